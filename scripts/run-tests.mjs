@@ -1,0 +1,32 @@
+#!/usr/bin/env node
+// Runs vitest once and ends with the plain `N passed, N failed` line CI reads, taken from
+// vitest's JSON report rather than its human summary (whose wording changes between versions).
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+const outDir = join(process.cwd(), '.tmp');
+mkdirSync(outDir, { recursive: true });
+const report = join(outDir, 'vitest-report.json');
+if (existsSync(report)) rmSync(report);
+
+const args = ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2)];
+const run = spawnSync('npx', args, { stdio: 'inherit' });
+
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+if (existsSync(report)) {
+  const json = JSON.parse(readFileSync(report, 'utf8'));
+  passed = json.numPassedTests ?? 0;
+  failed = (json.numFailedTests ?? 0) + (json.numRuntimeErrorTestSuites ?? 0);
+  skipped = (json.numPendingTests ?? 0) + (json.numTodoTests ?? 0);
+  // A suite that fails to load reports no tests; count it so a broken file cannot pass silently.
+  for (const suite of json.testResults ?? []) {
+    if (suite.status === 'failed' && (suite.assertionResults ?? []).length === 0) failed += 1;
+  }
+} else {
+  failed = 1;
+}
+console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
+process.exit(run.status === 0 && failed === 0 ? 0 : 1);

@@ -1,0 +1,84 @@
+import { z } from 'zod';
+
+/** What was used: a call, a message or a data session. */
+export const serviceSchema = z.enum(['voice', 'sms', 'data']);
+export type Service = z.infer<typeof serviceSchema>;
+
+/** Seen from the subscriber the record bills: they originated it, or they received it. */
+export const directionSchema = z.enum(['outbound', 'inbound']);
+export type Direction = z.infer<typeof directionSchema>;
+
+/** How a call ended, normalised across switches (Asterisk dispositions, FreeSWITCH hangup causes). */
+export const dispositionSchema = z.enum(['answered', 'no_answer', 'busy', 'failed', 'congestion']);
+export type Disposition = z.infer<typeof dispositionSchema>;
+
+/** Input formats Switchboard ingests. */
+export const cdrFormatSchema = z.enum(['asterisk', 'freeswitch', 'csv', 'jsonl']);
+export type CdrFormat = z.infer<typeof cdrFormatSchema>;
+
+/**
+ * One usage record, normalised from any switch format. Times are epoch milliseconds (UTC).
+ * `usage` is the billable quantity in base units: milliseconds for voice (billsec, never the
+ * ringing time), messages for SMS, bytes for data.
+ */
+export const usageRecordSchema = z.object({
+  /** The switch's own id (Asterisk uniqueid[+sequence], FreeSWITCH uuid, generic record id), null when it has none. */
+  sourceId: z.string().min(1).nullable(),
+  service: serviceSchema,
+  direction: directionSchema,
+  /** The billed party as the switch wrote it (MSISDN, extension or SIP user). */
+  subscriber: z.string(),
+  /** The other party as dialled or presented (may carry trunk prefixes, may be an extension or a short code). */
+  otherParty: z.string(),
+  imsi: z.string().nullable(),
+  /** MCC-MNC of the network that served the record, when the source says (roaming detection). */
+  servingNetwork: z.string().nullable(),
+  /** ISO 3166 alpha-2 of the visited country, when the source says. */
+  visitedCountry: z.string().nullable(),
+  startTime: z.number().int(),
+  answerTime: z.number().int().nullable(),
+  endTime: z.number().int().nullable(),
+  /** Whole-record duration in ms (setup + talk for voice); equals usage for SMS/data. */
+  duration: z.number().int().nonnegative(),
+  usage: z.number().int().nonnegative(),
+  disposition: dispositionSchema,
+  /** Switch-specific fields kept verbatim for provenance and the categoriser (channel, lastdata, userfield, notes...). */
+  attributes: z.record(z.string(), z.string()),
+});
+export type UsageRecord = z.infer<typeof usageRecordSchema>;
+
+/** Machine-readable reasons a record is quarantined; closed set, documented in docs/cdr-formats.md. */
+export const quarantineReasonSchema = z.enum([
+  'WRONG_COLUMN_COUNT',
+  'UNTERMINATED_QUOTE',
+  'MALFORMED_CSV',
+  'INVALID_JSON',
+  'MISSING_FIELD',
+  'INVALID_DATE',
+  'INVALID_NUMBER',
+  'NEGATIVE_DURATION',
+  'INCONSISTENT_TIMES',
+  'UNKNOWN_DISPOSITION',
+  'UNKNOWN_SERVICE',
+  'INVALID_VALUE',
+  'LINE_TOO_LONG',
+]);
+export type QuarantineReason = z.infer<typeof quarantineReasonSchema>;
+
+/** The result of parsing one physical line: a record, a quarantine verdict, or a line to skip (blank, comment, header). */
+export type ParseOutcome =
+  | { kind: 'record'; record: UsageRecord }
+  | { kind: 'quarantine'; reason: QuarantineReason; message: string }
+  | { kind: 'skip' };
+
+/** Options every parser understands. */
+export interface ParserOptions {
+  /** IANA zone the switch writes local timestamps in (Asterisk, FreeSWITCH); ignored when a timestamp carries its own offset. */
+  timezone: string;
+}
+
+/** A line-oriented CDR parser: one physical line in, one outcome out, never throwing on bad input. */
+export interface CdrParser {
+  readonly format: CdrFormat;
+  parseLine(line: string, lineNo: number): ParseOutcome;
+}

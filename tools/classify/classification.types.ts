@@ -1,0 +1,60 @@
+import { z } from 'zod';
+
+/** Call types Switchboard assigns; `unclassified` is never a guess, it always carries a reason. */
+export const callCategorySchema = z.enum([
+  'on_net',
+  'local',
+  'national',
+  'mobile',
+  'international',
+  'toll_free',
+  'premium_rate',
+  'emergency',
+  'short_code',
+  'data',
+  'unclassified',
+]);
+export type CallCategory = z.infer<typeof callCategorySchema>;
+
+/** Roaming as its own attribute: our subscriber abroad (outbound) or a visitor on our network (inbound). */
+export const roamingSchema = z.enum(['none', 'outbound', 'inbound']);
+export type Roaming = z.infer<typeof roamingSchema>;
+
+/** The operator's numbering plan and network facts classification depends on. Stored in the database (`switchboard config set`). */
+export const operatorSettingsSchema = z
+  .object({
+    /** Tenant the records belong to (CGRateS tenant for rating-profile lookup). */
+    tenant: z.string().min(1).max(64).default('switchboard.local'),
+    /** ISO 3166 alpha-2 of the operator's home country. */
+    homeCountry: z.string().length(2).toUpperCase().default('GB'),
+    /** IANA zone the switches write local timestamps in. */
+    timezone: z.string().min(1).default('UTC'),
+    /** MCC-MNC codes of the operator's own networks (roaming detection). */
+    homeNetworks: z.array(z.string().regex(/^\d{5,6}$/)).default([]),
+    /** E.164 prefixes (digits, no +) of numbers the operator itself serves: calls to them are on-net. */
+    onNetPrefixes: z.array(z.string().regex(/^\d{1,15}$/)).default([]),
+    /** National-significant-number prefixes counted as local (the operator's own area codes). */
+    localAreaPrefixes: z.array(z.string().regex(/^\d{1,10}$/)).default([]),
+    /** Internal extensions (PBX): inclusive numeric ranges such as "1000-1999", or single numbers. */
+    internalExtensions: z.array(z.string().regex(/^\d{1,8}(-\d{1,8})?$/)).default([]),
+    /** Access codes a switch may leave in front of a dialled number (e.g. "9" for an outside line), stripped before analysis. */
+    trunkPrefixes: z.array(z.string().regex(/^[\d*#]{1,6}$/)).default([]),
+    /** Emergency numbers; the defaults cover EU (112), UK (999), NANP (911) and others. */
+    emergencyNumbers: z.array(z.string().regex(/^\d{2,6}$/)).default(['112', '911', '999', '000', '110', '119', '120', '118', '100', '101', '102', '15', '17', '18']),
+    /** Dialled strings of at most this many digits that are not emergency numbers are short codes. */
+    shortCodeMaxDigits: z.number().int().min(3).max(8).default(6),
+  })
+  .strict();
+export type OperatorSettings = z.infer<typeof operatorSettingsSchema>;
+
+/** The outcome of classifying one usage record. */
+export interface Classification {
+  category: CallCategory;
+  roaming: Roaming;
+  /** The other party normalised to E.164 digits without "+", or the dialled string for short codes and on-net extensions; null when unknown. */
+  destination: string | null;
+  /** ISO 3166 alpha-2 of the destination when known (international analysis). */
+  destinationCountry: string | null;
+  /** Why the record is unclassified; null otherwise. */
+  reason: string | null;
+}

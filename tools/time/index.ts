@@ -1,0 +1,1 @@
+export { offsetAt, zonedToEpoch, localParts, nextLocalMidnight, isValidTimezone, type LocalParts } from './zoned-time.ts';
