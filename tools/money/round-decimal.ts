@@ -1,3 +1,4 @@
+import type DecimalJs from 'decimal.js';
 import { Decimal, dec, type DecimalInput } from './decimal.ts';
 
 /**
@@ -7,7 +8,7 @@ import { Decimal, dec, type DecimalInput } from './decimal.ts';
 export const ROUNDING_METHODS = ['up', 'middle', 'down', 'half_even'] as const;
 export type RoundingMethod = (typeof ROUNDING_METHODS)[number];
 
-const MODES: Record<RoundingMethod, Decimal.Rounding> = {
+const MODES: Record<RoundingMethod, DecimalJs.Rounding> = {
   up: Decimal.ROUND_CEIL,
   middle: Decimal.ROUND_HALF_UP,
   down: Decimal.ROUND_FLOOR,

@@ -1,0 +1,446 @@
+import { BillingError } from '../errors.ts';
+import { dec, isDecimalString, minorUnits, parseRoundingMethod } from '../money/index.ts';
+import { isValidTimezone, zonedToEpoch } from '../time/index.ts';
+import { parseGoDuration } from './parse-go-duration.ts';
+import { tariffPlanSchema, type RateSlot, type TariffPlan, type Timing } from './tariff.types.ts';
+
+/**
+ * What the CGRateS importer and the native loader share: locating a problem in the source file,
+ * the field parsers both formats use (so "0.10", "1m", "*up", "08:00:00" mean the same in both),
+ * cross-reference checks, and the final check against the canonical schema.
+ *
+ * Field parsers throw RangeError with a message that names the value; each format wraps it with
+ * its own file and line.
+ */
+
+// ---------------------------------------------------------------------------------------------
+// Locations and errors
+
+/** Where a definition came from: a file name and a 1-based line (null when unknown). */
+export interface TariffLocation {
+  file: string;
+  line: number | null;
+}
+
+export type TariffSection = 'destinations' | 'rates' | 'destinationRates' | 'timings' | 'ratingPlans' | 'ratingProfiles';
+
+/**
+ * Finds the source of a definition: `id` is the section's id (for ratingProfiles, the profile's
+ * index as a string) and `index` the row within the id (rate slot after sorting, destination-rate
+ * row, rating-plan row).
+ */
+export type TariffLocator = (section: TariffSection, id: string, index?: number) => TariffLocation;
+
+/** "Rates.csv line 4" or "Rates.csv". */
+export function formatLocation(location: TariffLocation): string {
+  return location.line === null ? location.file : `${location.file} line ${location.line}`;
+}
+
+/** An INVALID_TARIFF error whose message starts with the file and line; details carry them too. */
+export function tariffError(location: TariffLocation, message: string, details: Record<string, unknown> = {}): BillingError {
+  return new BillingError('INVALID_TARIFF', `${formatLocation(location)}: ${message}`, {
+    file: location.file,
+    line: location.line,
+    ...details,
+  });
+}
+
+function errorMessage(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+/** Runs a field parser and turns its RangeError into an INVALID_TARIFF error at `location`. */
+export function atLocation<T>(location: TariffLocation, details: Record<string, unknown>, parse: () => T): T {
+  try {
+    return parse();
+  } catch (err) {
+    if (err instanceof BillingError) throw err;
+    throw tariffError(location, errorMessage(err), details);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Field parsers shared by both formats (throw RangeError)
+
+/** Ids name definitions: non-empty, no whitespace, not a reserved "*" name, not "__proto__". */
+export function checkTariffId(id: string, what: string): string {
+  if (id === '') throw new RangeError(`${what} id is empty`);
+  if (/\s/.test(id)) throw new RangeError(`${what} id "${id}" contains whitespace`);
+  if (id.startsWith('*')) throw new RangeError(`${what} id "${id}" is reserved (ids starting with "*" are CGRateS meta values)`);
+  if (id === '__proto__') throw new RangeError(`${what} id "${id}" is not allowed`);
+  return id;
+}
+
+/**
+ * A non-negative decimal amount, returned in canonical form ("0.10" -> "0.1", ".5" -> "0.5",
+ * "+1" -> "1"). Never through a binary float. An empty text is refused (callers decide defaults).
+ */
+export function parseTariffDecimal(text: string, what: string): string {
+  const s = text.trim();
+  if (s === '') throw new RangeError(`${what} is empty`);
+  if (!isDecimalString(s)) throw new RangeError(`${what} "${text}" is not a decimal number such as "0.01"`);
+  const value = dec(s);
+  if (value.isNegative() && !value.isZero()) throw new RangeError(`${what} "${text}" is negative`);
+  if (s.startsWith('-')) throw new RangeError(`${what} "${text}" is negative`);
+  return value.toFixed();
+}
+
+/** A usage quantity in base units: a Go duration ("60s") or a bare integer ("1024"). */
+export function parseTariffQuantity(text: string, what: string): number {
+  try {
+    return parseGoDuration(text);
+  } catch (err) {
+    throw new RangeError(`${what}: ${errorMessage(err)}`);
+  }
+}
+
+/** A non-negative weight ("10", "0", "2.5"). */
+export function parseTariffWeight(text: string): number {
+  const s = text.trim();
+  if (!/^\+?(\d+(\.\d*)?|\.\d+)$/.test(s)) {
+    throw new RangeError(s.startsWith('-') ? `weight "${text}" is negative` : `weight "${text}" is not a number`);
+  }
+  return Number(s);
+}
+
+/** CGRateS rounding names "*up", "*middle", "*down" (also without the star). */
+export function parseTariffRounding(text: string): 'up' | 'middle' | 'down' {
+  const s = text.trim();
+  if (s === '') throw new RangeError('rounding method is empty (use *up, *middle or *down)');
+  let method: string;
+  try {
+    method = parseRoundingMethod(s);
+  } catch {
+    throw new RangeError(`unknown rounding method "${text}" (use *up, *middle or *down)`);
+  }
+  if (method !== 'up' && method !== 'middle' && method !== 'down') {
+    throw new RangeError(`rounding method "${text}" is not supported in tariffs (use *up, *middle or *down)`);
+  }
+  return method;
+}
+
+/** Rounding decimals: an integer 0..10. */
+export function parseTariffRoundingDecimals(text: string): number {
+  const s = text.trim();
+  if (!/^\d+$/.test(s) || Number(s) > 10) throw new RangeError(`rounding decimals "${text}" must be an integer from 0 to 10`);
+  return Number(s);
+}
+
+/** "*free", "*disconnect", or empty (null). */
+export function parseMaxCostStrategy(text: string): '*free' | '*disconnect' | null {
+  const s = text.trim();
+  if (s === '') return null;
+  if (s === '*free' || s === '*disconnect') return s;
+  throw new RangeError(`unknown MaxCostStrategy "${text}" (use *free or *disconnect)`);
+}
+
+const TIME_OF_DAY = /^(\d{2}):(\d{2})(?::(\d{2}))?$/;
+
+/** "HH:MM:SS" (or "HH:MM"), 00:00:00..23:59:59, returned as "HH:MM:SS". */
+export function parseTimeOfDay(text: string): string {
+  const s = text.trim();
+  const m = TIME_OF_DAY.exec(s);
+  if (!m) throw new RangeError(`time "${text}" is not HH:MM:SS`);
+  const [, hh = '', mm = '', ss = '00'] = m;
+  if (Number(hh) > 23 || Number(mm) > 59 || Number(ss) > 59) throw new RangeError(`time "${text}" is out of range`);
+  return `${hh}:${mm}:${ss}`;
+}
+
+/**
+ * A CGRateS Timings Time cell: "HH:MM:SS" (start, window to the end of the day), "start;end",
+ * or "*asap" (from midnight). The end must be after the start.
+ */
+export function parseTimingWindow(text: string): { startTime: string; endTime: string | null } {
+  const parts = text.split(';').map((p) => p.trim());
+  if (parts.length > 2) throw new RangeError(`time "${text}" must be HH:MM:SS or HH:MM:SS;HH:MM:SS`);
+  const [start = '', end] = parts;
+  const startTime = start === '*asap' || start === '' ? '00:00:00' : parseTimeOfDay(start);
+  const endTime = end === undefined || end === '' ? null : parseTimeOfDay(end);
+  return { startTime, endTime: checkTimingWindow(startTime, endTime) };
+}
+
+/** Refuses a window whose end is not after its start (it would never match). */
+export function checkTimingWindow(startTime: string, endTime: string | null): string | null {
+  if (endTime !== null && endTime <= startTime) {
+    throw new RangeError(`timing window ends (${endTime}) at or before it starts (${startTime})`);
+  }
+  return endTime;
+}
+
+export type TimingField = 'years' | 'months' | 'monthDays' | 'weekDays';
+const TIMING_RANGES: Record<TimingField, [number, number]> = {
+  years: [1970, 9999],
+  months: [1, 12],
+  monthDays: [1, 31],
+  weekDays: [1, 7],
+};
+const WEEKDAY_NAMES: Record<string, number> = { mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6, sun: 7 };
+
+/**
+ * A Timings list: "*any" (or empty), or integers. Values are range-checked, sorted and de-duplicated.
+ * `weekdayZeroIsSunday` accepts Go's 0 = Sunday (CGRateS files) and stores it as ISO 7;
+ * `weekdayNames` accepts "mon" … "sun" (native format).
+ */
+export function parseTimingList(
+  value: string | number | readonly (string | number)[],
+  field: TimingField,
+  opts: { weekdayZeroIsSunday?: boolean; weekdayNames?: boolean } = {},
+): '*any' | number[] {
+  let items: (string | number)[];
+  if (typeof value === 'string') {
+    const s = value.trim();
+    if (s === '' || s === '*any') return '*any';
+    items = s.split(';').map((x) => x.trim());
+  } else if (typeof value === 'number') {
+    items = [value];
+  } else {
+    items = [...value];
+  }
+  if (items.length === 0) throw new RangeError(`${field} is an empty list (use *any)`);
+  const [min, max] = TIMING_RANGES[field];
+  const out = new Set<number>();
+  for (const item of items) {
+    let n: number;
+    if (typeof item === 'number') {
+      n = item;
+    } else if (/^\d+$/.test(item)) {
+      n = Number(item);
+    } else if (field === 'weekDays' && opts.weekdayNames && WEEKDAY_NAMES[item.toLowerCase().slice(0, 3)] !== undefined && /^[a-z]+$/i.test(item)) {
+      n = WEEKDAY_NAMES[item.toLowerCase().slice(0, 3)] ?? 0;
+    } else {
+      throw new RangeError(`${field} value "${item}" is not a whole number`);
+    }
+    if (field === 'weekDays' && n === 0 && opts.weekdayZeroIsSunday) n = 7;
+    if (!Number.isInteger(n) || n < min || n > max) {
+      throw new RangeError(`${field} value ${JSON.stringify(item)} is out of range ${min}..${max}`);
+    }
+    out.add(n);
+  }
+  return [...out].sort((a, b) => a - b);
+}
+
+const DATE_TIME =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?(?:([Zz])|([+-])(\d{2}):?(\d{2}))?)?$/;
+
+/**
+ * An ISO 8601 / RFC 3339 instant as epoch ms. With "Z" or an offset it is absolute; a date-time
+ * without one ("2025-01-01T00:00:00", "2025-01-01 00:00:00") or a bare date is wall-clock time
+ * in `timezone`. Fractions of a second finer than a millisecond must be zero.
+ */
+export function parseTariffInstant(text: string, timezone: string): number {
+  const s = text.trim();
+  const m = DATE_TIME.exec(s);
+  if (!m) throw new RangeError(`"${text}" is not an ISO 8601 date-time such as 2025-01-01T00:00:00Z`);
+  const [, y = '', mo = '', d = '', hh = '00', mi = '00', ss = '00', frac = '', z, sign, oh = '00', om = '00'] = m;
+  const year = Number(y);
+  const month = Number(mo);
+  const day = Number(d);
+  const hour = Number(hh);
+  const minute = Number(mi);
+  const second = Number(ss);
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth || hour > 23 || minute > 59 || second > 59) {
+    throw new RangeError(`"${text}" is not a valid date-time`);
+  }
+  if (/[1-9]/.test(frac.slice(3))) throw new RangeError(`"${text}" is more precise than a millisecond`);
+  const ms = Number(frac.slice(0, 3).padEnd(3, '0'));
+  if (z !== undefined) return Date.UTC(year, month - 1, day, hour, minute, second, ms);
+  if (sign !== undefined) {
+    if (Number(oh) > 23 || Number(om) > 59) throw new RangeError(`"${text}" has an invalid UTC offset`);
+    const offset = (Number(oh) * 60 + Number(om)) * 60_000 * (sign === '-' ? -1 : 1);
+    return Date.UTC(year, month - 1, day, hour, minute, second, ms) - offset;
+  }
+  return zonedToEpoch(year, month, day, hour, minute, second, timezone) + ms;
+}
+
+/** The rate slot rules: a non-zero rate needs a non-zero rate unit and rate increment. */
+export function checkRateSlot(slot: RateSlot): void {
+  if (!dec(slot.rate).isZero()) {
+    if (slot.rateUnit === 0) throw new RangeError(`rate ${slot.rate} with RateUnit 0 (a rate must be per a non-zero unit)`);
+    if (slot.rateIncrement === 0) throw new RangeError(`rate ${slot.rate} with RateIncrement 0 (usage could never be charged)`);
+  }
+}
+
+/**
+ * Sorts a Rates id's slots by groupIntervalStart (stable, carrying `extra` along, e.g. source
+ * lines) and returns the index of a slot that repeats an earlier start, or -1.
+ */
+export function sortRateSlots<T extends { slot: RateSlot }>(slots: T[]): { sorted: T[]; duplicateAt: number } {
+  const sorted = [...slots].sort((a, b) => a.slot.groupIntervalStart - b.slot.groupIntervalStart);
+  const duplicateAt = sorted.findIndex((s, i) => i > 0 && sorted[i - 1]?.slot.groupIntervalStart === s.slot.groupIntervalStart);
+  return { sorted, duplicateAt };
+}
+
+/** A plan timezone: an IANA zone this runtime knows. */
+export function checkTariffTimezone(timezone: string): string {
+  if (!isValidTimezone(timezone)) throw new RangeError(`unknown time zone "${timezone}"`);
+  return timezone;
+}
+
+/** A plan currency: a known ISO 4217 code, returned upper-case. */
+export function checkTariffCurrency(currency: string): string {
+  const code = currency.trim().toUpperCase();
+  try {
+    if (!/^[A-Z]{3}$/.test(code)) throw new Error();
+    minorUnits(code);
+  } catch {
+    throw new RangeError(`unknown ISO 4217 currency "${currency}"`);
+  }
+  return code;
+}
+
+/** The timing defaults of both formats ("*any" everything, whole day). */
+export const ANY_TIMING: Timing = { years: '*any', months: '*any', monthDays: '*any', weekDays: '*any', startTime: '00:00:00', endTime: null };
+
+// ---------------------------------------------------------------------------------------------
+// Cross references
+
+const has = (record: Record<string, unknown>, key: string): boolean => Object.hasOwn(record, key);
+
+/**
+ * Checks every reference of a plan: rating-plan rows name existing DestinationRates and Timings
+ * (or "*any"); destination-rate rows name existing Destinations (or "*any") and Rates; profiles name
+ * existing RatingPlans; no two profiles share tenant, category, subject and activation time; ids are
+ * not reserved. Throws one INVALID_TARIFF error (the first problem in the message, all of them in
+ * details.problems). Returns warnings for definitions nothing uses.
+ */
+export function validateTariffReferences(plan: TariffPlan, locate: TariffLocator): { messages: string[] } {
+  const problems: { location: TariffLocation; message: string; details: Record<string, unknown> }[] = [];
+  const problem = (location: TariffLocation, message: string, details: Record<string, unknown>): void => {
+    problems.push({ location, message, details });
+  };
+
+  for (const [section, record] of [
+    ['destinations', plan.destinations],
+    ['rates', plan.rates],
+    ['destinationRates', plan.destinationRates],
+    ['timings', plan.timings],
+    ['ratingPlans', plan.ratingPlans],
+  ] as const) {
+    for (const id of Object.keys(record)) {
+      try {
+        checkTariffId(id, section);
+      } catch (err) {
+        problem(locate(section, id), errorMessage(err), { section, id });
+      }
+    }
+  }
+
+  const usedDestinations = new Set<string>();
+  const usedRates = new Set<string>();
+  const usedDestinationRates = new Set<string>();
+  const usedTimings = new Set<string>();
+  const usedPlans = new Set<string>();
+
+  for (const [id, rows] of Object.entries(plan.destinationRates)) {
+    rows.forEach((row, index) => {
+      if (row.destinationId !== '*any') {
+        usedDestinations.add(row.destinationId);
+        if (!has(plan.destinations, row.destinationId)) {
+          problem(locate('destinationRates', id, index), `DestinationRates ${id} names unknown destination "${row.destinationId}"`, {
+            id,
+            reference: row.destinationId,
+          });
+        }
+      }
+      usedRates.add(row.rateId);
+      if (!has(plan.rates, row.rateId)) {
+        problem(locate('destinationRates', id, index), `DestinationRates ${id} names unknown Rates id "${row.rateId}"`, {
+          id,
+          reference: row.rateId,
+        });
+      }
+    });
+  }
+
+  for (const [id, rows] of Object.entries(plan.ratingPlans)) {
+    rows.forEach((row, index) => {
+      usedDestinationRates.add(row.destinationRateId);
+      if (!has(plan.destinationRates, row.destinationRateId)) {
+        problem(locate('ratingPlans', id, index), `RatingPlan ${id} names unknown DestinationRates id "${row.destinationRateId}"`, {
+          id,
+          reference: row.destinationRateId,
+        });
+      }
+      if (row.timingId !== '*any') {
+        usedTimings.add(row.timingId);
+        if (!has(plan.timings, row.timingId)) {
+          problem(locate('ratingPlans', id, index), `RatingPlan ${id} names unknown timing "${row.timingId}"`, {
+            id,
+            reference: row.timingId,
+          });
+        }
+      }
+    });
+  }
+
+  const seenProfiles = new Map<string, number>();
+  plan.ratingProfiles.forEach((p, index) => {
+    const id = `${p.tenant}:${p.category}:${p.subject}`;
+    usedPlans.add(p.ratingPlanId);
+    if (!has(plan.ratingPlans, p.ratingPlanId)) {
+      problem(locate('ratingProfiles', String(index)), `rating profile ${id} names unknown RatingPlan "${p.ratingPlanId}"`, {
+        id,
+        reference: p.ratingPlanId,
+      });
+    }
+    const key = `${id}\u0000${p.activationTime}`;
+    const earlier = seenProfiles.get(key);
+    if (earlier !== undefined) {
+      const first = locate('ratingProfiles', String(earlier));
+      problem(
+        locate('ratingProfiles', String(index)),
+        `rating profile ${id} has a second plan for activation time ${new Date(p.activationTime).toISOString()} (first at ${formatLocation(first)})`,
+        { id, activationTime: p.activationTime },
+      );
+    } else {
+      seenProfiles.set(key, index);
+    }
+  });
+
+  const first = problems[0];
+  if (first) {
+    const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})` : '';
+    throw tariffError(first.location, `${first.message}${more}`, {
+      ...first.details,
+      problems: problems.map((p) => `${formatLocation(p.location)}: ${p.message}`),
+    });
+  }
+
+  const messages: string[] = [];
+  const unused = (section: TariffSection, ids: string[], used: Set<string>, by: string): void => {
+    for (const id of ids) {
+      if (!used.has(id)) messages.push(`${formatLocation(locate(section, id))}: ${id} is not used by any ${by}`);
+    }
+  };
+  unused('destinations', Object.keys(plan.destinations), usedDestinations, 'DestinationRates');
+  unused('rates', Object.keys(plan.rates), usedRates, 'DestinationRates');
+  unused('destinationRates', Object.keys(plan.destinationRates), usedDestinationRates, 'RatingPlan');
+  unused('timings', Object.keys(plan.timings), usedTimings, 'RatingPlan');
+  unused('ratingPlans', Object.keys(plan.ratingPlans), usedPlans, 'rating profile');
+  for (const [id, slots] of Object.entries(plan.rates)) {
+    const start = slots[0]?.groupIntervalStart ?? 0;
+    if (start !== 0) messages.push(`${formatLocation(locate('rates', id, 0))}: Rates ${id} has no slot starting at 0 (first starts at ${start})`);
+  }
+  return { messages };
+}
+
+/**
+ * The last step of both formats: the plan must satisfy the canonical zod schema. A failure here is
+ * reported at the definition the zod path points to.
+ */
+export function checkCanonicalPlan(plan: TariffPlan, locate: TariffLocator, fallback: TariffLocation): TariffPlan {
+  const parsed = tariffPlanSchema.safeParse(plan);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const path = issue?.path ?? [];
+  const [section, id, index] = path;
+  const sections: readonly string[] = ['destinations', 'rates', 'destinationRates', 'timings', 'ratingPlans', 'ratingProfiles'];
+  let location = fallback;
+  if (typeof section === 'string' && sections.includes(section) && (typeof id === 'string' || typeof id === 'number')) {
+    location = locate(section as TariffSection, String(id), typeof index === 'number' ? index : undefined);
+  }
+  throw tariffError(location, `not a valid tariff plan: ${issue?.message ?? 'invalid'} at ${path.map(String).join('.') || '(root)'}`, {
+    issues: parsed.error.issues.map((i) => ({ path: i.path.map(String), message: i.message })),
+  });
+}
