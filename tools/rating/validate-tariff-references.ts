@@ -49,13 +49,16 @@ function errorMessage(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
-/** Runs a field parser and turns its RangeError into an INVALID_TARIFF error at `location`. */
-export function atLocation<T>(location: TariffLocation, details: Record<string, unknown>, parse: () => T): T {
+/**
+ * Runs a field parser and turns its RangeError into an INVALID_TARIFF error at `location`,
+ * prefixed with `context` (e.g. "Rates RT_1") when given.
+ */
+export function atLocation<T>(location: TariffLocation, details: Record<string, unknown>, parse: () => T, context?: string): T {
   try {
     return parse();
   } catch (err) {
     if (err instanceof BillingError) throw err;
-    throw tariffError(location, errorMessage(err), details);
+    throw tariffError(location, context ? `${context}: ${errorMessage(err)}` : errorMessage(err), details);
   }
 }
 
@@ -79,10 +82,8 @@ export function parseTariffDecimal(text: string, what: string): string {
   const s = text.trim();
   if (s === '') throw new RangeError(`${what} is empty`);
   if (!isDecimalString(s)) throw new RangeError(`${what} "${text}" is not a decimal number such as "0.01"`);
-  const value = dec(s);
-  if (value.isNegative() && !value.isZero()) throw new RangeError(`${what} "${text}" is negative`);
   if (s.startsWith('-')) throw new RangeError(`${what} "${text}" is negative`);
-  return value.toFixed();
+  return dec(s).toFixed();
 }
 
 /** A usage quantity in base units: a Go duration ("60s") or a bare integer ("1024"). */
@@ -174,7 +175,12 @@ const TIMING_RANGES: Record<TimingField, [number, number]> = {
   monthDays: [1, 31],
   weekDays: [1, 7],
 };
-const WEEKDAY_NAMES: Record<string, number> = { mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6, sun: 7 };
+const WEEKDAY_NAMES = new Map<string, number>(
+  ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'].flatMap((name, i) => [
+    [name, i + 1],
+    [name.slice(0, 3), i + 1],
+  ]),
+);
 
 /**
  * A Timings list: "*any" (or empty), or integers. Values are range-checked, sorted and de-duplicated.
@@ -205,8 +211,8 @@ export function parseTimingList(
       n = item;
     } else if (/^\d+$/.test(item)) {
       n = Number(item);
-    } else if (field === 'weekDays' && opts.weekdayNames && WEEKDAY_NAMES[item.toLowerCase().slice(0, 3)] !== undefined && /^[a-z]+$/i.test(item)) {
-      n = WEEKDAY_NAMES[item.toLowerCase().slice(0, 3)] ?? 0;
+    } else if (field === 'weekDays' && opts.weekdayNames && WEEKDAY_NAMES.has(item.trim().toLowerCase())) {
+      n = WEEKDAY_NAMES.get(item.trim().toLowerCase()) ?? 0;
     } else {
       throw new RangeError(`${field} value "${item}" is not a whole number`);
     }

@@ -113,3 +113,25 @@ export function nextLocalMidnight(epochMs: number, timezone: string): number {
   const guess = new Date(Date.UTC(p.year, p.month - 1, p.day + 1));
   return zonedToEpoch(guess.getUTCFullYear(), guess.getUTCMonth() + 1, guess.getUTCDate(), 0, 0, 0, timezone);
 }
+
+/**
+ * Parses an ISO 8601 instant. With `Z` or an offset it is absolute; without one it is read in
+ * `timezone` (never in the machine's own zone, which would make results depend on the host).
+ */
+export function parseInstant(text: string, timezone = 'UTC'): number {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?(Z|[+-]\d{2}:?\d{2})?$/.exec(text.trim());
+  if (!m) throw new BillingError('INVALID_INPUT', `not an ISO 8601 date-time: "${text}"`);
+  const [, y, mo, d, h = '0', mi = '0', s = '0', frac = '', zone] = m;
+  const nums = [y, mo, d, h, mi, s].map(Number) as [number, number, number, number, number, number];
+  const probe = new Date(Date.UTC(nums[0], nums[1] - 1, nums[2], nums[3], nums[4], nums[5]));
+  if (probe.getUTCDate() !== nums[2] || probe.getUTCMonth() !== nums[1] - 1 || nums[3] > 23 || nums[4] > 59 || nums[5] > 59) {
+    throw new BillingError('INVALID_INPUT', `not a real date-time: "${text}"`);
+  }
+  const ms = frac ? Number(frac.padEnd(3, '0').slice(0, 3)) : 0;
+  if (!zone) return zonedToEpoch(...nums, timezone) + ms;
+  if (zone === 'Z') return probe.getTime() + ms;
+  const sign = zone.startsWith('-') ? -1 : 1;
+  const digits = zone.slice(1).replace(':', '');
+  const offsetMs = sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2))) * 60_000;
+  return probe.getTime() - offsetMs + ms;
+}

@@ -1,0 +1,38 @@
+import type { Command } from 'commander';
+import { getUsageEvent, listUsageEvents } from '../../db/index.ts';
+import { BillingError } from '../../tools/errors.ts';
+import { withStore, type GlobalOptions } from '../context.ts';
+import { action, parseIntOption, printResult, table } from '../output.ts';
+
+/** `switchboard usage list|show`. */
+export function registerUsage(program: Command): void {
+  const usage = program.command('usage').description('inspect usage events');
+  usage
+    .command('list')
+    .description('list usage events, newest first')
+    .option('--limit <n>', 'how many', '50')
+    .option('--status <status>', 'unrated | rated | unclassified | rating_failed')
+    .option('--batch <id>', 'only this ingestion batch')
+    .option('--json', 'machine-readable output')
+    .action(
+      action(async (_o: unknown, cmd: Command) => {
+        const opts = cmd.optsWithGlobals<GlobalOptions & { limit?: string; status?: string; batch?: string }>();
+        const rows = await withStore(opts, (store) =>
+          listUsageEvents(store, { limit: parseIntOption('limit', opts.limit, 1), status: opts.status, batchId: parseIntOption('batch', opts.batch) }),
+        );
+        printResult(opts, rows, (r) => table(r, ['id', 'sourceId', 'service', 'subscriber', 'destination', 'category', 'roaming', 'usage', 'status', 'cost']));
+      }),
+    );
+  usage
+    .command('show <id>')
+    .description('one event with its rating breakdown')
+    .option('--json', 'machine-readable output')
+    .action(
+      action(async (id: string, _o: unknown, cmd: Command) => {
+        const opts = cmd.optsWithGlobals<GlobalOptions>();
+        const event = await withStore(opts, (store) => getUsageEvent(store, parseIntOption('id', id)!));
+        if (!event) throw new BillingError('NOT_FOUND', `no usage event ${id}`);
+        printResult(opts, event, (e) => JSON.stringify(e, null, 2));
+      }),
+    );
+}

@@ -1,0 +1,28 @@
+import { loadConfig } from '../config/index.ts';
+import { openDatabase, type Store } from '../db/index.ts';
+
+/** Global options of every command. */
+export interface GlobalOptions {
+  db?: string;
+  json?: boolean;
+}
+
+/** Opens the database the command should use (`--db`, else SWITCHBOARD_DB, else ./data/switchboard.db). */
+export function openStore(opts: GlobalOptions): Store {
+  return openDatabase(opts.db ?? loadConfig().dbPath);
+}
+
+/** Runs `fn` with an open store and always closes it. */
+export async function withStore<T>(opts: GlobalOptions, fn: (store: Store) => Promise<T> | T): Promise<T> {
+  const store = openStore(opts);
+  try {
+    return await fn(store);
+  } finally {
+    store.close();
+  }
+}
+
+/** True when progress bars may be drawn. */
+export function progressEnabled(opts: GlobalOptions): boolean {
+  return !opts.json && !loadConfig().ci;
+}

@@ -1,0 +1,51 @@
+import { Command, CommanderError } from 'commander';
+import { registerConfig } from './commands/config.ts';
+import { registerCost } from './commands/cost.ts';
+import { registerDemo } from './commands/demo.ts';
+import { registerGenerate } from './commands/generate.ts';
+import { registerIngest } from './commands/ingest.ts';
+import { registerQuarantine } from './commands/quarantine.ts';
+import { registerRate } from './commands/rate.ts';
+import { registerTariffs } from './commands/tariffs.ts';
+import { registerUsage } from './commands/usage.ts';
+import { reportError } from './output.ts';
+import { BillingError } from '../tools/errors.ts';
+
+/** Builds the `switchboard` program with every command registered. */
+export function buildProgram(): Command {
+  const program = new Command('switchboard')
+    .description('Switchboard: agent-orchestrated billing for telecom operators')
+    .version('0.1.0')
+    .option('--db <path>', 'SQLite database file (default: $SWITCHBOARD_DB or ./data/switchboard.db)')
+    .exitOverride()
+    .showHelpAfterError();
+  for (const register of [registerDemo, registerGenerate, registerTariffs, registerCost, registerIngest, registerQuarantine, registerUsage, registerRate, registerConfig]) {
+    register(program);
+  }
+  program.commands.forEach(function exitOverrideAll(cmd: Command) {
+    cmd.exitOverride();
+    cmd.commands.forEach(exitOverrideAll);
+  });
+  return program;
+}
+
+/** Runs the CLI with argv; usage errors exit 2 (with a JSON error under --json). */
+export async function main(argv: string[]): Promise<void> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') {
+        process.exitCode = 0;
+        return;
+      }
+      reportError(new BillingError('INVALID_INPUT', err.message.replace(/^error: /, '')), argv.includes('--json'));
+      return;
+    }
+    reportError(err, argv.includes('--json'));
+  }
+}
+
+const isEntry = process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href;
+if (isEntry) await main(process.argv);

@@ -1,0 +1,1 @@
+export { loadConfig, appConfigSchema, type AppConfig } from './load-config.ts';

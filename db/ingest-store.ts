@@ -1,0 +1,153 @@
+import { eq, getTableColumns, sql } from 'drizzle-orm';
+import type { AcceptedRecord, ChunkResult, IngestSink, QuarantinedRecord } from '../tools/cdr/ingest-sink.types.ts';
+import type { Store } from './open-database.ts';
+import { ingestBatches, ingestDuplicates, quarantine, usageEvents } from './schema.ts';
+
+/** Counts of one ingestion run. */
+export interface BatchCounts {
+  read: number;
+  accepted: number;
+  duplicates: number;
+  quarantined: number;
+}
+
+/** Opens an ingestion batch for a file and returns its id. */
+export function createBatch(
+  store: Store,
+  input: { sourceName: string; format: string; path: string | null; fileSha256: string | null; parserOptions: unknown },
+): number {
+  return store.db
+    .insert(ingestBatches)
+    .values({
+      sourceName: input.sourceName,
+      format: input.format,
+      path: input.path,
+      fileSha256: input.fileSha256,
+      parserOptions: JSON.stringify(input.parserOptions),
+      status: 'running',
+      startedAt: new Date().toISOString(),
+    })
+    .returning({ id: ingestBatches.id })
+    .get().id;
+}
+
+/** Closes a batch with its final counts (or the error that stopped it). */
+export function finishBatch(store: Store, batchId: number, counts: BatchCounts, end: { error?: string; fileSha256?: string } = {}): void {
+  const { read, accepted, duplicates, quarantined } = counts;
+  store.db
+    .update(ingestBatches)
+    .set({
+      read,
+      accepted,
+      duplicates,
+      quarantined,
+      status: end.error ? 'failed' : 'done',
+      finishedAt: new Date().toISOString(),
+      error: end.error ?? null,
+      ...(end.fileSha256 ? { fileSha256: end.fileSha256 } : {}),
+    })
+    .where(eq(ingestBatches.id, batchId))
+    .run();
+}
+
+/** A batch row by id. */
+export function getBatch(store: Store, batchId: number) {
+  return store.db.select().from(ingestBatches).where(eq(ingestBatches.id, batchId)).get();
+}
+
+/** The event row for an accepted record (status follows its classification and rating). */
+export function eventRow(batchId: number, tenant: string, a: AcceptedRecord): typeof usageEvents.$inferInsert {
+  const r = a.record;
+  const c = a.classification;
+  const rating = a.rating;
+  const status = rating ? rating.status : c.category === 'unclassified' ? 'unclassified' : 'unrated';
+  return {
+    idemKey: a.idemKey,
+    sourceId: r.sourceId,
+    batchId,
+    lineNo: a.lineNo,
+    tenant,
+    service: r.service,
+    direction: r.direction,
+    subscriber: r.subscriber,
+    otherParty: r.otherParty,
+    imsi: r.imsi,
+    servingNetwork: r.servingNetwork,
+    visitedCountry: r.visitedCountry,
+    startTime: r.startTime,
+    answerTime: r.answerTime,
+    endTime: r.endTime,
+    durationMs: r.duration,
+    usage: r.usage,
+    disposition: r.disposition,
+    attributes: JSON.stringify(r.attributes),
+    category: c.category,
+    roaming: c.roaming,
+    destination: c.destination,
+    destinationCountry: c.destinationCountry,
+    classificationReason: c.reason,
+    status,
+    cost: rating?.status === 'rated' ? rating.cost : null,
+    currency: rating?.status === 'rated' ? rating.currency : null,
+    tariffVersionId: rating?.status === 'rated' ? rating.tariffVersionId : null,
+    ratingBreakdown: rating?.status === 'rated' ? JSON.stringify(rating.breakdown) : null,
+    ratingErrorCode: rating?.status === 'rating_failed' ? rating.code : null,
+    ratingError: rating?.status === 'rating_failed' ? rating.message : null,
+    ratedAt: rating?.status === 'rated' ? new Date().toISOString() : null,
+  };
+}
+
+/**
+ * The database side of the ingest pipeline: one transaction per chunk; a record whose idempotency
+ * key is already stored (from this file, an overlapping file, or an interrupted earlier run) is
+ * recorded as a duplicate instead of inserted.
+ */
+export function createDbSink(store: Store, batchId: number, tenant: string): IngestSink {
+  const insertEvent = store.db
+    .insert(usageEvents)
+    .values(
+      Object.fromEntries(
+        Object.keys(getTableColumns(usageEvents))
+          .filter((k) => k !== 'id')
+          .map((k) => [k, sql.placeholder(k)]),
+      ) as unknown as typeof usageEvents.$inferInsert,
+    )
+    .onConflictDoNothing({ target: usageEvents.idemKey })
+    .returning({ id: usageEvents.id })
+    .prepare();
+  const insertQuarantine = store.db
+    .insert(quarantine)
+    .values({
+      batchId: sql.placeholder('batchId'),
+      lineNo: sql.placeholder('lineNo'),
+      dedupKey: sql.placeholder('dedupKey'),
+      raw: sql.placeholder('raw'),
+      reason: sql.placeholder('reason'),
+      message: sql.placeholder('message'),
+      status: 'open',
+      createdAt: sql.placeholder('createdAt'),
+    })
+    .onConflictDoNothing({ target: quarantine.dedupKey })
+    .returning({ id: quarantine.id })
+    .prepare();
+  const insertDuplicate = store.db
+    .insert(ingestDuplicates)
+    .values({ batchId, lineNo: sql.placeholder('lineNo'), idemKey: sql.placeholder('idemKey'), createdAt: sql.placeholder('createdAt') })
+    .prepare();
+
+  const write = store.sqlite.transaction((accepted: AcceptedRecord[], quarantined: QuarantinedRecord[]): ChunkResult => {
+    const createdAt = new Date().toISOString();
+    const acceptedNew = accepted.map((a) => {
+      const inserted = insertEvent.get(eventRow(batchId, tenant, a)) !== undefined;
+      if (!inserted) insertDuplicate.run({ lineNo: a.lineNo, idemKey: a.idemKey, createdAt });
+      return inserted;
+    });
+    const quarantinedNew = quarantined.map((q) => {
+      const inserted = insertQuarantine.get({ batchId, lineNo: q.lineNo, dedupKey: q.dedupKey, raw: q.raw, reason: q.reason, message: q.message, createdAt }) !== undefined;
+      if (!inserted) insertDuplicate.run({ lineNo: q.lineNo, idemKey: q.dedupKey, createdAt });
+      return inserted;
+    });
+    return { acceptedNew, quarantinedNew };
+  });
+  return { writeChunk: (accepted, quarantined) => write(accepted, quarantined) };
+}

@@ -1,0 +1,125 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+// Money is never REAL: amounts are decimal strings (TEXT). Times are epoch milliseconds (INTEGER)
+// for usage, ISO strings for audit stamps. Keep types portable to Postgres (text, bigint, integer).
+
+/** Operator settings (classification, time zone, tenant), one JSON value per key. */
+export const settings = sqliteTable('settings', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+  updatedAt: text('updated_at').notNull(),
+});
+
+/** Every imported tariff plan version; a re-import of identical content is recognised by hash. */
+export const tariffVersions = sqliteTable(
+  'tariff_versions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    name: text('name').notNull(),
+    version: integer('version').notNull(),
+    effectiveFrom: integer('effective_from').notNull(),
+    sourceFormat: text('source_format').notNull(),
+    sourcePath: text('source_path'),
+    contentHash: text('content_hash').notNull(),
+    planJson: text('plan_json').notNull(),
+    importedAt: text('imported_at').notNull(),
+  },
+  (t) => [uniqueIndex('tariff_versions_name_version').on(t.name, t.version), uniqueIndex('tariff_versions_name_hash').on(t.name, t.contentHash)],
+);
+
+/** One ingestion run of one file; counts reconcile: read = accepted + duplicates + quarantined. */
+export const ingestBatches = sqliteTable('ingest_batches', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  sourceName: text('source_name').notNull(),
+  format: text('format').notNull(),
+  path: text('path'),
+  fileSha256: text('file_sha256'),
+  parserOptions: text('parser_options').notNull(),
+  status: text('status').notNull(), // running | done | failed
+  read: integer('read').notNull().default(0),
+  accepted: integer('accepted').notNull().default(0),
+  duplicates: integer('duplicates').notNull().default(0),
+  quarantined: integer('quarantined').notNull().default(0),
+  startedAt: text('started_at').notNull(),
+  finishedAt: text('finished_at'),
+  error: text('error'),
+});
+
+/** Accepted usage, classified and (once rated) priced, with the rating breakdown that explains the cost. */
+export const usageEvents = sqliteTable(
+  'usage_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    idemKey: text('idem_key').notNull(),
+    sourceId: text('source_id'),
+    batchId: integer('batch_id').notNull(),
+    lineNo: integer('line_no').notNull(),
+    tenant: text('tenant').notNull(),
+    service: text('service').notNull(),
+    direction: text('direction').notNull(),
+    subscriber: text('subscriber').notNull(),
+    otherParty: text('other_party').notNull(),
+    imsi: text('imsi'),
+    servingNetwork: text('serving_network'),
+    visitedCountry: text('visited_country'),
+    startTime: integer('start_time').notNull(),
+    answerTime: integer('answer_time'),
+    endTime: integer('end_time'),
+    durationMs: integer('duration_ms').notNull(),
+    usage: integer('usage').notNull(),
+    disposition: text('disposition').notNull(),
+    attributes: text('attributes').notNull(),
+    category: text('category').notNull(),
+    roaming: text('roaming').notNull(),
+    destination: text('destination'),
+    destinationCountry: text('destination_country'),
+    classificationReason: text('classification_reason'),
+    status: text('status').notNull(), // unrated | rated | unclassified | rating_failed
+    cost: text('cost'),
+    currency: text('currency'),
+    tariffVersionId: integer('tariff_version_id'),
+    ratingBreakdown: text('rating_breakdown'),
+    ratingErrorCode: text('rating_error_code'),
+    ratingError: text('rating_error'),
+    ratedAt: text('rated_at'),
+  },
+  (t) => [
+    uniqueIndex('usage_events_idem_key').on(t.idemKey),
+    index('usage_events_status').on(t.status),
+    index('usage_events_subscriber_start').on(t.subscriber, t.startTime),
+    index('usage_events_batch').on(t.batchId),
+  ],
+);
+
+/** Records that could not be read, kept verbatim with a machine-readable reason until fixed and replayed. */
+export const quarantine = sqliteTable(
+  'quarantine',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    batchId: integer('batch_id').notNull(),
+    lineNo: integer('line_no').notNull(),
+    dedupKey: text('dedup_key').notNull(),
+    raw: text('raw').notNull(),
+    reason: text('reason').notNull(),
+    message: text('message').notNull(),
+    status: text('status').notNull(), // open | replayed
+    replayedEventId: integer('replayed_event_id'),
+    createdAt: text('created_at').notNull(),
+    resolvedAt: text('resolved_at'),
+  },
+  (t) => [uniqueIndex('quarantine_dedup_key').on(t.dedupKey), index('quarantine_status').on(t.status)],
+);
+
+/** Records recognised as already ingested: kept (by line) so every input line's fate can be shown. */
+export const ingestDuplicates = sqliteTable(
+  'ingest_duplicates',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    batchId: integer('batch_id').notNull(),
+    lineNo: integer('line_no').notNull(),
+    idemKey: text('idem_key').notNull(),
+    createdAt: text('created_at').notNull().default(sql`CURRENT_TIMESTAMP`),
+  },
+  (t) => [index('ingest_duplicates_batch').on(t.batchId)],
+);

@@ -1,0 +1,17 @@
+export { generateCdrs, writeCdrFile, generateRows, resolveGeneratorOptions, buildPopulationFor, headerLineFor } from './generate-cdrs.ts';
+export {
+  generatorOptionsSchema,
+  EXPECTED_CATEGORIES,
+  type GeneratorOptions,
+  type ResolvedGeneratorOptions,
+  type GeneratedFormat,
+  type GeneratedRow,
+  type GenerationStats,
+  type UsageEvent,
+  type ExpectedCategory,
+  type MalformedKind,
+  type RoamingKind,
+} from './generator.types.ts';
+export { buildPopulation, type Population, type PopulationOptions, type Subscriber, type Trip, type UsageLevel, type GeneratedOperatorSettings } from './build-population.ts';
+export { GENERIC_CSV_COLUMNS } from './format-generic-row.ts';
+export { Random, createWeightedPicker, hashSeed, type WeightedPicker } from './random.ts';

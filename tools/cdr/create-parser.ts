@@ -1,0 +1,29 @@
+import { BillingError } from '../errors.ts';
+import { createAsteriskParser } from './parse-asterisk-csv.ts';
+import { createFreeswitchParser } from './parse-freeswitch-csv.ts';
+import { createGenericCsvParser } from './parse-generic-csv.ts';
+import { createJsonlParser } from './parse-jsonl.ts';
+import type { CdrFormat, CdrParser, ParserOptions } from './usage-record.types.ts';
+
+/**
+ * Creates a fresh line parser for `format` (one per file: the generic CSV parser learns its
+ * header). Throws INVALID_CONFIG for an unknown time zone, bad FreeSWITCH columns, or columns given
+ * to a format that has no use for them, and UNSUPPORTED_FORMAT for an unknown format.
+ */
+export function createParser(format: CdrFormat, options: ParserOptions & { columns?: string[] }): CdrParser {
+  if (options.columns !== undefined && format !== 'freeswitch') {
+    throw new BillingError('INVALID_CONFIG', `columns apply only to the freeswitch format, not ${format}`);
+  }
+  switch (format) {
+    case 'asterisk':
+      return createAsteriskParser(options);
+    case 'freeswitch':
+      return createFreeswitchParser(options);
+    case 'csv':
+      return createGenericCsvParser(options);
+    case 'jsonl':
+      return createJsonlParser(options);
+    default:
+      throw new BillingError('UNSUPPORTED_FORMAT', `unknown CDR format ${JSON.stringify(format)}`);
+  }
+}

@@ -1,0 +1,115 @@
+import { createHash } from 'node:crypto';
+import type { Classification } from '../classify/classification.types.ts';
+import type { RatingOutcome } from '../rating/rate-event.ts';
+import type { AcceptedRecord, IngestSink, QuarantinedRecord } from './ingest-sink.types.ts';
+import type { PhysicalLine } from './read-lines.ts';
+import type { CdrParser, QuarantineReason, UsageRecord } from './usage-record.types.ts';
+
+/** How every record of one run ended; `read = accepted + duplicates + quarantined`, always. */
+export interface IngestCounts {
+  read: number;
+  accepted: number;
+  duplicates: number;
+  quarantined: number;
+  /** Blank, comment and header lines: not records. */
+  skipped: number;
+  quarantineReasons: Partial<Record<QuarantineReason, number>>;
+  /** Accepted records by status (unrated, rated, unclassified, rating_failed). */
+  statuses: Record<string, number>;
+}
+
+export interface IngestOptions {
+  /** Namespace of the source's ids in idempotency keys (a switch name; defaults to the format). */
+  sourceName: string;
+  classify: (record: UsageRecord) => Classification;
+  /** Rates each accepted record inline; omit to leave records for `switchboard rate`. */
+  rate?: (record: UsageRecord, classification: Classification) => RatingOutcome;
+  chunkSize?: number;
+  onProgress?: (counts: IngestCounts) => void;
+}
+
+function sha1(text: string): string {
+  return createHash('sha1').update(text).digest('base64url');
+}
+
+/** The idempotency key of a record: the switch's own id where it has one, else a hash of its line. */
+export function idempotencyKey(sourceName: string, record: UsageRecord, rawLine: string): string {
+  return record.sourceId ? `${sourceName}:${record.sourceId}` : `${sourceName}:line:${sha1(rawLine)}`;
+}
+
+/** The dedup key of a quarantined line: the same bad line from the same source is kept once. */
+export function quarantineKey(sourceName: string, rawLine: string): string {
+  return `${sourceName}:q:${sha1(rawLine)}`;
+}
+
+/**
+ * Streams lines through parse -> classify -> (rate) -> store. Each record ends in exactly one
+ * state; a bad record is quarantined on its own and never stops the file; a parser or classifier
+ * fault on one line is contained to that line.
+ */
+export async function ingestLines(lines: AsyncIterable<PhysicalLine>, parser: CdrParser, sink: IngestSink, options: IngestOptions): Promise<IngestCounts> {
+  const chunkSize = options.chunkSize ?? 2000;
+  const counts: IngestCounts = { read: 0, accepted: 0, duplicates: 0, quarantined: 0, skipped: 0, quarantineReasons: {}, statuses: {} };
+  let accepted: AcceptedRecord[] = [];
+  let quarantined: QuarantinedRecord[] = [];
+
+  const quarantine = (line: PhysicalLine, reason: QuarantineReason, message: string) => {
+    quarantined.push({ dedupKey: quarantineKey(options.sourceName, line.text), lineNo: line.lineNo, raw: line.text, reason, message });
+  };
+
+  const flush = async () => {
+    if (accepted.length === 0 && quarantined.length === 0) return;
+    const result = await sink.writeChunk(accepted, quarantined);
+    accepted.forEach((a, i) => {
+      if (result.acceptedNew[i]) {
+        counts.accepted++;
+        const status = a.rating ? a.rating.status : a.classification.category === 'unclassified' ? 'unclassified' : 'unrated';
+        counts.statuses[status] = (counts.statuses[status] ?? 0) + 1;
+      } else counts.duplicates++;
+    });
+    quarantined.forEach((q, i) => {
+      if (result.quarantinedNew[i]) {
+        counts.quarantined++;
+        counts.quarantineReasons[q.reason] = (counts.quarantineReasons[q.reason] ?? 0) + 1;
+      } else counts.duplicates++;
+    });
+    accepted = [];
+    quarantined = [];
+    options.onProgress?.(counts);
+  };
+
+  for await (const line of lines) {
+    if (line.tooLong) {
+      counts.read++;
+      quarantine(line, 'LINE_TOO_LONG', `line ${line.lineNo} is longer than 64 KiB`);
+    } else {
+      let outcome;
+      try {
+        outcome = parser.parseLine(line.text, line.lineNo);
+      } catch (err) {
+        outcome = { kind: 'quarantine' as const, reason: 'INVALID_VALUE' as const, message: `parser fault: ${(err as Error).message}` };
+      }
+      if (outcome.kind === 'skip') {
+        counts.skipped++;
+        continue;
+      }
+      counts.read++;
+      if (outcome.kind === 'quarantine') {
+        quarantine(line, outcome.reason, outcome.message);
+      } else {
+        const record = outcome.record;
+        let classification: Classification;
+        try {
+          classification = options.classify(record);
+        } catch (err) {
+          classification = { category: 'unclassified', roaming: 'none', destination: null, destinationCountry: null, reason: `classifier fault: ${(err as Error).message}` };
+        }
+        const rating = options.rate ? options.rate(record, classification) : null;
+        accepted.push({ idemKey: idempotencyKey(options.sourceName, record, line.text), lineNo: line.lineNo, record, classification, rating });
+      }
+    }
+    if (accepted.length + quarantined.length >= chunkSize) await flush();
+  }
+  await flush();
+  return counts;
+}
