@@ -288,6 +288,8 @@ export function importCgratesTariffPlan(files: Record<string, string>, options: 
       }), `DestinationRates ${id}`);
       if (row.maxCostStrategy !== null && (row.maxCost === null || dec(row.maxCost).isZero())) {
         messages.push(`${file} line ${line}: DestinationRates ${id} has MaxCostStrategy ${row.maxCostStrategy} but no MaxCost, so no cap applies`);
+      } else if (row.maxCostStrategy === null && row.maxCost !== null && !dec(row.maxCost).isZero()) {
+        messages.push(`${file} line ${line}: DestinationRates ${id} has MaxCost ${row.maxCost} but no MaxCostStrategy (state *free or *disconnect)`);
       }
       const list = destinationRates.get(id) ?? [];
       const dup = list.findIndex((r) => r.destinationId === destinationId);

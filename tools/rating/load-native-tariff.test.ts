@@ -8,6 +8,7 @@ import { detectNativeTariffFormat, exportNativeTariff, loadNativeTariff } from '
 
 const S = 1_000_000_000;
 const NATIVE_FIXTURE = fileURLToPath(new URL('./fixtures/native-basic.yaml', import.meta.url));
+const DOCS = fileURLToPath(new URL('../../docs/tariffs.md', import.meta.url));
 const CGRATES_FIXTURE = fileURLToPath(new URL('./fixtures/cgrates-basic/', import.meta.url));
 const CGRATES_REFERENCE = fileURLToPath(new URL('../../../shared/reference/cgrates/', import.meta.url));
 const HAVE_REFERENCE = existsSync(CGRATES_REFERENCE);
@@ -114,6 +115,17 @@ describe('loadNativeTariff on native-basic.yaml', () => {
       { tenant: 'nordwind.example', category: 'data', subject: '*any', activationTime: july, ratingPlanId: 'RP_DATA', fallbackSubjects: [] },
       { tenant: 'nordwind.example', category: 'sms', subject: '*any', activationTime: july, ratingPlanId: 'RP_SMS', fallbackSubjects: [] },
     ]);
+  });
+});
+
+describe('docs/tariffs.md', () => {
+  it('has a native example that loads, with a segment profile and effectiveFrom', () => {
+    const example = /```yaml\n([\s\S]*?)```/.exec(readFileSync(DOCS, 'utf8'))?.[1];
+    expect(example).toBeDefined();
+    const { plan, effectiveFrom, messages } = loadNativeTariff(example ?? '', { fileName: 'docs example' });
+    expect(effectiveFrom).toBe(Date.UTC(2025, 5, 30, 22));
+    expect(plan.ratingProfiles.map((p) => p.subject)).toContain('*segment:business');
+    expect(messages).toEqual([]);
   });
 });
 

@@ -61,6 +61,11 @@ describe('nativeTariffSchema', () => {
     expect(nativeTimingSchema.safeParse({ startTime: '10:00', endTime: '09:00' }).success).toBe(false);
   });
 
+  it('reads names written as YAML numbers as their digits (subject: 1001)', () => {
+    const doc = { ...minimal, ratingProfiles: [{ tenant: 't', category: 'call', subject: 1001, activationTime: '2025-01-01T00:00:00Z', ratingPlanId: 'RP' }] };
+    expect(nativeTariffSchema.parse(doc).plan.ratingProfiles[0]?.subject).toBe('1001');
+  });
+
   it('refuses unknown keys anywhere', () => {
     expect(nativeTariffSchema.safeParse({ ...minimal, currancy: 'EUR' }).success).toBe(false);
     expect(nativeRateSlotSchema.safeParse({ rate: '1', rateUnit: 1, rateIncrement: 1, connect_fee: '1' }).success).toBe(false);

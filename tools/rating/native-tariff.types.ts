@@ -47,6 +47,14 @@ function parsed<I, O>(parse: (value: I) => O) {
 }
 
 const nonEmpty = z.string().trim().min(1);
+/** A name or id; a whole number (subject: 1001 in YAML) is read as its digits. */
+const name = z.union([z.string(), z.number()]).transform(
+  parsed((v: string | number) => {
+    const s = typeof v === 'number' ? (Number.isSafeInteger(v) && v >= 0 ? String(v) : '') : v.trim();
+    if (s === '') throw new RangeError(`expected a non-empty name, got ${JSON.stringify(v)}`);
+    return s;
+  }),
+);
 
 /** A non-negative amount: a decimal string, or a whole number. Never a binary fraction. */
 const amount = (what: string) =>
@@ -116,8 +124,8 @@ const prefix = z.union([z.string(), z.number()]).transform(
 );
 
 export const nativeDestinationRateSchema = z.strictObject({
-  destinationId: nonEmpty,
-  rateId: nonEmpty,
+  destinationId: name,
+  rateId: name,
   roundingMethod: z.string().transform(parsed(parseTariffRounding)),
   roundingDecimals: z.union([z.number(), z.string()]).transform(parsed((v: number | string) => parseTariffRoundingDecimals(String(v)))),
   maxCost: amount('maxCost').nullable().optional(),
@@ -157,8 +165,8 @@ export const nativeTimingSchema = z
 
 export const nativeRatingPlanEntrySchema = z
   .strictObject({
-    destinationRateId: nonEmpty,
-    timingId: nonEmpty.optional(),
+    destinationRateId: name,
+    timingId: name.optional(),
     weight: weight.optional(),
   })
   .transform((e): RatingPlanEntry => ({ destinationRateId: e.destinationRateId, timingId: e.timingId ?? '*any', weight: e.weight ?? 0 }));
@@ -167,14 +175,14 @@ export const SEGMENT_SUBJECT_PREFIX = '*segment:';
 
 export const nativeRatingProfileSchema = z
   .strictObject({
-    tenant: nonEmpty,
-    category: nonEmpty,
-    subject: nonEmpty.optional(),
-    segment: nonEmpty.optional(),
+    tenant: name,
+    category: name,
+    subject: name.optional(),
+    segment: name.optional(),
     activationTime: nonEmpty,
-    ratingPlanId: nonEmpty,
+    ratingPlanId: name,
     fallbackSubjects: z
-      .union([z.array(nonEmpty), z.string()])
+      .union([z.array(name), z.string()])
       .optional()
       .transform((v) => (typeof v === 'string' ? v.split(';').map((s) => s.trim()).filter((s) => s !== '') : (v ?? []))),
   })
@@ -195,7 +203,7 @@ export const nativeRatingProfileSchema = z
 /** The native tariff document. Its output is the canonical plan plus the version's effectiveFrom. */
 export const nativeTariffSchema = z
   .strictObject({
-    id: nonEmpty,
+    id: name,
     description: z.string().optional(),
     timezone: nonEmpty.optional(),
     currency: nonEmpty,

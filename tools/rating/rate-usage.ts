@@ -94,7 +94,8 @@ export function rateUsage(tariff: CompiledTariff, req: RatingRequest): RatedCost
   const capEntry = spans[0]?.entry;
   let maxCost: RatedCost['maxCost'] = null;
   if (capEntry?.maxCost != null) {
-    const strategy = capEntry.destinationRate.maxCostStrategy ?? '*free';
+    // Only *free caps the cost; *disconnect (or no strategy) limits prepaid sessions, not the price.
+    const strategy = capEntry.destinationRate.maxCostStrategy ?? '';
     const applied = strategy === '*free' && cost > capEntry.maxCost;
     if (applied) cost = capEntry.maxCost;
     maxCost = { amount: formatScaled(capEntry.maxCost, scale), strategy, applied };
