@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { listTariffVersions, saveTariffVersion } from '../../db/index.ts';
 import { BillingError } from '../../tools/errors.ts';
-import { importCgratesTariffPlan, loadNativeTariff } from '../../tools/rating/index.ts';
+import { checkRatePrecision, importCgratesTariffPlan, loadNativeTariff } from '../../tools/rating/index.ts';
 import { isValidTimezone, parseInstant } from '../../tools/time/index.ts';
 import { withStore, type GlobalOptions } from '../context.ts';
 import { action, printResult, table } from '../output.ts';
@@ -59,7 +59,7 @@ export function importTariffFromPath(path: string, opts: ImportOptions, store: P
       ratingPlans: Object.keys(p.ratingPlans).length,
       ratingProfiles: p.ratingProfiles.length,
     },
-    messages: result.messages,
+    messages: [...result.messages, ...checkRatePrecision(p)],
   };
 }
 

@@ -55,7 +55,7 @@ export function createFreeswitchRowFormatter(
     } else if (malformed === 'UNKNOWN_DISPOSITION') cause = BAD_CAUSES[event.seq % BAD_CAUSES.length] as string;
 
     let line =
-      q(sub.name) + ',"' + sub.msisdn + '",' + q(event.otherParty) + ',"' + (sub.extension === null ? 'public' : 'default') + '","' +
+      q(sub.name) + ',"' + sub.msisdn + '",' + q(event.otherParty) + ',"' + (sub.extension === null ? 'subscribers' : 'default') + '","' +
       start + '","' + (event.answerMs === null ? '' : time(event.answerMs)) + '","' + time(event.endMs) + '","' +
       duration + '","' + billsec + '","' + cause + '","' + uuid() + '","' + (reached ? uuid() : '') + '",' + q(sub.account);
     if (template === 'example') {

@@ -1,3 +1,6 @@
+// toString(16) + padStart costs ~0.5 µs per word; a byte table makes FreeSWITCH uuids cheap.
+const HEX_BYTE = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+
 /**
  * xoshiro128** seeded through splitmix32: 32-bit integer ops only (Math.imul), so it is fast in V8
  * and byte-for-byte reproducible on every platform, unlike Math.random. Period 2^128 - 1 is far
@@ -71,8 +74,11 @@ export class Random {
   /** A string of n lowercase hex digits. */
   hex(n: number): string {
     let out = '';
-    while (out.length < n) out += this.uint32().toString(16).padStart(8, '0');
-    return out.slice(0, n);
+    while (out.length < n) {
+      const x = this.uint32();
+      out += HEX_BYTE[x >>> 24]! + HEX_BYTE[(x >>> 16) & 0xff]! + HEX_BYTE[(x >>> 8) & 0xff]! + HEX_BYTE[x & 0xff]!;
+    }
+    return out.length === n ? out : out.slice(0, n);
   }
 
   /** Standard normal deviate (mean 0, sd 1). */

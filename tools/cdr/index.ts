@@ -3,7 +3,7 @@ export { createParser } from './create-parser.ts';
 export { parseCdrLines, parseCdrBatches, type ParsedLine } from './parse-cdr-lines.ts';
 export { readLines, readLineBatches, LineSplitter, isBlankLine, MAX_LINE_BYTES, TOO_LONG_KEPT_CHARS, type PhysicalLine, type ReadLinesOptions } from './read-lines.ts';
 export { splitCsvLine, isCsvSplitFailure, quoteCsvField, type CsvSplitError, type CsvSplitFailure } from './split-csv-line.ts';
-export { createAsteriskParser, parseAsteriskLine } from './parse-asterisk-csv.ts';
+export { createAsteriskParser, parseAsteriskLine, epochOfUniqueid } from './parse-asterisk-csv.ts';
 export {
   createFreeswitchParser,
   parseFreeswitchLine,
@@ -18,7 +18,7 @@ export { createJsonlParser, parseJsonlLine } from './parse-jsonl.ts';
 export { normalizeGenericFields, GENERIC_FIELDS, type GenericField } from './normalize-generic-fields.ts';
 export { parseDurationMs } from './parse-duration-ms.ts';
 export { parseIsoTimestamp } from './parse-iso-timestamp.ts';
-export { parseSwitchTimestamp, createSwitchTimestampParser, type SwitchTimestampParser } from './parse-switch-timestamp.ts';
+export { parseSwitchTimestamp, createSwitchTimestampParser, SwitchTimestampParser } from './parse-switch-timestamp.ts';
 export { parseWholeNumber, NUMBER_EMPTY, NUMBER_INVALID, NUMBER_NEGATIVE } from './parse-whole-number.ts';
 // The ingest pipeline (ingest-lines.ts, ingest-sink.types.ts) is owned by the pipeline work; exported here as the folder's one entry point.
 export * from './ingest-lines.ts';

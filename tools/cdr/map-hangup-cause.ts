@@ -1,7 +1,7 @@
 import type { Disposition } from './usage-record.types.ts';
 
 // What each FreeSWITCH hangup cause (Q.850 names plus FreeSWITCH's own) means for a call that
-// never reached billable talk time. A cause says why the call ended, not whether it connected.
+// was never answered (no answer_stamp); answered calls are `answered` whatever the cause.
 const UNANSWERED: ReadonlyArray<readonly [Disposition, readonly string[]]> = [
   [
     'no_answer',

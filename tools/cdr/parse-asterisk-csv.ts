@@ -30,7 +30,7 @@ function mapDisposition(text: string): Disposition | null {
  * Parses one line of Asterisk cdr_csv Master.csv (16, 18 or 21 columns, chosen per line by count)
  * into a voice record, a quarantine verdict, or a skip for blank and header lines.
  */
-export function parseAsteriskLine(line: string, timezone: string, parseStamp: SwitchTimestampParser): ParseOutcome {
+export function parseAsteriskLine(line: string, stamps: SwitchTimestampParser): ParseOutcome {
   if (isBlankLine(line)) return SKIP;
   const f = splitCsvLine(line);
   if (!Array.isArray(f)) return quarantineCsvFailure(f);
@@ -50,7 +50,8 @@ export function parseAsteriskLine(line: string, timezone: string, parseStamp: Sw
   const disposition = mapDisposition(dispositionText);
   if (disposition === null) return quarantine('UNKNOWN_DISPOSITION', `disposition ${showValue(dispositionText)} is not an Asterisk disposition`);
 
-  const times = parseCallTimes(f[9]!, f[10]!, f[11]!, f[12]!, f[13]!, parseStamp, timezone, NAMES);
+  const uniqueid = n >= 18 ? f[16]! : '';
+  const times = parseCallTimes(f[9]!, f[10]!, f[11]!, f[12]!, f[13]!, stamps, NAMES, epochOfUniqueid(uniqueid));
   if ('kind' in times) return times;
 
   let sourceId: string | null = null;
@@ -64,7 +65,6 @@ export function parseAsteriskLine(line: string, timezone: string, parseStamp: Sw
   keep(attributes, 'lastdata', f[8]!);
   keep(attributes, 'amaflags', f[15]!);
   if (n >= 18) {
-    const uniqueid = f[16]!;
     keep(attributes, 'userfield', f[17]!);
     if (uniqueid !== '') sourceId = uniqueid;
     if (n === 21) {
@@ -95,6 +95,27 @@ export function parseAsteriskLine(line: string, timezone: string, parseStamp: Sw
   });
 }
 
+/**
+ * The channel creation time in a uniqueid (`[systemname-]epoch.sequence`), or NaN. It tells which
+ * reading of a start in the repeated autumn hour is the real one.
+ */
+export function epochOfUniqueid(uniqueid: string): number {
+  const dot = uniqueid.lastIndexOf('.');
+  let i = dot;
+  let seconds = 0;
+  let scale = 1;
+  while (i > 0) {
+    const d = uniqueid.charCodeAt(i - 1) - 0x30;
+    if (!(d >= 0 && d <= 9)) break;
+    seconds += d * scale;
+    scale *= 10;
+    i--;
+  }
+  const digits = dot - i;
+  // Nine or ten digits: epoch seconds from 2001 to 2286, not some other counter.
+  return digits === 9 || digits === 10 ? seconds * 1000 : NaN;
+}
+
 function keep(attributes: Record<string, string>, name: string, value: string): void {
   if (value !== '') attributes[name] = value;
 }
@@ -102,10 +123,9 @@ function keep(attributes: Record<string, string>, name: string, value: string): 
 /** Creates the Asterisk Master.csv parser; it holds no state between lines. */
 export function createAsteriskParser(options: ParserOptions): CdrParser {
   checkTimezone(options.timezone);
-  const timezone = options.timezone;
-  const parseStamp = createSwitchTimestampParser(timezone);
+  const stamps = createSwitchTimestampParser(options.timezone);
   return {
     format: 'asterisk',
-    parseLine: (line: string) => parseAsteriskLine(line, timezone, parseStamp),
+    parseLine: (line: string) => parseAsteriskLine(line, stamps),
   };
 }

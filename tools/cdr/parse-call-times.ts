@@ -1,4 +1,3 @@
-import { offsetAt } from '../time/index.ts';
 import { quarantine, showValue, type QuarantineOutcome } from './create-outcome.ts';
 import type { SwitchTimestampParser } from './parse-switch-timestamp.ts';
 import { NUMBER_EMPTY, NUMBER_INVALID, NUMBER_NEGATIVE, parseWholeNumber } from './parse-whole-number.ts';
@@ -24,12 +23,14 @@ export interface CallFieldNames {
 // Switches print truncated seconds and compute duration from sub-second clocks, so a
 // consistent record can be a second or so off; only a bigger gap suggests a DST misreading.
 const TOLERANCE_MS = 2000;
-const PROBE_MS = 3 * 60 * 60 * 1000;
+// A hint further than this from both readings is about something else (a reset CDR start).
+const HINT_RANGE_MS = 2 * 60 * 60 * 1000;
 
 /**
- * Validates a switch call's local start/answer/end stamps (read by `parseStamp`, in `timezone`)
- * and duration/billsec seconds and converts them to epoch ms, or says why the record must be
- * quarantined. Only billsec is billable.
+ * Validates a switch call's local start/answer/end stamps (read by `stamps`, in its zone) and
+ * duration/billsec seconds and converts them to epoch ms, or says why the record must be
+ * quarantined. Only billsec is billable. `startHintMs`, when known (Asterisk's uniqueid holds the
+ * channel's creation time), settles a start that falls in the repeated autumn hour.
  */
 export function parseCallTimes(
   start: string,
@@ -37,20 +38,24 @@ export function parseCallTimes(
   end: string,
   duration: string,
   billsec: string,
-  parseStamp: SwitchTimestampParser,
-  timezone: string,
+  stamps: SwitchTimestampParser,
   names: CallFieldNames,
+  startHintMs = NaN,
 ): CallTimes | QuarantineOutcome {
   if (start === '') return quarantine('MISSING_FIELD', `${names.start} is empty`);
   if (end === '') return quarantine('MISSING_FIELD', `${names.end} is empty`);
-  let startTime = parseStamp(start);
+  let startTime = stamps.parse(start);
   if (startTime !== startTime) return badDate(names.start, start);
-  let endTime = parseStamp(end);
+  const startShift = stamps.lastShift;
+  let endTime = stamps.parse(end);
   if (endTime !== endTime) return badDate(names.end, end);
+  const endShift = stamps.lastShift;
   let answerTime: number | null = null;
+  let answerShift = 0;
   if (answer !== '') {
-    answerTime = parseStamp(answer);
+    answerTime = stamps.parse(answer);
     if (answerTime !== answerTime) return badDate(names.answer, answer);
+    answerShift = stamps.lastShift;
   }
 
   const durationS = parseWholeNumber(duration);
@@ -67,23 +72,27 @@ export function parseCallTimes(
     return quarantine('INCONSISTENT_TIMES', `${names.billsec} ${billS} but ${names.answer} is empty`);
   }
 
-  let best = spanCost(startTime, answerTime, endTime, durationMs, usageMs);
-  if (best > TOLERANCE_MS) {
-    // A call crossing the autumn DST change has wall-clock stamps that read two ways; the
-    // switch's own duration and billsec say which reading is the real one.
-    const s2 = otherReading(startTime, timezone);
-    const a2 = answerTime === null ? null : otherReading(answerTime, timezone);
-    const e2 = otherReading(endTime, timezone);
+  if (startShift + answerShift + endShift > 0) {
+    // A call touching the repeated autumn hour has stamps that read two ways. The switch's own
+    // duration and billsec pick the consistent reading; when several are consistent (the whole
+    // call inside that hour), the start closest to `startHintMs` wins, else the earliest.
     const s0 = startTime;
     const a0 = answerTime;
     const e0 = endTime;
-    for (let mask = 1; mask < 8; mask++) {
-      const s = mask & 1 ? s2 : s0;
-      const a = mask & 2 ? a2 : a0;
-      const e = mask & 4 ? e2 : e0;
-      const cost = spanCost(s, a, e, durationMs, usageMs);
-      if (cost < best) {
-        best = cost;
+    const hint = Math.abs(startHintMs - s0) <= HINT_RANGE_MS ? startHintMs : NaN;
+    let bestCost = Infinity;
+    let bestDistance = Infinity;
+    for (let mask = 0; mask < 8; mask++) {
+      if ((mask & 1 && startShift === 0) || (mask & 2 && (answerShift === 0 || a0 === null)) || (mask & 4 && endShift === 0)) continue;
+      const s = mask & 1 ? s0 + startShift : s0;
+      const a = a0 !== null && mask & 2 ? a0 + answerShift : a0;
+      const e = mask & 4 ? e0 + endShift : e0;
+      const raw = spanCost(s, a, e, durationMs, usageMs);
+      const cost = raw <= TOLERANCE_MS ? 0 : raw;
+      const distance = hint === hint ? Math.abs(hint - s) : 0;
+      if (cost < bestCost || (cost === bestCost && distance < bestDistance)) {
+        bestCost = cost;
+        bestDistance = distance;
         startTime = s;
         answerTime = a;
         endTime = e;
@@ -106,18 +115,6 @@ function spanCost(start: number, answer: number | null, end: number, durationMs:
   if (end < start || (answer !== null && (answer < start || end < answer))) return Infinity;
   const talk = answer === null ? 0 : Math.abs(end - answer - usageMs);
   return Math.abs(end - start - durationMs) + talk;
-}
-
-/** The other instant showing the same wall-clock time in `timezone` (the repeated autumn hour), or `t` itself. */
-function otherReading(t: number, timezone: string): number {
-  const off = offsetAt(t, timezone);
-  for (const probe of [t - PROBE_MS, t + PROBE_MS]) {
-    const other = offsetAt(probe, timezone);
-    if (other === off) continue;
-    const alt = t + off - other;
-    if (offsetAt(alt, timezone) === other) return alt;
-  }
-  return t;
 }
 
 function badDate(name: string, value: string): QuarantineOutcome {

@@ -101,12 +101,7 @@ const EXAMPLE_LAYOUT = resolveFreeswitchLayout(FREESWITCH_EXAMPLE_COLUMNS);
  * Parses one mod_cdr_csv line with the given layout, or with the default/example template
  * chosen by column count when `layout` is null.
  */
-export function parseFreeswitchLine(
-  line: string,
-  timezone: string,
-  parseStamp: SwitchTimestampParser,
-  layout: FreeswitchLayout | null,
-): ParseOutcome {
+export function parseFreeswitchLine(line: string, stamps: SwitchTimestampParser, layout: FreeswitchLayout | null): ParseOutcome {
   if (isBlankLine(line)) return SKIP;
   const f = splitCsvLine(line);
   if (!Array.isArray(f)) return quarantineCsvFailure(f);
@@ -125,7 +120,7 @@ export function parseFreeswitchLine(
   const cause = f[l.cause]!;
   if (cause === '') return quarantine('MISSING_FIELD', 'hangup_cause is empty');
 
-  const times = parseCallTimes(f[l.start]!, f[l.answer]!, f[l.end]!, f[l.duration]!, f[l.billsec]!, parseStamp, timezone, NAMES);
+  const times = parseCallTimes(f[l.start]!, f[l.answer]!, f[l.end]!, f[l.duration]!, f[l.billsec]!, stamps, NAMES);
   if ('kind' in times) return times;
   const disposition = mapHangupCause(cause, times.answerTime !== null);
   if (disposition === null) return quarantine('UNKNOWN_DISPOSITION', `hangup_cause ${showValue(cause)} is not a known cause`);
@@ -158,11 +153,10 @@ export function parseFreeswitchLine(
 /** Creates the FreeSWITCH mod_cdr_csv parser; `columns` fixes a custom template instead of detecting by count. */
 export function createFreeswitchParser(options: ParserOptions & { columns?: readonly string[] }): CdrParser {
   checkTimezone(options.timezone);
-  const timezone = options.timezone;
-  const parseStamp = createSwitchTimestampParser(timezone);
+  const stamps = createSwitchTimestampParser(options.timezone);
   const layout = options.columns === undefined ? null : resolveFreeswitchLayout(options.columns);
   return {
     format: 'freeswitch',
-    parseLine: (line: string) => parseFreeswitchLine(line, timezone, parseStamp, layout),
+    parseLine: (line: string) => parseFreeswitchLine(line, stamps, layout),
   };
 }

@@ -1,5 +1,5 @@
-import { zonedToEpoch } from '../time/index.ts';
 import { daysInMonth, readDigits } from './parse-switch-timestamp.ts';
+import { resolveLocalTime } from './resolve-local-time.ts';
 
 const MINUTE_MS = 60_000;
 
@@ -7,7 +7,7 @@ const MINUTE_MS = 60_000;
  * Converts an ISO 8601 date-time to epoch ms, or NaN when it is malformed or does not exist.
  * Accepts `YYYY-MM-DD` then `T` or a space, `HH:MM`, optional `:SS` and a fraction (digits beyond
  * milliseconds are truncated), then `Z`, `±HH:MM`, `±HHMM`, `±HH`, or nothing, which means local
- * time in `timezone`.
+ * time in `timezone` (the earlier instant of a repeated autumn hour; a spring-gap time reads forward).
  */
 export function parseIsoTimestamp(text: string, timezone: string): number {
   const len = text.length;
@@ -37,7 +37,8 @@ export function parseIsoTimestamp(text: string, timezone: string): number {
   if (year < 1000 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return NaN;
   if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return NaN;
 
-  if (i === len) return zonedToEpoch(year, month, day, hour, minute, second, timezone) + ms;
+  // A local time in the repeated autumn hour reads as its earlier instant.
+  if (i === len) return resolveLocalTime(year, month, day, hour, minute, second, timezone).epochMs + ms;
   const asUtc = Date.UTC(year, month - 1, day, hour, minute, second) + ms;
   const c = text.charCodeAt(i);
   if ((c === 0x5a || c === 0x7a) && i + 1 === len) return asUtc;

@@ -1,4 +1,4 @@
-import { zonedToEpoch } from '../time/index.ts';
+import { resolveLocalTime } from './resolve-local-time.ts';
 
 const ZERO = 0x30;
 const MEMO_SLOTS = 512;
@@ -21,21 +21,27 @@ export function readDigits(text: string, at: number, count: number): number {
   return n;
 }
 
-/** Converts a switch's local `YYYY-MM-DD HH:MM:SS` to epoch ms, or NaN when malformed or nonexistent. */
-export type SwitchTimestampParser = (text: string) => number;
-
 /**
- * Creates a parser for a switch's local `YYYY-MM-DD HH:MM:SS` stamps in `timezone`, returning
- * epoch ms or NaN when the text is malformed or names a date or time that does not exist
- * (2024-02-30, 25:00). A DST-gap time resolves forward, as zonedToEpoch does.
+ * Reads a switch's local `YYYY-MM-DD HH:MM:SS` stamps in one time zone. `parse` returns epoch ms
+ * or NaN when the text is malformed or names a date or time that does not exist (2024-02-30,
+ * 25:00). A DST-gap time resolves forward; a time in the repeated autumn hour reads as its
+ * earlier instant, and `lastShift` then says how much later the other reading is (0 otherwise),
+ * so callers holding more evidence (a duration, an epoch id) can choose.
  */
-export function createSwitchTimestampParser(timezone: string): SwitchTimestampParser {
+export class SwitchTimestampParser {
+  /** After `parse`: ms from the returned instant to the other reading of the same wall-clock time, 0 if it has none. */
+  lastShift = 0;
   // Three stamps per CDR, mostly in the same few minutes: a direct-mapped memo of minute starts
-  // skips the zone lookup. Offsets are whole minutes and change only on minute boundaries, so
-  // minute start + seconds is exactly what zonedToEpoch would return.
-  const keys = new Float64Array(MEMO_SLOTS).fill(-1);
-  const minuteStarts = new Float64Array(MEMO_SLOTS);
-  return (text: string): number => {
+  // skips the zone lookups. Offsets are whole minutes and change only on minute boundaries, so
+  // minute start + seconds is exact.
+  private readonly keys = new Float64Array(MEMO_SLOTS).fill(-1);
+  private readonly minuteStarts = new Float64Array(MEMO_SLOTS);
+  private readonly shifts = new Float64Array(MEMO_SLOTS);
+
+  constructor(readonly timezone: string) {}
+
+  parse(text: string): number {
+    this.lastShift = 0;
     if (
       text.length !== 19 ||
       text.charCodeAt(4) !== 0x2d ||
@@ -59,26 +65,32 @@ export function createSwitchTimestampParser(timezone: string): SwitchTimestampPa
     if (day > daysInMonth(year, month)) return NaN;
     const key = (((year * 13 + month) * 32 + day) * 24 + hour) * 60 + minute;
     const slot = key % MEMO_SLOTS;
-    let minuteStart: number;
-    if (keys[slot] === key) {
-      minuteStart = minuteStarts[slot]!;
-    } else {
-      minuteStart = zonedToEpoch(year, month, day, hour, minute, 0, timezone);
-      keys[slot] = key;
-      minuteStarts[slot] = minuteStart;
-    }
-    return minuteStart + second * 1000;
-  };
+    if (this.keys[slot] !== key) this.remember(slot, key, year, month, day, hour, minute);
+    this.lastShift = this.shifts[slot]!;
+    return this.minuteStarts[slot]! + second * 1000;
+  }
+
+  private remember(slot: number, key: number, year: number, month: number, day: number, hour: number, minute: number): void {
+    const reading = resolveLocalTime(year, month, day, hour, minute, 0, this.timezone);
+    this.keys[slot] = key;
+    this.minuteStarts[slot] = reading.epochMs;
+    this.shifts[slot] = reading.shift;
+  }
+}
+
+/** Creates a stamp reader for one zone; each parser holds its own, so its memo stays hot. */
+export function createSwitchTimestampParser(timezone: string): SwitchTimestampParser {
+  return new SwitchTimestampParser(timezone);
 }
 
 const shared = new Map<string, SwitchTimestampParser>();
 
-/** One-off form of createSwitchTimestampParser (memoised per zone); parsers hold their own instance. */
+/** Converts one local `YYYY-MM-DD HH:MM:SS` in `timezone` to epoch ms (NaN when invalid); the earlier instant in a repeated hour. */
 export function parseSwitchTimestamp(text: string, timezone: string): number {
-  let parse = shared.get(timezone);
-  if (parse === undefined) {
-    parse = createSwitchTimestampParser(timezone);
-    shared.set(timezone, parse);
+  let parser = shared.get(timezone);
+  if (parser === undefined) {
+    parser = new SwitchTimestampParser(timezone);
+    shared.set(timezone, parser);
   }
-  return parse(text);
+  return parser.parse(text);
 }

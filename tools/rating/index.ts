@@ -7,3 +7,4 @@ export { importCgratesTariffPlan, type CgratesImportOptions, type TariffImportRe
 export { loadNativeTariff, exportNativeTariff, detectNativeTariffFormat, type NativeTariffLoadResult } from './load-native-tariff.ts';
 export { parseGoDuration, formatGoDuration } from './parse-go-duration.ts';
 export { summarizeRatedCosts, type CostSummary } from './summarize-rated-costs.ts';
+export { checkRatePrecision } from './check-rate-precision.ts';
