@@ -11,6 +11,7 @@ import {
   type ParseOutcome,
   type QuarantineReason,
   type Service,
+  type UsageRecord,
 } from './usage-record.types.ts';
 
 /** The fields of the generic CSV / JSON Lines format (docs/cdr-formats.md); anything else is kept as an attribute. */
@@ -64,7 +65,7 @@ export function normalizeGenericFields(fields: Readonly<Record<string, unknown>>
   }
 }
 
-function normalize(fields: Readonly<Record<string, unknown>>, timezone: string) {
+function normalize(fields: Readonly<Record<string, unknown>>, timezone: string): UsageRecord {
   const serviceText = text(fields, 'service').toLowerCase();
   if (serviceText === '') reject('MISSING_FIELD', 'service is missing');
   if (!SERVICES.has(serviceText)) reject('UNKNOWN_SERVICE', `service ${showValue(serviceText)} is not voice, sms or data`);

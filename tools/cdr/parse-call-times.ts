@@ -20,8 +20,8 @@ export interface CallFieldNames {
   billsec: string;
 }
 
-// Switches print truncated seconds and compute duration from sub-second clocks, so a
-// consistent record can be a second or so off; only a bigger gap suggests a DST misreading.
+// Switches print truncated seconds but compute duration from sub-second clocks, so a reading
+// of the stamps this close to duration and billsec counts as consistent.
 const TOLERANCE_MS = 2000;
 // A hint further than this from both readings is about something else (a reset CDR start).
 const HINT_RANGE_MS = 2 * 60 * 60 * 1000;

@@ -127,6 +127,12 @@ describe('classifyRecord, rule precedence', () => {
     expect(classify('9112', settings)).toMatchObject({ category: 'on_net', destination: '9112' });
   });
 
+  it('strips multi-character access codes (UK 141 withhold-CLI, NANP *67), longest first', () => {
+    const settings = makeSettings({ homeCountry: 'GB', trunkPrefixes: ['9', '141', '*67'] });
+    expect(classify('141 0161 496 0123', settings)).toMatchObject({ category: 'national', destination: '441614960123' });
+    expect(classify('*67 +1 212 555 0123', settings)).toMatchObject({ category: 'international', destinationCountry: 'US' });
+  });
+
   it('honours shortCodeMaxDigits', () => {
     const settings = makeSettings({ homeCountry: 'GB', shortCodeMaxDigits: 3 });
     expect(classify('150', settings).category).toBe('short_code');
