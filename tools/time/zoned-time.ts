@@ -59,9 +59,12 @@ export function offsetAt(epochMs: number, timezone: string): number {
   return off;
 }
 
+const DAY_MS = 86_400_000;
+
 /**
- * Converts a wall-clock time in `timezone` to epoch ms. A time inside a DST gap resolves forward
- * (02:30 on a spring-forward night is read as 03:30); an ambiguous autumn time takes the first.
+ * Converts a wall-clock time in `timezone` to epoch ms. An ambiguous autumn time (the repeated
+ * hour) takes the first reading; a time inside a spring-forward gap is read with the offset in
+ * force before the change, so it lands after the gap (01:30 on a London spring night is 02:30 BST).
  */
 export function zonedToEpoch(
   year: number,
@@ -74,12 +77,17 @@ export function zonedToEpoch(
 ): number {
   const asUtc = Date.UTC(year, month - 1, day, hour, minute, second);
   if (timezone === 'UTC' || timezone === 'Etc/UTC') return asUtc;
-  const off1 = offsetAt(asUtc, timezone);
-  const t1 = asUtc - off1;
-  const off2 = offsetAt(t1, timezone);
-  if (off1 === off2) return t1;
-  const t2 = asUtc - off2;
-  return offsetAt(t2, timezone) === off2 ? Math.min(t1, t2) : Math.max(t1, t2);
+  // Transitions are months apart, so a day either side gives the offsets before and after any change.
+  const before = offsetAt(asUtc - DAY_MS, timezone);
+  const after = offsetAt(asUtc + DAY_MS, timezone);
+  const tBefore = asUtc - before;
+  const tAfter = asUtc - after;
+  const beforeValid = offsetAt(tBefore, timezone) === before;
+  const afterValid = offsetAt(tAfter, timezone) === after;
+  if (beforeValid && afterValid) return Math.min(tBefore, tAfter);
+  if (beforeValid) return tBefore;
+  if (afterValid) return tAfter;
+  return tBefore;
 }
 
 /** Wall-clock fields of an instant in `timezone`; weekday is ISO (1 = Monday … 7 = Sunday). */
