@@ -1,4 +1,4 @@
-import { eq, getTableColumns, sql } from 'drizzle-orm';
+import { eq, getTableColumns, getTableName, sql } from 'drizzle-orm';
 import type { AcceptedRecord, ChunkResult, IngestSink, QuarantinedRecord } from '../tools/cdr/ingest-sink.types.ts';
 import type { Store } from './open-database.ts';
 import { ingestBatches, ingestDuplicates, quarantine, usageEvents } from './schema.ts';
@@ -56,7 +56,7 @@ export function getBatch(store: Store, batchId: number) {
 }
 
 /** The event row for an accepted record (status follows its classification and rating). */
-export function eventRow(batchId: number, tenant: string, a: AcceptedRecord): typeof usageEvents.$inferInsert {
+export function eventRow(batchId: number, tenant: string, a: AcceptedRecord, now: string): typeof usageEvents.$inferInsert {
   const r = a.record;
   const c = a.classification;
   const rating = a.rating;
@@ -93,9 +93,18 @@ export function eventRow(batchId: number, tenant: string, a: AcceptedRecord): ty
     ratingBreakdown: rating?.status === 'rated' ? JSON.stringify(rating.breakdown) : null,
     ratingErrorCode: rating?.status === 'rating_failed' ? rating.code : null,
     ratingError: rating?.status === 'rating_failed' ? rating.message : null,
-    ratedAt: rating?.status === 'rated' ? new Date().toISOString() : null,
+    ratedAt: rating?.status === 'rated' ? now : null,
   };
 }
+
+// The hot insert runs once per CDR, so it bypasses drizzle's per-call query building (measured
+// ~3x slower here) with one prepared statement whose SQL is derived from the drizzle schema: same
+// columns, plain portable SQL (INSERT ... ON CONFLICT DO NOTHING works on SQLite and Postgres).
+const EVENT_COLUMNS = Object.entries(getTableColumns(usageEvents)).filter(([key]) => key !== 'id');
+const EVENT_KEYS = EVENT_COLUMNS.map(([key]) => key as keyof typeof usageEvents.$inferInsert);
+const INSERT_EVENT_SQL =
+  `INSERT INTO "${getTableName(usageEvents)}" (${EVENT_COLUMNS.map(([, c]) => `"${c.name}"`).join(', ')}) ` +
+  `VALUES (${EVENT_COLUMNS.map(() => '?').join(', ')}) ON CONFLICT ("${usageEvents.idemKey.name}") DO NOTHING`;
 
 /**
  * The database side of the ingest pipeline: one transaction per chunk; a record whose idempotency
@@ -103,18 +112,7 @@ export function eventRow(batchId: number, tenant: string, a: AcceptedRecord): ty
  * recorded as a duplicate instead of inserted.
  */
 export function createDbSink(store: Store, batchId: number, tenant: string): IngestSink {
-  const insertEvent = store.db
-    .insert(usageEvents)
-    .values(
-      Object.fromEntries(
-        Object.keys(getTableColumns(usageEvents))
-          .filter((k) => k !== 'id')
-          .map((k) => [k, sql.placeholder(k)]),
-      ) as unknown as typeof usageEvents.$inferInsert,
-    )
-    .onConflictDoNothing({ target: usageEvents.idemKey })
-    .returning({ id: usageEvents.id })
-    .prepare();
+  const insertEvent = store.sqlite.prepare(INSERT_EVENT_SQL);
   const insertQuarantine = store.db
     .insert(quarantine)
     .values({
@@ -138,7 +136,8 @@ export function createDbSink(store: Store, batchId: number, tenant: string): Ing
   const write = store.sqlite.transaction((accepted: AcceptedRecord[], quarantined: QuarantinedRecord[]): ChunkResult => {
     const createdAt = new Date().toISOString();
     const acceptedNew = accepted.map((a) => {
-      const inserted = insertEvent.get(eventRow(batchId, tenant, a)) !== undefined;
+      const row = eventRow(batchId, tenant, a, createdAt);
+      const inserted = insertEvent.run(EVENT_KEYS.map((k) => row[k] ?? null)).changes === 1;
       if (!inserted) insertDuplicate.run({ lineNo: a.lineNo, idemKey: a.idemKey, createdAt });
       return inserted;
     });

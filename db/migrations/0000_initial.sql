@@ -97,6 +97,6 @@ CREATE TABLE `usage_events` (
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `usage_events_idem_key` ON `usage_events` (`idem_key`);--> statement-breakpoint
-CREATE INDEX `usage_events_status` ON `usage_events` (`status`);--> statement-breakpoint
+CREATE INDEX `usage_events_unrated` ON `usage_events` (`id`) WHERE "usage_events"."status" = 'unrated';--> statement-breakpoint
 CREATE INDEX `usage_events_subscriber_start` ON `usage_events` (`subscriber`,`start_time`);--> statement-breakpoint
 CREATE INDEX `usage_events_batch` ON `usage_events` (`batch_id`);

@@ -1,4 +1,4 @@
-import { localParts, nextLocalMidnight, zonedToEpoch } from '../time/index.ts';
+import { localDayNumber, localParts, nextLocalMidnight, zonedToEpoch } from '../time/index.ts';
 import type { CompiledEntry, CompiledTariff, EntryList } from './compile-tariff.ts';
 import { timingMatchesDay } from './timing-matches.ts';
 
@@ -18,11 +18,11 @@ const MAX_CACHED_DAYS = 50_000;
  */
 export function activeWindowsForDay(tariff: CompiledTariff, list: EntryList, epochMs: number): ActiveWindow[] {
   const tz = tariff.plan.timezone;
-  const day = localParts(epochMs, tz);
-  const key = `${list.key}\u0000${day.year}-${day.month}-${day.day}`;
-  const cache = tariff.windowCache as Map<string, ActiveWindow[]>;
+  const key = localDayNumber(epochMs, tz);
+  const cache = (list.windows ??= new Map<number, ActiveWindow[]>()) as Map<number, ActiveWindow[]>;
   const cached = cache.get(key);
   if (cached) return cached;
+  const day = localParts(epochMs, tz);
 
   const matching = list.entries.filter((e) => timingMatchesDay(e.timing, day));
   const cuts = new Set<number>([0]);

@@ -24,6 +24,9 @@ export interface SpanPrice {
   increments: number;
   incrementCost: bigint;
   cost: bigint;
+  /** The same amounts as decimal strings, formatted once per memo entry. */
+  incrementCostText: string;
+  costText: string;
 }
 
 /** A timing with its clock times as seconds of the day. */
@@ -51,6 +54,10 @@ export interface EntryList {
   key: string;
   entries: CompiledEntry[];
   maxWeight: number;
+  /** True when some entry's timing is *any: the list is active at every instant. */
+  alwaysActive: boolean;
+  /** Active windows per local day number (active-windows.ts), filled lazily. */
+  windows?: Map<number, unknown>;
 }
 
 export interface CompiledPlan {
@@ -61,6 +68,7 @@ export interface CompiledPlan {
 
 export interface CompiledActivation {
   activationTime: number;
+  activationTimeText: string;
   ratingPlanId: string;
   fallbackSubjects: string[];
 }
@@ -72,18 +80,16 @@ export interface CompiledTariff {
   /** Scale of every amount inside the engine: max of general decimals, rounding decimals, connect fee and max cost decimals. */
   scale: number;
   plans: Map<string, CompiledPlan>;
-  /** tenant \0 category \0 subject -> activations sorted by time. */
-  profiles: Map<string, CompiledActivation[]>;
+  /** tenant -> category -> subject -> activations sorted by time (nested: no key strings per call). */
+  profiles: Map<string, Map<string, Map<string, CompiledActivation[]>>>;
   /** prefix -> destination ids holding it, sorted. */
   prefixes: Map<string, string[]>;
   maxPrefixLength: number;
-  /** per entry list and local day: active windows (see active-windows.ts). */
-  windowCache: Map<string, unknown>;
 }
 
-/** Key of a rating profile in CompiledTariff.profiles. */
-export function profileKey(tenant: string, category: string, subject: string): string {
-  return `${tenant}\u0000${category}\u0000${subject}`;
+/** The activations of tenant + category + subject, if that rating profile exists. */
+export function findProfile(tariff: CompiledTariff, tenant: string, category: string, subject: string): CompiledActivation[] | undefined {
+  return tariff.profiles.get(tenant)?.get(category)?.get(subject);
 }
 
 function secondsOfDay(hms: string): number {
@@ -162,11 +168,12 @@ export function compileTariff(plan: TariffPlan, options: { generalRoundingDecima
         };
         let list = byDestination.get(dr.destinationId);
         if (!list) {
-          list = { key: `${planId}\u0000${dr.destinationId}`, entries: [], maxWeight: -Infinity };
+          list = { key: `${planId}\u0000${dr.destinationId}`, entries: [], maxWeight: -Infinity, alwaysActive: false };
           byDestination.set(dr.destinationId, list);
         }
         list.entries.push(entry);
         list.maxWeight = Math.max(list.maxWeight, row.weight);
+        if (!timing.source) list.alwaysActive = true;
       }
     }
     const any = byDestination.get('*any') ?? null;
@@ -174,15 +181,18 @@ export function compileTariff(plan: TariffPlan, options: { generalRoundingDecima
     plans.set(planId, { id: planId, byDestination, any });
   }
 
-  const profiles = new Map<string, CompiledActivation[]>();
+  const profiles: CompiledTariff['profiles'] = new Map();
   for (const p of plan.ratingProfiles) {
     if (!plans.has(p.ratingPlanId)) throw new BillingError('INVALID_TARIFF', `RatingProfile ${p.subject} names unknown RatingPlan ${p.ratingPlanId}`);
-    const key = profileKey(p.tenant, p.category, p.subject);
-    const list = profiles.get(key) ?? [];
-    list.push({ activationTime: p.activationTime, ratingPlanId: p.ratingPlanId, fallbackSubjects: p.fallbackSubjects });
-    profiles.set(key, list);
+    const byCategory = profiles.get(p.tenant) ?? new Map<string, Map<string, CompiledActivation[]>>();
+    profiles.set(p.tenant, byCategory);
+    const bySubject = byCategory.get(p.category) ?? new Map<string, CompiledActivation[]>();
+    byCategory.set(p.category, bySubject);
+    const list = bySubject.get(p.subject) ?? [];
+    list.push({ activationTime: p.activationTime, activationTimeText: new Date(p.activationTime).toISOString(), ratingPlanId: p.ratingPlanId, fallbackSubjects: p.fallbackSubjects });
+    list.sort((a, b) => a.activationTime - b.activationTime);
+    bySubject.set(p.subject, list);
   }
-  for (const list of profiles.values()) list.sort((a, b) => a.activationTime - b.activationTime);
 
   const prefixes = new Map<string, string[]>();
   let maxPrefixLength = 0;
@@ -196,7 +206,7 @@ export function compileTariff(plan: TariffPlan, options: { generalRoundingDecima
     }
   }
 
-  return { plan, generalDecimals, scale, plans, profiles, prefixes, maxPrefixLength, windowCache: new Map() };
+  return { plan, generalDecimals, scale, plans, profiles, prefixes, maxPrefixLength };
 }
 
 /** The rate slot that applies at `elapsed` usage: the largest groupIntervalStart not after it. */

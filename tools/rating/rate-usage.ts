@@ -17,18 +17,23 @@ export function priceSpan(slot: CompiledSlot, usage: number, generalDecimals: nu
   const memo = slot.costMemo.get(usage);
   if (memo) return memo;
   const increments = incrementsFor(usage, slot.rateIncrement);
-  let price: SpanPrice;
-  if (slot.rateNumerator === 0n || slot.rateUnit === 0) {
-    price = { increments, incrementCost: 0n, cost: 0n };
-  } else {
+  let incrementCost = 0n;
+  if (slot.rateNumerator !== 0n && slot.rateUnit !== 0) {
     const raw = divRound(
       BigInt(usage) * slot.rateNumerator * pow10(generalDecimals),
       BigInt(slot.rateUnit) * pow10(slot.rateScale),
       'middle',
     );
-    const incrementCost = divRound(raw, BigInt(increments), 'middle');
-    price = { increments, incrementCost, cost: incrementCost * BigInt(increments) };
+    incrementCost = divRound(raw, BigInt(increments), 'middle');
   }
+  const cost = incrementCost * BigInt(increments);
+  const price: SpanPrice = {
+    increments,
+    incrementCost,
+    cost,
+    incrementCostText: formatScaled(incrementCost, generalDecimals),
+    costText: formatScaled(cost, generalDecimals),
+  };
   if (slot.costMemo.size >= MAX_MEMO) slot.costMemo.clear();
   slot.costMemo.set(usage, price);
   return price;
@@ -60,10 +65,12 @@ export function rateUsage(tariff: CompiledTariff, req: RatingRequest): RatedCost
   let connectFee = 0n;
   let roundingEntry = spans[0]?.entry ?? first.list.entries[0]!;
   const rated: RatedSpan[] = [];
+  let billedUsage = 0;
   spans.forEach((span, i) => {
     const slot = slotAt(span.entry.slots, span.from);
     const usage = span.to - span.from;
     const price = priceSpan(slot, usage, g);
+    billedUsage += usage;
     if (i === 0) connectFee = span.entry.slots[0]!.connectFee;
     total += price.cost * toScale;
     if (span.entry.destinationRate.roundingDecimals > roundingEntry.destinationRate.roundingDecimals) roundingEntry = span.entry;
@@ -82,8 +89,8 @@ export function rateUsage(tariff: CompiledTariff, req: RatingRequest): RatedCost
       rateIncrement: slot.rateIncrement,
       groupIntervalStart: slot.groupIntervalStart,
       increments: price.increments,
-      incrementCost: formatScaled(price.incrementCost, g),
-      cost: formatScaled(price.cost, g),
+      incrementCost: price.incrementCostText,
+      cost: price.costText,
     });
   });
   total += connectFee;
@@ -109,7 +116,7 @@ export function rateUsage(tariff: CompiledTariff, req: RatingRequest): RatedCost
       tenant: req.tenant,
       category: req.category,
       subject: first.subject,
-      activationTime: new Date(first.activationTime).toISOString(),
+      activationTime: first.activationTimeText,
       ratingPlanId: first.ratingPlanId,
       fallbackFrom: first.fallbackFrom,
     },
@@ -122,6 +129,6 @@ export function rateUsage(tariff: CompiledTariff, req: RatingRequest): RatedCost
     rounding: { method: dr.roundingMethod, decimals: dr.roundingDecimals, generalDecimals: g },
     maxCost,
     usage: req.usage,
-    billedUsage: rated.reduce((sum, s) => sum + s.usage, 0),
+    billedUsage,
   };
 }

@@ -1,7 +1,7 @@
 import { BillingError } from '../errors.ts';
-import { profileKey, type CompiledPlan, type CompiledTariff, type EntryList } from './compile-tariff.ts';
+import { findProfile, type CompiledPlan, type CompiledTariff, type EntryList } from './compile-tariff.ts';
 import type { RatingRequest } from './tariff.types.ts';
-import { timingActiveAt } from './timing-matches.ts';
+import { activeWindowsForDay, windowAt } from './active-windows.ts';
 
 /** One rating plan chosen for (part of) a usage, with the destination it matched (CGRateS's RatingInfo). */
 export interface RatingInfo {
@@ -9,6 +9,7 @@ export interface RatingInfo {
   from: number;
   subject: string;
   activationTime: number;
+  activationTimeText: string;
   ratingPlanId: string;
   destinationId: string;
   matchedPrefix: string;
@@ -19,34 +20,30 @@ export interface RatingInfo {
 
 // CGRateS's RECURSION_MAX_DEPTH for fallback subjects.
 const MAX_FALLBACK_DEPTH = 3;
-const MAX_CACHED_DESTINATIONS = 200_000;
 
-type Candidate = { prefix: string; lists: Array<{ destinationId: string; list: EntryList }> };
-const candidateCaches = new WeakMap<CompiledPlan, Map<string, Candidate[]>>();
+type Candidates = Array<{ destinationId: string; list: EntryList }>;
+const prefixIndexes = new WeakMap<CompiledPlan, Map<string, Candidates>>();
 
-/** Destinations of this plan that hold a prefix of `destination`, longest prefix first (memoised per plan). */
-function candidatesFor(tariff: CompiledTariff, plan: CompiledPlan, destination: string): Candidate[] {
-  let cache = candidateCaches.get(plan);
-  if (!cache) {
-    cache = new Map();
-    candidateCaches.set(plan, cache);
+/** prefix -> this plan's destinations holding it: built once per plan so a lookup is one Map hit per prefix length. */
+function prefixIndexFor(tariff: CompiledTariff, plan: CompiledPlan): Map<string, Candidates> {
+  let index = prefixIndexes.get(plan);
+  if (!index) {
+    index = new Map();
+    for (const [prefix, ids] of tariff.prefixes) {
+      const lists = ids.flatMap((destinationId) => {
+        const list = plan.byDestination.get(destinationId);
+        return list ? [{ destinationId, list }] : [];
+      });
+      if (lists.length) index.set(prefix, lists);
+    }
+    prefixIndexes.set(plan, index);
   }
-  let found = cache.get(destination);
-  if (found) return found;
-  found = [];
-  for (let len = Math.min(destination.length, tariff.maxPrefixLength); len >= 1; len--) {
-    const prefix = destination.slice(0, len);
-    const ids = tariff.prefixes.get(prefix);
-    if (!ids) continue;
-    const lists = ids.flatMap((destinationId) => {
-      const list = plan.byDestination.get(destinationId);
-      return list ? [{ destinationId, list }] : [];
-    });
-    if (lists.length) found.push({ prefix, lists });
-  }
-  if (cache.size >= MAX_CACHED_DESTINATIONS) cache.clear();
-  cache.set(destination, found);
-  return found;
+  return index;
+}
+
+/** True when some entry of the list has a timing active at the instant (read from the day's cached windows). */
+function activeAt(tariff: CompiledTariff, list: EntryList, at: number): boolean {
+  return list.alwaysActive || windowAt(activeWindowsForDay(tariff, list, at), at).entry !== null;
 }
 
 /**
@@ -61,14 +58,16 @@ export function matchDestination(
   at: number,
 ): { destinationId: string; matchedPrefix: string; list: EntryList } | null {
   if (destination !== '*any' && destination !== '') {
-    const tz = tariff.plan.timezone;
-    for (const { prefix, lists } of candidatesFor(tariff, plan, destination)) {
-      let best: { destinationId: string; list: EntryList } | null = null;
+    const index = prefixIndexFor(tariff, plan);
+    for (let len = Math.min(destination.length, tariff.maxPrefixLength); len >= 1; len--) {
+      const lists = index.get(destination.slice(0, len));
+      if (!lists) continue;
+      let best: Candidates[number] | null = null;
       for (const c of lists) {
-        if (!c.list.entries.some((e) => timingActiveAt(e.timing, at, tz))) continue;
+        if (!activeAt(tariff, c.list, at)) continue;
         if (!best || c.list.maxWeight > best.list.maxWeight) best = c;
       }
-      if (best) return { destinationId: best.destinationId, matchedPrefix: prefix, list: best.list };
+      if (best) return { destinationId: best.destinationId, matchedPrefix: destination.slice(0, len), list: best.list };
     }
   }
   return plan.any ? { destinationId: '*any', matchedPrefix: '*any', list: plan.any } : null;
@@ -77,7 +76,7 @@ export function matchDestination(
 type Attempt = RatingInfo[] | 'no-profile' | 'no-destination';
 
 function attempt(tariff: CompiledTariff, req: RatingRequest, subject: string, end: number, depth: number): Attempt {
-  const activations = tariff.profiles.get(profileKey(req.tenant, req.category, subject));
+  const activations = findProfile(tariff, req.tenant, req.category, subject);
   if (!activations) return 'no-profile';
   let first = -1;
   for (let i = 0; i < activations.length; i++) if (activations[i]!.activationTime <= req.answerTime) first = i;
@@ -101,7 +100,7 @@ function attempt(tariff: CompiledTariff, req: RatingRequest, subject: string, en
       }
       return 'no-destination';
     }
-    infos.push({ from, subject, activationTime: act.activationTime, ratingPlanId: act.ratingPlanId, ...match, fallbackFrom: null });
+    infos.push({ from, subject, activationTime: act.activationTime, activationTimeText: act.activationTimeText, ratingPlanId: act.ratingPlanId, ...match, fallbackFrom: null });
   }
   return infos;
 }

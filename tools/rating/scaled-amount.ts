@@ -38,6 +38,7 @@ export function toScaled(text: string, scale: number): bigint {
 
 /** Formats a scaled integer as a minimal decimal string ("0.6", "12", "0.0125"). */
 export function formatScaled(value: bigint, scale: number): string {
+  if (value === 0n) return '0';
   const negative = value < 0n;
   const abs = negative ? -value : value;
   let s = abs.toString();

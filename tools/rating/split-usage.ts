@@ -55,6 +55,8 @@ export function splitUsage(tariff: CompiledTariff, infos: RatingInfo[], answerTi
 }
 
 function splitOnGroupIntervals(spans: UsageSpan[]): UsageSpan[] {
+  // Most rates have one slot: nothing to split, so no copying.
+  if (spans.every((s) => s.entry.slots.length === 1)) return spans;
   const out: UsageSpan[] = [];
   for (const span of spans) {
     let from = span.from;
@@ -82,9 +84,10 @@ export function incrementsFor(usage: number, increment: number): number {
 /**
  * Rounds each span up to whole increments of its rate slot; a rounded span swallows what it now
  * overlaps of the following spans (CGRateS's roundTimeSpansToIncrement + RemoveOverlapedFromIndex).
+ * Works in place on spans the caller owns (splitUsage returns fresh ones).
  */
 export function roundSpansToIncrements(spans: UsageSpan[]): UsageSpan[] {
-  const out = spans.map((s) => ({ ...s }));
+  const out = spans;
   for (let i = 0; i < out.length; i++) {
     const span = out[i]!;
     const increment = slotAt(span.entry.slots, span.from).rateIncrement;

@@ -1,1 +1,1 @@
-export { offsetAt, zonedToEpoch, localParts, nextLocalMidnight, isValidTimezone, parseInstant, type LocalParts } from './zoned-time.ts';
+export { offsetAt, zonedToEpoch, localParts, nextLocalMidnight, isValidTimezone, parseInstant, localDayNumber, type LocalParts } from './zoned-time.ts';

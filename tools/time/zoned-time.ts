@@ -102,17 +102,34 @@ export interface LocalParts {
   dayStart: number;
 }
 
-/** Local calendar fields of `epochMs` in `timezone`. */
+const dayCache = new Map<string, Map<number, Omit<LocalParts, 'msOfDay'>>>();
+
+/** Local calendar fields of `epochMs` in `timezone` (cached per local day: rating asks this per call). */
 export function localParts(epochMs: number, timezone: string): LocalParts {
   const off = offsetAt(epochMs, timezone);
-  const local = epochMs + off;
-  const d = new Date(local);
-  const year = d.getUTCFullYear();
-  const month = d.getUTCMonth() + 1;
-  const day = d.getUTCDate();
-  const dayStart = zonedToEpoch(year, month, day, 0, 0, 0, timezone);
-  const jsDay = d.getUTCDay();
-  return { year, month, day, weekday: jsDay === 0 ? 7 : jsDay, msOfDay: epochMs - dayStart, dayStart };
+  const localDay = Math.floor((epochMs + off) / DAY_MS);
+  let days = dayCache.get(timezone);
+  if (!days) {
+    days = new Map();
+    dayCache.set(timezone, days);
+  }
+  let info = days.get(localDay);
+  if (!info) {
+    const d = new Date(localDay * DAY_MS);
+    const year = d.getUTCFullYear();
+    const month = d.getUTCMonth() + 1;
+    const day = d.getUTCDate();
+    const jsDay = d.getUTCDay();
+    info = { year, month, day, weekday: jsDay === 0 ? 7 : jsDay, dayStart: zonedToEpoch(year, month, day, 0, 0, 0, timezone) };
+    if (days.size > 100_000) days.clear();
+    days.set(localDay, info);
+  }
+  return { ...info, msOfDay: epochMs - info.dayStart };
+}
+
+/** A number naming the local day of `epochMs` (days since 1970-01-01 in local time): a cheap cache key. */
+export function localDayNumber(epochMs: number, timezone: string): number {
+  return Math.floor((epochMs + offsetAt(epochMs, timezone)) / DAY_MS);
 }
 
 /** Epoch ms of the next local midnight strictly after `epochMs`. */
