@@ -26,19 +26,23 @@ async function fileFor(n: number): Promise<string> {
   return file;
 }
 
-function child(script: string, ...params: string[]): StageResult {
+function child(script: string, ...params: string[]): StageResult[] {
   const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'bench', script), ...params], { encoding: 'utf8', maxBuffer: 1 << 24 });
   if (r.status !== 0) throw new Error(`${script} failed:\n${r.stderr}`);
-  return JSON.parse(r.stdout.trim().split('\n').pop()!);
+  return r.stdout
+    .trim()
+    .split('\n')
+    .filter((l) => l.startsWith('{'))
+    .map((l) => JSON.parse(l) as StageResult);
 }
 
 const big = await fileFor(rows);
 const quarter = await fileFor(Math.round(rows / 4));
 const results = [
-  child('bench-parse.ts', big),
-  child('bench-rate.ts', big, ROOT, String(SEED), String(SUBSCRIBERS)),
-  child('bench-end-to-end.ts', big, ROOT, String(SEED), String(SUBSCRIBERS)),
-  { ...child('bench-end-to-end.ts', quarter, ROOT, String(SEED), String(SUBSCRIBERS)), stage: 'end-to-end (1/4 file)' },
+  ...child('bench-parse.ts', big),
+  ...child('bench-rate.ts', big, ROOT, String(SEED), String(SUBSCRIBERS)),
+  ...child('bench-end-to-end.ts', big, ROOT, String(SEED), String(SUBSCRIBERS)),
+  ...child('bench-end-to-end.ts', quarter, ROOT, String(SEED), String(SUBSCRIBERS)).map((r) => ({ ...r, stage: 'end-to-end (1/4 file)' })),
 ];
 console.log(`\nSwitchboard billing-core benchmark — ${rows.toLocaleString('en')} Asterisk rows, node ${process.version}, ${process.platform}/${process.arch}`);
 console.log('stage                     items      seconds   per second   peak RSS MB');

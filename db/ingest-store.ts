@@ -111,7 +111,7 @@ const INSERT_EVENT_SQL =
  * key is already stored (from this file, an overlapping file, or an interrupted earlier run) is
  * recorded as a duplicate instead of inserted.
  */
-export function createDbSink(store: Store, batchId: number, tenant: string): IngestSink {
+export function createDbSink(store: Store, batchId: number, tenant: string, options: { commitEvery?: number } = {}): IngestSink {
   const insertEvent = store.sqlite.prepare(INSERT_EVENT_SQL);
   const insertQuarantine = store.db
     .insert(quarantine)
@@ -133,7 +133,22 @@ export function createDbSink(store: Store, batchId: number, tenant: string): Ing
     .values({ batchId, lineNo: sql.placeholder('lineNo'), idemKey: sql.placeholder('idemKey'), createdAt: sql.placeholder('createdAt') })
     .prepare();
 
-  const write = store.sqlite.transaction((accepted: AcceptedRecord[], quarantined: QuarantinedRecord[]): ChunkResult => {
+  // One transaction stays open across chunks and is committed every `commitEvery` records:
+  // large commits amortise SQLite's random index-page writes, while the pipeline's chunks stay small.
+  const commitEvery = options.commitEvery ?? 10_000;
+  let open = false;
+  let sinceCommit = 0;
+  const commit = () => {
+    if (open) store.sqlite.exec('COMMIT');
+    open = false;
+    sinceCommit = 0;
+  };
+
+  const write = (accepted: AcceptedRecord[], quarantined: QuarantinedRecord[]): ChunkResult => {
+    if (!open) {
+      store.sqlite.exec('BEGIN');
+      open = true;
+    }
     const createdAt = new Date().toISOString();
     const acceptedNew = accepted.map((a) => {
       const row = eventRow(batchId, tenant, a, createdAt);
@@ -146,7 +161,16 @@ export function createDbSink(store: Store, batchId: number, tenant: string): Ing
       if (!inserted) insertDuplicate.run({ lineNo: q.lineNo, idemKey: q.dedupKey, createdAt });
       return inserted;
     });
+    sinceCommit += accepted.length + quarantined.length;
+    if (sinceCommit >= commitEvery) commit();
     return { acceptedNew, quarantinedNew };
-  });
-  return { writeChunk: (accepted, quarantined) => write(accepted, quarantined) };
+  };
+  return {
+    writeChunk: write,
+    finish: commit,
+    abort: () => {
+      if (open) store.sqlite.exec('ROLLBACK');
+      open = false;
+    },
+  };
 }

@@ -77,13 +77,16 @@ describe('ingest: nothing lost, nothing doubled (real SQLite)', () => {
         classify: (rec) => classifier(rec, s),
         chunkSize: 500,
       });
-    const real = createDbSink(store, createBatch(store, { sourceName: 'asterisk', format: 'asterisk', path: file, fileSha256: null, parserOptions: {} }), s.tenant);
+    // Commits every 1,000 records, so some work is durable before the crash and some is not.
+    const real = createDbSink(store, createBatch(store, { sourceName: 'asterisk', format: 'asterisk', path: file, fileSha256: null, parserOptions: {} }), s.tenant, { commitEvery: 1000 });
     let chunks = 0;
+    // The process dies at the fifth chunk: what was not committed is rolled back, as SQLite does on a crash.
     const crashing: IngestSink = {
       writeChunk(a, q) {
-        if (++chunks === 4) throw new Error('power cut');
+        if (++chunks === 5) throw new Error('power cut');
         return real.writeChunk(a, q);
       },
+      abort: () => real.abort?.(),
     };
     await expect(run(crashing)).rejects.toThrow('power cut');
     const afterCrash = count('usage_events') + count('quarantine');

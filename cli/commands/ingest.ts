@@ -72,10 +72,6 @@ export async function ingestFile(store: Store, path: string, opts: IngestFileOpt
   try {
     counts = await ingestLines(readLines(tapped()), parser, createDbSink(store, batchId, settings.tenant), {
       sourceName,
-      // Larger transactions amortise SQLite's random index-page writes (measured: 2k rows per
-      // commit ~54k rows/s, 10k ~78k); a crash still loses only one uncommitted chunk, which a
-      // re-run ingests.
-      chunkSize: 10_000,
       classify: (record) => classifier(record, settings),
       ...(book ? { rate: (record, classification) => rateEvent(book, record, classification, settings.tenant) } : {}),
       onProgress: (c) => opts.onProgress?.(bytes, c),

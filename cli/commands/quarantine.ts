@@ -45,6 +45,7 @@ export function replayQuarantine(store: Store, opts: { id?: number; raw?: string
     const classification = classifier(outcome.record, settings);
     const sink = createDbSink(store, q.batchId, settings.tenant);
     const written = sink.writeChunk([{ idemKey, lineNo: q.lineNo, record: outcome.record, classification, rating: null }], []);
+    sink.finish?.();
     const isNew = !(written instanceof Promise) && written.acceptedNew[0] === true;
     const eventId = findEventIdByKey(store, idemKey) ?? null;
     markReplayed(store, q.id, eventId);

@@ -48,7 +48,9 @@ export function quarantineKey(sourceName: string, rawLine: string): string {
  * fault on one line is contained to that line.
  */
 export async function ingestLines(lines: AsyncIterable<PhysicalLine>, parser: CdrParser, sink: IngestSink, options: IngestOptions): Promise<IngestCounts> {
-  const chunkSize = options.chunkSize ?? 2000;
+  // Small chunks keep records short-lived (they die in V8's young generation); how often the sink
+  // commits is the sink's business.
+  const chunkSize = options.chunkSize ?? 500;
   const counts: IngestCounts = { read: 0, accepted: 0, duplicates: 0, quarantined: 0, skipped: 0, quarantineReasons: {}, statuses: {} };
   let accepted: AcceptedRecord[] = [];
   let quarantined: QuarantinedRecord[] = [];
@@ -78,6 +80,7 @@ export async function ingestLines(lines: AsyncIterable<PhysicalLine>, parser: Cd
     options.onProgress?.(counts);
   };
 
+  try {
   for await (const line of lines) {
     if (line.tooLong) {
       counts.read++;
@@ -111,5 +114,10 @@ export async function ingestLines(lines: AsyncIterable<PhysicalLine>, parser: Cd
     if (accepted.length + quarantined.length >= chunkSize) await flush();
   }
   await flush();
+  await sink.finish?.();
+  } catch (err) {
+    await sink.abort?.();
+    throw err;
+  }
   return counts;
 }

@@ -29,9 +29,13 @@ export interface ChunkResult {
 
 /**
  * Where the ingest pipeline stores its output. The pipeline is pure domain code; db/ implements
- * this with one transaction per chunk, so a crash loses at most an uncommitted chunk, which a
- * re-run then ingests (already-committed chunks come back as duplicates, never doubles).
+ * this with transactions committed every N records, so a crash loses at most the uncommitted
+ * records, which a re-run then ingests (committed ones come back as duplicates, never doubles).
  */
 export interface IngestSink {
   writeChunk(accepted: AcceptedRecord[], quarantined: QuarantinedRecord[]): ChunkResult | Promise<ChunkResult>;
+  /** Makes everything written durable (the end of a run). */
+  finish?(): void | Promise<void>;
+  /** Drops what is not yet durable (a run that failed). */
+  abort?(): void | Promise<void>;
 }

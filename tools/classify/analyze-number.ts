@@ -69,7 +69,7 @@ export function analyzeNumber(normalised: string, settings: CompiledSettings): N
   // countries with their own termination rates; non-geographic codes (+800, +881) have no country.
   if (number.country !== settings.homeCountry) return analysed('international');
 
-  const type = number.getType();
+  const type = number.type;
   if (type === undefined) {
     return unclassified(`valid number ${number.number} has no number type in the ${settings.homeCountry} numbering plan`);
   }
