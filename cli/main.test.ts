@@ -81,7 +81,12 @@ describe('switchboard CLI', () => {
     expect(rate.json.rated + rate.json.ratingFailed).toBe(rate.json.considered);
     expect(rate.json.rated).toBeGreaterThan(0);
     expect(sb('rate', '--json').json.considered).toBe(0);
-    const rated = sb('usage', 'list', '--status', 'rated', '--limit', '5', '--json').json;
+    const rated = sb('usage', 'list', '--status', 'rated', '--limit', '50', '--json').json;
     for (const e of rated) expect(e.cost).toMatch(/^\d+(\.\d+)?$/);
+    // One event explained down to the tariff row: the stored breakdown expanded against its tariff version.
+    const priced = rated.find((e: { cost: string; service: string }) => e.service === 'voice' && e.cost !== '0');
+    const shown = sb('usage', 'show', String(priced.id), '--json').json;
+    expect(shown.ratingBreakdown.cost).toBe(priced.cost);
+    expect(shown.ratingBreakdown.spans[0]).toMatchObject({ rateId: expect.any(String), rate: expect.stringMatching(/^\d/), rateIncrement: expect.any(Number) });
   });
 });

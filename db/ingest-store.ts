@@ -1,5 +1,7 @@
 import { eq, getTableColumns, getTableName, sql } from 'drizzle-orm';
 import type { AcceptedRecord, ChunkResult, IngestSink, QuarantinedRecord } from '../tools/cdr/ingest-sink.types.ts';
+import { compactBreakdown } from '../tools/rating/compact-breakdown.ts';
+import type { RatingOutcome } from '../tools/rating/rate-event.ts';
 import type { Store } from './open-database.ts';
 import { ingestBatches, ingestDuplicates, quarantine, usageEvents } from './schema.ts';
 
@@ -9,6 +11,11 @@ export interface BatchCounts {
   accepted: number;
   duplicates: number;
   quarantined: number;
+}
+
+/** The stored JSON of a rating breakdown: the compact form of a priced usage, or the reason it needed no tariff. */
+export function storedBreakdown(breakdown: Extract<RatingOutcome, { status: 'rated' }>['breakdown']): string {
+  return JSON.stringify('spans' in breakdown ? compactBreakdown(breakdown) : breakdown);
 }
 
 /** Opens an ingestion batch for a file and returns its id. */
@@ -90,7 +97,7 @@ export function eventRow(batchId: number, tenant: string, a: AcceptedRecord, now
     cost: rating?.status === 'rated' ? rating.cost : null,
     currency: rating?.status === 'rated' ? rating.currency : null,
     tariffVersionId: rating?.status === 'rated' ? rating.tariffVersionId : null,
-    ratingBreakdown: rating?.status === 'rated' ? JSON.stringify(rating.breakdown) : null,
+    ratingBreakdown: rating?.status === 'rated' ? storedBreakdown(rating.breakdown) : null,
     ratingErrorCode: rating?.status === 'rating_failed' ? rating.code : null,
     ratingError: rating?.status === 'rating_failed' ? rating.message : null,
     ratedAt: rating?.status === 'rated' ? now : null,
@@ -106,12 +113,30 @@ const INSERT_EVENT_SQL =
   `INSERT INTO "${getTableName(usageEvents)}" (${EVENT_COLUMNS.map(([, c]) => `"${c.name}"`).join(', ')}) ` +
   `VALUES (${EVENT_COLUMNS.map(() => '?').join(', ')}) ON CONFLICT ("${usageEvents.idemKey.name}") DO NOTHING`;
 
+/** An accepted record as the row values the insert binds, in EVENT_KEYS order. */
+export function eventValues(batchId: number, tenant: string, a: AcceptedRecord, now: string): unknown[] {
+  const row = eventRow(batchId, tenant, a, now);
+  return EVENT_KEYS.map((k) => row[k] ?? null);
+}
+
+const LINE_NO = EVENT_KEYS.indexOf('lineNo');
+const IDEM_KEY = EVENT_KEYS.indexOf('idemKey');
+
+/** Writes prepared rows; commits every `commitEvery` records (see createDbSink). */
+export interface RowWriter {
+  write(events: unknown[][], quarantined: QuarantinedRecord[]): ChunkResult;
+  commit(): void;
+  rollback(): void;
+}
+
 /**
- * The database side of the ingest pipeline: one transaction per chunk; a record whose idempotency
- * key is already stored (from this file, an overlapping file, or an interrupted earlier run) is
- * recorded as a duplicate instead of inserted.
+ * Inserts event rows and quarantined lines for one batch. A record whose idempotency key is
+ * already stored (from this file, an overlapping file, or an interrupted earlier run) is recorded
+ * as a duplicate instead. One transaction stays open across calls and is committed every
+ * `commitEvery` records: large commits amortise SQLite's random index-page writes.
  */
-export function createDbSink(store: Store, batchId: number, tenant: string, options: { commitEvery?: number } = {}): IngestSink {
+export function createRowWriter(store: Store, batchId: number, options: { commitEvery?: number } = {}): RowWriter {
+  const commitEvery = options.commitEvery ?? 50_000;
   const insertEvent = store.sqlite.prepare(INSERT_EVENT_SQL);
   const insertQuarantine = store.db
     .insert(quarantine)
@@ -132,10 +157,6 @@ export function createDbSink(store: Store, batchId: number, tenant: string, opti
     .insert(ingestDuplicates)
     .values({ batchId, lineNo: sql.placeholder('lineNo'), idemKey: sql.placeholder('idemKey'), createdAt: sql.placeholder('createdAt') })
     .prepare();
-
-  // One transaction stays open across chunks and is committed every `commitEvery` records:
-  // large commits amortise SQLite's random index-page writes, while the pipeline's chunks stay small.
-  const commitEvery = options.commitEvery ?? 10_000;
   let open = false;
   let sinceCommit = 0;
   const commit = () => {
@@ -143,34 +164,48 @@ export function createDbSink(store: Store, batchId: number, tenant: string, opti
     open = false;
     sinceCommit = 0;
   };
-
-  const write = (accepted: AcceptedRecord[], quarantined: QuarantinedRecord[]): ChunkResult => {
-    if (!open) {
-      store.sqlite.exec('BEGIN');
-      open = true;
-    }
-    const createdAt = new Date().toISOString();
-    const acceptedNew = accepted.map((a) => {
-      const row = eventRow(batchId, tenant, a, createdAt);
-      const inserted = insertEvent.run(EVENT_KEYS.map((k) => row[k] ?? null)).changes === 1;
-      if (!inserted) insertDuplicate.run({ lineNo: a.lineNo, idemKey: a.idemKey, createdAt });
-      return inserted;
-    });
-    const quarantinedNew = quarantined.map((q) => {
-      const inserted = insertQuarantine.get({ batchId, lineNo: q.lineNo, dedupKey: q.dedupKey, raw: q.raw, reason: q.reason, message: q.message, createdAt }) !== undefined;
-      if (!inserted) insertDuplicate.run({ lineNo: q.lineNo, idemKey: q.dedupKey, createdAt });
-      return inserted;
-    });
-    sinceCommit += accepted.length + quarantined.length;
-    if (sinceCommit >= commitEvery) commit();
-    return { acceptedNew, quarantinedNew };
-  };
   return {
-    writeChunk: write,
-    finish: commit,
-    abort: () => {
+    write(events, quarantined) {
+      if (!open) {
+        store.sqlite.exec('BEGIN');
+        open = true;
+      }
+      const createdAt = new Date().toISOString();
+      const acceptedNew = events.map((values) => {
+        const inserted = insertEvent.run(values).changes === 1;
+        if (!inserted) insertDuplicate.run({ lineNo: values[LINE_NO], idemKey: values[IDEM_KEY], createdAt });
+        return inserted;
+      });
+      const quarantinedNew = quarantined.map((q) => {
+        const inserted = insertQuarantine.get({ batchId, lineNo: q.lineNo, dedupKey: q.dedupKey, raw: q.raw, reason: q.reason, message: q.message, createdAt }) !== undefined;
+        if (!inserted) insertDuplicate.run({ lineNo: q.lineNo, idemKey: q.dedupKey, createdAt });
+        return inserted;
+      });
+      sinceCommit += events.length + quarantined.length;
+      if (sinceCommit >= commitEvery) commit();
+      return { acceptedNew, quarantinedNew };
+    },
+    commit,
+    rollback: () => {
       if (open) store.sqlite.exec('ROLLBACK');
       open = false;
+      sinceCommit = 0;
     },
+  };
+}
+
+/** The database side of the ingest pipeline, in this thread (see createWorkerSink for a writer thread). */
+export function createDbSink(store: Store, batchId: number, tenant: string, options: { commitEvery?: number } = {}): IngestSink {
+  const writer = createRowWriter(store, batchId, options);
+  return {
+    writeChunk: (accepted, quarantined) => {
+      const now = new Date().toISOString();
+      return writer.write(
+        accepted.map((a) => eventValues(batchId, tenant, a, now)),
+        quarantined,
+      );
+    },
+    finish: writer.commit,
+    abort: writer.rollback,
   };
 }

@@ -2,8 +2,11 @@ import { and, asc, desc, eq, gt, sql, type SQL } from 'drizzle-orm';
 import type { RatingOutcome } from '../tools/rating/rate-event.ts';
 import type { UsageRecord } from '../tools/cdr/usage-record.types.ts';
 import type { Classification } from '../tools/classify/classification.types.ts';
+import { expandBreakdown, type CompactBreakdown } from '../tools/rating/compact-breakdown.ts';
+import { tariffPlanSchema } from '../tools/rating/tariff.types.ts';
+import { storedBreakdown } from './ingest-store.ts';
 import type { Store } from './open-database.ts';
-import { usageEvents } from './schema.ts';
+import { tariffVersions, usageEvents } from './schema.ts';
 
 type EventRow = typeof usageEvents.$inferSelect;
 
@@ -53,11 +56,16 @@ export function listUsageEvents(store: Store, filter: { limit?: number; status?:
     .map(toUsageView);
 }
 
-/** One event with its full rating breakdown, for explanations down to the tariff row. */
+/** One event with its full rating breakdown (expanded against its tariff version), for explanations down to the tariff row. */
 export function getUsageEvent(store: Store, id: number) {
   const row = store.db.select().from(usageEvents).where(eq(usageEvents.id, id)).get();
   if (!row) return undefined;
-  return { ...toUsageView(row), attributes: JSON.parse(row.attributes) as Record<string, string>, ratingBreakdown: row.ratingBreakdown ? JSON.parse(row.ratingBreakdown) : null };
+  let ratingBreakdown: unknown = row.ratingBreakdown ? JSON.parse(row.ratingBreakdown) : null;
+  if (ratingBreakdown && (ratingBreakdown as { v?: number }).v === 1 && row.tariffVersionId !== null) {
+    const version = store.db.select().from(tariffVersions).where(eq(tariffVersions.id, row.tariffVersionId)).get();
+    if (version) ratingBreakdown = expandBreakdown(ratingBreakdown as CompactBreakdown, tariffPlanSchema.parse(JSON.parse(version.planJson)));
+  }
+  return { ...toUsageView(row), attributes: JSON.parse(row.attributes) as Record<string, string>, ratingBreakdown };
 }
 
 /** Rebuilds the parsed record and classification of a stored event (for rating it later). */
@@ -136,7 +144,7 @@ export function saveRatings(store: Store, outcomes: Array<{ id: number; outcome:
         cost: o.status === 'rated' ? o.cost : null,
         currency: o.status === 'rated' ? o.currency : null,
         tariffVersionId: o.status === 'rated' ? o.tariffVersionId : null,
-        ratingBreakdown: o.status === 'rated' ? JSON.stringify(o.breakdown) : null,
+        ratingBreakdown: o.status === 'rated' ? storedBreakdown(o.breakdown) : null,
         ratingErrorCode: o.status === 'rating_failed' ? o.code : null,
         ratingError: o.status === 'rating_failed' ? o.message : null,
         ratedAt: o.status === 'rated' ? now : null,

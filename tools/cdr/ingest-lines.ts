@@ -28,6 +28,8 @@ export interface IngestOptions {
   onProgress?: (counts: IngestCounts) => void;
 }
 
+const MAX_IN_FLIGHT = 4;
+
 function sha1(text: string): string {
   return createHash('sha1').update(text).digest('base64url');
 }
@@ -59,63 +61,78 @@ export async function ingestLines(lines: AsyncIterable<PhysicalLine>, parser: Cd
     quarantined.push({ dedupKey: quarantineKey(options.sourceName, line.text), lineNo: line.lineNo, raw: line.text, reason, message });
   };
 
+  // A sink may store asynchronously (a writer thread): up to MAX_IN_FLIGHT chunks are written while
+  // the next ones are parsed; results are counted as they come back, in any order.
+  const inFlight: Array<Promise<void>> = [];
   const flush = async () => {
     if (accepted.length === 0 && quarantined.length === 0) return;
-    const result = await sink.writeChunk(accepted, quarantined);
-    accepted.forEach((a, i) => {
-      if (result.acceptedNew[i]) {
-        counts.accepted++;
-        const status = a.rating ? a.rating.status : a.classification.category === 'unclassified' ? 'unclassified' : 'unrated';
-        counts.statuses[status] = (counts.statuses[status] ?? 0) + 1;
-      } else counts.duplicates++;
-    });
-    quarantined.forEach((q, i) => {
-      if (result.quarantinedNew[i]) {
-        counts.quarantined++;
-        counts.quarantineReasons[q.reason] = (counts.quarantineReasons[q.reason] ?? 0) + 1;
-      } else counts.duplicates++;
-    });
+    const a = accepted;
+    const q = quarantined;
     accepted = [];
     quarantined = [];
-    options.onProgress?.(counts);
+    const written = Promise.resolve(sink.writeChunk(a, q)).then((result) => {
+      a.forEach((rec, i) => {
+        if (result.acceptedNew[i]) {
+          counts.accepted++;
+          const status = rec.rating ? rec.rating.status : rec.classification.category === 'unclassified' ? 'unclassified' : 'unrated';
+          counts.statuses[status] = (counts.statuses[status] ?? 0) + 1;
+        } else counts.duplicates++;
+      });
+      q.forEach((rec, i) => {
+        if (result.quarantinedNew[i]) {
+          counts.quarantined++;
+          counts.quarantineReasons[rec.reason] = (counts.quarantineReasons[rec.reason] ?? 0) + 1;
+        } else counts.duplicates++;
+      });
+      options.onProgress?.(counts);
+    });
+    written.catch(() => {}); // observed below; this only prevents an unhandled-rejection report
+    inFlight.push(written);
+    if (inFlight.length >= MAX_IN_FLIGHT) await inFlight.shift();
   };
 
-  try {
-  for await (const line of lines) {
+  const take = (line: PhysicalLine) => {
     if (line.tooLong) {
       counts.read++;
       quarantine(line, 'LINE_TOO_LONG', `line ${line.lineNo} is longer than 64 KiB`);
-    } else {
-      let outcome;
-      try {
-        outcome = parser.parseLine(line.text, line.lineNo);
-      } catch (err) {
-        outcome = { kind: 'quarantine' as const, reason: 'INVALID_VALUE' as const, message: `parser fault: ${(err as Error).message}` };
-      }
-      if (outcome.kind === 'skip') {
-        counts.skipped++;
-        continue;
-      }
-      counts.read++;
-      if (outcome.kind === 'quarantine') {
-        quarantine(line, outcome.reason, outcome.message);
-      } else {
-        const record = outcome.record;
-        let classification: Classification;
-        try {
-          classification = options.classify(record);
-        } catch (err) {
-          classification = { category: 'unclassified', roaming: 'none', destination: null, destinationCountry: null, reason: `classifier fault: ${(err as Error).message}` };
-        }
-        const rating = options.rate ? options.rate(record, classification) : null;
-        accepted.push({ idemKey: idempotencyKey(options.sourceName, record, line.text), lineNo: line.lineNo, record, classification, rating });
-      }
+      return;
     }
-    if (accepted.length + quarantined.length >= chunkSize) await flush();
-  }
-  await flush();
-  await sink.finish?.();
+    let outcome;
+    try {
+      outcome = parser.parseLine(line.text, line.lineNo);
+    } catch (err) {
+      outcome = { kind: 'quarantine' as const, reason: 'INVALID_VALUE' as const, message: `parser fault: ${(err as Error).message}` };
+    }
+    if (outcome.kind === 'skip') {
+      counts.skipped++;
+      return;
+    }
+    counts.read++;
+    if (outcome.kind === 'quarantine') {
+      quarantine(line, outcome.reason, outcome.message);
+      return;
+    }
+    const record = outcome.record;
+    let classification: Classification;
+    try {
+      classification = options.classify(record);
+    } catch (err) {
+      classification = { category: 'unclassified', roaming: 'none', destination: null, destinationCountry: null, reason: `classifier fault: ${(err as Error).message}` };
+    }
+    const rating = options.rate ? options.rate(record, classification) : null;
+    accepted.push({ idemKey: idempotencyKey(options.sourceName, record, line.text), lineNo: line.lineNo, record, classification, rating });
+  };
+
+  try {
+    for await (const line of lines) {
+      take(line);
+      if (accepted.length + quarantined.length >= chunkSize) await flush();
+    }
+    await flush();
+    for (const written of inFlight.splice(0)) await written;
+    await sink.finish?.();
   } catch (err) {
+    await Promise.allSettled(inFlight);
     await sink.abort?.();
     throw err;
   }

@@ -2,7 +2,7 @@ import type { UsageRecord } from '../cdr/usage-record.types.ts';
 import type { Classification, OperatorSettings } from './classification.types.ts';
 import { analyzeNumber, type NumberAnalysis } from './analyze-number.ts';
 import { compileSettings } from './compile-settings.ts';
-import { createBoundedCache } from './create-bounded-cache.ts';
+import { createBoundedCache, detachString, type BoundedCache } from './create-bounded-cache.ts';
 import { detectRoaming } from './detect-roaming.ts';
 import { normalizeParty } from './normalize-party.ts';
 
@@ -15,7 +15,7 @@ export interface RecordClassifierOptions {
 /** A classification function with its own memo. */
 export type RecordClassifier = (record: UsageRecord, settings: OperatorSettings) => Classification;
 
-export const DEFAULT_CLASSIFICATION_CACHE_SIZE = 200_000;
+export const DEFAULT_CLASSIFICATION_CACHE_SIZE = 100_000;
 // Longer strings are never valid numbers and are rare; memoising them would only let hostile
 // input pin memory.
 const MAX_MEMOISED_LENGTH = 32;
@@ -25,7 +25,10 @@ const MAX_MEMOISED_LENGTH = 32;
  * unmemoised classifier, only faster for repeated numbers.
  */
 export function createRecordClassifier(options: RecordClassifierOptions = {}): RecordClassifier {
-  const cache = createBoundedCache<NumberAnalysis>(options.cacheSize ?? DEFAULT_CLASSIFICATION_CACHE_SIZE);
+  // One memo per numbering-plan fingerprint, keyed by the number itself: no key string is built
+  // per record (a concatenated key costs a flatten on every lookup).
+  const size = options.cacheSize ?? DEFAULT_CLASSIFICATION_CACHE_SIZE;
+  const caches = new Map<string, BoundedCache<NumberAnalysis>>();
   return (record, settings) => {
     // Settings are compiled (and validated) even for data so a bad configuration fails on the
     // first record rather than on the first call.
@@ -37,11 +40,15 @@ export function createRecordClassifier(options: RecordClassifierOptions = {}): R
     const normalised = normalizeParty(record.otherParty);
     let analysis: NumberAnalysis | undefined;
     if (normalised.length <= MAX_MEMOISED_LENGTH) {
-      const key = `${compiled.cacheNamespace}|${normalised}`;
-      analysis = cache.get(key);
+      let cache = caches.get(compiled.cacheNamespace);
+      if (!cache) {
+        cache = createBoundedCache<NumberAnalysis>(size);
+        caches.set(compiled.cacheNamespace, cache);
+      }
+      analysis = cache.get(normalised);
       if (analysis === undefined) {
-        analysis = analyzeNumber(normalised, compiled);
-        cache.set(key, analysis);
+        analysis = detachAnalysis(analyzeNumber(normalised, compiled));
+        cache.set(normalised, analysis);
       }
     } else {
       analysis = analyzeNumber(normalised, compiled);
@@ -64,4 +71,13 @@ const defaultClassifier = createRecordClassifier();
  */
 export function classifyRecord(record: UsageRecord, settings: OperatorSettings): Classification {
   return defaultClassifier(record, settings);
+}
+
+/** A memoised analysis must not hold slices of the CDR text (see detachString). */
+function detachAnalysis(a: NumberAnalysis): NumberAnalysis {
+  return {
+    ...a,
+    destination: a.destination === null ? null : detachString(a.destination),
+    reason: a.reason === null ? null : detachString(a.reason),
+  };
 }

@@ -1,6 +1,7 @@
 import metadataJson from 'libphonenumber-js/metadata.max.json';
 import { Metadata, type CountryCode, type MetadataJson } from 'libphonenumber-js/core';
 import type { PhoneNumberType } from 'libphonenumber-js/max';
+import libraryPackage from 'libphonenumber-js/package.json' with { type: 'json' };
 
 // libphonenumber-js's numbering plans (the `max` metadata, the very object its `max` entry point
 // parses with) read once through its own `Metadata` accessors and compiled for
@@ -19,6 +20,8 @@ export interface CompiledNumberType {
 
 /** A numbering plan (a country's, or a non-geographic calling code's) with every pattern compiled. */
 export interface CompiledNumberingPlan {
+  /** The country whose plan this is; undefined for a non-geographic calling code's plan. */
+  readonly country: CountryCode | undefined;
   readonly callingCode: string;
   /** The IDD prefix exactly as the library builds it (`new RegExp(IDDPrefix)`, unanchored); non-geographic plans have none. */
   readonly iddPrefix: RegExp | undefined;
@@ -30,8 +33,8 @@ export interface CompiledNumberingPlan {
   readonly nationalPrefixTransformRule: string | undefined;
   /** Unanchored, as the library's `nationalNumber.search(leadingDigits)` builds it. */
   readonly leadingDigits: RegExp | undefined;
-  /** Types present in the metadata (`Metadata.type(t)` defined); absent types are left out. */
-  readonly types: ReadonlyMap<PhoneNumberType, CompiledNumberType>;
+  /** By TYPE_ORDER index; undefined where `Metadata.type(t)` is undefined. */
+  readonly types: readonly (CompiledNumberType | undefined)[];
   /** Last number typed under this plan and its type: one analysis types the same number several times. */
   lastTyped: string | undefined;
   lastType: PhoneNumberType | undefined;
@@ -68,12 +71,23 @@ export const MAX_METADATA: MetadataJson = metadataJson;
 const library = new Metadata(metadataJson) as unknown as LibMetadata;
 
 /**
- * Whether the metadata has the shape this compiler and fast-number-analysis.ts replicate
- * (version 4, the only one the library still generates); otherwise the fast path stays off.
+ * The libphonenumber-js release whose parsing code fast-number-analysis.ts replicates and whose
+ * metadata fast-number-analysis.test.ts was run against. Another installed release turns the fast
+ * path off (every number then goes to the library) until the tests pass on it and this is bumped.
  */
-export const METADATA_SUPPORTED: boolean = library.v4 === true && typeof metadataJson.nonGeographic === 'object';
+export const REPLICATED_LIBPHONENUMBER_VERSION = '1.13.16';
+export const INSTALLED_LIBPHONENUMBER_VERSION: string = libraryPackage.version;
 
-/** Every number type in the order libphonenumber's getNumberType tries them (fixed line first). */
+/**
+ * Whether the fast path may answer: the replicated release, with metadata in the shape replicated
+ * (version 4, the only one the library still generates).
+ */
+export const FAST_PATH_SUPPORTED: boolean =
+  INSTALLED_LIBPHONENUMBER_VERSION === REPLICATED_LIBPHONENUMBER_VERSION &&
+  library.v4 === true &&
+  typeof metadataJson.nonGeographic === 'object';
+
+/** Every number type in the order libphonenumber's getNumberType tries them (fixed line, then mobile first). */
 export const TYPE_ORDER: readonly PhoneNumberType[] = [
   'FIXED_LINE',
   'MOBILE',
@@ -109,41 +123,38 @@ export function entireMatcher(pattern: string): RegExp {
 const compiledByArray = new Map<unknown, CompiledNumberingPlan | null>();
 const planByCountry = new Map<string, CompiledNumberingPlan | null>();
 const planByCallingCode = new Map<string, CompiledNumberingPlan | null>();
-const countriesByCallingCode = new Map<string, readonly CountryCode[] | null>();
+const countryPlansByCallingCode = new Map<string, readonly (CompiledNumberingPlan | null)[] | null>();
+const callingCodes = new Map<string, boolean>();
 
-function compileSelected(): CompiledNumberingPlan | null {
+function compileSelected(country: CountryCode | undefined): CompiledNumberingPlan | null {
   const plan = library.numberingPlan;
   if (plan === undefined) return null;
   const key = (plan as unknown as { metadata: unknown }).metadata;
   const known = compiledByArray.get(key);
   if (known !== undefined) return known;
-  const compiled = compilePlan(plan);
+  const compiled = compilePlan(plan, country);
   compiledByArray.set(key, compiled);
   return compiled;
 }
 
 /** Null when the plan has a shape the fast path does not replicate (callers then fall back). */
-function compilePlan(plan: LibNumberingPlan): CompiledNumberingPlan | null {
+function compilePlan(plan: LibNumberingPlan, country: CountryCode | undefined): CompiledNumberingPlan | null {
   const iddPrefix = plan.IDDPrefix();
   const nationalNumberPattern = plan.nationalNumberPattern();
   // Plans without type patterns are validated by national pattern alone; none exist in the max
   // metadata, so that branch of the library is not replicated.
   if (typeof nationalNumberPattern !== 'string' || !plan.hasTypes()) return null;
-  const types = new Map<PhoneNumberType, CompiledNumberType>();
-  for (const name of TYPE_ORDER) {
+  const types = TYPE_ORDER.map((name): CompiledNumberType | undefined => {
     const type = plan.type(name);
-    if (!type) continue;
+    if (!type) return undefined;
     const source = type.pattern();
-    types.set(name, {
-      pattern: source ? entireMatcher(source) : undefined,
-      patternSource: source,
-      possibleLengths: type.possibleLengths(),
-    });
-  }
+    return { pattern: source ? entireMatcher(source) : undefined, patternSource: source, possibleLengths: type.possibleLengths() };
+  });
   const forParsing = plan.nationalPrefixForParsing();
   const transformRule = plan.nationalPrefixTransformRule();
   const leadingDigits = plan.leadingDigits();
   return {
+    country,
     callingCode: plan.callingCode(),
     iddPrefix: typeof iddPrefix === 'string' ? regExp(iddPrefix) : undefined,
     nationalNumberPattern: entireMatcher(nationalNumberPattern),
@@ -161,7 +172,7 @@ function compilePlan(plan: LibNumberingPlan): CompiledNumberingPlan | null {
 export function planForCountry(country: string): CompiledNumberingPlan | null {
   let plan = planByCountry.get(country);
   if (plan === undefined) {
-    plan = library.hasCountry(country) ? (library.selectNumberingPlan(country), compileSelected()) : null;
+    plan = library.hasCountry(country) ? (library.selectNumberingPlan(country), compileSelected(country as CountryCode)) : null;
     planByCountry.set(country, plan);
   }
   return plan;
@@ -174,7 +185,12 @@ export function planForCountry(country: string): CompiledNumberingPlan | null {
 export function planForCallingCode(callingCode: string): CompiledNumberingPlan | null {
   let plan = planByCallingCode.get(callingCode);
   if (plan === undefined) {
-    plan = isCallingCode(callingCode) ? (library.selectNumberingPlan(callingCode), compileSelected()) : null;
+    if (isCallingCode(callingCode)) {
+      const main = library.getCountryCodesForCallingCode(callingCode)?.[0] as CountryCode | undefined;
+      plan = main !== undefined ? planForCountry(main) : (library.selectNumberingPlan(callingCode), compileSelected(undefined));
+    } else {
+      plan = null;
+    }
     planByCallingCode.set(callingCode, plan);
   }
   return plan;
@@ -182,15 +198,24 @@ export function planForCallingCode(callingCode: string): CompiledNumberingPlan |
 
 /** `Metadata.hasCallingCode`: a country or non-geographic calling code. */
 export function isCallingCode(callingCode: string): boolean {
-  return library.hasCallingCode(callingCode) === true;
+  let known = callingCodes.get(callingCode);
+  if (known === undefined) {
+    known = library.hasCallingCode(callingCode) === true;
+    callingCodes.set(callingCode, known);
+  }
+  return known;
 }
 
-/** `Metadata.getCountryCodesForCallingCode`: the countries of a calling code, main one first; null for none. */
-export function countriesForCallingCode(callingCode: string): readonly CountryCode[] | null {
-  let countries = countriesByCallingCode.get(callingCode);
-  if (countries === undefined) {
-    countries = (library.getCountryCodesForCallingCode(callingCode) as CountryCode[] | undefined) ?? null;
-    countriesByCallingCode.set(callingCode, countries);
+/**
+ * The plans of `Metadata.getCountryCodesForCallingCode(callingCode)`, main country first (null
+ * entries: not replicable); null when the code has no countries (non-geographic or unknown).
+ */
+export function countryPlansForCallingCode(callingCode: string): readonly (CompiledNumberingPlan | null)[] | null {
+  let plans = countryPlansByCallingCode.get(callingCode);
+  if (plans === undefined) {
+    const countries = library.getCountryCodesForCallingCode(callingCode);
+    plans = countries ? countries.map((country) => planForCountry(country)) : null;
+    countryPlansByCallingCode.set(callingCode, plans);
   }
-  return countries;
+  return plans;
 }

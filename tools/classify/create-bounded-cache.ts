@@ -1,4 +1,4 @@
-/** A size-bounded memo: once full, each insertion evicts the oldest entry (FIFO). */
+/** A size-bounded memo. */
 export interface BoundedCache<V> {
   get(key: string): V | undefined;
   set(key: string, value: V): void;
@@ -7,26 +7,48 @@ export interface BoundedCache<V> {
 }
 
 /**
- * A bounded memo over a Map; FIFO rather than LRU because refreshing recency on every hit costs
- * a delete and a re-insert, and CDR streams repeat hot numbers often enough to be re-inserted soon.
+ * Copies a string into fresh memory. Keys cut from a CDR line are V8 sliced strings that keep the
+ * whole 1 MB chunk they came from alive; a memo holding them would pin the file in memory.
+ */
+export function detachString(s: string): string {
+  return Buffer.from(s, 'utf8').toString('utf8');
+}
+
+/**
+ * A bounded memo in two generations: entries go into the young map; when it is full it becomes
+ * the old map (the previous old one is dropped whole) and a hit in the old map moves the entry
+ * back. O(1) per operation, at most `maxEntries` entries, recently used numbers survive.
+ * (Deleting the oldest key of one big Map per insert degrades: its iterator re-skips deleted slots.)
  */
 export function createBoundedCache<V>(maxEntries: number): BoundedCache<V> {
-  const limit = Math.max(0, Math.floor(maxEntries));
-  const entries = new Map<string, V>();
+  const generation = Math.max(0, Math.floor(maxEntries / 2));
+  let young = new Map<string, V>();
+  let old = new Map<string, V>();
+  const put = (key: string, value: V) => {
+    if (young.size >= generation) {
+      old = young;
+      young = new Map();
+    }
+    young.set(key, value);
+  };
   return {
-    get: (key) => entries.get(key),
+    get(key) {
+      const hit = young.get(key);
+      if (hit !== undefined || generation === 0) return hit;
+      const aged = old.get(key);
+      if (aged !== undefined) put(key, aged);
+      return aged;
+    },
     set(key, value) {
-      if (limit === 0) return;
-      if (entries.size >= limit && !entries.has(key)) {
-        // Map iterates in insertion order, so the first key is the oldest.
-        const oldest = entries.keys().next();
-        if (!oldest.done) entries.delete(oldest.value);
-      }
-      entries.set(key, value);
+      if (generation === 0) return;
+      put(detachString(key), value);
     },
     get size() {
-      return entries.size;
+      return young.size + old.size;
     },
-    clear: () => entries.clear(),
+    clear: () => {
+      young = new Map();
+      old = new Map();
+    },
   };
 }

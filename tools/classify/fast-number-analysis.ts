@@ -1,16 +1,17 @@
 import type { CountryCode, PhoneNumberType } from 'libphonenumber-js/max';
 import {
-  countriesForCallingCode,
+  countryPlansForCallingCode,
   isCallingCode,
-  METADATA_SUPPORTED,
+  FAST_PATH_SUPPORTED,
   planForCallingCode,
   planForCountry,
   TYPE_ORDER,
   type CompiledNumberingPlan,
+  type CompiledNumberType,
 } from './compile-numbering-plan.ts';
 
-// An exact re-implementation of what classification asks of libphonenumber-js (1.13, `max`
-// metadata): `parsePhoneNumberFromString(text, { defaultCountry, extract: false })` followed by
+// An exact re-implementation of what classification asks of libphonenumber-js (the release in
+// REPLICATED_LIBPHONENUMBER_VERSION, `max` metadata): `parsePhoneNumberFromString(text, { defaultCountry, extract: false })` followed by
 // `isValid()` and `getType()`, for `text` of ASCII digits with an optional leading "+". The library
 // rebuilds `new RegExp(...)` for every pattern test (helpers/matchesEntirely.js); here every pattern
 // is compiled once (compile-numbering-plan.ts), which makes a parse ~20x cheaper.
@@ -42,45 +43,50 @@ const MAX_LENGTH_FOR_NSN = 17;
 const MAX_LENGTH_COUNTRY_CODE = 3;
 // parse.js MAX_INPUT_STRING_LENGTH: longer input is TOO_LONG.
 const MAX_INPUT_STRING_LENGTH = 250;
-const DIGITS_WITH_OPTIONAL_PLUS = /^\+?[0-9]+$/;
+const DIGITS_WITH_OPTIONAL_PLUS = /^\+?[0-9]*$/;
+
+// Indexes in TYPE_ORDER.
+const FIXED_LINE = 0;
+const MOBILE = 1;
 
 type LengthCheck = 'IS_POSSIBLE' | 'TOO_SHORT' | 'TOO_LONG' | 'INVALID_LENGTH';
 
 /** Thrown inside a parse when it reaches a plan that is not replicated; caught in parseNumberFast. */
 class NotReplicated extends Error {}
 
-function countryPlan(country: string): CompiledNumberingPlan {
-  const plan = planForCountry(country);
-  if (plan === null) throw new NotReplicated(country);
+function replicable(plan: CompiledNumberingPlan | null): CompiledNumberingPlan {
+  if (plan === null) throw new NotReplicated();
   return plan;
 }
 
 function callingCodePlan(callingCode: string): CompiledNumberingPlan {
-  const plan = planForCallingCode(callingCode);
-  if (plan === null) throw new NotReplicated(callingCode);
-  return plan;
+  return replicable(planForCallingCode(callingCode));
 }
 
 /**
  * `parsePhoneNumberFromString(text, { defaultCountry, extract: false })` of libphonenumber-js/max
  * with its `getType()`: null where the library returns undefined (not a number), UNSURE where
- * this file does not replicate the library. `text` must be digits with an optional leading "+";
- * anything else is UNSURE.
+ * this file does not replicate the library. `text` must be ASCII digits (possibly none) with an optional
+ * leading "+"; anything else is UNSURE.
  */
 export function parseNumberFast(text: string, defaultCountry?: CountryCode): ParsedNumber | null | Unsure {
-  if (!METADATA_SUPPORTED || !DIGITS_WITH_OPTIONAL_PLUS.test(text)) return UNSURE;
+  if (!FAST_PATH_SUPPORTED || !DIGITS_WITH_OPTIONAL_PLUS.test(text)) return UNSURE;
   // parsePhoneNumber_.js drops an unsupported default country; classification never passes one.
-  if (defaultCountry !== undefined && planForCountry(defaultCountry) === null) return UNSURE;
+  const home = defaultCountry !== undefined ? planForCountry(defaultCountry) : undefined;
+  if (home === null) return UNSURE;
   try {
-    return parse(text, defaultCountry);
+    return parse(text, defaultCountry, home);
   } catch (error) {
     if (error instanceof NotReplicated) return UNSURE;
     throw error;
   }
 }
 
+/** The default country and its plan, both set or both undefined. */
+type DefaultPlan = CompiledNumberingPlan | undefined;
+
 /** parse.js `parse()` with `v2: true`, then PhoneNumber#getType(). */
-function parse(text: string, defaultCountry: CountryCode | undefined): ParsedNumber | null {
+function parse(text: string, defaultCountry: CountryCode | undefined, home: DefaultPlan): ParsedNumber | null {
   // parseInput(): with `extract: false` and no RFC 3966 phone-context the text is taken whole; for
   // digits-only text isViablePhoneNumber() means at least 2 digits, or "+" and at least 3 digits
   // (VALID_PHONE_NUMBER_PATTERN), and extractExtension() finds nothing (every extension pattern
@@ -89,29 +95,30 @@ function parse(text: string, defaultCountry: CountryCode | undefined): ParsedNum
   if (text.length < MIN_LENGTH_FOR_NSN || (text[0] === '+' && text.length < 4)) return null;
 
   // parse.js parsePhoneNumber()
-  const extracted = extractCountryCallingCode(text, defaultCountry);
-  let country: CountryCode | undefined;
+  const extracted = extractCountryCallingCode(text, home);
   let callingCode = extracted.countryCallingCode;
+  let country: CountryCode | undefined;
   let selected: CompiledNumberingPlan;
   if (callingCode !== undefined) {
     selected = callingCodePlan(callingCode);
-  } else if (extracted.number && defaultCountry !== undefined) {
+  } else if (extracted.number && defaultCountry !== undefined && home !== undefined) {
     country = defaultCountry;
-    selected = countryPlan(defaultCountry);
+    selected = home;
     callingCode = selected.callingCode;
   } else {
     return null; // no numbering plan selected: INVALID_COUNTRY
   }
   if (!extracted.number) return null; // no national number: TOO_SHORT
   const nationalNumber = extractNationalNumber(extracted.number, selected);
-  const exactCountry = getCountryByCallingCode(callingCode, nationalNumber);
-  if (exactCountry !== undefined) country = exactCountry;
+  const exact = getCountryByCallingCode(callingCode, nationalNumber);
+  if (exact !== undefined) country = exact.country;
 
   // parse.js parse(): national (significant) number length limits.
   if (!nationalNumber || nationalNumber.length < MIN_LENGTH_FOR_NSN || nationalNumber.length > MAX_LENGTH_FOR_NSN) return null;
 
-  // PhoneNumber#getType() and #isValid() select the plan of `country || countryCallingCode`.
-  const typed = country !== undefined ? countryPlan(country) : callingCodePlan(callingCode);
+  // PhoneNumber#getType() and #isValid() select the plan of `country || countryCallingCode`: the
+  // exact country's, else `selected` (the default country's, or the calling code's when no country).
+  const typed = exact ?? selected;
   return {
     number: `+${callingCode}${nationalNumber}`,
     countryCallingCode: callingCode,
@@ -127,15 +134,15 @@ interface ExtractedCallingCode {
 }
 
 /** helpers/extractCountryCallingCode.js (country undefined, defaultCallingCode undefined). */
-function extractCountryCallingCode(text: string, defaultCountry: CountryCode | undefined): ExtractedCallingCode {
+function extractCountryCallingCode(text: string, home: DefaultPlan): ExtractedCallingCode {
   let number = text;
   if (number[0] !== '+') {
-    const withoutIdd = stripIddPrefix(number, defaultCountry);
+    const withoutIdd = stripIddPrefix(number, home);
     if (withoutIdd && withoutIdd !== number) {
       number = `+${withoutIdd}`;
     } else {
-      if (defaultCountry !== undefined) {
-        const withoutPlus = extractCountryCallingCodeFromInternationalNumberWithoutPlusSign(number, defaultCountry);
+      if (home !== undefined) {
+        const withoutPlus = extractCountryCallingCodeFromInternationalNumberWithoutPlusSign(number, home);
         if (withoutPlus !== undefined) return withoutPlus;
       }
       return { number };
@@ -150,11 +157,11 @@ function extractCountryCallingCode(text: string, defaultCountry: CountryCode | u
 }
 
 /** helpers/stripIddPrefix.js: the digits after the home IDD prefix, or undefined. */
-function stripIddPrefix(number: string, country: CountryCode | undefined): string | undefined {
-  if (country === undefined) return undefined;
-  const idd = countryPlan(country).iddPrefix;
+function stripIddPrefix(number: string, home: DefaultPlan): string | undefined {
+  if (home === undefined) return undefined;
+  const idd = home.iddPrefix;
   // Every country has an IDD prefix; `new RegExp(undefined)` is not replicated.
-  if (idd === undefined) throw new NotReplicated(country);
+  if (idd === undefined) throw new NotReplicated();
   // `number.search(pattern) !== 0` then `number.match(pattern)[0]`: the leftmost match, at 0.
   const match = idd.exec(number);
   if (match === null || match.index !== 0) return undefined;
@@ -167,9 +174,8 @@ function stripIddPrefix(number: string, country: CountryCode | undefined): strin
 /** helpers/extractCountryCallingCodeFromInternationalNumberWithoutPlusSign.js; undefined = kept whole. */
 function extractCountryCallingCodeFromInternationalNumberWithoutPlusSign(
   number: string,
-  defaultCountry: CountryCode,
+  plan: CompiledNumberingPlan,
 ): ExtractedCallingCode | undefined {
-  const plan = countryPlan(defaultCountry);
   const callingCode = plan.callingCode;
   if (number.indexOf(callingCode) !== 0) return undefined;
   const possibleShorterNumber = number.slice(callingCode.length);
@@ -178,7 +184,7 @@ function extractCountryCallingCodeFromInternationalNumberWithoutPlusSign(
   if (
     (!matchesEntirely(nationalNumber, plan.nationalNumberPattern) &&
       matchesEntirely(possibleShorterNationalNumber, plan.nationalNumberPattern)) ||
-    checkNumberLength(nationalNumber, undefined, plan) === 'TOO_LONG'
+    checkNumberLength(nationalNumber, plan) === 'TOO_LONG'
   ) {
     return { countryCallingCode: callingCode, number: possibleShorterNumber };
   }
@@ -194,9 +200,10 @@ function extractNationalNumber(number: string, plan: CompiledNumberingPlan): str
       return number;
     }
     if (plan.possibleLengths) {
-      const country = getCountryByCallingCode(plan.callingCode, nationalNumber);
+      // checkNumberLength() of the exact country's plan, or of the selected one when there is none.
+      const lengthPlan = getCountryByCallingCode(plan.callingCode, nationalNumber) ?? plan;
       // isPossibleIncompleteNationalNumber()
-      const length = checkNumberLength(nationalNumber, country, plan);
+      const length = checkNumberLength(nationalNumber, lengthPlan);
       if (length === 'TOO_SHORT' || length === 'INVALID_LENGTH') return number;
     }
   }
@@ -219,26 +226,28 @@ function extractNationalNumberFromPossiblyIncompleteNumber(number: string, plan:
   return number.slice(prefixMatch[0].length);
 }
 
-/** helpers/getCountryByCallingCode.js + getCountryByNationalNumber.js. */
-function getCountryByCallingCode(callingCode: string, nationalNumber: string): CountryCode | undefined {
-  const countries = countriesForCallingCode(callingCode);
-  if (countries === null) return undefined;
-  if (countries.length === 1) return countries[0];
-  for (const country of countries) {
-    const plan = countryPlan(country);
+/** helpers/getCountryByCallingCode.js + getCountryByNationalNumber.js: the exact country's plan. */
+function getCountryByCallingCode(callingCode: string, nationalNumber: string): CompiledNumberingPlan | undefined {
+  const plans = countryPlansForCallingCode(callingCode);
+  if (plans === null) return undefined;
+  if (plans.length === 1) return replicable(plans[0] ?? null);
+  for (const candidate of plans) {
+    const plan = replicable(candidate);
     if (plan.leadingDigits !== undefined) {
       // `nationalNumber.search(leadingDigits) === 0`; a failed leading-digits test skips the country.
-      if (nationalNumber && nationalNumber.search(plan.leadingDigits) === 0) return country;
+      if (nationalNumber && nationalNumber.search(plan.leadingDigits) === 0) return plan;
     } else if (getNumberType(nationalNumber, plan) !== undefined) {
-      return country;
+      return plan;
     }
   }
   return undefined;
 }
 
-/** helpers/checkNumberLength.js checkNumberLengthForType() with no type. */
-function checkNumberLength(nationalNumber: string, country: CountryCode | undefined, selected: CompiledNumberingPlan): LengthCheck {
-  const plan = country !== undefined ? countryPlan(country) : selected;
+/**
+ * helpers/checkNumberLength.js checkNumberLengthForType() with no type, on the plan it selects
+ * (the given country's, else the selected one).
+ */
+function checkNumberLength(nationalNumber: string, plan: CompiledNumberingPlan): LengthCheck {
   const lengths = plan.possibleLengths;
   if (!lengths) return 'IS_POSSIBLE';
   const actual = nationalNumber.length;
@@ -266,22 +275,22 @@ function getNumberType(nationalNumber: string, plan: CompiledNumberingPlan): Pho
 
 function computeNumberType(nationalNumber: string, plan: CompiledNumberingPlan): PhoneNumberType | undefined {
   if (!matchesEntirely(nationalNumber, plan.nationalNumberPattern)) return undefined;
-  if (isNumberTypeEqualTo(nationalNumber, 'FIXED_LINE', plan)) {
-    const mobile = plan.types.get('MOBILE');
+  const types = plan.types;
+  if (isNumberTypeEqualTo(nationalNumber, types[FIXED_LINE])) {
+    const mobile = types[MOBILE];
     // An empty mobile pattern was removed as a duplicate of the fixed-line one (NANP).
     if (mobile === undefined || mobile.patternSource === '') return 'FIXED_LINE_OR_MOBILE';
-    return isNumberTypeEqualTo(nationalNumber, 'MOBILE', plan) ? 'FIXED_LINE_OR_MOBILE' : 'FIXED_LINE';
+    return isNumberTypeEqualTo(nationalNumber, mobile) ? 'FIXED_LINE_OR_MOBILE' : 'FIXED_LINE';
   }
-  for (let i = 1; i < TYPE_ORDER.length; i++) {
-    const type = TYPE_ORDER[i] as PhoneNumberType;
-    if (isNumberTypeEqualTo(nationalNumber, type, plan)) return type;
+  // NON_FIXED_LINE_PHONE_TYPES: TYPE_ORDER after FIXED_LINE, MOBILE first.
+  for (let i = MOBILE; i < types.length; i++) {
+    if (isNumberTypeEqualTo(nationalNumber, types[i])) return TYPE_ORDER[i];
   }
   return undefined;
 }
 
-/** helpers/getNumberType.js isNumberTypeEqualTo(). */
-function isNumberTypeEqualTo(nationalNumber: string, type: PhoneNumberType, plan: CompiledNumberingPlan): boolean {
-  const definition = plan.types.get(type);
+/** helpers/getNumberType.js isNumberTypeEqualTo(), given the plan's definition of the type. */
+function isNumberTypeEqualTo(nationalNumber: string, definition: CompiledNumberType | undefined): boolean {
   if (definition === undefined || definition.pattern === undefined) return false;
   if (definition.possibleLengths && definition.possibleLengths.indexOf(nationalNumber.length) < 0) return false;
   return matchesEntirely(nationalNumber, definition.pattern);

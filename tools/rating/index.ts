@@ -8,3 +8,4 @@ export { loadNativeTariff, exportNativeTariff, detectNativeTariffFormat, type Na
 export { parseGoDuration, formatGoDuration } from './parse-go-duration.ts';
 export { summarizeRatedCosts, type CostSummary } from './summarize-rated-costs.ts';
 export { checkRatePrecision } from './check-rate-precision.ts';
+export { compactBreakdown, expandBreakdown, type CompactBreakdown } from './compact-breakdown.ts';

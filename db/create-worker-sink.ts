@@ -1,0 +1,68 @@
+import { Worker } from 'node:worker_threads';
+import type { ChunkResult, IngestSink, QuarantinedRecord } from '../tools/cdr/ingest-sink.types.ts';
+import { BillingError } from '../tools/errors.ts';
+import { eventValues } from './ingest-store.ts';
+
+export type WriterMessage =
+  | { type: 'write'; id: number; events: unknown[][]; quarantined: QuarantinedRecord[] }
+  | { type: 'finish'; id: number }
+  | { type: 'abort'; id: number };
+export type WriterReply = { id: number; ok: true; result?: ChunkResult } | { id: number; ok: false; message: string };
+
+/**
+ * The database side of the ingest pipeline on a writer thread: rows are built here and inserted
+ * there, on its own connection to the same file, so the two cores share the work. Same semantics
+ * as createDbSink (duplicates, commit every N records, rollback on abort).
+ */
+export function createWorkerSink(dbPath: string, batchId: number, tenant: string, options: { commitEvery?: number } = {}): IngestSink {
+  const worker = new Worker(new URL('./ingest-writer.worker.mjs', import.meta.url), {
+    workerData: { dbPath, batchId, commitEvery: options.commitEvery },
+    // The writer holds only the chunks in flight; a small heap keeps the process's memory flat.
+    resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 16 },
+  });
+  let nextId = 0;
+  const pending = new Map<number, { resolve: (r: WriterReply) => void; reject: (e: Error) => void }>();
+  let failure: Error | null = null;
+  worker.on('message', (reply: WriterReply) => {
+    const waiter = pending.get(reply.id);
+    pending.delete(reply.id);
+    waiter?.resolve(reply);
+  });
+  const failAll = (err: Error) => {
+    failure = err;
+    for (const w of pending.values()) w.reject(err);
+    pending.clear();
+  };
+  worker.on('error', failAll);
+  worker.on('exit', (code) => {
+    if (pending.size) failAll(new BillingError('INTERNAL', `ingest writer thread exited (code ${code}) with writes pending`));
+  });
+
+  const send = (message: WriterMessage): Promise<WriterReply> =>
+    new Promise((resolve, reject) => {
+      if (failure) return reject(failure);
+      pending.set(message.id, { resolve, reject });
+      worker.postMessage(message);
+    });
+  const settle = async (message: WriterMessage): Promise<ChunkResult | undefined> => {
+    const reply = await send(message);
+    if (!reply.ok) throw new BillingError('INTERNAL', `ingest writer: ${reply.message}`);
+    return reply.result;
+  };
+
+  return {
+    async writeChunk(accepted, quarantined) {
+      const now = new Date().toISOString();
+      const events = accepted.map((a) => eventValues(batchId, tenant, a, now));
+      return (await settle({ type: 'write', id: nextId++, events, quarantined }))!;
+    },
+    async finish() {
+      await settle({ type: 'finish', id: nextId++ });
+      await worker.terminate().catch(() => 0);
+    },
+    async abort() {
+      if (!failure) await settle({ type: 'abort', id: nextId++ }).catch(() => undefined);
+      await worker.terminate();
+    },
+  };
+}

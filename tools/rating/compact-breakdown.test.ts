@@ -1,0 +1,66 @@
+import fc from 'fast-check';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { compactBreakdown, expandBreakdown } from './compact-breakdown.ts';
+import { compileTariff } from './compile-tariff.ts';
+import { importCgratesTariffPlan } from './import-cgrates-csv.ts';
+import { loadNativeTariff } from './load-native-tariff.ts';
+import { rateUsage } from './rate-usage.ts';
+import type { TariffPlan, TypeOfRecord } from './tariff.types.ts';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const REFERENCE = resolve(HERE, '../../../shared/reference/cgrates/tutorial2');
+const plans: Array<{ plan: TariffPlan; tenant: string; subjects: string[]; categories: string[]; destinations: string[] }> = [
+  {
+    plan: loadNativeTariff(readFileSync(resolve(HERE, '../../evals/datasets/demo-operator/tariff.yaml'), 'utf8')).plan,
+    tenant: 'switchboard.local',
+    subjects: ['447400100001'],
+    categories: ['call', 'sms', 'data'],
+    destinations: ['441614960123', '442079460123', '447390100001', '4474001000012', '44800123456', '4490612345', '150', '999', '12125550123', '33142345678', '8613800000000'],
+  },
+];
+if (existsSync(REFERENCE)) {
+  plans.push({
+    plan: importCgratesTariffPlan(Object.fromEntries(readdirSync(REFERENCE).map((f) => [f, readFileSync(join(REFERENCE, f), 'utf8')])), { id: 'tutorial2' }).plan,
+    tenant: 'cgrates.org',
+    subjects: ['1001', '1005', 'RPF_SPECIAL_BLC'],
+    categories: ['call', 'sms', 'data', 'reseller1'],
+    destinations: ['1002', '1005', '2001', '3001', 'voicemail'],
+  });
+}
+
+describe('compact breakdown', () => {
+  it('property: expanding the stored form rebuilds the identical breakdown', () => {
+    for (const { plan, tenant, subjects, categories, destinations } of plans) {
+      const tariff = compileTariff(plan);
+      let checked = 0;
+      fc.assert(
+        fc.property(
+          fc.constantFrom(...subjects),
+          fc.constantFrom(...categories),
+          fc.constantFrom(...destinations),
+          fc.integer({ min: Date.UTC(2024, 0, 1), max: Date.UTC(2026, 0, 1) }),
+          fc.integer({ min: 1, max: 20_000 }),
+          (subject, category, destination, answerTime, amount) => {
+            const tor: TypeOfRecord = category === 'data' ? 'data' : category === 'sms' ? 'sms' : 'voice';
+            const usage = tor === 'voice' ? amount * 1_000_000_000 : tor === 'sms' ? (amount % 5) + 1 : amount * 1000;
+            let rated;
+            try {
+              rated = rateUsage(tariff, { tenant, category, subject, destination, answerTime, usage, tor });
+            } catch {
+              return; // unpriceable combinations are covered elsewhere
+            }
+            const stored = JSON.parse(JSON.stringify(compactBreakdown(rated)));
+            expect(expandBreakdown(stored, plan)).toEqual(rated);
+            expect(JSON.stringify(stored).length).toBeLessThan(JSON.stringify(rated).length);
+            checked++;
+          },
+        ),
+        { numRuns: 400 },
+      );
+      expect(checked).toBeGreaterThan(200);
+    }
+  });
+});

@@ -1,0 +1,86 @@
+import { BillingError } from '../errors.ts';
+import type { RatedCost, RatedSpan, TariffPlan } from './tariff.types.ts';
+
+/**
+ * The stored form of a rating breakdown: every number that belongs to the event (spans, usage,
+ * increments, costs, rounding, profile, destination) kept verbatim, and the tariff rows referenced
+ * by (rate id, slot) instead of copied, since the tariff version they come from is stored once and
+ * never changes. About a third of the size of RatedCost as JSON, and lossless: expandBreakdown
+ * rebuilds the identical RatedCost from it and that version (property-tested).
+ */
+export interface CompactBreakdown {
+  v: 1;
+  c: string;
+  cur: string;
+  p: [tenant: string, category: string, subject: string, activationTime: string, ratingPlanId: string, fallbackFrom: string | null];
+  d: [destinationId: string, matchedPrefix: string, destinationRateId: string];
+  cf: string;
+  cb: string;
+  r: [method: RatedCost['rounding']['method'], decimals: number, generalDecimals: number];
+  m: [amount: string, strategy: string, applied: boolean] | null;
+  u: [usage: number, billedUsage: number];
+  s: Array<[start: number, offset: number, usage: number, ratingPlanId: string, timingId: string, destinationRateId: string, rateId: string, slot: number, increments: number, incrementCost: string, cost: string]>;
+}
+
+/** The compact, stored form of a breakdown. */
+export function compactBreakdown(r: RatedCost): CompactBreakdown {
+  return {
+    v: 1,
+    c: r.cost,
+    cur: r.currency,
+    p: [r.profile.tenant, r.profile.category, r.profile.subject, r.profile.activationTime, r.profile.ratingPlanId, r.profile.fallbackFrom],
+    d: [r.destinationId, r.matchedPrefix, r.destinationRateId],
+    cf: r.connectFee,
+    cb: r.costBeforeRounding,
+    r: [r.rounding.method, r.rounding.decimals, r.rounding.generalDecimals],
+    m: r.maxCost ? [r.maxCost.amount, r.maxCost.strategy, r.maxCost.applied] : null,
+    u: [r.usage, r.billedUsage],
+    s: r.spans.map((s) => [s.start, s.offset, s.usage, s.ratingPlanId, s.timingId, s.destinationRateId, s.rateId, s.slot, s.increments, s.incrementCost, s.cost]),
+  };
+}
+
+/** Rebuilds the full breakdown from its compact form and the tariff plan version it was rated with. */
+export function expandBreakdown(b: CompactBreakdown, plan: TariffPlan): RatedCost {
+  if (b.v !== 1) throw new BillingError('INTERNAL', `unknown breakdown version ${String(b.v)}`);
+  const spans: RatedSpan[] = b.s.map(([start, offset, usage, ratingPlanId, timingId, destinationRateId, rateId, slot, increments, incrementCost, cost]) => {
+    // Slots are indexed in groupIntervalStart order, as the engine compiles them.
+    const rate = [...(plan.rates[rateId] ?? [])].sort((x, y) => x.groupIntervalStart - y.groupIntervalStart)[slot];
+    const entry = plan.ratingPlans[ratingPlanId]?.find((e) => e.destinationRateId === destinationRateId && e.timingId === timingId);
+    if (!rate || !entry) throw new BillingError('INTERNAL', `breakdown references ${rateId}[${slot}] / ${ratingPlanId} not in tariff ${plan.id}`);
+    return {
+      start,
+      offset,
+      usage,
+      ratingPlanId,
+      timingId,
+      weight: entry.weight,
+      destinationRateId,
+      rateId,
+      slot,
+      rate: rate.rate,
+      rateUnit: rate.rateUnit,
+      rateIncrement: rate.rateIncrement,
+      groupIntervalStart: rate.groupIntervalStart,
+      increments,
+      incrementCost,
+      cost,
+    };
+  });
+  const [tenant, category, subject, activationTime, ratingPlanId, fallbackFrom] = b.p;
+  return {
+    cost: b.c,
+    currency: b.cur,
+    tariffPlanId: plan.id,
+    profile: { tenant, category, subject, activationTime, ratingPlanId, fallbackFrom },
+    destinationId: b.d[0],
+    matchedPrefix: b.d[1],
+    destinationRateId: b.d[2],
+    connectFee: b.cf,
+    spans,
+    costBeforeRounding: b.cb,
+    rounding: { method: b.r[0], decimals: b.r[1], generalDecimals: b.r[2] },
+    maxCost: b.m ? { amount: b.m[0], strategy: b.m[1], applied: b.m[2] } : null,
+    usage: b.u[0],
+    billedUsage: b.u[1],
+  };
+}
