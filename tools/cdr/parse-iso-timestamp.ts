@@ -1,5 +1,5 @@
 import { daysInMonth, readDigits } from './parse-switch-timestamp.ts';
-import { resolveLocalTime } from './resolve-local-time.ts';
+import { resolveLocalTime } from '../time/index.ts';
 
 const MINUTE_MS = 60_000;
 

@@ -1,4 +1,4 @@
-import { resolveLocalTime } from './resolve-local-time.ts';
+import { resolveLocalTime } from '../time/index.ts';
 
 const ZERO = 0x30;
 const MEMO_SLOTS = 512;

@@ -1,1 +1,3 @@
-export { offsetAt, zonedToEpoch, localParts, nextLocalMidnight, isValidTimezone, parseInstant, localDayNumber, type LocalParts } from './zoned-time.ts';
+export { offsetAt, isValidTimezone } from './offset-at.ts';
+export { resolveLocalTime, type LocalTimeReading } from './resolve-local-time.ts';
+export { zonedToEpoch, localParts, localDayNumber, nextLocalMidnight, parseInstant, type LocalParts } from './zoned-time.ts';

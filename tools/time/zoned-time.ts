@@ -1,63 +1,6 @@
 import { BillingError } from '../errors.ts';
-
-// UTC offsets change only at transitions, and every real transition falls on a 15-minute UTC
-// boundary, so one Intl lookup per 15-minute bucket is exact and keeps per-CDR cost to a Map hit.
-const BUCKET_MS = 15 * 60 * 1000;
-const formatters = new Map<string, Intl.DateTimeFormat>();
-const offsetCache = new Map<string, Map<number, number>>();
-
-function formatterFor(timezone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timezone);
-  if (!f) {
-    try {
-      f = new Intl.DateTimeFormat('en-US', {
-        timeZone: timezone,
-        hourCycle: 'h23',
-        year: 'numeric',
-        month: 'numeric',
-        day: 'numeric',
-        hour: 'numeric',
-        minute: 'numeric',
-        second: 'numeric',
-      });
-    } catch {
-      throw new BillingError('INVALID_CONFIG', `unknown time zone "${timezone}"`);
-    }
-    formatters.set(timezone, f);
-  }
-  return f;
-}
-
-/** True when `timezone` is an IANA zone this runtime knows. */
-export function isValidTimezone(timezone: string): boolean {
-  try {
-    formatterFor(timezone);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** Offset of `timezone` from UTC at instant `epochMs`, in milliseconds (local = utc + offset). */
-export function offsetAt(epochMs: number, timezone: string): number {
-  if (timezone === 'UTC' || timezone === 'Etc/UTC') return 0;
-  let cache = offsetCache.get(timezone);
-  if (!cache) {
-    cache = new Map();
-    offsetCache.set(timezone, cache);
-  }
-  const bucket = Math.floor(epochMs / BUCKET_MS);
-  let off = cache.get(bucket);
-  if (off === undefined) {
-    const probe = bucket * BUCKET_MS;
-    const parts = formatterFor(timezone).formatToParts(new Date(probe));
-    const get = (type: string): number => Number(parts.find((p) => p.type === type)?.value ?? 0);
-    const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
-    off = asUtc - probe;
-    cache.set(bucket, off);
-  }
-  return off;
-}
+import { offsetAt } from './offset-at.ts';
+import { resolveLocalTime } from './resolve-local-time.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -66,28 +9,9 @@ const DAY_MS = 86_400_000;
  * hour) takes the first reading; a time inside a spring-forward gap is read with the offset in
  * force before the change, so it lands after the gap (01:30 on a London spring night is 02:30 BST).
  */
-export function zonedToEpoch(
-  year: number,
-  month: number,
-  day: number,
-  hour: number,
-  minute: number,
-  second: number,
-  timezone: string,
-): number {
-  const asUtc = Date.UTC(year, month - 1, day, hour, minute, second);
-  if (timezone === 'UTC' || timezone === 'Etc/UTC') return asUtc;
-  // Transitions are months apart, so a day either side gives the offsets before and after any change.
-  const before = offsetAt(asUtc - DAY_MS, timezone);
-  const after = offsetAt(asUtc + DAY_MS, timezone);
-  const tBefore = asUtc - before;
-  const tAfter = asUtc - after;
-  const beforeValid = offsetAt(tBefore, timezone) === before;
-  const afterValid = offsetAt(tAfter, timezone) === after;
-  if (beforeValid && afterValid) return Math.min(tBefore, tAfter);
-  if (beforeValid) return tBefore;
-  if (afterValid) return tAfter;
-  return tBefore;
+export function zonedToEpoch(year: number, month: number, day: number, hour: number, minute: number, second: number, timezone: string): number {
+  if (timezone === 'UTC' || timezone === 'Etc/UTC') return Date.UTC(year, month - 1, day, hour, minute, second);
+  return resolveLocalTime(year, month, day, hour, minute, second, timezone).epochMs;
 }
 
 /** Wall-clock fields of an instant in `timezone`; weekday is ISO (1 = Monday … 7 = Sunday). */

@@ -1,4 +1,4 @@
-import { offsetAt } from '../time/index.ts';
+import { offsetAt } from './offset-at.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -24,9 +24,8 @@ export function resolveLocalTime(
   timezone: string,
 ): LocalTimeReading {
   const asUtc = Date.UTC(year, month - 1, day, hour, minute, second);
-  // zonedToEpoch (tools/time) is not used here: it can return an instant whose wall clock is an
-  // hour off just after an autumn change (02:09 in New York on 2024-11-03 came back as 01:09
-  // EST). Every candidate below is checked to really show the requested time.
+  // Transitions are months apart, so a day either side gives the offsets before and after any
+  // change; each candidate is checked to really show the requested wall-clock time.
   const before = offsetAt(asUtc - DAY_MS, timezone);
   const after = offsetAt(asUtc + DAY_MS, timezone);
   const first = asUtc - before;
