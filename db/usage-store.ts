@@ -163,7 +163,8 @@ export function usageCounts(store: Store) {
     .from(usageEvents)
     .groupBy(usageEvents.category, usageEvents.service)
     .all();
-  return { byStatus, byCategory };
+  const byRoaming = store.db.select({ roaming: usageEvents.roaming, n: sql<number>`count(*)` }).from(usageEvents).groupBy(usageEvents.roaming).all();
+  return { byStatus, byCategory, byRoaming };
 }
 
 /** Rated costs, streamed for exact summation in tools/ (SQL SUM on text would go through floats). */

@@ -43,6 +43,7 @@ export async function runDemo(store: Store, opts: { rows: number; seed: number; 
     ingests: ingests.map((i) => ({ file: i.file, format: i.format, read: i.read, accepted: i.accepted, duplicates: i.duplicates, quarantined: i.quarantined, quarantineReasons: i.quarantineReasons })),
     rating,
     eventsByStatus: Object.fromEntries(counts.byStatus.map((s) => [s.status, s.n])),
+    eventsByRoaming: Object.fromEntries(counts.byRoaming.map((s) => [s.roaming, s.n])),
     revenue: costs,
     sample: listUsageEvents(store, { limit: 5, status: 'rated' }),
   };
@@ -73,6 +74,7 @@ export function registerDemo(program: Command): void {
             '',
             `Rating: ${o.rating.rated} rated, ${o.rating.ratingFailed} failed ${JSON.stringify(o.rating.failures)}`,
             `Events by status: ${Object.entries(o.eventsByStatus).map(([k, v]) => `${k} ${v}`).join(', ')}`,
+            `Roaming: ${Object.entries(o.eventsByRoaming).map(([k, v]) => `${k} ${v}`).join(', ')}`,
             '',
             'Rated revenue by category:',
             table(Object.entries(o.revenue.byCategory).map(([category, v]) => ({ category, events: v.events, total: Object.entries(v.totals).map(([c, t]) => `${t} ${c}`).join(', ') })), ['category', 'events', 'total']),
