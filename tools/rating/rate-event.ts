@@ -41,11 +41,11 @@ export function ratingRequestFor(record: UsageRecord, classification: Classifica
 export function rateEvent(book: TariffBook, record: UsageRecord, classification: Classification, tenant: string): RatingOutcome {
   if (classification.category === 'unclassified') return { status: 'unclassified' };
   const req = ratingRequestFor(record, classification, tenant);
-  const version = book.select(req.answerTime);
-  if (req.usage === 0) {
-    return { status: 'rated', cost: '0', currency: version.plan.currency, tariffVersionId: null, breakdown: { reason: 'no billable usage' } };
-  }
   try {
+    const version = book.select(req.answerTime);
+    if (req.usage === 0) {
+      return { status: 'rated', cost: '0', currency: version.plan.currency, tariffVersionId: null, breakdown: { reason: 'no billable usage' } };
+    }
     const rated = rateUsage(version.compiled, req);
     return { status: 'rated', cost: rated.cost, currency: rated.currency, tariffVersionId: version.id, breakdown: rated };
   } catch (err) {

@@ -15,7 +15,7 @@ export interface TariffVersion {
 export interface TariffBook {
   name: string;
   versions: Array<TariffVersion & { compiled: CompiledTariff }>;
-  /** The version in effect at `at` (latest effectiveFrom not after it, then highest version). */
+  /** The version in effect at `at` (latest effectiveFrom not after it, then highest version); RATING_PLAN_NOT_FOUND before the first. */
   select(at: number): TariffVersion & { compiled: CompiledTariff };
 }
 
@@ -30,8 +30,11 @@ export function createTariffBook(versions: TariffVersion[], options: { generalRo
     name,
     versions: compiled,
     select(at: number) {
-      let chosen = compiled[0]!;
+      let chosen: (typeof compiled)[number] | undefined;
       for (const v of compiled) if (v.effectiveFrom <= at) chosen = v;
+      if (!chosen) {
+        throw new BillingError('RATING_PLAN_NOT_FOUND', `no version of tariff ${name} is in effect at ${new Date(at).toISOString()} (the first takes effect ${new Date(compiled[0]!.effectiveFrom).toISOString()})`);
+      }
       return chosen;
     },
   };
