@@ -25,7 +25,7 @@ export async function runDemo(store: Store, opts: { rows: number; seed: number; 
 
   const files = [
     { format: 'asterisk' as const, path: join(opts.dir, 'Master.csv'), rows: opts.rows },
-    { format: 'jsonl' as const, path: join(opts.dir, 'usage.jsonl'), rows: Math.max(1, Math.round(opts.rows / 2)) },
+    { format: 'jsonl' as const, path: join(opts.dir, 'usage.jsonl'), rows: Math.max(1, Math.ceil(opts.rows / 2)) },
   ];
   mkdirSync(opts.dir, { recursive: true });
   const ingests = [];

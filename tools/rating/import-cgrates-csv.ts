@@ -1,29 +1,8 @@
 import { BillingError } from '../errors.ts';
 import { dec } from '../money/index.ts';
 import type { DestinationRate, RateSlot, RatingPlanEntry, RatingProfile, TariffPlan, Timing } from './tariff.types.ts';
-import {
-  atLocation,
-  checkCanonicalPlan,
-  checkRateSlot,
-  checkTariffCurrency,
-  checkTariffId,
-  checkTariffTimezone,
-  parseMaxCostStrategy,
-  parseTariffDecimal,
-  parseTariffInstant,
-  parseTariffQuantity,
-  parseTariffRounding,
-  parseTariffRoundingDecimals,
-  parseTariffWeight,
-  parseTimingList,
-  parseTimingWindow,
-  sortRateSlots,
-  tariffError,
-  validateTariffReferences,
-  type TariffLocation,
-  type TariffLocator,
-  type TariffSection,
-} from './validate-tariff-references.ts';
+import { checkCanonicalPlan, validateTariffReferences } from './validate-tariff-references.ts';
+import { atLocation, checkRateSlot, checkTariffCurrency, checkTariffId, checkTariffTimezone, parseMaxCostStrategy, parseTariffDecimal, parseTariffInstant, parseTariffQuantity, parseTariffRounding, parseTariffRoundingDecimals, parseTariffWeight, parseTimingList, parseTimingWindow, sortRateSlots, tariffError, type TariffLocation, type TariffLocator, type TariffSection } from './parse-tariff-fields.ts';
 
 /**
  * Imports a CGRateS tariff plan (the six rating CSV files of a tariffplan folder) into the

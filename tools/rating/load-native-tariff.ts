@@ -3,7 +3,8 @@ import { BillingError } from '../errors.ts';
 import { formatGoDuration } from './parse-go-duration.ts';
 import { nativeTariffSchema, SEGMENT_SUBJECT_PREFIX } from './native-tariff.types.ts';
 import { tariffPlanSchema, type TariffPlan, type Timing } from './tariff.types.ts';
-import { checkCanonicalPlan, tariffError, validateTariffReferences, type TariffLocator } from './validate-tariff-references.ts';
+import { checkCanonicalPlan, validateTariffReferences } from './validate-tariff-references.ts';
+import { tariffError, type TariffLocator } from './parse-tariff-fields.ts';
 
 /**
  * Loads Switchboard's native tariff format (JSON or YAML; schema in native-tariff.types.ts) into the

@@ -1,22 +1,6 @@
 import { z } from 'zod';
 import type { DestinationRate, RateSlot, RatingPlanEntry, RatingProfile, TariffPlan, Timing } from './tariff.types.ts';
-import {
-  checkRateSlot,
-  checkTariffCurrency,
-  checkTariffTimezone,
-  checkTimingWindow,
-  parseMaxCostStrategy,
-  parseTariffDecimal,
-  parseTariffInstant,
-  parseTariffQuantity,
-  parseTariffRounding,
-  parseTariffRoundingDecimals,
-  parseTariffWeight,
-  parseTimeOfDay,
-  parseTimingList,
-  sortRateSlots,
-  type TimingField,
-} from './validate-tariff-references.ts';
+import { checkRateSlot, checkTariffCurrency, checkTariffTimezone, checkTimingWindow, parseMaxCostStrategy, parseTariffDecimal, parseTariffInstant, parseTariffQuantity, parseTariffRounding, parseTariffRoundingDecimals, parseTariffWeight, parseTimeOfDay, parseTimingList, sortRateSlots, type TimingField } from './parse-tariff-fields.ts';
 
 /**
  * Switchboard's native tariff format (JSON or YAML), defined once here. It is the canonical
