@@ -10,6 +10,11 @@ mkdirSync(outDir, { recursive: true });
 const report = join(outDir, 'vitest-report.json');
 if (existsSync(report)) rmSync(report);
 
+// Type errors are failures too: vitest strips types without checking them.
+const typecheck = spawnSync('npx', ['tsc', '--noEmit', '-p', '.'], { stdio: 'inherit' });
+const typecheckFailed = typecheck.status === 0 ? 0 : 1;
+console.log(typecheckFailed ? 'typecheck: FAILED' : 'typecheck: ok');
+
 const args = ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2)];
 const run = spawnSync('npx', args, { stdio: 'inherit' });
 
@@ -28,5 +33,7 @@ if (existsSync(report)) {
 } else {
   failed = 1;
 }
+passed += 1 - typecheckFailed;
+failed += typecheckFailed;
 console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exit(run.status === 0 && failed === 0 ? 0 : 1);

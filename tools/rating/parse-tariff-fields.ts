@@ -2,7 +2,7 @@ import { BillingError } from '../errors.ts';
 import { dec, isDecimalString, minorUnits, parseRoundingMethod } from '../money/index.ts';
 import { isValidTimezone, zonedToEpoch } from '../time/index.ts';
 import { parseGoDuration } from './parse-go-duration.ts';
-import { tariffPlanSchema, type RateSlot, type TariffPlan, type Timing } from './tariff.types.ts';
+import type { RateSlot } from './tariff.types.ts';
 
 /**
  * What the CGRateS importer and the native loader share: locating a problem in the source file and
