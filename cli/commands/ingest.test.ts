@@ -114,6 +114,27 @@ describe('ingest: nothing lost, nothing doubled (real SQLite)', () => {
   });
 });
 
+describe('quarantine replay of a generic CSV line', () => {
+  it('re-reads a corrected line with the columns of its file header', async () => {
+    const file = join(store.dir, 'usage.csv');
+    writeFileSync(
+      file,
+      [
+        'record_id,service,subscriber,other_party,start,duration',
+        'r1,voice,447400100001,01614960123,2025-03-03T10:00:00Z,60',
+        'r2,voice,447400100001,01614960123,2025-02-30T10:00:00Z,60',
+      ].join('\n'),
+    );
+    const r = await ingestFile(store, file, { format: 'csv' });
+    expect([r.accepted, r.quarantined]).toEqual([1, 1]);
+    const [q] = listQuarantine(store, { status: 'open' });
+    expect(q!.reason).toBe('INVALID_DATE');
+    const fixed = replayQuarantine(store, { id: q!.id, raw: 'r2,voice,447400100001,01614960123,2025-02-28T10:00:00Z,60' });
+    expect(fixed.results[0]).toMatchObject({ outcome: 'accepted' });
+    expect(store.sqlite.prepare("select source_id from usage_events order by id").all()).toEqual([{ source_id: 'r1' }, { source_id: 'r2' }]);
+  });
+});
+
 describe('ingest: generated files reconcile exactly with the generator', () => {
   for (const format of ['asterisk', 'freeswitch', 'csv', 'jsonl'] as const) {
     it(`${format}: accepted = records, duplicates = repeats, quarantined = malformed; categories as generated`, async () => {

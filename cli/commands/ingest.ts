@@ -40,6 +40,14 @@ export function effectiveSettings(store: Store, overrides: { homeCountry?: strin
   return merged.data;
 }
 
+/** The first line of a file that is neither blank nor a comment (a CSV header), read from its first 64 KiB. */
+async function firstDataLine(path: string): Promise<string | null> {
+  for await (const line of readLines(createReadStream(path, { end: 65_535 }))) {
+    if (!line.tooLong && line.text.trim() !== '' && !line.text.startsWith('#')) return line.text;
+  }
+  return null;
+}
+
 /** Ingests one CDR file into the store: every line accepted, duplicate or quarantined; returns the counts. */
 export async function ingestFile(store: Store, path: string, opts: IngestFileOptions) {
   if (!(FORMATS as readonly string[]).includes(opts.format)) {
@@ -59,6 +67,9 @@ export async function ingestFile(store: Store, path: string, opts: IngestFileOpt
   const columns = opts.columns ? opts.columns.split(',').map((c) => c.trim()) : undefined;
   const parserOptions = { timezone: settings.timezone, ...(columns ? { columns } : {}) };
   const parser = createParser(format, parserOptions);
+  // A generic CSV parser learns its columns from the header; the batch keeps it so a quarantined
+  // line can be re-read on its own later (quarantine replay).
+  const header = format === 'csv' ? await firstDataLine(full) : null;
   const sourceName = opts.source ?? format;
   const classifier = createRecordClassifier();
   const book = opts.rate ? createTariffBook(loadTariffVersions(store, opts.tariff)) : null;
@@ -72,7 +83,7 @@ export async function ingestFile(store: Store, path: string, opts: IngestFileOpt
       yield chunk as Buffer;
     }
   }
-  const batchId = createBatch(store, { sourceName, format, path: full, fileSha256: null, parserOptions });
+  const batchId = createBatch(store, { sourceName, format, path: full, fileSha256: null, parserOptions: { ...parserOptions, ...(header ? { header } : {}) } });
   let counts: IngestCounts | undefined;
   try {
     const threaded = (opts.writer ?? (size > 4 * 1024 * 1024 ? 'thread' : 'inline')) === 'thread' && store.path !== ':memory:';

@@ -30,7 +30,9 @@ export function replayQuarantine(store: Store, opts: { id?: number; raw?: string
     const raw = opts.raw ?? q.raw;
     let parser = parsers.get(row.parserOptions + row.format);
     if (!parser) {
-      parser = createParser(row.format as CdrFormat, JSON.parse(row.parserOptions));
+      const { header, ...options } = JSON.parse(row.parserOptions) as { header?: string; timezone: string };
+      parser = createParser(row.format as CdrFormat, options);
+      if (header) parser.parseLine(header, 0); // teaches a generic CSV parser its columns
       parsers.set(row.parserOptions + row.format, parser);
     }
     const outcome = parser.parseLine(raw, q.lineNo);
