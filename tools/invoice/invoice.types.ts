@@ -1,0 +1,165 @@
+import { z } from 'zod';
+import { taxLineSchema, taxNoteSchema } from '../tax/tax.types.ts';
+
+/**
+ * The invoice document: what assembly produces, what the database stores (as JSON), and what every
+ * renderer (JSON, PDF, EN 16931 UBL) reads. Amounts are decimal strings rounded to the currency's
+ * minor unit; no renderer computes an amount, it prints these.
+ */
+
+const decimalString = z.string().regex(/^-?\d+(\.\d+)?$/, 'a decimal number such as "12.50"');
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD');
+
+export const postalAddressSchema = z.object({
+  lines: z.array(z.string()).max(3),
+  city: z.string(),
+  postcode: z.string(),
+  /** Subdivision (state, county), optional. */
+  region: z.string().nullable(),
+  /** ISO 3166 alpha-2. */
+  country: z.string().length(2),
+});
+export type PostalAddress = z.infer<typeof postalAddressSchema>;
+
+/** The operator issuing the invoice (operator settings). */
+export const sellerSchema = z.object({
+  name: z.string().min(1),
+  address: postalAddressSchema,
+  vatId: z.string().nullable(),
+  /** Company registration number (legal entity id). */
+  companyId: z.string().nullable(),
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
+  /** IBAN payments go to (UBL PaymentMeans), optional. */
+  iban: z.string().nullable(),
+});
+export type Seller = z.infer<typeof sellerSchema>;
+
+export const buyerSchema = z.object({
+  accountId: z.string().min(1),
+  customerId: z.string().min(1),
+  name: z.string().min(1),
+  address: postalAddressSchema,
+  vatId: z.string().nullable(),
+  email: z.string().nullable(),
+  segment: z.string(),
+  business: z.boolean(),
+});
+export type Buyer = z.infer<typeof buyerSchema>;
+
+/** Sections an invoice groups its lines in, in print order (truth-in-billing: like with like). */
+export const lineSectionSchema = z.enum(['plans', 'usage', 'one_time', 'promotions', 'discounts', 'adjustments']);
+export type LineSection = z.infer<typeof lineSectionSchema>;
+
+/** Why an amount is what it is: the catalog items, usage events and tariff rows behind a line. */
+export const provenanceSchema = z.object({
+  catalogItems: z.array(z.string()),
+  /** Usage events (ids in the usage store) the line charges, with what each contributed. */
+  usageEvents: z.array(
+    z.object({
+      id: z.number().int(),
+      /** The rated cost of the event (tariff). */
+      rated: decimalString,
+      /** What this line charges for it after allowances and promotions. */
+      charged: decimalString,
+      /** Usage covered by an allowance, base units (voice ms, sms count, data bytes). */
+      covered: z.number().int().nonnegative(),
+      allowanceId: z.string().nullable(),
+    }),
+  ),
+  /** Tariff rows (tariff version id + rate id + slot) that priced the events. */
+  tariffRows: z.array(z.string()),
+  /** How the amount was computed, in words a person can check (e.g. "10.00 x 16/31 days"). */
+  calculation: z.string(),
+});
+export type Provenance = z.infer<typeof provenanceSchema>;
+
+/** One line of the operator's own charges (government charges are tax lines). */
+export const invoiceLineSchema = z.object({
+  id: z.string().min(1),
+  section: lineSectionSchema,
+  description: z.string(),
+  /** The subscription (MSISDN) the line belongs to; null for account-level lines. */
+  subscriptionId: z.string().nullable(),
+  msisdn: z.string().nullable(),
+  quantity: decimalString,
+  /** UN/ECE Recommendation 20 unit code for UBL (MON month, MIN minute, C62 one, E34 kilobyte...). */
+  unitCode: z.string(),
+  /** Human unit for the PDF ("month", "min", "SMS", "MB", "call"). */
+  unit: z.string(),
+  /** Net unit price as printed (amount / quantity may not be exact for usage; UBL uses amount with quantity 1 then). */
+  unitPrice: decimalString.nullable(),
+  /** Net amount, rounded to the currency's minor unit; negative for promotions and discounts. */
+  amount: decimalString,
+  taxClass: z.string(),
+  /** UNCL5305 VAT category and percentage applied to this line, for the e-invoice. */
+  taxCategory: z.object({ code: z.string(), ratePercent: decimalString.nullable() }),
+  servicePeriod: z.object({ from: isoDate, to: isoDate }),
+  provenance: provenanceSchema,
+});
+export type InvoiceLine = z.infer<typeof invoiceLineSchema>;
+
+/** Usage at a glance: what was used per service and category, and what it cost after allowances. */
+export const usageSummaryRowSchema = z.object({
+  service: z.enum(['voice', 'sms', 'data']),
+  category: z.string(),
+  events: z.number().int().nonnegative(),
+  /** Quantity in the display unit (minutes, messages, MB), as a decimal string. */
+  quantity: decimalString,
+  unit: z.string(),
+  /** Part of the quantity covered by allowances, same unit. */
+  included: decimalString,
+  amount: decimalString,
+});
+export type UsageSummaryRow = z.infer<typeof usageSummaryRowSchema>;
+
+/** A deterministic what-if result: this account's period charged under another plan. */
+export const recommendationSchema = z.object({
+  subscriptionId: z.string(),
+  currentPlanId: z.string(),
+  planId: z.string(),
+  planName: z.string(),
+  /** What the period cost on the current plan and would have cost on the other, before tax. */
+  currentAmount: decimalString,
+  alternativeAmount: decimalString,
+  saving: decimalString,
+});
+export type Recommendation = z.infer<typeof recommendationSchema>;
+
+export const invoiceKindSchema = z.enum(['invoice', 'credit_note', 'debit_note']);
+export type InvoiceKind = z.infer<typeof invoiceKindSchema>;
+
+export const invoiceStatusSchema = z.enum(['draft', 'held', 'issued', 'paid', 'overdue', 'void']);
+export type InvoiceStatus = z.infer<typeof invoiceStatusSchema>;
+
+export const invoiceDocumentSchema = z.object({
+  kind: invoiceKindSchema,
+  /** Gapless number within its series; null until issued. */
+  number: z.string().nullable(),
+  series: z.string(),
+  status: invoiceStatusSchema,
+  /** Why an invoice is held (flags a person must look at). */
+  holdReasons: z.array(z.object({ code: z.string(), message: z.string() })),
+  issueDate: isoDate.nullable(),
+  dueDate: isoDate.nullable(),
+  period: z.object({ label: z.string(), from: isoDate, to: isoDate }),
+  currency: z.string().length(3),
+  /** BCP 47 language the invoice is printed in (en, fr, de...). */
+  language: z.string(),
+  seller: sellerSchema,
+  buyer: buyerSchema,
+  lines: z.array(invoiceLineSchema),
+  taxes: z.array(taxLineSchema),
+  taxNotes: z.array(taxNoteSchema),
+  usageSummary: z.array(usageSummaryRowSchema),
+  recommendations: z.array(recommendationSchema),
+  /** Sum of line amounts. */
+  subtotal: decimalString,
+  /** Sum of tax line amounts. */
+  taxTotal: decimalString,
+  /** subtotal + taxTotal. */
+  total: decimalString,
+  /** For credit and debit notes: the invoice they correct. */
+  correcting: z.object({ number: z.string(), issueDate: isoDate, reason: z.string() }).nullable(),
+});
+export type InvoiceDocument = z.infer<typeof invoiceDocumentSchema>;
