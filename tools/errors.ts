@@ -7,6 +7,8 @@ export const BILLING_ERROR_CODES = {
   INVALID_INPUT: { exit: 2, http: 400 },
   INVALID_TARIFF: { exit: 2, http: 422 },
   INVALID_CONFIG: { exit: 2, http: 422 },
+  INVALID_CATALOG: { exit: 2, http: 422 },
+  INVALID_ACCOUNTS: { exit: 2, http: 422 },
   UNSUPPORTED_FORMAT: { exit: 2, http: 400 },
   FILE_NOT_FOUND: { exit: 2, http: 404 },
   NOT_FOUND: { exit: 2, http: 404 },
