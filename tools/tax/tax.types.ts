@@ -86,6 +86,8 @@ export const taxLineSchema = z.object({
   servicePeriod: z.object({ from: isoDate, to: isoDate }),
   /** Taxable line ids that make up the base. */
   lineIds: z.array(z.string()),
+  /** For per-line fees: the subscriptions counted in the base (lineIds is empty for them). */
+  subscriptionIds: z.array(z.string()).optional(),
   /** Category code for e-invoicing (UNCL5305: S standard, AE reverse charge, E exempt, O outside scope, Z zero). */
   categoryCode: z.enum(['S', 'AE', 'E', 'O', 'Z', 'K', 'G', 'L', 'M']),
   /** True for charges a government mandates (taxes, 911 and universal-service fees), printed apart from the operator's own. */
