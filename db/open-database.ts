@@ -4,7 +4,10 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import * as schema from './schema.ts';
+import * as billingSchema from './billing-schema.ts';
+import * as coreSchema from './schema.ts';
+
+const schema = { ...coreSchema, ...billingSchema };
 
 export type Db = BetterSQLite3Database<typeof schema>;
 

@@ -81,5 +81,7 @@ export function chargePeriod(input: ChargeInput): ChargeResult {
     }
   }
 
-  return { lines: [...base, ...promotions, ...discounts], ledger: consumed.ledger, carriedOut, usageSummary: usage.summary, activeSubscriptions };
+  const attached = new Set(consumed.charges.map((c) => c.event.id));
+  const unattachedEvents = input.events.filter((e) => !attached.has(e.id)).map((e) => e.id);
+  return { lines: [...base, ...promotions, ...discounts], ledger: consumed.ledger, carriedOut, usageSummary: usage.summary, activeSubscriptions, unattachedEvents };
 }

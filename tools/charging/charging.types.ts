@@ -88,4 +88,6 @@ export interface ChargeResult {
   usageSummary: UsageSummaryRow[];
   /** Subscriptions active at some point in the period. */
   activeSubscriptions: Array<{ id: string; msisdn: string; activeFrom: string; activeTo: string }>;
+  /** Events given that fell outside every line's active days (not charged; worth a look). */
+  unattachedEvents: number[];
 }

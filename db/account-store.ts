@@ -1,0 +1,73 @@
+import { asc, eq, inArray } from 'drizzle-orm';
+import { accountSchema, customerSchema, subscriptionSchema, type Account, type AccountsFile, type Customer, type Subscription } from '../tools/catalog/index.ts';
+import { BillingError } from '../tools/errors.ts';
+import { accounts, customers, subscriptions } from './billing-schema.ts';
+import type { Store } from './open-database.ts';
+
+/** An account with its customer and lines: what charging needs to know about who is billed. */
+export interface AccountBundle {
+  customer: Customer;
+  account: Account;
+  subscriptions: Subscription[];
+}
+
+/**
+ * Stores customers, accounts and subscriptions (insert or replace by id) in one transaction.
+ * References may point at rows of earlier imports; anything unknown is refused and nothing is stored.
+ */
+export function importAccounts(store: Store, file: AccountsFile): { customers: number; accounts: number; subscriptions: number } {
+  const now = new Date().toISOString();
+  return store.sqlite.transaction(() => {
+    for (const c of file.customers) {
+      const row = { id: c.id, name: c.name, segment: c.segment, customerJson: JSON.stringify(c), updatedAt: now };
+      store.db.insert(customers).values(row).onConflictDoUpdate({ target: customers.id, set: row }).run();
+    }
+    for (const a of file.accounts) {
+      if (!store.db.select({ id: customers.id }).from(customers).where(eq(customers.id, a.customerId)).get()) {
+        throw new BillingError('INVALID_ACCOUNTS', `account ${a.id}: unknown customer ${a.customerId}`);
+      }
+      const row = { id: a.id, customerId: a.customerId, billingCycleDay: a.billingCycleDay, currency: a.currency, accountJson: JSON.stringify(a), updatedAt: now };
+      store.db.insert(accounts).values(row).onConflictDoUpdate({ target: accounts.id, set: row }).run();
+    }
+    for (const s of file.subscriptions) {
+      if (!store.db.select({ id: accounts.id }).from(accounts).where(eq(accounts.id, s.accountId)).get()) {
+        throw new BillingError('INVALID_ACCOUNTS', `subscription ${s.id}: unknown account ${s.accountId}`);
+      }
+      const row = { id: s.id, accountId: s.accountId, msisdn: s.msisdn, startDate: s.plans[0]!.from, endDate: s.endDate, subscriptionJson: JSON.stringify(s), updatedAt: now };
+      store.db.insert(subscriptions).values(row).onConflictDoUpdate({ target: subscriptions.id, set: row }).run();
+    }
+    return { customers: file.customers.length, accounts: file.accounts.length, subscriptions: file.subscriptions.length };
+  })();
+}
+
+/** One account with its customer and subscriptions; NOT_FOUND when there is no such account. */
+export function getAccountBundle(store: Store, accountId: string): AccountBundle {
+  const a = store.db.select().from(accounts).where(eq(accounts.id, accountId)).get();
+  if (!a) throw new BillingError('NOT_FOUND', `no account ${accountId}`);
+  const c = store.db.select().from(customers).where(eq(customers.id, a.customerId)).get();
+  if (!c) throw new BillingError('INTERNAL', `account ${accountId} has no customer ${a.customerId}`);
+  const subs = store.db.select().from(subscriptions).where(eq(subscriptions.accountId, accountId)).orderBy(asc(subscriptions.id)).all();
+  return {
+    customer: customerSchema.parse(JSON.parse(c.customerJson)),
+    account: accountSchema.parse(JSON.parse(a.accountJson)),
+    subscriptions: subs.map((s) => subscriptionSchema.parse(JSON.parse(s.subscriptionJson))),
+  };
+}
+
+/** Account ids in a stable order, optionally only the given ones (unknown ids are NOT_FOUND). */
+export function listAccountIds(store: Store, only?: string[]): string[] {
+  if (only && only.length) {
+    const found = store.db.select({ id: accounts.id }).from(accounts).where(inArray(accounts.id, only)).all().map((r) => r.id);
+    const missing = only.filter((id) => !found.includes(id));
+    if (missing.length) throw new BillingError('NOT_FOUND', `no account ${missing.join(', ')}`);
+    return [...only].sort();
+  }
+  return store.db.select({ id: accounts.id }).from(accounts).orderBy(asc(accounts.id)).all().map((r) => r.id);
+}
+
+/** Which account's line had a number on a date (for explanations and tenant checks). */
+export function subscriptionForNumber(store: Store, msisdn: string, date: string): Subscription | null {
+  const rows = store.db.select().from(subscriptions).where(eq(subscriptions.msisdn, msisdn.replace(/^\+/, ''))).all();
+  const hit = rows.find((r) => r.startDate <= date && (!r.endDate || date < r.endDate));
+  return hit ? subscriptionSchema.parse(JSON.parse(hit.subscriptionJson)) : null;
+}

@@ -1,0 +1,146 @@
+import { and, desc, eq, lt, sql } from 'drizzle-orm';
+import type { AllowanceCarry, AllowanceLedgerRow } from '../tools/charging/index.ts';
+import { BillingError } from '../tools/errors.ts';
+import { invoiceDocumentSchema, type InvoiceDocument } from '../tools/invoice/invoice.types.ts';
+import { addDays } from '../tools/time/index.ts';
+import { allowanceLedger, invoiceSeries, invoices } from './billing-schema.ts';
+import type { Store } from './open-database.ts';
+
+type InvoiceRow = typeof invoices.$inferSelect;
+
+/** A stored invoice: its row facts and the document. */
+export interface StoredInvoice {
+  id: number;
+  accountId: string;
+  period: string;
+  kind: string;
+  number: string | null;
+  status: string;
+  total: string;
+  currency: string;
+  correctsInvoiceId: number | null;
+  document: InvoiceDocument;
+}
+
+function toStored(r: InvoiceRow): StoredInvoice {
+  return {
+    id: r.id, accountId: r.accountId, period: r.period, kind: r.kind, number: r.number, status: r.status, total: r.total,
+    currency: r.currency, correctsInvoiceId: r.correctsInvoiceId, document: invoiceDocumentSchema.parse(JSON.parse(r.documentJson)),
+  };
+}
+
+/** The invoice (not note) of an account for a period, if one exists. */
+export function findPeriodInvoice(store: Store, accountId: string, period: string): StoredInvoice | null {
+  const r = store.db.select().from(invoices).where(and(eq(invoices.accountId, accountId), eq(invoices.period, period), eq(invoices.kind, 'invoice'))).get();
+  return r ? toStored(r) : null;
+}
+
+/** An invoice or note by its number or, for drafts and held ones, by its id. */
+export function getInvoice(store: Store, ref: string): StoredInvoice {
+  const byNumber = store.db.select().from(invoices).where(eq(invoices.number, ref)).get();
+  const r = byNumber ?? (/^\d+$/.test(ref) ? store.db.select().from(invoices).where(eq(invoices.id, Number(ref))).get() : undefined);
+  if (!r) throw new BillingError('NOT_FOUND', `no invoice ${ref}`);
+  return toStored(r);
+}
+
+/** Invoices and notes, newest first, optionally for one account, period or status. */
+export function listInvoices(store: Store, filter: { accountId?: string; period?: string; status?: string; limit?: number } = {}): Array<Omit<StoredInvoice, 'document'>> {
+  const where = [
+    filter.accountId ? eq(invoices.accountId, filter.accountId) : undefined,
+    filter.period ? eq(invoices.period, filter.period) : undefined,
+    filter.status ? eq(invoices.status, filter.status) : undefined,
+  ].filter((w) => w !== undefined);
+  return store.db
+    .select({ id: invoices.id, accountId: invoices.accountId, period: invoices.period, kind: invoices.kind, number: invoices.number, status: invoices.status, total: invoices.total, currency: invoices.currency, correctsInvoiceId: invoices.correctsInvoiceId })
+    .from(invoices)
+    .where(where.length ? and(...where) : undefined)
+    .orderBy(desc(invoices.id))
+    .limit(filter.limit ?? 100)
+    .all();
+}
+
+/** Totals of an account's issued (or paid) invoices before a period, newest first (bill-shock history). */
+export function previousInvoiceTotals(store: Store, accountId: string, beforePeriod: string, limit = 3): string[] {
+  return store.db
+    .select({ total: invoices.total })
+    .from(invoices)
+    .where(and(eq(invoices.accountId, accountId), eq(invoices.kind, 'invoice'), lt(invoices.period, beforePeriod), sql`${invoices.status} in ('issued', 'paid', 'overdue')`))
+    .orderBy(desc(invoices.period))
+    .limit(limit)
+    .all()
+    .map((r) => r.total);
+}
+
+/** Allowance units the previous period of these lines carries into this one. */
+export function carriesInto(store: Store, subscriptionIds: string[], previousPeriod: string): AllowanceCarry[] {
+  if (subscriptionIds.length === 0) return [];
+  return store.db
+    .select()
+    .from(allowanceLedger)
+    .where(eq(allowanceLedger.period, previousPeriod))
+    .all()
+    .filter((r) => subscriptionIds.includes(r.subscriptionId))
+    .flatMap((r) => (JSON.parse(r.carriesJson) as Array<{ units: number; validThrough: string }>).map((c) => ({ subscriptionId: r.subscriptionId, allowanceId: r.allowanceId, ...c })));
+}
+
+/** Takes the next number of a series; call inside the issuing transaction so a failure leaves no gap. */
+function takeNumber(store: Store, series: string): string {
+  store.db.insert(invoiceSeries).values({ series, nextNumber: 1 }).onConflictDoNothing().run();
+  const row = store.db.select().from(invoiceSeries).where(eq(invoiceSeries.series, series)).get()!;
+  store.db.update(invoiceSeries).set({ nextNumber: row.nextNumber + 1 }).where(eq(invoiceSeries.series, series)).run();
+  return `${series}-${String(row.nextNumber).padStart(6, '0')}`;
+}
+
+/** The document as issued: numbered, dated, due after the payment terms. */
+function issued(doc: InvoiceDocument, number: string, issueDate: string, termsDays: number): InvoiceDocument {
+  return { ...doc, number, status: 'issued', holdReasons: [], issueDate, dueDate: addDays(issueDate, termsDays) };
+}
+
+/**
+ * Stores a new invoice or note with its allowance ledger, in one transaction: held when it has hold
+ * reasons, otherwise issued with the next gapless number of its series. Returns null when the
+ * account already has an invoice for the period (a concurrent or repeated run), storing nothing.
+ */
+export function saveInvoice(
+  store: Store,
+  input: { accountId: string; doc: InvoiceDocument; issueDate: string; paymentTermsDays: number; ledger: AllowanceLedgerRow[]; carries: AllowanceCarry[]; correctsInvoiceId?: number; correctionKey?: string },
+): StoredInvoice | null {
+  return store.sqlite.transaction(() => {
+    const { doc } = input;
+    if (doc.kind === 'invoice' && findPeriodInvoice(store, input.accountId, doc.period.label)) return null;
+    if (input.correctionKey && store.db.select({ id: invoices.id }).from(invoices).where(eq(invoices.correctionKey, input.correctionKey)).get()) return null;
+    const held = doc.holdReasons.length > 0;
+    const final = held ? { ...doc, status: 'held' as const } : issued(doc, takeNumber(store, doc.series), input.issueDate, input.paymentTermsDays);
+    const now = new Date().toISOString();
+    const row = store.db
+      .insert(invoices)
+      .values({
+        accountId: input.accountId, period: doc.period.label, kind: doc.kind, series: doc.series, number: final.number, status: final.status,
+        currency: doc.currency, total: doc.total, documentJson: JSON.stringify(final), correctsInvoiceId: input.correctsInvoiceId ?? null,
+        correctionKey: input.correctionKey ?? null, createdAt: now, issuedAt: held ? null : now,
+      })
+      .returning()
+      .get();
+    for (const l of input.ledger) {
+      const carries = input.carries.filter((c) => c.subscriptionId === l.subscriptionId && c.allowanceId === l.allowanceId).map((c) => ({ units: c.units, validThrough: c.validThrough }));
+      store.db
+        .insert(allowanceLedger)
+        .values({ invoiceId: row.id, subscriptionId: l.subscriptionId, period: doc.period.label, allowanceId: l.allowanceId, service: l.service, granted: l.granted, carriedIn: l.carriedIn, used: l.used, carriedOut: l.carriedOut, carriesJson: JSON.stringify(carries) })
+        .onConflictDoNothing()
+        .run();
+    }
+    return toStored(row);
+  })();
+}
+
+/** Issues a held invoice (after a person released it): numbered now, never edited afterwards. */
+export function issueHeldInvoice(store: Store, id: number, issueDate: string, paymentTermsDays: number): StoredInvoice {
+  return store.sqlite.transaction(() => {
+    const r = store.db.select().from(invoices).where(eq(invoices.id, id)).get();
+    if (!r) throw new BillingError('NOT_FOUND', `no invoice ${id}`);
+    if (r.status !== 'held') throw new BillingError('CONFLICT', `invoice ${r.number ?? id} is ${r.status}, not held`);
+    const doc = issued(invoiceDocumentSchema.parse(JSON.parse(r.documentJson)), takeNumber(store, r.series), issueDate, paymentTermsDays);
+    const now = new Date().toISOString();
+    return toStored(store.db.update(invoices).set({ number: doc.number, status: 'issued', documentJson: JSON.stringify(doc), issuedAt: now }).where(eq(invoices.id, id)).returning().get());
+  })();
+}

@@ -1,0 +1,93 @@
+import type { Account, Customer, Subscription } from '../catalog/account.types.ts';
+import type { Catalog } from '../catalog/catalog.types.ts';
+import { billingPeriod } from '../charging/billing-period.ts';
+import { chargePeriod } from '../charging/charge-period.ts';
+import type { AllowanceCarry, ChargeableEvent, ChargeResult } from '../charging/charging.types.ts';
+import { calculateTaxes, findRateChanges } from '../tax/index.ts';
+import type { TaxCustomer } from '../tax/tax.types.ts';
+import { assembleInvoice } from './assemble-invoice.ts';
+import type { BillingSettings } from './billing-settings.types.ts';
+import { flagInvoice } from './flag-invoice.ts';
+import type { Buyer, InvoiceDocument, Recommendation } from './invoice.types.ts';
+
+/** Everything known about one account for one period, loaded by the caller. */
+export interface BillAccountInput {
+  catalog: Catalog;
+  customer: Customer;
+  account: Account;
+  subscriptions: Subscription[];
+  /** YYYY-MM. */
+  period: string;
+  timezone: string;
+  events: ChargeableEvent[];
+  /** Events of the account's numbers in the period that are not rated. */
+  notRated: number;
+  carriedIn: AllowanceCarry[];
+  settings: BillingSettings;
+  previousTotals: string[];
+  recommendations?: Recommendation[];
+}
+
+/** The tax view of an account: place of supply, business status, VAT id, exemptions. */
+export function taxCustomerOf(customer: Customer, account: Account): TaxCustomer {
+  return {
+    country: account.taxJurisdiction.country,
+    region: account.taxJurisdiction.region,
+    business: customer.segment !== 'consumer' || account.vatId !== null,
+    vatId: account.vatId,
+    exemptions: account.taxExemptions,
+  };
+}
+
+/** The buyer block of an invoice. */
+export function buyerOf(customer: Customer, account: Account): Buyer {
+  return {
+    accountId: account.id,
+    customerId: customer.id,
+    name: customer.name,
+    address: customer.address,
+    vatId: account.vatId,
+    email: customer.email,
+    segment: customer.segment,
+    business: customer.segment !== 'consumer' || account.vatId !== null,
+  };
+}
+
+/**
+ * Bills one account for one period: charges (split at tax-rate changes), taxes by the account's
+ * jurisdiction, the invoice document with its invariants checked, and the reasons to hold it.
+ * Pure: storage, numbering and issuing are the caller's.
+ */
+export function billAccount(input: BillAccountInput): { doc: InvoiceDocument; charge: ChargeResult } {
+  const { catalog, customer, account, settings } = input;
+  const period = billingPeriod(input.period, account.billingCycleDay, input.timezone);
+  const taxCustomer = taxCustomerOf(customer, account);
+  const sellerCountry = settings.seller.address.country;
+  const splitDates = findRateChanges(taxCustomer, sellerCountry, period.from, period.to);
+  const charge = chargePeriod({
+    catalog, customer, account, subscriptions: input.subscriptions, period, timezone: input.timezone,
+    events: input.events, carriedIn: input.carriedIn, splitDates,
+  });
+  const taxes = calculateTaxes({
+    currency: account.currency,
+    sellerCountry,
+    customer: taxCustomer,
+    lines: charge.lines.map((l) => ({ id: l.id, amount: l.amount, taxClass: l.taxClass, servicePeriod: l.servicePeriod, subscriptionId: l.subscriptionId })),
+    subscriptions: charge.activeSubscriptions.map((s) => ({ id: s.id, activeFrom: s.activeFrom, activeTo: s.activeTo })),
+    period: { from: period.from, to: period.to },
+  });
+  const doc = assembleInvoice({
+    series: settings.invoiceSeries,
+    period,
+    currency: account.currency,
+    language: account.language,
+    seller: settings.seller,
+    buyer: buyerOf(customer, account),
+    lines: charge.lines,
+    taxes,
+    usageSummary: charge.usageSummary,
+    recommendations: input.recommendations ?? [],
+  });
+  const holdReasons = flagInvoice(doc, { previousTotals: input.previousTotals, unratedEvents: input.notRated, unattachedEvents: charge.unattachedEvents.length });
+  return { doc: { ...doc, holdReasons }, charge };
+}
