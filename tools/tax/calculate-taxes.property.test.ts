@@ -97,7 +97,9 @@ describe('calculateTaxes properties (splitting and rounding)', () => {
     others: fc.array(fc.record({ cents: fc.integer({ min: -50_000, max: 500_000 }), taxClass }), { maxLength: 5 }),
   });
 
-  function withSplit(s: fc.infer<typeof splitAt>, cls: TaxClass): [TaxableLine[], TaxableLine[]] {
+  type SplitCase = { total: number; cut: number; others: { cents: number; taxClass: TaxClass }[] };
+
+  function withSplit(s: SplitCase, cls: TaxClass): [TaxableLine[], TaxableLine[]] {
     const others = s.others.map((o, i) => line(`o${i}`, cents(o.cents), o.taxClass, q3));
     const whole = [line('w', cents(s.total), cls, q3), ...others];
     const parts = [line('w1', cents(s.cut), cls, q3), line('w2', cents(s.total - s.cut), cls, q3), ...others];
