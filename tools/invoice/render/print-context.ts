@@ -1,0 +1,50 @@
+import type { InvoiceDocument } from '../invoice.types.ts';
+import { formatAmount, formatDate, formatPercent, formatQuantity, formatShortDate, lastDayOf } from './format-invoice-values.ts';
+import { labelsFor, type InvoiceLabels } from './invoice-labels.ts';
+
+/** What every part of the printed invoice needs: the document, its words, and its formatters. */
+export interface PrintContext {
+  doc: InvoiceDocument;
+  labels: InvoiceLabels;
+  /** Business layout: VAT ids, per-line detail and tax columns. */
+  business: boolean;
+  money(value: string): string;
+  quantity(value: string): string;
+  percent(value: string): string;
+  date(iso: string): string;
+  /** "1 Mar - 31 Mar" for a [from, to) period, without years (for table cells). */
+  shortPeriod(period: { from: string; to: string }): string;
+  /** The document title: INVOICE, CREDIT NOTE or DEBIT NOTE in the document's language. */
+  title: string;
+}
+
+// Segments that read the detailed layout; any buyer flagged as a business does too.
+const BUSINESS_SEGMENTS = new Set(['business', 'enterprise', 'corporate', 'sme', 'wholesale', 'government']);
+
+/** Builds the print context of a document (language, segment layout, currency formatting). */
+export function createPrintContext(doc: InvoiceDocument): PrintContext {
+  const lang = doc.language;
+  const labels = labelsFor(lang);
+  const titles = { invoice: labels.invoice, credit_note: labels.creditNote, debit_note: labels.debitNote };
+  return {
+    doc,
+    labels,
+    business: doc.buyer.business || BUSINESS_SEGMENTS.has(doc.buyer.segment.toLowerCase()),
+    money: (value) => formatAmount(value, doc.currency, lang),
+    quantity: (value) => formatQuantity(value, lang),
+    percent: (value) => formatPercent(value, lang),
+    date: (iso) => formatDate(iso, lang),
+    shortPeriod: (period) => {
+      const last = lastDayOf(period);
+      const first = formatShortDate(period.from, lang);
+      return last === period.from ? first : `${first} – ${formatShortDate(last, lang)}`;
+    },
+    title: titles[doc.kind],
+  };
+}
+
+/** The period as printed in full: "March 2025 (1 March 2025 – 31 March 2025)". */
+export function describePeriod(ctx: PrintContext): string {
+  const { period } = ctx.doc;
+  return `${period.label} (${ctx.date(period.from)} – ${ctx.date(lastDayOf(period))})`;
+}
