@@ -37,7 +37,7 @@ export function calculateTaxes(input: TaxInput, packs: readonly TaxPack[] = buil
     refuseUnmodelled(pack, 'reverse charge', rest.filter(taxedByDefault));
     if (covered.length > 0) {
       treatmentLines.push(buildTreatmentLine(ctx, rc, 'AE', homeJurisdiction(pack, valid), covered));
-      notes.push(rc.note);
+      notes.push({ ...rc.note });
     }
     untaxed = rest;
   } else {
@@ -47,7 +47,7 @@ export function calculateTaxes(input: TaxInput, packs: readonly TaxPack[] = buil
     const covered = valid.lines.filter((l) => os.classes.includes(l.taxClass));
     if (covered.length > 0) {
       treatmentLines.push(buildTreatmentLine(ctx, os, 'O', os.jurisdiction, covered));
-      notes.push(os.note);
+      notes.push({ ...os.note });
     }
     untaxed = [];
   }
@@ -55,7 +55,7 @@ export function calculateTaxes(input: TaxInput, packs: readonly TaxPack[] = buil
   // Without an exempt treatment (US-style packs) a line no rule taxes simply carries no tax.
   if (pack.exempt && untaxed.length > 0) {
     treatmentLines.push(buildTreatmentLine(ctx, pack.exempt, 'E', homeJurisdiction(pack, valid), untaxed));
-    notes.push(pack.exempt.note);
+    notes.push({ ...pack.exempt.note });
   }
   ruleLines.push(...computePerLineFees(ctx, perLineRules));
 

@@ -42,10 +42,20 @@ let builtIn: readonly TaxPack[] | undefined;
 
 /** The packs shipped in tools/tax/packs (eu-vat, gb-vat, us-telecom), validated once. */
 export function builtInTaxPacks(): readonly TaxPack[] {
-  builtIn ??= Object.freeze([
+  builtIn ??= deepFreeze([
     parseTaxPack(euVat, 'packs/eu-vat.json'),
     parseTaxPack(gbVat, 'packs/gb-vat.json'),
     parseTaxPack(usTelecom, 'packs/us-telecom.json'),
   ]);
   return builtIn;
+}
+
+// The built-in packs are shared by every caller in the process; freezing them means a caller
+// that edits one (to try a variant) gets a TypeError instead of changing everyone's taxes.
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
 }
