@@ -12,8 +12,7 @@ import type { ChargeableEvent } from '../charging.types.ts';
  * catalog, and builders for customers, accounts, lines and rated events. Events are rated by the
  * real engine, so continuation pricing is tested against real breakdowns.
  */
-export const TEST_TARIFF = compileTariff(
-  loadNativeTariff(`
+export const TEST_TARIFF_YAML = `
 id: test-uk
 timezone: UTC
 currency: GBP
@@ -46,8 +45,8 @@ ratingProfiles:
   - { tenant: t, category: call, subject: "*any", activationTime: 2020-01-01T00:00:00Z, ratingPlanId: RP_CALLS }
   - { tenant: t, category: sms, subject: "*any", activationTime: 2020-01-01T00:00:00Z, ratingPlanId: RP_SMS }
   - { tenant: t, category: data, subject: "*any", activationTime: 2020-01-01T00:00:00Z, ratingPlanId: RP_DATA }
-`).plan,
-);
+`;
+export const TEST_TARIFF = compileTariff(loadNativeTariff(TEST_TARIFF_YAML).plan);
 
 /** The test catalog; pass overrides to change a part of it. */
 export function testCatalog(overrides: Partial<CatalogInput> = {}): Catalog {
