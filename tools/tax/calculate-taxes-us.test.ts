@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { calculateTaxes } from './calculate-taxes.ts';
 import { builtInTaxPacks } from './parse-tax-pack.ts';
-import type { TaxPack } from './tax-pack.types.ts';
+import type { PerLineRule, TaxPack } from './tax-pack.types.ts';
 import { taxResultSchema, type TaxInput } from './tax.types.ts';
 import { customer, expectBillingError, line, taxInput } from './test-fixtures.ts';
 
@@ -121,6 +121,33 @@ describe('calculateTaxes: illustrative US telecom pack', () => {
     ]);
     expect(result.lines[1]).toMatchObject({ subscriptionIds: ['S1', 'S2'], servicePeriod: Q4 });
     expect(result.total).toBe('8.62');
+  });
+
+  it('splits a per-line fee where its amount changes between the months of the period', () => {
+    const ca911 = usTelecom.rules.find((r) => r.taxId === 'US-CA-911') as PerLineRule;
+    const first = ca911.versions[0]!;
+    const changed: PerLineRule = {
+      ...ca911,
+      versions: [
+        { ...first, to: '2026-01-01' },
+        { ...first, from: '2026-01-01', to: null, feePerLine: '0.25' },
+      ],
+    };
+    const pack: TaxPack = { ...usTelecom, rules: usTelecom.rules.map((r) => (r.taxId === 'US-CA-911' ? changed : r)) };
+    const period = { from: '2025-12-01', to: '2026-02-01' };
+    const input = taxInput(customer('US', { region: 'CA' }), [], {
+      currency: 'USD',
+      period,
+      subscriptions: [
+        { id: 'S1', activeFrom: '2025-01-01', activeTo: '2027-01-01' },
+        { id: 'S2', activeFrom: '2026-01-31', activeTo: '2026-02-01' },
+      ],
+    });
+    // December: S1 at 0.30; January: S1 and S2 (one day) at 0.25 = 0.50
+    expect(calculateTaxes(input, [pack]).lines.map((l) => [l.taxId, l.feePerLine, l.base, l.amount, l.servicePeriod, l.subscriptionIds])).toEqual([
+      ['US-CA-911', '0.30', '1', '0.30', { from: '2025-12-01', to: '2026-01-01' }, ['S1']],
+      ['US-CA-911', '0.25', '2', '0.50', { from: '2026-01-01', to: '2026-02-01' }, ['S1', 'S2']],
+    ]);
   });
 
   it('refuses a line crossing a quarterly USF factor change', () => {

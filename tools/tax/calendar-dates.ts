@@ -41,9 +41,9 @@ export function splitIntoMonths(from: string, to: string): { from: string; to: s
   }
 }
 
-/** True when [a.from, a.to) and [b.from, b.to) share at least one day. */
+/** True when [a.from, a.to) and [b.from, b.to) share at least one day (an empty period shares none). */
 export function periodsOverlap(a: { from: string; to: string }, b: { from: string; to: string }): boolean {
-  return a.from < b.to && b.from < a.to;
+  return a.from < a.to && b.from < b.to && a.from < b.to && b.from < a.to;
 }
 
 /** The smallest period containing all of them: earliest from, latest to. */

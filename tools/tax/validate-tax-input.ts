@@ -56,8 +56,9 @@ export function normalizeCustomer(customer: TaxCustomer): TaxCustomer {
   };
 }
 
-// Zero-length periods are allowed for lines and subscriptions (a one-off charge on a day, a line
-// activated and cancelled the same day) but not for the billing period itself.
+// Zero-length periods are allowed for lines (a one-off charge dated on a day takes that day's rate)
+// and subscriptions (activated and cancelled before the day ended: never active, no per-line fee),
+// but not for the billing period itself.
 function checkPeriod(what: string, period: { from: string; to: string }, allowEmpty = false): void {
   for (const date of [period.from, period.to]) {
     if (!isCalendarDate(date)) fail(`${what}: ${date} is not a calendar date`);
