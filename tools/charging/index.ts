@@ -6,3 +6,4 @@ export { usageTaxClass } from './build-usage-lines.ts';
 export { ALLOWANCE_UNIT } from './consume-allowances.ts';
 export { tenureMonths } from './apply-discounts.ts';
 export { periodNumber } from './apply-promotions.ts';
+export { whatIf, recommendPlans } from './what-if.ts';

@@ -2,13 +2,14 @@ import type { Account, Customer, Subscription } from '../catalog/account.types.t
 import type { Catalog } from '../catalog/catalog.types.ts';
 import { billingPeriod } from '../charging/billing-period.ts';
 import { chargePeriod } from '../charging/charge-period.ts';
+import { recommendPlans } from '../charging/what-if.ts';
 import type { AllowanceCarry, ChargeableEvent, ChargeResult } from '../charging/charging.types.ts';
 import { calculateTaxes, findRateChanges } from '../tax/index.ts';
 import type { TaxCustomer } from '../tax/tax.types.ts';
 import { assembleInvoice } from './assemble-invoice.ts';
 import type { BillingSettings } from './billing-settings.types.ts';
 import { flagInvoice } from './flag-invoice.ts';
-import type { Buyer, InvoiceDocument, Recommendation } from './invoice.types.ts';
+import type { Buyer, InvoiceDocument } from './invoice.types.ts';
 
 /** Everything known about one account for one period, loaded by the caller. */
 export interface BillAccountInput {
@@ -25,7 +26,8 @@ export interface BillAccountInput {
   carriedIn: AllowanceCarry[];
   settings: BillingSettings;
   previousTotals: string[];
-  recommendations?: Recommendation[];
+  /** Add the what-if plan recommendations (default true). */
+  recommend?: boolean;
 }
 
 /** The tax view of an account: place of supply, business status, VAT id, exemptions. */
@@ -64,10 +66,11 @@ export function billAccount(input: BillAccountInput): { doc: InvoiceDocument; ch
   const taxCustomer = taxCustomerOf(customer, account);
   const sellerCountry = settings.seller.address.country;
   const splitDates = findRateChanges(taxCustomer, sellerCountry, period.from, period.to);
-  const charge = chargePeriod({
+  const chargeInput = {
     catalog, customer, account, subscriptions: input.subscriptions, period, timezone: input.timezone,
     events: input.events, carriedIn: input.carriedIn, splitDates,
-  });
+  };
+  const charge = chargePeriod(chargeInput);
   const taxes = calculateTaxes({
     currency: account.currency,
     sellerCountry,
@@ -86,7 +89,7 @@ export function billAccount(input: BillAccountInput): { doc: InvoiceDocument; ch
     lines: charge.lines,
     taxes,
     usageSummary: charge.usageSummary,
-    recommendations: input.recommendations ?? [],
+    recommendations: input.recommend === false ? [] : recommendPlans(chargeInput),
   });
   const holdReasons = flagInvoice(doc, { previousTotals: input.previousTotals, unratedEvents: input.notRated, unattachedEvents: charge.unattachedEvents.length });
   return { doc: { ...doc, holdReasons }, charge };
