@@ -99,6 +99,11 @@ describe('parseTaxPack', () => {
       /not a calendar date/,
     );
     expectBillingError(() => parseTaxPack(withRule({ ...vat, classShares: { telecom: '120' } })), 'INVALID_CONFIG', /share 120 must be above 0/);
+    expectBillingError(
+      () => parseTaxPack(withRule({ ...vat, versions: [{ ...vat.versions[0], ratePercent: '190' }] })),
+      'INVALID_CONFIG',
+      /GB-VAT: rate 190% is above 100%/,
+    );
     expectBillingError(() => parseTaxPack(withRule({ ...vat, classShares: { exempt: '50' } })), 'INVALID_CONFIG', /share for exempt, a class the rule does not tax/);
   });
 

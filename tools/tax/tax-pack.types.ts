@@ -163,6 +163,9 @@ function checkRule(packCountries: readonly string[], rule: TaxRule, index: numbe
   const amounts = rule.kind === 'percentage' ? rule.versions.map((v) => v.ratePercent) : rule.versions.map((v) => v.feePerLine);
   rule.versions.forEach((v, i) => {
     const where = [...path, 'versions', i];
+    if ('ratePercent' in v && dec(v.ratePercent).greaterThan(100)) {
+      ctx.addIssue({ code: 'custom', path: where, message: `${rule.taxId}: rate ${v.ratePercent}% is above 100%` });
+    }
     if (v.to !== null && v.to <= v.from) ctx.addIssue({ code: 'custom', path: where, message: `${rule.taxId}: version ends (${v.to}) before it starts (${v.from})` });
     const next = rule.versions[i + 1];
     if (!next) return;
