@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BillingError } from '../errors.ts';
-import { dec, roundDecimal, ZERO, type Decimal } from '../money/index.ts';
+import { dec, formatFixed, roundDecimal, ZERO, type Decimal } from '../money/index.ts';
 import { calculateTaxes } from './calculate-taxes.ts';
 import { findRateChanges } from './find-rate-changes.ts';
 import { builtInTaxPacks } from './parse-tax-pack.ts';
@@ -19,7 +19,7 @@ function addDays(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
-const cents = (n: number): string => dec(n).div(100).toFixed(2);
+const cents = (n: number): string => formatFixed(dec(n).div(100), 2);
 const sum = (values: readonly string[]): Decimal => values.reduce((s, v) => s.plus(dec(v)), ZERO);
 const taxClass = fc.constantFrom(...taxClassSchema.options);
 const vatCountry = fc.constantFrom('DE', 'FI', 'EE', 'SK', 'RO', 'FR', 'LU', 'IE');
@@ -63,7 +63,7 @@ describe('calculateTaxes properties (EU VAT, per invoice)', () => {
         for (const l of result.lines.filter((t) => t.categoryCode === 'S')) {
           expect(dec(l.base).equals(sum(lines.filter((x) => l.lineIds.includes(x.id)).map((x) => x.amount)))).toBe(true);
           const expected = roundDecimal(dec(l.base).times(l.ratePercent!).div(100), 2, 'middle');
-          expect(l.amount).toBe(expected.toFixed(2));
+          expect(l.amount).toBe(formatFixed(expected, 2));
         }
         expect(calculateTaxes(input)).toEqual(result);
       }),
