@@ -110,3 +110,23 @@ export const allowanceLedger = sqliteTable(
   },
   (t) => [uniqueIndex('allowance_ledger_line_period').on(t.subscriptionId, t.period, t.allowanceId)],
 );
+
+/** Every change re-rating made to an event's price: the per-event difference behind a correction note. */
+export const rerateLog = sqliteTable(
+  'rerate_log',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    runId: text('run_id').notNull(),
+    eventId: integer('event_id').notNull(),
+    accountId: text('account_id').notNull(),
+    period: text('period').notNull(),
+    oldStatus: text('old_status').notNull(),
+    newStatus: text('new_status').notNull(),
+    oldCost: text('old_cost'),
+    newCost: text('new_cost'),
+    oldTariffVersionId: integer('old_tariff_version_id'),
+    newTariffVersionId: integer('new_tariff_version_id'),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [index('rerate_log_event').on(t.eventId), index('rerate_log_run').on(t.runId)],
+);

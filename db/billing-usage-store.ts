@@ -60,3 +60,15 @@ export function loadChargeableEvents(store: Store, msisdns: string[], fromMs: nu
   }
   return { events, notRated };
 }
+
+/** Full stored rows of some numbers' usage in [fromMs, toMs), for re-rating (classified events only). */
+export function usageRowsForNumbers(store: Store, msisdns: string[], fromMs: number, toMs: number) {
+  if (msisdns.length === 0) return [];
+  const numbers = msisdns.flatMap((m) => [m, `+${m}`]);
+  return store.db
+    .select()
+    .from(usageEvents)
+    .where(and(inArray(usageEvents.subscriber, numbers), gte(usageEvents.startTime, fromMs), lt(usageEvents.startTime, toMs)))
+    .all()
+    .filter((r) => r.status !== 'unclassified');
+}

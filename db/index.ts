@@ -23,3 +23,7 @@ export { getBillingSettings, setBillingSettings } from './billing-settings-store
 export { loadChargeableEvents, type TariffPlanCache } from './billing-usage-store.ts';
 export { findPeriodInvoice, getInvoice, listInvoices, previousInvoiceTotals, carriesInto, saveInvoice, issueHeldInvoice, type StoredInvoice } from './invoice-store.ts';
 export { billPeriod, type BillRunResult } from './bill-period.ts';
+export { saveRerating, rerateHistory, type RerateChange } from './rerate-store.ts';
+export { reratePeriod, type RerateResult } from './rerate-period.ts';
+export { usageRowsForNumbers } from './billing-usage-store.ts';
+export { notesFor, replaceUnissuedInvoice } from './invoice-store.ts';

@@ -144,3 +144,18 @@ export function issueHeldInvoice(store: Store, id: number, issueDate: string, pa
     return toStored(store.db.update(invoices).set({ number: doc.number, status: 'issued', documentJson: JSON.stringify(doc), issuedAt: now }).where(eq(invoices.id, id)).returning().get());
   })();
 }
+
+/** Notes already issued against an invoice, oldest first. */
+export function notesFor(store: Store, invoiceId: number): StoredInvoice[] {
+  return store.db.select().from(invoices).where(eq(invoices.correctsInvoiceId, invoiceId)).orderBy(invoices.id).all().map(toStored);
+}
+
+/** Replaces the document of an invoice that is not issued yet (draft or held): before issue, billing again is allowed. */
+export function replaceUnissuedInvoice(store: Store, id: number, doc: InvoiceDocument): StoredInvoice {
+  const r = store.db.select().from(invoices).where(eq(invoices.id, id)).get();
+  if (!r) throw new BillingError('NOT_FOUND', `no invoice ${id}`);
+  if (r.status !== 'draft' && r.status !== 'held') throw new BillingError('CONFLICT', `invoice ${r.number ?? id} is ${r.status}: an issued invoice is never edited; correct it with a note`);
+  const status = doc.holdReasons.length ? 'held' : r.status;
+  const final = { ...doc, status } as InvoiceDocument;
+  return toStored(store.db.update(invoices).set({ status, total: doc.total, documentJson: JSON.stringify(final) }).where(eq(invoices.id, id)).returning().get());
+}

@@ -1,0 +1,59 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { RatingOutcome } from '../tools/rating/rate-event.ts';
+import { rerateLog } from './billing-schema.ts';
+import { storedBreakdown } from './ingest-store.ts';
+import type { Store } from './open-database.ts';
+import { usageEvents } from './schema.ts';
+
+/** One event whose price re-rating changed, with what it was. */
+export interface RerateChange {
+  eventId: number;
+  accountId: string;
+  period: string;
+  old: { status: string; cost: string | null; tariffVersionId: number | null };
+  outcome: RatingOutcome;
+}
+
+/**
+ * Stores re-rated prices and logs each change with its old and new cost, in one transaction. An
+ * event changed by someone else since it was read is left alone (its old values must still match).
+ */
+export function saveRerating(store: Store, runId: string, changes: RerateChange[]): number {
+  const now = new Date().toISOString();
+  return store.sqlite.transaction(() => {
+    let saved = 0;
+    for (const c of changes) {
+      const o = c.outcome;
+      const res = store.db
+        .update(usageEvents)
+        .set({
+          status: o.status,
+          cost: o.status === 'rated' ? o.cost : null,
+          currency: o.status === 'rated' ? o.currency : null,
+          tariffVersionId: o.status === 'rated' ? o.tariffVersionId : null,
+          ratingBreakdown: o.status === 'rated' ? storedBreakdown(o.breakdown) : null,
+          ratingErrorCode: o.status === 'rating_failed' ? o.code : null,
+          ratingError: o.status === 'rating_failed' ? o.message : null,
+          ratedAt: o.status === 'rated' ? now : null,
+        })
+        .where(and(eq(usageEvents.id, c.eventId), eq(usageEvents.status, c.old.status), c.old.cost === null ? sql`${usageEvents.cost} is null` : eq(usageEvents.cost, c.old.cost)))
+        .run();
+      if (res.changes === 0) continue;
+      saved += 1;
+      store.db
+        .insert(rerateLog)
+        .values({
+          runId, eventId: c.eventId, accountId: c.accountId, period: c.period, oldStatus: c.old.status, newStatus: o.status,
+          oldCost: c.old.cost, newCost: o.status === 'rated' ? o.cost : null, oldTariffVersionId: c.old.tariffVersionId,
+          newTariffVersionId: o.status === 'rated' ? o.tariffVersionId : null, createdAt: now,
+        })
+        .run();
+    }
+    return saved;
+  })();
+}
+
+/** The logged price changes of an event, oldest first (to explain a correction note). */
+export function rerateHistory(store: Store, eventId: number) {
+  return store.db.select().from(rerateLog).where(eq(rerateLog.eventId, eventId)).orderBy(rerateLog.id).all();
+}
