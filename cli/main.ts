@@ -1,13 +1,19 @@
 import { Command, CommanderError } from 'commander';
+import { registerAccounts } from './commands/accounts.ts';
+import { registerBill } from './commands/bill.ts';
+import { registerCatalog } from './commands/catalog.ts';
 import { registerConfig } from './commands/config.ts';
+import { registerInvoice } from './commands/invoice.ts';
 import { registerCost } from './commands/cost.ts';
 import { registerDemo } from './commands/demo.ts';
 import { registerGenerate } from './commands/generate.ts';
 import { registerIngest } from './commands/ingest.ts';
 import { registerQuarantine } from './commands/quarantine.ts';
 import { registerRate } from './commands/rate.ts';
+import { registerRerate } from './commands/rerate.ts';
 import { registerTariffs } from './commands/tariffs.ts';
 import { registerUsage } from './commands/usage.ts';
+import { registerWhatIf } from './commands/whatif.ts';
 import { reportError } from './output.ts';
 import { BillingError } from '../tools/errors.ts';
 
@@ -19,7 +25,7 @@ export function buildProgram(): Command {
     .option('--db <path>', 'SQLite database file (default: $SWITCHBOARD_DB or ./data/switchboard.db)')
     .exitOverride()
     .showHelpAfterError();
-  for (const register of [registerDemo, registerGenerate, registerTariffs, registerCost, registerIngest, registerQuarantine, registerUsage, registerRate, registerConfig]) {
+  for (const register of [registerDemo, registerGenerate, registerTariffs, registerCost, registerIngest, registerQuarantine, registerUsage, registerRate, registerCatalog, registerAccounts, registerBill, registerRerate, registerWhatIf, registerInvoice, registerConfig]) {
     register(program);
   }
   program.commands.forEach(function exitOverrideAll(cmd: Command) {

@@ -1,12 +1,10 @@
 import { toBillingError } from '../tools/errors.ts';
 import { billAccount } from '../tools/invoice/bill-account.ts';
-import { billingPeriod } from '../tools/charging/index.ts';
-import { addMonths } from '../tools/time/index.ts';
-import { getAccountBundle, listAccountIds } from './account-store.ts';
+import { listAccountIds } from './account-store.ts';
 import { getBillingSettings } from './billing-settings-store.ts';
-import { loadChargeableEvents, type TariffPlanCache } from './billing-usage-store.ts';
-import { catalogInEffect } from './catalog-store.ts';
-import { carriesInto, findPeriodInvoice, previousInvoiceTotals, saveInvoice } from './invoice-store.ts';
+import type { TariffPlanCache } from './billing-usage-store.ts';
+import { findPeriodInvoice, saveInvoice } from './invoice-store.ts';
+import { loadBillingInput } from './load-billing-input.ts';
 import type { Store } from './open-database.ts';
 
 /** What a bill run did, account by account. */
@@ -28,7 +26,6 @@ export function billPeriod(store: Store, options: { period: string; timezone: st
   const result: BillRunResult = { period: options.period, created: [], alreadyPresent: [], held: [], failed: [] };
   const ids = listAccountIds(store, options.accountIds);
   const plans: TariffPlanCache = new Map();
-  const previous = addMonths(options.period, -1);
   ids.forEach((accountId, i) => {
     options.onProgress?.(i, ids.length);
     if (findPeriodInvoice(store, accountId, options.period)) {
@@ -36,17 +33,10 @@ export function billPeriod(store: Store, options: { period: string; timezone: st
       return;
     }
     try {
-      const bundle = getAccountBundle(store, accountId);
-      const period = billingPeriod(options.period, bundle.account.billingCycleDay, options.timezone);
-      const { catalog } = catalogInEffect(store, period.from);
-      const { events, notRated } = loadChargeableEvents(store, bundle.subscriptions.map((s) => s.msisdn), period.fromMs, period.toMs, plans);
-      const { doc, charge } = billAccount({
-        ...bundle, catalog, period: options.period, timezone: options.timezone, events, notRated,
-        carriedIn: carriesInto(store, bundle.subscriptions.map((s) => s.id), previous),
-        settings, previousTotals: previousInvoiceTotals(store, accountId, options.period),
-      });
+      const input = loadBillingInput(store, accountId, options.period, options.timezone, settings, plans);
+      const { doc, charge } = billAccount(input);
       const saved = saveInvoice(store, {
-        accountId, doc, issueDate: options.issueDate ?? period.to, paymentTermsDays: bundle.account.paymentTermsDays,
+        accountId, doc, issueDate: options.issueDate ?? doc.period.to, paymentTermsDays: input.account.paymentTermsDays,
         ledger: charge.ledger, carries: charge.carriedOut,
       });
       if (!saved) {

@@ -27,3 +27,4 @@ export { saveRerating, rerateHistory, type RerateChange } from './rerate-store.t
 export { reratePeriod, type RerateResult } from './rerate-period.ts';
 export { usageRowsForNumbers } from './billing-usage-store.ts';
 export { notesFor, replaceUnissuedInvoice } from './invoice-store.ts';
+export { loadBillingInput } from './load-billing-input.ts';

@@ -4,12 +4,11 @@ import { billingPeriod } from '../tools/charging/index.ts';
 import { billAccount } from '../tools/invoice/bill-account.ts';
 import { billCorrection } from '../tools/invoice/bill-correction.ts';
 import { rateEvent, type TariffBook } from '../tools/rating/index.ts';
-import { addMonths } from '../tools/time/index.ts';
 import { getAccountBundle, listAccountIds } from './account-store.ts';
 import { getBillingSettings } from './billing-settings-store.ts';
-import { loadChargeableEvents, usageRowsForNumbers, type TariffPlanCache } from './billing-usage-store.ts';
-import { catalogInEffect } from './catalog-store.ts';
-import { carriesInto, findPeriodInvoice, notesFor, previousInvoiceTotals, replaceUnissuedInvoice, saveInvoice } from './invoice-store.ts';
+import { usageRowsForNumbers, type TariffPlanCache } from './billing-usage-store.ts';
+import { findPeriodInvoice, notesFor, replaceUnissuedInvoice, saveInvoice } from './invoice-store.ts';
+import { loadBillingInput } from './load-billing-input.ts';
 import type { Store } from './open-database.ts';
 import { saveRerating, type RerateChange } from './rerate-store.ts';
 import { toRecordAndClassification } from './usage-store.ts';
@@ -56,13 +55,7 @@ export function reratePeriod(store: Store, options: { period: string; timezone: 
 
       const invoice = findPeriodInvoice(store, accountId, options.period);
       if (!invoice) continue;
-      const { catalog } = catalogInEffect(store, period.from);
-      const { events, notRated } = loadChargeableEvents(store, numbers, period.fromMs, period.toMs, plans);
-      const input = {
-        ...bundle, catalog, period: options.period, timezone: options.timezone, events, notRated,
-        carriedIn: carriesInto(store, bundle.subscriptions.map((s) => s.id), addMonths(options.period, -1)),
-        settings, previousTotals: previousInvoiceTotals(store, accountId, options.period),
-      };
+      const input = loadBillingInput(store, accountId, options.period, options.timezone, settings, plans);
       if (invoice.status === 'draft' || invoice.status === 'held') {
         replaceUnissuedInvoice(store, invoice.id, billAccount(input).doc);
         result.rebilled.push(accountId);

@@ -3,7 +3,7 @@ import type { Catalog } from '../catalog/catalog.types.ts';
 import { billingPeriod } from '../charging/billing-period.ts';
 import { chargePeriod } from '../charging/charge-period.ts';
 import { recommendPlans } from '../charging/what-if.ts';
-import type { AllowanceCarry, ChargeableEvent, ChargeResult } from '../charging/charging.types.ts';
+import type { AllowanceCarry, ChargeableEvent, ChargeInput, ChargeResult } from '../charging/charging.types.ts';
 import { calculateTaxes, findRateChanges } from '../tax/index.ts';
 import type { TaxCustomer } from '../tax/tax.types.ts';
 import { assembleInvoice } from './assemble-invoice.ts';
@@ -55,21 +55,28 @@ export function buyerOf(customer: Customer, account: Account): Buyer {
   };
 }
 
+/** The charging input of an account's period, its lines split where the customer's tax rates change. */
+export function chargeInputFor(input: BillAccountInput): ChargeInput {
+  const { catalog, customer, account, settings } = input;
+  const period = billingPeriod(input.period, account.billingCycleDay, input.timezone);
+  const splitDates = findRateChanges(taxCustomerOf(customer, account), settings.seller.address.country, period.from, period.to);
+  return {
+    catalog, customer, account, subscriptions: input.subscriptions, period, timezone: input.timezone,
+    events: input.events, carriedIn: input.carriedIn, splitDates,
+  };
+}
+
 /**
  * Bills one account for one period: charges (split at tax-rate changes), taxes by the account's
  * jurisdiction, the invoice document with its invariants checked, and the reasons to hold it.
  * Pure: storage, numbering and issuing are the caller's.
  */
 export function billAccount(input: BillAccountInput): { doc: InvoiceDocument; charge: ChargeResult } {
-  const { catalog, customer, account, settings } = input;
-  const period = billingPeriod(input.period, account.billingCycleDay, input.timezone);
+  const { customer, account, settings } = input;
+  const chargeInput = chargeInputFor(input);
+  const { period } = chargeInput;
   const taxCustomer = taxCustomerOf(customer, account);
   const sellerCountry = settings.seller.address.country;
-  const splitDates = findRateChanges(taxCustomer, sellerCountry, period.from, period.to);
-  const chargeInput = {
-    catalog, customer, account, subscriptions: input.subscriptions, period, timezone: input.timezone,
-    events: input.events, carriedIn: input.carriedIn, splitDates,
-  };
   const charge = chargePeriod(chargeInput);
   const taxes = calculateTaxes({
     currency: account.currency,

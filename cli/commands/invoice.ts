@@ -1,0 +1,65 @@
+import type { Command } from 'commander';
+import { writeFileSync } from 'node:fs';
+import { getInvoice, listInvoices } from '../../db/index.ts';
+import { BillingError } from '../../tools/errors.ts';
+import type { InvoiceDocument } from '../../tools/invoice/invoice.types.ts';
+import { renderInvoicePdf, renderInvoiceUbl } from '../../tools/invoice/render/index.ts';
+import { withStore, type GlobalOptions } from '../context.ts';
+import { action, parseIntOption, printResult, table } from '../output.ts';
+
+/** A short human rendering of an invoice: header, lines, taxes, totals. */
+export function describeInvoice(d: InvoiceDocument): string {
+  const title = d.kind === 'invoice' ? 'Invoice' : d.kind === 'credit_note' ? 'Credit note' : 'Debit note';
+  return [
+    `${title} ${d.number ?? '(not numbered)'} — ${d.status}${d.holdReasons.length ? ` (${d.holdReasons.map((h) => h.code).join(', ')})` : ''}`,
+    `  ${d.buyer.name} (account ${d.buyer.accountId}), period ${d.period.from} to ${d.period.to}${d.issueDate ? `, issued ${d.issueDate}, due ${d.dueDate}` : ''}`,
+    ...(d.correcting ? [`  corrects ${d.correcting.number}: ${d.correcting.reason}`] : []),
+    table(d.lines.map((l) => ({ section: l.section, line: l.msisdn ?? '', description: l.description, amount: l.amount })), ['section', 'line', 'description', 'amount']),
+    ...d.taxes.map((t) => `  ${t.name} (${t.ratePercent ? `${t.ratePercent}% of ${t.base}` : `${t.base} lines x ${t.feePerLine}`}): ${t.amount}`),
+    ...d.taxNotes.map((n) => `  ${n.text}`),
+    `  Subtotal ${d.subtotal}  Taxes ${d.taxTotal}  Total ${d.total} ${d.currency}`,
+  ].join('\n');
+}
+
+/** `switchboard invoice show|list`. */
+export function registerInvoice(program: Command): void {
+  const invoice = program.command('invoice').description('show and list invoices, credit and debit notes');
+  invoice
+    .command('show <number>')
+    .description('an invoice by number (or id for held ones): text, JSON, PDF or EN 16931 UBL')
+    .option('--pdf <file>', 'write the PDF here')
+    .option('--ubl <file>', 'write the EN 16931 UBL XML here')
+    .option('--json', 'machine-readable output (the invoice document)')
+    .action(
+      action(async (number: string, _o: unknown, cmd: Command) => {
+        const opts = cmd.optsWithGlobals<GlobalOptions & { pdf?: string; ubl?: string }>();
+        const stored = await withStore(opts, (store) => getInvoice(store, number));
+        const written: string[] = [];
+        if (opts.pdf) {
+          writeFileSync(opts.pdf, await renderInvoicePdf(stored.document));
+          written.push(opts.pdf);
+        }
+        if (opts.ubl) {
+          if (!stored.document.number) throw new BillingError('CONFLICT', `invoice ${number} is ${stored.status} and has no number yet; an e-invoice needs one`);
+          writeFileSync(opts.ubl, renderInvoiceUbl(stored.document));
+          written.push(opts.ubl);
+        }
+        printResult(opts, { id: stored.id, ...stored.document, written }, (o) => [describeInvoice(stored.document), ...o.written.map((w) => `Wrote ${w}`)].join('\n'));
+      }),
+    );
+  invoice
+    .command('list')
+    .description('invoices and notes, newest first')
+    .option('--account <id>', 'one account')
+    .option('--period <YYYY-MM>', 'one period')
+    .option('--status <status>', 'draft, held, issued, paid, overdue or void')
+    .option('--limit <n>', 'at most this many', '50')
+    .option('--json', 'machine-readable output')
+    .action(
+      action(async (_o: unknown, cmd: Command) => {
+        const opts = cmd.optsWithGlobals<GlobalOptions & { account?: string; period?: string; status?: string; limit?: string }>();
+        const rows = await withStore(opts, (store) => listInvoices(store, { accountId: opts.account, period: opts.period, status: opts.status, limit: parseIntOption('limit', opts.limit, 1) }));
+        printResult(opts, rows, (r) => table(r, ['id', 'number', 'kind', 'accountId', 'period', 'status', 'total', 'currency']));
+      }),
+    );
+}

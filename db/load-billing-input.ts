@@ -1,0 +1,32 @@
+import { billingPeriod } from '../tools/charging/index.ts';
+import type { BillAccountInput } from '../tools/invoice/bill-account.ts';
+import type { BillingSettings } from '../tools/invoice/billing-settings.types.ts';
+import { addMonths } from '../tools/time/index.ts';
+import { getAccountBundle } from './account-store.ts';
+import { loadChargeableEvents, type TariffPlanCache } from './billing-usage-store.ts';
+import { catalogInEffect } from './catalog-store.ts';
+import { carriesInto, previousInvoiceTotals } from './invoice-store.ts';
+import type { Store } from './open-database.ts';
+
+/**
+ * Everything billing needs about one account and period, read from the store: the account with its
+ * lines, the catalog in effect at the period start, the rated usage, the allowance carried in from
+ * the previous period and the recent invoice totals.
+ */
+export function loadBillingInput(store: Store, accountId: string, period: string, timezone: string, settings: BillingSettings, plans: TariffPlanCache = new Map()): BillAccountInput {
+  const bundle = getAccountBundle(store, accountId);
+  const bounds = billingPeriod(period, bundle.account.billingCycleDay, timezone);
+  const { catalog } = catalogInEffect(store, bounds.from);
+  const { events, notRated } = loadChargeableEvents(store, bundle.subscriptions.map((s) => s.msisdn), bounds.fromMs, bounds.toMs, plans);
+  return {
+    ...bundle,
+    catalog,
+    period,
+    timezone,
+    events,
+    notRated,
+    carriedIn: carriesInto(store, bundle.subscriptions.map((s) => s.id), addMonths(period, -1)),
+    settings,
+    previousTotals: previousInvoiceTotals(store, accountId, period),
+  };
+}
