@@ -68,6 +68,8 @@ interface RowHeight {
   lines: number;
   note: number;
   total: number;
+  /** Cells of wrapping columns that really need more than one line. */
+  wrapped: Set<number>;
 }
 
 export class PdfLayout {
@@ -186,19 +188,26 @@ export class PdfLayout {
 
   private rowHeight(columns: Column[], row: TableRow, size: number): RowHeight {
     let lines = size * 1.2;
+    const wrapped = new Set<number>();
     columns.forEach((column, i) => {
       const cell = row.cells[i] ?? '';
-      if (column.wrap && cell) {
-        this.apply({ font: row.bold ? BOLD : REGULAR, size });
-        lines = Math.max(lines, this.pdf.heightOfString(toWinAnsi(cell), { width: column.width - CELL_PAD * 2 }));
-      }
+      if (!column.wrap || !cell) return;
+      this.apply({ font: row.bold ? BOLD : REGULAR, size });
+      const text = toWinAnsi(cell);
+      const inner = column.width - CELL_PAD * 2;
+      // Most cells fit on one line: measuring the width is far cheaper than pdfkit's line wrapper.
+      if (this.pdf.widthOfString(text) <= inner) return;
+      wrapped.add(i);
+      lines = Math.max(lines, this.pdf.heightOfString(text, { width: inner }));
     });
     let note = 0;
     if (row.note && columns[0]) {
       this.apply({ font: REGULAR, size: size - 1.5 });
-      note = this.pdf.heightOfString(toWinAnsi(row.note), { width: columns[0].width - CELL_PAD * 2 });
+      const text = toWinAnsi(row.note);
+      const inner = columns[0].width - CELL_PAD * 2;
+      note = this.pdf.widthOfString(text) <= inner ? this.pdf.currentLineHeight(true) : this.pdf.heightOfString(text, { width: inner });
     }
-    return { lines, note, total: lines + note + CELL_PAD };
+    return { lines, note, total: lines + note + CELL_PAD, wrapped };
   }
 
   private row(columns: Column[], row: TableRow, size: number, height: RowHeight): void {
@@ -208,7 +217,7 @@ export class PdfLayout {
       const cell = toWinAnsi(row.cells[i] ?? '');
       const inner = column.width - CELL_PAD * 2;
       this.apply({ font, size });
-      if (column.wrap) {
+      if (height.wrapped.has(i)) {
         this.pdf.text(cell, x, this.y, { width: inner });
       } else if (cell) {
         const [fitted, width] = this.fit(cell, inner);

@@ -99,6 +99,17 @@ describe('renderInvoicePdf: a consumer invoice', () => {
     expect(lineIndex(lines, 'Account')).toBeGreaterThan(lineIndex(lines, 'One-time charges'));
   });
 
+  it('wraps a long description onto several lines instead of cutting it', async () => {
+    const doc = consumerInvoiceGbp();
+    const words = 'Unlimited Talk 15GB with free calls to 30 countries, EU roaming included and a second SIM for your smartwatch';
+    doc.lines[0]!.description = words;
+    const lines = await textOf(doc);
+    const first = lineIndex(lines, 'Unlimited Talk 15GB with free calls', true);
+    expect(first).toBeGreaterThan(-1);
+    expect(lines[first]).not.toBe(words);
+    expect(`${lines[first]}${lines[first + 1]}`).toBe(words);
+  });
+
   it('shows no tax category column and no buyer VAT id', async () => {
     const lines = await textOf(consumerInvoiceGbp());
     expect(lines).not.toContain('S 20%');
