@@ -11,10 +11,11 @@ import { action, parseIntOption, printResult, table } from '../output.ts';
 import { ingestFile } from './ingest.ts';
 import { ratePending } from './rate.ts';
 import { importTariffFromPath } from './tariffs.ts';
+import { runDemoBilling } from './demo-billing.ts';
 
 const DATASET = resolve(dirname(fileURLToPath(import.meta.url)), '../../evals/datasets/demo-operator');
 
-/** Runs the whole issue-2 flow on a believable demo operator: settings, tariff, CDRs, ingest, rate, summary. */
+/** Runs the whole flow on a believable demo operator: settings, tariff, CDRs, ingest, rate, catalog, accounts, bill, summary. */
 export async function runDemo(store: Store, opts: { rows: number; seed: number; dir: string }) {
   const settings = JSON.parse(readFileSync(join(DATASET, 'settings.json'), 'utf8')) as Record<string, unknown>;
   const generator: GeneratorOptions = { rows: opts.rows, seed: opts.seed, subscribers: 1000, start: '2025-03-01', days: 31 };
@@ -35,6 +36,7 @@ export async function runDemo(store: Store, opts: { rows: number; seed: number; 
     ingests.push(await ingestFile(store, f.path, { format: f.format }));
   }
   const rating = ratePending(store, {});
+  const billing = await runDemoBilling(store, { dataset: DATASET, dir: opts.dir, population, seed: opts.seed, period: '2025-03' });
   const costs = summarizeRatedCosts(iterateRatedCosts(store));
   const counts = usageCounts(store);
   return {
@@ -46,6 +48,7 @@ export async function runDemo(store: Store, opts: { rows: number; seed: number; 
     eventsByRoaming: Object.fromEntries(counts.byRoaming.map((s) => [s.roaming, s.n])),
     revenue: costs,
     sample: listUsageEvents(store, { limit: 5, status: 'rated' }),
+    billing,
   };
 }
 
@@ -80,7 +83,16 @@ export function registerDemo(program: Command): void {
             table(Object.entries(o.revenue.byCategory).map(([category, v]) => ({ category, events: v.events, total: Object.entries(v.totals).map(([c, t]) => `${t} ${c}`).join(', ') })), ['category', 'events', 'total']),
             `Total: ${Object.entries(o.revenue.totals).map(([c, t]) => `${t} ${c}`).join(', ')} over ${o.revenue.events} rated events`,
             '',
-            'Next: switchboard usage list --limit 10 | switchboard usage show <id> | switchboard quarantine list | switchboard cost --help',
+            `Catalog ${o.billing.catalog.name} v${o.billing.catalog.version} (${o.billing.catalog.plans} plans); ${o.billing.accounts.customers} customers, ${o.billing.accounts.accounts} accounts, ${o.billing.accounts.subscriptions} lines`,
+            `Bill run ${o.billing.bill.period}: ${o.billing.bill.created} invoices created, ${o.billing.bill.alreadyPresent} already present, ${o.billing.bill.failed.length} failed`,
+            `Invoices: ${o.billing.invoices.issued} issued, ${o.billing.invoices.held} held for review; ${o.billing.invoices.subtotal} + taxes ${o.billing.invoices.taxes} = ${o.billing.invoices.total} ${o.billing.invoices.currency}`,
+            ...Object.entries(o.billing.invoices.taxesByName).map(([name, amount]) => `  ${name}: ${amount}`),
+            ...o.billing.bill.failed.slice(0, 5).map((f) => `  failed ${f.accountId}: [${f.code}] ${f.message}`),
+            '',
+            'Invoices to look at:',
+            ...o.billing.files.map((f) => `  ${f}`),
+            '',
+            'Next: switchboard invoice list --status held | switchboard invoice show <number> | switchboard whatif --account <id> --period 2025-03 | switchboard usage show <id>',
           ].join('\n'),
         );
       }),

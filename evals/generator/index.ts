@@ -15,3 +15,4 @@ export {
 export { buildPopulation, type Population, type PopulationOptions, type Subscriber, type Trip, type UsageLevel, type GeneratedOperatorSettings } from './build-population.ts';
 export { GENERIC_CSV_COLUMNS } from './format-generic-row.ts';
 export { Random, createWeightedPicker, hashSeed, type WeightedPicker } from './random.ts';
+export { buildAccountsFile, type DemoAccountsOptions } from './build-accounts-file.ts';

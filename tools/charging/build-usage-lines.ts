@@ -6,19 +6,24 @@ import type { TaxClass } from '../tax/tax.types.ts';
 import type { ChargeLine } from './charging.types.ts';
 import type { EventCharge } from './consume-allowances.ts';
 
-const CATEGORY_TEXT: Record<CallCategory, string> = {
-  on_net: 'calls to our network',
-  local: 'local calls',
-  national: 'national calls',
-  mobile: 'calls to mobiles',
-  international: 'international calls',
-  toll_free: 'freephone calls',
-  premium_rate: 'premium-rate calls',
-  emergency: 'emergency calls',
-  short_code: 'short-code services',
-  data: 'mobile data',
-  unclassified: 'unclassified usage',
+/** Where usage went, in words: "calls to …", "texts to …". */
+const DESTINATION_TEXT: Record<CallCategory, string> = {
+  on_net: 'our network',
+  local: 'local numbers',
+  national: 'UK landlines',
+  mobile: 'mobiles',
+  international: 'other countries',
+  toll_free: 'freephone numbers',
+  premium_rate: 'premium-rate numbers',
+  emergency: 'emergency services',
+  short_code: 'short codes',
+  data: 'data',
+  unclassified: 'unclassified numbers',
 };
+
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
 
 /** Display units: minutes for voice, messages for SMS, MB for data. */
 const DISPLAY = {
@@ -27,11 +32,11 @@ const DISPLAY = {
   data: { perUnit: 1_048_576, unit: 'MB', unitCode: '4L' },
 } as const;
 
-function describe(c: EventCharge): string {
+function describe(c: EventCharge, n: number): string {
   const e = c.event;
-  const what = e.service === 'voice' ? CATEGORY_TEXT[e.category] : e.service === 'sms' ? 'text messages' : 'mobile data';
-  const text = e.roaming === 'outbound' ? `roaming ${what}` : what;
-  return text.charAt(0).toUpperCase() + text.slice(1);
+  const what = e.service === 'data' ? 'Mobile data' : `${e.service === 'voice' ? 'Calls' : 'Texts'} to ${DESTINATION_TEXT[e.category]}`;
+  const count = e.service === 'data' ? plural(n, 'session', 'sessions') : e.service === 'sms' ? plural(n, 'message', 'messages') : plural(n, 'call', 'calls');
+  return `${e.roaming === 'outbound' ? `Roaming: ${what.charAt(0).toLowerCase()}${what.slice(1)}` : what}, ${count}`;
 }
 
 /** Tax class of usage: calls abroad and roaming are international, national and mobile calls interstate (US packs), the rest local. */
@@ -79,7 +84,7 @@ export function buildUsageLines(charges: EventCharge[], currency: string): { lin
     lines.push({
       id,
       section: 'usage',
-      description: `${describe(first)}: ${list.length} ${service === 'data' ? 'sessions' : service === 'sms' ? 'messages' : 'calls'}${includedText}`,
+      description: `${describe(first, list.length)}${includedText}`,
       subscriptionId: first.segment.subscriptionId,
       msisdn: first.event.subscriber.replace(/^\+/, ''),
       quantity: display(units, service).toString(),

@@ -1,0 +1,69 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildAccountsFile, type Population } from '../../evals/generator/index.ts';
+import { billPeriod, getInvoice, getOperatorSettings, importAccounts, listInvoices, saveCatalogVersion, type Store } from '../../db/index.ts';
+import { loadAccounts, loadCatalog } from '../../tools/catalog/index.ts';
+import { renderInvoicePdf, renderInvoiceUbl } from '../../tools/invoice/render/index.ts';
+import { dec, ZERO } from '../../tools/money/index.ts';
+
+/**
+ * The billing half of the demo: the catalog, the customers and their lines (built from the same
+ * population the CDRs were generated for), the bill run of the month, and a few invoices written
+ * out as PDF and EN 16931 UBL to look at.
+ */
+export async function runDemoBilling(store: Store, opts: { dataset: string; dir: string; population: Population; seed: number; period: string }) {
+  const catalog = loadCatalog(readFileSync(join(opts.dataset, 'catalog.yaml'), 'utf8'), 'catalog.yaml');
+  const savedCatalog = saveCatalogVersion(store, catalog);
+  const accountsFile = buildAccountsFile(opts.population, { seed: opts.seed, periodStart: `${opts.period}-01`, periodDays: 31 });
+  // Through the same loader as `switchboard accounts import`, so the demo data meets the same checks.
+  const accounts = importAccounts(store, loadAccounts(JSON.stringify(accountsFile), { fileName: 'demo-accounts.json', catalog }));
+  const run = billPeriod(store, { period: opts.period, timezone: getOperatorSettings(store).timezone });
+
+  const all = listInvoices(store, { period: opts.period, limit: 100_000 }).filter((i) => i.kind === 'invoice');
+  const totals = { subtotal: ZERO, taxes: ZERO, total: ZERO };
+  const taxesByName = new Map<string, ReturnType<typeof dec>>();
+  for (const row of all) {
+    const doc = getInvoice(store, String(row.id)).document;
+    totals.subtotal = totals.subtotal.plus(doc.subtotal);
+    totals.taxes = totals.taxes.plus(doc.taxTotal);
+    totals.total = totals.total.plus(doc.total);
+    for (const t of doc.taxes) taxesByName.set(t.name, (taxesByName.get(t.name) ?? ZERO).plus(t.amount));
+  }
+
+  // A few documents to open: a consumer, a business, a customer in Ireland, and a held invoice.
+  mkdirSync(join(opts.dir, 'invoices'), { recursive: true });
+  const issued = all.filter((i) => i.status === 'issued').sort((a, b) => a.id - b.id);
+  const picks = [
+    issued.find((i) => i.accountId.startsWith('AB') === false),
+    issued.find((i) => i.accountId.startsWith('AB')),
+    issued.find((i) => getInvoice(store, String(i.id)).document.buyer.address.country === 'IE'),
+  ].filter((i): i is NonNullable<typeof i> => Boolean(i));
+  const files: string[] = [];
+  for (const pick of [...new Map(picks.map((p) => [p.id, p])).values()]) {
+    const doc = getInvoice(store, String(pick.id)).document;
+    const pdf = join(opts.dir, 'invoices', `${doc.number}.pdf`);
+    writeFileSync(pdf, await renderInvoicePdf(doc));
+    files.push(pdf);
+    if (doc.buyer.business) {
+      const xml = join(opts.dir, 'invoices', `${doc.number}.xml`);
+      writeFileSync(xml, renderInvoiceUbl(doc));
+      files.push(xml);
+    }
+  }
+  return {
+    catalog: { name: savedCatalog.name, version: savedCatalog.version, created: savedCatalog.created, plans: catalog.plans.length },
+    accounts,
+    bill: { period: run.period, created: run.created.length, held: run.held.length, alreadyPresent: run.alreadyPresent.length, failed: run.failed },
+    invoices: {
+      issued: all.filter((i) => i.status === 'issued').length,
+      held: all.filter((i) => i.status === 'held').length,
+      subtotal: totals.subtotal.toFixed(2),
+      taxes: totals.taxes.toFixed(2),
+      total: totals.total.toFixed(2),
+      taxesByName: Object.fromEntries([...taxesByName].map(([k, v]) => [k, v.toFixed(2)])),
+      currency: catalog.currency,
+    },
+    files,
+    heldExample: all.find((i) => i.status === 'held')?.id ?? null,
+  };
+}
