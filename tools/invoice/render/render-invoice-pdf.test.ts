@@ -193,6 +193,7 @@ describe('renderInvoicePdf: a 300-line invoice', () => {
     const lines = extractPdfLines(raw);
     for (let page = 1; page <= pages; page++) expect(lines).toContain(`Page ${page} of ${pages}`);
     expect(lines.filter((l) => l === 'Description (continued)').length).toBeGreaterThanOrEqual(pages - 2);
+    expect(lines.filter((l) => /^Line \+4917000000\d\d \(continued\)$/.test(l)).length).toBeGreaterThan(0);
     expect(lines.filter((l) => l === '€0.50')).toHaveLength(275);
     // each plan line prints 10.00 twice: unit price and amount
     expect(lines.filter((l) => l === '€10.00')).toHaveLength(50);

@@ -3,6 +3,7 @@ import type { InvoiceDocument } from '../invoice.types.ts';
 import { drawInvoiceLines, drawInvoiceTaxes } from './draw-invoice-charges.ts';
 import { drawInvoiceHeader, drawInvoiceSummary } from './draw-invoice-header.ts';
 import { drawRecommendations, drawTaxNotes, drawUsageSummary } from './draw-invoice-notes.ts';
+import { printLanguage } from './format-invoice-values.ts';
 import { fillLabel } from './invoice-labels.ts';
 import { parseInvoiceDocument } from './parse-invoice-document.ts';
 import { GREY, PdfLayout } from './pdf-layout.ts';
@@ -29,7 +30,8 @@ export async function renderInvoicePdf(doc: InvoiceDocument, options: RenderInvo
     margins: MARGINS,
     compress: options.compress ?? true,
     bufferPages: true,
-    lang: checked.language,
+    // The labels' language: a document in a language Switchboard does not print reads in English.
+    lang: printLanguage(checked.language) === checked.language.toLowerCase().split(/[-_]/)[0] ? checked.language : 'en',
     info: {
       Title: `${ctx.title} ${checked.number ?? ''}`.trim(),
       Author: checked.seller.name,
