@@ -26,5 +26,5 @@ export { billPeriod, type BillRunResult } from './bill-period.ts';
 export { saveRerating, rerateHistory, type RerateChange } from './rerate-store.ts';
 export { reratePeriod, type RerateResult } from './rerate-period.ts';
 export { usageRowsForNumbers } from './billing-usage-store.ts';
-export { notesFor, replaceUnissuedInvoice } from './invoice-store.ts';
+export { notesFor, replaceUnissuedInvoice, changeInvoiceStatus, markOverdueInvoices } from './invoice-store.ts';
 export { loadBillingInput } from './load-billing-input.ts';

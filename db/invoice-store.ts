@@ -1,7 +1,8 @@
 import { and, desc, eq, lt, sql } from 'drizzle-orm';
 import type { AllowanceCarry, AllowanceLedgerRow } from '../tools/charging/index.ts';
 import { BillingError } from '../tools/errors.ts';
-import { invoiceDocumentSchema, type InvoiceDocument } from '../tools/invoice/invoice.types.ts';
+import { checkStatusChange, isOverdue } from '../tools/invoice/change-invoice-status.ts';
+import { invoiceDocumentSchema, type InvoiceDocument, type InvoiceStatus } from '../tools/invoice/invoice.types.ts';
 import { addDays } from '../tools/time/index.ts';
 import { allowanceLedger, invoiceSeries, invoices } from './billing-schema.ts';
 import type { Store } from './open-database.ts';
@@ -158,4 +159,32 @@ export function replaceUnissuedInvoice(store: Store, id: number, doc: InvoiceDoc
   const status = doc.holdReasons.length ? 'held' : r.status;
   const final = { ...doc, status } as InvoiceDocument;
   return toStored(store.db.update(invoices).set({ status, total: doc.total, documentJson: JSON.stringify(final) }).where(eq(invoices.id, id)).returning().get());
+}
+
+/**
+ * Moves an invoice along its life cycle (paid, overdue, void) after checking the transition; the
+ * document keeps its content, only its status changes. Releasing a held invoice is issueHeldInvoice.
+ */
+export function changeInvoiceStatus(store: Store, id: number, to: 'paid' | 'overdue' | 'void'): StoredInvoice {
+  return store.sqlite.transaction(() => {
+    const r = store.db.select().from(invoices).where(eq(invoices.id, id)).get();
+    if (!r) throw new BillingError('NOT_FOUND', `no invoice ${id}`);
+    checkStatusChange(r.status as InvoiceStatus, to);
+    const doc = { ...invoiceDocumentSchema.parse(JSON.parse(r.documentJson)), status: to };
+    return toStored(store.db.update(invoices).set({ status: to, documentJson: JSON.stringify(doc) }).where(eq(invoices.id, id)).returning().get());
+  })();
+}
+
+/** Marks every issued invoice whose due date is before `today` as overdue; returns how many. */
+export function markOverdueInvoices(store: Store, today: string): number {
+  const due = store.db.select({ id: invoices.id, documentJson: invoices.documentJson }).from(invoices).where(eq(invoices.status, 'issued')).all();
+  let n = 0;
+  for (const r of due) {
+    const doc = invoiceDocumentSchema.parse(JSON.parse(r.documentJson));
+    if (isOverdue('issued', doc.dueDate, today)) {
+      changeInvoiceStatus(store, r.id, 'overdue');
+      n += 1;
+    }
+  }
+  return n;
 }

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { billPeriod, getInvoice, listInvoices } from '../../db/index.ts';
+import { billPeriod, changeInvoiceStatus, getInvoice, issueHeldInvoice, listInvoices, markOverdueInvoices } from '../../db/index.ts';
 import { createTempStore } from '../../db/testing/create-temp-store.ts';
 import { BILLING_CDRS, ingestAndRate, setUpBillingOperator } from './testing/billing-setup.ts';
 
@@ -39,6 +39,9 @@ describe('bill run (real SQLite)', () => {
     expect(numbers).toEqual(['INV-000001', 'INV-000002']);
     const april = billPeriod(store, { period: '2025-04', timezone: 'UTC' });
     expect(april.created.map((c) => c.number)).toEqual(['INV-000003', 'INV-000004']);
+    // March invoices fall due on 15 April (14 days), April's on 15 May
+    expect(markOverdueInvoices(store, '2025-04-16')).toBe(2);
+    expect(listInvoices(store, { status: 'overdue' }).map((i) => i.number).sort()).toEqual(['INV-000001', 'INV-000002']);
   });
 
   it('holds an invoice whose usage is not all rated, without using a number', async () => {
@@ -50,5 +53,12 @@ describe('bill run (real SQLite)', () => {
     expect(getInvoice(store, String(listInvoices(store, { accountId: 'A1' })[0]!.id)).document.holdReasons.map((h) => h.code)).toEqual(['UNRATED_USAGE']);
     // the next issued invoice takes the first number: held invoices leave no gap
     expect(run.created.find((c) => c.accountId === 'A2')!.number).toBe('INV-000001');
+    // a person releases it: it is numbered then, after the one already issued
+    const heldId = listInvoices(store, { accountId: 'A1' })[0]!.id;
+    const released = issueHeldInvoice(store, heldId, '2025-04-03', 14);
+    expect([released.number, released.status, released.document.dueDate]).toEqual(['INV-000002', 'issued', '2025-04-17']);
+    expect(() => issueHeldInvoice(store, heldId, '2025-04-03', 14)).toThrow(/issued, not held/);
+    expect(changeInvoiceStatus(store, heldId, 'paid').status).toBe('paid');
+    expect(() => changeInvoiceStatus(store, heldId, 'void')).toThrow(/paid cannot become void/);
   });
 });

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { writeFileSync } from 'node:fs';
-import { getInvoice, listInvoices } from '../../db/index.ts';
+import { changeInvoiceStatus, getAccountBundle, getInvoice, issueHeldInvoice, listInvoices, markOverdueInvoices } from '../../db/index.ts';
+import { checkDate } from '../../tools/time/index.ts';
 import { BillingError } from '../../tools/errors.ts';
 import type { InvoiceDocument } from '../../tools/invoice/invoice.types.ts';
 import { renderInvoicePdf, renderInvoiceUbl } from '../../tools/invoice/render/index.ts';
@@ -45,6 +46,48 @@ export function registerInvoice(program: Command): void {
           written.push(opts.ubl);
         }
         printResult(opts, { id: stored.id, ...stored.document, written }, (o) => [describeInvoice(stored.document), ...o.written.map((w) => `Wrote ${w}`)].join('\n'));
+      }),
+    );
+  invoice
+    .command('release <id>')
+    .description('issue a held invoice after review: it takes the next number of its series')
+    .option('--issue-date <date>', 'issue date (default: today)')
+    .option('--json', 'machine-readable output')
+    .action(
+      action(async (id: string, _o: unknown, cmd: Command) => {
+        const opts = cmd.optsWithGlobals<GlobalOptions & { issueDate?: string }>();
+        const issueDate = opts.issueDate ? checkDate(opts.issueDate) : new Date().toISOString().slice(0, 10);
+        const out = await withStore(opts, (store) => {
+          const held = getInvoice(store, id);
+          return issueHeldInvoice(store, held.id, issueDate, getAccountBundle(store, held.accountId).account.paymentTermsDays);
+        });
+        printResult(opts, out, (o) => `Issued ${o.number} (${o.total} ${o.currency})`);
+      }),
+    );
+  for (const [name, to, what] of [['pay', 'paid', 'record that an invoice is paid'], ['void', 'void', 'void an invoice (a held one, or an issued one in error)']] as const) {
+    invoice
+      .command(`${name} <number>`)
+      .description(what)
+      .option('--json', 'machine-readable output')
+      .action(
+        action(async (number: string, _o: unknown, cmd: Command) => {
+          const opts = cmd.optsWithGlobals<GlobalOptions>();
+          const out = await withStore(opts, (store) => changeInvoiceStatus(store, getInvoice(store, number).id, to));
+          printResult(opts, { id: out.id, number: out.number, status: out.status }, (o) => `Invoice ${o.number ?? o.id} is now ${o.status}`);
+        }),
+      );
+  }
+  invoice
+    .command('mark-overdue')
+    .description('mark issued invoices past their due date as overdue')
+    .option('--today <date>', 'the date to compare due dates with (default: today)')
+    .option('--json', 'machine-readable output')
+    .action(
+      action(async (_o: unknown, cmd: Command) => {
+        const opts = cmd.optsWithGlobals<GlobalOptions & { today?: string }>();
+        const today = opts.today ? checkDate(opts.today) : new Date().toISOString().slice(0, 10);
+        const n = await withStore(opts, (store) => markOverdueInvoices(store, today));
+        printResult(opts, { overdue: n }, (o) => `${o.overdue} invoices marked overdue`);
       }),
     );
   invoice
