@@ -1,10 +1,12 @@
 import { Worker } from 'node:worker_threads';
 import type { ChunkResult, IngestSink, QuarantinedRecord } from '../tools/cdr/ingest-sink.types.ts';
 import { BillingError } from '../tools/errors.ts';
-import { eventValues } from './ingest-store.ts';
+import { DEFAULT_COMMIT_EVERY, eventValues, writerStatements } from './ingest-store.ts';
+import { encodeRow, type EncodedRow, type WriterThreadData } from './ingest-writer.worker.mjs';
+import { connectionPragmas } from './open-database.ts';
 
 export type WriterMessage =
-  | { type: 'write'; id: number; events: unknown[][]; quarantined: QuarantinedRecord[] }
+  | { type: 'write'; id: number; events: EncodedRow[]; quarantined: QuarantinedRecord[] }
   | { type: 'finish'; id: number }
   | { type: 'abort'; id: number };
 export type WriterReply = { id: number; ok: true; result?: ChunkResult } | { id: number; ok: false; message: string };
@@ -14,9 +16,17 @@ export type WriterReply = { id: number; ok: true; result?: ChunkResult } | { id:
  * there, on its own connection to the same file, so the two cores share the work. Same semantics
  * as createDbSink (duplicates, commit every N records, rollback on abort).
  */
-export function createWorkerSink(dbPath: string, batchId: number, tenant: string, options: { commitEvery?: number } = {}): IngestSink {
+export function createWorkerSink(dbPath: string, batchId: number, tenant: string, options: { commitEvery?: number; cacheMb?: number } = {}): IngestSink {
+  const workerData: WriterThreadData = {
+    role: 'switchboard-ingest-writer',
+    dbPath,
+    batchId,
+    commitEvery: options.commitEvery ?? DEFAULT_COMMIT_EVERY,
+    statements: writerStatements(),
+    pragmas: connectionPragmas(options.cacheMb ?? 48),
+  };
   const worker = new Worker(new URL('./ingest-writer.worker.mjs', import.meta.url), {
-    workerData: { dbPath, batchId, commitEvery: options.commitEvery },
+    workerData,
     // The writer holds only the chunks in flight; a small heap keeps the process's memory flat.
     resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 16 },
   });
@@ -53,7 +63,12 @@ export function createWorkerSink(dbPath: string, batchId: number, tenant: string
   return {
     async writeChunk(accepted, quarantined) {
       const now = new Date().toISOString();
-      const events = accepted.map((a) => eventValues(batchId, tenant, a, now));
+      // One string per row crosses to the thread far cheaper than an array of 32 values (the
+      // structured clone of many small strings cost more than the inserts it fed).
+      const events = accepted.map((a) => {
+        const values = eventValues(batchId, tenant, a, now);
+        return encodeRow(values) ?? values;
+      });
       return (await settle({ type: 'write', id: nextId++, events, quarantined }))!;
     },
     async finish() {

@@ -1,9 +1,13 @@
-import { eq, getTableColumns, getTableName, sql } from 'drizzle-orm';
-import type { AcceptedRecord, ChunkResult, IngestSink, QuarantinedRecord } from '../tools/cdr/ingest-sink.types.ts';
+import { eq, getTableColumns, getTableName } from 'drizzle-orm';
+import type { AcceptedRecord, IngestSink } from '../tools/cdr/ingest-sink.types.ts';
 import { compactBreakdown } from '../tools/rating/compact-breakdown.ts';
 import type { RatingOutcome } from '../tools/rating/rate-event.ts';
+import { createRawRowWriter, type RawRowWriter, type WriterStatements } from './ingest-writer.worker.mjs';
 import type { Store } from './open-database.ts';
 import { ingestBatches, ingestDuplicates, quarantine, usageEvents } from './schema.ts';
+
+/** Records per transaction during ingestion (see createRowWriter). */
+export const DEFAULT_COMMIT_EVERY = 50_000;
 
 /** Counts of one ingestion run. */
 export interface BatchCounts {
@@ -64,44 +68,8 @@ export function getBatch(store: Store, batchId: number) {
 
 /** The event row for an accepted record (status follows its classification and rating). */
 export function eventRow(batchId: number, tenant: string, a: AcceptedRecord, now: string): typeof usageEvents.$inferInsert {
-  const r = a.record;
-  const c = a.classification;
-  const rating = a.rating;
-  const status = rating ? rating.status : c.category === 'unclassified' ? 'unclassified' : 'unrated';
-  return {
-    idemKey: a.idemKey,
-    sourceId: r.sourceId,
-    batchId,
-    lineNo: a.lineNo,
-    tenant,
-    service: r.service,
-    direction: r.direction,
-    subscriber: r.subscriber,
-    otherParty: r.otherParty,
-    imsi: r.imsi,
-    servingNetwork: r.servingNetwork,
-    visitedCountry: r.visitedCountry,
-    startTime: r.startTime,
-    answerTime: r.answerTime,
-    endTime: r.endTime,
-    durationMs: r.duration,
-    usage: r.usage,
-    disposition: r.disposition,
-    attributes: JSON.stringify(r.attributes),
-    category: c.category,
-    roaming: c.roaming,
-    destination: c.destination,
-    destinationCountry: c.destinationCountry,
-    classificationReason: c.reason,
-    status,
-    cost: rating?.status === 'rated' ? rating.cost : null,
-    currency: rating?.status === 'rated' ? rating.currency : null,
-    tariffVersionId: rating?.status === 'rated' ? rating.tariffVersionId : null,
-    ratingBreakdown: rating?.status === 'rated' ? storedBreakdown(rating.breakdown) : null,
-    ratingErrorCode: rating?.status === 'rating_failed' ? rating.code : null,
-    ratingError: rating?.status === 'rating_failed' ? rating.message : null,
-    ratedAt: rating?.status === 'rated' ? now : null,
-  };
+  const values = eventValues(batchId, tenant, a, now);
+  return Object.fromEntries(EVENT_KEYS.map((k, i) => [k, values[i]])) as typeof usageEvents.$inferInsert;
 }
 
 // The hot insert runs once per CDR, so it bypasses drizzle's per-call query building (measured
@@ -109,25 +77,53 @@ export function eventRow(batchId: number, tenant: string, a: AcceptedRecord, now
 // columns, plain portable SQL (INSERT ... ON CONFLICT DO NOTHING works on SQLite and Postgres).
 const EVENT_COLUMNS = Object.entries(getTableColumns(usageEvents)).filter(([key]) => key !== 'id');
 const EVENT_KEYS = EVENT_COLUMNS.map(([key]) => key as keyof typeof usageEvents.$inferInsert);
-const INSERT_EVENT_SQL =
-  `INSERT INTO "${getTableName(usageEvents)}" (${EVENT_COLUMNS.map(([, c]) => `"${c.name}"`).join(', ')}) ` +
-  `VALUES (${EVENT_COLUMNS.map(() => '?').join(', ')}) ON CONFLICT ("${usageEvents.idemKey.name}") DO NOTHING`;
+// eventValues writes the row positionally (no intermediate object: it runs once per CDR); this is
+// the column order it writes, checked against the schema when the module loads.
+const VALUE_ORDER = [
+  'idemKey', 'sourceId', 'batchId', 'lineNo', 'tenant', 'service', 'direction', 'subscriber', 'otherParty', 'imsi',
+  'servingNetwork', 'visitedCountry', 'startTime', 'answerTime', 'endTime', 'durationMs', 'usage', 'disposition', 'attributes', 'category',
+  'roaming', 'destination', 'destinationCountry', 'classificationReason', 'status', 'cost', 'currency', 'tariffVersionId', 'ratingBreakdown', 'ratingErrorCode',
+  'ratingError', 'ratedAt',
+];
+if (VALUE_ORDER.join() !== EVENT_KEYS.join()) throw new Error(`eventValues is out of step with the usage_events schema (${EVENT_KEYS.join()})`);
 
-/** An accepted record as the row values the insert binds, in EVENT_KEYS order. */
-export function eventValues(batchId: number, tenant: string, a: AcceptedRecord, now: string): unknown[] {
-  const row = eventRow(batchId, tenant, a, now);
-  return EVENT_KEYS.map((k) => row[k] ?? null);
+const quoted = (name: string) => `"${name}"`;
+const WRITER_STATEMENTS: WriterStatements = {
+  insertEvent:
+    `INSERT INTO ${quoted(getTableName(usageEvents))} (${EVENT_COLUMNS.map(([, c]) => quoted(c.name)).join(', ')}) ` +
+    `VALUES (${EVENT_COLUMNS.map(() => '?').join(', ')}) ON CONFLICT (${quoted(usageEvents.idemKey.name)}) DO NOTHING`,
+  insertQuarantine:
+    `INSERT INTO ${quoted(getTableName(quarantine))} (${[quarantine.batchId, quarantine.lineNo, quarantine.dedupKey, quarantine.raw, quarantine.reason, quarantine.message, quarantine.status, quarantine.createdAt].map((c) => quoted(c.name)).join(', ')}) ` +
+    `VALUES (?, ?, ?, ?, ?, ?, 'open', ?) ON CONFLICT (${quoted(quarantine.dedupKey.name)}) DO NOTHING RETURNING ${quoted(quarantine.id.name)}`,
+  insertDuplicate:
+    `INSERT INTO ${quoted(getTableName(ingestDuplicates))} (${[ingestDuplicates.batchId, ingestDuplicates.lineNo, ingestDuplicates.idemKey, ingestDuplicates.createdAt].map((c) => quoted(c.name)).join(', ')}) ` +
+    `VALUES (?, ?, ?, ?)`,
+  eventIndexes: { lineNo: EVENT_KEYS.indexOf('lineNo'), idemKey: EVENT_KEYS.indexOf('idemKey') },
+};
+
+/** The ingest writer's SQL, for a writer on another connection (the writer thread). */
+export function writerStatements(): WriterStatements {
+  return WRITER_STATEMENTS;
 }
 
-const LINE_NO = EVENT_KEYS.indexOf('lineNo');
-const IDEM_KEY = EVENT_KEYS.indexOf('idemKey');
+/** An accepted record as the row values the insert binds, in schema column order (without id). */
+export function eventValues(batchId: number, tenant: string, a: AcceptedRecord, now: string): unknown[] {
+  const r = a.record;
+  const c = a.classification;
+  const rating = a.rating;
+  const rated = rating?.status === 'rated' ? rating : null;
+  const failed = rating?.status === 'rating_failed' ? rating : null;
+  const status = rating ? rating.status : c.category === 'unclassified' ? 'unclassified' : 'unrated';
+  return [
+    a.idemKey, r.sourceId, batchId, a.lineNo, tenant, r.service, r.direction, r.subscriber, r.otherParty, r.imsi,
+    r.servingNetwork, r.visitedCountry, r.startTime, r.answerTime, r.endTime, r.duration, r.usage, r.disposition, JSON.stringify(r.attributes), c.category,
+    c.roaming, c.destination, c.destinationCountry, c.reason, status, rated ? rated.cost : null, rated ? rated.currency : null, rated ? rated.tariffVersionId : null, rated ? storedBreakdown(rated.breakdown) : null, failed ? failed.code : null,
+    failed ? failed.message : null, rated ? now : null,
+  ];
+}
 
 /** Writes prepared rows; commits every `commitEvery` records (see createDbSink). */
-export interface RowWriter {
-  write(events: unknown[][], quarantined: QuarantinedRecord[]): ChunkResult;
-  commit(): void;
-  rollback(): void;
-}
+export type RowWriter = RawRowWriter;
 
 /**
  * Inserts event rows and quarantined lines for one batch. A record whose idempotency key is
@@ -136,62 +132,7 @@ export interface RowWriter {
  * `commitEvery` records: large commits amortise SQLite's random index-page writes.
  */
 export function createRowWriter(store: Store, batchId: number, options: { commitEvery?: number } = {}): RowWriter {
-  const commitEvery = options.commitEvery ?? 50_000;
-  const insertEvent = store.sqlite.prepare(INSERT_EVENT_SQL);
-  const insertQuarantine = store.db
-    .insert(quarantine)
-    .values({
-      batchId: sql.placeholder('batchId'),
-      lineNo: sql.placeholder('lineNo'),
-      dedupKey: sql.placeholder('dedupKey'),
-      raw: sql.placeholder('raw'),
-      reason: sql.placeholder('reason'),
-      message: sql.placeholder('message'),
-      status: 'open',
-      createdAt: sql.placeholder('createdAt'),
-    })
-    .onConflictDoNothing({ target: quarantine.dedupKey })
-    .returning({ id: quarantine.id })
-    .prepare();
-  const insertDuplicate = store.db
-    .insert(ingestDuplicates)
-    .values({ batchId, lineNo: sql.placeholder('lineNo'), idemKey: sql.placeholder('idemKey'), createdAt: sql.placeholder('createdAt') })
-    .prepare();
-  let open = false;
-  let sinceCommit = 0;
-  const commit = () => {
-    if (open) store.sqlite.exec('COMMIT');
-    open = false;
-    sinceCommit = 0;
-  };
-  return {
-    write(events, quarantined) {
-      if (!open) {
-        store.sqlite.exec('BEGIN');
-        open = true;
-      }
-      const createdAt = new Date().toISOString();
-      const acceptedNew = events.map((values) => {
-        const inserted = insertEvent.run(values).changes === 1;
-        if (!inserted) insertDuplicate.run({ lineNo: values[LINE_NO], idemKey: values[IDEM_KEY], createdAt });
-        return inserted;
-      });
-      const quarantinedNew = quarantined.map((q) => {
-        const inserted = insertQuarantine.get({ batchId, lineNo: q.lineNo, dedupKey: q.dedupKey, raw: q.raw, reason: q.reason, message: q.message, createdAt }) !== undefined;
-        if (!inserted) insertDuplicate.run({ lineNo: q.lineNo, idemKey: q.dedupKey, createdAt });
-        return inserted;
-      });
-      sinceCommit += events.length + quarantined.length;
-      if (sinceCommit >= commitEvery) commit();
-      return { acceptedNew, quarantinedNew };
-    },
-    commit,
-    rollback: () => {
-      if (open) store.sqlite.exec('ROLLBACK');
-      open = false;
-      sinceCommit = 0;
-    },
-  };
+  return createRawRowWriter(store.sqlite, WRITER_STATEMENTS, batchId, options.commitEvery ?? DEFAULT_COMMIT_EVERY);
 }
 
 /** The database side of the ingest pipeline, in this thread (see createWorkerSink for a writer thread). */

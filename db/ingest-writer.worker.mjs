@@ -1,6 +1,105 @@
-// Bootstrap for the TypeScript writer thread: Node 20 does not apply --import loaders to a
-// worker's own entry file, so the worker starts here, registers tsx, then loads the real module.
-import { register } from 'tsx/esm/api';
+// The ingest writer: the insert loop (used inline by createDbSink) and the entry of the writer
+// thread of createWorkerSink. Plain JavaScript on purpose: a worker that registered the TypeScript
+// loader would start a second loader thread and transpile the db layer again (~30 MB RSS and a
+// second of CPU per run); this file needs only better-sqlite3. Its SQL comes from db/ingest-store.ts,
+// which derives it from the drizzle schema.
+import Database from 'better-sqlite3';
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 
-register();
-await import('./ingest-writer.worker.ts');
+// Marks a NULL in an encoded row; a real value equal to it is never encoded (see encodeRow).
+const NULL_FIELD = '\u0000';
+const FIELD_SEPARATOR = '\u001f';
+
+/** The row as one string for the trip to the writer thread, or null when a value cannot be encoded. */
+export function encodeRow(values) {
+  let out = '';
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v === null || v === undefined) out += i === 0 ? NULL_FIELD : FIELD_SEPARATOR + NULL_FIELD;
+    else {
+      if (typeof v === 'string' && (v === NULL_FIELD || v.indexOf(FIELD_SEPARATOR) !== -1)) return null;
+      out += i === 0 ? v : FIELD_SEPARATOR + v;
+    }
+  }
+  return out;
+}
+
+/** The bind values of an encoded row (numbers come back as text; SQLite's INTEGER affinity stores them as integers). */
+export function decodeRow(row) {
+  if (typeof row !== 'string') return row;
+  const values = row.split(FIELD_SEPARATOR);
+  for (let i = 0; i < values.length; i++) if (values[i] === NULL_FIELD) values[i] = null;
+  return values;
+}
+
+/** Inserts events, quarantined lines and duplicates of one batch; see createRowWriter in ingest-store.ts. */
+export function createRawRowWriter(sqlite, statements, batchId, commitEvery) {
+  const insertEvent = sqlite.prepare(statements.insertEvent);
+  const insertQuarantine = sqlite.prepare(statements.insertQuarantine);
+  const insertDuplicate = sqlite.prepare(statements.insertDuplicate);
+  const { lineNo: LINE_NO, idemKey: IDEM_KEY } = statements.eventIndexes;
+  let open = false;
+  let sinceCommit = 0;
+  const commit = () => {
+    if (open) sqlite.exec('COMMIT');
+    open = false;
+    sinceCommit = 0;
+  };
+  return {
+    write(events, quarantined) {
+      if (!open) {
+        sqlite.exec('BEGIN');
+        open = true;
+      }
+      const createdAt = new Date().toISOString();
+      const acceptedNew = new Array(events.length);
+      for (let i = 0; i < events.length; i++) {
+        const values = events[i];
+        const inserted = insertEvent.run(values).changes === 1;
+        if (!inserted) insertDuplicate.run(batchId, values[LINE_NO], values[IDEM_KEY], createdAt);
+        acceptedNew[i] = inserted;
+      }
+      const quarantinedNew = quarantined.map((q) => {
+        const inserted = insertQuarantine.get(batchId, q.lineNo, q.dedupKey, q.raw, q.reason, q.message, createdAt) !== undefined;
+        if (!inserted) insertDuplicate.run(batchId, q.lineNo, q.dedupKey, createdAt);
+        return inserted;
+      });
+      sinceCommit += events.length + quarantined.length;
+      if (sinceCommit >= commitEvery) commit();
+      return { acceptedNew, quarantinedNew };
+    },
+    commit,
+    rollback() {
+      if (open) sqlite.exec('ROLLBACK');
+      open = false;
+      sinceCommit = 0;
+    },
+  };
+}
+
+function runWriterThread({ dbPath, batchId, commitEvery, statements, pragmas }) {
+  const sqlite = new Database(dbPath);
+  for (const p of pragmas) sqlite.pragma(p);
+  const writer = createRawRowWriter(sqlite, statements, batchId, commitEvery);
+  parentPort.on('message', (m) => {
+    let reply;
+    try {
+      if (m.type === 'write') reply = { id: m.id, ok: true, result: writer.write(m.events.map(decodeRow), m.quarantined) };
+      else {
+        if (m.type === 'finish') writer.commit();
+        else writer.rollback();
+        reply = { id: m.id, ok: true };
+      }
+    } catch (err) {
+      writer.rollback();
+      reply = { id: m.id, ok: false, message: err.message };
+    }
+    parentPort.postMessage(reply);
+    if (m.type !== 'write') {
+      sqlite.close();
+      parentPort.close();
+    }
+  });
+}
+
+if (!isMainThread && workerData?.role === 'switchboard-ingest-writer') runWriterThread(workerData);

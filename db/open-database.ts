@@ -21,6 +21,17 @@ export interface Store {
 
 const MIGRATIONS = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
 
+/** The per-connection settings of every connection to a Switchboard file (the writer thread opens its own). */
+export function connectionPragmas(cacheMb: number): string[] {
+  return [
+    'synchronous = NORMAL',
+    'busy_timeout = 5000',
+    'foreign_keys = ON',
+    // Page cache per connection; the ingest writer asks for more (large commits of random index pages).
+    `cache_size = -${cacheMb * 1024}`,
+  ];
+}
+
 /** Opens (creating if needed) the SQLite file in WAL mode and applies any pending committed migrations. */
 export function openDatabase(path: string, options: { cacheMb?: number } = {}): Store {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -28,11 +39,7 @@ export function openDatabase(path: string, options: { cacheMb?: number } = {}): 
   // 8 KiB pages suit ~0.5-1 KiB usage rows (measured ~20% faster ingestion than 4 KiB); new files only.
   sqlite.pragma('page_size = 8192');
   sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('synchronous = NORMAL');
-  sqlite.pragma('busy_timeout = 5000');
-  sqlite.pragma('foreign_keys = ON');
-  // Page cache per connection; the ingest writer asks for more (large commits of random index pages).
-  sqlite.pragma(`cache_size = -${(options.cacheMb ?? 8) * 1024}`);
+  for (const p of connectionPragmas(options.cacheMb ?? 8)) sqlite.pragma(p);
   const db = drizzle({ client: sqlite, schema });
   migrate(db, { migrationsFolder: MIGRATIONS });
   return { db, sqlite, path, close: () => sqlite.close() };

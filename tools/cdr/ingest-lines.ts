@@ -70,18 +70,21 @@ export async function ingestLines(lines: AsyncIterable<PhysicalLine>, parser: Cd
     const q = quarantined;
     accepted = [];
     quarantined = [];
+    // Only what counting needs outlives the call: records held until the writer answers would
+    // survive young-generation collections and pile up as old-generation garbage.
+    const statuses = a.map((rec) => (rec.rating ? rec.rating.status : rec.classification.category === 'unclassified' ? 'unclassified' : 'unrated'));
+    const reasons = q.map((rec) => rec.reason);
     const written = Promise.resolve(sink.writeChunk(a, q)).then((result) => {
-      a.forEach((rec, i) => {
+      statuses.forEach((status, i) => {
         if (result.acceptedNew[i]) {
           counts.accepted++;
-          const status = rec.rating ? rec.rating.status : rec.classification.category === 'unclassified' ? 'unclassified' : 'unrated';
           counts.statuses[status] = (counts.statuses[status] ?? 0) + 1;
         } else counts.duplicates++;
       });
-      q.forEach((rec, i) => {
+      reasons.forEach((reason, i) => {
         if (result.quarantinedNew[i]) {
           counts.quarantined++;
-          counts.quarantineReasons[rec.reason] = (counts.quarantineReasons[rec.reason] ?? 0) + 1;
+          counts.quarantineReasons[reason] = (counts.quarantineReasons[reason] ?? 0) + 1;
         } else counts.duplicates++;
       });
       options.onProgress?.(counts);

@@ -1,0 +1,82 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ingestFile } from '../cli/commands/ingest.ts';
+import { importTariffFromPath } from '../cli/commands/tariffs.ts';
+import { buildPopulationFor, writeCdrFile, type GeneratorOptions } from '../evals/generator/index.ts';
+import type { AcceptedRecord } from '../tools/cdr/ingest-sink.types.ts';
+import { createWorkerSink } from './create-worker-sink.ts';
+import { createBatch, createDbSink } from './ingest-store.ts';
+import { setOperatorSetting } from './settings-store.ts';
+import { createTempStore } from './testing/create-temp-store.ts';
+
+const stores: Array<ReturnType<typeof createTempStore>> = [];
+afterEach(() => stores.splice(0).forEach((s) => s.cleanup()));
+const temp = () => {
+  const s = createTempStore();
+  stores.push(s);
+  return s;
+};
+
+// Every column with its SQLite storage class; rated_at is the clock and the id the insertion order.
+const dump = (s: ReturnType<typeof temp>) => {
+  const cols = (s.sqlite.prepare(`select name from pragma_table_info('usage_events')`).all() as Array<{ name: string }>).map((c) => c.name).filter((c) => c !== 'id' && c !== 'rated_at');
+  return s.sqlite.prepare(`select ${cols.map((c) => `"${c}", typeof("${c}") as "${c}:type"`).join(', ')} from usage_events order by idem_key`).all();
+};
+
+describe('the writer thread stores exactly what the inline writer stores', () => {
+  it('for a rated file: every column, value and storage class', async () => {
+    const root = join(import.meta.dirname, '..');
+    const options: GeneratorOptions = { format: 'asterisk', rows: 3000, seed: 5, subscribers: 300 };
+    const [threaded, inline] = [temp(), temp()];
+    const file = join(threaded.dir, 'Master.csv');
+    await writeCdrFile(file, options);
+    const settings = { ...JSON.parse(readFileSync(join(root, 'evals/datasets/demo-operator/settings.json'), 'utf8')), ...buildPopulationFor(options).operatorSettings };
+    for (const s of [threaded, inline]) {
+      for (const [k, v] of Object.entries(settings)) setOperatorSetting(s, k, v);
+      importTariffFromPath(join(root, 'evals/datasets/demo-operator/tariff.yaml'), {}, s);
+    }
+    const a = await ingestFile(threaded, file, { format: 'asterisk', rate: true, writer: 'thread' });
+    const b = await ingestFile(inline, file, { format: 'asterisk', rate: true, writer: 'inline' });
+    expect(a.statuses.rated).toBeGreaterThan(2000);
+    expect([a.read, a.accepted, a.duplicates, a.quarantined]).toEqual([b.read, b.accepted, b.duplicates, b.quarantined]);
+    expect(dump(threaded)).toEqual(dump(inline));
+  });
+
+  it('for values a row string cannot carry (separator and NUL characters), which travel as they are', async () => {
+    const record = (n: number, otherParty: string, sourceId: string | null): AcceptedRecord => ({
+      idemKey: `t:${n}`,
+      lineNo: n,
+      record: {
+        sourceId,
+        service: 'voice',
+        direction: 'outbound',
+        subscriber: '447700900001',
+        otherParty,
+        imsi: null,
+        servingNetwork: null,
+        visitedCountry: null,
+        startTime: 1740787581000 + n,
+        answerTime: null,
+        endTime: null,
+        duration: 0,
+        usage: 0,
+        disposition: 'no_answer',
+        attributes: { note: `x\u001fy${n}` },
+      },
+      classification: { category: 'unclassified', roaming: 'none', destination: null, destinationCountry: null, reason: `odd \u001f ${n}` },
+      rating: null,
+    });
+    const records = [record(1, '0161\u001f496', 'a'), record(2, '\u0000', null), record(3, '', '\u0000'), record(4, '01614960123', 'b'), record(4, 'again', 'c')];
+    const [threaded, inline] = [temp(), temp()];
+    const batch = (s: ReturnType<typeof temp>) => createBatch(s, { sourceName: 't', format: 'jsonl', path: null, fileSha256: null, parserOptions: {} });
+    const sink = createWorkerSink(threaded.path, batch(threaded), 'tenant');
+    const result = await sink.writeChunk(records, []);
+    await sink.finish?.();
+    const direct = createDbSink(inline, batch(inline), 'tenant');
+    expect(result).toEqual(direct.writeChunk(records, []));
+    direct.finish?.();
+    expect(result.acceptedNew).toEqual([true, true, true, true, false]);
+    expect(dump(threaded)).toEqual(dump(inline));
+  });
+});
