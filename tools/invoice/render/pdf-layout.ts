@@ -53,7 +53,6 @@ export interface Column {
 
 export interface TableRow {
   cells: string[];
-  bold?: boolean;
   /** A smaller grey line under the first cell (how the amount was reached, for business). */
   note?: string;
 }
@@ -70,8 +69,10 @@ interface RowHeight {
   total: number;
   /** Cells of wrapping columns that really need more than one line. */
   wrapped: Set<number>;
+  noteWraps: boolean;
 }
 
+/** The cursor and drawing helpers of one PDF document; pages are added as content needs them. */
 export class PdfLayout {
   y: number;
   private color: string | undefined;
@@ -117,14 +118,14 @@ export class PdfLayout {
   }
 
   /** Draws wrapped text across the page width at the cursor and moves the cursor below it. */
-  paragraph(text: string, style: TextStyle = {}, indent = 0): void {
+  paragraph(text: string, style: TextStyle = {}): void {
     const content = toWinAnsi(text);
-    const width = this.width - indent;
+    const width = this.width;
     this.apply(style);
     const height = this.pdf.heightOfString(content, { width });
     this.ensure(height);
     this.apply(style);
-    this.pdf.text(content, this.left + indent, this.y, { width });
+    this.pdf.text(content, this.left, this.y, { width });
     this.y += height + 2;
   }
 
@@ -136,10 +137,7 @@ export class PdfLayout {
     this.y += size + 5;
   }
 
-  gap(points: number): void {
-    this.y += points;
-  }
-
+  /** A thin horizontal line across the page at the cursor. */
   rule(color = '#999999'): void {
     this.pdf.save().moveTo(this.left, this.y).lineTo(this.right, this.y).lineWidth(0.5).strokeColor(color).stroke().restore();
   }
@@ -192,7 +190,7 @@ export class PdfLayout {
     columns.forEach((column, i) => {
       const cell = row.cells[i] ?? '';
       if (!column.wrap || !cell) return;
-      this.apply({ font: row.bold ? BOLD : REGULAR, size });
+      this.apply({ font: REGULAR, size });
       const text = toWinAnsi(cell);
       const inner = column.width - CELL_PAD * 2;
       // Most cells fit on one line: measuring the width is far cheaper than pdfkit's line wrapper.
@@ -201,22 +199,23 @@ export class PdfLayout {
       lines = Math.max(lines, this.pdf.heightOfString(text, { width: inner }));
     });
     let note = 0;
+    let noteWraps = false;
     if (row.note && columns[0]) {
       this.apply({ font: REGULAR, size: size - 1.5 });
       const text = toWinAnsi(row.note);
       const inner = columns[0].width - CELL_PAD * 2;
-      note = this.pdf.widthOfString(text) <= inner ? this.pdf.currentLineHeight(true) : this.pdf.heightOfString(text, { width: inner });
+      noteWraps = this.pdf.widthOfString(text) > inner;
+      note = noteWraps ? this.pdf.heightOfString(text, { width: inner }) : this.pdf.currentLineHeight(true);
     }
-    return { lines, note, total: lines + note + CELL_PAD, wrapped };
+    return { lines, note, total: lines + note + CELL_PAD, wrapped, noteWraps };
   }
 
   private row(columns: Column[], row: TableRow, size: number, height: RowHeight): void {
-    const font = row.bold ? BOLD : REGULAR;
     let x = this.left;
     columns.forEach((column, i) => {
       const cell = toWinAnsi(row.cells[i] ?? '');
       const inner = column.width - CELL_PAD * 2;
-      this.apply({ font, size });
+      this.apply({ font: REGULAR, size });
       if (height.wrapped.has(i)) {
         this.pdf.text(cell, x, this.y, { width: inner });
       } else if (cell) {
@@ -228,7 +227,8 @@ export class PdfLayout {
     });
     if (row.note && columns[0]) {
       this.apply({ font: REGULAR, size: size - 1.5, color: GREY });
-      this.pdf.text(toWinAnsi(row.note), this.left, this.y + height.lines, { width: columns[0].width - CELL_PAD * 2 });
+      const width = columns[0].width - CELL_PAD * 2;
+      this.pdf.text(toWinAnsi(row.note), this.left, this.y + height.lines, height.noteWraps ? { width } : { lineBreak: false });
     }
     this.y += height.total;
   }
