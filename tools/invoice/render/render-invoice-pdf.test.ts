@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BillingError } from '../../errors.ts';
 import type { InvoiceDocument } from '../invoice.types.ts';
@@ -13,6 +14,9 @@ import {
 import { renderInvoicePdf } from './render-invoice-pdf.ts';
 
 const NBSP = '\u00a0';
+
+// A real PDF reader, when the machine has one (poppler-utils); the other tests read the text themselves.
+const hasPdftotext = spawnSync('pdftotext', ['-v']).status === 0;
 
 async function textOf(doc: InvoiceDocument): Promise<string[]> {
   return extractPdfLines(await renderInvoicePdf(doc, { compress: false }));
@@ -199,5 +203,16 @@ describe('renderInvoicePdf: a 300-line invoice', () => {
     expect(lines.filter((l) => l === '€10.00')).toHaveLength(50);
     expect(lines).toContain('€461.13');
     expect(lines).toContain('Line +491700000024');
+  });
+});
+
+describe.skipIf(!hasPdftotext)('renderInvoicePdf: read by poppler', () => {
+  it('gives pdftotext the number, total and headings of the compressed file', async () => {
+    const pdf = await renderInvoicePdf(businessReverseChargeEur());
+    const out = spawnSync('pdftotext', ['-layout', '-', '-'], { input: pdf, encoding: 'utf8' });
+    expect(out.status).toBe(0);
+    for (const text of ['RECHNUNG', 'RE-2025-000042', '1.126,40', 'Tarife und Optionen', 'Steuern und staatliche Abgaben', 'Seite 2 von 2']) {
+      expect(out.stdout, text).toContain(text);
+    }
   });
 });
