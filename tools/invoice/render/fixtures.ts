@@ -185,11 +185,11 @@ export function consumerInvoiceJpy(): InvoiceDocument {
   };
 }
 
-/** A credit note (positive amounts, as EN 16931 credit notes carry them) correcting the GBP invoice. */
+/** A credit note correcting the GBP invoice: the credit as negative amounts, as assembly writes notes. */
 export function creditNoteGbp(): InvoiceDocument {
   const base = consumerInvoiceGbp();
   const refund = line(
-    { id: 'C1', section: 'adjustments', description: 'Refund: roaming data in the USA billed twice', quantity: '210', unitCode: '4L', unit: 'MB', unitPrice: null, amount: '2.10', subscriptionId: 'sub-2', msisdn: '+447700900456' },
+    { id: 'C1', section: 'adjustments', description: 'Refund: roaming data in the USA billed twice', quantity: '210', unitCode: '4L', unit: 'MB', unitPrice: null, amount: '-2.10', subscriptionId: 'sub-2', msisdn: '+447700900456' },
     { code: 'S', ratePercent: '20' },
   );
   return {
@@ -200,13 +200,13 @@ export function creditNoteGbp(): InvoiceDocument {
     issueDate: '2025-04-10',
     dueDate: '2025-04-10',
     lines: [refund],
-    // 20% of 2.10 = 0.42
-    taxes: [vatLine({ taxId: 'UK-VAT-STANDARD', name: 'VAT', jurisdiction: 'GB', ratePercent: '20', base: '2.10', amount: '0.42', categoryCode: 'S', lineIds: ['C1'] })],
+    // 20% of -2.10 = -0.42
+    taxes: [vatLine({ taxId: 'UK-VAT-STANDARD', name: 'VAT', jurisdiction: 'GB', ratePercent: '20', base: '-2.10', amount: '-0.42', categoryCode: 'S', lineIds: ['C1'] })],
     usageSummary: [],
     recommendations: [],
-    subtotal: '2.10',
-    taxTotal: '0.42',
-    total: '2.52',
+    subtotal: '-2.10',
+    taxTotal: '-0.42',
+    total: '-2.52',
     correcting: { number: 'INV-2025-000123', issueDate: '2025-04-01', reason: 'Roaming data in the USA was billed twice.' },
   };
 }

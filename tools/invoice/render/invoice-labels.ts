@@ -84,7 +84,7 @@ const EN: InvoiceLabels = {
   governmentCharges: 'Government taxes and fees',
   taxesAndSurcharges: 'Taxes, fees and surcharges',
   totalDue: 'Total due',
-  totalCredited: 'Total credited',
+  totalCredited: 'Total in your favour',
   payBy: 'Please pay by {date}.',
   payment: 'Pay by bank transfer to IBAN {iban}, reference {reference}.',
   sections: {
@@ -151,7 +151,7 @@ const FR: InvoiceLabels = {
   governmentCharges: 'Taxes et redevances publiques',
   taxesAndSurcharges: 'Taxes, redevances et suppléments',
   totalDue: 'Total à payer',
-  totalCredited: 'Total crédité',
+  totalCredited: 'Total en votre faveur',
   payBy: 'À régler avant le {date}.',
   payment: 'Virement sur l’IBAN {iban}, référence {reference}.',
   sections: {
@@ -218,7 +218,7 @@ const DE: InvoiceLabels = {
   governmentCharges: 'Steuern und staatliche Abgaben',
   taxesAndSurcharges: 'Steuern, Abgaben und Zuschläge',
   totalDue: 'Gesamtbetrag',
-  totalCredited: 'Gutgeschrieben',
+  totalCredited: 'Gesamtbetrag zu Ihren Gunsten',
   payBy: 'Bitte zahlen Sie bis zum {date}.',
   payment: 'Überweisung auf IBAN {iban}, Verwendungszweck {reference}.',
   sections: {

@@ -161,8 +161,10 @@ describe('renderInvoicePdf: currencies, notes and government charges', () => {
     expect(lines).toContain('CREDIT NOTE');
     expect(lines).toContain('Number: CN-2025-000007');
     expect(lines).toContain('Corrects invoice INV-2025-000123 of 1 April 2025: Roaming data in the USA was billed twice.');
-    expect(lines).toContain('Total credited');
-    expect(lines).toContain('£2.52');
+    // Notes carry the credit as negative amounts, printed as they are, like discounts on an invoice.
+    expect(lines).toContain('Total in your favour');
+    expect(lines).toContain('-£2.52');
+    expect(lines).toContain('-£2.10');
     expect(lines.some((l) => l.startsWith('Please pay by'))).toBe(false);
   });
 

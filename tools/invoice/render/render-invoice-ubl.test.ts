@@ -111,8 +111,21 @@ describe('renderInvoiceUbl: the mapping', () => {
     expect(textAt(root, 'DueDate')).toBeUndefined();
     expect(textAt(root, 'PaymentMeans/PaymentDueDate')).toBe('2025-04-10');
     expect(textAt(root, 'PaymentMeans/PaymentMeansCode')).toBe('97');
+    // The document's negative credit is stated as positive amounts, as a UBL CreditNote does.
     expect(textAt(line(root, 'C1'), 'CreditedQuantity')).toBe('210');
+    expect(textAt(line(root, 'C1'), 'LineExtensionAmount')).toBe('2.10');
+    expect(textAt(line(root, 'C1'), 'Price/PriceAmount')).toBe('2.10');
+    expect(['TaxableAmount', 'TaxAmount'].map((p) => textAt(at(root, 'TaxTotal/TaxSubtotal')[0], p))).toEqual(['2.10', '0.42']);
+    expect(textAt(root, 'LegalMonetaryTotal/PayableAmount')).toBe('2.52');
     expect(textAt(root, 'Note')).toBe('Roaming data in the USA was billed twice.');
+  });
+
+  it('states a correction line (quantity 1, negative unit price) as a positive credit', () => {
+    const doc = creditNoteGbp();
+    doc.lines[0] = { ...doc.lines[0]!, quantity: '1', unitCode: 'C62', unitPrice: '-2.10' };
+    const { root } = ubl(doc);
+    expect(['CreditedQuantity', 'LineExtensionAmount', 'Price/PriceAmount'].map((p) => textAt(line(root, 'C1'), p))).toEqual(['1', '2.10', '2.10']);
+    expect(checkEn16931(renderInvoiceUbl(doc))).toEqual([]);
   });
 
   it('writes a debit note as an Invoice of type 383 with its billing reference', () => {

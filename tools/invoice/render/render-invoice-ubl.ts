@@ -6,7 +6,7 @@ import { addUblLines } from './build-ubl-lines.ts';
 import { addUblParties } from './build-ubl-parties.ts';
 import { lastDayOf } from './format-invoice-values.ts';
 import { parseInvoiceDocument } from './parse-invoice-document.ts';
-import { BILLING_PROFILE_ID, EN16931_CUSTOMIZATION_ID, UBL_NAMESPACES, type XmlElement } from './ubl-common.ts';
+import { BILLING_PROFILE_ID, EN16931_CUSTOMIZATION_ID, flipSign, UBL_NAMESPACES, type XmlElement } from './ubl-common.ts';
 
 const TYPE_CODES = { invoice: '380', credit_note: '381', debit_note: '383' } as const;
 
@@ -87,11 +87,31 @@ function addMonetaryTotal(root: XmlElement, doc: InvoiceDocument): void {
 }
 
 /**
+ * A credit note's amounts as UBL's CreditNote states them. Switchboard's credit notes carry the
+ * credit as negative amounts (the invoice invariants require a total of 0 or less), while a UBL
+ * CreditNote states the credit as positive amounts: every amount changes sign, a change of notation
+ * on the strings, not a calculation. A line's unit price changes with its amount, so quantity x
+ * price still gives the amount.
+ */
+function asCreditNoteAmounts(doc: InvoiceDocument): InvoiceDocument {
+  return {
+    ...doc,
+    lines: doc.lines.map((l) => ({ ...l, amount: flipSign(l.amount), unitPrice: l.unitPrice === null ? null : flipSign(l.unitPrice) })),
+    taxes: doc.taxes.map((t) => ({ ...t, base: flipSign(t.base), amount: flipSign(t.amount) })),
+    subtotal: flipSign(doc.subtotal),
+    taxTotal: flipSign(doc.taxTotal),
+    total: flipSign(doc.total),
+  };
+}
+
+/**
  * Renders an issued invoice document as EN 16931 UBL 2.1: an Invoice (380, or 383 for a debit
- * note) or a CreditNote (381). Amounts are the document's strings; nothing is computed.
+ * note) or a CreditNote (381, its amounts stated as positive credits). Amounts are the document's
+ * strings; nothing is computed.
  */
 export function renderInvoiceUbl(doc: InvoiceDocument): string {
-  const d = parseInvoiceDocument(doc);
+  const parsed = parseInvoiceDocument(doc);
+  const d = parsed.kind === 'credit_note' ? asCreditNoteAmounts(parsed) : parsed;
   if (!d.number || !d.issueDate) {
     throw new BillingError('CONFLICT', `an e-invoice needs an issued document with a number and an issue date (status ${d.status})`);
   }
