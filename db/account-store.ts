@@ -1,5 +1,5 @@
 import { asc, eq, inArray } from 'drizzle-orm';
-import { accountSchema, customerSchema, subscriptionSchema, type Account, type AccountsFile, type Customer, type Subscription } from '../tools/catalog/index.ts';
+import { subscriptionSchema, type Account, type AccountsFile, type Customer, type Subscription } from '../tools/catalog/index.ts';
 import { BillingError } from '../tools/errors.ts';
 import { accounts, customers, subscriptions } from './billing-schema.ts';
 import type { Store } from './open-database.ts';
@@ -47,10 +47,11 @@ export function getAccountBundle(store: Store, accountId: string): AccountBundle
   const c = store.db.select().from(customers).where(eq(customers.id, a.customerId)).get();
   if (!c) throw new BillingError('INTERNAL', `account ${accountId} has no customer ${a.customerId}`);
   const subs = store.db.select().from(subscriptions).where(eq(subscriptions.accountId, accountId)).orderBy(asc(subscriptions.id)).all();
+  // Stored only after validation (importAccounts), so reading back needs no second schema pass.
   return {
-    customer: customerSchema.parse(JSON.parse(c.customerJson)),
-    account: accountSchema.parse(JSON.parse(a.accountJson)),
-    subscriptions: subs.map((s) => subscriptionSchema.parse(JSON.parse(s.subscriptionJson))),
+    customer: JSON.parse(c.customerJson) as Customer,
+    account: JSON.parse(a.accountJson) as Account,
+    subscriptions: subs.map((s) => JSON.parse(s.subscriptionJson) as Subscription),
   };
 }
 

@@ -2,9 +2,8 @@ import { toBillingError } from '../tools/errors.ts';
 import { billAccount } from '../tools/invoice/bill-account.ts';
 import { listAccountIds } from './account-store.ts';
 import { getBillingSettings } from './billing-settings-store.ts';
-import type { TariffPlanCache } from './billing-usage-store.ts';
-import { findPeriodInvoice, saveInvoice } from './invoice-store.ts';
-import { loadBillingInput } from './load-billing-input.ts';
+import { hasPeriodInvoice, saveInvoice } from './invoice-store.ts';
+import { loadBillingInput, newBillingCaches } from './load-billing-input.ts';
 import type { Store } from './open-database.ts';
 
 /** What a bill run did, account by account. */
@@ -25,15 +24,18 @@ export function billPeriod(store: Store, options: { period: string; timezone: st
   const settings = getBillingSettings(store);
   const result: BillRunResult = { period: options.period, created: [], alreadyPresent: [], held: [], failed: [] };
   const ids = listAccountIds(store, options.accountIds);
-  const plans: TariffPlanCache = new Map();
-  ids.forEach((accountId, i) => {
+  const caches = newBillingCaches();
+  // Accounts are written in groups of 200 per transaction (each one a savepoint, so one account's
+  // failure rolls back only its own writes): fewer commits, same all-or-nothing per account.
+  const group = store.sqlite.transaction((slice: string[], offset: number) => slice.forEach((accountId, j) => billOne(accountId, offset + j)));
+  const billOne = (accountId: string, i: number) => {
     options.onProgress?.(i, ids.length);
-    if (findPeriodInvoice(store, accountId, options.period)) {
+    if (hasPeriodInvoice(store, accountId, options.period)) {
       result.alreadyPresent.push(accountId);
       return;
     }
     try {
-      const input = loadBillingInput(store, accountId, options.period, options.timezone, settings, plans);
+      const input = loadBillingInput(store, accountId, options.period, options.timezone, settings, caches);
       const { doc, charge } = billAccount(input);
       const saved = saveInvoice(store, {
         accountId, doc, issueDate: options.issueDate ?? doc.period.to, paymentTermsDays: input.account.paymentTermsDays,
@@ -49,7 +51,8 @@ export function billPeriod(store: Store, options: { period: string; timezone: st
       const e = toBillingError(err);
       result.failed.push({ accountId, code: e.code, message: e.message });
     }
-  });
+  };
+  for (let i = 0; i < ids.length; i += 200) group(ids.slice(i, i + 200), i);
   options.onProgress?.(ids.length, ids.length);
   return result;
 }

@@ -1,5 +1,5 @@
 import { and, eq, gte, inArray, lt } from 'drizzle-orm';
-import type { ChargeableEvent } from '../tools/charging/index.ts';
+import { tariffRowsOf, type ChargeableEvent } from '../tools/charging/index.ts';
 import type { CallCategory, Roaming } from '../tools/classify/classification.types.ts';
 import type { Direction, Service } from '../tools/cdr/usage-record.types.ts';
 import { expandBreakdown, type CompactBreakdown } from '../tools/rating/compact-breakdown.ts';
@@ -46,17 +46,30 @@ export function loadChargeableEvents(store: Store, msisdns: string[], fromMs: nu
       notRated += 1;
       continue;
     }
-    let breakdown: RatedCost | null = null;
     const stored = r.ratingBreakdown ? (JSON.parse(r.ratingBreakdown) as CompactBreakdown | { reason: string }) : null;
-    if (stored && 'v' in stored && r.tariffVersionId !== null) {
-      const plan = planOf(store, cache, r.tariffVersionId);
-      if (plan) breakdown = expandBreakdown(stored, plan);
-    }
-    events.push({
+    const compact = stored && 'v' in stored && r.tariffVersionId !== null ? stored : null;
+    const versionId = r.tariffVersionId;
+    let expanded: RatedCost | null | undefined;
+    const event = {
       id: r.id, subscriber: r.subscriber, service: r.service as Service, direction: r.direction as Direction,
       category: r.category as CallCategory, roaming: r.roaming as Roaming, startTime: r.startTime, answerTime: r.answerTime,
-      usage: r.usage, cost: r.cost, breakdown, tariffVersionId: r.tariffVersionId,
+      usage: r.usage, cost: r.cost, tariffVersionId: versionId,
+      // compact span: [start, offset, usage, ratingPlanId, timingId, destinationRateId, rateId, slot, …]
+      tariffRows: compact ? tariffRowsOf(compact.s.map((s) => ({ ratingPlanId: s[3], destinationRateId: s[5], rateId: s[6], slot: s[7] })), versionId) : [],
+    } as ChargeableEvent;
+    // Expanding a breakdown needs its tariff version and costs time; only calls an allowance covers
+    // in part read it, so it is expanded on first use.
+    Object.defineProperty(event, 'breakdown', {
+      enumerable: true,
+      get() {
+        if (expanded === undefined) {
+          const plan = compact && versionId !== null ? planOf(store, cache, versionId) : null;
+          expanded = compact && plan ? expandBreakdown(compact, plan) : null;
+        }
+        return expanded;
+      },
     });
+    events.push(event);
   }
   return { events, notRated };
 }

@@ -42,12 +42,17 @@ export function listCatalogVersions(store: Store): Array<{ id: number; name: str
 
 /**
  * The catalog in effect on a date: the version with the latest effectiveFrom not after it (the
- * latest import wins among versions of the same date).
+ * latest import wins among versions of the same date). A bill run passes a cache, since every
+ * account of a period reads the same version.
  */
-export function catalogInEffect(store: Store, date: string): { id: number; catalog: Catalog } {
+export function catalogInEffect(store: Store, date: string, cache?: Map<string, { id: number; catalog: Catalog }>): { id: number; catalog: Catalog } {
+  const hit = cache?.get(date);
+  if (hit) return hit;
   const rows = store.db.select().from(catalogVersions).orderBy(catalogVersions.effectiveFrom, catalogVersions.id).all();
   if (rows.length === 0) throw new BillingError('NOT_FOUND', 'no catalog imported yet: run `switchboard catalog import <file>` first');
   const chosen = rows.filter((r) => r.effectiveFrom <= date).pop();
   if (!chosen) throw new BillingError('NOT_FOUND', `no catalog is in effect on ${date} (the first takes effect ${rows[0]!.effectiveFrom})`);
-  return { id: chosen.id, catalog: catalogSchema.parse(JSON.parse(chosen.catalogJson)) };
+  const found = { id: chosen.id, catalog: catalogSchema.parse(JSON.parse(chosen.catalogJson)) };
+  cache?.set(date, found);
+  return found;
 }

@@ -21,10 +21,10 @@ export { saveCatalogVersion, listCatalogVersions, catalogInEffect, type SavedCat
 export { importAccounts, getAccountBundle, listAccountIds, subscriptionForNumber, type AccountBundle } from './account-store.ts';
 export { getBillingSettings, setBillingSettings } from './billing-settings-store.ts';
 export { loadChargeableEvents, type TariffPlanCache } from './billing-usage-store.ts';
-export { findPeriodInvoice, getInvoice, listInvoices, previousInvoiceTotals, carriesInto, saveInvoice, issueHeldInvoice, type StoredInvoice } from './invoice-store.ts';
+export { findPeriodInvoice, hasPeriodInvoice, getInvoice, listInvoices, previousInvoiceTotals, carriesInto, saveInvoice, issueHeldInvoice, type StoredInvoice } from './invoice-store.ts';
 export { billPeriod, type BillRunResult } from './bill-period.ts';
 export { saveRerating, rerateHistory, type RerateChange } from './rerate-store.ts';
 export { reratePeriod, type RerateResult } from './rerate-period.ts';
 export { usageRowsForNumbers } from './billing-usage-store.ts';
 export { notesFor, replaceUnissuedInvoice, changeInvoiceStatus, markOverdueInvoices } from './invoice-store.ts';
-export { loadBillingInput } from './load-billing-input.ts';
+export { loadBillingInput, newBillingCaches, type BillingCaches } from './load-billing-input.ts';

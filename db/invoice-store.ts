@@ -1,4 +1,4 @@
-import { and, desc, eq, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { AllowanceCarry, AllowanceLedgerRow } from '../tools/charging/index.ts';
 import { BillingError } from '../tools/errors.ts';
 import { checkStatusChange, isOverdue } from '../tools/invoice/change-invoice-status.ts';
@@ -34,6 +34,11 @@ function toStored(r: InvoiceRow): StoredInvoice {
 export function findPeriodInvoice(store: Store, accountId: string, period: string): StoredInvoice | null {
   const r = store.db.select().from(invoices).where(and(eq(invoices.accountId, accountId), eq(invoices.period, period), eq(invoices.kind, 'invoice'))).get();
   return r ? toStored(r) : null;
+}
+
+/** True when the account already has its invoice for the period (a cheap look-up for re-runs). */
+export function hasPeriodInvoice(store: Store, accountId: string, period: string): boolean {
+  return store.db.select({ id: invoices.id }).from(invoices).where(and(eq(invoices.accountId, accountId), eq(invoices.period, period), eq(invoices.kind, 'invoice'))).get() !== undefined;
 }
 
 /** An invoice or note by its number or, for drafts and held ones, by its id. */
@@ -78,18 +83,16 @@ export function carriesInto(store: Store, subscriptionIds: string[], previousPer
   return store.db
     .select()
     .from(allowanceLedger)
-    .where(eq(allowanceLedger.period, previousPeriod))
+    .where(and(eq(allowanceLedger.period, previousPeriod), inArray(allowanceLedger.subscriptionId, subscriptionIds)))
     .all()
-    .filter((r) => subscriptionIds.includes(r.subscriptionId))
     .flatMap((r) => (JSON.parse(r.carriesJson) as Array<{ units: number; validThrough: string }>).map((c) => ({ subscriptionId: r.subscriptionId, allowanceId: r.allowanceId, ...c })));
 }
 
 /** Takes the next number of a series; call inside the issuing transaction so a failure leaves no gap. */
 function takeNumber(store: Store, series: string): string {
   store.db.insert(invoiceSeries).values({ series, nextNumber: 1 }).onConflictDoNothing().run();
-  const row = store.db.select().from(invoiceSeries).where(eq(invoiceSeries.series, series)).get()!;
-  store.db.update(invoiceSeries).set({ nextNumber: row.nextNumber + 1 }).where(eq(invoiceSeries.series, series)).run();
-  return `${series}-${String(row.nextNumber).padStart(6, '0')}`;
+  const row = store.db.update(invoiceSeries).set({ nextNumber: sql`${invoiceSeries.nextNumber} + 1` }).where(eq(invoiceSeries.series, series)).returning({ next: invoiceSeries.nextNumber }).get()!;
+  return `${series}-${String(row.next - 1).padStart(6, '0')}`;
 }
 
 /** The document as issued: numbered, dated, due after the payment terms. */
@@ -108,7 +111,7 @@ export function saveInvoice(
 ): StoredInvoice | null {
   return store.sqlite.transaction(() => {
     const { doc } = input;
-    if (doc.kind === 'invoice' && findPeriodInvoice(store, input.accountId, doc.period.label)) return null;
+    if (doc.kind === 'invoice' && hasPeriodInvoice(store, input.accountId, doc.period.label)) return null;
     if (input.correctionKey && store.db.select({ id: invoices.id }).from(invoices).where(eq(invoices.correctionKey, input.correctionKey)).get()) return null;
     const held = doc.holdReasons.length > 0;
     const final = held ? { ...doc, status: 'held' as const } : issued(doc, takeNumber(store, doc.series), input.issueDate, input.paymentTermsDays);
@@ -120,7 +123,7 @@ export function saveInvoice(
         currency: doc.currency, total: doc.total, documentJson: JSON.stringify(final), correctsInvoiceId: input.correctsInvoiceId ?? null,
         correctionKey: input.correctionKey ?? null, createdAt: now, issuedAt: held ? null : now,
       })
-      .returning()
+      .returning({ id: invoices.id })
       .get();
     for (const l of input.ledger) {
       const carries = input.carries.filter((c) => c.subscriptionId === l.subscriptionId && c.allowanceId === l.allowanceId).map((c) => ({ units: c.units, validThrough: c.validThrough }));
@@ -130,7 +133,8 @@ export function saveInvoice(
         .onConflictDoNothing()
         .run();
     }
-    return toStored(row);
+    // Built from what was just written: parsing the stored document back would cost more than billing it.
+    return { id: row.id, accountId: input.accountId, period: doc.period.label, kind: doc.kind, number: final.number, status: final.status, total: doc.total, currency: doc.currency, correctsInvoiceId: input.correctsInvoiceId ?? null, document: final };
   })();
 }
 

@@ -1,6 +1,7 @@
 import { billingPeriod } from '../tools/charging/index.ts';
 import type { BillAccountInput } from '../tools/invoice/bill-account.ts';
 import type { BillingSettings } from '../tools/invoice/billing-settings.types.ts';
+import type { Catalog } from '../tools/catalog/index.ts';
 import { addMonths } from '../tools/time/index.ts';
 import { getAccountBundle } from './account-store.ts';
 import { loadChargeableEvents, type TariffPlanCache } from './billing-usage-store.ts';
@@ -8,16 +9,27 @@ import { catalogInEffect } from './catalog-store.ts';
 import { carriesInto, previousInvoiceTotals } from './invoice-store.ts';
 import type { Store } from './open-database.ts';
 
+/** What a run reads again and again: tariff plans by version, catalogs by date. */
+export interface BillingCaches {
+  tariffPlans: TariffPlanCache;
+  catalogs: Map<string, { id: number; catalog: Catalog }>;
+}
+
+/** Empty caches for one run. */
+export function newBillingCaches(): BillingCaches {
+  return { tariffPlans: new Map(), catalogs: new Map() };
+}
+
 /**
  * Everything billing needs about one account and period, read from the store: the account with its
  * lines, the catalog in effect at the period start, the rated usage, the allowance carried in from
  * the previous period and the recent invoice totals.
  */
-export function loadBillingInput(store: Store, accountId: string, period: string, timezone: string, settings: BillingSettings, plans: TariffPlanCache = new Map()): BillAccountInput {
+export function loadBillingInput(store: Store, accountId: string, period: string, timezone: string, settings: BillingSettings, caches: BillingCaches = newBillingCaches()): BillAccountInput {
   const bundle = getAccountBundle(store, accountId);
   const bounds = billingPeriod(period, bundle.account.billingCycleDay, timezone);
-  const { catalog } = catalogInEffect(store, bounds.from);
-  const { events, notRated } = loadChargeableEvents(store, bundle.subscriptions.map((s) => s.msisdn), bounds.fromMs, bounds.toMs, plans);
+  const { catalog } = catalogInEffect(store, bounds.from, caches.catalogs);
+  const { events, notRated } = loadChargeableEvents(store, bundle.subscriptions.map((s) => s.msisdn), bounds.fromMs, bounds.toMs, caches.tariffPlans);
   return {
     ...bundle,
     catalog,

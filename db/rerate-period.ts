@@ -6,9 +6,9 @@ import { billCorrection } from '../tools/invoice/bill-correction.ts';
 import { rateEvent, type TariffBook } from '../tools/rating/index.ts';
 import { getAccountBundle, listAccountIds } from './account-store.ts';
 import { getBillingSettings } from './billing-settings-store.ts';
-import { usageRowsForNumbers, type TariffPlanCache } from './billing-usage-store.ts';
+import { usageRowsForNumbers } from './billing-usage-store.ts';
 import { findPeriodInvoice, notesFor, replaceUnissuedInvoice, saveInvoice } from './invoice-store.ts';
-import { loadBillingInput } from './load-billing-input.ts';
+import { loadBillingInput, newBillingCaches } from './load-billing-input.ts';
 import type { Store } from './open-database.ts';
 import { saveRerating, type RerateChange } from './rerate-store.ts';
 import { toRecordAndClassification } from './usage-store.ts';
@@ -34,7 +34,7 @@ export function reratePeriod(store: Store, options: { period: string; timezone: 
   const settings = getBillingSettings(store);
   const runId = createHash('sha256').update(`${options.period}:${new Date().toISOString()}:${Math.random()}`).digest('hex').slice(0, 16);
   const result: RerateResult = { period: options.period, runId, events: { considered: 0, changed: 0, repriced: 0 }, notes: [], rebilled: [], failed: [] };
-  const plans: TariffPlanCache = new Map();
+  const caches = newBillingCaches();
   for (const accountId of listAccountIds(store, options.accountIds)) {
     try {
       const bundle = getAccountBundle(store, accountId);
@@ -55,7 +55,7 @@ export function reratePeriod(store: Store, options: { period: string; timezone: 
 
       const invoice = findPeriodInvoice(store, accountId, options.period);
       if (!invoice) continue;
-      const input = loadBillingInput(store, accountId, options.period, options.timezone, settings, plans);
+      const input = loadBillingInput(store, accountId, options.period, options.timezone, settings, caches);
       if (invoice.status === 'draft' || invoice.status === 'held') {
         replaceUnissuedInvoice(store, invoice.id, billAccount(input).doc);
         result.rebilled.push(accountId);

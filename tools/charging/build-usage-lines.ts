@@ -1,7 +1,7 @@
 import type { CallCategory } from '../classify/classification.types.ts';
 import type { UsageSummaryRow } from '../invoice/invoice.types.ts';
 import { dec, minorUnits, roundDecimal, ZERO, type Decimal } from '../money/index.ts';
-import type { RatedCost } from '../rating/tariff.types.ts';
+import type { RatedSpan } from '../rating/tariff.types.ts';
 import type { TaxClass } from '../tax/tax.types.ts';
 import type { ChargeLine } from './charging.types.ts';
 import type { EventCharge } from './consume-allowances.ts';
@@ -50,9 +50,9 @@ function display(units: number, service: 'voice' | 'sms' | 'data'): Decimal {
   return roundDecimal(dec(units).div(DISPLAY[service].perUnit), 2, 'middle');
 }
 
-function tariffRows(b: RatedCost | null, versionId: number | null): string[] {
-  if (!b) return [];
-  return b.spans.map((s) => `tariff ${versionId ?? '?'} ${b.tariffPlanId}: ${s.ratingPlanId}/${s.destinationRateId}/${s.rateId}#${s.slot}`);
+/** The tariff rows behind a rating breakdown's spans, as provenance names them. */
+export function tariffRowsOf(spans: ReadonlyArray<Pick<RatedSpan, 'ratingPlanId' | 'destinationRateId' | 'rateId' | 'slot'>>, versionId: number | null): string[] {
+  return spans.map((s) => `tariff ${versionId ?? '?'}: ${s.ratingPlanId}/${s.destinationRateId}/${s.rateId}#${s.slot}`);
 }
 
 /**
@@ -79,7 +79,7 @@ export function buildUsageLines(charges: EventCharge[], currency: string): { lin
     const amount = roundDecimal(sum, decimals, 'middle');
     const units = list.reduce((n, c) => n + c.event.usage, 0);
     const covered = list.reduce((n, c) => n + c.covered, 0);
-    const rows = new Set(list.flatMap((c) => tariffRows(c.event.breakdown, c.event.tariffVersionId)));
+    const rows = new Set(list.flatMap((c) => c.event.tariffRows));
     const includedText = covered > 0 ? `, ${display(covered, service).toString()} ${DISPLAY[service].unit} included in allowances` : '';
     lines.push({
       id,

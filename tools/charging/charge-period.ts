@@ -1,4 +1,4 @@
-import { addMonths, localDate } from '../time/index.ts';
+import { addMonths, startOfLocalDate } from '../time/index.ts';
 import { applyDiscounts } from './apply-discounts.ts';
 import { applyPromotions, eligiblePromotions } from './apply-promotions.ts';
 import { checkChargeInput } from './check-charge-input.ts';
@@ -26,16 +26,16 @@ export function chargePeriod(input: ChargeInput): ChargeResult {
   const subsById = new Map(input.subscriptions.map((s) => [s.id, s]));
   const msisdnOf = (id: string) => subsById.get(id)!.msisdn;
 
-  // An event belongs to the line that had its number on the local day it started.
-  const byMsisdn = new Map<string, LineSegment[]>();
+  // An event belongs to the line that had its number on the local day it started; segment bounds
+  // are turned into instants once, so placing an event is a number comparison.
+  const byMsisdn = new Map<string, Array<{ seg: LineSegment; fromMs: number; toMs: number }>>();
   for (const seg of segments) {
     const m = msisdnOf(seg.subscriptionId);
-    byMsisdn.set(m, [...(byMsisdn.get(m) ?? []), seg]);
+    const bounds = { seg, fromMs: startOfLocalDate(seg.from, input.timezone), toMs: startOfLocalDate(seg.to, input.timezone) };
+    byMsisdn.set(m, [...(byMsisdn.get(m) ?? []), bounds]);
   }
-  const segmentOf = (e: ChargeableEvent): LineSegment | null => {
-    const day = localDate(e.startTime, input.timezone);
-    return byMsisdn.get(digits(e.subscriber))?.find((s) => s.from <= day && day < s.to) ?? null;
-  };
+  const segmentOf = (e: ChargeableEvent): LineSegment | null =>
+    byMsisdn.get(digits(e.subscriber))?.find((s) => s.fromMs <= e.startTime && e.startTime < s.toMs)?.seg ?? null;
 
   const bonuses = input.subscriptions.flatMap((sub) => {
     const first = segments.find((s) => s.subscriptionId === sub.id);

@@ -32,8 +32,10 @@ export interface ChargeableEvent {
   usage: number;
   /** The rated cost (decimal string, tariff precision). */
   cost: string;
-  /** The rating breakdown; null when no tariff was needed (zero usage). */
+  /** The rating breakdown; null when no tariff was needed (zero usage). Only read for calls an allowance covers in part, so a loader may make it lazy. */
   breakdown: RatedCost | null;
+  /** The tariff rows that priced it ("tariff 3: RP/DR/RT#slot"), for provenance. */
+  tariffRows: string[];
   tariffVersionId: number | null;
 }
 

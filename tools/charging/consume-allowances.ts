@@ -1,4 +1,5 @@
 import type { Allowance, Catalog, Plan } from '../catalog/catalog.types.ts';
+import { BillingError } from '../errors.ts';
 import { dec } from '../money/index.ts';
 import type { AllowanceCarry, AllowanceLedgerRow, ChargeableEvent } from './charging.types.ts';
 import type { LineSegment } from './build-line-segments.ts';
@@ -80,7 +81,7 @@ export function consumeAllowances(input: {
     if (!segment) continue;
     let covered = 0;
     let allowanceId: string | null = null;
-    if (dec(event.cost).greaterThan(0) && event.breakdown) {
+    if (dec(event.cost).greaterThan(0)) {
       for (const pool of pools.get(`${segment.subscriptionId}|${segment.planId}`) ?? []) {
         if (covered >= event.usage || !covers(pool.allowance, event)) continue;
         const before = covered;
@@ -95,7 +96,12 @@ export function consumeAllowances(input: {
         if (covered > before) allowanceId ??= pool.allowance.id;
       }
     }
-    const charged = covered === 0 ? event.cost : covered >= event.usage ? '0' : priceContinuation(event.breakdown!, covered, event.service);
+    let charged = event.cost;
+    if (covered >= event.usage) charged = '0';
+    else if (covered > 0) {
+      if (!event.breakdown) throw new BillingError('INTERNAL', `event ${event.id} has a cost but no rating breakdown to price its continuation`);
+      charged = priceContinuation(event.breakdown, covered, event.service);
+    }
     charges.push({ event, segment, covered, allowanceId, charged });
   }
 

@@ -12,10 +12,10 @@ function net(r: ChargeResult): string {
 /**
  * Charges the same period again with one line on another plan for the whole period: "you would
  * have paid X on plan Y", exact to the cent, with promotions and discounts applied as they would
- * have been. Usage keeps its rated cost, so a plan must price usage with the same tariff subject
+ * have been. `charged` is the period as charged, when the caller has it already. Usage keeps its rated cost, so a plan must price usage with the same tariff subject
  * as the line's current plan (otherwise its usage would need re-rating, which this refuses).
  */
-export function whatIf(input: ChargeInput, subscriptionId: string, planId: string): Recommendation {
+export function whatIf(input: ChargeInput, subscriptionId: string, planId: string, charged?: ChargeResult): Recommendation {
   const sub = input.subscriptions.find((s) => s.id === subscriptionId);
   if (!sub) throw new BillingError('NOT_FOUND', `no subscription ${subscriptionId} on account ${input.account.id}`);
   const plan = input.catalog.plans.find((p) => p.id === planId);
@@ -25,7 +25,7 @@ export function whatIf(input: ChargeInput, subscriptionId: string, planId: strin
   if (currentPlan.ratingSubject !== plan.ratingSubject) {
     throw new BillingError('INVALID_INPUT', `plan ${planId} rates usage as "${plan.ratingSubject}", not "${currentPlan.ratingSubject}": its usage would need re-rating first`);
   }
-  const before = chargePeriod(input);
+  const before = charged ?? chargePeriod(input);
   const alternative = { ...sub, plans: [{ planId, from: sub.plans[0]!.from }] };
   const after = chargePeriod({ ...input, subscriptions: input.subscriptions.map((s) => (s.id === subscriptionId ? alternative : s)) });
   const decimals = minorUnits(input.account.currency);
@@ -46,7 +46,7 @@ export function whatIf(input: ChargeInput, subscriptionId: string, planId: strin
  * The best cheaper plan for each line, from deterministic what-if charging only: eligible plans
  * for the customer's segment that price usage the same way, with a saving of at least `minSaving`.
  */
-export function recommendPlans(input: ChargeInput, minSaving = '1'): Recommendation[] {
+export function recommendPlans(input: ChargeInput, minSaving = '1', charged: ChargeResult = chargePeriod(input)): Recommendation[] {
   const out: Recommendation[] = [];
   for (const sub of input.subscriptions) {
     const candidates = input.catalog.plans.filter((p) => {
@@ -57,7 +57,7 @@ export function recommendPlans(input: ChargeInput, minSaving = '1'): Recommendat
     for (const plan of candidates) {
       let r: Recommendation;
       try {
-        r = whatIf(input, sub.id, plan.id);
+        r = whatIf(input, sub.id, plan.id, charged);
       } catch {
         continue;
       }

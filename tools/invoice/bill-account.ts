@@ -96,7 +96,7 @@ export function billAccount(input: BillAccountInput): { doc: InvoiceDocument; ch
     lines: charge.lines,
     taxes,
     usageSummary: charge.usageSummary,
-    recommendations: input.recommend === false ? [] : recommendPlans(chargeInput),
+    recommendations: input.recommend === false ? [] : recommendPlans(chargeInput, '1', charge),
   });
   const holdReasons = flagInvoice(doc, { previousTotals: input.previousTotals, unratedEvents: input.notRated, unattachedEvents: charge.unattachedEvents.length });
   return { doc: { ...doc, holdReasons }, charge };

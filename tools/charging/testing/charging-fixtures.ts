@@ -6,6 +6,7 @@ import { compileTariff } from '../../rating/compile-tariff.ts';
 import { loadNativeTariff } from '../../rating/load-native-tariff.ts';
 import { rateUsage } from '../../rating/rate-usage.ts';
 import type { ChargeableEvent } from '../charging.types.ts';
+import { tariffRowsOf } from '../build-usage-lines.ts';
 
 /**
  * Fixtures for charging tests: a small UTC tariff whose prices are easy to compute by hand, a
@@ -112,6 +113,6 @@ export function ratedEvent(subscriber: string, service: 'voice' | 'sms' | 'data'
   });
   return {
     id: nextId++, subscriber, service, direction: 'outbound', category, roaming: 'none', startTime: start, answerTime: start,
-    usage: service === 'voice' ? usage * 1000 : usage, cost: rated.cost, breakdown: rated, tariffVersionId: 1,
+    usage: service === 'voice' ? usage * 1000 : usage, cost: rated.cost, breakdown: rated, tariffVersionId: 1, tariffRows: tariffRowsOf(rated.spans, 1),
   };
 }
