@@ -20,6 +20,8 @@ export interface CompactBreakdown {
   m: [amount: string, strategy: string, applied: boolean] | null;
   u: [usage: number, billedUsage: number];
   s: Array<[start: number, offset: number, usage: number, ratingPlanId: string, timingId: string, destinationRateId: string, rateId: string, slot: number, increments: number, incrementCost: string, cost: string]>;
+  /** The dynamic-pricing multiplier, kept whole (it is small and rare). */
+  x?: RatedCost['multiplier'];
 }
 
 /** The compact, stored form of a breakdown. */
@@ -36,7 +38,36 @@ export function compactBreakdown(r: RatedCost): CompactBreakdown {
     m: r.maxCost ? [r.maxCost.amount, r.maxCost.strategy, r.maxCost.applied] : null,
     u: [r.usage, r.billedUsage],
     s: r.spans.map((s) => [s.start, s.offset, s.usage, s.ratingPlanId, s.timingId, s.destinationRateId, s.rateId, s.slot, s.increments, s.incrementCost, s.cost]),
+    ...(r.multiplier ? { x: r.multiplier } : {}),
   };
+}
+
+// Characters JSON.stringify escapes (quote, backslash, controls, lone surrogates); strings
+// without them, nearly all ids and decimals, are written as they are.
+const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
+const str = (s: string): string => (NEEDS_ESCAPE.test(s) ? JSON.stringify(s) : `"${s}"`);
+const strOrNull = (s: string | null): string => (s === null ? 'null' : str(s));
+const num = (n: number): string => (Number.isFinite(n) ? String(n) : 'null');
+
+/**
+ * `JSON.stringify(compactBreakdown(r))`, written directly: it runs once per rated event on the
+ * ingest path, where building the compact object first and walking it cost about as much as rating.
+ */
+export function compactBreakdownJson(r: RatedCost): string {
+  const p = r.profile;
+  let spans = '';
+  for (const s of r.spans) {
+    spans +=
+      `${spans ? ',' : ''}[${num(s.start)},${num(s.offset)},${num(s.usage)},${str(s.ratingPlanId)},${str(s.timingId)},${str(s.destinationRateId)},` +
+      `${str(s.rateId)},${num(s.slot)},${num(s.increments)},${str(s.incrementCost)},${str(s.cost)}]`;
+  }
+  const m = r.maxCost ? `[${str(r.maxCost.amount)},${str(r.maxCost.strategy)},${r.maxCost.applied}]` : 'null';
+  return (
+    `{"v":1,"c":${str(r.cost)},"cur":${str(r.currency)},` +
+    `"p":[${str(p.tenant)},${str(p.category)},${str(p.subject)},${str(p.activationTime)},${str(p.ratingPlanId)},${strOrNull(p.fallbackFrom)}],` +
+    `"d":[${str(r.destinationId)},${str(r.matchedPrefix)},${str(r.destinationRateId)}],"cf":${str(r.connectFee)},"cb":${str(r.costBeforeRounding)},` +
+    `"r":[${str(r.rounding.method)},${num(r.rounding.decimals)},${num(r.rounding.generalDecimals)}],"m":${m},"u":[${num(r.usage)},${num(r.billedUsage)}],"s":[${spans}]}`
+  );
 }
 
 /** Rebuilds the full breakdown from its compact form and the tariff plan version it was rated with. */
@@ -82,5 +113,6 @@ export function expandBreakdown(b: CompactBreakdown, plan: TariffPlan): RatedCos
     maxCost: b.m ? { amount: b.m[0], strategy: b.m[1], applied: b.m[2] } : null,
     usage: b.u[0],
     billedUsage: b.u[1],
+    ...(b.x ? { multiplier: b.x } : {}),
   };
 }
