@@ -56,3 +56,9 @@ export function catalogInEffect(store: Store, date: string, cache?: Map<string, 
   cache?.set(date, found);
   return found;
 }
+
+/** The dynamic-pricing tables of the newest catalog (each table carries its own dates); none without a catalog. */
+export function currentRateMultipliers(store: Store): Catalog['rateMultipliers'] {
+  const any = store.db.select({ id: catalogVersions.id }).from(catalogVersions).limit(1).get();
+  return any ? catalogInEffect(store, '9999-12-31').catalog.rateMultipliers : [];
+}

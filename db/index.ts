@@ -17,7 +17,7 @@ export {
   type UsageView,
 } from './usage-store.ts';
 export { listQuarantine, openQuarantineWithBatch, markReplayed, updateQuarantined } from './quarantine-store.ts';
-export { saveCatalogVersion, listCatalogVersions, catalogInEffect, type SavedCatalog } from './catalog-store.ts';
+export { saveCatalogVersion, listCatalogVersions, catalogInEffect, currentRateMultipliers, type SavedCatalog } from './catalog-store.ts';
 export { importAccounts, getAccountBundle, listAccountIds, subscriptionForNumber, type AccountBundle } from './account-store.ts';
 export { getBillingSettings, setBillingSettings } from './billing-settings-store.ts';
 export { loadChargeableEvents, type TariffPlanCache } from './billing-usage-store.ts';

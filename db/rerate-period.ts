@@ -3,7 +3,8 @@ import { toBillingError } from '../tools/errors.ts';
 import { billingPeriod } from '../tools/charging/index.ts';
 import { billAccount } from '../tools/invoice/bill-account.ts';
 import { billCorrection } from '../tools/invoice/bill-correction.ts';
-import { rateEvent, type TariffBook } from '../tools/rating/index.ts';
+import { createEventRater, type TariffBook } from '../tools/rating/index.ts';
+import { currentRateMultipliers } from './catalog-store.ts';
 import { getAccountBundle, listAccountIds } from './account-store.ts';
 import { getBillingSettings } from './billing-settings-store.ts';
 import { usageRowsForNumbers } from './billing-usage-store.ts';
@@ -35,6 +36,7 @@ export function reratePeriod(store: Store, options: { period: string; timezone: 
   const runId = createHash('sha256').update(`${options.period}:${new Date().toISOString()}:${Math.random()}`).digest('hex').slice(0, 16);
   const result: RerateResult = { period: options.period, runId, events: { considered: 0, changed: 0, repriced: 0 }, notes: [], rebilled: [], failed: [] };
   const caches = newBillingCaches();
+  const rate = createEventRater(options.book, currentRateMultipliers(store), options.timezone);
   for (const accountId of listAccountIds(store, options.accountIds)) {
     try {
       const bundle = getAccountBundle(store, accountId);
@@ -44,7 +46,7 @@ export function reratePeriod(store: Store, options: { period: string; timezone: 
       for (const row of usageRowsForNumbers(store, numbers, period.fromMs, period.toMs)) {
         result.events.considered += 1;
         const { record, classification } = toRecordAndClassification(row);
-        const outcome = rateEvent(options.book, record, classification, row.tenant || options.tenant);
+        const outcome = rate(record, classification, row.tenant || options.tenant);
         const newCost = outcome.status === 'rated' ? outcome.cost : null;
         const newVersion = outcome.status === 'rated' ? outcome.tariffVersionId : null;
         if (outcome.status === row.status && newCost === row.cost && newVersion === row.tariffVersionId) continue;

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { billPeriod, changeInvoiceStatus, getInvoice, issueHeldInvoice, listInvoices, markOverdueInvoices } from '../../db/index.ts';
+import { billPeriod, changeInvoiceStatus, getInvoice, getUsageEvent, issueHeldInvoice, listInvoices, markOverdueInvoices, saveCatalogVersion } from '../../db/index.ts';
+import { testCatalog } from '../../tools/charging/testing/charging-fixtures.ts';
 import { createTempStore } from '../../db/testing/create-temp-store.ts';
 import { BILLING_CDRS, ingestAndRate, setUpBillingOperator } from './testing/billing-setup.ts';
 
@@ -9,6 +10,20 @@ beforeEach(() => {
   setUpBillingOperator(store);
 });
 afterEach(() => store.cleanup());
+
+describe('dynamic pricing in the rating step (real SQLite)', () => {
+  it('multiplies usage in a congested band and keeps the multiplier in the stored breakdown', async () => {
+    saveCatalogVersion(store, testCatalog({
+      effectiveFrom: '2024-06-01',
+      rateMultipliers: [{ id: 'PEAK', effectiveFrom: '2025-01-01', timeBands: [{ id: 'MORNING', start: '09:00', end: '11:00' }], levels: { high: '1.5' }, congestion: [{ region: '*any', band: 'MORNING', level: 'high' }] }],
+    }));
+    await ingestAndRate(store);
+    // r1 at 10:00: 0.53 x 1.5 = 0.795
+    const first = getUsageEvent(store, 1)!;
+    expect(first.cost).toBe('0.795');
+    expect((first.ratingBreakdown as { multiplier: unknown }).multiplier).toEqual({ tableId: 'PEAK', band: 'MORNING', region: '*any', level: 'high', factor: '1.5', costBeforeMultiplier: '0.53' });
+  });
+});
 
 describe('bill run (real SQLite)', () => {
   it('bills each account exactly to the cent, with VAT, and issues gapless numbers', async () => {

@@ -3,8 +3,9 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildPopulationFor, writeCdrFile, type GeneratorOptions } from '../../evals/generator/index.ts';
-import { iterateRatedCosts, listUsageEvents, setOperatorSetting, usageCounts, type Store } from '../../db/index.ts';
+import { saveCatalogVersion, iterateRatedCosts, listUsageEvents, setOperatorSetting, usageCounts, type Store } from '../../db/index.ts';
 import { summarizeRatedCosts } from '../../tools/rating/index.ts';
+import { loadCatalog } from '../../tools/catalog/index.ts';
 import { loadConfig } from '../../config/index.ts';
 import { withStore, type GlobalOptions } from '../context.ts';
 import { action, parseIntOption, printResult, table } from '../output.ts';
@@ -23,6 +24,8 @@ export async function runDemo(store: Store, opts: { rows: number; seed: number; 
   const population = buildPopulationFor(generator);
   for (const [key, value] of Object.entries({ ...settings, ...population.operatorSettings })) setOperatorSetting(store, key, value);
   const tariff = importTariffFromPath(join(DATASET, 'tariff.yaml'), {}, store);
+  // The catalog comes before rating: its dynamic-pricing tables are part of the rating step.
+  saveCatalogVersion(store, loadCatalog(readFileSync(join(DATASET, 'catalog.yaml'), 'utf8'), 'catalog.yaml'));
 
   const files = [
     { format: 'asterisk' as const, path: join(opts.dir, 'Master.csv'), rows: opts.rows },

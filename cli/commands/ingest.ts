@@ -2,11 +2,11 @@ import type { Command } from 'commander';
 import { createHash } from 'node:crypto';
 import { createReadStream, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { createBatch, createDbSink, createWorkerSink, finishBatch, getOperatorSettings, loadTariffVersions, type Store } from '../../db/index.ts';
+import { createBatch, createDbSink, createWorkerSink, finishBatch, getOperatorSettings, loadTariffVersions, currentRateMultipliers, type Store } from '../../db/index.ts';
 import { createParser, ingestLines, readLines, type CdrFormat, type IngestCounts } from '../../tools/cdr/index.ts';
 import { createRecordClassifier, operatorSettingsSchema, type OperatorSettings } from '../../tools/classify/index.ts';
 import { BillingError } from '../../tools/errors.ts';
-import { createTariffBook, rateEvent } from '../../tools/rating/index.ts';
+import { createEventRater, createTariffBook } from '../../tools/rating/index.ts';
 import { isValidTimezone } from '../../tools/time/index.ts';
 import { progressEnabled, withStore, type GlobalOptions } from '../context.ts';
 import { createProgress } from '../progress.ts';
@@ -72,7 +72,7 @@ export async function ingestFile(store: Store, path: string, opts: IngestFileOpt
   const header = format === 'csv' ? await firstDataLine(full) : null;
   const sourceName = opts.source ?? format;
   const classifier = createRecordClassifier();
-  const book = opts.rate ? createTariffBook(loadTariffVersions(store, opts.tariff)) : null;
+  const rater = opts.rate ? createEventRater(createTariffBook(loadTariffVersions(store, opts.tariff)), currentRateMultipliers(store), settings.timezone) : null;
 
   const hash = createHash('sha256');
   let bytes = 0;
@@ -91,7 +91,7 @@ export async function ingestFile(store: Store, path: string, opts: IngestFileOpt
     counts = await ingestLines(readLines(tapped()), parser, sink, {
       sourceName,
       classify: (record) => classifier(record, settings),
-      ...(book ? { rate: (record, classification) => rateEvent(book, record, classification, settings.tenant) } : {}),
+      ...(rater ? { rate: (record, classification) => rater(record, classification, settings.tenant) } : {}),
       onProgress: (c) => opts.onProgress?.(bytes, c),
     });
   } catch (err) {

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { getOperatorSettings, iterateUnratedEvents, loadTariffVersions, saveRatings, toRecordAndClassification, usageCounts, type Store } from '../../db/index.ts';
-import { createTariffBook, rateEvent } from '../../tools/rating/index.ts';
+import { currentRateMultipliers, getOperatorSettings, iterateUnratedEvents, loadTariffVersions, saveRatings, toRecordAndClassification, usageCounts, type Store } from '../../db/index.ts';
+import { createEventRater, createTariffBook } from '../../tools/rating/index.ts';
 import { progressEnabled, withStore, type GlobalOptions } from '../context.ts';
 import { createProgress } from '../progress.ts';
 import { action, parseIntOption, printResult } from '../output.ts';
@@ -8,12 +8,13 @@ import { action, parseIntOption, printResult } from '../output.ts';
 /** Rates every accepted, unrated event with the tariff version in effect at its answer time. */
 export function ratePending(store: Store, opts: { tariff?: string; generalRoundingDecimals?: number; onProgress?: (n: number) => void }) {
   const book = createTariffBook(loadTariffVersions(store, opts.tariff), { generalRoundingDecimals: opts.generalRoundingDecimals });
-  const { tenant } = getOperatorSettings(store);
+  const { tenant, timezone } = getOperatorSettings(store);
+  const rate = createEventRater(book, currentRateMultipliers(store), timezone);
   const counts = { considered: 0, rated: 0, ratingFailed: 0, failures: {} as Record<string, number> };
   for (const page of iterateUnratedEvents(store)) {
     const outcomes = page.map((row) => {
       const { record, classification } = toRecordAndClassification(row);
-      return { id: row.id, outcome: rateEvent(book, record, classification, row.tenant || tenant) };
+      return { id: row.id, outcome: rate(record, classification, row.tenant || tenant) };
     });
     saveRatings(store, outcomes);
     for (const { outcome } of outcomes) {

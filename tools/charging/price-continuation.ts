@@ -31,5 +31,7 @@ export function priceContinuation(breakdown: RatedCost, covered: number, service
   }
   let cost = roundDecimal(total, breakdown.rounding.decimals, breakdown.rounding.method);
   if (breakdown.maxCost && breakdown.maxCost.strategy === '*free' && cost.greaterThan(breakdown.maxCost.amount)) cost = dec(breakdown.maxCost.amount);
+  // Dynamic pricing multiplied the whole call; its continuation is multiplied the same way.
+  if (breakdown.multiplier) cost = roundDecimal(cost.times(breakdown.multiplier.factor), breakdown.rounding.decimals, breakdown.rounding.method);
   return cost.toString();
 }

@@ -66,7 +66,8 @@ export function compactBreakdownJson(r: RatedCost): string {
     `{"v":1,"c":${str(r.cost)},"cur":${str(r.currency)},` +
     `"p":[${str(p.tenant)},${str(p.category)},${str(p.subject)},${str(p.activationTime)},${str(p.ratingPlanId)},${strOrNull(p.fallbackFrom)}],` +
     `"d":[${str(r.destinationId)},${str(r.matchedPrefix)},${str(r.destinationRateId)}],"cf":${str(r.connectFee)},"cb":${str(r.costBeforeRounding)},` +
-    `"r":[${str(r.rounding.method)},${num(r.rounding.decimals)},${num(r.rounding.generalDecimals)}],"m":${m},"u":[${num(r.usage)},${num(r.billedUsage)}],"s":[${spans}]}`
+    `"r":[${str(r.rounding.method)},${num(r.rounding.decimals)},${num(r.rounding.generalDecimals)}],"m":${m},"u":[${num(r.usage)},${num(r.billedUsage)}],"s":[${spans}]` +
+    `${r.multiplier ? `,"x":${JSON.stringify(r.multiplier)}` : ''}}`
   );
 }
 

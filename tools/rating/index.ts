@@ -9,3 +9,5 @@ export { parseGoDuration, formatGoDuration } from './parse-go-duration.ts';
 export { summarizeRatedCosts, type CostSummary } from './summarize-rated-costs.ts';
 export { checkRatePrecision } from './check-rate-precision.ts';
 export { compactBreakdown, expandBreakdown, type CompactBreakdown } from './compact-breakdown.ts';
+export { applyRateMultiplier, regionOf, type MultiplierContext } from './apply-rate-multiplier.ts';
+export { createEventRater } from './create-event-rater.ts';

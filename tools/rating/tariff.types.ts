@@ -147,4 +147,17 @@ export interface RatedCost {
   maxCost: { amount: string; strategy: string; applied: boolean } | null;
   usage: number;
   billedUsage: number;
+  /** Dynamic pricing: the multiplier the rating step applied after the tariff (absent when none applied). */
+  multiplier?: RateMultiplierApplied;
+}
+
+/** A congestion multiplier applied to a rated cost, with everything needed to check it. */
+export interface RateMultiplierApplied {
+  tableId: string;
+  band: string;
+  region: string;
+  level: string;
+  factor: string;
+  /** The tariff's cost before the multiplier. */
+  costBeforeMultiplier: string;
 }
