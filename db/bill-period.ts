@@ -1,5 +1,5 @@
 import { toBillingError } from '../tools/errors.ts';
-import { billAccount } from '../tools/invoice/bill-account.ts';
+import { billAccount, type BillAccountInput } from '../tools/invoice/bill-account.ts';
 import { listAccountIds } from './account-store.ts';
 import { getBillingSettings } from './billing-settings-store.ts';
 import { hasPeriodInvoice, saveInvoice } from './invoice-store.ts';
@@ -20,39 +20,63 @@ export interface BillRunResult {
  * its invoice for the period is left alone, so running the bill again creates nothing and numbers
  * stay gapless. One account's failure is recorded and the run goes on.
  */
-export function billPeriod(store: Store, options: { period: string; timezone: string; accountIds?: string[]; issueDate?: string; onProgress?: (done: number, total: number) => void }): BillRunResult {
+export function billPeriod(
+  store: Store,
+  options: { period: string; timezone: string; accountIds?: string[]; issueDate?: string; shard?: { index: number; count: number }; onProgress?: (done: number, total: number) => void },
+): BillRunResult {
   const settings = getBillingSettings(store);
   const result: BillRunResult = { period: options.period, created: [], alreadyPresent: [], held: [], failed: [] };
-  const ids = listAccountIds(store, options.accountIds);
+  const shard = options.shard ?? { index: 0, count: 1 };
+  const ids = listAccountIds(store, options.accountIds).filter((_, i) => i % shard.count === shard.index);
   const caches = newBillingCaches();
-  // Accounts are written in groups of 200 per transaction (each one a savepoint, so one account's
-  // failure rolls back only its own writes): fewer commits, same all-or-nothing per account.
-  const group = store.sqlite.transaction((slice: string[], offset: number) => slice.forEach((accountId, j) => billOne(accountId, offset + j)));
-  const billOne = (accountId: string, i: number) => {
-    options.onProgress?.(i, ids.length);
-    if (hasPeriodInvoice(store, accountId, options.period)) {
-      result.alreadyPresent.push(accountId);
-      return;
-    }
-    try {
-      const input = loadBillingInput(store, accountId, options.period, options.timezone, settings, caches);
-      const { doc, charge } = billAccount(input);
-      const saved = saveInvoice(store, {
-        accountId, doc, issueDate: options.issueDate ?? doc.period.to, paymentTermsDays: input.account.paymentTermsDays,
-        ledger: charge.ledger, carries: charge.carriedOut,
-      });
-      if (!saved) {
-        result.alreadyPresent.push(accountId);
-        return;
-      }
-      result.created.push({ accountId, number: saved.number, status: saved.status, total: saved.total, currency: saved.currency });
-      if (saved.status === 'held') result.held.push(accountId);
-    } catch (err) {
-      const e = toBillingError(err);
-      result.failed.push({ accountId, code: e.code, message: e.message });
-    }
+  const fail = (accountId: string, err: unknown) => {
+    const e = toBillingError(err);
+    result.failed.push({ accountId, code: e.code, message: e.message });
   };
-  for (let i = 0; i < ids.length; i += 200) group(ids.slice(i, i + 200), i);
+  type Billed = { accountId: string; input: BillAccountInput; bill: ReturnType<typeof billAccount> };
+  // Each group of accounts is computed first (reads only), then written in one short transaction:
+  // few commits, and the write lock is held only while writing, so several processes can bill
+  // shards of the same period side by side (numbers stay gapless: each is taken inside the
+  // transaction that stores its invoice). Each invoice is its own savepoint.
+  const write = store.sqlite.transaction((billed: Billed[]) => {
+    for (const { accountId, input, bill } of billed) {
+      try {
+        const saved = saveInvoice(store, {
+          accountId, doc: bill.doc, issueDate: options.issueDate ?? bill.doc.period.to, paymentTermsDays: input.account.paymentTermsDays,
+          ledger: bill.charge.ledger, carries: bill.charge.carriedOut,
+        });
+        if (!saved) {
+          result.alreadyPresent.push(accountId);
+          continue;
+        }
+        result.created.push({ accountId, number: saved.number, status: saved.status, total: saved.total, currency: saved.currency });
+        if (saved.status === 'held') result.held.push(accountId);
+      } catch (err) {
+        fail(accountId, err);
+      }
+    }
+  });
+  for (let i = 0; i < ids.length; i += GROUP) {
+    options.onProgress?.(i, ids.length);
+    const billed: Billed[] = [];
+    for (const accountId of ids.slice(i, i + GROUP)) {
+      if (hasPeriodInvoice(store, accountId, options.period)) {
+        result.alreadyPresent.push(accountId);
+        continue;
+      }
+      try {
+        const input = loadBillingInput(store, accountId, options.period, options.timezone, settings, caches);
+        billed.push({ accountId, input, bill: billAccount(input) });
+      } catch (err) {
+        fail(accountId, err);
+      }
+    }
+    // IMMEDIATE: take the write lock up front, so a second process waits (busy timeout) instead of
+    // failing to upgrade a read snapshot another process has since written past.
+    write.immediate(billed);
+  }
   options.onProgress?.(ids.length, ids.length);
   return result;
 }
+
+const GROUP = 200;

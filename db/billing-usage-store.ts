@@ -1,4 +1,4 @@
-import { and, eq, gte, inArray, lt } from 'drizzle-orm';
+import { and, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import { tariffRowsOf, type ChargeableEvent } from '../tools/charging/index.ts';
 import type { CallCategory, Roaming } from '../tools/classify/classification.types.ts';
 import type { Direction, Service } from '../tools/cdr/usage-record.types.ts';
@@ -21,6 +21,64 @@ function planOf(store: Store, cache: TariffPlanCache, id: number): TariffPlan | 
   return plan;
 }
 
+const EVENT_COLUMNS = {
+  id: usageEvents.id, subscriber: usageEvents.subscriber, service: usageEvents.service, direction: usageEvents.direction,
+  category: usageEvents.category, roaming: usageEvents.roaming, startTime: usageEvents.startTime, answerTime: usageEvents.answerTime,
+  usage: usageEvents.usage, status: usageEvents.status, cost: usageEvents.cost, tariffVersionId: usageEvents.tariffVersionId,
+  ratingBreakdown: usageEvents.ratingBreakdown,
+};
+
+function eventsQuery(store: Store, numbers: string[], fromMs: number, toMs: number) {
+  return store.db.select(EVENT_COLUMNS).from(usageEvents).where(and(inArray(usageEvents.subscriber, numbers), gte(usageEvents.startTime, fromMs), lt(usageEvents.startTime, toMs)));
+}
+
+const prepared = new WeakMap<Store, ReturnType<typeof prepareOneLine>>();
+function prepareOneLine(store: Store) {
+  return store.db
+    .select(EVENT_COLUMNS)
+    .from(usageEvents)
+    .where(and(inArray(usageEvents.subscriber, [sql.placeholder('a'), sql.placeholder('b')]), gte(usageEvents.startTime, sql.placeholder('from')), lt(usageEvents.startTime, sql.placeholder('to'))))
+    .prepare();
+}
+function oneLineQuery(store: Store) {
+  let q = prepared.get(store);
+  if (!q) prepared.set(store, (q = prepareOneLine(store)));
+  return q;
+}
+
+/**
+ * A stored event as charging sees it. Expanding a breakdown needs its tariff version and costs
+ * time; only calls an allowance covers in part read it, so it is expanded on first use (a getter on
+ * the class, which keeps these objects fast for V8).
+ */
+class StoredEvent implements ChargeableEvent {
+  #expanded: RatedCost | null | undefined;
+  constructor(
+    readonly id: number,
+    readonly subscriber: string,
+    readonly service: Service,
+    readonly direction: Direction,
+    readonly category: CallCategory,
+    readonly roaming: Roaming,
+    readonly startTime: number,
+    readonly answerTime: number | null,
+    readonly usage: number,
+    readonly cost: string,
+    readonly tariffVersionId: number | null,
+    readonly tariffRows: string[],
+    private readonly compact: CompactBreakdown | null,
+    private readonly planFor: () => TariffPlan | null,
+  ) {}
+
+  get breakdown(): RatedCost | null {
+    if (this.#expanded === undefined) {
+      const plan = this.compact ? this.planFor() : null;
+      this.#expanded = this.compact && plan ? expandBreakdown(this.compact, plan) : null;
+    }
+    return this.#expanded;
+  }
+}
+
 /**
  * The usage of some numbers in [fromMs, toMs): rated events with their full breakdowns (for
  * allowance splits and provenance), and how many events there are not rated (unclassified,
@@ -29,16 +87,8 @@ function planOf(store: Store, cache: TariffPlanCache, id: number): TariffPlan | 
 export function loadChargeableEvents(store: Store, msisdns: string[], fromMs: number, toMs: number, cache: TariffPlanCache = new Map()): { events: ChargeableEvent[]; notRated: number } {
   if (msisdns.length === 0) return { events: [], notRated: 0 };
   const numbers = msisdns.flatMap((m) => [m, `+${m}`]);
-  const rows = store.db
-    .select({
-      id: usageEvents.id, subscriber: usageEvents.subscriber, service: usageEvents.service, direction: usageEvents.direction,
-      category: usageEvents.category, roaming: usageEvents.roaming, startTime: usageEvents.startTime, answerTime: usageEvents.answerTime,
-      usage: usageEvents.usage, status: usageEvents.status, cost: usageEvents.cost, tariffVersionId: usageEvents.tariffVersionId,
-      ratingBreakdown: usageEvents.ratingBreakdown,
-    })
-    .from(usageEvents)
-    .where(and(inArray(usageEvents.subscriber, numbers), gte(usageEvents.startTime, fromMs), lt(usageEvents.startTime, toMs)))
-    .all();
+  // One line (the common case) runs a statement prepared once per store: drizzle builds SQL on every call otherwise.
+  const rows = numbers.length === 2 ? oneLineQuery(store).all({ a: numbers[0], b: numbers[1], from: fromMs, to: toMs }) : eventsQuery(store, numbers, fromMs, toMs).all();
   const events: ChargeableEvent[] = [];
   let notRated = 0;
   for (const r of rows) {
@@ -48,27 +98,14 @@ export function loadChargeableEvents(store: Store, msisdns: string[], fromMs: nu
     }
     const stored = r.ratingBreakdown ? (JSON.parse(r.ratingBreakdown) as CompactBreakdown | { reason: string }) : null;
     const compact = stored && 'v' in stored && r.tariffVersionId !== null ? stored : null;
-    const versionId = r.tariffVersionId;
-    let expanded: RatedCost | null | undefined;
-    const event = {
-      id: r.id, subscriber: r.subscriber, service: r.service as Service, direction: r.direction as Direction,
-      category: r.category as CallCategory, roaming: r.roaming as Roaming, startTime: r.startTime, answerTime: r.answerTime,
-      usage: r.usage, cost: r.cost, tariffVersionId: versionId,
+    const event = new StoredEvent(
+      r.id, r.subscriber, r.service as Service, r.direction as Direction, r.category as CallCategory, r.roaming as Roaming, r.startTime, r.answerTime,
+      r.usage, r.cost, r.tariffVersionId,
       // compact span: [start, offset, usage, ratingPlanId, timingId, destinationRateId, rateId, slot, …]
-      tariffRows: compact ? tariffRowsOf(compact.s.map((s) => ({ ratingPlanId: s[3], destinationRateId: s[5], rateId: s[6], slot: s[7] })), versionId) : [],
-    } as ChargeableEvent;
-    // Expanding a breakdown needs its tariff version and costs time; only calls an allowance covers
-    // in part read it, so it is expanded on first use.
-    Object.defineProperty(event, 'breakdown', {
-      enumerable: true,
-      get() {
-        if (expanded === undefined) {
-          const plan = compact && versionId !== null ? planOf(store, cache, versionId) : null;
-          expanded = compact && plan ? expandBreakdown(compact, plan) : null;
-        }
-        return expanded;
-      },
-    });
+      compact ? tariffRowsOf(compact.s.map((s) => ({ ratingPlanId: s[3], destinationRateId: s[5], rateId: s[6], slot: s[7] })), r.tariffVersionId) : [],
+      compact,
+      () => (r.tariffVersionId !== null ? planOf(store, cache, r.tariffVersionId) : null),
+    );
     events.push(event);
   }
   return { events, notRated };

@@ -1,3 +1,6 @@
+import { spawnSync } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { billPeriod, changeInvoiceStatus, getInvoice, getUsageEvent, issueHeldInvoice, listInvoices, markOverdueInvoices, saveCatalogVersion } from '../../db/index.ts';
 import { testCatalog } from '../../tools/charging/testing/charging-fixtures.ts';
@@ -42,6 +45,17 @@ describe('bill run (real SQLite)', () => {
     const usage = a1.lines.find((l) => l.section === 'usage')!;
     expect(usage.provenance.usageEvents.map((e) => [e.rated, e.charged])).toEqual([['0.53', '0'], ['0.35', '0.18'], ['0.11', '0.11']]);
     expect(usage.provenance.tariffRows[0]).toMatch(/RP_CALLS\/DR_CALLS\/RT_MOBILE#0/);
+  });
+
+  it('bills in two processes side by side with gapless numbers (--jobs 2)', async () => {
+    await ingestAndRate(store);
+    const bin = join(dirname(fileURLToPath(import.meta.url)), '../../bin/switchboard.js');
+    const r = spawnSync(process.execPath, [bin, '--db', store.path, 'bill', '--period', '2025-03', '--jobs', '2', '--json'], { encoding: 'utf8', env: { ...process.env, CI: '1' } });
+    expect(r.status, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout) as { created: number; failed: unknown[]; invoices: Array<{ accountId: string; total: string; number: string }> };
+    expect(out.failed).toEqual([]);
+    expect(out.invoices.map((i) => [i.accountId, i.total]).sort()).toEqual([['A1', '12.35'], ['A2', '18.12']]);
+    expect(out.invoices.map((i) => i.number).sort()).toEqual(['INV-000001', 'INV-000002']);
   });
 
   it('running the bill again creates nothing and keeps numbering gapless', async () => {

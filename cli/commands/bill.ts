@@ -1,16 +1,55 @@
-import type { Command } from 'commander';
-import { billPeriod, getOperatorSettings, listAccountIds } from '../../db/index.ts';
+import { Option, type Command } from 'commander';
+import { spawn } from 'node:child_process';
+import { loadConfig } from '../../config/index.ts';
+import { billPeriod, getOperatorSettings, listAccountIds, type BillRunResult } from '../../db/index.ts';
 import { BillingError } from '../../tools/errors.ts';
 import { addMonths, checkDate } from '../../tools/time/index.ts';
 import { progressEnabled, withStore, type GlobalOptions } from '../context.ts';
 import { createProgress } from '../progress.ts';
-import { action, printResult } from '../output.ts';
+import { action, parseIntOption, printResult } from '../output.ts';
 
 /** Refuses anything but a billing month YYYY-MM. */
 export function checkPeriod(period: string | undefined): string {
   if (!period || !/^\d{4}-\d{2}$/.test(period)) throw new BillingError('INVALID_INPUT', `--period must be a month YYYY-MM, got "${period ?? ''}"`);
   addMonths(period, 0);
   return period;
+}
+
+/**
+ * Bills a period in `jobs` processes side by side, each taking every jobs-th account on its own
+ * connection to the same file, and merges what they did. The database keeps numbering gapless.
+ */
+async function billInProcesses(dbPath: string, period: string, jobs: number, issueDate: string | undefined, accounts: string[] | undefined): Promise<BillRunResult> {
+  const runs = Array.from({ length: jobs }, (_, i) =>
+    new Promise<BillRunResult>((resolvePromise, reject) => {
+      const args = [...process.execArgv, process.argv[1]!, 'bill', '--db', dbPath, '--period', period, '--shard', `${i}/${jobs}`, ...(issueDate ? ['--issue-date', issueDate] : []), ...(accounts?.length ? ['--account', ...accounts] : [])];
+      const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+      let out = '';
+      child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+      child.on('error', reject);
+      child.on('close', (code) => {
+        try {
+          resolvePromise(JSON.parse(out) as BillRunResult);
+        } catch {
+          reject(new BillingError('INTERNAL', `bill shard ${i}/${jobs} exited with code ${code} without a result`));
+        }
+      });
+    }),
+  );
+  const parts = await Promise.all(runs);
+  return {
+    period,
+    created: parts.flatMap((p) => p.created),
+    alreadyPresent: parts.flatMap((p) => p.alreadyPresent),
+    held: parts.flatMap((p) => p.held),
+    failed: parts.flatMap((p) => p.failed),
+  };
+}
+
+function parseShard(text: string): { index: number; count: number } {
+  const m = /^(\d+)\/(\d+)$/.exec(text);
+  if (!m || Number(m[1]) >= Number(m[2])) throw new BillingError('INVALID_INPUT', `--shard must be i/n with i < n, got "${text}"`);
+  return { index: Number(m[1]), count: Number(m[2]) };
 }
 
 /** `switchboard bill`. */
@@ -21,13 +60,22 @@ export function registerBill(program: Command): void {
     .requiredOption('--period <YYYY-MM>', 'the billing month')
     .option('--account <id...>', 'only these accounts')
     .option('--issue-date <date>', 'issue date of the invoices (default: the day after the period)')
+    .option('--jobs <n>', 'bill in this many processes side by side (one per core)', '1')
+    .addOption(new Option('--shard <i/n>', 'bill only every n-th account from the i-th (used by --jobs)').hideHelp())
     .option('--json', 'machine-readable output')
     .action(
       action(async (_o: unknown, cmd: Command) => {
-        const opts = cmd.optsWithGlobals<GlobalOptions & { period?: string; account?: string[]; issueDate?: string }>();
+        const opts = cmd.optsWithGlobals<GlobalOptions & { period?: string; account?: string[]; issueDate?: string; jobs?: string; shard?: string }>();
         const period = checkPeriod(opts.period);
         if (opts.issueDate) checkDate(opts.issueDate);
-        const result = await withStore(opts, (store) => {
+        if (opts.shard) {
+          const shard = parseShard(opts.shard);
+          const part = await withStore(opts, (store) => billPeriod(store, { period, timezone: getOperatorSettings(store).timezone, accountIds: opts.account, issueDate: opts.issueDate, shard }));
+          process.stdout.write(`${JSON.stringify(part)}\n`);
+          return;
+        }
+        const jobs = parseIntOption('jobs', opts.jobs, 1)!;
+        const result = jobs > 1 ? await billInProcesses(opts.db ?? loadConfig().dbPath, period, jobs, opts.issueDate, opts.account) : await withStore(opts, (store) => {
           const { timezone } = getOperatorSettings(store);
           const bar = createProgress('bill', listAccountIds(store, opts.account).length, progressEnabled(opts));
           try {

@@ -75,7 +75,7 @@ export function buildUsageLines(charges: EventCharge[], currency: string): { lin
   for (const [id, list] of groups) {
     const first = list[0]!;
     const service = first.event.service;
-    const sum = list.reduce((s, c) => s.plus(c.charged), ZERO);
+    const sum = list.reduce((s, c) => (/[1-9]/.test(c.charged) ? s.plus(c.charged) : s), ZERO);
     const amount = roundDecimal(sum, decimals, 'middle');
     const units = list.reduce((n, c) => n + c.event.usage, 0);
     const covered = list.reduce((n, c) => n + c.covered, 0);

@@ -1,6 +1,5 @@
 import type { Allowance, Catalog, Plan } from '../catalog/catalog.types.ts';
 import { BillingError } from '../errors.ts';
-import { dec } from '../money/index.ts';
 import type { AllowanceCarry, AllowanceLedgerRow, ChargeableEvent } from './charging.types.ts';
 import type { LineSegment } from './build-line-segments.ts';
 import { priceContinuation } from './price-continuation.ts';
@@ -81,7 +80,8 @@ export function consumeAllowances(input: {
     if (!segment) continue;
     let covered = 0;
     let allowanceId: string | null = null;
-    if (dec(event.cost).greaterThan(0)) {
+    // Costs are non-negative decimal strings: any non-zero digit means a price to draw against.
+    if (/[1-9]/.test(event.cost)) {
       for (const pool of pools.get(`${segment.subscriptionId}|${segment.planId}`) ?? []) {
         if (covered >= event.usage || !covers(pool.allowance, event)) continue;
         const before = covered;

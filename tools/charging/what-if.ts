@@ -45,12 +45,16 @@ export function whatIf(input: ChargeInput, subscriptionId: string, planId: strin
 /**
  * The best cheaper plan for each line, from deterministic what-if charging only: eligible plans
  * for the customer's segment that price usage the same way, with a saving of at least `minSaving`.
+ * Only plans whose monthly fee is below what the line cost this period are charged (a plan whose
+ * fee alone is more than that is not worth suggesting); each figure shown is an exact what-if.
  */
 export function recommendPlans(input: ChargeInput, minSaving = '1', charged: ChargeResult = chargePeriod(input)): Recommendation[] {
   const out: Recommendation[] = [];
   for (const sub of input.subscriptions) {
+    const lineCost = charged.lines.reduce((s, l) => (l.subscriptionId === sub.id ? s.plus(l.amount) : s), ZERO);
     const candidates = input.catalog.plans.filter((p) => {
       if (p.segments.length && !p.segments.includes(input.customer.segment)) return false;
+      if (!dec(p.recurringFee).lessThan(lineCost)) return false;
       return !sub.plans.some((x) => x.planId === p.id);
     });
     let best: Recommendation | null = null;

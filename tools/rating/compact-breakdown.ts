@@ -71,12 +71,22 @@ export function compactBreakdownJson(r: RatedCost): string {
   );
 }
 
+const slotOrder = new WeakMap<TariffPlan, Map<string, TariffPlan['rates'][string]>>();
+
+/** A Rates id's slots in groupIntervalStart order (how the engine indexes them), sorted once per plan. */
+function sortedSlots(plan: TariffPlan, rateId: string): TariffPlan['rates'][string] {
+  let byRate = slotOrder.get(plan);
+  if (!byRate) slotOrder.set(plan, (byRate = new Map()));
+  let slots = byRate.get(rateId);
+  if (!slots) byRate.set(rateId, (slots = [...(plan.rates[rateId] ?? [])].sort((x, y) => x.groupIntervalStart - y.groupIntervalStart)));
+  return slots;
+}
+
 /** Rebuilds the full breakdown from its compact form and the tariff plan version it was rated with. */
 export function expandBreakdown(b: CompactBreakdown, plan: TariffPlan): RatedCost {
   if (b.v !== 1) throw new BillingError('INTERNAL', `unknown breakdown version ${String(b.v)}`);
   const spans: RatedSpan[] = b.s.map(([start, offset, usage, ratingPlanId, timingId, destinationRateId, rateId, slot, increments, incrementCost, cost]) => {
-    // Slots are indexed in groupIntervalStart order, as the engine compiles them.
-    const rate = [...(plan.rates[rateId] ?? [])].sort((x, y) => x.groupIntervalStart - y.groupIntervalStart)[slot];
+    const rate = sortedSlots(plan, rateId)[slot];
     const entry = plan.ratingPlans[ratingPlanId]?.find((e) => e.destinationRateId === destinationRateId && e.timingId === timingId);
     if (!rate || !entry) throw new BillingError('INTERNAL', `breakdown references ${rateId}[${slot}] / ${ratingPlanId} not in tariff ${plan.id}`);
     return {
