@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createBatch, createDbSink, createWorkerSink, finishBatch, getOperatorSettings, loadTariffVersions, currentRateMultipliers, type Store } from '../../db/index.ts';
-import { createParser, ingestLines, readLines, type CdrFormat, type IngestCounts } from '../../tools/cdr/index.ts';
+import { createParser, ingestLines, readLineBatches, readLines, type CdrFormat, type IngestCounts } from '../../tools/cdr/index.ts';
 import { createRecordClassifier, operatorSettingsSchema, type OperatorSettings } from '../../tools/classify/index.ts';
 import { BillingError } from '../../tools/errors.ts';
 import { createEventRater, createTariffBook } from '../../tools/rating/index.ts';
@@ -88,7 +88,7 @@ export async function ingestFile(store: Store, path: string, opts: IngestFileOpt
   try {
     const threaded = (opts.writer ?? (size > 4 * 1024 * 1024 ? 'thread' : 'inline')) === 'thread' && store.path !== ':memory:';
     const sink = threaded ? createWorkerSink(store.path, batchId, settings.tenant) : createDbSink(store, batchId, settings.tenant);
-    counts = await ingestLines(readLines(tapped()), parser, sink, {
+    counts = await ingestLines(readLineBatches(tapped()), parser, sink, {
       sourceName,
       classify: (record) => classifier(record, settings),
       ...(rater ? { rate: (record, classification) => rater(record, classification, settings.tenant) } : {}),

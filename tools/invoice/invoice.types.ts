@@ -83,7 +83,7 @@ export const invoiceLineSchema = z.object({
   subscriptionId: z.string().nullable(),
   msisdn: z.string().nullable(),
   quantity: decimalString,
-  /** UN/ECE Recommendation 20 unit code for UBL (MON month, MIN minute, C62 one, E34 kilobyte...). */
+  /** UN/ECE Recommendation 20 unit code for UBL (MON month, MIN minute, C62 one, 4L megabyte…). */
   unitCode: z.string(),
   /** Human unit for the PDF ("month", "min", "SMS", "MB", "call"). */
   unit: z.string(),
