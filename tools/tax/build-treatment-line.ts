@@ -1,5 +1,5 @@
 import { dec, formatFixed, ZERO } from '../money/index.ts';
-import { spanOf } from './calendar-dates.ts';
+import { spanOf } from '../time/index.ts';
 import type { TaxContext } from './tax-context.types.ts';
 import type { TaxableLine, TaxLine } from './tax.types.ts';
 

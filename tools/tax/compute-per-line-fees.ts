@@ -1,6 +1,6 @@
 import { BillingError } from '../errors.ts';
 import { dec, formatFixed, ZERO, type Decimal } from '../money/index.ts';
-import { periodsOverlap, spanOf, splitIntoMonths } from './calendar-dates.ts';
+import { periodsOverlap, spanOf, splitIntoMonths } from '../time/index.ts';
 import type { RuleTaxLine } from './compute-percentage-taxes.ts';
 import { versionAt } from './resolve-rate-version.ts';
 import type { TaxContext } from './tax-context.types.ts';

@@ -1,6 +1,6 @@
 import { BillingError } from '../errors.ts';
 import { dec, formatFixed, ZERO, type Decimal } from '../money/index.ts';
-import { spanOf } from './calendar-dates.ts';
+import { spanOf } from '../time/index.ts';
 import { versionForPeriod } from './resolve-rate-version.ts';
 import { roundTaxAmount } from './round-tax-amount.ts';
 import type { TaxContext } from './tax-context.types.ts';

@@ -1,5 +1,5 @@
 import { BillingError } from '../errors.ts';
-import { isCalendarDate } from './calendar-dates.ts';
+import { isCalendarDate } from '../time/index.ts';
 import { builtInTaxPacks } from './parse-tax-pack.ts';
 import { rateChangesWithin } from './resolve-rate-version.ts';
 import { rulesForCustomer, selectTaxPack } from './select-tax-pack.ts';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { dec } from '../money/index.ts';
-import { isCalendarDate } from './calendar-dates.ts';
+import { isCalendarDate } from '../time/index.ts';
 import { taxClassSchema, taxLineSchema, taxNoteSchema } from './tax.types.ts';
 
 /**

@@ -1,6 +1,6 @@
 import { BillingError } from '../errors.ts';
 import { minorUnits } from '../money/index.ts';
-import { isCalendarDate } from './calendar-dates.ts';
+import { isCalendarDate } from '../time/index.ts';
 import { taxInputSchema, type TaxCustomer, type TaxInput } from './tax.types.ts';
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, isCalendarDate, periodsOverlap, spanOf, splitIntoMonths } from './calendar-dates.ts';
+import { addMonthsToDate, isCalendarDate, periodsOverlap, spanOf, splitIntoMonths } from './calendar-periods.ts';
 
 describe('calendar dates', () => {
   it('knows real days, leap years included', () => {
@@ -8,10 +8,10 @@ describe('calendar dates', () => {
   });
 
   it('adds months from a fixed anchor, clamping to the month end without drifting', () => {
-    expect(addMonths('2025-01-31', 1)).toBe('2025-02-28');
-    expect(addMonths('2024-01-31', 1)).toBe('2024-02-29');
-    expect(addMonths('2025-01-31', 2)).toBe('2025-03-31');
-    expect(addMonths('2025-11-15', 3)).toBe('2026-02-15');
+    expect(addMonthsToDate('2025-01-31', 1)).toBe('2025-02-28');
+    expect(addMonthsToDate('2024-01-31', 1)).toBe('2024-02-29');
+    expect(addMonthsToDate('2025-01-31', 2)).toBe('2025-03-31');
+    expect(addMonthsToDate('2025-11-15', 3)).toBe('2026-02-15');
   });
 
   it('splits a period into billing months anchored on its first day, the last one partial', () => {

@@ -21,7 +21,7 @@ export function daysInMonth(year: number, month: number): number {
  * The date `months` calendar months after `date`, clamped to the month's last day (Jan 31 + 1
  * month = Feb 28/29), always counted from the same anchor so repeated steps do not drift.
  */
-export function addMonths(date: string, months: number): string {
+export function addMonthsToDate(date: string, months: number): string {
   const [year, month, day] = date.split('-').map(Number) as [number, number, number];
   const index = year * 12 + (month - 1) + months;
   const y = Math.floor(index / 12);
@@ -34,9 +34,9 @@ export function addMonths(date: string, months: number): string {
 export function splitIntoMonths(from: string, to: string): { from: string; to: string }[] {
   const months: { from: string; to: string }[] = [];
   for (let k = 0; ; k += 1) {
-    const start = addMonths(from, k);
+    const start = addMonthsToDate(from, k);
     if (start >= to) return months;
-    const next = addMonths(from, k + 1);
+    const next = addMonthsToDate(from, k + 1);
     months.push({ from: start, to: next < to ? next : to });
   }
 }
