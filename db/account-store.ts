@@ -1,7 +1,9 @@
 import { asc, eq, inArray } from 'drizzle-orm';
-import { subscriptionSchema, type Account, type AccountsFile, type Customer, type Subscription } from '../tools/catalog/index.ts';
+import { indexRatingParties, subscriptionSchema, type Account, type AccountsFile, type Customer, type Subscription } from '../tools/catalog/index.ts';
 import { BillingError } from '../tools/errors.ts';
-import { accounts, customers, subscriptions } from './billing-schema.ts';
+import { accounts, catalogVersions, customers, subscriptions } from './billing-schema.ts';
+import { catalogInEffect } from './catalog-store.ts';
+import type { PartyLookup } from '../tools/rating/index.ts';
 import type { Store } from './open-database.ts';
 
 /** An account with its customer and lines: what charging needs to know about who is billed. */
@@ -71,4 +73,20 @@ export function subscriptionForNumber(store: Store, msisdn: string, date: string
   const rows = store.db.select().from(subscriptions).where(eq(subscriptions.msisdn, msisdn.replace(/^\+/, ''))).all();
   const hit = rows.find((r) => r.startDate <= date && (!r.endDate || date < r.endDate));
   return hit ? subscriptionSchema.parse(JSON.parse(hit.subscriptionJson)) : null;
+}
+
+/**
+ * Who each number is rated as over time (plan rating subject and customer segment), read once for a
+ * rating run; null when there are no subscriptions, so rating goes by the subscriber's number alone.
+ */
+export function ratingPartyLookup(store: Store, timezone: string): PartyLookup | null {
+  const rows = store.db
+    .select({ subscriptionJson: subscriptions.subscriptionJson, segment: customers.segment })
+    .from(subscriptions)
+    .innerJoin(accounts, eq(accounts.id, subscriptions.accountId))
+    .innerJoin(customers, eq(customers.id, accounts.customerId))
+    .all();
+  if (rows.length === 0) return null;
+  const catalog = store.db.select({ id: catalogVersions.id }).from(catalogVersions).limit(1).get() ? catalogInEffect(store, '9999-12-31').catalog : null;
+  return indexRatingParties(rows.map((r) => ({ subscription: JSON.parse(r.subscriptionJson) as Subscription, segment: r.segment })), catalog, timezone);
 }

@@ -5,7 +5,7 @@ import { billAccount } from '../tools/invoice/bill-account.ts';
 import { billCorrection } from '../tools/invoice/bill-correction.ts';
 import { createEventRater, type TariffBook } from '../tools/rating/index.ts';
 import { currentRateMultipliers } from './catalog-store.ts';
-import { getAccountBundle, listAccountIds } from './account-store.ts';
+import { getAccountBundle, listAccountIds, ratingPartyLookup } from './account-store.ts';
 import { getBillingSettings } from './billing-settings-store.ts';
 import { usageRowsForNumbers } from './billing-usage-store.ts';
 import { findPeriodInvoice, notesFor, replaceUnissuedInvoice, saveInvoice } from './invoice-store.ts';
@@ -36,7 +36,7 @@ export function reratePeriod(store: Store, options: { period: string; timezone: 
   const runId = createHash('sha256').update(`${options.period}:${new Date().toISOString()}:${Math.random()}`).digest('hex').slice(0, 16);
   const result: RerateResult = { period: options.period, runId, events: { considered: 0, changed: 0, repriced: 0 }, notes: [], rebilled: [], failed: [] };
   const caches = newBillingCaches();
-  const rate = createEventRater(options.book, currentRateMultipliers(store), options.timezone);
+  const rate = createEventRater(options.book, currentRateMultipliers(store), options.timezone, ratingPartyLookup(store, options.timezone));
   for (const accountId of listAccountIds(store, options.accountIds)) {
     try {
       const bundle = getAccountBundle(store, accountId);

@@ -2,10 +2,10 @@ import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { billPeriod, changeInvoiceStatus, getInvoice, getUsageEvent, issueHeldInvoice, listInvoices, markOverdueInvoices, saveCatalogVersion } from '../../db/index.ts';
-import { testCatalog } from '../../tools/charging/testing/charging-fixtures.ts';
+import { billPeriod, changeInvoiceStatus, getInvoice, getUsageEvent, issueHeldInvoice, listUsageEvents, listInvoices, markOverdueInvoices, saveCatalogVersion } from '../../db/index.ts';
+import { TEST_TARIFF_YAML, testCatalog } from '../../tools/charging/testing/charging-fixtures.ts';
 import { createTempStore } from '../../db/testing/create-temp-store.ts';
-import { BILLING_CDRS, ingestAndRate, setUpBillingOperator } from './testing/billing-setup.ts';
+import { BILLING_CDRS, importTariff, ingestAndRate, setUpBillingOperator } from './testing/billing-setup.ts';
 
 let store: ReturnType<typeof createTempStore>;
 beforeEach(() => {
@@ -14,7 +14,25 @@ beforeEach(() => {
 });
 afterEach(() => store.cleanup());
 
-describe('dynamic pricing in the rating step (real SQLite)', () => {
+describe('the rating step with accounts (real SQLite)', () => {
+  it("rates usage with the line's plan subject, falling back to the default profile", async () => {
+    const tariff = TEST_TARIFF_YAML.replace('ratingPlans:', 'ratingPlans:\n  RP_BIZ: { destinationRateId: DR_BIZ, weight: 20 }')
+      .replace('destinationRates:', 'destinationRates:\n  DR_BIZ: { destinationId: DST_MOBILE, rateId: RT_BIZ, roundingMethod: up, roundingDecimals: 4 }')
+      .replace('rates:', 'rates:\n  RT_BIZ: { rate: "0.02", rateUnit: 1m, rateIncrement: 1s }')
+      .replace('ratingProfiles:', 'ratingProfiles:\n  - { tenant: t, category: call, subject: BIZ, activationTime: 2020-01-01T00:00:00Z, ratingPlanId: RP_BIZ, fallbackSubjects: ["*any"] }');
+    importTariff(store, tariff);
+    const catalog = testCatalog();
+    saveCatalogVersion(store, { ...catalog, effectiveFrom: '2024-06-01', plans: catalog.plans.map((p) => (p.id === 'PLAN_31' ? { ...p, ratingSubject: 'BIZ' } : p)) });
+    await ingestAndRate(store, [...BILLING_CDRS, 'r6,voice,outbound,447700900456,,,,+447812345678,2025-03-20T11:00:00Z,60,answered,,', 'r7,voice,outbound,447700900456,,,,+441234567890,2025-03-20T12:00:00Z,60,answered,,']);
+    const cost = (sourceId: string) => listUsageEvents(store, { limit: 50 }).find((e) => e.sourceId === sourceId)!.cost;
+    // A1 (Talk 10) pays the default 0.11 for a minute to a mobile; A2 (Business 31, subject BIZ) pays
+    // 0.02 a minute: 0.000333… a second kept at 5 decimals (0.00033, as CGRateS) x 60 = 0.0198
+    expect([cost('r3'), cost('r6')]).toEqual(['0.11', '0.0198']);
+    // BIZ has no national rate: that call falls back to the default profile (0.04 a minute)
+    expect(cost('r7')).toBe('0.04');
+  });
+
+
   it('multiplies usage in a congested band and keeps the multiplier in the stored breakdown', async () => {
     saveCatalogVersion(store, testCatalog({
       effectiveFrom: '2024-06-01',

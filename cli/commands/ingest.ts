@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { createHash } from 'node:crypto';
 import { createReadStream, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { createBatch, createDbSink, createWorkerSink, finishBatch, getOperatorSettings, loadTariffVersions, currentRateMultipliers, type Store } from '../../db/index.ts';
+import { createBatch, createDbSink, createWorkerSink, finishBatch, getOperatorSettings, loadTariffVersions, currentRateMultipliers, ratingPartyLookup, type Store } from '../../db/index.ts';
 import { createParser, ingestLines, readLineBatches, readLines, type CdrFormat, type IngestCounts } from '../../tools/cdr/index.ts';
 import { createRecordClassifier, operatorSettingsSchema, type OperatorSettings } from '../../tools/classify/index.ts';
 import { BillingError } from '../../tools/errors.ts';
@@ -72,7 +72,7 @@ export async function ingestFile(store: Store, path: string, opts: IngestFileOpt
   const header = format === 'csv' ? await firstDataLine(full) : null;
   const sourceName = opts.source ?? format;
   const classifier = createRecordClassifier();
-  const rater = opts.rate ? createEventRater(createTariffBook(loadTariffVersions(store, opts.tariff)), currentRateMultipliers(store), settings.timezone) : null;
+  const rater = opts.rate ? createEventRater(createTariffBook(loadTariffVersions(store, opts.tariff)), currentRateMultipliers(store), settings.timezone, ratingPartyLookup(store, settings.timezone)) : null;
 
   const hash = createHash('sha256');
   let bytes = 0;

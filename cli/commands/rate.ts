@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { currentRateMultipliers, getOperatorSettings, iterateUnratedEvents, loadTariffVersions, saveRatings, toRecordAndClassification, usageCounts, type Store } from '../../db/index.ts';
+import { currentRateMultipliers, ratingPartyLookup, getOperatorSettings, iterateUnratedEvents, loadTariffVersions, saveRatings, toRecordAndClassification, usageCounts, type Store } from '../../db/index.ts';
 import { createEventRater, createTariffBook } from '../../tools/rating/index.ts';
 import { progressEnabled, withStore, type GlobalOptions } from '../context.ts';
 import { createProgress } from '../progress.ts';
@@ -9,7 +9,7 @@ import { action, parseIntOption, printResult } from '../output.ts';
 export function ratePending(store: Store, opts: { tariff?: string; generalRoundingDecimals?: number; onProgress?: (n: number) => void }) {
   const book = createTariffBook(loadTariffVersions(store, opts.tariff), { generalRoundingDecimals: opts.generalRoundingDecimals });
   const { tenant, timezone } = getOperatorSettings(store);
-  const rate = createEventRater(book, currentRateMultipliers(store), timezone);
+  const rate = createEventRater(book, currentRateMultipliers(store), timezone, ratingPartyLookup(store, timezone));
   const counts = { considered: 0, rated: 0, ratingFailed: 0, failures: {} as Record<string, number> };
   for (const page of iterateUnratedEvents(store)) {
     const outcomes = page.map((row) => {

@@ -34,13 +34,24 @@ export function ratingRequestFor(record: UsageRecord, classification: Classifica
 }
 
 /**
+ * Who a usage is rated as, when the subscriber's line is known: the plan's rating subject (null:
+ * the subscriber's own number, CGRateS's account) and the customer's segment ("*segment:" profiles).
+ */
+export interface RatingParty {
+  subject: string | null;
+  segment: string | null;
+}
+
+/**
  * Prices one classified usage record with the tariff version in effect at its answer time. Zero
  * usage (an unanswered call) costs nothing without consulting a tariff, as in CGRateS; an
- * unclassified record is left for the categoriser, never guessed.
+ * unclassified record is left for the categoriser, never guessed. With a party, the plan's rating
+ * subject and the customer's segment choose the rating profile (falling back as CGRateS does).
  */
-export function rateEvent(book: TariffBook, record: UsageRecord, classification: Classification, tenant: string): RatingOutcome {
+export function rateEvent(book: TariffBook, record: UsageRecord, classification: Classification, tenant: string, party: RatingParty | null = null): RatingOutcome {
   if (classification.category === 'unclassified') return { status: 'unclassified' };
-  const req = ratingRequestFor(record, classification, tenant);
+  const req = ratingRequestFor(record, classification, tenant, party?.segment ?? null);
+  if (party?.subject) req.subject = party.subject;
   try {
     const version = book.select(req.answerTime);
     if (req.usage === 0) {
