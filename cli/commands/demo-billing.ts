@@ -7,16 +7,21 @@ import { renderInvoicePdf, renderInvoiceUbl } from '../../tools/invoice/render/i
 import { dec, ZERO } from '../../tools/money/index.ts';
 
 /**
- * The billing half of the demo: the catalog, the customers and their lines (built from the same
- * population the CDRs were generated for), the bill run of the month, and a few invoices written
- * out as PDF and EN 16931 UBL to look at.
+ * The demo's catalog and customers with their lines (built from the same population the CDRs are
+ * generated for). They come before rating: plans and segments choose rating profiles, and the
+ * catalog's dynamic-pricing tables are part of the rating step.
  */
-export async function runDemoBilling(store: Store, opts: { dataset: string; dir: string; population: Population; seed: number; period: string }) {
+export function seedDemoCustomers(store: Store, opts: { dataset: string; population: Population; seed: number; period: string }) {
   const catalog = loadCatalog(readFileSync(join(opts.dataset, 'catalog.yaml'), 'utf8'), 'catalog.yaml');
   const savedCatalog = saveCatalogVersion(store, catalog);
   const accountsFile = buildAccountsFile(opts.population, { seed: opts.seed, periodStart: `${opts.period}-01`, periodDays: 31 });
   // Through the same loader as `switchboard accounts import`, so the demo data meets the same checks.
   const accounts = importAccounts(store, loadAccounts(JSON.stringify(accountsFile), { fileName: 'demo-accounts.json', catalog }));
+  return { catalog: { name: savedCatalog.name, version: savedCatalog.version, created: savedCatalog.created, plans: catalog.plans.length, currency: catalog.currency }, accounts };
+}
+
+/** The billing half of the demo: the bill run of the month, and a few invoices written out as PDF and EN 16931 UBL to look at. */
+export async function runDemoBilling(store: Store, opts: { dir: string; period: string; currency: string }) {
   const run = billPeriod(store, { period: opts.period, timezone: getOperatorSettings(store).timezone });
 
   const all = listInvoices(store, { period: opts.period, limit: 100_000 }).filter((i) => i.kind === 'invoice');
@@ -51,8 +56,6 @@ export async function runDemoBilling(store: Store, opts: { dataset: string; dir:
     }
   }
   return {
-    catalog: { name: savedCatalog.name, version: savedCatalog.version, created: savedCatalog.created, plans: catalog.plans.length },
-    accounts,
     bill: { period: run.period, created: run.created.length, held: run.held.length, alreadyPresent: run.alreadyPresent.length, failed: run.failed },
     invoices: {
       issued: all.filter((i) => i.status === 'issued').length,
@@ -61,7 +64,7 @@ export async function runDemoBilling(store: Store, opts: { dataset: string; dir:
       taxes: totals.taxes.toFixed(2),
       total: totals.total.toFixed(2),
       taxesByName: Object.fromEntries([...taxesByName].map(([k, v]) => [k, v.toFixed(2)])),
-      currency: catalog.currency,
+      currency: opts.currency,
     },
     files,
     heldExample: all.find((i) => i.status === 'held')?.id ?? null,

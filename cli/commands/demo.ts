@@ -3,16 +3,15 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildPopulationFor, writeCdrFile, type GeneratorOptions } from '../../evals/generator/index.ts';
-import { saveCatalogVersion, iterateRatedCosts, listUsageEvents, setOperatorSetting, usageCounts, type Store } from '../../db/index.ts';
+import { iterateRatedCosts, listUsageEvents, setOperatorSetting, usageCounts, type Store } from '../../db/index.ts';
 import { summarizeRatedCosts } from '../../tools/rating/index.ts';
-import { loadCatalog } from '../../tools/catalog/index.ts';
 import { loadConfig } from '../../config/index.ts';
 import { withStore, type GlobalOptions } from '../context.ts';
 import { action, parseIntOption, printResult, table } from '../output.ts';
 import { ingestFile } from './ingest.ts';
 import { ratePending } from './rate.ts';
 import { importTariffFromPath } from './tariffs.ts';
-import { runDemoBilling } from './demo-billing.ts';
+import { runDemoBilling, seedDemoCustomers } from './demo-billing.ts';
 
 const DATASET = resolve(dirname(fileURLToPath(import.meta.url)), '../../evals/datasets/demo-operator');
 
@@ -24,8 +23,7 @@ export async function runDemo(store: Store, opts: { rows: number; seed: number; 
   const population = buildPopulationFor(generator);
   for (const [key, value] of Object.entries({ ...settings, ...population.operatorSettings })) setOperatorSetting(store, key, value);
   const tariff = importTariffFromPath(join(DATASET, 'tariff.yaml'), {}, store);
-  // The catalog comes before rating: its dynamic-pricing tables are part of the rating step.
-  saveCatalogVersion(store, loadCatalog(readFileSync(join(DATASET, 'catalog.yaml'), 'utf8'), 'catalog.yaml'));
+  const seeded = seedDemoCustomers(store, { dataset: DATASET, population, seed: opts.seed, period: '2025-03' });
 
   const files = [
     { format: 'asterisk' as const, path: join(opts.dir, 'Master.csv'), rows: opts.rows },
@@ -39,7 +37,7 @@ export async function runDemo(store: Store, opts: { rows: number; seed: number; 
     ingests.push(await ingestFile(store, f.path, { format: f.format }));
   }
   const rating = ratePending(store, {});
-  const billing = await runDemoBilling(store, { dataset: DATASET, dir: opts.dir, population, seed: opts.seed, period: '2025-03' });
+  const billing = { ...seeded, ...(await runDemoBilling(store, { dir: opts.dir, period: '2025-03', currency: seeded.catalog.currency })) };
   const costs = summarizeRatedCosts(iterateRatedCosts(store));
   const counts = usageCounts(store);
   return {
