@@ -36,7 +36,8 @@ export function createBoundedCache<V>(maxEntries: number): BoundedCache<V> {
       const hit = young.get(key);
       if (hit !== undefined || generation === 0) return hit;
       const aged = old.get(key);
-      if (aged !== undefined) put(key, aged);
+      // The caller's key may be a slice of a CDR chunk: the young map gets a copy, like set().
+      if (aged !== undefined) put(detachString(key), aged);
       return aged;
     },
     set(key, value) {
