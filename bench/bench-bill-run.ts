@@ -86,7 +86,7 @@ if (!existsSync(base)) {
 for (const f of [work, `${work}-wal`, `${work}-shm`]) rmSync(f, { force: true });
 copyFileSync(base, work);
 // The run as an operator starts it: `switchboard bill --jobs J`, one process per core.
-let out: { created: number; held: number; failed: unknown[] } = { created: 0, held: 0, failed: [] };
+let out: { created: number; held: number; failed: unknown[]; processPeakRssMb?: number[] } = { created: 0, held: 0, failed: [] };
 const result = await measure(`bill run, ${JOBS} job${JOBS > 1 ? 's' : ''}`, () => {
   const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'switchboard.js'), '--db', work, 'bill', '--period', '2025-03', '--jobs', String(JOBS), '--json'], { encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, CI: '1' } });
   if (r.status !== 0) throw new Error(`bill run failed (status ${r.status}, ${r.error?.message ?? ""}): ${r.stderr}${r.stdout.slice(0, 2000)}`);
@@ -94,5 +94,7 @@ const result = await measure(`bill run, ${JOBS} job${JOBS > 1 ? 's' : ''}`, () =
   if (out.failed.length) throw new Error(`bill run failed for ${out.failed.length} accounts: ${JSON.stringify(out.failed[0])}`);
   return out.created;
 });
-result.extra = { accounts: N, events: N * M, eventsPerSecond: Math.round((N * M) / result.seconds), held: out.held };
+// The work happens in the bill processes: their peak RSS is what counts, not this parent's.
+result.peakRssMb = Math.max(...(out.processPeakRssMb ?? [result.peakRssMb]));
+result.extra = { accounts: N, events: N * M, eventsPerSecond: Math.round((N * M) / result.seconds), held: out.held, processPeakRssMb: out.processPeakRssMb ?? null };
 console.log(JSON.stringify(result));

@@ -19,7 +19,7 @@ export function checkPeriod(period: string | undefined): string {
  * Bills a period in `jobs` processes side by side, each taking every jobs-th account on its own
  * connection to the same file, and merges what they did. The database keeps numbering gapless.
  */
-async function billInProcesses(dbPath: string, period: string, jobs: number, issueDate: string | undefined, accounts: string[] | undefined): Promise<BillRunResult> {
+async function billInProcesses(dbPath: string, period: string, jobs: number, issueDate: string | undefined, accounts: string[] | undefined): Promise<BillRunResult & { peakRssMb: number[] }> {
   const runs = Array.from({ length: jobs }, (_, i) =>
     new Promise<BillRunResult>((resolvePromise, reject) => {
       const args = [...process.execArgv, process.argv[1]!, 'bill', '--db', dbPath, '--period', period, '--shard', `${i}/${jobs}`, ...(issueDate ? ['--issue-date', issueDate] : []), ...(accounts?.length ? ['--account', ...accounts] : [])];
@@ -38,6 +38,7 @@ async function billInProcesses(dbPath: string, period: string, jobs: number, iss
   );
   const parts = await Promise.all(runs);
   return {
+    peakRssMb: parts.map((p) => (p as BillRunResult & { peakRssMb?: number }).peakRssMb ?? 0),
     period,
     created: parts.flatMap((p) => p.created),
     alreadyPresent: parts.flatMap((p) => p.alreadyPresent),
@@ -71,7 +72,7 @@ export function registerBill(program: Command): void {
         if (opts.shard) {
           const shard = parseShard(opts.shard);
           const part = await withStore(opts, (store) => billPeriod(store, { period, timezone: getOperatorSettings(store).timezone, accountIds: opts.account, issueDate: opts.issueDate, shard }));
-          process.stdout.write(`${JSON.stringify(part)}\n`);
+          process.stdout.write(`${JSON.stringify({ ...part, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) })}\n`);
           return;
         }
         const jobs = parseIntOption('jobs', opts.jobs, 1)!;
@@ -92,6 +93,7 @@ export function registerBill(program: Command): void {
           alreadyPresent: result.alreadyPresent.length,
           failed: result.failed,
           invoices: result.created,
+          ...('peakRssMb' in result ? { processPeakRssMb: result.peakRssMb } : {}),
         };
         printResult(opts, out, (o) =>
           [
