@@ -1,10 +1,11 @@
-import { asc, eq, inArray } from 'drizzle-orm';
+import { asc, eq, inArray, sql } from 'drizzle-orm';
 import { indexRatingParties, subscriptionSchema, type Account, type AccountsFile, type Customer, type Subscription } from '../tools/catalog/index.ts';
 import { BillingError } from '../tools/errors.ts';
 import { accounts, catalogVersions, customers, subscriptions } from './billing-schema.ts';
 import { catalogInEffect } from './catalog-store.ts';
 import type { PartyLookup } from '../tools/rating/index.ts';
 import type { Store } from './open-database.ts';
+import { prepared } from './prepared.ts';
 
 /** An account with its customer and lines: what charging needs to know about who is billed. */
 export interface AccountBundle {
@@ -44,11 +45,16 @@ export function importAccounts(store: Store, file: AccountsFile): { customers: n
 
 /** One account with its customer and subscriptions; NOT_FOUND when there is no such account. */
 export function getAccountBundle(store: Store, accountId: string): AccountBundle {
-  const a = store.db.select().from(accounts).where(eq(accounts.id, accountId)).get();
+  const q = prepared(store, 'account-bundle', () => ({
+    account: store.db.select().from(accounts).where(eq(accounts.id, sql.placeholder('id'))).prepare(),
+    customer: store.db.select().from(customers).where(eq(customers.id, sql.placeholder('id'))).prepare(),
+    lines: store.db.select().from(subscriptions).where(eq(subscriptions.accountId, sql.placeholder('id'))).orderBy(asc(subscriptions.id)).prepare(),
+  }));
+  const a = q.account.get({ id: accountId });
   if (!a) throw new BillingError('NOT_FOUND', `no account ${accountId}`);
-  const c = store.db.select().from(customers).where(eq(customers.id, a.customerId)).get();
+  const c = q.customer.get({ id: a.customerId });
   if (!c) throw new BillingError('INTERNAL', `account ${accountId} has no customer ${a.customerId}`);
-  const subs = store.db.select().from(subscriptions).where(eq(subscriptions.accountId, accountId)).orderBy(asc(subscriptions.id)).all();
+  const subs = q.lines.all({ id: accountId });
   // Stored only after validation (importAccounts), so reading back needs no second schema pass.
   return {
     customer: JSON.parse(c.customerJson) as Customer,

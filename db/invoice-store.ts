@@ -6,6 +6,7 @@ import { invoiceDocumentSchema, type InvoiceDocument, type InvoiceStatus } from 
 import { addDays } from '../tools/time/index.ts';
 import { allowanceLedger, invoiceSeries, invoices } from './billing-schema.ts';
 import type { Store } from './open-database.ts';
+import { prepared } from './prepared.ts';
 
 type InvoiceRow = typeof invoices.$inferSelect;
 
@@ -38,7 +39,10 @@ export function findPeriodInvoice(store: Store, accountId: string, period: strin
 
 /** True when the account already has its invoice for the period (a cheap look-up for re-runs). */
 export function hasPeriodInvoice(store: Store, accountId: string, period: string): boolean {
-  return store.db.select({ id: invoices.id }).from(invoices).where(and(eq(invoices.accountId, accountId), eq(invoices.period, period), eq(invoices.kind, 'invoice'))).get() !== undefined;
+  const q = prepared(store, 'has-period-invoice', () =>
+    store.db.select({ id: invoices.id }).from(invoices).where(and(eq(invoices.accountId, sql.placeholder('a')), eq(invoices.period, sql.placeholder('p')), eq(invoices.kind, 'invoice'))).prepare(),
+  );
+  return q.get({ a: accountId, p: period }) !== undefined;
 }
 
 /** An invoice or note by its number or, for drafts and held ones, by its id. */
@@ -67,31 +71,40 @@ export function listInvoices(store: Store, filter: { accountId?: string; period?
 
 /** Totals of an account's issued (or paid) invoices before a period, newest first (bill-shock history). */
 export function previousInvoiceTotals(store: Store, accountId: string, beforePeriod: string, limit = 3): string[] {
-  return store.db
-    .select({ total: invoices.total })
-    .from(invoices)
-    .where(and(eq(invoices.accountId, accountId), eq(invoices.kind, 'invoice'), lt(invoices.period, beforePeriod), sql`${invoices.status} in ('issued', 'paid', 'overdue')`))
-    .orderBy(desc(invoices.period))
-    .limit(limit)
-    .all()
-    .map((r) => r.total);
+  const q = prepared(store, 'previous-totals', () =>
+    store.db
+      .select({ total: invoices.total })
+      .from(invoices)
+      .where(and(eq(invoices.accountId, sql.placeholder('a')), eq(invoices.kind, 'invoice'), lt(invoices.period, sql.placeholder('p')), sql`${invoices.status} in ('issued', 'paid', 'overdue')`))
+      .orderBy(desc(invoices.period))
+      .limit(sql.placeholder('n'))
+      .prepare(),
+  );
+  return q.all({ a: accountId, p: beforePeriod, n: limit }).map((r) => r.total);
 }
 
 /** Allowance units the previous period of these lines carries into this one. */
 export function carriesInto(store: Store, subscriptionIds: string[], previousPeriod: string): AllowanceCarry[] {
   if (subscriptionIds.length === 0) return [];
-  return store.db
-    .select()
-    .from(allowanceLedger)
-    .where(and(eq(allowanceLedger.period, previousPeriod), inArray(allowanceLedger.subscriptionId, subscriptionIds)))
-    .all()
+  const oneLine = prepared(store, 'carries-one-line', () =>
+    store.db.select().from(allowanceLedger).where(and(eq(allowanceLedger.period, sql.placeholder('p')), eq(allowanceLedger.subscriptionId, sql.placeholder('s')))).prepare(),
+  );
+  const rows =
+    subscriptionIds.length === 1
+      ? oneLine.all({ p: previousPeriod, s: subscriptionIds[0] })
+      : store.db.select().from(allowanceLedger).where(and(eq(allowanceLedger.period, previousPeriod), inArray(allowanceLedger.subscriptionId, subscriptionIds))).all();
+  return rows
     .flatMap((r) => (JSON.parse(r.carriesJson) as Array<{ units: number; validThrough: string }>).map((c) => ({ subscriptionId: r.subscriptionId, allowanceId: r.allowanceId, ...c })));
 }
 
 /** Takes the next number of a series; call inside the issuing transaction so a failure leaves no gap. */
 function takeNumber(store: Store, series: string): string {
-  store.db.insert(invoiceSeries).values({ series, nextNumber: 1 }).onConflictDoNothing().run();
-  const row = store.db.update(invoiceSeries).set({ nextNumber: sql`${invoiceSeries.nextNumber} + 1` }).where(eq(invoiceSeries.series, series)).returning({ next: invoiceSeries.nextNumber }).get()!;
+  const q = prepared(store, 'take-number', () => ({
+    ensure: store.db.insert(invoiceSeries).values({ series: sql.placeholder('s'), nextNumber: 1 }).onConflictDoNothing().prepare(),
+    advance: store.db.update(invoiceSeries).set({ nextNumber: sql`${invoiceSeries.nextNumber} + 1` }).where(eq(invoiceSeries.series, sql.placeholder('s'))).returning({ next: invoiceSeries.nextNumber }).prepare(),
+  }));
+  q.ensure.run({ s: series });
+  const row = q.advance.get({ s: series })!;
   return `${series}-${String(row.next - 1).padStart(6, '0')}`;
 }
 
@@ -125,13 +138,20 @@ export function saveInvoice(
       })
       .returning({ id: invoices.id })
       .get();
-    for (const l of input.ledger) {
-      const carries = input.carries.filter((c) => c.subscriptionId === l.subscriptionId && c.allowanceId === l.allowanceId).map((c) => ({ units: c.units, validThrough: c.validThrough }));
+    const insertLedger = prepared(store, 'insert-ledger', () =>
       store.db
         .insert(allowanceLedger)
-        .values({ invoiceId: row.id, subscriptionId: l.subscriptionId, period: doc.period.label, allowanceId: l.allowanceId, service: l.service, granted: l.granted, carriedIn: l.carriedIn, used: l.used, carriedOut: l.carriedOut, carriesJson: JSON.stringify(carries) })
+        .values({
+          invoiceId: sql.placeholder('invoiceId'), subscriptionId: sql.placeholder('subscriptionId'), period: sql.placeholder('period'), allowanceId: sql.placeholder('allowanceId'),
+          service: sql.placeholder('service'), granted: sql.placeholder('granted'), carriedIn: sql.placeholder('carriedIn'), used: sql.placeholder('used'),
+          carriedOut: sql.placeholder('carriedOut'), carriesJson: sql.placeholder('carriesJson'),
+        })
         .onConflictDoNothing()
-        .run();
+        .prepare(),
+    );
+    for (const l of input.ledger) {
+      const carries = input.carries.filter((c) => c.subscriptionId === l.subscriptionId && c.allowanceId === l.allowanceId).map((c) => ({ units: c.units, validThrough: c.validThrough }));
+      insertLedger.run({ invoiceId: row.id, subscriptionId: l.subscriptionId, period: doc.period.label, allowanceId: l.allowanceId, service: l.service, granted: l.granted, carriedIn: l.carriedIn, used: l.used, carriedOut: l.carriedOut, carriesJson: JSON.stringify(carries) });
     }
     // Built from what was just written: parsing the stored document back would cost more than billing it.
     return { id: row.id, accountId: input.accountId, period: doc.period.label, kind: doc.kind, number: final.number, status: final.status, total: doc.total, currency: doc.currency, correctsInvoiceId: input.correctsInvoiceId ?? null, document: final };
