@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { RatingOutcome } from '../tools/rating/rate-event.ts';
 import { rerateLog } from './billing-schema.ts';
-import { storedBreakdown } from './ingest-store.ts';
+import { ratingColumns } from './usage-store.ts';
 import type { Store } from './open-database.ts';
 import { usageEvents } from './schema.ts';
 
@@ -26,16 +26,7 @@ export function saveRerating(store: Store, runId: string, changes: RerateChange[
       const o = c.outcome;
       const res = store.db
         .update(usageEvents)
-        .set({
-          status: o.status,
-          cost: o.status === 'rated' ? o.cost : null,
-          currency: o.status === 'rated' ? o.currency : null,
-          tariffVersionId: o.status === 'rated' ? o.tariffVersionId : null,
-          ratingBreakdown: o.status === 'rated' ? storedBreakdown(o.breakdown) : null,
-          ratingErrorCode: o.status === 'rating_failed' ? o.code : null,
-          ratingError: o.status === 'rating_failed' ? o.message : null,
-          ratedAt: o.status === 'rated' ? now : null,
-        })
+        .set(ratingColumns(o, now))
         .where(and(eq(usageEvents.id, c.eventId), eq(usageEvents.status, c.old.status), c.old.cost === null ? sql`${usageEvents.cost} is null` : eq(usageEvents.cost, c.old.cost)))
         .run();
       if (res.changes === 0) continue;

@@ -115,6 +115,20 @@ export function* iterateUnratedEvents(store: Store, pageSize = 5000): Generator<
   }
 }
 
+/** The rating columns of an event for an outcome: cost and breakdown when rated, the error when not. */
+export function ratingColumns(o: RatingOutcome, now: string) {
+  return {
+    status: o.status,
+    cost: o.status === 'rated' ? o.cost : null,
+    currency: o.status === 'rated' ? o.currency : null,
+    tariffVersionId: o.status === 'rated' ? o.tariffVersionId : null,
+    ratingBreakdown: o.status === 'rated' ? storedBreakdown(o.breakdown) : null,
+    ratingErrorCode: o.status === 'rating_failed' ? o.code : null,
+    ratingError: o.status === 'rating_failed' ? o.message : null,
+    ratedAt: o.status === 'rated' ? now : null,
+  };
+}
+
 /**
  * Stores rating outcomes in one transaction. Only events still unrated are touched, so two rating
  * runs racing (or a re-run) never price an event twice. Returns how many were updated.
@@ -137,19 +151,8 @@ export function saveRatings(store: Store, outcomes: Array<{ id: number; outcome:
   const now = new Date().toISOString();
   return store.sqlite.transaction(() => {
     let changed = 0;
-    for (const { id, outcome: o } of outcomes) {
-      const res = update.run({
-        id,
-        status: o.status,
-        cost: o.status === 'rated' ? o.cost : null,
-        currency: o.status === 'rated' ? o.currency : null,
-        tariffVersionId: o.status === 'rated' ? o.tariffVersionId : null,
-        ratingBreakdown: o.status === 'rated' ? storedBreakdown(o.breakdown) : null,
-        ratingErrorCode: o.status === 'rating_failed' ? o.code : null,
-        ratingError: o.status === 'rating_failed' ? o.message : null,
-        ratedAt: o.status === 'rated' ? now : null,
-      });
-      changed += res.changes;
+    for (const { id, outcome } of outcomes) {
+      changed += update.run({ id, ...ratingColumns(outcome, now) }).changes;
     }
     return changed;
   })();
