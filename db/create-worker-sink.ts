@@ -23,12 +23,15 @@ export function createWorkerSink(dbPath: string, batchId: number, tenant: string
     batchId,
     commitEvery: options.commitEvery ?? DEFAULT_COMMIT_EVERY,
     statements: writerStatements(),
-    pragmas: connectionPragmas(options.cacheMb ?? 48),
+    // 24 MB of page cache: 48 MB inserted at most ~10% faster alone and not measurably faster end
+    // to end (the pipeline thread is the slower one), for 24 MB more resident memory.
+    pragmas: connectionPragmas(options.cacheMb ?? 24),
   };
   const worker = new Worker(new URL('./ingest-writer.worker.mjs', import.meta.url), {
     workerData,
-    // The writer holds only the chunks in flight; a small heap keeps the process's memory flat.
-    resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 16 },
+    // The writer holds only the chunks in flight (strings, dead once bound): a small heap keeps the
+    // process's memory flat and costs no speed (measured against 64/16 MB).
+    resourceLimits: { maxOldGenerationSizeMb: 32, maxYoungGenerationSizeMb: 4 },
   });
   let nextId = 0;
   const pending = new Map<number, { resolve: (r: WriterReply) => void; reject: (e: Error) => void }>();
