@@ -1,5 +1,5 @@
 import { asc, eq, inArray, sql } from 'drizzle-orm';
-import { indexRatingParties, subscriptionSchema, type Account, type AccountsFile, type Customer, type Subscription } from '../tools/catalog/index.ts';
+import { indexRatingParties, type Account, type AccountsFile, type Customer, type Subscription } from '../tools/catalog/index.ts';
 import { BillingError } from '../tools/errors.ts';
 import { accounts, catalogVersions, customers, subscriptions } from './billing-schema.ts';
 import { catalogInEffect } from './catalog-store.ts';
@@ -72,13 +72,6 @@ export function listAccountIds(store: Store, only?: string[]): string[] {
     return [...only].sort();
   }
   return store.db.select({ id: accounts.id }).from(accounts).orderBy(asc(accounts.id)).all().map((r) => r.id);
-}
-
-/** Which account's line had a number on a date (for explanations and tenant checks). */
-export function subscriptionForNumber(store: Store, msisdn: string, date: string): Subscription | null {
-  const rows = store.db.select().from(subscriptions).where(eq(subscriptions.msisdn, msisdn.replace(/^\+/, ''))).all();
-  const hit = rows.find((r) => r.startDate <= date && (!r.endDate || date < r.endDate));
-  return hit ? subscriptionSchema.parse(JSON.parse(hit.subscriptionJson)) : null;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { addDays, addMonths, checkDate, daysBetween, startOfLocalDate } from '../time/index.ts';
+import { addMonths, checkDate, daysBetween, startOfLocalDate } from '../time/index.ts';
 import type { BillingPeriod } from './charging.types.ts';
 
 /** Formats a date from a billing month and a day of month. */
@@ -20,9 +20,4 @@ export function billingPeriod(label: string, cycleDay: number, timezone: string)
 export function periodLabelOf(date: string, cycleDay: number): string {
   const month = date.slice(0, 7);
   return Number(date.slice(8, 10)) >= cycleDay ? month : addMonths(month, -1);
-}
-
-/** The last day of a period as printed ("1-31 Mar" ends on the day before `to`). */
-export function lastDayOf(period: { to: string }): string {
-  return addDays(period.to, -1);
 }

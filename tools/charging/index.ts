@@ -1,9 +1,7 @@
 export * from './charging.types.ts';
 export { chargePeriod } from './charge-period.ts';
-export { billingPeriod, periodLabelOf, lastDayOf } from './billing-period.ts';
+export { billingPeriod, periodLabelOf } from './billing-period.ts';
 export { priceContinuation } from './price-continuation.ts';
 export { usageTaxClass, tariffRowsOf } from './build-usage-lines.ts';
 export { ALLOWANCE_UNIT } from './consume-allowances.ts';
-export { tenureMonths } from './apply-discounts.ts';
-export { periodNumber } from './apply-promotions.ts';
 export { whatIf, recommendPlans } from './what-if.ts';

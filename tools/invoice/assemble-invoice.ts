@@ -1,5 +1,5 @@
 import type { ChargeLine, BillingPeriod } from '../charging/charging.types.ts';
-import { dec, minorUnits, ZERO } from '../money/index.ts';
+import { minorUnits, ZERO } from '../money/index.ts';
 import type { TaxResult } from '../tax/tax.types.ts';
 import type { Buyer, InvoiceDocument, InvoiceKind, InvoiceLine, Recommendation, Seller, UsageSummaryRow } from './invoice.types.ts';
 import { checkInvoiceInvariants } from './check-invoice-invariants.ts';
@@ -66,9 +66,4 @@ export function assembleInvoice(input: {
   };
   checkInvoiceInvariants(doc);
   return doc;
-}
-
-/** Sum of a document's line amounts, exact (for callers that compare invoices). */
-export function sumLines(lines: ReadonlyArray<{ amount: string }>): string {
-  return lines.reduce((s, l) => s.plus(dec(l.amount)), ZERO).toString();
 }
