@@ -1,6 +1,6 @@
 import { eq, getTableColumns, getTableName } from 'drizzle-orm';
 import type { AcceptedRecord, IngestSink } from '../tools/cdr/ingest-sink.types.ts';
-import { compactBreakdownJson } from '../tools/rating/compact-breakdown.ts';
+import { compactBreakdown } from '../tools/rating/compact-breakdown.ts';
 import type { RatingOutcome } from '../tools/rating/rate-event.ts';
 import { createRawRowWriter, type RawRowWriter, type WriterStatements } from './ingest-writer.worker.mjs';
 import type { Store } from './open-database.ts';
@@ -19,7 +19,7 @@ export interface BatchCounts {
 
 /** The stored JSON of a rating breakdown: the compact form of a priced usage, or the reason it needed no tariff. */
 export function storedBreakdown(breakdown: Extract<RatingOutcome, { status: 'rated' }>['breakdown']): string {
-  return 'spans' in breakdown ? compactBreakdownJson(breakdown) : JSON.stringify(breakdown);
+  return JSON.stringify('spans' in breakdown ? compactBreakdown(breakdown) : breakdown);
 }
 
 /** Opens an ingestion batch for a file and returns its id. */

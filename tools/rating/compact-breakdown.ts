@@ -42,35 +42,6 @@ export function compactBreakdown(r: RatedCost): CompactBreakdown {
   };
 }
 
-// Characters JSON.stringify escapes (quote, backslash, controls, lone surrogates); strings
-// without them, nearly all ids and decimals, are written as they are.
-const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
-const str = (s: string): string => (NEEDS_ESCAPE.test(s) ? JSON.stringify(s) : `"${s}"`);
-const strOrNull = (s: string | null): string => (s === null ? 'null' : str(s));
-const num = (n: number): string => (Number.isFinite(n) ? String(n) : 'null');
-
-/**
- * `JSON.stringify(compactBreakdown(r))`, written directly: it runs once per rated event on the
- * ingest path, where building the compact object first and walking it cost about as much as rating.
- */
-export function compactBreakdownJson(r: RatedCost): string {
-  const p = r.profile;
-  let spans = '';
-  for (const s of r.spans) {
-    spans +=
-      `${spans ? ',' : ''}[${num(s.start)},${num(s.offset)},${num(s.usage)},${str(s.ratingPlanId)},${str(s.timingId)},${str(s.destinationRateId)},` +
-      `${str(s.rateId)},${num(s.slot)},${num(s.increments)},${str(s.incrementCost)},${str(s.cost)}]`;
-  }
-  const m = r.maxCost ? `[${str(r.maxCost.amount)},${str(r.maxCost.strategy)},${r.maxCost.applied}]` : 'null';
-  return (
-    `{"v":1,"c":${str(r.cost)},"cur":${str(r.currency)},` +
-    `"p":[${str(p.tenant)},${str(p.category)},${str(p.subject)},${str(p.activationTime)},${str(p.ratingPlanId)},${strOrNull(p.fallbackFrom)}],` +
-    `"d":[${str(r.destinationId)},${str(r.matchedPrefix)},${str(r.destinationRateId)}],"cf":${str(r.connectFee)},"cb":${str(r.costBeforeRounding)},` +
-    `"r":[${str(r.rounding.method)},${num(r.rounding.decimals)},${num(r.rounding.generalDecimals)}],"m":${m},"u":[${num(r.usage)},${num(r.billedUsage)}],"s":[${spans}]` +
-    `${r.multiplier ? `,"x":${JSON.stringify(r.multiplier)}` : ''}}`
-  );
-}
-
 const slotOrder = new WeakMap<TariffPlan, Map<string, TariffPlan['rates'][string]>>();
 
 /** A Rates id's slots in groupIntervalStart order (how the engine indexes them), sorted once per plan. */
