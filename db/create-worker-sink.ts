@@ -57,14 +57,16 @@ export function createWorkerSink(dbPath: string, batchId: number, tenant: string
       pending.set(message.id, { resolve, reject });
       worker.postMessage(message);
     });
-  const settle = async (message: WriterMessage): Promise<ChunkResult | undefined> => {
-    const reply = await send(message);
-    if (!reply.ok) throw new BillingError('INTERNAL', `ingest writer: ${reply.message}`);
-    return reply.result;
-  };
+  // Not async: an async frame would keep the message (and every row in it) alive until the writer
+  // answers, long enough for V8 to promote it all to the old generation.
+  const settle = (message: WriterMessage): Promise<ChunkResult | undefined> =>
+    send(message).then((reply) => {
+      if (!reply.ok) throw new BillingError('INTERNAL', `ingest writer: ${reply.message}`);
+      return reply.result;
+    });
 
   return {
-    async writeChunk(accepted, quarantined) {
+    writeChunk(accepted, quarantined) {
       const now = new Date().toISOString();
       // One string per row crosses to the thread far cheaper than an array of 32 values (the
       // structured clone of many small strings cost more than the inserts it fed).
@@ -72,7 +74,7 @@ export function createWorkerSink(dbPath: string, batchId: number, tenant: string
         const values = eventValues(batchId, tenant, a, now);
         return encodeRow(values) ?? values;
       });
-      return (await settle({ type: 'write', id: nextId++, events, quarantined }))!;
+      return settle({ type: 'write', id: nextId++, events, quarantined }) as Promise<ChunkResult>;
     },
     async finish() {
       await settle({ type: 'finish', id: nextId++ });

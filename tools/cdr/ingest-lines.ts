@@ -65,17 +65,17 @@ export async function ingestLines(lines: AsyncIterable<PhysicalLine | readonly P
   // A sink may store asynchronously (a writer thread): up to MAX_IN_FLIGHT chunks are written while
   // the next ones are parsed; results are counted as they come back, in any order.
   const inFlight: Array<Promise<void>> = [];
-  const flush = async () => {
-    if (accepted.length === 0 && quarantined.length === 0) return;
+  // Hands the pending chunk to the sink. A plain function on purpose: only what counting needs
+  // (statuses, reasons) outlives it; an async frame, or records held until the writer answers,
+  // would survive young-generation collections and pile up as old-generation garbage.
+  const startWrite = (): Promise<void> => {
     const a = accepted;
     const q = quarantined;
     accepted = [];
     quarantined = [];
-    // Only what counting needs outlives the call: records held until the writer answers would
-    // survive young-generation collections and pile up as old-generation garbage.
     const statuses = a.map((rec) => (rec.rating ? rec.rating.status : rec.classification.category === 'unclassified' ? 'unclassified' : 'unrated'));
     const reasons = q.map((rec) => rec.reason);
-    const written = Promise.resolve(sink.writeChunk(a, q)).then((result) => {
+    return Promise.resolve(sink.writeChunk(a, q)).then((result) => {
       statuses.forEach((status, i) => {
         if (result.acceptedNew[i]) {
           counts.accepted++;
@@ -90,6 +90,10 @@ export async function ingestLines(lines: AsyncIterable<PhysicalLine | readonly P
       });
       options.onProgress?.(counts);
     });
+  };
+  const flush = async () => {
+    if (accepted.length === 0 && quarantined.length === 0) return;
+    const written = startWrite();
     written.catch(() => {}); // observed below; this only prevents an unhandled-rejection report
     inFlight.push(written);
     if (inFlight.length >= MAX_IN_FLIGHT) await inFlight.shift();
