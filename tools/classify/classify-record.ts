@@ -15,9 +15,9 @@ export interface RecordClassifierOptions {
 /** A classification function with its own memo. */
 export type RecordClassifier = (record: UsageRecord, settings: OperatorSettings) => Classification;
 
-// Big enough for the numbers traffic keeps repeating (short codes, call centres, home numbers);
-// 100,000 kept ~10 MB more live heap, which V8 grows about fourfold before it collects, and on
-// the benchmark file (half its numbers seen once) cost more in collection than it saved in analysis.
+// Big enough for the numbers traffic keeps repeating (short codes, call centres, home numbers),
+// which are the only ones admitted (a number enters on its second sighting). 100,000 kept ~10 MB
+// more live heap, which V8 lets grow about fourfold before it collects.
 export const DEFAULT_CLASSIFICATION_CACHE_SIZE = 20_000;
 // Longer strings are never valid numbers and are rare; memoising them would only let hostile
 // input pin memory.
@@ -45,7 +45,7 @@ export function createRecordClassifier(options: RecordClassifierOptions = {}): R
     if (normalised.length <= MAX_MEMOISED_LENGTH) {
       let cache = caches.get(compiled.cacheNamespace);
       if (!cache) {
-        cache = createBoundedCache<NumberAnalysis>(size);
+        cache = createBoundedCache<NumberAnalysis>(size, { admitOnSecondSight: true });
         caches.set(compiled.cacheNamespace, cache);
       }
       analysis = cache.get(normalised);

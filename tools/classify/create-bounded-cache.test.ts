@@ -39,4 +39,16 @@ describe('createBoundedCache', () => {
     expect(detachString(slice)).toBe('+441614960123');
     expect(detachString('Zoë')).toBe('Zoë');
   });
+
+  it('admits a key on its second sighting only, when asked to', () => {
+    const cache = createBoundedCache<number>(100, { admitOnSecondSight: true });
+    cache.set('once', 1);
+    expect(cache.get('once')).toBeUndefined();
+    cache.set('twice', 1);
+    cache.set('twice', 2);
+    expect(cache.get('twice')).toBe(2);
+    for (let i = 0; i < 1000; i++) cache.set(`single${i}`, i);
+    expect(cache.get('twice')).toBe(2);
+    expect(cache.size).toBe(1);
+  });
 });

@@ -16,13 +16,33 @@ export function detachString(s: string): string {
   return (s + ' ').slice(0, -1);
 }
 
+/** Options of a bounded memo. */
+export interface BoundedCacheOptions {
+  /**
+   * Store a key only the second time it is set within a recent window (a one-bit-per-hash
+   * doorkeeper): keys seen once, half the numbers of a typical CDR file, then never enter the memo,
+   * so they neither evict repeated keys nor become old-generation garbage.
+   */
+  admitOnSecondSight?: boolean;
+}
+
+const DOORKEEPER_WORDS = 1 << 15; // 2^20 bits, 128 KiB
+const DOORKEEPER_WINDOW = 1 << 18; // sightings before the doorkeeper forgets (about a quarter of its bits set)
+
+/** FNV-1a over UTF-16 units: cheap, allocation-free, good enough to spread numbers over the bits. */
+function hashKey(key: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
 /**
  * A bounded memo in two generations: entries go into the young map; when it is full it becomes
  * the old map (the previous old one is dropped whole) and a hit in the old map moves the entry
  * back. O(1) per operation, at most `maxEntries` entries, recently used numbers survive.
  * (Deleting the oldest key of one big Map per insert degrades: its iterator re-skips deleted slots.)
  */
-export function createBoundedCache<V>(maxEntries: number): BoundedCache<V> {
+export function createBoundedCache<V>(maxEntries: number, options: BoundedCacheOptions = {}): BoundedCache<V> {
   const generation = Math.max(0, Math.floor(maxEntries / 2));
   let young = new Map<string, V>();
   let old = new Map<string, V>();
@@ -32,6 +52,21 @@ export function createBoundedCache<V>(maxEntries: number): BoundedCache<V> {
       young = new Map();
     }
     young.set(key, value);
+  };
+  const seen = options.admitOnSecondSight ? new Uint32Array(DOORKEEPER_WORDS) : null;
+  let sightings = 0;
+  const firstSight = (key: string): boolean => {
+    if (!seen) return false;
+    const h = hashKey(key);
+    const word = (h >>> 5) & (DOORKEEPER_WORDS - 1);
+    const bit = 1 << (h & 31);
+    if ((seen[word]! & bit) !== 0) return false;
+    seen[word]! |= bit;
+    if (++sightings >= DOORKEEPER_WINDOW) {
+      seen.fill(0);
+      sightings = 0;
+    }
+    return true;
   };
   return {
     get(key) {
@@ -43,7 +78,7 @@ export function createBoundedCache<V>(maxEntries: number): BoundedCache<V> {
       return aged;
     },
     set(key, value) {
-      if (generation === 0) return;
+      if (generation === 0 || firstSight(key)) return;
       put(detachString(key), value);
     },
     get size() {
@@ -52,6 +87,8 @@ export function createBoundedCache<V>(maxEntries: number): BoundedCache<V> {
     clear: () => {
       young = new Map();
       old = new Map();
+      seen?.fill(0);
+      sightings = 0;
     },
   };
 }
