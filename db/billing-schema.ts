@@ -31,6 +31,8 @@ export const accounts = sqliteTable(
   'accounts',
   {
     id: text('id').primaryKey(),
+    /** The operator (tenant) the account belongs to: agent tools see only their user's tenant. */
+    tenant: text('tenant').notNull().default('switchboard.local'),
     customerId: text('customer_id').notNull(),
     billingCycleDay: integer('billing_cycle_day').notNull(),
     currency: text('currency').notNull(),

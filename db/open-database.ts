@@ -4,10 +4,11 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import * as agentSchema from './agent-schema.ts';
 import * as billingSchema from './billing-schema.ts';
 import * as coreSchema from './schema.ts';
 
-const schema = { ...coreSchema, ...billingSchema };
+const schema = { ...coreSchema, ...billingSchema, ...agentSchema };
 
 export type Db = BetterSQLite3Database<typeof schema>;
 
