@@ -9,6 +9,10 @@ export const appConfigSchema = z.object({
   openaiApiKey: z.string().min(1).optional(),
   openaiBaseUrl: z.string().url().optional(),
   model: z.string().min(1).default('gpt-4o-mini'),
+  /** Per-request timeout for the model endpoint (SWITCHBOARD_MODEL_TIMEOUT_MS): a hung local server must not hang a run. */
+  modelTimeoutMs: z.coerce.number().int().positive().default(60_000),
+  /** Retries on transient model endpoint failures (SWITCHBOARD_MODEL_MAX_RETRIES); kept small so failures surface fast. */
+  modelMaxRetries: z.coerce.number().int().min(0).max(10).default(2),
   /** True when stdout is not for humans (CI): no progress bars. */
   ci: z.boolean().default(false),
 });
@@ -24,6 +28,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     openaiApiKey: env.OPENAI_API_KEY || undefined,
     openaiBaseUrl: env.OPENAI_BASE_URL || undefined,
     model: env.SWITCHBOARD_MODEL || undefined,
+    modelTimeoutMs: env.SWITCHBOARD_MODEL_TIMEOUT_MS || undefined,
+    modelMaxRetries: env.SWITCHBOARD_MODEL_MAX_RETRIES || undefined,
     ci: Boolean(env.CI),
   });
   if (!parsed.success) {
