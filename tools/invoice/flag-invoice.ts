@@ -1,4 +1,4 @@
-import { dec, ZERO } from '../money/index.ts';
+import { measureBillJump } from './measure-bill-jump.ts';
 import type { InvoiceDocument } from './invoice.types.ts';
 
 /** What the bill run knows beyond the invoice itself. */
@@ -35,12 +35,9 @@ export function flagInvoice(doc: InvoiceDocument, ctx: FlagContext, rules: FlagR
     flags.push({ code: 'UNATTACHED_USAGE', message: `${ctx.unattachedEvents} usage events of this account's numbers fall outside the lines' active dates` });
   }
   const recent = ctx.previousTotals.slice(0, 3);
-  if (recent.length > 0) {
-    const average = recent.reduce((s, t) => s.plus(t), ZERO).div(recent.length);
-    const total = dec(doc.total);
-    if (total.greaterThan(average.times(rules.billShockFactor)) && total.minus(average).greaterThanOrEqualTo(rules.billShockMinIncrease)) {
-      flags.push({ code: 'BILL_SHOCK', message: `total ${doc.total} ${doc.currency} is more than ${rules.billShockFactor}x the average of the last ${recent.length} invoices (${average.toDecimalPlaces(2).toString()})` });
-    }
+  const shock = measureBillJump(doc.total, recent, { factor: rules.billShockFactor, minIncrease: rules.billShockMinIncrease });
+  if (shock.jump && shock.average) {
+    flags.push({ code: 'BILL_SHOCK', message: `total ${doc.total} ${doc.currency} is more than ${rules.billShockFactor}x the average of the last ${recent.length} invoices (${shock.average.toDecimalPlaces(2).toString()})` });
   }
   return flags;
 }
