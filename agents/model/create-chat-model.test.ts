@@ -46,6 +46,6 @@ describe('createChatModel', () => {
     expect(model.disableStreaming).toBe(false);
     expect(model.streamUsage).toBe(true);
     expect(model.timeout).toBe(5000);
-    expect(model.caller.maxRetries).toBe(1);
+    expect((model.caller as unknown as { maxRetries: number }).maxRetries).toBe(1);
   });
 });
