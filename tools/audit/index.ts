@@ -1,0 +1,6 @@
+export * from './audit.types.ts';
+export { explainInvoice } from './explain-invoice.ts';
+export { explainInvoiceLine } from './explain-invoice-line.ts';
+export { compareInvoices } from './compare-invoices.ts';
+export { findBillJump } from './find-bill-jump.ts';
+export { lineMatchKey } from './match-line-key.ts';
