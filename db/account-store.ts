@@ -6,6 +6,7 @@ import { catalogInEffect } from './catalog-store.ts';
 import type { PartyLookup } from '../tools/rating/index.ts';
 import type { Store } from './open-database.ts';
 import { prepared } from './prepared.ts';
+import { getOperatorSettings } from './settings-store.ts';
 
 /** An account with its customer and lines: what charging needs to know about who is billed. */
 export interface AccountBundle {
@@ -18,8 +19,10 @@ export interface AccountBundle {
  * Stores customers, accounts and subscriptions (insert or replace by id) in one transaction.
  * References may point at rows of earlier imports; anything unknown is refused and nothing is stored.
  */
-export function importAccounts(store: Store, file: AccountsFile): { customers: number; accounts: number; subscriptions: number } {
+export function importAccounts(store: Store, file: AccountsFile, options: { tenant?: string } = {}): { customers: number; accounts: number; subscriptions: number } {
   const now = new Date().toISOString();
+  // Accounts belong to the operator's tenant unless an import says otherwise (a shared database).
+  const tenant = options.tenant ?? getOperatorSettings(store).tenant;
   return store.sqlite.transaction(() => {
     for (const c of file.customers) {
       const row = { id: c.id, name: c.name, segment: c.segment, customerJson: JSON.stringify(c), updatedAt: now };
@@ -29,7 +32,7 @@ export function importAccounts(store: Store, file: AccountsFile): { customers: n
       if (!store.db.select({ id: customers.id }).from(customers).where(eq(customers.id, a.customerId)).get()) {
         throw new BillingError('INVALID_ACCOUNTS', `account ${a.id}: unknown customer ${a.customerId}`);
       }
-      const row = { id: a.id, customerId: a.customerId, billingCycleDay: a.billingCycleDay, currency: a.currency, accountJson: JSON.stringify(a), updatedAt: now };
+      const row = { id: a.id, tenant, customerId: a.customerId, billingCycleDay: a.billingCycleDay, currency: a.currency, accountJson: JSON.stringify(a), updatedAt: now };
       store.db.insert(accounts).values(row).onConflictDoUpdate({ target: accounts.id, set: row }).run();
     }
     for (const s of file.subscriptions) {

@@ -28,3 +28,19 @@ export { reratePeriod, type RerateResult } from './rerate-period.ts';
 export { usageRowsForNumbers } from './billing-usage-store.ts';
 export { notesFor, replaceUnissuedInvoice, changeInvoiceStatus, markOverdueInvoices } from './invoice-store.ts';
 export { loadBillingInput, newBillingCaches, type BillingCaches } from './load-billing-input.ts';
+export { saveUser, getUser, listUsers, type UserRecord } from './user-store.ts';
+export { appendAudit, listAudit, type AuditEntry } from './audit-store.ts';
+export {
+  createProposal,
+  getProposal,
+  listProposals,
+  recordDecision,
+  effectiveAmount,
+  getApprovalPolicy,
+  setApprovalPolicy,
+  type StoredProposal,
+  type NewProposal,
+  type Requester,
+} from './proposal-store.ts';
+export { postProposal, previewRerate, type PostingResult } from './post-proposal.ts';
+export { tenantAccount, tenantInvoice, tenantEvent } from './tenant-scope.ts';

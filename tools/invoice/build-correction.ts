@@ -13,6 +13,8 @@ export function buildCorrectionLines(billed: ReadonlyArray<ReadonlyArray<Invoice
   const billedById = new Map<string, { line: InvoiceLine; amount: Decimal }>();
   for (const doc of billed) {
     for (const l of doc) {
+      // Approved waivers and credits are not charges: re-rating leaves them as they were given.
+      if (l.id.startsWith('adj:')) continue;
       const id = l.id.replace(/^corr:/, '');
       const prev = billedById.get(id);
       billedById.set(id, { line: prev?.line ?? l, amount: (prev?.amount ?? ZERO).plus(l.amount) });

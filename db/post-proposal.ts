@@ -1,0 +1,127 @@
+import { and, eq } from 'drizzle-orm';
+import type { ProposalKind } from '../tools/approval/index.ts';
+import { BillingError, type BillingErrorCode } from '../tools/errors.ts';
+import { buildAdjustmentNote, creditedByLine } from '../tools/invoice/build-adjustment-note.ts';
+import { createTariffBook } from '../tools/rating/index.ts';
+import { getAccountBundle } from './account-store.ts';
+import { dunningActions, paymentPlans } from './agent-schema.ts';
+import { appendAudit } from './audit-store.ts';
+import { getBillingSettings } from './billing-settings-store.ts';
+import { invoices } from './billing-schema.ts';
+import { getInvoice, issueHeldInvoice, notesFor, saveInvoice } from './invoice-store.ts';
+import type { Store } from './open-database.ts';
+import { effectiveAmount, getProposal, markProposalPosted, type StoredProposal } from './proposal-store.ts';
+import { reratePeriod } from './rerate-period.ts';
+import { usageEvents } from './schema.ts';
+import { getOperatorSettings } from './settings-store.ts';
+import { loadTariffVersions } from './tariff-store.ts';
+
+/** What posting an approved proposal did. */
+export interface PostingResult {
+  proposalId: number;
+  kind: ProposalKind;
+  /** What posting produced: a credit note number, an invoice number, a plan id, a re-rate run. */
+  ref: string;
+  /** True when it had been posted before: nothing was done again. */
+  alreadyPosted: boolean;
+}
+
+/**
+ * Carries out an approved proposal exactly once: every kind is keyed by the proposal id (a credit
+ * note's correction key, a plan's unique proposal id...), so a repeated call, or a resume after a
+ * crash between posting and recording it, finds the earlier result instead of posting twice.
+ */
+export function postProposal(store: Store, tenant: string, id: number, options: { today?: string } = {}): PostingResult {
+  const p = getProposal(store, tenant, id);
+  if (p.status === 'posted') return { proposalId: id, kind: p.kind, ref: p.postingRef ?? '', alreadyPosted: true };
+  if (p.status !== 'approved') throw new BillingError('CONFLICT', `proposal ${id} is ${p.status}; only an approved proposal is posted`);
+  const today = options.today ?? new Date().toISOString().slice(0, 10);
+  // Re-rating writes in groups of its own; it is idempotent by nature, so it runs outside the posting transaction.
+  const ref = p.kind === 'rerate' || p.kind === 'recategorise' ? postRerate(store, p, today) : store.sqlite.transaction(() => postInTransaction(store, p, today)).immediate();
+  store.sqlite.transaction(() => {
+    markProposalPosted(store, id, ref);
+    appendAudit(store, { tenant, actor: 'switchboard', actorKind: 'system', threadId: p.threadId, event: 'posting', subject: `proposal:${id}`, detail: { kind: p.kind, ref, amount: effectiveAmount(p), currency: p.currency } });
+  })();
+  return { proposalId: id, kind: p.kind, ref, alreadyPosted: false };
+}
+
+function postInTransaction(store: Store, p: StoredProposal, today: string): string {
+  const payload = p.payload as { invoiceId?: number; lineId?: string; step?: string; instalments?: unknown; total?: string };
+  switch (p.kind) {
+    case 'fee_waiver':
+    case 'credit': {
+      const key = `proposal:${p.id}`;
+      const done = store.db.select({ number: invoices.number }).from(invoices).where(eq(invoices.correctionKey, key)).get();
+      if (done) return done.number ?? key;
+      const original = getInvoice(store, String(payload.invoiceId));
+      const bundle = getAccountBundle(store, original.accountId);
+      const notes = notesFor(store, original.id).map((n) => n.document);
+      const doc = buildAdjustmentNote({
+        original: original.document, credits: [{ lineId: payload.lineId!, amount: effectiveAmount(p) }], customer: bundle.customer, account: bundle.account,
+        settings: getBillingSettings(store), reason: `${p.kind === 'fee_waiver' ? 'fee waiver' : 'credit'} approved (proposal ${p.id}): ${p.reason}`, creditedBefore: creditedByLine(notes), ref: String(p.id),
+      });
+      const saved = saveInvoice(store, { accountId: original.accountId, doc, issueDate: today, paymentTermsDays: bundle.account.paymentTermsDays, ledger: [], carries: [], correctsInvoiceId: original.id, correctionKey: key });
+      if (!saved) throw new BillingError('INTERNAL', `credit note of proposal ${p.id} was not stored`);
+      return saved.number ?? key;
+    }
+    case 'release_hold': {
+      const inv = getInvoice(store, String(payload.invoiceId));
+      if (inv.status !== 'held') throw new BillingError('CONFLICT', `invoice ${inv.number ?? inv.id} is ${inv.status}, no longer held`);
+      return issueHeldInvoice(store, inv.id, today, getAccountBundle(store, inv.accountId).account.paymentTermsDays).number!;
+    }
+    case 'payment_plan': {
+      const row = store.db
+        .insert(paymentPlans)
+        .values({ proposalId: p.id, accountId: p.accountId, currency: p.currency, total: p.amount, instalmentsJson: JSON.stringify(payload.instalments ?? []), createdAt: new Date().toISOString() })
+        .onConflictDoNothing()
+        .returning({ id: paymentPlans.id })
+        .get();
+      const id = row?.id ?? store.db.select({ id: paymentPlans.id }).from(paymentPlans).where(eq(paymentPlans.proposalId, p.id)).get()!.id;
+      return `PP-${id}`;
+    }
+    case 'dunning_step': {
+      store.db
+        .insert(dunningActions)
+        .values({ accountId: p.accountId, invoiceId: payload.invoiceId!, step: payload.step!, proposalId: p.id, detailJson: JSON.stringify(p.payload), createdAt: new Date().toISOString() })
+        .onConflictDoNothing()
+        .run();
+      return `${payload.step} on invoice ${payload.invoiceId}`;
+    }
+    default:
+      throw new BillingError('INTERNAL', `no posting for ${p.kind}`);
+  }
+}
+
+function postRerate(store: Store, p: StoredProposal, today: string): string {
+  const payload = p.payload as { period: string; eventId?: number; category?: string };
+  const { timezone, tenant } = getOperatorSettings(store);
+  if (p.kind === 'recategorise') {
+    // The event keeps its record; only its category changes, and the reason says who decided it.
+    store.db
+      .update(usageEvents)
+      .set({ category: payload.category!, classificationReason: `recategorised by approved proposal ${p.id}`, status: 'unrated' })
+      .where(and(eq(usageEvents.id, payload.eventId!), eq(usageEvents.tenant, p.tenant)))
+      .run();
+  }
+  const book = createTariffBook(loadTariffVersions(store), {});
+  const r = reratePeriod(store, { period: payload.period, timezone, tenant, book, accountIds: [p.accountId], issueDate: today });
+  if (r.failed.length) throw new BillingError(r.failed[0]!.code as BillingErrorCode, `re-rating ${p.accountId} for ${payload.period} failed: ${r.failed[0]!.message}`);
+  return `rerate ${r.runId}${r.notes.length ? `: ${r.notes.map((n) => n.number).join(', ')}` : ''}`;
+}
+
+/** What re-rating an account's period would do, computed for real and rolled back: the preview a re-rate proposal shows. */
+export function previewRerate(store: Store, accountId: string, period: string): ReturnType<typeof reratePeriod> {
+  const { timezone, tenant } = getOperatorSettings(store);
+  const book = createTariffBook(loadTariffVersions(store), {});
+  const rollback = new Error('preview');
+  let result: ReturnType<typeof reratePeriod> | undefined;
+  try {
+    store.sqlite.transaction(() => {
+      result = reratePeriod(store, { period, timezone, tenant, book, accountIds: [accountId] });
+      throw rollback;
+    })();
+  } catch (err) {
+    if (err !== rollback) throw err;
+  }
+  return result!;
+}

@@ -1,0 +1,178 @@
+import { and, asc, desc, eq, inArray, type SQL } from 'drizzle-orm';
+import {
+  approvalPolicySchema,
+  evaluateDecision,
+  requiredApprovalsFor,
+  type Actor,
+  type ApprovalPolicy,
+  type ApprovalResponse,
+  type ProposalKind,
+  type ProposalStatus,
+  type RecordedDecision,
+} from '../tools/approval/index.ts';
+import { describeIssues } from '../tools/catalog/index.ts';
+import { BillingError } from '../tools/errors.ts';
+import { approvalDecisions, proposals } from './agent-schema.ts';
+import { appendAudit } from './audit-store.ts';
+import type { Store } from './open-database.ts';
+import { settings } from './schema.ts';
+
+/** A proposal as stored, with its decisions. */
+export interface StoredProposal {
+  id: number;
+  tenant: string;
+  kind: ProposalKind;
+  status: ProposalStatus;
+  accountId: string;
+  invoiceId: number | null;
+  currency: string;
+  amount: string;
+  summary: string;
+  payload: Record<string, unknown>;
+  requestedBy: string;
+  requesterKind: string;
+  agent: string | null;
+  threadId: string | null;
+  reason: string;
+  requiredApprovals: number;
+  createdAt: string;
+  decidedAt: string | null;
+  postedAt: string | null;
+  postingRef: string | null;
+  decisions: Array<RecordedDecision & { reason: string; decidedAt: string }>;
+}
+
+/** What a tool asks to be proposed: everything computed, nothing decided. */
+export interface NewProposal {
+  kind: ProposalKind;
+  accountId: string;
+  invoiceId?: number | null;
+  currency: string;
+  amount: string;
+  summary: string;
+  payload: Record<string, unknown>;
+  reason: string;
+  /** What the proposal changes, so the same change is not queued twice while one is open. */
+  targetKey: string;
+}
+
+/** Who is asking: identity and tenant from the authenticated run, never from a model. */
+export interface Requester {
+  tenant: string;
+  userId: string;
+  kind: 'analyst' | 'agent' | 'cycle';
+  agent?: string | null;
+  threadId?: string | null;
+}
+
+const POLICY_KEY = 'approvals';
+
+/** The operator's four-eyes policy, with defaults for anything never set. */
+export function getApprovalPolicy(store: Store): ApprovalPolicy {
+  const row = store.db.select().from(settings).where(eq(settings.key, POLICY_KEY)).get();
+  return approvalPolicySchema.parse(row ? JSON.parse(row.value) : {});
+}
+
+/** Replaces the four-eyes policy after validating it. */
+export function setApprovalPolicy(store: Store, value: unknown): ApprovalPolicy {
+  const parsed = approvalPolicySchema.safeParse(value);
+  if (!parsed.success) throw new BillingError('INVALID_CONFIG', `invalid approval policy: ${describeIssues(parsed.error.issues)}`);
+  const now = new Date().toISOString();
+  const json = JSON.stringify(parsed.data);
+  store.db.insert(settings).values({ key: POLICY_KEY, value: json, updatedAt: now }).onConflictDoUpdate({ target: settings.key, set: { value: json, updatedAt: now } }).run();
+  return parsed.data;
+}
+
+function toStored(store: Store, r: typeof proposals.$inferSelect): StoredProposal {
+  const decisions = store.db.select().from(approvalDecisions).where(eq(approvalDecisions.proposalId, r.id)).orderBy(asc(approvalDecisions.id)).all();
+  return {
+    id: r.id, tenant: r.tenant, kind: r.kind as ProposalKind, status: r.status as ProposalStatus, accountId: r.accountId, invoiceId: r.invoiceId, currency: r.currency,
+    amount: r.amount, summary: r.summary, payload: JSON.parse(r.payloadJson) as Record<string, unknown>, requestedBy: r.requestedBy, requesterKind: r.requesterKind,
+    agent: r.agent, threadId: r.threadId, reason: r.reason, requiredApprovals: r.requiredApprovals, createdAt: r.createdAt, decidedAt: r.decidedAt, postedAt: r.postedAt,
+    postingRef: r.postingRef,
+    decisions: decisions.map((d) => ({ decidedBy: d.decidedBy, decision: d.decision as 'approve' | 'reject', editedAmount: d.editedAmount, reason: d.reason, decidedAt: d.decidedAt })),
+  };
+}
+
+/**
+ * Records a pending proposal (audited), or returns the open one for the same target: asking twice
+ * for the same waiver never queues two credits.
+ */
+export function createProposal(store: Store, who: Requester, p: NewProposal): { proposal: StoredProposal; existing: boolean } {
+  return store.sqlite.transaction(() => {
+    const open = store.db
+      .select()
+      .from(proposals)
+      .where(and(eq(proposals.targetKey, p.targetKey), inArray(proposals.status, ['pending', 'approved', 'posted'])))
+      .get();
+    if (open) {
+      if (open.tenant !== who.tenant) throw new BillingError('CONFLICT', 'that change is already proposed');
+      return { proposal: toStored(store, open), existing: true };
+    }
+    const required = requiredApprovalsFor(p.amount, getApprovalPolicy(store));
+    const row = store.db
+      .insert(proposals)
+      .values({
+        tenant: who.tenant, kind: p.kind, status: 'pending', accountId: p.accountId, invoiceId: p.invoiceId ?? null, currency: p.currency, amount: p.amount,
+        summary: p.summary, payloadJson: JSON.stringify(p.payload), requestedBy: who.userId, requesterKind: who.kind, agent: who.agent ?? null,
+        threadId: who.threadId ?? null, reason: p.reason, requiredApprovals: required, targetKey: p.targetKey, createdAt: new Date().toISOString(),
+      })
+      .returning()
+      .get();
+    appendAudit(store, { tenant: who.tenant, actor: who.userId, actorKind: who.kind, threadId: who.threadId, event: 'proposal', subject: `proposal:${row.id}`, detail: { kind: p.kind, amount: p.amount, currency: p.currency, summary: p.summary, agent: who.agent ?? null, requiredApprovals: required } });
+    return { proposal: toStored(store, row), existing: false };
+  })();
+}
+
+/** One proposal of the tenant; NOT_FOUND for another tenant's, so ids reveal nothing across tenants. */
+export function getProposal(store: Store, tenant: string, id: number): StoredProposal {
+  const r = store.db.select().from(proposals).where(and(eq(proposals.id, id), eq(proposals.tenant, tenant))).get();
+  if (!r) throw new BillingError('NOT_FOUND', `no proposal ${id}`);
+  return toStored(store, r);
+}
+
+/** The tenant's proposals, newest first, optionally of some statuses or one account. */
+export function listProposals(store: Store, tenant: string, filter: { status?: ProposalStatus[]; accountId?: string; limit?: number } = {}): StoredProposal[] {
+  const where: SQL[] = [eq(proposals.tenant, tenant)];
+  if (filter.status?.length) where.push(inArray(proposals.status, filter.status));
+  if (filter.accountId) where.push(eq(proposals.accountId, filter.accountId));
+  return store.db.select().from(proposals).where(and(...where)).orderBy(desc(proposals.id)).limit(filter.limit ?? 100).all().map((r) => toStored(store, r));
+}
+
+/**
+ * Applies one person's decision under the four-eyes rules in one write transaction; a refusal
+ * (wrong role, the requester, twice, a raised amount) is audited and thrown, recording nothing else.
+ */
+export function recordDecision(store: Store, actor: Actor, id: number, response: ApprovalResponse, threadId?: string | null): StoredProposal {
+  const run = store.sqlite.transaction(() => {
+    const p = getProposal(store, actor.tenant, id);
+    const outcome = evaluateDecision(p, p.decisions, actor, response);
+    const now = new Date().toISOString();
+    store.db.insert(approvalDecisions).values({ proposalId: id, decidedBy: actor.id, decision: response.decision, reason: response.reason, editedAmount: outcome.editedAmount, decidedAt: now }).run();
+    store.db
+      .update(proposals)
+      .set({ status: outcome.status, decidedAt: outcome.status === 'pending' ? null : now })
+      .where(eq(proposals.id, id))
+      .run();
+    appendAudit(store, { tenant: actor.tenant, actor: actor.id, actorKind: 'approver', threadId, event: 'decision', subject: `proposal:${id}`, detail: { ...response, status: outcome.status, amount: outcome.amount, approvals: outcome.approvals } });
+    return getProposal(store, actor.tenant, id);
+  });
+  try {
+    return run.immediate();
+  } catch (err) {
+    if (err instanceof BillingError && (err.code === 'FORBIDDEN' || err.code === 'CONFLICT' || err.code === 'INVALID_INPUT')) {
+      appendAudit(store, { tenant: actor.tenant, actor: actor.id, actorKind: 'approver', threadId, event: 'refusal', subject: `proposal:${id}`, detail: { code: err.code, message: err.message, decision: response.decision } });
+    }
+    throw err;
+  }
+}
+
+/** The amount posting applies: the last approver's lower amount, else the proposed one. */
+export function effectiveAmount(p: StoredProposal): string {
+  return [...p.decisions].reverse().find((d) => d.editedAmount !== null)?.editedAmount ?? p.amount;
+}
+
+/** Marks an approved proposal posted with what posting produced (inside the posting transaction). */
+export function markProposalPosted(store: Store, id: number, ref: string): void {
+  store.db.update(proposals).set({ status: 'posted', postedAt: new Date().toISOString(), postingRef: ref }).where(eq(proposals.id, id)).run();
+}

@@ -1,0 +1,3 @@
+export { proposeInvoiceCredit, type InvoiceCreditRequest } from './propose-invoice-credit.ts';
+export { proposeRelease } from './propose-release.ts';
+export { proposeRerate, proposeRecategorisation } from './propose-rerate.ts';

@@ -1,0 +1,77 @@
+import { BillingError } from '../../tools/errors.ts';
+import { buildAdjustmentNote, creditedByLine } from '../../tools/invoice/build-adjustment-note.ts';
+import type { InvoiceLine } from '../../tools/invoice/invoice.types.ts';
+import { dec, minorUnits } from '../../tools/money/index.ts';
+import { getBillingSettings } from '../billing-settings-store.ts';
+import { notesFor } from '../invoice-store.ts';
+import type { Store } from '../open-database.ts';
+import { createProposal, type Requester, type StoredProposal } from '../proposal-store.ts';
+import { tenantAccount, tenantInvoice } from '../tenant-scope.ts';
+
+/** A fee waiver names a fee line; a credit gives an amount against a line (the largest charge when none is named). */
+export interface InvoiceCreditRequest {
+  kind: 'fee_waiver' | 'credit';
+  invoice: string;
+  /** The line's id, exact. */
+  lineId?: string;
+  /** Words of the line's description ("monthly fee", "activation"), when the id is not known. */
+  lineQuery?: string;
+  /** Net amount to credit (credit only). */
+  amount?: string;
+  reason: string;
+}
+
+const FEE_SECTIONS = new Set(['plans', 'one_time']);
+
+function pickLine(lines: InvoiceLine[], req: InvoiceCreditRequest): InvoiceLine {
+  if (req.lineId) {
+    const l = lines.find((x) => x.id === req.lineId);
+    if (!l) throw new BillingError('NOT_FOUND', `no line ${req.lineId} on the invoice`);
+    return l;
+  }
+  const charges = lines.filter((l) => dec(l.amount).greaterThan(0));
+  if (req.lineQuery) {
+    const words = req.lineQuery.toLowerCase().split(/\s+/).filter((w) => w.length > 2 && w !== 'fee' && w !== 'the');
+    const pool = req.kind === 'fee_waiver' ? charges.filter((l) => FEE_SECTIONS.has(l.section)) : charges;
+    const found = pool.filter((l) => words.every((w) => l.description.toLowerCase().includes(w)));
+    if (found.length === 1) return found[0]!;
+    const options = pool.map((l) => `${l.id} (${l.description}, ${l.amount})`).join('; ');
+    throw new BillingError(found.length ? 'CONFLICT' : 'NOT_FOUND', `${found.length ? 'several lines match' : 'no fee line matches'} "${req.lineQuery}"; name one: ${options}`);
+  }
+  if (req.kind === 'fee_waiver') throw new BillingError('INVALID_INPUT', 'say which fee to waive');
+  const largest = [...charges].sort((a, b) => dec(b.amount).comparedTo(dec(a.amount)))[0];
+  if (!largest) throw new BillingError('CONFLICT', 'the invoice has no charge to credit');
+  return largest;
+}
+
+/**
+ * Proposes a fee waiver or a goodwill credit on an issued invoice of the requester's tenant: the
+ * credit note it would issue is computed now (net, tax at the line's rate, total) and kept in the
+ * proposal, so approvers see exactly what posting will do. Nothing is credited until approved.
+ */
+export function proposeInvoiceCredit(store: Store, who: Requester, req: InvoiceCreditRequest): { proposal: StoredProposal; existing: boolean } {
+  const inv = tenantInvoice(store, who.tenant, req.invoice);
+  if (inv.kind !== 'invoice' || (inv.status !== 'issued' && inv.status !== 'overdue' && inv.status !== 'paid')) {
+    throw new BillingError('CONFLICT', `invoice ${inv.number ?? inv.id} is ${inv.kind === 'invoice' ? inv.status : inv.kind.replace('_', ' ')}; only an issued invoice can be credited`);
+  }
+  const { customer, account } = tenantAccount(store, who.tenant, inv.accountId);
+  const line = pickLine(inv.document.lines, req);
+  const credited = creditedByLine(notesFor(store, inv.id).map((n) => n.document));
+  const left = dec(line.amount).minus(dec(credited.get(line.id) ?? '0'));
+  const decimals = minorUnits(inv.currency);
+  const amount = req.kind === 'fee_waiver' ? left.toFixed(decimals) : req.amount;
+  if (!amount) throw new BillingError('INVALID_INPUT', 'a credit needs an amount');
+  const preview = buildAdjustmentNote({ original: inv.document, credits: [{ lineId: line.id, amount }], customer, account, settings: getBillingSettings(store), reason: req.reason, creditedBefore: credited, ref: 'preview' });
+  const what = req.kind === 'fee_waiver' ? `Waive ${line.description}` : `Credit ${amount} ${inv.currency} against ${line.description}`;
+  return createProposal(store, who, {
+    kind: req.kind,
+    accountId: inv.accountId,
+    invoiceId: inv.id,
+    currency: inv.currency,
+    amount,
+    summary: `${what} on invoice ${inv.number}: credit note of ${amount} net + ${dec(preview.taxTotal).negated().toFixed(decimals)} tax = ${dec(preview.total).negated().toFixed(decimals)} ${inv.currency}`,
+    payload: { invoiceId: inv.id, invoiceNumber: inv.number, lineId: line.id, lineDescription: line.description, lineAmount: line.amount, preview: { subtotal: preview.subtotal, taxTotal: preview.taxTotal, total: preview.total, taxes: preview.taxes } },
+    reason: req.reason,
+    targetKey: req.kind === 'fee_waiver' ? `fee_waiver:${inv.id}:${line.id}` : `credit:${inv.id}:${line.id}:${amount}`,
+  });
+}

@@ -1,0 +1,22 @@
+import { BillingError } from '../../tools/errors.ts';
+import type { Store } from '../open-database.ts';
+import { createProposal, type Requester, type StoredProposal } from '../proposal-store.ts';
+import { tenantInvoice } from '../tenant-scope.ts';
+
+/** Proposes issuing a held invoice after review: it takes its number only once approved. */
+export function proposeRelease(store: Store, who: Requester, req: { invoice: string; reason: string }): { proposal: StoredProposal; existing: boolean } {
+  const inv = tenantInvoice(store, who.tenant, req.invoice);
+  if (inv.status !== 'held') throw new BillingError('CONFLICT', `invoice ${inv.number ?? inv.id} is ${inv.status}, not held`);
+  const holds = inv.document.holdReasons.map((h) => `${h.code}: ${h.message}`).join('; ');
+  return createProposal(store, who, {
+    kind: 'release_hold',
+    accountId: inv.accountId,
+    invoiceId: inv.id,
+    currency: inv.currency,
+    amount: inv.total,
+    summary: `Release held invoice ${inv.id} of ${inv.accountId} (${inv.period}, total ${inv.total} ${inv.currency}); held for ${holds}`,
+    payload: { invoiceId: inv.id, holdReasons: inv.document.holdReasons, total: inv.total },
+    reason: req.reason,
+    targetKey: `release:${inv.id}`,
+  });
+}

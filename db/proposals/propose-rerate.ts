@@ -1,0 +1,79 @@
+import { and, eq } from 'drizzle-orm';
+import { callCategorySchema } from '../../tools/classify/classification.types.ts';
+import { BillingError } from '../../tools/errors.ts';
+import { dec, ZERO } from '../../tools/money/index.ts';
+import { subscriptions } from '../billing-schema.ts';
+import type { Store } from '../open-database.ts';
+import { previewRerate } from '../post-proposal.ts';
+import { createProposal, type Requester, type StoredProposal } from '../proposal-store.ts';
+import { usageEvents } from '../schema.ts';
+import { tenantAccount, tenantEvent } from '../tenant-scope.ts';
+import { listTariffVersions } from '../tariff-store.ts';
+
+type Preview = ReturnType<typeof previewRerate>;
+
+function noteTotal(p: Preview): string {
+  return p.notes.reduce((s, n) => s.plus(dec(n.total).abs()), ZERO).toString();
+}
+
+/**
+ * Proposes re-rating an account's period with the tariff now in effect: the re-rate is run for
+ * real inside a transaction that is rolled back, so the proposal shows the notes it would issue.
+ */
+export function proposeRerate(store: Store, who: Requester, req: { accountId: string; period: string; reason: string }): { proposal: StoredProposal; existing: boolean } {
+  const { account } = tenantAccount(store, who.tenant, req.accountId);
+  const preview = previewRerate(store, account.id, req.period);
+  if (preview.failed.length) throw new BillingError('CONFLICT', `re-rating ${account.id} fails: ${preview.failed[0]!.message}`);
+  if (preview.events.changed === 0) throw new BillingError('CONFLICT', `re-rating ${account.id} for ${req.period} changes nothing: every event already has its current price`);
+  const latest = listTariffVersions(store).reduce<{ id: number } | undefined>((m, v) => (!m || v.id > m.id ? v : m), undefined);
+  return createProposal(store, who, {
+    kind: 'rerate',
+    accountId: account.id,
+    currency: account.currency,
+    amount: noteTotal(preview),
+    summary: `Re-rate ${account.id} for ${req.period}: ${preview.events.repriced} of ${preview.events.considered} events change price; ${preview.notes.map((n) => `${n.kind.replace('_', ' ')} of ${n.total} ${account.currency}`).join(', ') || 'no note (invoice not issued)'}`,
+    payload: { period: req.period, events: preview.events, notes: preview.notes, rebilled: preview.rebilled },
+    reason: req.reason,
+    targetKey: `rerate:${account.id}:${req.period}:${latest?.id ?? 0}`,
+  });
+}
+
+/**
+ * Proposes giving a usage event another category (the categoriser's finding): the re-rate it
+ * implies is previewed the same way, so the change to the charge is known before anyone approves.
+ */
+export function proposeRecategorisation(store: Store, who: Requester, req: { eventId: number; category: string; reason: string }): { proposal: StoredProposal; existing: boolean } {
+  const category = callCategorySchema.safeParse(req.category);
+  if (!category.success) throw new BillingError('INVALID_INPUT', `unknown category ${req.category}; one of ${callCategorySchema.options.join(', ')}`);
+  const event = tenantEvent(store, who.tenant, req.eventId);
+  if (event.category === category.data) throw new BillingError('CONFLICT', `event ${event.id} is already ${category.data}`);
+  const number = event.subscriber.replace(/^\+/, '');
+  const sub = store.db.select({ accountId: subscriptions.accountId }).from(subscriptions).where(eq(subscriptions.msisdn, number)).get();
+  if (!sub) throw new BillingError('CONFLICT', `event ${event.id} belongs to no line (${event.subscriber}); nothing to bill`);
+  const { account } = tenantAccount(store, who.tenant, sub.accountId);
+  const period = event.startTime.slice(0, 7);
+  const rollback = new Error('preview');
+  let preview: Preview | undefined;
+  let newCost: string | null = null;
+  try {
+    store.sqlite.transaction(() => {
+      store.db.update(usageEvents).set({ category: category.data, status: 'unrated' }).where(and(eq(usageEvents.id, event.id), eq(usageEvents.tenant, who.tenant))).run();
+      preview = previewRerate(store, account.id, period);
+      newCost = store.db.select({ cost: usageEvents.cost }).from(usageEvents).where(eq(usageEvents.id, event.id)).get()?.cost ?? null;
+      throw rollback;
+    })();
+  } catch (err) {
+    if (err !== rollback) throw err;
+  }
+  const delta = dec(newCost ?? '0').minus(dec(event.cost ?? '0'));
+  return createProposal(store, who, {
+    kind: 'recategorise',
+    accountId: account.id,
+    currency: account.currency,
+    amount: delta.abs().toString(),
+    summary: `Recategorise event ${event.id} from ${event.category} to ${category.data}: rated cost ${event.cost ?? 'none'} -> ${newCost ?? 'none'} ${account.currency}`,
+    payload: { eventId: event.id, period, from: event.category, category: category.data, oldCost: event.cost, newCost, notes: preview?.notes ?? [] },
+    reason: req.reason,
+    targetKey: `recategorise:${event.id}:${category.data}`,
+  });
+}

@@ -1,0 +1,54 @@
+import { Command, END, START, StateGraph } from '@langchain/langgraph';
+import { randomUUID } from 'node:crypto';
+import { getProposal, type StoredProposal } from '../../db/index.ts';
+import type { ApprovalResponse } from '../../tools/approval/index.ts';
+import { BillingError, type BillingErrorCode } from '../../tools/errors.ts';
+import { createCheckpointer } from '../checkpointer.ts';
+import { awaitDecision, postApproved, routeAfterDecision, type ApprovalDeps } from './nodes.ts';
+import { ApprovalState } from './state.ts';
+
+/** The approval graph of one proposal: wait for decisions (interrupt), then post once. */
+export function buildApprovalGraph(deps: ApprovalDeps) {
+  return new StateGraph(ApprovalState)
+    .addNode('await_decision', awaitDecision(deps))
+    .addNode('post', postApproved(deps))
+    .addEdge(START, 'await_decision')
+    .addConditionalEdges('await_decision', routeAfterDecision, ['await_decision', 'post', END])
+    .addEdge('post', END)
+    .compile({ checkpointer: createCheckpointer(deps.store) });
+}
+
+/** The thread that holds a proposal's approval. */
+export function approvalThreadId(proposalId: number): string {
+  return `approval-${proposalId}`;
+}
+
+/** Opens a proposal's approval thread (it runs to its interrupt and waits); does nothing if already open. */
+export async function openApproval(deps: ApprovalDeps, proposalId: number): Promise<void> {
+  const graph = buildApprovalGraph(deps);
+  const config = { configurable: { thread_id: approvalThreadId(proposalId) } };
+  const snapshot = await graph.getState(config);
+  if (snapshot.values && (snapshot.values as { proposalId?: number }).proposalId !== undefined) return;
+  await graph.invoke({ proposalId }, config);
+}
+
+/**
+ * Resumes a proposal's approval with one person's decision (the actor in deps, from the
+ * authenticated context). Throws the refusal (four eyes, role, limits) as a BillingError; returns
+ * the proposal as it stands after, posted when this approval was the last one needed.
+ */
+export async function decideProposal(deps: ApprovalDeps & { actor: NonNullable<ApprovalDeps['actor']> }, proposalId: number, response: ApprovalResponse): Promise<StoredProposal> {
+  getProposal(deps.store, deps.tenant, proposalId);
+  await openApproval(deps, proposalId);
+  const graph = buildApprovalGraph(deps);
+  const config = { configurable: { thread_id: approvalThreadId(proposalId) } };
+  const snapshot = await graph.getState(config);
+  if (snapshot.next.length === 0) {
+    const p = getProposal(deps.store, deps.tenant, proposalId);
+    throw new BillingError('CONFLICT', `proposal ${proposalId} is ${p.status}; only a pending proposal can be decided`);
+  }
+  const requestId = randomUUID();
+  const out = await graph.invoke(new Command({ resume: { requestId, response } }), config);
+  if (out.refusal && out.refusal.requestId === requestId) throw new BillingError(out.refusal.code as BillingErrorCode, out.refusal.message);
+  return getProposal(deps.store, deps.tenant, proposalId);
+}

@@ -1,0 +1,66 @@
+import { z } from 'zod';
+
+const decimalString = z.string().regex(/^\d+(\.\d+)?$/, 'a non-negative decimal number such as "12.50"');
+
+/** Roles a user can hold: analysts ask, approvers decide, admins manage users. */
+export const roleSchema = z.enum(['analyst', 'approver', 'admin']);
+export type Role = z.infer<typeof roleSchema>;
+
+/** The kinds of change an agent or analyst may propose; none takes effect before approval. */
+export const proposalKindSchema = z.enum(['fee_waiver', 'credit', 'release_hold', 'rerate', 'recategorise', 'payment_plan', 'dunning_step']);
+export type ProposalKind = z.infer<typeof proposalKindSchema>;
+
+export const proposalStatusSchema = z.enum(['pending', 'approved', 'rejected', 'posted']);
+export type ProposalStatus = z.infer<typeof proposalStatusSchema>;
+
+/** Kinds whose amount an approver may lower (a partial waiver or credit); others are all or nothing. */
+export const EDITABLE_KINDS: ReadonlySet<ProposalKind> = new Set(['fee_waiver', 'credit']);
+
+/** The operator's four-eyes policy (operator setting `approvals`). */
+export const approvalPolicySchema = z
+  .object({
+    /** Above this amount (in the proposal's currency) a second, different approver is needed. */
+    secondApproverAbove: decimalString.default('100.00'),
+  })
+  .strict();
+export type ApprovalPolicy = z.infer<typeof approvalPolicySchema>;
+
+/**
+ * What a person answers at an approval interrupt. Identity is not part of it: the approver is the
+ * authenticated user of the run that resumes the approval, never a field someone can type.
+ */
+export const approvalResponseSchema = z
+  .object({
+    decision: z.enum(['approve', 'reject']),
+    reason: z.string().trim().min(3, 'say why, in a few words').max(500),
+    /** A lower amount than proposed (approve only, editable kinds only). */
+    amount: decimalString.optional(),
+  })
+  .strict();
+export type ApprovalResponse = z.infer<typeof approvalResponseSchema>;
+
+/** A user as the approval rules see it. */
+export interface Actor {
+  id: string;
+  tenant: string;
+  roles: Role[];
+}
+
+/** A proposal as the approval rules see it. */
+export interface ProposalForDecision {
+  id: number;
+  tenant: string;
+  kind: ProposalKind;
+  status: ProposalStatus;
+  requestedBy: string;
+  currency: string;
+  amount: string;
+  requiredApprovals: number;
+}
+
+/** A decision already recorded on a proposal. */
+export interface RecordedDecision {
+  decidedBy: string;
+  decision: 'approve' | 'reject';
+  editedAmount: string | null;
+}
