@@ -16,6 +16,11 @@ function post(body: unknown): Promise<Response> {
   return fetch(`${server!.baseUrl}/chat/completions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 }
 
+// Loosely typed on purpose: these tests look into wire payloads field by field.
+async function json(res: Response): Promise<any> {
+  return res.json();
+}
+
 type Chunk = { choices: Array<{ delta: Record<string, any>; finish_reason: string | null }>; usage?: Record<string, number> | null };
 
 async function readSse(res: Response): Promise<{ chunks: Chunk[]; lines: string[] }> {
@@ -29,9 +34,9 @@ const ask = { model: 'm', messages: [{ role: 'user', content: 'hi' }] };
 describe('startOpenAiCompatibleServer', () => {
   it('lists models and answers a scripted turn as a chat.completion', async () => {
     await start([{ content: 'hello there', usage: { promptTokens: 7, completionTokens: 2 } }]);
-    const models = await (await fetch(`${server!.baseUrl}/models`)).json();
+    const models = await json(await fetch(`${server!.baseUrl}/models`));
     expect(models.data.map((m: { id: string }) => m.id)).toEqual(['switchboard-test-model']);
-    const body = await (await post(ask)).json();
+    const body = await json(await post(ask));
     expect(body).toMatchObject({
       object: 'chat.completion',
       model: 'm',
@@ -44,7 +49,7 @@ describe('startOpenAiCompatibleServer', () => {
 
   it('answers tool-call turns with JSON-encoded arguments and finish_reason tool_calls', async () => {
     await start([{ toolCalls: [{ name: 'a', args: { x: 1 } }, { name: 'b', args: {}, id: 'call_custom' }] }]);
-    const body = await (await post(ask)).json();
+    const body = await json(await post(ask));
     expect(body.choices[0].finish_reason).toBe('tool_calls');
     expect(body.choices[0].message.content).toBeNull();
     expect(body.choices[0].message.tool_calls).toEqual([
@@ -96,10 +101,10 @@ describe('startOpenAiCompatibleServer', () => {
     ]);
     const res = await post(ask);
     expect(res.status).toBe(400);
-    expect((await res.json()).error.message).toContain('turn 1 did not match the request: expected tools to be offered');
+    expect((await json(res)).error.message).toContain('turn 1 did not match the request: expected tools to be offered');
     expect(server!.failures).toHaveLength(1);
     // The failed turn is used up; the next request gets the next turn.
-    expect((await (await post(ask)).json()).choices[0].message.content).toBe('second');
+    expect((await json(await post(ask))).choices[0].message.content).toBe('second');
   });
 
   it('answers HTTP 500 with a clear message once the script runs out', async () => {
@@ -107,7 +112,7 @@ describe('startOpenAiCompatibleServer', () => {
     await post(ask);
     const res = await post(ask);
     expect(res.status).toBe(500);
-    expect((await res.json()).error.message).toMatch(/script exhausted: request #2 arrived but only 1 turn/);
+    expect((await json(res)).error.message).toMatch(/script exhausted: request #2 arrived but only 1 turn/);
     expect(server!.requests).toHaveLength(2);
   });
 
@@ -123,7 +128,7 @@ describe('startOpenAiCompatibleServer', () => {
 
   it('closes promptly while a client still holds a keep-alive connection', async () => {
     await start([{ content: 'a' }]);
-    await (await post(ask)).json();
+    await json(await post(ask));
     const started = Date.now();
     await server!.close();
     server = undefined;
