@@ -1,0 +1,2 @@
+export * from './compliance.types.ts';
+export { checkInvoiceCompliance } from './check-invoice-compliance.ts';
