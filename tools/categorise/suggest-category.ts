@@ -33,6 +33,7 @@ export interface CategoryPattern {
 // Emergency numbers as classification knows them by default, so both agree on what is one.
 const EMERGENCY_NUMBERS = operatorSettingsSchema.parse({}).emergencyNumbers;
 const EMERGENCY_NUMBER = new RegExp(`^(?:${EMERGENCY_NUMBERS.join('|')})$`);
+const SHORT_CODE = new RegExp(`^(?!(?:${EMERGENCY_NUMBERS.join('|')})$)\\d{3,6}$`);
 
 // Ordered: on a tie in confidence the earlier row's category wins (emergency first, as classification does).
 export const CATEGORY_PATTERNS: readonly CategoryPattern[] = [
@@ -50,7 +51,7 @@ export const CATEGORY_PATTERNS: readonly CategoryPattern[] = [
   { id: 'toll-free-number-text', source: 'text', pattern: /(?<![\w+#:/.-])080[08](?:[ -]?\d){0,8}(?![\w:/.-])/, category: 'toll_free', confidence: 'low', meaning: 'mentions an 0800/0808 number' },
   { id: 'voicemail-app', source: 'application', pattern: /^voicemail$/i, category: 'on_net', confidence: 'high', meaning: "the switch ran VoiceMail: the call ended on the operator's own platform" },
   { id: 'voicemail-word', source: 'text', pattern: /\b(?:voice ?mail|mailbox)\b/i, category: 'on_net', confidence: 'medium', meaning: "mentions voicemail, a service on the operator's own platform" },
-  { id: 'short-code', source: 'number', pattern: /^\d{3,6}$/, category: 'short_code', confidence: 'low', meaning: 'a 3-6 digit number that is not an emergency number' },
+  { id: 'short-code', source: 'number', pattern: SHORT_CODE, category: 'short_code', confidence: 'low', meaning: 'a 3-6 digit number that is not an emergency number' },
   { id: 'data-word', source: 'text', pattern: /\b(?:data session|mobile data|gprs|apn)\b/i, category: 'data', service: 'data', confidence: 'medium', meaning: 'mentions a data session' },
   { id: 'sms-word', source: 'text', pattern: /\b(?:sms|mms|text message)\b/i, service: 'sms', confidence: 'medium', meaning: 'mentions a text message' },
   { id: 'roaming-word', source: 'text', pattern: /\b(?:roam(?:ing|er|ed)?|abroad|overseas|visit(?:ed|ing) (?:country|network))\b/i, roaming: 'outbound', confidence: 'medium', meaning: 'mentions the subscriber being abroad' },
