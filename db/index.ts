@@ -43,4 +43,7 @@ export {
   type Requester,
 } from './proposal-store.ts';
 export { postProposal, previewRerate, type PostingResult } from './post-proposal.ts';
-export { tenantAccount, tenantInvoice, tenantEvent } from './tenant-scope.ts';
+export { tenantAccount, tenantInvoice, tenantEvent, listTenantInvoices } from './tenant-scope.ts';
+export { accountReceivables, takenDunningSteps } from './collections-store.ts';
+export { whatIfAccount } from './what-if-account.ts';
+export { accountPeriodInvoice, invoicesBefore } from './account-invoices.ts';

@@ -1,7 +1,7 @@
-import { and, eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import { BillingError } from '../tools/errors.ts';
 import { getAccountBundle, type AccountBundle } from './account-store.ts';
-import { accounts } from './billing-schema.ts';
+import { accounts, invoices } from './billing-schema.ts';
 import { getInvoice, type StoredInvoice } from './invoice-store.ts';
 import type { Store } from './open-database.ts';
 import { usageEvents } from './schema.ts';
@@ -37,4 +37,21 @@ export function tenantEvent(store: Store, tenant: string, id: number): NonNullab
   const event = row && row.tenant === tenant ? getUsageEvent(store, id) : undefined;
   if (!event) throw new BillingError('NOT_FOUND', `no usage event ${id}`);
   return { ...event, tenant };
+}
+
+/** The tenant's invoices and notes, newest first, optionally of one account, period or status. */
+export function listTenantInvoices(store: Store, tenant: string, filter: { accountId?: string; period?: string; status?: string; kind?: string; limit?: number } = {}) {
+  const where = [eq(accounts.tenant, tenant)];
+  if (filter.accountId) where.push(eq(invoices.accountId, filter.accountId));
+  if (filter.period) where.push(eq(invoices.period, filter.period));
+  if (filter.status) where.push(eq(invoices.status, filter.status));
+  if (filter.kind) where.push(eq(invoices.kind, filter.kind));
+  return store.db
+    .select({ id: invoices.id, accountId: invoices.accountId, period: invoices.period, kind: invoices.kind, number: invoices.number, status: invoices.status, currency: invoices.currency, total: invoices.total })
+    .from(invoices)
+    .innerJoin(accounts, eq(accounts.id, invoices.accountId))
+    .where(and(...where))
+    .orderBy(desc(invoices.id))
+    .limit(filter.limit ?? 50)
+    .all();
 }

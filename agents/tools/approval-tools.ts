@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { getProposal, listProposals } from '../../db/index.ts';
+import { BillingError } from '../../tools/errors.ts';
+import type { AgentContext } from '../context.ts';
+import { defineAgentTool, type AgentTool } from './define-agent-tool.ts';
+import { amount, proposalId, reason } from './tool-args.types.ts';
+
+/**
+ * A decision in chat counts only when the analyst's own message this turn states it: the verb and
+ * the proposal's number. A model (or text it read in a CDR or a note) cannot approve on its own.
+ */
+function statedInUtterance(utterance: string, decision: 'approve' | 'reject', id: number): boolean {
+  const verb = decision === 'approve' ? /\b(approve|approved|approving|accept)\b/i : /\b(reject|rejected|rejecting|decline|refuse)\b/i;
+  const other = decision === 'approve' ? /\b(reject|decline|refuse)\b/i : /\b(approve|accept)\b/i;
+  return verb.test(utterance) && !other.test(utterance) && new RegExp(`(^|[^\\d])${id}([^\\d]|$)`).test(utterance);
+}
+
+function view(p: ReturnType<typeof getProposal>) {
+  return {
+    id: p.id, kind: p.kind, status: p.status, accountId: p.accountId, summary: p.summary, amount: p.amount, currency: p.currency, requestedBy: p.requestedBy,
+    agent: p.agent, reason: p.reason, requiredApprovals: p.requiredApprovals, createdAt: p.createdAt, postingRef: p.postingRef,
+    decisions: p.decisions.map((d) => ({ by: d.decidedBy, decision: d.decision, reason: d.reason, amount: d.editedAmount, at: d.decidedAt })),
+  };
+}
+
+/** The supervisor's own tools: proposals waiting for approval, and the analyst's decision on one. */
+export function approvalTools(ctx: AgentContext): AgentTool[] {
+  const tenant = ctx.user.tenant;
+  return [
+    defineAgentTool(ctx, 'supervisor', {
+      name: 'list_proposals',
+      kind: 'read',
+      description: 'Proposals of this operator: pending ones by default, with what each would do and who asked.',
+      schema: z.object({ status: z.enum(['pending', 'approved', 'rejected', 'posted', 'all']).default('pending'), limit: z.number().int().min(1).max(50).default(20) }).strict(),
+      run: ({ status, limit }) => listProposals(ctx.store, tenant, { status: status === 'all' ? undefined : [status], limit }).map(view),
+    }),
+    defineAgentTool(ctx, 'supervisor', {
+      name: 'show_proposal',
+      kind: 'read',
+      description: 'One proposal in full: what the tools computed, who asked, the decisions so far, what posting produced.',
+      schema: z.object({ proposalId }).strict(),
+      run: ({ proposalId: id }) => ({ ...view(getProposal(ctx.store, tenant, id)), payload: getProposal(ctx.store, tenant, id).payload }),
+    }),
+    defineAgentTool(ctx, 'supervisor', {
+      name: 'decide_proposal',
+      kind: 'decision',
+      description: "Record the analyst's own approval or rejection of a proposal, exactly as they stated it in their message (four-eyes rules apply: never the requester, approvers only).",
+      schema: z.object({ proposalId, decision: z.enum(['approve', 'reject']), reason, amount: amount.optional().describe('a lower amount, when the analyst approves less') }).strict(),
+      run: async ({ proposalId: id, decision, reason: why, amount: a }) => {
+        if (!ctx.decide) throw new BillingError('FORBIDDEN', 'decisions are not taken in this kind of run');
+        if (!statedInUtterance(ctx.utterance, decision, id)) {
+          throw new BillingError('FORBIDDEN', `a decision is taken only when the analyst states it: say "${decision} ${id}" yourself`);
+        }
+        return view(await ctx.decide(id, { decision, reason: why, amount: a }));
+      },
+    }),
+  ];
+}

@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import { accountPeriodInvoice, invoicesBefore, listProposals, listTenantInvoices, tenantInvoice } from '../../db/index.ts';
+import { proposeRelease } from '../../db/proposals/index.ts';
+import { compareInvoices, explainInvoice, explainInvoiceLine, findBillJump } from '../../tools/audit/index.ts';
+import type { AgentContext } from '../context.ts';
+import { defineAgentTool, type AgentTool } from './define-agent-tool.ts';
+import { proposalResult, requesterFor } from './proposal-result.ts';
+import { accountId, invoiceRef, lineId, period, reason } from './tool-args.types.ts';
+
+/** The auditor's tools: explanations down to the event and tariff row, comparisons, flagged cases, releases. */
+export function auditorTools(ctx: AgentContext): AgentTool[] {
+  const tenant = ctx.user.tenant;
+  return [
+    defineAgentTool(ctx, 'auditor', {
+      name: 'explain_invoice',
+      kind: 'read',
+      description: 'Explain an invoice line by line: each amount with its calculation, catalog items, tariff rows and top usage events, the taxes with their sources, and the arithmetic check.',
+      schema: z.object({ invoice: invoiceRef }).strict(),
+      run: ({ invoice }) => explainInvoice(tenantInvoice(ctx.store, tenant, invoice).document, { maxEventsPerLine: 3 }),
+    }),
+    defineAgentTool(ctx, 'auditor', {
+      name: 'explain_invoice_line',
+      kind: 'read',
+      description: 'One invoice line in full: every usage event it charges (rated and charged amounts, allowance cover) and the tariff rows.',
+      schema: z.object({ invoice: invoiceRef, lineId }).strict(),
+      run: ({ invoice, lineId: id }) => explainInvoiceLine(tenantInvoice(ctx.store, tenant, invoice).document, id),
+    }),
+    defineAgentTool(ctx, 'auditor', {
+      name: 'find_invoice',
+      kind: 'read',
+      description: "An account's invoice for a billing month (or its latest): number, status, total.",
+      schema: z.object({ accountId, period: period.optional() }).strict(),
+      run: ({ accountId: a, period: p }) => {
+        const inv = accountPeriodInvoice(ctx.store, tenant, a, p);
+        return { id: inv.id, number: inv.number, accountId: inv.accountId, period: inv.period, status: inv.status, total: inv.total, currency: inv.currency };
+      },
+    }),
+    defineAgentTool(ctx, 'auditor', {
+      name: 'compare_periods',
+      kind: 'analysis',
+      description: "Compare an account's invoices of two billing months (the second defaults to the month before): totals, per-section and per-line changes, usage changes, causes ranked by size.",
+      schema: z.object({ accountId, period, otherPeriod: period.optional() }).strict(),
+      run: ({ accountId: a, period: p, otherPeriod }) => {
+        const after = accountPeriodInvoice(ctx.store, tenant, a, p);
+        const before = otherPeriod ? accountPeriodInvoice(ctx.store, tenant, a, otherPeriod) : invoicesBefore(ctx.store, tenant, a, after.period, 1)[0];
+        if (!before) return { accountId: a, period: after.period, comparison: null, note: `account ${a} has no invoice before ${after.period} to compare with` };
+        const [older, newer] = before.period <= after.period ? [before, after] : [after, before];
+        return { accountId: a, before: { number: older.number, period: older.period }, after: { number: newer.number, period: newer.period }, comparison: compareInvoices(older.document, newer.document) };
+      },
+    }),
+    defineAgentTool(ctx, 'auditor', {
+      name: 'explain_bill_change',
+      kind: 'analysis',
+      description: "Why an account's bill went up or down: its invoice for the month (or latest) against the average of earlier ones (the bill-shock rule), and the line-by-line comparison with the previous month.",
+      schema: z.object({ accountId, period: period.optional() }).strict(),
+      run: ({ accountId: a, period: p }) => {
+        const current = accountPeriodInvoice(ctx.store, tenant, a, p);
+        const history = invoicesBefore(ctx.store, tenant, a, current.period, 3);
+        const previous = history[0];
+        return {
+          accountId: a,
+          invoice: { number: current.number, period: current.period, total: current.total, currency: current.currency },
+          previous: previous ? { number: previous.number, period: previous.period, total: previous.total } : null,
+          jump: findBillJump(current.document, history.map((h) => ({ period: h.period, total: h.total }))),
+          comparison: previous ? compareInvoices(previous.document, current.document) : null,
+        };
+      },
+    }),
+    defineAgentTool(ctx, 'auditor', {
+      name: 'list_flagged_invoices',
+      kind: 'read',
+      description: 'Held invoices with their hold reasons (unrated usage, usage outside line dates, bill shock), and proposals waiting for approval.',
+      schema: z.object({ limit: z.number().int().min(1).max(50).default(20) }).strict(),
+      run: ({ limit }) => ({
+        held: listTenantInvoices(ctx.store, tenant, { status: 'held', limit }).map((r) => ({ ...r, holdReasons: tenantInvoice(ctx.store, tenant, String(r.id)).document.holdReasons })),
+        pendingProposals: listProposals(ctx.store, tenant, { status: ['pending'], limit }).map((p) => ({ id: p.id, kind: p.kind, summary: p.summary, requestedBy: p.requestedBy })),
+      }),
+    }),
+    defineAgentTool(ctx, 'auditor', {
+      name: 'propose_release',
+      kind: 'proposal',
+      description: 'Propose issuing a held invoice after review. It waits for an approver; nothing is issued now.',
+      schema: z.object({ invoice: invoiceRef, reason }).strict(),
+      run: async ({ invoice, reason: why }) => proposalResult(ctx, proposeRelease(ctx.store, requesterFor(ctx, 'auditor'), { invoice, reason: why })),
+    }),
+  ];
+}

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { tenantAccount, tenantEvent, whatIfAccount } from '../../db/index.ts';
+import { proposeRerate } from '../../db/proposals/index.ts';
+import type { AgentContext } from '../context.ts';
+import { defineAgentTool, type AgentTool } from './define-agent-tool.ts';
+import { proposalResult, requesterFor } from './proposal-result.ts';
+import { accountId, eventId, period, reason } from './tool-args.types.ts';
+
+/** The rater's tools: how an event was priced, what a plan would cost, re-rate proposals. */
+export function raterTools(ctx: AgentContext): AgentTool[] {
+  const tenant = ctx.user.tenant;
+  return [
+    defineAgentTool(ctx, 'rater', {
+      name: 'explain_event_rating',
+      kind: 'read',
+      description: 'How one usage event was priced: its classification, rating profile, destination, each span with its tariff row, rate, increments and rounding, multipliers, and the cost.',
+      schema: z.object({ eventId }).strict(),
+      run: ({ eventId: id }) => tenantEvent(ctx.store, tenant, id),
+    }),
+    defineAgentTool(ctx, 'rater', {
+      name: 'what_if_plan',
+      kind: 'analysis',
+      description: "What each line of an account would have paid in a billing month on another plan (or on every eligible plan), exact and before tax, against what it paid.",
+      schema: z.object({ accountId, period, planId: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/).optional() }).strict(),
+      run: ({ accountId: a, period: p, planId }) => {
+        tenantAccount(ctx.store, tenant, a);
+        return whatIfAccount(ctx.store, a, p, planId);
+      },
+    }),
+    defineAgentTool(ctx, 'rater', {
+      name: 'propose_rerate',
+      kind: 'proposal',
+      description: "Propose re-rating an account's billing month with the tariff now in effect; the preview shows the notes it would issue. It waits for an approver; nothing is re-rated now.",
+      schema: z.object({ accountId, period, reason }).strict(),
+      run: ({ accountId: a, period: p, reason: why }) => proposalResult(ctx, proposeRerate(ctx.store, requesterFor(ctx, 'rater'), { accountId: a, period: p, reason: why })),
+    }),
+  ];
+}

@@ -1,0 +1,29 @@
+import { and, asc, eq } from 'drizzle-orm';
+import type { ReceivableDocument } from '../tools/collections/index.ts';
+import { dunningActions } from './agent-schema.ts';
+import { invoices } from './billing-schema.ts';
+import type { Store } from './open-database.ts';
+import { tenantAccount } from './tenant-scope.ts';
+
+/** An account's invoices and notes as collections reads them (tenant-checked). */
+export function accountReceivables(store: Store, tenant: string, accountId: string): ReceivableDocument[] {
+  tenantAccount(store, tenant, accountId);
+  return store.db
+    .select({ id: invoices.id, number: invoices.number, kind: invoices.kind, status: invoices.status, currency: invoices.currency, total: invoices.total, documentJson: invoices.documentJson })
+    .from(invoices)
+    .where(eq(invoices.accountId, accountId))
+    .orderBy(asc(invoices.id))
+    .all()
+    .map((r) => {
+      const doc = JSON.parse(r.documentJson) as { issueDate: string | null; dueDate: string | null; correcting: { number: string } | null };
+      return {
+        id: r.id, number: r.number, kind: r.kind as ReceivableDocument['kind'], status: r.status as ReceivableDocument['status'], currency: r.currency, total: r.total,
+        issueDate: doc.issueDate, dueDate: doc.dueDate, corrects: doc.correcting?.number ?? null,
+      };
+    });
+}
+
+/** Dunning steps already taken for one delinquency (keyed by its oldest open invoice). */
+export function takenDunningSteps(store: Store, accountId: string, invoiceId: number): string[] {
+  return store.db.select({ step: dunningActions.step }).from(dunningActions).where(and(eq(dunningActions.accountId, accountId), eq(dunningActions.invoiceId, invoiceId))).all().map((r) => r.step);
+}

@@ -1,0 +1,27 @@
+import { whatIf } from '../tools/charging/index.ts';
+import { chargeInputFor } from '../tools/invoice/bill-account.ts';
+import { getBillingSettings } from './billing-settings-store.ts';
+import { loadBillingInput } from './load-billing-input.ts';
+import type { Store } from './open-database.ts';
+import { getOperatorSettings } from './settings-store.ts';
+
+/**
+ * What each line of an account would have paid in a period on other plans (exact, before tax):
+ * every eligible plan, or only the one named. A plan that cannot be compared says why.
+ */
+export function whatIfAccount(store: Store, accountId: string, period: string, onlyPlan?: string) {
+  const input = chargeInputFor(loadBillingInput(store, accountId, period, getOperatorSettings(store).timezone, getBillingSettings(store)));
+  const scenarios = [];
+  for (const sub of input.subscriptions) {
+    for (const plan of input.catalog.plans) {
+      if (onlyPlan ? plan.id !== onlyPlan : sub.plans.some((p) => p.planId === plan.id)) continue;
+      if (!onlyPlan && plan.segments.length && !plan.segments.includes(input.customer.segment)) continue;
+      try {
+        scenarios.push({ ...whatIf(input, sub.id, plan.id), msisdn: sub.msisdn, note: null as string | null });
+      } catch (err) {
+        scenarios.push({ subscriptionId: sub.id, msisdn: sub.msisdn, planId: plan.id, planName: plan.name, note: err instanceof Error ? err.message : String(err) });
+      }
+    }
+  }
+  return { account: accountId, period, currency: input.account.currency, scenarios };
+}
