@@ -34,9 +34,12 @@ export function billInput(over: Partial<BillAccountInput> = {}): BillAccountInpu
   };
 }
 
-/** Issues a billed draft as the invoice store does: number, issue date, due date = issue date + terms. */
+/**
+ * Issues a billed draft as the invoice store does: number, issue date, due date = issue date +
+ * terms. A deep copy, because assembly shares the settings' seller object and tests tamper with documents.
+ */
 export function issue(doc: InvoiceDocument, number: string, issueDate = doc.period.to, termsDays = 14): InvoiceDocument {
-  return { ...doc, number, status: 'issued', holdReasons: [], issueDate, dueDate: addDays(issueDate, termsDays) };
+  return structuredClone({ ...doc, number, status: 'issued' as const, holdReasons: [], issueDate, dueDate: addDays(issueDate, termsDays) });
 }
 
 const call = (day: string, seconds: number, to: string) => ratedEvent(ME, 'voice', `${day}T10:00:00Z`, seconds, to);
