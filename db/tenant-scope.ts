@@ -6,6 +6,8 @@ import { getInvoice, type StoredInvoice } from './invoice-store.ts';
 import type { Store } from './open-database.ts';
 import { usageEvents } from './schema.ts';
 import { getUsageEvent } from './usage-store.ts';
+import { listQuarantine } from './quarantine-store.ts';
+import { getOperatorSettings } from './settings-store.ts';
 
 /** True when the account exists and belongs to the tenant. */
 function accountInTenant(store: Store, tenant: string, accountId: string): boolean {
@@ -54,4 +56,25 @@ export function listTenantInvoices(store: Store, tenant: string, filter: { accou
     .orderBy(desc(invoices.id))
     .limit(filter.limit ?? 50)
     .all();
+}
+
+/** The tenant's usage events of a status (e.g. unclassified), newest first. */
+export function listTenantEvents(store: Store, tenant: string, filter: { status: string; limit?: number }) {
+  return store.db
+    .select()
+    .from(usageEvents)
+    .where(and(eq(usageEvents.tenant, tenant), eq(usageEvents.status, filter.status)))
+    .orderBy(desc(usageEvents.id))
+    .limit(filter.limit ?? 20)
+    .all()
+    .map((r) => ({ id: r.id, subscriber: r.subscriber, otherParty: r.otherParty, service: r.service, startTime: new Date(r.startTime).toISOString(), category: r.category, reason: r.classificationReason, attributes: JSON.parse(r.attributes) as Record<string, string> }));
+}
+
+/**
+ * Open quarantined records. Raw lines carry no tenant of their own: they belong to the operator
+ * whose ingestion read them, so only that operator's users see them.
+ */
+export function listTenantQuarantine(store: Store, tenant: string, limit = 20) {
+  if (getOperatorSettings(store).tenant !== tenant) return [];
+  return listQuarantine(store, { status: 'open', limit }).map((q) => ({ id: q.id, batchId: q.batchId, lineNo: q.lineNo, reason: q.reason, message: q.message, raw: q.raw }));
 }

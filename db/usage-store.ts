@@ -191,3 +191,8 @@ export function* iterateRatedCosts(store: Store, pageSize = 20_000): Generator<A
 export function findEventIdByKey(store: Store, idemKey: string): number | undefined {
   return store.db.select({ id: usageEvents.id }).from(usageEvents).where(eq(usageEvents.idemKey, idemKey)).get()?.id;
 }
+
+/** The stored row of one event, for re-reading it as a record (classification, re-rating). */
+export function getUsageEventRow(store: Store, id: number): EventRow | undefined {
+  return store.db.select().from(usageEvents).where(eq(usageEvents.id, id)).get();
+}
