@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { tenantInvoice } from '../../db/index.ts';
+import { explainInvoice } from '../../tools/audit/index.ts';
+import { checkInvoiceCompliance } from '../../tools/compliance/index.ts';
+import type { AgentContext } from '../context.ts';
+import { defineAgentTool, type AgentTool } from './define-agent-tool.ts';
+import { invoiceRef } from './tool-args.types.ts';
+
+/** The compliance checker's tools: read-only, by design. */
+export function complianceTools(ctx: AgentContext): AgentTool[] {
+  const tenant = ctx.user.tenant;
+  return [
+    defineAgentTool(ctx, 'compliance', {
+      name: 'check_invoice_compliance',
+      kind: 'analysis',
+      description: "Check an invoice against its jurisdiction's rule pack (tax rates and amounts, reverse charge and exemption notes, required fields, government charges kept apart, EN 16931 business rules); each finding with its code, severity and source.",
+      schema: z.object({ invoice: invoiceRef }).strict(),
+      run: ({ invoice }) => {
+        const inv = tenantInvoice(ctx.store, tenant, invoice);
+        return { invoice: inv.number ?? inv.id, accountId: inv.accountId, ...checkInvoiceCompliance(inv.document) };
+      },
+    }),
+    defineAgentTool(ctx, 'compliance', {
+      name: 'explain_invoice',
+      kind: 'read',
+      description: 'Explain an invoice line by line, with taxes and their sources.',
+      schema: z.object({ invoice: invoiceRef }).strict(),
+      run: ({ invoice }) => explainInvoice(tenantInvoice(ctx.store, tenant, invoice).document, { maxEventsPerLine: 3 }),
+    }),
+  ];
+}
