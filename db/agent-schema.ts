@@ -114,3 +114,12 @@ export const dunningActions = sqliteTable(
   },
   (t) => [uniqueIndex('dunning_actions_step').on(t.invoiceId, t.step)],
 );
+
+/** Who a conversation belongs to: a thread is continued only by its own tenant. */
+export const chatThreads = sqliteTable('chat_threads', {
+  id: text('id').primaryKey(),
+  tenant: text('tenant').notNull(),
+  createdBy: text('created_by').notNull(),
+  createdAt: text('created_at').notNull(),
+  lastUsedAt: text('last_used_at').notNull(),
+});

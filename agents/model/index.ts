@@ -1,3 +1,4 @@
 export { createChatModel, type ChatModelKind, type CreatedChatModel, type CreateChatModelOptions } from './create-chat-model.ts';
 export { countModelUsage, ModelUsageCounter, type ModelUsageSnapshot } from './count-model-usage.ts';
-// The offline rules model (rules-chat-model.ts) is exported here by its author.
+export { RulesChatModel, describeCapabilities } from './rules-chat-model.ts';
+export { parseRequest, INTENTS, type AnalystRequest, type IntentName } from './rules/parse-request.ts';

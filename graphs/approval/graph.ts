@@ -1,3 +1,4 @@
+import { AsyncLocalStorageProviderSingleton } from '@langchain/core/singletons';
 import { Command, END, START, StateGraph } from '@langchain/langgraph';
 import { randomUUID } from 'node:crypto';
 import { getProposal, type StoredProposal } from '../../db/index.ts';
@@ -18,6 +19,15 @@ export function buildApprovalGraph(deps: ApprovalDeps) {
     .compile({ checkpointer: createCheckpointer(deps.store) });
 }
 
+/**
+ * Runs an approval graph as a graph of its own even when called from inside another run (a chat
+ * tool that creates or decides a proposal): without this, LangGraph would take it for a subgraph
+ * of the chat and its interrupt would stop the chat instead of waiting in the approval thread.
+ */
+function topLevel<T>(fn: () => Promise<T>): Promise<T> {
+  return AsyncLocalStorageProviderSingleton.getInstance().run(undefined, fn);
+}
+
 /** The thread that holds a proposal's approval. */
 export function approvalThreadId(proposalId: number): string {
   return `approval-${proposalId}`;
@@ -25,6 +35,10 @@ export function approvalThreadId(proposalId: number): string {
 
 /** Opens a proposal's approval thread (it runs to its interrupt and waits); does nothing if already open. */
 export async function openApproval(deps: ApprovalDeps, proposalId: number): Promise<void> {
+  return topLevel(() => openApprovalThread(deps, proposalId));
+}
+
+async function openApprovalThread(deps: ApprovalDeps, proposalId: number): Promise<void> {
   const graph = buildApprovalGraph(deps);
   const config = { configurable: { thread_id: approvalThreadId(proposalId) } };
   const snapshot = await graph.getState(config);
@@ -38,8 +52,12 @@ export async function openApproval(deps: ApprovalDeps, proposalId: number): Prom
  * the proposal as it stands after, posted when this approval was the last one needed.
  */
 export async function decideProposal(deps: ApprovalDeps & { actor: NonNullable<ApprovalDeps['actor']> }, proposalId: number, response: ApprovalResponse): Promise<StoredProposal> {
+  return topLevel(() => decide(deps, proposalId, response));
+}
+
+async function decide(deps: ApprovalDeps & { actor: NonNullable<ApprovalDeps['actor']> }, proposalId: number, response: ApprovalResponse): Promise<StoredProposal> {
   getProposal(deps.store, deps.tenant, proposalId);
-  await openApproval(deps, proposalId);
+  await openApprovalThread(deps, proposalId);
   const graph = buildApprovalGraph(deps);
   const config = { configurable: { thread_id: approvalThreadId(proposalId) } };
   const snapshot = await graph.getState(config);

@@ -1,0 +1,86 @@
+import type { AnalystRequest } from './parse-request.ts';
+
+/** A tool call the offline model makes, or the gap that stops it (what the analyst must still say). */
+export type NextStep = { tool: string; args: Record<string, unknown> } | { missing: string } | null;
+
+/** A tool's result as the model sees it: the parsed JSON of its ToolMessage. */
+export interface ToolOutcome {
+  name: string;
+  output: Record<string, unknown> & { error?: { code: string; message: string } };
+}
+
+const reasonOf = (r: AnalystRequest) => r.text.trim().slice(0, 500);
+const done = (outcomes: ToolOutcome[], name: string) => outcomes.find((o) => o.name === name);
+
+/**
+ * The next tool call for a request given what has run this turn, or null when it is time to
+ * answer. Arguments come only from the analyst's message and from earlier tool results (an
+ * invoice number found for an account), never from record text.
+ */
+export function planToolCalls(r: AnalystRequest, outcomes: ToolOutcome[]): NextStep {
+  const once = (tool: string, args: Record<string, unknown>): NextStep => (done(outcomes, tool) ? null : { tool, args });
+  const [latest, earlier] = [...r.periods].sort().reverse();
+  switch (r.intent) {
+    case 'decide':
+      if (!r.decision) return { missing: 'whether to approve or reject' };
+      return once('decide_proposal', { proposalId: r.proposalId, decision: r.decision, reason: reasonOf(r), ...(r.decision === 'approve' && r.amount && /\bfor\b/i.test(r.text) ? { amount: r.amount } : {}) });
+    case 'show_proposal':
+      return once('show_proposal', { proposalId: r.proposalId });
+    case 'list_proposals':
+      return once('list_proposals', { status: 'pending', limit: 20 });
+    case 'waive_fee':
+      return once('propose_fee_waiver', { invoice: r.invoice, ...(r.lineId ? { lineId: r.lineId } : r.fee ? { fee: r.fee } : {}), reason: reasonOf(r) });
+    case 'credit':
+      return once('propose_credit', { invoice: r.invoice, amount: r.amount, ...(r.lineId ? { lineId: r.lineId } : {}), reason: reasonOf(r) });
+    case 'payment_plan':
+      if (!r.accountId) return { missing: 'the account (e.g. "account A00081")' };
+      return once('propose_payment_plan', { accountId: r.accountId, instalments: r.instalments ?? 3, reason: reasonOf(r) });
+    case 'dunning':
+      if (!r.accountId) return { missing: 'the account' };
+      return /\b(propose|send|start|issue|take|next step|go ahead)\b/i.test(r.text)
+        ? once('propose_dunning_step', { accountId: r.accountId, reason: reasonOf(r) })
+        : once('account_standing', { accountId: r.accountId });
+    case 'standing':
+      if (!r.accountId) return { missing: 'the account' };
+      return once('account_standing', { accountId: r.accountId });
+    case 'release':
+      return once('propose_release', { invoice: r.invoice, reason: reasonOf(r) });
+    case 'rerate':
+      if (!r.accountId || !latest) return { missing: 'the account and the billing month (e.g. "re-rate account A00081 for 2025-03")' };
+      return once('propose_rerate', { accountId: r.accountId, period: latest, reason: reasonOf(r) });
+    case 'recategorise':
+      return once('propose_recategorisation', { eventId: r.eventId, category: r.category, reason: reasonOf(r) });
+    case 'suggest_category':
+      return once('suggest_category', { eventId: r.eventId });
+    case 'unclassified':
+      return once('list_unclassified_records', { limit: 10 });
+    case 'explain_event':
+      return once('explain_event_rating', { eventId: r.eventId });
+    case 'what_if':
+      if (!r.accountId || !latest) return { missing: 'the account and the billing month' };
+      return once('what_if_plan', { accountId: r.accountId, period: latest, ...(r.planId ? { planId: r.planId } : {}) });
+    case 'compliance':
+      if (!r.invoice) return { missing: 'the invoice number (e.g. INV-000123)' };
+      return once('check_invoice_compliance', { invoice: r.invoice });
+    case 'compare':
+      if (!r.accountId || !latest) return { missing: 'the account and one or two billing months' };
+      return once('compare_periods', { accountId: r.accountId, period: latest, ...(earlier ? { otherPeriod: earlier } : {}) });
+    case 'bill_change':
+      if (!r.accountId) return { missing: 'the account (e.g. "why did account A00081\'s bill go up")' };
+      return once('explain_bill_change', { accountId: r.accountId, ...(latest ? { period: latest } : {}) });
+    case 'flagged':
+      return once('list_flagged_invoices', { limit: 20 });
+    case 'explain_line':
+      return once('explain_invoice_line', { invoice: r.invoice, lineId: r.lineId });
+    case 'explain_invoice': {
+      if (r.invoice) return once('explain_invoice', { invoice: r.invoice });
+      const found = done(outcomes, 'find_invoice');
+      if (!found) return { tool: 'find_invoice', args: { accountId: r.accountId, ...(latest ? { period: latest } : {}) } };
+      if (found.output.error) return null;
+      // A held invoice has no number yet: it is named by its id.
+      return once('explain_invoice', { invoice: typeof found.output.number === 'string' ? found.output.number : String(found.output.id) });
+    }
+    default:
+      return null;
+  }
+}

@@ -1,0 +1,73 @@
+import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
+import { AIMessage, SystemMessage, ToolMessage, type BaseMessage } from '@langchain/core/messages';
+import { tool, type StructuredToolInterface } from '@langchain/core/tools';
+import { Command, END } from '@langchain/langgraph';
+import { z } from 'zod';
+import { AGENT_NAMES, type AgentName } from '../../agents/context.ts';
+import { AGENT_ROLES, specialistPrompt, supervisorPrompt } from '../../agents/prompts.ts';
+import type { SupervisorStateType } from './state.ts';
+
+/** The handoff tools the supervisor routes with; the graph acts on them, they never run. */
+export function handoffTools(): StructuredToolInterface[] {
+  return AGENT_NAMES.map(
+    (name) =>
+      tool(async () => `Transferred to ${name}`, {
+        name: `transfer_to_${name}`,
+        description: `Hand the analyst's request to the ${AGENT_ROLES[name]}`,
+        schema: z.object({ task: z.string().max(500).describe('the request, in a sentence') }).strict(),
+      }) as unknown as StructuredToolInterface,
+  );
+}
+
+/** The model bound to a set of tools, one call at a time. */
+function bound(model: BaseChatModel, tools: StructuredToolInterface[]) {
+  return model.bindTools!(tools, { parallel_tool_calls: false } as never);
+}
+
+/** Proposal ids in the tool results since the agent last spoke (kept in state as ids only). */
+function newProposalIds(messages: BaseMessage[]): number[] {
+  const ids: number[] = [];
+  for (let i = messages.length - 1; i >= 0 && ToolMessage.isInstance(messages[i]!); i -= 1) {
+    const m = /"proposalId":(\d+)/.exec(String(messages[i]!.content));
+    if (m) ids.push(Number(m[1]));
+  }
+  return ids;
+}
+
+/**
+ * The supervisor: hands the request to one specialist (Command goto with the handoff's tool
+ * message), uses its own proposal tools, or answers (help, a question back).
+ */
+export function supervisorNode(model: BaseChatModel, ownTools: StructuredToolInterface[]) {
+  const runnable = bound(model, [...handoffTools(), ...ownTools]);
+  return async (state: SupervisorStateType) => {
+    const ai = (await runnable.invoke([new SystemMessage(supervisorPrompt()), ...state.messages])) as AIMessage;
+    const calls = ai.tool_calls ?? [];
+    const handoff = calls.find((c) => c.name.startsWith('transfer_to_'));
+    const proposalIds = newProposalIds(state.messages);
+    if (handoff) {
+      const target = handoff.name.slice('transfer_to_'.length) as AgentName;
+      // Every tool call needs its answer; only the first handoff is taken (one agent at a time).
+      const replies = calls.map((c) => new ToolMessage({ content: c === handoff ? `Transferred to ${target}` : 'Not run: one tool call at a time.', tool_call_id: c.id!, name: c.name }));
+      return new Command({ goto: target, update: { messages: [ai, ...replies], activeAgent: target, proposalIds } });
+    }
+    return new Command({ goto: calls.length ? 'supervisor_tools' : END, update: { messages: [ai], activeAgent: 'supervisor' as const, proposalIds } });
+  };
+}
+
+/** A specialist's model step: it sees the conversation and its own tools only. */
+export function specialistNode(agent: AgentName, model: BaseChatModel, tools: StructuredToolInterface[]) {
+  const runnable = bound(model, tools);
+  return async (state: SupervisorStateType) => {
+    const ai = (await runnable.invoke([new SystemMessage(specialistPrompt(agent)), ...state.messages])) as AIMessage;
+    return { messages: [ai], proposalIds: newProposalIds(state.messages) };
+  };
+}
+
+/** After a specialist speaks: run its tool call, or end the turn with its answer. */
+export function routeSpecialist(agent: AgentName) {
+  return (state: SupervisorStateType): string => {
+    const last = state.messages[state.messages.length - 1];
+    return last && AIMessage.isInstance(last) && (last.tool_calls?.length ?? 0) > 0 ? `${agent}_tools` : END;
+  };
+}

@@ -1,0 +1,86 @@
+import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
+import { AIMessage, AIMessageChunk, HumanMessage, ToolMessage, type BaseMessage } from '@langchain/core/messages';
+import { claimChatThread, getProposal, type Store, type UserRecord } from '../../db/index.ts';
+import { countModelUsage, type ModelUsageSnapshot } from '../../agents/model/index.ts';
+import type { AgentContext } from '../../agents/context.ts';
+import { BillingError } from '../../tools/errors.ts';
+import { decideProposal, openApproval } from '../approval/index.ts';
+import { buildSupervisorGraph } from './graph.ts';
+
+/** One analyst message to the supervisor. */
+export interface ChatTurnInput {
+  store: Store;
+  /** The authenticated user: identity, tenant and roles for every tool call of the turn. */
+  user: UserRecord;
+  message: string;
+  threadId?: string;
+  model: BaseChatModel;
+  today?: string;
+  /** Called with each piece of the answer as the model writes it (interactive chat). */
+  onToken?: (piece: string) => void;
+}
+
+/** What a turn did: the answer, who worked on it, which tools ran, what was proposed, what it cost. */
+export interface ChatTurnResult {
+  threadId: string;
+  answer: string;
+  agents: string[];
+  tools: Array<{ name: string; ok: boolean }>;
+  proposals: Array<{ id: number; kind: string; status: string; summary: string; amount: string; currency: string; requiredApprovals: number }>;
+  usage: ModelUsageSnapshot;
+}
+
+const MAX_MESSAGE_CHARS = 4000;
+const text = (m: BaseMessage) => (typeof m.content === 'string' ? m.content : m.content.map((c) => ('text' in c ? c.text : '')).join(''));
+
+/**
+ * Runs one turn of a conversation through the supervisor graph, in the user's thread (checkpointed,
+ * so `--thread` continues it after a restart), with every tool bound to the user's context.
+ */
+export async function runChatTurn(input: ChatTurnInput): Promise<ChatTurnResult> {
+  const message = input.message.trim();
+  if (!message) throw new BillingError('INVALID_INPUT', 'say something');
+  if (message.length > MAX_MESSAGE_CHARS) throw new BillingError('INVALID_INPUT', `a message is at most ${MAX_MESSAGE_CHARS} characters`);
+  const { store, user } = input;
+  const today = input.today ?? new Date().toISOString().slice(0, 10);
+  const threadId = claimChatThread(store, { tenant: user.tenant, userId: user.id }, input.threadId);
+  const approvalDeps = { store, tenant: user.tenant, today };
+  const ctx: AgentContext = {
+    store, user, threadId, today, utterance: message, requesterKind: 'analyst',
+    onProposal: (id) => openApproval(approvalDeps, id),
+    decide: (id, response) => decideProposal({ ...approvalDeps, actor: user }, id, response),
+  };
+  const graph = buildSupervisorGraph(ctx, input.model);
+  const usage = countModelUsage();
+  const config = { configurable: { thread_id: threadId }, callbacks: [usage], recursionLimit: 40 };
+  const before = ((await graph.getState(config)).values as { messages?: BaseMessage[] }).messages?.length ?? 0;
+  const turnInput = { messages: [new HumanMessage(message)] };
+  if (input.onToken) {
+    for await (const [chunk, meta] of await graph.stream(turnInput, { ...config, streamMode: 'messages' })) {
+      const node = (meta as { langgraph_node?: string }).langgraph_node ?? '';
+      if (AIMessageChunk.isInstance(chunk) && !node.endsWith('_tools') && typeof chunk.content === 'string' && chunk.content) input.onToken(chunk.content);
+    }
+  } else {
+    await graph.invoke(turnInput, config);
+  }
+  const state = (await graph.getState(config)).values as { messages: BaseMessage[]; proposalIds: number[] };
+  const turn = state.messages.slice(before + 1);
+  const agents = ['supervisor'];
+  const tools: ChatTurnResult['tools'] = [];
+  for (const m of turn) {
+    if (!ToolMessage.isInstance(m)) continue;
+    if (m.name?.startsWith('transfer_to_')) agents.push(m.name.slice('transfer_to_'.length));
+    else tools.push({ name: m.name ?? '', ok: !text(m).startsWith('{"error"') });
+  }
+  const made = new Set<number>();
+  for (const m of turn) if (ToolMessage.isInstance(m)) for (const x of text(m).matchAll(/"proposalId":(\d+)/g)) made.add(Number(x[1]));
+  const last = [...turn].reverse().find((m) => AIMessage.isInstance(m) && !(m.tool_calls?.length));
+  return {
+    threadId,
+    answer: last ? text(last) : '',
+    agents,
+    tools,
+    proposals: [...made].map((id) => getProposal(store, user.tenant, id)).map((p) => ({ id: p.id, kind: p.kind, status: p.status, summary: p.summary, amount: p.amount, currency: p.currency, requiredApprovals: p.requiredApprovals })),
+    usage: usage.snapshot(),
+  };
+}
