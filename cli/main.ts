@@ -1,5 +1,8 @@
 import { Command, CommanderError } from 'commander';
 import { registerAccounts } from './commands/accounts.ts';
+import { registerApprovals } from './commands/approvals.ts';
+import { registerChat } from './commands/chat.ts';
+import { registerUsers } from './commands/users.ts';
 import { registerBill } from './commands/bill.ts';
 import { registerCatalog } from './commands/catalog.ts';
 import { registerConfig } from './commands/config.ts';
@@ -25,7 +28,7 @@ export function buildProgram(): Command {
     .option('--db <path>', 'SQLite database file (default: $SWITCHBOARD_DB or ./data/switchboard.db)')
     .exitOverride()
     .showHelpAfterError();
-  for (const register of [registerDemo, registerGenerate, registerTariffs, registerCost, registerIngest, registerQuarantine, registerUsage, registerRate, registerCatalog, registerAccounts, registerBill, registerRerate, registerWhatIf, registerInvoice, registerConfig]) {
+  for (const register of [registerDemo, registerGenerate, registerTariffs, registerCost, registerIngest, registerQuarantine, registerUsage, registerRate, registerCatalog, registerAccounts, registerBill, registerRerate, registerWhatIf, registerInvoice, registerConfig, registerUsers, registerChat, registerApprovals]) {
     register(program);
   }
   program.commands.forEach(function exitOverrideAll(cmd: Command) {

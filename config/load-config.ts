@@ -13,6 +13,8 @@ export const appConfigSchema = z.object({
   modelTimeoutMs: z.coerce.number().int().positive().default(60_000),
   /** Retries on transient model endpoint failures (SWITCHBOARD_MODEL_MAX_RETRIES); kept small so failures surface fast. */
   modelMaxRetries: z.coerce.number().int().min(0).max(10).default(2),
+  /** The acting user when a command gets no `--as` (SWITCHBOARD_USER); roles come from the users table. */
+  user: z.string().min(1).optional(),
   /** True when stdout is not for humans (CI): no progress bars. */
   ci: z.boolean().default(false),
 });
@@ -30,6 +32,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     model: env.SWITCHBOARD_MODEL || undefined,
     modelTimeoutMs: env.SWITCHBOARD_MODEL_TIMEOUT_MS || undefined,
     modelMaxRetries: env.SWITCHBOARD_MODEL_MAX_RETRIES || undefined,
+    user: env.SWITCHBOARD_USER || undefined,
     ci: Boolean(env.CI),
   });
   if (!parsed.success) {

@@ -1,0 +1,16 @@
+import { getUser, type Store, type UserRecord } from '../../db/index.ts';
+import { loadConfig } from '../../config/index.ts';
+import { BillingError } from '../../tools/errors.ts';
+import { createChatModel, RulesChatModel } from '../../agents/model/index.ts';
+
+/** The user a command acts as: `--as`, else SWITCHBOARD_USER; refused when neither names a known user. */
+export function actingUser(store: Store, as: string | undefined): UserRecord {
+  const id = as ?? loadConfig().user;
+  if (!id) throw new BillingError('UNAUTHORIZED', 'say who you are: --as USER (or set SWITCHBOARD_USER); `switchboard users list` shows the users');
+  return getUser(store, id);
+}
+
+/** The chat model of this process: an OpenAI-compatible endpoint when configured, else the offline rules model. */
+export function chatModel() {
+  return createChatModel(loadConfig(), { fallback: () => new RulesChatModel({}) });
+}

@@ -1,0 +1,80 @@
+import type { Command } from 'commander';
+import { getProposal, listProposals, type StoredProposal } from '../../db/index.ts';
+import { decideProposal } from '../../graphs/approval/index.ts';
+import { approvalResponseSchema, proposalStatusSchema } from '../../tools/approval/index.ts';
+import { describeIssues } from '../../tools/catalog/index.ts';
+import { BillingError } from '../../tools/errors.ts';
+import { withStore, type GlobalOptions } from '../context.ts';
+import { action, printResult, table } from '../output.ts';
+import { actingUser } from './acting-user.ts';
+
+type Opts = GlobalOptions & { as?: string; reason?: string; amount?: string; status?: string };
+
+/** A proposal for people: what it does, who asked, who decided, what posting produced. */
+export function describeProposal(p: StoredProposal): string {
+  return [
+    `Proposal ${p.id} [${p.status}] ${p.kind} for account ${p.accountId}`,
+    `  ${p.summary}`,
+    `  Amount ${p.amount} ${p.currency} (computed by the billing tools); needs ${p.requiredApprovals} approver(s) other than ${p.requestedBy}`,
+    `  Asked by ${p.requestedBy}${p.agent ? ` through the ${p.agent} agent` : ''}${p.threadId ? ` in ${p.threadId}` : ''} at ${p.createdAt}: "${p.reason}"`,
+    ...p.decisions.map((d) => `  ${d.decision === 'approve' ? 'Approved' : 'Rejected'} by ${d.decidedBy} at ${d.decidedAt}: "${d.reason}"${d.editedAmount ? ` (amount lowered to ${d.editedAmount})` : ''}`),
+    ...(p.postingRef ? [`  Posted at ${p.postedAt}: ${p.postingRef}`] : []),
+  ].join('\n');
+}
+
+function decideCommand(approvals: Command, decision: 'approve' | 'reject'): void {
+  const cmd = approvals.command(`${decision} <id>`);
+  if (decision === 'approve') cmd.option('--amount <amount>', 'approve a lower amount (waivers and credits)');
+  cmd
+    .description(decision === 'approve' ? 'approve a proposal (four eyes: not your own; a second approver above the policy amount); posts it once enough people approved' : 'reject a proposal')
+    .requiredOption('--reason <text>', 'why (kept in the audit log)')
+    .option('--as <user>', 'act as this user (default: $SWITCHBOARD_USER)')
+    .option('--json', 'machine-readable output')
+    .action(
+      action(async (id: string, _o: unknown, c: Command) => {
+        const opts = c.optsWithGlobals<Opts>();
+        if (!/^\d+$/.test(id)) throw new BillingError('INVALID_INPUT', `a proposal id is a number, not ${id}`);
+        const parsed = approvalResponseSchema.safeParse({ decision, reason: opts.reason, ...(typeof opts.amount === 'string' ? { amount: opts.amount } : {}) });
+        if (!parsed.success) throw new BillingError('INVALID_INPUT', describeIssues(parsed.error.issues));
+        const p = await withStore(opts, async (store) => {
+          const actor = actingUser(store, opts.as);
+          return decideProposal({ store, tenant: actor.tenant, actor }, Number(id), parsed.data);
+        });
+        printResult(opts, p, describeProposal);
+      }),
+    );
+}
+
+/** `switchboard approvals list|show|approve|reject`: the people's side of agents-propose, people-approve. */
+export function registerApprovals(program: Command): void {
+  const approvals = program.command('approvals').description('proposals that wait for people: list, show, approve, reject');
+  approvals
+    .command('list')
+    .description("your operator's proposals (pending by default)")
+    .option('--status <status>', 'pending, approved, rejected, posted or all', 'pending')
+    .option('--as <user>', 'act as this user (default: $SWITCHBOARD_USER)')
+    .option('--json', 'machine-readable output')
+    .action(
+      action(async (_o: unknown, cmd: Command) => {
+        const opts = cmd.optsWithGlobals<Opts>();
+        const status = opts.status === 'all' ? undefined : [proposalStatusSchema.parse(opts.status)];
+        const rows = await withStore(opts, (store) => listProposals(store, actingUser(store, opts.as).tenant, { status }));
+        printResult(opts, rows, (r) => (r.length ? table(r.map((p) => ({ id: p.id, status: p.status, kind: p.kind, account: p.accountId, amount: `${p.amount} ${p.currency}`, by: p.requestedBy, summary: p.summary.slice(0, 80) })), ['id', 'status', 'kind', 'account', 'amount', 'by', 'summary']) : 'No proposals.'));
+      }),
+    );
+  approvals
+    .command('show <id>')
+    .description('one proposal: what it does, who asked, decisions, posting')
+    .option('--as <user>', 'act as this user (default: $SWITCHBOARD_USER)')
+    .option('--json', 'machine-readable output')
+    .action(
+      action(async (id: string, _o: unknown, cmd: Command) => {
+        const opts = cmd.optsWithGlobals<Opts>();
+        if (!/^\d+$/.test(id)) throw new BillingError('INVALID_INPUT', `a proposal id is a number, not ${id}`);
+        const p = await withStore(opts, (store) => getProposal(store, actingUser(store, opts.as).tenant, Number(id)));
+        printResult(opts, p, describeProposal);
+      }),
+    );
+  decideCommand(approvals, 'approve');
+  decideCommand(approvals, 'reject');
+}
