@@ -70,7 +70,8 @@ export async function runChatTurn(input: ChatTurnInput): Promise<ChatTurnResult>
   for (const m of turn) {
     if (!ToolMessage.isInstance(m)) continue;
     if (m.name?.startsWith('transfer_to_')) agents.push(m.name.slice('transfer_to_'.length));
-    else tools.push({ name: m.name ?? '', ok: !text(m).startsWith('{"error"') });
+    // Refused by the tool ({"error"}) or by the tool node (unknown tool, arguments off the schema: status error).
+    else tools.push({ name: m.name ?? '', ok: m.status !== 'error' && !text(m).startsWith('{"error"') });
   }
   const made = new Set<number>();
   for (const m of turn) if (ToolMessage.isInstance(m)) for (const x of text(m).matchAll(/"proposalId":(\d+)/g)) made.add(Number(x[1]));
