@@ -8,7 +8,10 @@ import { previewRerate } from '../post-proposal.ts';
 import { createProposal, type Requester, type StoredProposal } from '../proposal-store.ts';
 import { usageEvents } from '../schema.ts';
 import { tenantAccount, tenantEvent } from '../tenant-scope.ts';
-import { listTariffVersions } from '../tariff-store.ts';
+import { listTariffVersions, loadTariffVersions } from '../tariff-store.ts';
+import { reratePeriod } from '../rerate-period.ts';
+import { getOperatorSettings } from '../settings-store.ts';
+import { createTariffBook } from '../../tools/rating/index.ts';
 
 type Preview = ReturnType<typeof previewRerate>;
 
@@ -58,7 +61,10 @@ export function proposeRecategorisation(store: Store, who: Requester, req: { eve
   try {
     store.sqlite.transaction(() => {
       store.db.update(usageEvents).set({ category: category.data, status: 'unrated' }).where(and(eq(usageEvents.id, event.id), eq(usageEvents.tenant, who.tenant))).run();
-      preview = previewRerate(store, account.id, period);
+      // Re-rated here, not through previewRerate: that rolls back its own re-rate, and the new
+      // cost must be read before this transaction is rolled back.
+      const { timezone, tenant } = getOperatorSettings(store);
+      preview = reratePeriod(store, { period, timezone, tenant, book: createTariffBook(loadTariffVersions(store), {}), accountIds: [account.id] });
       newCost = store.db.select({ cost: usageEvents.cost }).from(usageEvents).where(eq(usageEvents.id, event.id)).get()?.cost ?? null;
       throw rollback;
     })();

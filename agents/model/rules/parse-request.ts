@@ -24,10 +24,10 @@ export interface AnalystRequest {
 export const INTENTS = {
   decide: { agent: 'supervisor', says: 'approve or reject proposal N (approvers only; never your own)' },
   show_proposal: { agent: 'supervisor', says: 'show proposal N' },
-  list_proposals: { agent: 'supervisor', says: 'list pending proposals' },
+  list_proposals: { agent: 'supervisor', says: 'list pending proposals (or: what is pending approval)' },
   waive_fee: { agent: 'collections', says: 'waive the <fee> on invoice INV-…' },
   credit: { agent: 'collections', says: 'credit <amount> on invoice INV-…' },
-  payment_plan: { agent: 'collections', says: 'set up a payment plan of N instalments for account A…' },
+  payment_plan: { agent: 'collections', says: 'set up a payment plan of N instalments for account A… (or: spread account A…’s balance over N months)' },
   dunning: { agent: 'collections', says: 'propose the next dunning step for account A…' },
   standing: { agent: 'collections', says: 'what is the standing (balance, ageing) of account A…' },
   release: { agent: 'auditor', says: 'release held invoice N' },
@@ -36,7 +36,7 @@ export const INTENTS = {
   suggest_category: { agent: 'categoriser', says: 'suggest a category for event N' },
   unclassified: { agent: 'categoriser', says: 'show unclassified or quarantined records' },
   explain_event: { agent: 'rater', says: 'how was event N priced' },
-  what_if: { agent: 'rater', says: 'what would account A… pay on plan P in YYYY-MM' },
+  what_if: { agent: 'rater', says: 'what would account A… pay on plan P in YYYY-MM (or: would account A… be cheaper on another plan in YYYY-MM)' },
   compliance: { agent: 'compliance', says: 'check invoice INV-… for compliance' },
   compare: { agent: 'auditor', says: 'compare account A… YYYY-MM with YYYY-MM' },
   bill_change: { agent: 'auditor', says: "why did account A…'s bill go up (in YYYY-MM)" },
@@ -67,7 +67,8 @@ function entitiesOf(text: string): Omit<AnalystRequest, 'intent' | 'agent' | 'te
   const proposal = /\b(?:proposal|case|approval)\s*#?\s*(\d{1,12})\b/i.exec(text)?.[1] ?? /\b(?:approve|reject|decline)\s+#?(\d{1,12})\b/i.exec(text)?.[1] ?? /\bP-(\d{1,12})\b/.exec(text)?.[1];
   const event = /\b(?:event|call|record|cdr|usage)\s*#?\s*(\d{1,12})\b/i.exec(text)?.[1];
   const amount = /(?:£|€|\$|\b)(\d{1,9}(?:\.\d{1,4})?)\s*(?:GBP|EUR|USD|pounds?|euros?|dollars?)?\b/i;
-  const amountText = /\b(?:credit|refund|for|of|to)\s+(?:£|€|\$)?(\d{1,9}(?:\.\d{1,4})?)\b/i.exec(text)?.[1] ?? (/[£€$](\d{1,9}(?:\.\d{1,4})?)/.exec(text)?.[1]);
+  // A figure that is part of a date (2025-03, 03/2025) is not an amount.
+  const amountText = /\b(?:credit|refund|for|of|to)\s+(?:£|€|\$)?(\d{1,9}(?:\.\d{1,4})?)\b(?![-/]\d)/i.exec(text)?.[1] ?? (/[£€$](\d{1,9}(?:\.\d{1,4})?)/.exec(text)?.[1]);
   void amount;
   const fee = /\bwaive\s+(?:the\s+|a\s+|their\s+|his\s+|her\s+)?(.+?)\s*(?:fee|charge)?\s+(?:on|from|of|in)\s+(?:invoice|INV|the invoice)/i.exec(text)?.[1]?.replace(/\b(fee|charge)\b/gi, '').trim();
   const category = /\bas\s+(?:an?\s+)?([a-z_ -]+?)(?:\s+call|\s+number|[.,!?]|$)/i.exec(text)?.[1]?.trim().toLowerCase().replace(/[ -]/g, '_');
@@ -92,10 +93,10 @@ const RULES: Array<[IntentName, (t: string, e: ReturnType<typeof entitiesOf>) =>
   ['help', (t) => /^\s*(help|\?|what can you do|what do you understand)\b/i.test(t)],
   ['decide', (t, e) => e.proposalId !== undefined && /^\s*(?:please\s+|i\s+)?(approve|reject|decline|refuse)\b/i.test(t)],
   ['show_proposal', (t, e) => e.proposalId !== undefined && /\b(proposal|case)\b/i.test(t)],
-  ['list_proposals', (t) => /\b(proposals|approvals|pending cases|waiting for approval|awaiting approval)\b/i.test(t)],
+  ['list_proposals', (t) => /\b(proposals|approvals|pending cases|pending approval|waiting for approval|awaiting approval)\b/i.test(t)],
   ['waive_fee', (t, e) => /\bwaive|waiver\b/i.test(t) && e.invoice !== undefined],
   ['credit', (t, e) => /\b(credit|refund|goodwill)\b/i.test(t) && e.invoice !== undefined && e.amount !== undefined],
-  ['payment_plan', (t) => /\b(payment plan|instal(?:l)?ments?)\b/i.test(t)],
+  ['payment_plan', (t) => /\b(payment plan|instal(?:l)?ments?)\b|\bspread\b.{0,80}\bover\s+\d{1,2}\s+(?:months|payments)\b/i.test(t)],
   ['dunning', (t) => /\b(dunning|remind(?:er)?|chase|suspend|suspension|final notice)\b/i.test(t)],
   ['standing', (t) => /\b(standing|owe|owes|owing|ageing|aging|balance|overdue|arrears|debt)\b/i.test(t)],
   ['release', (t, e) => /\brelease\b/i.test(t) && e.invoice !== undefined],
@@ -104,7 +105,7 @@ const RULES: Array<[IntentName, (t: string, e: ReturnType<typeof entitiesOf>) =>
   ['suggest_category', (t, e) => e.eventId !== undefined && /\b(categor|classif)/i.test(t)],
   ['unclassified', (t) => /\b(unclassified|uncategori[sz]ed|quarantin\w*|could not be (?:read|classified)|unreadable)\b/i.test(t)],
   ['explain_event', (t, e) => e.eventId !== undefined],
-  ['what_if', (t) => /\b(what if|would .{0,40}\b(?:pay|cost)|cheaper plan|better plan|on plan)\b/i.test(t)],
+  ['what_if', (t) => /\b(what if|would .{0,40}\b(?:pay|cost)|cheaper plan|better plan|on plan|cheaper on (?:another|a different|an other|other) plans?)\b/i.test(t)],
   ['compliance', (t) => /\b(complian\w*|vat|legal|en ?16931|regulat\w*|required fields?|tax rules?)\b/i.test(t)],
   ['compare', (t) => /\b(compare|comparison|versus|vs\.?|difference between)\b/i.test(t)],
   ['bill_change', (t) => /\b(went up|go up|gone up|goes up|went down|go down|increase[sd]?|higher|jump(?:ed)?|spike|bill shock|so (?:high|much)|more than usual)\b/i.test(t)],

@@ -30,7 +30,7 @@ function invoiceAnswer(x: Json): string {
 function comparisonAnswer(c: Json | null, before: Json | null, after: Json | null): string[] {
   if (!c) return ['There is no earlier invoice to compare with.'];
   return [
-    `${after?.number ?? c.after.number} (${c.after.period}) total ${c.after.total} against ${before?.number ?? c.before.number} (${c.before.period}) total ${c.before.total}: change ${c.delta.total} ${c.currency} (lines ${c.delta.subtotal}, taxes ${c.delta.taxTotal}).`,
+    `${after?.number ?? c.after.number ?? '(held, not numbered)'} (${c.after.period}) total ${c.after.total} against ${before?.number ?? c.before.number ?? '(held, not numbered)'} (${c.before.period}) total ${c.before.total}: change ${c.delta.total} ${c.currency} (lines ${c.delta.subtotal}, taxes ${c.delta.taxTotal}).`,
     ...((c.causes as Json[]).length ? ['Largest changes:', list((c.causes as Json[]).map((k) => `  - ${k.sentence}`), 5)] : ['No line changed.']),
   ];
 }
