@@ -94,6 +94,16 @@ function toStored(store: Store, r: typeof proposals.$inferSelect): StoredProposa
   };
 }
 
+/** The open (pending, approved or posted) proposal for a target, if there is one. */
+export function openProposalFor(store: Store, tenant: string, targetKey: string): StoredProposal | null {
+  const open = store.db
+    .select()
+    .from(proposals)
+    .where(and(eq(proposals.targetKey, targetKey), eq(proposals.tenant, tenant), inArray(proposals.status, ['pending', 'approved', 'posted'])))
+    .get();
+  return open ? toStored(store, open) : null;
+}
+
 /**
  * Records a pending proposal (audited), or returns the open one for the same target: asking twice
  * for the same waiver never queues two credits.

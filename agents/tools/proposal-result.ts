@@ -20,6 +20,9 @@ export async function proposalResult(ctx: AgentContext, out: { proposal: StoredP
     currency: p.currency,
     requiredApprovals: p.requiredApprovals,
     requestedBy: p.requestedBy,
-    note: `Nothing has changed yet: proposal ${p.id} waits for ${p.requiredApprovals === 1 ? 'an approver' : 'two approvers'} other than ${p.requestedBy}.`,
+    note:
+      p.status === 'pending'
+        ? `Nothing has changed yet: proposal ${p.id} waits for ${p.requiredApprovals === 1 ? 'an approver' : 'two approvers'} other than ${p.requestedBy}.`
+        : `Proposal ${p.id} is already ${p.status}${p.postingRef ? ` (${p.postingRef})` : ''}; nothing new was proposed.`,
   };
 }

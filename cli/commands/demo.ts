@@ -12,6 +12,7 @@ import { ingestFile } from './ingest.ts';
 import { ratePending } from './rate.ts';
 import { importTariffFromPath } from './tariffs.ts';
 import { runDemoBilling, seedDemoCustomers } from './demo-billing.ts';
+import { runDemoAgents } from './demo-agents.ts';
 
 const DATASET = resolve(dirname(fileURLToPath(import.meta.url)), '../../evals/datasets/demo-operator');
 
@@ -38,6 +39,7 @@ export async function runDemo(store: Store, opts: { rows: number; seed: number; 
   }
   const rating = ratePending(store, {});
   const billing = { ...seeded, ...(await runDemoBilling(store, { dir: opts.dir, period: '2025-03', currency: seeded.catalog.currency })) };
+  const agents = await runDemoAgents(store, { period: '2025-03' });
   const costs = summarizeRatedCosts(iterateRatedCosts(store));
   const counts = usageCounts(store);
   return {
@@ -50,6 +52,7 @@ export async function runDemo(store: Store, opts: { rows: number; seed: number; 
     revenue: costs,
     sample: listUsageEvents(store, { limit: 5, status: 'rated' }),
     billing,
+    agents,
   };
 }
 
@@ -93,7 +96,12 @@ export function registerDemo(program: Command): void {
             'Invoices to look at:',
             ...o.billing.files.map((f) => `  ${f}`),
             '',
-            'Next: switchboard invoice list --status held | switchboard invoice show <number> | switchboard whatif --account <id> --period 2025-03 | switchboard usage show <id>',
+            `Agents (${o.agents.model ?? 'offline rules model'}; users ${o.agents.users.join(', ')}):`,
+            ...o.agents.steps.flatMap((s) => [`  ${s.who}> ${s.said}`, ...s.answer.split('\n').slice(0, 4).map((l) => `    ${l.slice(0, 160)}`), `    (${s.calls} model calls, ${s.tokens} tokens)`]),
+            ...o.agents.refusals.map((r) => `  refused: ${r}`),
+            ...(o.agents.waiting ? [`  Proposal ${o.agents.waiting.id} waits for a second person: switchboard approvals approve ${o.agents.waiting.id} --as carol --reason "goodwill agreed"`] : []),
+            '',
+            'Next: switchboard chat --as alice "why is invoice INV-000001 what it is?" | switchboard approvals list --as bob | switchboard invoice list --status held | switchboard whatif --account <id> --period 2025-03',
           ].join('\n'),
         );
       }),

@@ -5,7 +5,7 @@ import { dec, minorUnits } from '../../tools/money/index.ts';
 import { getBillingSettings } from '../billing-settings-store.ts';
 import { notesFor } from '../invoice-store.ts';
 import type { Store } from '../open-database.ts';
-import { createProposal, type Requester, type StoredProposal } from '../proposal-store.ts';
+import { createProposal, openProposalFor, type Requester, type StoredProposal } from '../proposal-store.ts';
 import { tenantAccount, tenantInvoice } from '../tenant-scope.ts';
 
 /** A fee waiver names a fee line; a credit gives an amount against a line (the largest charge when none is named). */
@@ -56,6 +56,9 @@ export function proposeInvoiceCredit(store: Store, who: Requester, req: InvoiceC
   }
   const { customer, account } = tenantAccount(store, who.tenant, inv.accountId);
   const line = pickLine(inv.document.lines, req);
+  // Asking again for a waiver already proposed (or given) returns that proposal, not "nothing left".
+  const already = req.kind === 'fee_waiver' ? openProposalFor(store, who.tenant, `fee_waiver:${inv.id}:${line.id}`) : null;
+  if (already) return { proposal: already, existing: true };
   const credited = creditedByLine(notesFor(store, inv.id).map((n) => n.document));
   const left = dec(line.amount).minus(dec(credited.get(line.id) ?? '0'));
   const decimals = minorUnits(inv.currency);

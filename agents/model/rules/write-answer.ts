@@ -39,7 +39,7 @@ function proposalAnswer(x: Json): string {
   return [
     x.alreadyProposed ? `This is already proposed as proposal ${x.proposalId} (${x.status}).` : `Proposal ${x.proposalId} created (${x.kind.replace('_', ' ')}): ${x.summary}.`,
     `Amount ${x.amount} ${x.currency}, computed by the billing tools. ${x.note}`,
-    `An approver can run: switchboard approvals approve ${x.proposalId} --as <approver> --reason "…"`,
+    ...(x.status === 'pending' ? [`An approver can run: switchboard approvals approve ${x.proposalId} --as <approver> --reason "…"`] : []),
   ].join('\n');
 }
 
