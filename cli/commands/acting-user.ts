@@ -1,7 +1,6 @@
 import { getUser, type Store, type UserRecord } from '../../db/index.ts';
 import { loadConfig } from '../../config/index.ts';
 import { BillingError } from '../../tools/errors.ts';
-import { createChatModel, RulesChatModel } from '../../agents/model/index.ts';
 
 /** The user a command acts as: `--as`, else SWITCHBOARD_USER; refused when neither names a known user. */
 export function actingUser(store: Store, as: string | undefined): UserRecord {
@@ -10,7 +9,11 @@ export function actingUser(store: Store, as: string | undefined): UserRecord {
   return getUser(store, id);
 }
 
-/** The chat model of this process: an OpenAI-compatible endpoint when configured, else the offline rules model. */
-export function chatModel() {
+/**
+ * The chat model of this process: an OpenAI-compatible endpoint when configured, else the offline
+ * rules model. Loaded on demand, so commands that never talk to a model start without LangChain.
+ */
+export async function chatModel() {
+  const { createChatModel, RulesChatModel } = await import('../../agents/model/index.ts');
   return createChatModel(loadConfig(), { fallback: () => new RulesChatModel({}) });
 }

@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { getProposal, listProposals, type StoredProposal } from '../../db/index.ts';
-import { decideProposal } from '../../graphs/approval/index.ts';
 import { approvalResponseSchema, proposalStatusSchema } from '../../tools/approval/index.ts';
 import { describeIssues } from '../../tools/catalog/index.ts';
 import { BillingError } from '../../tools/errors.ts';
@@ -36,6 +35,7 @@ function decideCommand(approvals: Command, decision: 'approve' | 'reject'): void
         if (!/^\d+$/.test(id)) throw new BillingError('INVALID_INPUT', `a proposal id is a number, not ${id}`);
         const parsed = approvalResponseSchema.safeParse({ decision, reason: opts.reason, ...(typeof opts.amount === 'string' ? { amount: opts.amount } : {}) });
         if (!parsed.success) throw new BillingError('INVALID_INPUT', describeIssues(parsed.error.issues));
+        const { decideProposal } = await import('../../graphs/approval/index.ts');
         const p = await withStore(opts, async (store) => {
           const actor = actingUser(store, opts.as);
           return decideProposal({ store, tenant: actor.tenant, actor }, Number(id), parsed.data);

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { createInterface } from 'node:readline/promises';
 import type { Store, UserRecord } from '../../db/index.ts';
-import { runChatTurn, type ChatTurnResult } from '../../graphs/supervisor/index.ts';
+import type { ChatTurnResult } from '../../graphs/supervisor/index.ts';
 import { withStore, type GlobalOptions } from '../context.ts';
 import { action, printResult } from '../output.ts';
 import { actingUser, chatModel } from './acting-user.ts';
@@ -15,7 +15,8 @@ function footer(r: ChatTurnResult, model: string): string {
 }
 
 async function oneTurn(store: Store, user: UserRecord, message: string, opts: ChatOptions, threadId: string | undefined): Promise<ChatTurnResult> {
-  const { model, name } = chatModel();
+  const { model, name } = await chatModel();
+  const { runChatTurn } = await import('../../graphs/supervisor/index.ts');
   if (opts.json) {
     const r = await runChatTurn({ store, user, message, threadId, model });
     printResult(opts, { ...r, model: name }, () => '');

@@ -23,7 +23,7 @@ export async function runDemoAgents(store: Store, opts: { period: string }) {
   const issued = listInvoices(store, { period: opts.period, status: 'issued', limit: 100_000 }).filter((i) => i.kind === 'invoice').sort((a, b) => a.id - b.id);
   const [first, second] = issued;
   if (!first?.number || !second?.number) return { model: null, users: DEMO_USERS.map((u) => u.id), steps: [], refusals: [], waiting: null };
-  const { model, name } = chatModel();
+  const { model, name } = await chatModel();
   const steps: Array<{ who: string; said: string; answer: string; calls: number; tokens: number }> = [];
   const refusals: string[] = [];
   const ask = async (user: UserRecord, said: string, threadId?: string) => {

@@ -12,7 +12,6 @@ import { ingestFile } from './ingest.ts';
 import { ratePending } from './rate.ts';
 import { importTariffFromPath } from './tariffs.ts';
 import { runDemoBilling, seedDemoCustomers } from './demo-billing.ts';
-import { runDemoAgents } from './demo-agents.ts';
 
 const DATASET = resolve(dirname(fileURLToPath(import.meta.url)), '../../evals/datasets/demo-operator');
 
@@ -39,6 +38,7 @@ export async function runDemo(store: Store, opts: { rows: number; seed: number; 
   }
   const rating = ratePending(store, {});
   const billing = { ...seeded, ...(await runDemoBilling(store, { dir: opts.dir, period: '2025-03', currency: seeded.catalog.currency })) };
+  const { runDemoAgents } = await import('./demo-agents.ts');
   const agents = await runDemoAgents(store, { period: '2025-03' });
   const costs = summarizeRatedCosts(iterateRatedCosts(store));
   const counts = usageCounts(store);
