@@ -1,5 +1,5 @@
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
-import { AIMessage, SystemMessage, ToolMessage, type BaseMessage } from '@langchain/core/messages';
+import { AIMessage, HumanMessage, SystemMessage, ToolMessage, type BaseMessage } from '@langchain/core/messages';
 import { tool, type StructuredToolInterface } from '@langchain/core/tools';
 import { Command, END } from '@langchain/langgraph';
 import { z } from 'zod';
@@ -17,6 +17,18 @@ export function handoffTools(): StructuredToolInterface[] {
         schema: z.object({ task: z.string().max(500).describe('the request, in a sentence') }).strict(),
       }) as unknown as StructuredToolInterface,
   );
+}
+
+/**
+ * What a model is shown: earlier turns as the analyst's questions and the final answers only (their
+ * tool calls and bulky tool results dropped, so a long thread does not grow the prompt without
+ * bound), and the current turn in full.
+ */
+export function modelContext(messages: BaseMessage[]): BaseMessage[] {
+  let start = messages.length - 1;
+  while (start > 0 && !HumanMessage.isInstance(messages[start]!)) start -= 1;
+  const earlier = messages.slice(0, start).filter((m) => HumanMessage.isInstance(m) || (AIMessage.isInstance(m) && !(m.tool_calls?.length) && String(m.content).length > 0));
+  return [...earlier, ...messages.slice(start)];
 }
 
 /** The model bound to a set of tools, one call at a time. */
@@ -41,7 +53,7 @@ function newProposalIds(messages: BaseMessage[]): number[] {
 export function supervisorNode(model: BaseChatModel, ownTools: StructuredToolInterface[]) {
   const runnable = bound(model, [...handoffTools(), ...ownTools]);
   return async (state: SupervisorStateType) => {
-    const ai = (await runnable.invoke([new SystemMessage(supervisorPrompt()), ...state.messages])) as AIMessage;
+    const ai = (await runnable.invoke([new SystemMessage(supervisorPrompt()), ...modelContext(state.messages)])) as AIMessage;
     const calls = ai.tool_calls ?? [];
     const handoff = calls.find((c) => c.name.startsWith('transfer_to_'));
     const proposalIds = newProposalIds(state.messages);
@@ -59,7 +71,7 @@ export function supervisorNode(model: BaseChatModel, ownTools: StructuredToolInt
 export function specialistNode(agent: AgentName, model: BaseChatModel, tools: StructuredToolInterface[]) {
   const runnable = bound(model, tools);
   return async (state: SupervisorStateType) => {
-    const ai = (await runnable.invoke([new SystemMessage(specialistPrompt(agent)), ...state.messages])) as AIMessage;
+    const ai = (await runnable.invoke([new SystemMessage(specialistPrompt(agent)), ...modelContext(state.messages)])) as AIMessage;
     return { messages: [ai], proposalIds: newProposalIds(state.messages) };
   };
 }
