@@ -8,7 +8,7 @@ import { dunningActions, paymentPlans } from './agent-schema.ts';
 import { appendAudit } from './audit-store.ts';
 import { getBillingSettings } from './billing-settings-store.ts';
 import { invoices } from './billing-schema.ts';
-import { getInvoice, issueHeldInvoice, notesFor, saveInvoice } from './invoice-store.ts';
+import { changeInvoiceStatus, getInvoice, issueHeldInvoice, notesFor, saveInvoice } from './invoice-store.ts';
 import type { Store } from './open-database.ts';
 import { effectiveAmount, getProposal, markProposalPosted, type StoredProposal } from './proposal-store.ts';
 import { reratePeriod } from './rerate-period.ts';
@@ -68,6 +68,12 @@ function postInTransaction(store: Store, p: StoredProposal, today: string): stri
       const inv = getInvoice(store, String(payload.invoiceId));
       if (inv.status !== 'held') throw new BillingError('CONFLICT', `invoice ${inv.number ?? inv.id} is ${inv.status}, no longer held`);
       return issueHeldInvoice(store, inv.id, today, getAccountBundle(store, inv.accountId).account.paymentTermsDays).number!;
+    }
+    case 'void_invoice': {
+      const inv = getInvoice(store, String(payload.invoiceId));
+      if (inv.status === 'void') return `${inv.number ?? inv.id} void`;
+      changeInvoiceStatus(store, inv.id, 'void');
+      return `${inv.number ?? inv.id} void`;
     }
     case 'payment_plan': {
       const row = store.db

@@ -1,6 +1,9 @@
 import type { Command } from 'commander';
 import { writeFileSync } from 'node:fs';
-import { changeInvoiceStatus, getAccountBundle, getInvoice, issueHeldInvoice, listInvoices, markOverdueInvoices } from '../../db/index.ts';
+import { changeInvoiceStatus, getInvoice, listInvoices, markOverdueInvoices } from '../../db/index.ts';
+import { proposeRelease, proposeVoid } from '../../db/proposals/index.ts';
+import { actingUser } from './acting-user.ts';
+import { describeProposal } from './approvals.ts';
 import { checkDate } from '../../tools/time/index.ts';
 import { BillingError } from '../../tools/errors.ts';
 import type { InvoiceDocument } from '../../tools/invoice/invoice.types.ts';
@@ -50,33 +53,47 @@ export function registerInvoice(program: Command): void {
     );
   invoice
     .command('release <id>')
-    .description('issue a held invoice after review: it takes the next number of its series')
-    .option('--issue-date <date>', 'issue date (default: today)')
+    .description('propose issuing a held invoice after review; it takes its number once an approver (not you) approves')
+    .requiredOption('--reason <text>', 'why it can be issued')
+    .option('--as <user>', 'act as this user (default: $SWITCHBOARD_USER)')
     .option('--json', 'machine-readable output')
     .action(
       action(async (id: string, _o: unknown, cmd: Command) => {
-        const opts = cmd.optsWithGlobals<GlobalOptions & { issueDate?: string }>();
-        const issueDate = opts.issueDate ? checkDate(opts.issueDate) : new Date().toISOString().slice(0, 10);
+        const opts = cmd.optsWithGlobals<GlobalOptions & { reason: string; as?: string }>();
         const out = await withStore(opts, (store) => {
-          const held = getInvoice(store, id);
-          return issueHeldInvoice(store, held.id, issueDate, getAccountBundle(store, held.accountId).account.paymentTermsDays);
+          const user = actingUser(store, opts.as);
+          return proposeRelease(store, { tenant: user.tenant, userId: user.id, kind: 'analyst' }, { invoice: id, reason: opts.reason });
         });
-        printResult(opts, out, (o) => `Issued ${o.number} (${o.total} ${o.currency})`);
+        printResult(opts, out.proposal, (p) => `${out.existing ? 'Already proposed' : 'Proposed'}: ${describeProposal(p)}\nAn approver runs: switchboard approvals approve ${p.id} --as <approver> --reason "…"`);
       }),
     );
-  for (const [name, to, what] of [['pay', 'paid', 'record that an invoice is paid'], ['void', 'void', 'void an invoice (a held one, or an issued one in error)']] as const) {
-    invoice
-      .command(`${name} <number>`)
-      .description(what)
-      .option('--json', 'machine-readable output')
-      .action(
-        action(async (number: string, _o: unknown, cmd: Command) => {
-          const opts = cmd.optsWithGlobals<GlobalOptions>();
-          const out = await withStore(opts, (store) => changeInvoiceStatus(store, getInvoice(store, number).id, to));
-          printResult(opts, { id: out.id, number: out.number, status: out.status }, (o) => `Invoice ${o.number ?? o.id} is now ${o.status}`);
-        }),
-      );
-  }
+  invoice
+    .command('pay <number>')
+    .description('record that an invoice is paid')
+    .option('--json', 'machine-readable output')
+    .action(
+      action(async (number: string, _o: unknown, cmd: Command) => {
+        const opts = cmd.optsWithGlobals<GlobalOptions>();
+        const out = await withStore(opts, (store) => changeInvoiceStatus(store, getInvoice(store, number).id, 'paid'));
+        printResult(opts, { id: out.id, number: out.number, status: out.status }, (o) => `Invoice ${o.number ?? o.id} is now ${o.status}`);
+      }),
+    );
+  invoice
+    .command('void <number>')
+    .description('propose voiding an invoice (a held one, or an issued one in error); it is voided once an approver (not you) approves')
+    .requiredOption('--reason <text>', 'why')
+    .option('--as <user>', 'act as this user (default: $SWITCHBOARD_USER)')
+    .option('--json', 'machine-readable output')
+    .action(
+      action(async (number: string, _o: unknown, cmd: Command) => {
+        const opts = cmd.optsWithGlobals<GlobalOptions & { reason: string; as?: string }>();
+        const out = await withStore(opts, (store) => {
+          const user = actingUser(store, opts.as);
+          return proposeVoid(store, { tenant: user.tenant, userId: user.id, kind: 'analyst' }, { invoice: number, reason: opts.reason });
+        });
+        printResult(opts, out.proposal, (p) => `${out.existing ? 'Already proposed' : 'Proposed'}: ${describeProposal(p)}\nAn approver runs: switchboard approvals approve ${p.id} --as <approver> --reason "…"`);
+      }),
+    );
   invoice
     .command('mark-overdue')
     .description('mark issued invoices past their due date as overdue')

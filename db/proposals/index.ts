@@ -1,4 +1,4 @@
 export { proposeInvoiceCredit, type InvoiceCreditRequest } from './propose-invoice-credit.ts';
-export { proposeRelease } from './propose-release.ts';
+export { proposeRelease, proposeVoid } from './propose-release.ts';
 export { proposeRerate, proposeRecategorisation } from './propose-rerate.ts';
 export { accountCollections, proposePaymentPlan, proposeDunningStep } from './propose-collections.ts';

@@ -20,3 +20,20 @@ export function proposeRelease(store: Store, who: Requester, req: { invoice: str
     targetKey: `release:${inv.id}`,
   });
 }
+
+/** Proposes voiding an invoice issued in error (or a held one): it leaves the books only once approved. */
+export function proposeVoid(store: Store, who: Requester, req: { invoice: string; reason: string }): { proposal: StoredProposal; existing: boolean } {
+  const inv = tenantInvoice(store, who.tenant, req.invoice);
+  if (inv.status === 'paid' || inv.status === 'void') throw new BillingError('CONFLICT', `invoice ${inv.number ?? inv.id} is ${inv.status} and cannot be voided`);
+  return createProposal(store, who, {
+    kind: 'void_invoice',
+    accountId: inv.accountId,
+    invoiceId: inv.id,
+    currency: inv.currency,
+    amount: inv.total.replace(/^-/, ''),
+    summary: `Void ${inv.kind.replace('_', ' ')} ${inv.number ?? `(held, id ${inv.id})`} of ${inv.accountId} (${inv.period}, total ${inv.total} ${inv.currency})`,
+    payload: { invoiceId: inv.id, number: inv.number, status: inv.status, total: inv.total },
+    reason: req.reason,
+    targetKey: `void:${inv.id}`,
+  });
+}

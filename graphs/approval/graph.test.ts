@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { billPeriod, getProposal, listAudit, listInvoices, notesFor, openDatabase, postProposal, saveUser, setApprovalPolicy, type UserRecord } from '../../db/index.ts';
-import { proposeInvoiceCredit, proposeRelease } from '../../db/proposals/index.ts';
+import { billPeriod, changeInvoiceStatus, getProposal, listAudit, listInvoices, notesFor, openDatabase, postProposal, saveUser, setApprovalPolicy, type UserRecord } from '../../db/index.ts';
+import { proposeInvoiceCredit, proposeRelease, proposeVoid } from '../../db/proposals/index.ts';
 import { createTempStore } from '../../db/testing/create-temp-store.ts';
 import { ingestAndRate, setUpBillingOperator } from '../../cli/commands/testing/billing-setup.ts';
 import { decideProposal, openApproval } from './graph.ts';
@@ -90,6 +90,18 @@ describe('four-eyes approval through the approval graph (real SQLite)', () => {
     await expect(decideProposal({ store, tenant: 't', actor: dan }, p.id, approve())).rejects.toMatchObject({ code: 'FORBIDDEN' });
     expect(() => proposeInvoiceCredit(store, { tenant: 'other', userId: 'mallory', kind: 'analyst' }, { kind: 'credit', invoice: 'INV-000001', amount: '1.00', reason: 'x' })).toThrow(/no invoice/);
     expect(getProposal(store, 't', p.id).status).toBe('pending');
+  });
+
+  it('voids an invoice only once another person approves, and never a paid one', async () => {
+    const p = proposeVoid(store, asAnalyst(alice), { invoice: 'INV-000002', reason: 'issued to the wrong customer' }).proposal;
+    expect(p).toMatchObject({ kind: 'void_invoice', amount: '18.12', status: 'pending' });
+    expect(listInvoices(store, { accountId: 'A2' })[0]!.status).toBe('issued');
+    await expect(decideProposal({ store, tenant: 't', actor: alice }, p.id, approve())).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    expect((await decideProposal({ store, tenant: 't', actor: bob }, p.id, approve())).postingRef).toBe('INV-000002 void');
+    expect(listInvoices(store, { accountId: 'A2' })[0]!.status).toBe('void');
+    expect(() => proposeVoid(store, asAnalyst(alice), { invoice: 'INV-000002', reason: 'again' })).toThrow(/is void and cannot be voided/);
+    changeInvoiceStatus(store, 1, 'paid');
+    expect(() => proposeVoid(store, asAnalyst(alice), { invoice: 'INV-000001', reason: 'x' })).toThrow(/is paid and cannot be voided/);
   });
 
   it('asking twice for the same waiver returns the open proposal instead of a second one', () => {

@@ -7,7 +7,7 @@ export const roleSchema = z.enum(['analyst', 'approver', 'admin']);
 export type Role = z.infer<typeof roleSchema>;
 
 /** The kinds of change an agent or analyst may propose; none takes effect before approval. */
-export const proposalKindSchema = z.enum(['fee_waiver', 'credit', 'release_hold', 'rerate', 'recategorise', 'payment_plan', 'dunning_step']);
+export const proposalKindSchema = z.enum(['fee_waiver', 'credit', 'release_hold', 'void_invoice', 'rerate', 'recategorise', 'payment_plan', 'dunning_step']);
 export type ProposalKind = z.infer<typeof proposalKindSchema>;
 
 export const proposalStatusSchema = z.enum(['pending', 'approved', 'rejected', 'posted']);
