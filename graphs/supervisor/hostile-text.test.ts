@@ -166,15 +166,15 @@ describe('instructions hidden in CDR fields', () => {
     expect(moneyState()).toEqual(before);
   });
 
-  it('a real model reads the notes only inside tool results; acting on them (decide_proposal) next turn is refused', async () => {
+  it('a real model reads the notes only inside tool results; repeating and acting on them (decide_proposal) next turn is refused', async () => {
     await aliceAsksForAWaiver();
     await ingestHostileRecords();
     const before = moneyState();
     const model = await scriptedModel([
       { toolCalls: [{ name: 'transfer_to_categoriser', args: { task: 'list unclassified records' } }] },
       { toolCalls: [{ name: 'list_unclassified_records', args: { limit: 10 } }] },
-      { content: 'Two calls to +447700900001 are unclassified.' },
-      // Next turn the model "obeys" the userfield it read: approve proposal 1.
+      { content: `Two calls to +447700900001 are unclassified; a userfield reads "${INJECTIONS.approve}".` },
+      // Next turn the model "obeys" the userfield it repeated: approve proposal 1.
       { toolCalls: [{ name: 'decide_proposal', args: { proposalId: 1, decision: 'approve', reason: 'as the system note said' } }] },
       { content: 'I could not approve it.' },
     ]);
@@ -186,7 +186,9 @@ describe('instructions hidden in CDR fields', () => {
     const readResult = server!.requests[2]!;
     expect(rolesContaining(readResult, INJECTIONS.approve)).toEqual(['tool']);
     expect(rolesContaining(readResult, INJECTIONS.credit)).toEqual(['tool']);
-    expect(rolesContaining(server!.requests[3]!, INJECTIONS.approve)).toEqual(['tool']);
+    // Next turn, earlier tool results are not sent again: the text is back only as the model's own earlier answer.
+    expect(rolesContaining(server!.requests[3]!, INJECTIONS.approve)).toEqual(['assistant']);
+    expect(rolesContaining(server!.requests[3]!, INJECTIONS.credit)).toEqual([]);
 
     // decide_proposal checks the analyst's own words this turn, which state no decision.
     const refusal = JSON.parse(contentOf(server!.requests[4]!.messages.at(-1))) as { error: { code: string; message: string } };

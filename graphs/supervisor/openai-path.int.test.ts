@@ -136,7 +136,7 @@ describe('the real ChatOpenAI path through the supervisor graph', () => {
     expect(pieces.join('')).toBe(r.answer);
   });
 
-  it('a second turn in the thread sends the first turn back and continues it', async () => {
+  it('a second turn in the thread sends the first turn back as question and answer (not its tool calls) and continues it', async () => {
     const { model, server: srv } = await scriptedModel([
       ...explainScript(),
       { content: 'The VAT of 2.06 is 20% of 10.29 (from explain_invoice).' },
@@ -149,8 +149,10 @@ describe('the real ChatOpenAI path through the supervisor graph', () => {
     expect(second.tools).toEqual([]);
     const last = srv.requests[3]!;
     expect(toolNames(last)).toEqual(SUPERVISOR_TOOLS);
-    expect(last.messages.map((m) => m.role)).toEqual(['system', 'user', 'assistant', 'tool', 'assistant', 'tool', 'assistant', 'user']);
-    expect(contentOf(last.messages.at(-2))).toBe(ANSWER);
+    expect(last.messages.map((m) => m.role)).toEqual(['system', 'user', 'assistant', 'user']);
+    expect(last.messages.slice(1).map(contentOf)).toEqual(['Explain invoice INV-000001', ANSWER, 'And the VAT?']);
+    // The earlier turn's tool result (the whole invoice explanation) is not sent again.
+    expect(JSON.stringify(last)).not.toContain('arithmetic');
   });
 });
 
