@@ -373,7 +373,7 @@ describe('another tenant’s data', () => {
     expect(moneyState()).toEqual(before);
   });
 
-  it('listing proposals and flagged invoices shows only the own tenant’s', async () => {
+  it('listing proposals shows only the own tenant’s', async () => {
     const list = await runChatTurn({ store, user: bob, message: 'list pending proposals', model: rules });
     expect(list.tools).toEqual([{ name: 'list_proposals', ok: true }]);
     expect(list.answer).toBe('No proposals match.\n\n(Figures from: list_proposals.)');
