@@ -1,6 +1,6 @@
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
 import { AIMessage, AIMessageChunk, HumanMessage, ToolMessage, type BaseMessage } from '@langchain/core/messages';
-import { claimChatThread, getProposal, type Store, type UserRecord } from '../../db/index.ts';
+import { appendAudit, claimChatThread, getProposal, type Store, type UserRecord } from '../../db/index.ts';
 import { countModelUsage, type ModelUsageSnapshot } from '../../agents/model/index.ts';
 import type { AgentContext } from '../../agents/context.ts';
 import { BillingError } from '../../tools/errors.ts';
@@ -71,7 +71,12 @@ export async function runChatTurn(input: ChatTurnInput): Promise<ChatTurnResult>
     if (!ToolMessage.isInstance(m)) continue;
     if (m.name?.startsWith('transfer_to_')) agents.push(m.name.slice('transfer_to_'.length));
     // Refused by the tool ({"error"}) or by the tool node (unknown tool, arguments off the schema: status error).
-    else tools.push({ name: m.name ?? '', ok: m.status !== 'error' && !text(m).startsWith('{"error"') });
+    else {
+      tools.push({ name: m.name ?? '', ok: m.status !== 'error' && !text(m).startsWith('{"error"') });
+      // Refused before any tool code ran (unknown to the agent, arguments outside its schema): the
+      // tool could not audit it, so the turn does.
+      if (m.status === 'error') appendAudit(store, { tenant: user.tenant, actor: user.id, actorKind: 'agent', threadId, event: 'tool_error', subject: m.name ?? 'unknown', detail: { refusedBy: 'tool node', message: text(m).slice(0, 500) } });
+    }
   }
   const made = new Set<number>();
   for (const m of turn) if (ToolMessage.isInstance(m)) for (const x of text(m).matchAll(/"proposalId":(\d+)/g)) made.add(Number(x[1]));
