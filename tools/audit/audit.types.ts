@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { invoiceKindSchema, invoiceStatusSchema, lineSectionSchema, usageSummaryRowSchema } from '../invoice/invoice.types.ts';
+import { invoiceKindSchema, invoiceLineSchema, invoiceStatusSchema, lineSectionSchema, usageSummaryRowSchema } from '../invoice/invoice.types.ts';
 import { taxLineSchema, taxNoteSchema } from '../tax/tax.types.ts';
 
 /**
@@ -22,36 +22,26 @@ export const explainedEventSchema = z.object({
 export type ExplainedEvent = z.infer<typeof explainedEventSchema>;
 
 /** One invoice line and why it is what it is. */
-export const lineExplanationSchema = z.object({
-  id: z.string(),
-  section: lineSectionSchema,
-  description: z.string(),
-  subscriptionId: z.string().nullable(),
-  msisdn: z.string().nullable(),
-  quantity: decimalString,
-  unit: z.string(),
-  unitPrice: decimalString.nullable(),
-  amount: decimalString,
-  taxClass: z.string(),
-  taxCategory: z.object({ code: z.string(), ratePercent: decimalString.nullable() }),
-  servicePeriod: z.object({ from: isoDate, to: isoDate }),
-  /** The provenance's calculation text. */
-  calculation: z.string(),
-  catalogItems: z.array(z.string()),
-  tariffRows: z.array(z.string()),
-  eventCount: z.number().int().nonnegative(),
-  /** Sums over all the line's events: exact, and rounded half-up to the minor unit. */
-  eventTotals: z.object({ rated: decimalString, charged: decimalString, ratedExact: decimalString, chargedExact: decimalString }),
-  /**
-   * For usage lines with events: whether the events' charges, summed and rounded half-up, give the
-   * line amount (how usage lines are built); null where a line is not built that way.
-   */
-  eventsMatchAmount: z.boolean().nullable(),
-  /** The events by charged amount, largest first (ties by id); all of them or the top N. */
-  events: z.array(explainedEventSchema),
-  /** Events not listed because of the top-N limit. */
-  eventsOmitted: z.number().int().nonnegative(),
-});
+export const lineExplanationSchema = invoiceLineSchema
+  .pick({ id: true, section: true, description: true, subscriptionId: true, msisdn: true, quantity: true, unit: true, unitPrice: true, amount: true, taxClass: true, taxCategory: true, servicePeriod: true })
+  .extend({
+    /** The provenance's calculation text. */
+    calculation: z.string(),
+    catalogItems: z.array(z.string()),
+    tariffRows: z.array(z.string()),
+    eventCount: z.number().int().nonnegative(),
+    /** Sums over all the line's events: exact, and rounded half-up to the minor unit. */
+    eventTotals: z.object({ rated: decimalString, charged: decimalString, ratedExact: decimalString, chargedExact: decimalString }),
+    /**
+     * For usage lines with events: whether the events' charges, summed and rounded half-up, give the
+     * line amount (how usage lines are built); null where a line is not built that way.
+     */
+    eventsMatchAmount: z.boolean().nullable(),
+    /** The events by charged amount, largest first (ties by id); all of them or the top N. */
+    events: z.array(explainedEventSchema),
+    /** Events not listed because of the top-N limit. */
+    eventsOmitted: z.number().int().nonnegative(),
+  });
 export type LineExplanation = z.infer<typeof lineExplanationSchema>;
 
 /** A tax line as the document holds it, with its arithmetic in words. */

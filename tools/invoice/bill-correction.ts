@@ -1,8 +1,8 @@
 import { BillingError } from '../errors.ts';
 import { dec, ZERO } from '../money/index.ts';
-import { calculateTaxes } from '../tax/index.ts';
 import { assembleInvoice } from './assemble-invoice.ts';
-import { billAccount, buyerOf, taxCustomerOf, type BillAccountInput } from './bill-account.ts';
+import { billAccount, buyerOf, type BillAccountInput } from './bill-account.ts';
+import { taxNoteLines } from './tax-note-lines.ts';
 import { buildCorrectionLines } from './build-correction.ts';
 import { billingPeriod } from '../charging/billing-period.ts';
 import type { InvoiceDocument } from './invoice.types.ts';
@@ -21,14 +21,7 @@ export function billCorrection(input: BillAccountInput & { original: InvoiceDocu
   const lines = buildCorrectionLines([original.lines, ...input.notes.map((n) => n.lines)], charge.lines, account.currency);
   if (lines.length === 0) return null;
   const period = billingPeriod(input.period, account.billingCycleDay, input.timezone);
-  const taxes = calculateTaxes({
-    currency: account.currency,
-    sellerCountry: settings.seller.address.country,
-    customer: taxCustomerOf(customer, account),
-    lines: lines.map((l) => ({ id: l.id, amount: l.amount, taxClass: l.taxClass, servicePeriod: l.servicePeriod, subscriptionId: l.subscriptionId })),
-    subscriptions: [],
-    period: { from: period.from, to: period.to },
-  });
+  const taxes = taxNoteLines({ currency: account.currency, settings, customer, account, lines, period });
   const net = lines.reduce((s, l) => s.plus(l.amount), ZERO).plus(taxes.total);
   const credit = dec(net).lessThanOrEqualTo(0);
   return assembleInvoice({

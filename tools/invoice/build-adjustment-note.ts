@@ -2,9 +2,9 @@ import type { Account, Customer } from '../catalog/account.types.ts';
 import type { ChargeLine } from '../charging/charging.types.ts';
 import { BillingError } from '../errors.ts';
 import { dec, minorUnits, ZERO } from '../money/index.ts';
-import { calculateTaxes } from '../tax/index.ts';
 import { assembleInvoice } from './assemble-invoice.ts';
-import { buyerOf, taxCustomerOf } from './bill-account.ts';
+import { buyerOf } from './bill-account.ts';
+import { taxNoteLines } from './tax-note-lines.ts';
 import type { BillingSettings } from './billing-settings.types.ts';
 import type { InvoiceDocument } from './invoice.types.ts';
 
@@ -64,14 +64,7 @@ export function buildAdjustmentNote(input: {
       provenance: { catalogItems: line.provenance.catalogItems, usageEvents: [], tariffRows: [], calculation: `credit of ${amount.toFixed(decimals)} against line ${line.id} (charged ${line.amount}) of invoice ${original.number}: ${input.reason}` },
     };
   });
-  const taxes = calculateTaxes({
-    currency: original.currency,
-    sellerCountry: settings.seller.address.country,
-    customer: taxCustomerOf(customer, account),
-    lines: lines.map((l) => ({ id: l.id, amount: l.amount, taxClass: l.taxClass, servicePeriod: l.servicePeriod, subscriptionId: l.subscriptionId })),
-    subscriptions: [],
-    period: { from: original.period.from, to: original.period.to },
-  });
+  const taxes = taxNoteLines({ currency: original.currency, settings, customer, account, lines, period: original.period });
   const from = original.period.from;
   const to = original.period.to;
   return assembleInvoice({
