@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { createInterface } from 'node:readline/promises';
+import { createInterface } from 'node:readline';
 import type { Store, UserRecord } from '../../db/index.ts';
 import type { ChatTurnResult } from '../../graphs/supervisor/index.ts';
 import { withStore, type GlobalOptions } from '../context.ts';
@@ -44,19 +44,23 @@ export function registerChat(program: Command): void {
             await oneTurn(store, user, words.join(' '), opts, opts.thread);
             return;
           }
-          const rl = createInterface({ input: process.stdin, output: process.stdout });
+          // Lines are read as a stream (buffered), so input typed or piped while an answer is being written is kept.
+          const rl = createInterface({ input: process.stdin, output: process.stdout, prompt: 'you> ' });
           let thread = opts.thread;
           process.stdout.write(`Switchboard chat as ${user.id} (${user.roles.join(', ')}). Type "help" for what I understand, "exit" to leave.\n`);
+          rl.prompt();
           try {
-            for (;;) {
-              const line = (await rl.question('you> ').catch(() => 'exit')).trim();
-              if (!line) continue;
+            for await (const raw of rl) {
+              const line = raw.trim();
               if (/^(exit|quit)$/i.test(line)) break;
-              try {
-                thread = (await oneTurn(store, user, line, { ...opts, json: false }, thread)).threadId;
-              } catch (err) {
-                process.stdout.write(`error: ${err instanceof Error ? err.message : String(err)}\n`);
+              if (line) {
+                try {
+                  thread = (await oneTurn(store, user, line, { ...opts, json: false }, thread)).threadId;
+                } catch (err) {
+                  process.stdout.write(`error: ${err instanceof Error ? err.message : String(err)}\n`);
+                }
               }
+              rl.prompt();
             }
           } finally {
             rl.close();
