@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { billPeriod } from '../../db/index.ts';
+import { billPeriod, saveUser } from '../../db/index.ts';
 import { createTempStore } from '../../db/testing/create-temp-store.ts';
 import { ingestAndRate, setUpBillingOperator } from './testing/billing-setup.ts';
 
@@ -11,8 +11,13 @@ let store: ReturnType<typeof createTempStore>;
 
 /** The installed bin as a user runs it, offline (no model endpoint), on this test's database. */
 function sb(...args: string[]) {
+  return sbWithInput(undefined, ...args);
+}
+
+function sbWithInput(input: string | undefined, ...args: string[]) {
   const r = spawnSync(process.execPath, [join(ROOT, 'bin/switchboard.js'), '--db', store.path, ...args], {
     encoding: 'utf8',
+    input,
     env: { ...process.env, CI: '1', OPENAI_API_KEY: '', OPENAI_BASE_URL: '', SWITCHBOARD_USER: '' },
   });
   let json: any; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -29,6 +34,8 @@ beforeAll(async () => {
   setUpBillingOperator(store);
   await ingestAndRate(store);
   billPeriod(store, { period: '2025-03', timezone: 'UTC', issueDate: '2025-04-01' });
+  // Each test can run alone; the first one also adds them through the CLI.
+  saveUser(store, { id: 'bob', tenant: 't', name: 'bob', roles: ['approver', 'analyst'] });
   store.close();
 });
 afterAll(() => store.cleanup());
@@ -59,6 +66,16 @@ describe('switchboard chat and approvals (CLI, offline model)', () => {
     const notes = (sb('invoice', 'list', '--json').json as Array<{ kind: string; total: string }>).filter((i) => i.kind === 'credit_note');
     expect(notes).toEqual([expect.objectContaining({ total: '-12.00' })]);
     expect(sb('approvals', 'show', '1', '--as', 'bob').stdout).toContain('Approved by bob');
+  });
+
+  it('holds a conversation on standard input, every line answered in one thread, until exit', () => {
+    const r = sbWithInput('help\nlist pending proposals\n\nexit\nexplain invoice INV-000001\n', 'chat', '--as', 'bob');
+    expect(r.code).toBe(0);
+    const footers = [...r.stdout.matchAll(/— thread (thread-[\w-]+) · agents ([^·]+)·/g)];
+    expect(footers.map((f) => f[2]!.trim())).toEqual(['supervisor', 'supervisor']);
+    expect(new Set(footers.map((f) => f[1])).size).toBe(1);
+    expect(r.stdout).toContain('I am the offline assistant');
+    expect(r.stdout).not.toContain('Total 12.35');
   });
 
   it('streams the answer with a footer, and refuses to act for nobody', () => {
