@@ -24,7 +24,8 @@ function sb(...args: string[]) {
 
 const TARIFF = join(ROOT, 'evals/datasets/demo-operator/tariff.yaml');
 
-describe('switchboard CLI', () => {
+// Every step spawns the CLI (~2 s of start-up each, several times that on a loaded machine): a generous budget.
+describe('switchboard CLI', { timeout: 300_000 }, () => {
   it('imports a tariff once; importing identical content again creates no version', () => {
     const first = sb('tariffs', 'import', TARIFF, '--json');
     expect(first.code).toBe(0);

@@ -40,7 +40,8 @@ beforeAll(async () => {
 });
 afterAll(() => store.cleanup());
 
-describe('switchboard chat and approvals (CLI, offline model)', () => {
+// Every step spawns the CLI (~2 s of start-up each, several times that on a loaded machine): a generous budget.
+describe('switchboard chat and approvals (CLI, offline model)', { timeout: 300_000 }, () => {
   it('explains, proposes a waiver that waits for a second person, and posts it once when that person approves', () => {
     expect(sb('users', 'add', 'alice', '--roles', 'analyst', '--json').code).toBe(0);
     expect(sb('users', 'add', 'bob', '--roles', 'approver,analyst', '--json').json).toMatchObject({ id: 'bob', tenant: 't', roles: ['analyst', 'approver'] });
