@@ -67,6 +67,8 @@ describe('switchboard chat and approvals (CLI, offline model)', { timeout: 300_0
     const notes = (sb('invoice', 'list', '--json').json as Array<{ kind: string; total: string }>).filter((i) => i.kind === 'credit_note');
     expect(notes).toEqual([expect.objectContaining({ total: '-12.00' })]);
     expect(sb('approvals', 'show', '1', '--as', 'bob').stdout).toContain('Approved by bob');
+    const trail = (sb('audit', '--subject', 'proposal:1', '--as', 'bob', '--json').json as Array<{ event: string; actor: string }>).map((e) => `${e.event}:${e.actor}`);
+    expect(trail).toEqual(['proposal:alice', 'refusal:alice', 'decision:bob', 'posting:switchboard', 'refusal:bob']);
   });
 
   it('holds a conversation on standard input, every line answered in one thread, until exit', () => {

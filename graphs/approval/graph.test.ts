@@ -45,7 +45,7 @@ describe('four-eyes approval through the approval graph (real SQLite)', () => {
     expect(postProposal(store, 't', p.id)).toMatchObject({ alreadyPosted: true, ref: 'CN-000001' });
     expect(notesFor(store, 1)).toHaveLength(1);
     const events = listAudit(store, 't', { subject: `proposal:${p.id}` }).map((e) => `${e.event}:${e.actor}`);
-    expect(events).toEqual(['proposal:alice', 'refusal:alice', 'decision:bob', 'posting:switchboard']);
+    expect(events).toEqual(['proposal:alice', 'refusal:alice', 'decision:bob', 'posting:switchboard', 'refusal:carol']);
   });
 
   it('needs a second, different approver above the policy amount, and resumes after a restart', async () => {

@@ -1,7 +1,7 @@
 import { AsyncLocalStorageProviderSingleton } from '@langchain/core/singletons';
 import { Command, END, START, StateGraph } from '@langchain/langgraph';
 import { randomUUID } from 'node:crypto';
-import { getProposal, type StoredProposal } from '../../db/index.ts';
+import { appendAudit, getProposal, type StoredProposal } from '../../db/index.ts';
 import type { ApprovalResponse } from '../../tools/approval/index.ts';
 import { BillingError, type BillingErrorCode } from '../../tools/errors.ts';
 import { createCheckpointer } from '../checkpointer.ts';
@@ -63,7 +63,9 @@ async function decide(deps: ApprovalDeps & { actor: NonNullable<ApprovalDeps['ac
   const snapshot = await graph.getState(config);
   if (snapshot.next.length === 0) {
     const p = getProposal(deps.store, deps.tenant, proposalId);
-    throw new BillingError('CONFLICT', `proposal ${proposalId} is ${p.status}; only a pending proposal can be decided`);
+    const message = `proposal ${proposalId} is ${p.status}; only a pending proposal can be decided`;
+    appendAudit(deps.store, { tenant: deps.tenant, actor: deps.actor.id, actorKind: 'approver', threadId: approvalThreadId(proposalId), event: 'refusal', subject: `proposal:${proposalId}`, detail: { code: 'CONFLICT', message, decision: response.decision } });
+    throw new BillingError('CONFLICT', message);
   }
   const requestId = randomUUID();
   const out = await graph.invoke(new Command({ resume: { requestId, response } }), config);

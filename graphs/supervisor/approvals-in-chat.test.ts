@@ -189,6 +189,6 @@ describe('idempotent posting', () => {
     expect(postProposal(store, 't', id, { today: TODAY })).toEqual({ proposalId: id, kind: 'fee_waiver', ref: 'CN-000001', alreadyPosted: true });
     expect(postProposal(store, 't', id, { today: TODAY })).toMatchObject({ alreadyPosted: true });
     expect(notesFor(store, inv1()).map((n) => [n.number, n.total])).toEqual([['CN-000001', '-12.00']]);
-    expect(listAudit(store, 't', { subject: `proposal:${id}` }).map((e) => `${e.event}:${e.actor}`)).toEqual(['proposal:alice', 'decision:bob', 'posting:switchboard']);
+    expect(listAudit(store, 't', { subject: `proposal:${id}` }).map((e) => `${e.event}:${e.actor}`)).toEqual(['proposal:alice', 'decision:bob', 'posting:switchboard', 'refusal:carol']);
   });
 });
