@@ -20,6 +20,8 @@ export function buildSupervisorGraph(ctx: AgentContext, model: BaseChatModel) {
     .addEdge(START, 'supervisor')
     .addEdge('supervisor_tools', 'supervisor');
   for (const agent of AGENT_NAMES) {
+    // Node names added in a loop are not tracked by StateGraph's types (they are literal-typed only
+    // when chained one by one), hence the casts on the edges below; the names are checked at compile().
     const tools = toolsFor(agent, ctx).map((t) => t.tool);
     graph
       .addNode(agent, specialistNode(agent, model, tools))
