@@ -46,6 +46,24 @@ export function openDatabase(path: string, options: { cacheMb?: number } = {}): 
   return { db, sqlite, path, close: () => sqlite.close() };
 }
 
+/**
+ * Runs `fn` in a transaction that is always rolled back and returns what it computed: a preview
+ * made by the real code path (a re-rate a proposal would do), leaving nothing behind.
+ */
+export function rolledBack<T>(store: Store, fn: () => T): T {
+  const rollback = new Error('rolled back');
+  let result: { value: T } | undefined;
+  try {
+    store.sqlite.transaction(() => {
+      result = { value: fn() };
+      throw rollback;
+    })();
+  } catch (err) {
+    if (err !== rollback) throw err;
+  }
+  return result!.value;
+}
+
 /** Runs `fn` in one transaction (all or nothing). */
 export function inTransaction<T>(store: Store, fn: () => T): T {
   return store.sqlite.transaction(fn)();

@@ -1,20 +1,18 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { ProposalKind } from '../tools/approval/index.ts';
 import { BillingError, type BillingErrorCode } from '../tools/errors.ts';
 import { buildAdjustmentNote, creditedByLine } from '../tools/invoice/build-adjustment-note.ts';
-import { createTariffBook } from '../tools/rating/index.ts';
 import { getAccountBundle } from './account-store.ts';
 import { dunningActions, paymentPlans } from './agent-schema.ts';
 import { appendAudit } from './audit-store.ts';
 import { getBillingSettings } from './billing-settings-store.ts';
 import { invoices } from './billing-schema.ts';
 import { changeInvoiceStatus, getInvoice, issueHeldInvoice, notesFor, saveInvoice } from './invoice-store.ts';
-import type { Store } from './open-database.ts';
+import { rolledBack, type Store } from './open-database.ts';
 import { effectiveAmount, getProposal, markProposalPosted, type StoredProposal } from './proposal-store.ts';
-import { reratePeriod } from './rerate-period.ts';
-import { usageEvents } from './schema.ts';
-import { getOperatorSettings } from './settings-store.ts';
-import { loadTariffVersions } from './tariff-store.ts';
+import { rerateAccount } from './rerate-account.ts';
+import type { RerateResult } from './rerate-period.ts';
+import { setEventCategory } from './usage-store.ts';
 
 /** What posting an approved proposal did. */
 export interface PostingResult {
@@ -100,34 +98,14 @@ function postInTransaction(store: Store, p: StoredProposal, today: string): stri
 
 function postRerate(store: Store, p: StoredProposal, today: string): string {
   const payload = p.payload as { period: string; eventId?: number; category?: string };
-  const { timezone, tenant } = getOperatorSettings(store);
-  if (p.kind === 'recategorise') {
-    // The event keeps its record; only its category changes, and the reason says who decided it.
-    store.db
-      .update(usageEvents)
-      .set({ category: payload.category!, classificationReason: `recategorised by approved proposal ${p.id}`, status: 'unrated' })
-      .where(and(eq(usageEvents.id, payload.eventId!), eq(usageEvents.tenant, p.tenant)))
-      .run();
-  }
-  const book = createTariffBook(loadTariffVersions(store), {});
-  const r = reratePeriod(store, { period: payload.period, timezone, tenant, book, accountIds: [p.accountId], issueDate: today });
+  // The event keeps its record; only its category changes, and the reason says who decided it.
+  if (p.kind === 'recategorise') setEventCategory(store, p.tenant, payload.eventId!, payload.category!, `recategorised by approved proposal ${p.id}`);
+  const r = rerateAccount(store, p.accountId, payload.period, today);
   if (r.failed.length) throw new BillingError(r.failed[0]!.code as BillingErrorCode, `re-rating ${p.accountId} for ${payload.period} failed: ${r.failed[0]!.message}`);
   return `rerate ${r.runId}${r.notes.length ? `: ${r.notes.map((n) => n.number).join(', ')}` : ''}`;
 }
 
 /** What re-rating an account's period would do, computed for real and rolled back: the preview a re-rate proposal shows. */
-export function previewRerate(store: Store, accountId: string, period: string): ReturnType<typeof reratePeriod> {
-  const { timezone, tenant } = getOperatorSettings(store);
-  const book = createTariffBook(loadTariffVersions(store), {});
-  const rollback = new Error('preview');
-  let result: ReturnType<typeof reratePeriod> | undefined;
-  try {
-    store.sqlite.transaction(() => {
-      result = reratePeriod(store, { period, timezone, tenant, book, accountIds: [accountId] });
-      throw rollback;
-    })();
-  } catch (err) {
-    if (err !== rollback) throw err;
-  }
-  return result!;
+export function previewRerate(store: Store, accountId: string, period: string): RerateResult {
+  return rolledBack(store, () => rerateAccount(store, accountId, period));
 }

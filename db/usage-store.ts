@@ -196,3 +196,12 @@ export function findEventIdByKey(store: Store, idemKey: string): number | undefi
 export function getUsageEventRow(store: Store, id: number): EventRow | undefined {
   return store.db.select().from(usageEvents).where(eq(usageEvents.id, id)).get();
 }
+
+/** Gives an event of the tenant another category and marks it unrated, so re-rating prices it again. */
+export function setEventCategory(store: Store, tenant: string, eventId: number, category: string, reason: string): void {
+  store.db
+    .update(usageEvents)
+    .set({ category, classificationReason: reason, status: 'unrated' })
+    .where(and(eq(usageEvents.id, eventId), eq(usageEvents.tenant, tenant)))
+    .run();
+}

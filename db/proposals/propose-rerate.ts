@@ -1,17 +1,16 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { callCategorySchema } from '../../tools/classify/classification.types.ts';
 import { BillingError } from '../../tools/errors.ts';
 import { dec, ZERO } from '../../tools/money/index.ts';
 import { subscriptions } from '../billing-schema.ts';
-import type { Store } from '../open-database.ts';
+import { rolledBack, type Store } from '../open-database.ts';
 import { previewRerate } from '../post-proposal.ts';
 import { createProposal, type Requester, type StoredProposal } from '../proposal-store.ts';
 import { usageEvents } from '../schema.ts';
 import { tenantAccount, tenantEvent } from '../tenant-scope.ts';
-import { listTariffVersions, loadTariffVersions } from '../tariff-store.ts';
-import { reratePeriod } from '../rerate-period.ts';
-import { getOperatorSettings } from '../settings-store.ts';
-import { createTariffBook } from '../../tools/rating/index.ts';
+import { listTariffVersions } from '../tariff-store.ts';
+import { rerateAccount } from '../rerate-account.ts';
+import { setEventCategory } from '../usage-store.ts';
 
 type Preview = ReturnType<typeof previewRerate>;
 
@@ -55,22 +54,12 @@ export function proposeRecategorisation(store: Store, who: Requester, req: { eve
   if (!sub) throw new BillingError('CONFLICT', `event ${event.id} belongs to no line (${event.subscriber}); nothing to bill`);
   const { account } = tenantAccount(store, who.tenant, sub.accountId);
   const period = event.startTime.slice(0, 7);
-  const rollback = new Error('preview');
-  let preview: Preview | undefined;
-  let newCost: string | null = null;
-  try {
-    store.sqlite.transaction(() => {
-      store.db.update(usageEvents).set({ category: category.data, status: 'unrated' }).where(and(eq(usageEvents.id, event.id), eq(usageEvents.tenant, who.tenant))).run();
-      // Re-rated here, not through previewRerate: that rolls back its own re-rate, and the new
-      // cost must be read before this transaction is rolled back.
-      const { timezone, tenant } = getOperatorSettings(store);
-      preview = reratePeriod(store, { period, timezone, tenant, book: createTariffBook(loadTariffVersions(store), {}), accountIds: [account.id] });
-      newCost = store.db.select({ cost: usageEvents.cost }).from(usageEvents).where(eq(usageEvents.id, event.id)).get()?.cost ?? null;
-      throw rollback;
-    })();
-  } catch (err) {
-    if (err !== rollback) throw err;
-  }
+  // Re-rated inside one rolled-back transaction with the new category: the new cost is read before it is undone.
+  const { preview, newCost } = rolledBack(store, () => {
+    setEventCategory(store, who.tenant, event.id, category.data, 'preview');
+    const preview = rerateAccount(store, account.id, period);
+    return { preview, newCost: store.db.select({ cost: usageEvents.cost }).from(usageEvents).where(eq(usageEvents.id, event.id)).get()?.cost ?? null };
+  });
   const delta = dec(newCost ?? '0').minus(dec(event.cost ?? '0'));
   return createProposal(store, who, {
     kind: 'recategorise',
@@ -78,7 +67,7 @@ export function proposeRecategorisation(store: Store, who: Requester, req: { eve
     currency: account.currency,
     amount: delta.abs().toString(),
     summary: `Recategorise event ${event.id} from ${event.category} to ${category.data}: rated cost ${event.cost ?? 'none'} -> ${newCost ?? 'none'} ${account.currency}`,
-    payload: { eventId: event.id, period, from: event.category, category: category.data, oldCost: event.cost, newCost, notes: preview?.notes ?? [] },
+    payload: { eventId: event.id, period, from: event.category, category: category.data, oldCost: event.cost, newCost, notes: preview.notes },
     reason: req.reason,
     targetKey: `recategorise:${event.id}:${category.data}`,
   });
