@@ -110,15 +110,9 @@ export function openProposalFor(store: Store, tenant: string, targetKey: string)
  */
 export function createProposal(store: Store, who: Requester, p: NewProposal): { proposal: StoredProposal; existing: boolean } {
   return store.sqlite.transaction(() => {
-    const open = store.db
-      .select()
-      .from(proposals)
-      .where(and(eq(proposals.targetKey, p.targetKey), inArray(proposals.status, ['pending', 'approved', 'posted'])))
-      .get();
-    if (open) {
-      if (open.tenant !== who.tenant) throw new BillingError('CONFLICT', 'that change is already proposed');
-      return { proposal: toStored(store, open), existing: true };
-    }
+    // Targets name tenant-owned ids (an invoice, an event, an account), so a key never spans tenants.
+    const open = openProposalFor(store, who.tenant, p.targetKey);
+    if (open) return { proposal: open, existing: true };
     const required = requiredApprovalsFor(p.amount, getApprovalPolicy(store));
     const row = store.db
       .insert(proposals)

@@ -35,15 +35,18 @@ export function approvalThreadId(proposalId: number): string {
 
 /** Opens a proposal's approval thread (it runs to its interrupt and waits); does nothing if already open. */
 export async function openApproval(deps: ApprovalDeps, proposalId: number): Promise<void> {
-  return topLevel(() => openApprovalThread(deps, proposalId));
+  await topLevel(() => openApprovalThread(buildApprovalGraph(deps), proposalId));
 }
 
-async function openApprovalThread(deps: ApprovalDeps, proposalId: number): Promise<void> {
-  const graph = buildApprovalGraph(deps);
+type ApprovalGraph = ReturnType<typeof buildApprovalGraph>;
+
+/** The thread's state, after running a new thread to its first interrupt. */
+async function openApprovalThread(graph: ApprovalGraph, proposalId: number) {
   const config = { configurable: { thread_id: approvalThreadId(proposalId) } };
   const snapshot = await graph.getState(config);
-  if (snapshot.values && (snapshot.values as { proposalId?: number }).proposalId !== undefined) return;
+  if ((snapshot.values as { proposalId?: number }).proposalId !== undefined) return snapshot;
   await graph.invoke({ proposalId }, config);
+  return graph.getState(config);
 }
 
 /**
@@ -56,19 +59,16 @@ export async function decideProposal(deps: ApprovalDeps & { actor: NonNullable<A
 }
 
 async function decide(deps: ApprovalDeps & { actor: NonNullable<ApprovalDeps['actor']> }, proposalId: number, response: ApprovalResponse): Promise<StoredProposal> {
-  getProposal(deps.store, deps.tenant, proposalId);
-  await openApprovalThread(deps, proposalId);
+  const before = getProposal(deps.store, deps.tenant, proposalId);
   const graph = buildApprovalGraph(deps);
-  const config = { configurable: { thread_id: approvalThreadId(proposalId) } };
-  const snapshot = await graph.getState(config);
+  const snapshot = await openApprovalThread(graph, proposalId);
   if (snapshot.next.length === 0) {
-    const p = getProposal(deps.store, deps.tenant, proposalId);
-    const message = `proposal ${proposalId} is ${p.status}; only a pending proposal can be decided`;
+    const message = `proposal ${proposalId} is ${before.status}; only a pending proposal can be decided`;
     appendAudit(deps.store, { tenant: deps.tenant, actor: deps.actor.id, actorKind: 'approver', threadId: approvalThreadId(proposalId), event: 'refusal', subject: `proposal:${proposalId}`, detail: { code: 'CONFLICT', message, decision: response.decision } });
     throw new BillingError('CONFLICT', message);
   }
   const requestId = randomUUID();
-  const out = await graph.invoke(new Command({ resume: { requestId, response } }), config);
+  const out = await graph.invoke(new Command({ resume: { requestId, response } }), { configurable: { thread_id: approvalThreadId(proposalId) } });
   if (out.refusal && out.refusal.requestId === requestId) throw new BillingError(out.refusal.code as BillingErrorCode, out.refusal.message);
   return getProposal(deps.store, deps.tenant, proposalId);
 }
