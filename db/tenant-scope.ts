@@ -22,13 +22,8 @@ export function tenantAccount(store: Store, tenant: string, accountId: string): 
 
 /** An invoice (by number, or id for held ones) of one of the tenant's accounts; NOT_FOUND otherwise. */
 export function tenantInvoice(store: Store, tenant: string, ref: string): StoredInvoice {
-  let inv: StoredInvoice;
-  try {
-    inv = getInvoice(store, ref);
-  } catch (err) {
-    if (err instanceof BillingError && err.code === 'NOT_FOUND') throw new BillingError('NOT_FOUND', `no invoice ${ref}`);
-    throw err;
-  }
+  // getInvoice's own NOT_FOUND says the same words, so a missing and a foreign invoice look alike.
+  const inv = getInvoice(store, ref);
   if (!accountInTenant(store, tenant, inv.accountId)) throw new BillingError('NOT_FOUND', `no invoice ${ref}`);
   return inv;
 }

@@ -3,7 +3,7 @@ import { BaseChatModel, type BaseChatModelCallOptions, type BindToolsInput } fro
 import { AIMessage, AIMessageChunk, type BaseMessage, HumanMessage, ToolMessage } from '@langchain/core/messages';
 import { ChatGenerationChunk, type ChatResult } from '@langchain/core/outputs';
 import { convertToOpenAITool } from '@langchain/core/utils/function_calling';
-import { INTENTS, parseRequest, type AnalystRequest } from './rules/parse-request.ts';
+import { INTENTS, parseRequest } from './rules/parse-request.ts';
 import { planToolCalls, type ToolOutcome } from './rules/plan-tool-calls.ts';
 import { writeAnswer } from './rules/write-answer.ts';
 
@@ -46,27 +46,24 @@ export class RulesChatModel extends BaseChatModel<RulesCallOptions> {
     while (h >= 0 && !HumanMessage.isInstance(messages[h]!)) h -= 1;
     if (h < 0) return new AIMessage('Ask me something about an invoice, an account or a proposal.');
     const request = parseRequest(text(messages[h]!));
-    const outcomes = this.outcomesSince(messages.slice(h + 1));
-    const handoffs = toolNames.filter((n) => n.startsWith('transfer_to_'));
-    if (handoffs.length && request.agent !== 'supervisor') {
+    const since = this.outcomesSince(messages.slice(h + 1));
+    // Given transfer tools, this is the supervisor: hand a specialist's request over once.
+    if (request.agent !== 'supervisor') {
       const target = `transfer_to_${request.agent}`;
-      if (!outcomes.some((o) => o.name === target) && toolNames.includes(target)) return this.call(target, { task: request.intent });
+      if (toolNames.includes(target) && !since.some((o) => o.name === target)) return this.call(target, { task: request.intent });
     }
+    const outcomes = since.filter((o) => !o.name.startsWith('transfer_to_'));
     if (request.intent === 'help') return new AIMessage(`I am the offline assistant (no language model configured). I can:\n${describeCapabilities()}`);
     if (request.intent === 'unknown') {
       return new AIMessage(`I did not understand "${request.text.slice(0, 200)}". I understand requests like these:\n${describeCapabilities()}\nName invoices (INV-000123), accounts (account A00081), months (2025-03), events (event 42) and proposals (proposal 7).`);
     }
-    const next = planToolCalls(request, outcomes.filter((o) => !o.name.startsWith('transfer_to_')));
+    const next = planToolCalls(request, outcomes);
     if (next && 'missing' in next) return new AIMessage(`To ${INTENTS[request.intent].says.split(' (')[0]}, tell me ${next.missing}.`);
     if (next) {
       if (!toolNames.includes(next.tool)) return new AIMessage(`I cannot ${next.tool.replace(/_/g, ' ')} from here: it is not among my tools.`);
       return this.call(next.tool, next.args);
     }
-    return new AIMessage(this.answer(request, outcomes.filter((o) => !o.name.startsWith('transfer_to_'))));
-  }
-
-  private answer(request: AnalystRequest, outcomes: ToolOutcome[]): string {
-    return writeAnswer(request, outcomes);
+    return new AIMessage(writeAnswer(request, outcomes));
   }
 
   private call(name: string, args: Record<string, unknown>): AIMessage {

@@ -39,7 +39,10 @@ export function approvalTools(ctx: AgentContext): AgentTool[] {
       kind: 'read',
       description: 'One proposal in full: what the tools computed, who asked, the decisions so far, what posting produced.',
       schema: z.object({ proposalId }).strict(),
-      run: ({ proposalId: id }) => ({ ...view(getProposal(ctx.store, tenant, id)), payload: getProposal(ctx.store, tenant, id).payload }),
+      run: ({ proposalId: id }) => {
+        const p = getProposal(ctx.store, tenant, id);
+        return { ...view(p), payload: p.payload };
+      },
     }),
     defineAgentTool(ctx, 'supervisor', {
       name: 'decide_proposal',

@@ -1,4 +1,4 @@
-import { getOperatorSettings, listInvoices, listUsers, saveUser, type Store, type UserRecord } from '../../db/index.ts';
+import { getOperatorSettings, listInvoices, saveUser, type Store, type UserRecord } from '../../db/index.ts';
 import { decideProposal } from '../../graphs/approval/index.ts';
 import { runChatTurn } from '../../graphs/supervisor/index.ts';
 import { toBillingError } from '../../tools/errors.ts';
@@ -18,8 +18,8 @@ const DEMO_USERS = [
  */
 export async function runDemoAgents(store: Store, opts: { period: string }) {
   const tenant = getOperatorSettings(store).tenant;
-  const known = new Set(listUsers(store, tenant).map((u) => u.id));
-  const [alice, bob] = DEMO_USERS.map((u): UserRecord => (known.has(u.id) ? listUsers(store, tenant).find((x) => x.id === u.id)! : saveUser(store, { ...u, tenant, roles: [...u.roles] }))) as [UserRecord, UserRecord];
+  // saveUser creates or updates: a second run finds the same people.
+  const [alice, bob] = DEMO_USERS.map((u) => saveUser(store, { ...u, tenant, roles: [...u.roles] })) as [UserRecord, UserRecord];
   const issued = listInvoices(store, { period: opts.period, status: 'issued', limit: 100_000 }).filter((i) => i.kind === 'invoice').sort((a, b) => a.id - b.id);
   const [first, second] = issued;
   if (!first?.number || !second?.number) return { model: null, users: DEMO_USERS.map((u) => u.id), steps: [], refusals: [], waiting: null };

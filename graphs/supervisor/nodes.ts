@@ -36,14 +36,18 @@ function bound(model: BaseChatModel, tools: StructuredToolInterface[]) {
   return model.bindTools!(tools, { parallel_tool_calls: false } as never);
 }
 
+/** Proposal ids named in tool results (proposal tools answer with `"proposalId": N`). */
+export function proposalIdsIn(messages: BaseMessage[]): number[] {
+  const ids = new Set<number>();
+  for (const m of messages) if (ToolMessage.isInstance(m)) for (const x of String(m.content).matchAll(/"proposalId":(\d+)/g)) ids.add(Number(x[1]));
+  return [...ids];
+}
+
 /** Proposal ids in the tool results since the agent last spoke (kept in state as ids only). */
 function newProposalIds(messages: BaseMessage[]): number[] {
-  const ids: number[] = [];
-  for (let i = messages.length - 1; i >= 0 && ToolMessage.isInstance(messages[i]!); i -= 1) {
-    const m = /"proposalId":(\d+)/.exec(String(messages[i]!.content));
-    if (m) ids.push(Number(m[1]));
-  }
-  return ids;
+  let i = messages.length;
+  while (i > 0 && ToolMessage.isInstance(messages[i - 1]!)) i -= 1;
+  return proposalIdsIn(messages.slice(i));
 }
 
 /**

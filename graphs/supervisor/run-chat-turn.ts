@@ -6,6 +6,7 @@ import type { AgentContext } from '../../agents/context.ts';
 import { BillingError } from '../../tools/errors.ts';
 import { decideProposal, openApproval } from '../approval/index.ts';
 import { buildSupervisorGraph } from './graph.ts';
+import { proposalIdsIn } from './nodes.ts';
 
 /** One analyst message to the supervisor. */
 export interface ChatTurnInput {
@@ -63,7 +64,7 @@ export async function runChatTurn(input: ChatTurnInput): Promise<ChatTurnResult>
   } else {
     await graph.invoke(turnInput, config);
   }
-  const state = (await graph.getState(config)).values as { messages: BaseMessage[]; proposalIds: number[] };
+  const state = (await graph.getState(config)).values as { messages: BaseMessage[] };
   const turn = state.messages.slice(before + 1);
   const agents = ['supervisor'];
   const tools: ChatTurnResult['tools'] = [];
@@ -78,15 +79,13 @@ export async function runChatTurn(input: ChatTurnInput): Promise<ChatTurnResult>
       if (m.status === 'error') appendAudit(store, { tenant: user.tenant, actor: user.id, actorKind: 'agent', threadId, event: 'tool_error', subject: m.name ?? 'unknown', detail: { refusedBy: 'tool node', message: text(m).slice(0, 500) } });
     }
   }
-  const made = new Set<number>();
-  for (const m of turn) if (ToolMessage.isInstance(m)) for (const x of text(m).matchAll(/"proposalId":(\d+)/g)) made.add(Number(x[1]));
   const last = [...turn].reverse().find((m) => AIMessage.isInstance(m) && !(m.tool_calls?.length));
   return {
     threadId,
     answer: last ? text(last) : '',
     agents,
     tools,
-    proposals: [...made].map((id) => getProposal(store, user.tenant, id)).map((p) => ({ id: p.id, kind: p.kind, status: p.status, summary: p.summary, amount: p.amount, currency: p.currency, requiredApprovals: p.requiredApprovals })),
+    proposals: proposalIdsIn(turn).map((id) => getProposal(store, user.tenant, id)).map((p) => ({ id: p.id, kind: p.kind, status: p.status, summary: p.summary, amount: p.amount, currency: p.currency, requiredApprovals: p.requiredApprovals })),
     usage: usage.snapshot(),
   };
 }

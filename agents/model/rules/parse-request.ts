@@ -66,10 +66,8 @@ function entitiesOf(text: string): Omit<AnalystRequest, 'intent' | 'agent' | 'te
   const accountId = /\baccount\s+([A-Za-z0-9][A-Za-z0-9._-]*[A-Za-z0-9])(?:'s)?\b/i.exec(text)?.[1] ?? /\b(A\d{2,})\b/.exec(text)?.[1];
   const proposal = /\b(?:proposal|case|approval)\s*#?\s*(\d{1,12})\b/i.exec(text)?.[1] ?? /\b(?:approve|reject|decline)\s+#?(\d{1,12})\b/i.exec(text)?.[1] ?? /\bP-(\d{1,12})\b/.exec(text)?.[1];
   const event = /\b(?:event|call|record|cdr|usage)\s*#?\s*(\d{1,12})\b/i.exec(text)?.[1];
-  const amount = /(?:£|€|\$|\b)(\d{1,9}(?:\.\d{1,4})?)\s*(?:GBP|EUR|USD|pounds?|euros?|dollars?)?\b/i;
   // A figure that is part of a date (2025-03, 03/2025) is not an amount.
   const amountText = /\b(?:credit|refund|for|of|to)\s+(?:£|€|\$)?(\d{1,9}(?:\.\d{1,4})?)\b(?![-/]\d)/i.exec(text)?.[1] ?? (/[£€$](\d{1,9}(?:\.\d{1,4})?)/.exec(text)?.[1]);
-  void amount;
   const fee = /\bwaive\s+(?:the\s+|a\s+|their\s+|his\s+|her\s+)?(.+?)\s*(?:fee|charge)?\s+(?:on|from|of|in)\s+(?:invoice|INV|the invoice)/i.exec(text)?.[1]?.replace(/\b(fee|charge)\b/gi, '').trim();
   const category = /\bas\s+(?:an?\s+)?([a-z_ -]+?)(?:\s+call|\s+number|[.,!?]|$)/i.exec(text)?.[1]?.trim().toLowerCase().replace(/[ -]/g, '_');
   const instalments = /\b(\d{1,2})\s*(?:monthly\s+)?(?:instal(?:l)?ments?|months|payments)\b/i.exec(text)?.[1];
