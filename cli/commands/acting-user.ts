@@ -2,6 +2,9 @@ import { getUser, type Store, type UserRecord } from '../../db/index.ts';
 import { loadConfig } from '../../config/index.ts';
 import { BillingError } from '../../tools/errors.ts';
 
+/** The `--as` option of every command that acts for someone. */
+export const AS_OPTION = ['--as <user>', 'act as this user (default: $SWITCHBOARD_USER)'] as const;
+
 /** The user a command acts as: `--as`, else SWITCHBOARD_USER; refused when neither names a known user. */
 export function actingUser(store: Store, as: string | undefined): UserRecord {
   const id = as ?? loadConfig().user;

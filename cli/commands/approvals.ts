@@ -5,7 +5,13 @@ import { describeIssues } from '../../tools/catalog/index.ts';
 import { BillingError } from '../../tools/errors.ts';
 import { withStore, type GlobalOptions } from '../context.ts';
 import { action, printResult, table } from '../output.ts';
-import { actingUser } from './acting-user.ts';
+import { AS_OPTION, actingUser } from './acting-user.ts';
+
+/** A proposal id from the command line. */
+function proposalId(id: string): number {
+  if (!/^\d+$/.test(id)) throw new BillingError('INVALID_INPUT', `a proposal id is a number, not ${id}`);
+  return Number(id);
+}
 
 type Opts = GlobalOptions & { as?: string; reason?: string; amount?: string; status?: string };
 
@@ -27,18 +33,17 @@ function decideCommand(approvals: Command, decision: 'approve' | 'reject'): void
   cmd
     .description(decision === 'approve' ? 'approve a proposal (four eyes: not your own; a second approver above the policy amount); posts it once enough people approved' : 'reject a proposal')
     .requiredOption('--reason <text>', 'why (kept in the audit log)')
-    .option('--as <user>', 'act as this user (default: $SWITCHBOARD_USER)')
+    .option(...AS_OPTION)
     .option('--json', 'machine-readable output')
     .action(
       action(async (id: string, _o: unknown, c: Command) => {
         const opts = c.optsWithGlobals<Opts>();
-        if (!/^\d+$/.test(id)) throw new BillingError('INVALID_INPUT', `a proposal id is a number, not ${id}`);
         const parsed = approvalResponseSchema.safeParse({ decision, reason: opts.reason, ...(typeof opts.amount === 'string' ? { amount: opts.amount } : {}) });
         if (!parsed.success) throw new BillingError('INVALID_INPUT', describeIssues(parsed.error.issues));
         const { decideProposal } = await import('../../graphs/approval/index.ts');
         const p = await withStore(opts, async (store) => {
           const actor = actingUser(store, opts.as);
-          return decideProposal({ store, tenant: actor.tenant, actor }, Number(id), parsed.data);
+          return decideProposal({ store, tenant: actor.tenant, actor }, proposalId(id), parsed.data);
         });
         printResult(opts, p, describeProposal);
       }),
@@ -52,7 +57,7 @@ export function registerApprovals(program: Command): void {
     .command('list')
     .description("your operator's proposals (pending by default)")
     .option('--status <status>', 'pending, approved, rejected, posted or all', 'pending')
-    .option('--as <user>', 'act as this user (default: $SWITCHBOARD_USER)')
+    .option(...AS_OPTION)
     .option('--json', 'machine-readable output')
     .action(
       action(async (_o: unknown, cmd: Command) => {
@@ -65,13 +70,12 @@ export function registerApprovals(program: Command): void {
   approvals
     .command('show <id>')
     .description('one proposal: what it does, who asked, decisions, posting')
-    .option('--as <user>', 'act as this user (default: $SWITCHBOARD_USER)')
+    .option(...AS_OPTION)
     .option('--json', 'machine-readable output')
     .action(
       action(async (id: string, _o: unknown, cmd: Command) => {
         const opts = cmd.optsWithGlobals<Opts>();
-        if (!/^\d+$/.test(id)) throw new BillingError('INVALID_INPUT', `a proposal id is a number, not ${id}`);
-        const p = await withStore(opts, (store) => getProposal(store, actingUser(store, opts.as).tenant, Number(id)));
+        const p = await withStore(opts, (store) => getProposal(store, actingUser(store, opts.as).tenant, proposalId(id)));
         printResult(opts, p, describeProposal);
       }),
     );

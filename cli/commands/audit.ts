@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { listAudit } from '../../db/index.ts';
 import { withStore, type GlobalOptions } from '../context.ts';
 import { action, parseIntOption, printResult, table } from '../output.ts';
-import { actingUser } from './acting-user.ts';
+import { AS_OPTION, actingUser } from './acting-user.ts';
 
 /** `switchboard audit`: the append-only record of tool calls, proposals, decisions and postings. */
 export function registerAudit(program: Command): void {
@@ -12,7 +12,7 @@ export function registerAudit(program: Command): void {
     .option('--thread <id>', 'one conversation or approval thread (approval-<proposal id>)')
     .option('--subject <subject>', 'one subject: a tool name, or proposal:<id>')
     .option('--limit <n>', 'at most this many', '200')
-    .option('--as <user>', 'act as this user (default: $SWITCHBOARD_USER)')
+    .option(...AS_OPTION)
     .option('--json', 'machine-readable output')
     .action(
       action(async (_o: unknown, cmd: Command) => {

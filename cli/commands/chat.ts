@@ -4,7 +4,7 @@ import type { Store, UserRecord } from '../../db/index.ts';
 import type { ChatTurnResult } from '../../graphs/supervisor/index.ts';
 import { withStore, type GlobalOptions } from '../context.ts';
 import { action, printResult } from '../output.ts';
-import { actingUser, chatModel } from './acting-user.ts';
+import { AS_OPTION, actingUser, chatModel } from './acting-user.ts';
 
 type ChatOptions = GlobalOptions & { thread?: string; as?: string };
 
@@ -33,7 +33,7 @@ export function registerChat(program: Command): void {
     .command('chat [message...]')
     .description('ask the billing agents in plain words (interactive without a message); money-changing requests become proposals for approvers')
     .option('--thread <id>', 'continue a conversation')
-    .option('--as <user>', 'act as this user (default: $SWITCHBOARD_USER)')
+    .option(...AS_OPTION)
     .option('--json', 'one question in, the answer, agents, tools, proposals and model usage out as JSON')
     .action(
       action(async (words: string[], _o: unknown, cmd: Command) => {

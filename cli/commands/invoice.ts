@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { writeFileSync } from 'node:fs';
 import { changeInvoiceStatus, getInvoice, listInvoices, markOverdueInvoices } from '../../db/index.ts';
 import { proposeRelease, proposeVoid } from '../../db/proposals/index.ts';
-import { actingUser } from './acting-user.ts';
+import { AS_OPTION, actingUser } from './acting-user.ts';
 import { describeProposal } from './approvals.ts';
 import { checkDate } from '../../tools/time/index.ts';
 import { BillingError } from '../../tools/errors.ts';
@@ -51,22 +51,27 @@ export function registerInvoice(program: Command): void {
         printResult(opts, { id: stored.id, ...stored.document, written }, (o) => [describeInvoice(stored.document), ...o.written.map((w) => `Wrote ${w}`)].join('\n'));
       }),
     );
-  invoice
-    .command('release <id>')
-    .description('propose issuing a held invoice after review; it takes its number once an approver (not you) approves')
-    .requiredOption('--reason <text>', 'why it can be issued')
-    .option('--as <user>', 'act as this user (default: $SWITCHBOARD_USER)')
-    .option('--json', 'machine-readable output')
-    .action(
-      action(async (id: string, _o: unknown, cmd: Command) => {
-        const opts = cmd.optsWithGlobals<GlobalOptions & { reason: string; as?: string }>();
-        const out = await withStore(opts, (store) => {
-          const user = actingUser(store, opts.as);
-          return proposeRelease(store, { tenant: user.tenant, userId: user.id, kind: 'analyst' }, { invoice: id, reason: opts.reason });
-        });
-        printResult(opts, out.proposal, (p) => `${out.existing ? 'Already proposed' : 'Proposed'}: ${describeProposal(p)}\nAn approver runs: switchboard approvals approve ${p.id} --as <approver> --reason "…"`);
-      }),
-    );
+  for (const [name, propose, what] of [
+    ['release <id>', proposeRelease, 'propose issuing a held invoice after review; it takes its number once an approver (not you) approves'],
+    ['void <number>', proposeVoid, 'propose voiding an invoice (a held one, or an issued one in error); it is voided once an approver (not you) approves'],
+  ] as const) {
+    invoice
+      .command(name)
+      .description(what)
+      .requiredOption('--reason <text>', 'why')
+      .option(...AS_OPTION)
+      .option('--json', 'machine-readable output')
+      .action(
+        action(async (ref: string, _o: unknown, cmd: Command) => {
+          const opts = cmd.optsWithGlobals<GlobalOptions & { reason: string; as?: string }>();
+          const out = await withStore(opts, (store) => {
+            const user = actingUser(store, opts.as);
+            return propose(store, { tenant: user.tenant, userId: user.id, kind: 'analyst' }, { invoice: ref, reason: opts.reason });
+          });
+          printResult(opts, out.proposal, (p) => `${out.existing ? 'Already proposed' : 'Proposed'}: ${describeProposal(p)}\nAn approver runs: switchboard approvals approve ${p.id} --as <approver> --reason "…"`);
+        }),
+      );
+  }
   invoice
     .command('pay <number>')
     .description('record that an invoice is paid')
@@ -76,22 +81,6 @@ export function registerInvoice(program: Command): void {
         const opts = cmd.optsWithGlobals<GlobalOptions>();
         const out = await withStore(opts, (store) => changeInvoiceStatus(store, getInvoice(store, number).id, 'paid'));
         printResult(opts, { id: out.id, number: out.number, status: out.status }, (o) => `Invoice ${o.number ?? o.id} is now ${o.status}`);
-      }),
-    );
-  invoice
-    .command('void <number>')
-    .description('propose voiding an invoice (a held one, or an issued one in error); it is voided once an approver (not you) approves')
-    .requiredOption('--reason <text>', 'why')
-    .option('--as <user>', 'act as this user (default: $SWITCHBOARD_USER)')
-    .option('--json', 'machine-readable output')
-    .action(
-      action(async (number: string, _o: unknown, cmd: Command) => {
-        const opts = cmd.optsWithGlobals<GlobalOptions & { reason: string; as?: string }>();
-        const out = await withStore(opts, (store) => {
-          const user = actingUser(store, opts.as);
-          return proposeVoid(store, { tenant: user.tenant, userId: user.id, kind: 'analyst' }, { invoice: number, reason: opts.reason });
-        });
-        printResult(opts, out.proposal, (p) => `${out.existing ? 'Already proposed' : 'Proposed'}: ${describeProposal(p)}\nAn approver runs: switchboard approvals approve ${p.id} --as <approver> --reason "…"`);
       }),
     );
   invoice
