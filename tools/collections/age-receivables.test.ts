@@ -1,22 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BillingError } from '../errors.ts';
 import { dec, ZERO } from '../money/index.ts';
 import { addDays } from '../time/index.ts';
 import { ageReceivables } from './age-receivables.ts';
 import { AGEING_BUCKETS, type ReceivableDocument } from './collections.types.ts';
+import { codeOf } from './testing/code-of.ts';
 
 function doc(over: Partial<ReceivableDocument> & Pick<ReceivableDocument, 'id'>): ReceivableDocument {
   return { number: `INV-${String(over.id).padStart(6, '0')}`, kind: 'invoice', status: 'issued', currency: 'GBP', total: '10.00', issueDate: '2025-01-01', dueDate: '2025-01-31', ...over };
-}
-
-function codeOf(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (e) {
-    return e instanceof BillingError ? e.code : 'NOT_A_BILLING_ERROR';
-  }
-  return undefined;
 }
 
 // Hand-checked: 2025-03-01 -> 2025-06-15 is 31 + 30 + 31 + 14 = 106 days; 2025-04-20 -> 56; 2025-05-25 -> 21.

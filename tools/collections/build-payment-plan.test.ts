@@ -1,21 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BillingError } from '../errors.ts';
 import { dec, minorUnits, ZERO } from '../money/index.ts';
 import { buildPaymentPlan } from './build-payment-plan.ts';
 import type { PaymentPlanInput } from './collections.types.ts';
+import { codeOf } from './testing/code-of.ts';
 
 const BASE: PaymentPlanInput = { balance: '100.00', currency: 'GBP', instalments: 3, firstDueDate: '2025-01-31', interval: 'month' };
 const rows = (p: ReturnType<typeof buildPaymentPlan>): Array<[string, string]> => p.instalments.map((i) => [i.dueDate, i.amount]);
-
-function codeOf(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (e) {
-    return e instanceof BillingError ? e.code : 'NOT_A_BILLING_ERROR';
-  }
-  return undefined;
-}
 
 describe('buildPaymentPlan', () => {
   it('splits 100.00 in three monthly parts, the odd cent first, month ends clamped', () => {

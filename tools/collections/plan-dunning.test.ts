@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { BillingError } from '../errors.ts';
 import { addDays } from '../time/index.ts';
 import { ageReceivables } from './age-receivables.ts';
 import type { AccountStanding, DunningLadder, ReceivableDocument } from './collections.types.ts';
 import { DEFAULT_DUNNING_LADDER, planDunning } from './plan-dunning.ts';
+import { codeOf } from './testing/code-of.ts';
 
 const AS_OF = '2025-06-15';
 
@@ -16,15 +16,6 @@ function standing(days: number, total = '236.24', currency = 'GBP'): AccountStan
 }
 
 const ids = (steps: ReadonlyArray<{ stepId: string }>): string[] => steps.map((s) => s.stepId);
-
-function codeOf(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (e) {
-    return e instanceof BillingError ? e.code : 'NOT_A_BILLING_ERROR';
-  }
-  return undefined;
-}
 
 describe('planDunning with the default ladder', () => {
   it('plans nothing before the first threshold or when nothing is past due', () => {
