@@ -67,7 +67,11 @@ export const approvalDecisions = sqliteTable(
   (t) => [uniqueIndex('approval_decisions_one_per_person').on(t.proposalId, t.decidedBy)],
 );
 
-/** Append-only record of every tool call, proposal, decision and posting (triggers refuse UPDATE and DELETE). */
+/**
+ * Append-only record of every tool call, proposal, decision and posting (triggers refuse UPDATE,
+ * DELETE and any INSERT that would replace a row). Each tenant's rows form a hash chain: `hash` is
+ * SHA-256 over the row's content and `prev_hash`, the hash of the tenant's previous row.
+ */
 export const auditLog = sqliteTable(
   'audit_log',
   {
@@ -80,8 +84,12 @@ export const auditLog = sqliteTable(
     event: text('event').notNull(), // tool_call | tool_error | proposal | decision | posting | refusal
     subject: text('subject').notNull(),
     detailJson: text('detail_json').notNull(),
+    /** The hash of the tenant's previous row; null for the first row of a tenant's chain. */
+    prevHash: text('prev_hash'),
+    /** SHA-256 (hex) of the canonical content and prev_hash; 'legacy' for rows written before the chain. */
+    hash: text('hash'),
   },
-  (t) => [index('audit_log_thread').on(t.threadId), index('audit_log_subject').on(t.subject)],
+  (t) => [index('audit_log_thread').on(t.threadId), index('audit_log_subject').on(t.subject), index('audit_log_tenant_chain').on(t.tenant, t.id)],
 );
 
 /** Payment plans agreed through an approved proposal (one per proposal). */

@@ -30,12 +30,14 @@ export { notesFor, replaceUnissuedInvoice, changeInvoiceStatus, markOverdueInvoi
 export { loadBillingInput, newBillingCaches, type BillingCaches } from './load-billing-input.ts';
 export { saveUser, getUser, listUsers, type UserRecord } from './user-store.ts';
 export { appendAudit, listAudit, type AuditEntry } from './audit-store.ts';
+export { verifyAudit, type AuditVerification } from './verify-audit.ts';
 export {
   createProposal,
   getProposal,
   listProposals,
   recordDecision,
   effectiveAmount,
+  countedDecisions,
   getApprovalPolicy,
   setApprovalPolicy,
   type StoredProposal,

@@ -97,6 +97,17 @@ export function carriesInto(store: Store, subscriptionIds: string[], previousPer
     .flatMap((r) => (JSON.parse(r.carriesJson) as Array<{ units: number; validThrough: string }>).map((c) => ({ subscriptionId: r.subscriptionId, allowanceId: r.allowanceId, ...c })));
 }
 
+/**
+ * A stored document, validated but with its fields in their stored order: the database's triggers
+ * compare an issued document before and after a status change field by field as JSON text, so a
+ * change of status must leave everything else, order included, as it was.
+ */
+function storedDocument(json: string): InvoiceDocument {
+  const raw = JSON.parse(json) as InvoiceDocument;
+  invoiceDocumentSchema.parse(raw);
+  return raw;
+}
+
 /** Takes the next number of a series; call inside the issuing transaction so a failure leaves no gap. */
 function takeNumber(store: Store, series: string): string {
   const q = prepared(store, 'take-number', () => ({
@@ -164,7 +175,7 @@ export function issueHeldInvoice(store: Store, id: number, issueDate: string, pa
     const r = store.db.select().from(invoices).where(eq(invoices.id, id)).get();
     if (!r) throw new BillingError('NOT_FOUND', `no invoice ${id}`);
     if (r.status !== 'held') throw new BillingError('CONFLICT', `invoice ${r.number ?? id} is ${r.status}, not held`);
-    const doc = issued(invoiceDocumentSchema.parse(JSON.parse(r.documentJson)), takeNumber(store, r.series), issueDate, paymentTermsDays);
+    const doc = issued(storedDocument(r.documentJson), takeNumber(store, r.series), issueDate, paymentTermsDays);
     const now = new Date().toISOString();
     return toStored(store.db.update(invoices).set({ number: doc.number, status: 'issued', documentJson: JSON.stringify(doc), issuedAt: now }).where(eq(invoices.id, id)).returning().get());
   })();
@@ -194,7 +205,7 @@ export function changeInvoiceStatus(store: Store, id: number, to: 'paid' | 'over
     const r = store.db.select().from(invoices).where(eq(invoices.id, id)).get();
     if (!r) throw new BillingError('NOT_FOUND', `no invoice ${id}`);
     checkStatusChange(r.status as InvoiceStatus, to);
-    const doc = { ...invoiceDocumentSchema.parse(JSON.parse(r.documentJson)), status: to };
+    const doc = { ...storedDocument(r.documentJson), status: to };
     return toStored(store.db.update(invoices).set({ status: to, documentJson: JSON.stringify(doc) }).where(eq(invoices.id, id)).returning().get());
   })();
 }

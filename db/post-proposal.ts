@@ -9,7 +9,7 @@ import { getBillingSettings } from './billing-settings-store.ts';
 import { invoices } from './billing-schema.ts';
 import { changeInvoiceStatus, getInvoice, issueHeldInvoice, notesFor, saveInvoice } from './invoice-store.ts';
 import { rolledBack, type Store } from './open-database.ts';
-import { effectiveAmount, getProposal, markProposalPosted, type StoredProposal } from './proposal-store.ts';
+import { checkQuorum, effectiveAmount, getProposal, markProposalPosted, type StoredProposal } from './proposal-store.ts';
 import { rerateAccount } from './rerate-account.ts';
 import type { RerateResult } from './rerate-period.ts';
 import { setEventCategory } from './usage-store.ts';
@@ -33,13 +33,14 @@ export function postProposal(store: Store, tenant: string, id: number, options: 
   const p = getProposal(store, tenant, id);
   if (p.status === 'posted') return { proposalId: id, kind: p.kind, ref: p.postingRef ?? '', alreadyPosted: true };
   if (p.status !== 'approved') throw new BillingError('CONFLICT', `proposal ${id} is ${p.status}; only an approved proposal is posted`);
+  checkQuorum(p);
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   // Re-rating writes in groups of its own; it is idempotent by nature, so it runs outside the posting transaction.
   const ref = p.kind === 'rerate' || p.kind === 'recategorise' ? postRerate(store, p, today) : store.sqlite.transaction(() => postInTransaction(store, p, today)).immediate();
   store.sqlite.transaction(() => {
     markProposalPosted(store, id, ref);
     appendAudit(store, { tenant, actor: 'switchboard', actorKind: 'system', threadId: p.threadId, event: 'posting', subject: `proposal:${id}`, detail: { kind: p.kind, ref, amount: effectiveAmount(p), currency: p.currency } });
-  })();
+  }).immediate();
   return { proposalId: id, kind: p.kind, ref, alreadyPosted: false };
 }
 

@@ -14,6 +14,7 @@ import { describeIssues } from '../tools/catalog/index.ts';
 import { BillingError } from '../tools/errors.ts';
 import { approvalDecisions, proposals } from './agent-schema.ts';
 import { appendAudit } from './audit-store.ts';
+import { backedDecisionIds } from './decision-backing.ts';
 import type { Store } from './open-database.ts';
 import { settings } from './schema.ts';
 
@@ -39,7 +40,16 @@ export interface StoredProposal {
   decidedAt: string | null;
   postedAt: string | null;
   postingRef: string | null;
-  decisions: Array<RecordedDecision & { reason: string; decidedAt: string }>;
+  /**
+   * Every decision row, in order. `verified` is false for a row without its audit entry (inserted
+   * by hand): it is shown but never counted (see countedDecisions).
+   */
+  decisions: Array<RecordedDecision & { id: number; reason: string; decidedAt: string; verified: boolean }>;
+}
+
+/** The decisions that count: those backed by their audit entry. */
+export function countedDecisions(p: StoredProposal): StoredProposal['decisions'] {
+  return p.decisions.filter((d) => d.verified);
 }
 
 /** What a tool asks to be proposed: everything computed, nothing decided. */
@@ -73,24 +83,29 @@ export function getApprovalPolicy(store: Store): ApprovalPolicy {
   return approvalPolicySchema.parse(row ? JSON.parse(row.value) : {});
 }
 
-/** Replaces the four-eyes policy after validating it. */
-export function setApprovalPolicy(store: Store, value: unknown): ApprovalPolicy {
+/** Replaces the four-eyes policy after validating it; the change is audited with who made it, before and after. */
+export function setApprovalPolicy(store: Store, value: unknown, by: { tenant: string; userId: string }): ApprovalPolicy {
   const parsed = approvalPolicySchema.safeParse(value);
   if (!parsed.success) throw new BillingError('INVALID_CONFIG', `invalid approval policy: ${describeIssues(parsed.error.issues)}`);
   const now = new Date().toISOString();
   const json = JSON.stringify(parsed.data);
-  store.db.insert(settings).values({ key: POLICY_KEY, value: json, updatedAt: now }).onConflictDoUpdate({ target: settings.key, set: { value: json, updatedAt: now } }).run();
+  store.sqlite.transaction(() => {
+    const before = getApprovalPolicy(store);
+    store.db.insert(settings).values({ key: POLICY_KEY, value: json, updatedAt: now }).onConflictDoUpdate({ target: settings.key, set: { value: json, updatedAt: now } }).run();
+    appendAudit(store, { tenant: by.tenant, actor: by.userId, actorKind: 'admin', event: 'setting', subject: `setting:${POLICY_KEY}`, detail: { before, after: parsed.data } });
+  }).immediate();
   return parsed.data;
 }
 
 function toStored(store: Store, r: typeof proposals.$inferSelect): StoredProposal {
   const decisions = store.db.select().from(approvalDecisions).where(eq(approvalDecisions.proposalId, r.id)).orderBy(asc(approvalDecisions.id)).all();
+  const backed = backedDecisionIds(store, r.tenant, r.id, decisions);
   return {
     id: r.id, tenant: r.tenant, kind: r.kind as ProposalKind, status: r.status as ProposalStatus, accountId: r.accountId, invoiceId: r.invoiceId, currency: r.currency,
     amount: r.amount, summary: r.summary, payload: JSON.parse(r.payloadJson) as Record<string, unknown>, requestedBy: r.requestedBy, requesterKind: r.requesterKind,
     agent: r.agent, threadId: r.threadId, reason: r.reason, requiredApprovals: r.requiredApprovals, createdAt: r.createdAt, decidedAt: r.decidedAt, postedAt: r.postedAt,
     postingRef: r.postingRef,
-    decisions: decisions.map((d) => ({ decidedBy: d.decidedBy, decision: d.decision as 'approve' | 'reject', editedAmount: d.editedAmount, reason: d.reason, decidedAt: d.decidedAt })),
+    decisions: decisions.map((d) => ({ id: d.id, decidedBy: d.decidedBy, decision: d.decision as 'approve' | 'reject', editedAmount: d.editedAmount, reason: d.reason, decidedAt: d.decidedAt, verified: backed.has(d.id) })),
   };
 }
 
@@ -125,7 +140,8 @@ export function createProposal(store: Store, who: Requester, p: NewProposal): { 
       .get();
     appendAudit(store, { tenant: who.tenant, actor: who.userId, actorKind: who.kind, threadId: who.threadId, event: 'proposal', subject: `proposal:${row.id}`, detail: { kind: p.kind, amount: p.amount, currency: p.currency, summary: p.summary, agent: who.agent ?? null, requiredApprovals: required } });
     return { proposal: toStored(store, row), existing: false };
-  })();
+    // IMMEDIATE: the open-target check and the audit chain's head are read under the write lock.
+  }).immediate();
 }
 
 /** One proposal of the tenant; NOT_FOUND for another tenant's, so ids reveal nothing across tenants. */
@@ -150,15 +166,23 @@ export function listProposals(store: Store, tenant: string, filter: { status?: P
 export function recordDecision(store: Store, actor: Actor, id: number, response: ApprovalResponse, threadId?: string | null): StoredProposal {
   const run = store.sqlite.transaction(() => {
     const p = getProposal(store, actor.tenant, id);
-    const outcome = evaluateDecision(p, p.decisions, actor, response);
+    if (p.status === 'pending' && p.decisions.some((d) => !d.verified && d.decidedBy === actor.id)) {
+      throw new BillingError('CONFLICT', `a decision by ${actor.id} on proposal ${id} is recorded but has no audit entry (not made through Switchboard); it does not count, and \`switchboard audit verify\` reports it`);
+    }
+    const outcome = evaluateDecision(p, countedDecisions(p), actor, response);
     const now = new Date().toISOString();
-    store.db.insert(approvalDecisions).values({ proposalId: id, decidedBy: actor.id, decision: response.decision, reason: response.reason, editedAmount: outcome.editedAmount, decidedAt: now }).run();
+    const decision = store.db
+      .insert(approvalDecisions)
+      .values({ proposalId: id, decidedBy: actor.id, decision: response.decision, reason: response.reason, editedAmount: outcome.editedAmount, decidedAt: now })
+      .returning({ id: approvalDecisions.id })
+      .get();
     store.db
       .update(proposals)
       .set({ status: outcome.status, decidedAt: outcome.status === 'pending' ? null : now })
       .where(eq(proposals.id, id))
       .run();
-    appendAudit(store, { tenant: actor.tenant, actor: actor.id, actorKind: 'approver', threadId, event: 'decision', subject: `proposal:${id}`, detail: { ...response, status: outcome.status, amount: outcome.amount, approvals: outcome.approvals } });
+    // decisionId and editedAmount bind the decision row to this hashed entry (see decision-backing.ts).
+    appendAudit(store, { tenant: actor.tenant, actor: actor.id, actorKind: 'approver', threadId, event: 'decision', subject: `proposal:${id}`, detail: { ...response, decisionId: decision.id, editedAmount: outcome.editedAmount, status: outcome.status, amount: outcome.amount, approvals: outcome.approvals } });
     return getProposal(store, actor.tenant, id);
   });
   try {
@@ -171,9 +195,21 @@ export function recordDecision(store: Store, actor: Actor, id: number, response:
   }
 }
 
-/** The amount posting applies: the last approver's lower amount, else the proposed one. */
+/** The amount posting applies: the last (counted) approver's lower amount, else the proposed one. */
 export function effectiveAmount(p: StoredProposal): string {
-  return [...p.decisions].reverse().find((d) => d.editedAmount !== null)?.editedAmount ?? p.amount;
+  return [...countedDecisions(p)].reverse().find((d) => d.editedAmount !== null)?.editedAmount ?? p.amount;
+}
+
+/**
+ * Throws CONFLICT unless the proposal's counted decisions (those in the audit log) approve it:
+ * posting never trusts the status column alone, which a hand-made UPDATE could have set.
+ */
+export function checkQuorum(p: StoredProposal): void {
+  const counted = countedDecisions(p);
+  const approvals = counted.filter((d) => d.decision === 'approve').length;
+  if (counted.some((d) => d.decision === 'reject') || approvals < p.requiredApprovals) {
+    throw new BillingError('CONFLICT', `proposal ${p.id} is marked ${p.status} but ${approvals} of the ${p.requiredApprovals} approvals it needs are in the audit log (and none may reject); it is not posted. Run \`switchboard audit verify\``);
+  }
 }
 
 /** Marks an approved proposal posted with what posting produced (inside the posting transaction). */

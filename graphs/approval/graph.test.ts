@@ -49,7 +49,7 @@ describe('four-eyes approval through the approval graph (real SQLite)', () => {
   });
 
   it('needs a second, different approver above the policy amount, and resumes after a restart', async () => {
-    setApprovalPolicy(store, { secondApproverAbove: '5.00' });
+    setApprovalPolicy(store, { secondApproverAbove: '5.00' }, { tenant: 't', userId: 'root' });
     const p = waiveTalkFee();
     expect(p.requiredApprovals).toBe(2);
     expect((await decideProposal({ store, tenant: 't', actor: bob }, p.id, approve())).status).toBe('pending');

@@ -145,7 +145,7 @@ describe('four eyes through chat', () => {
   });
 
   it('needs a second, different approver above the policy threshold', async () => {
-    setApprovalPolicy(store, { secondApproverAbove: '5.00' });
+    setApprovalPolicy(store, { secondApproverAbove: '5.00' }, { tenant: 't', userId: 'root' });
     const w = await askWaiver();
     const id = w.proposals[0]!.id;
     expect(w.proposals[0]!.requiredApprovals).toBe(2);
