@@ -92,6 +92,22 @@ describe('four-eyes approval through the approval graph (real SQLite)', () => {
     expect(getProposal(store, 't', p.id).status).toBe('pending');
   });
 
+  it("records another tenant's approval attempt as a refusal of the acting user's tenant, revealing nothing of the proposal", async () => {
+    const p = waiveTalkFee();
+    const mallory = saveUser(store, { id: 'mallory', tenant: 'other', name: 'Mallory', roles: ['approver'] });
+    const before = listAudit(store, 't');
+    await expect(decideProposal({ store, tenant: mallory.tenant, actor: mallory }, p.id, approve())).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    // a missing id and another tenant's id leave the same record, so the record itself says nothing of tenant t
+    await expect(decideProposal({ store, tenant: mallory.tenant, actor: mallory }, 999, { decision: 'reject', reason: 'just trying' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    const refusals = listAudit(store, 'other').filter((e) => e.event === 'refusal');
+    expect(refusals).toEqual([
+      expect.objectContaining({ actor: 'mallory', actorKind: 'approver', subject: `proposal:${p.id}`, detail: { code: 'NOT_FOUND', message: `no proposal ${p.id}`, attemptedId: p.id, decision: 'approve', tenant: 'other' } }),
+      expect.objectContaining({ actor: 'mallory', subject: 'proposal:999', detail: { code: 'NOT_FOUND', message: 'no proposal 999', attemptedId: 999, decision: 'reject', tenant: 'other' } }),
+    ]);
+    expect(listAudit(store, 't')).toEqual(before);
+    expect(getProposal(store, 't', p.id)).toMatchObject({ status: 'pending', decisions: [] });
+  });
+
   it('voids an invoice only once another person approves, and never a paid one', async () => {
     const p = proposeVoid(store, asAnalyst(alice), { invoice: 'INV-000002', reason: 'issued to the wrong customer' }).proposal;
     expect(p).toMatchObject({ kind: 'void_invoice', amount: '18.12', status: 'pending' });

@@ -58,8 +58,27 @@ export async function decideProposal(deps: ApprovalDeps & { actor: NonNullable<A
   return topLevel(() => decide(deps, proposalId, response));
 }
 
+/**
+ * The proposal an actor tries to decide. A missing or another tenant's id is NOT_FOUND, and the
+ * attempt is audited in the actor's own tenant with exactly what they sent: the same record either
+ * way, so neither the answer nor the record tells them another tenant's proposal exists.
+ */
+function proposalToDecide(deps: ApprovalDeps & { actor: NonNullable<ApprovalDeps['actor']> }, proposalId: number, response: ApprovalResponse): StoredProposal {
+  try {
+    return getProposal(deps.store, deps.tenant, proposalId);
+  } catch (err) {
+    if (err instanceof BillingError && err.code === 'NOT_FOUND') {
+      appendAudit(deps.store, {
+        tenant: deps.actor.tenant, actor: deps.actor.id, actorKind: 'approver', threadId: approvalThreadId(proposalId), event: 'refusal', subject: `proposal:${proposalId}`,
+        detail: { code: err.code, message: err.message, attemptedId: proposalId, decision: response.decision, tenant: deps.actor.tenant },
+      });
+    }
+    throw err;
+  }
+}
+
 async function decide(deps: ApprovalDeps & { actor: NonNullable<ApprovalDeps['actor']> }, proposalId: number, response: ApprovalResponse): Promise<StoredProposal> {
-  const before = getProposal(deps.store, deps.tenant, proposalId);
+  const before = proposalToDecide(deps, proposalId, response);
   const graph = buildApprovalGraph(deps);
   const snapshot = await openApprovalThread(graph, proposalId);
   if (snapshot.next.length === 0) {

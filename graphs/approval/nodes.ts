@@ -1,5 +1,5 @@
 import { END, interrupt } from '@langchain/langgraph';
-import { getProposal, postProposal, recordDecision, type Store } from '../../db/index.ts';
+import { countedDecisions, getProposal, postProposal, recordDecision, type Store } from '../../db/index.ts';
 import type { Actor } from '../../tools/approval/index.ts';
 import { BillingError, toBillingError } from '../../tools/errors.ts';
 import { approvalResumeSchema, type ApprovalStateType } from './state.ts';
@@ -24,7 +24,7 @@ export function awaitDecision(deps: ApprovalDeps) {
     if (p.status !== 'pending') return { status: p.status };
     const raw = interrupt({
       proposalId: p.id, kind: p.kind, summary: p.summary, accountId: p.accountId, amount: p.amount, currency: p.currency,
-      requestedBy: p.requestedBy, requiredApprovals: p.requiredApprovals, approvals: p.decisions.filter((d) => d.decision === 'approve').map((d) => d.decidedBy),
+      requestedBy: p.requestedBy, requiredApprovals: p.requiredApprovals, approvals: countedDecisions(p).filter((d) => d.decision === 'approve').map((d) => d.decidedBy),
     });
     const parsed = approvalResumeSchema.safeParse(raw);
     if (!parsed.success) {

@@ -1,6 +1,6 @@
 import { HumanMessage } from '@langchain/core/messages';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { getProposal, listAudit, notesFor, openDatabase, postProposal, setApprovalPolicy, tenantInvoice, type Store } from '../../db/index.ts';
+import { getProposal, listAudit, notesFor, openDatabase, postProposal, saveUser, setApprovalPolicy, tenantInvoice, type Store } from '../../db/index.ts';
 import { createTempStore } from '../../db/testing/create-temp-store.ts';
 import type { AgentContext } from '../../agents/context.ts';
 import { approvalTools } from '../../agents/tools/approval-tools.ts';
@@ -190,5 +190,19 @@ describe('idempotent posting', () => {
     expect(postProposal(store, 't', id, { today: TODAY })).toMatchObject({ alreadyPosted: true });
     expect(notesFor(store, inv1()).map((n) => [n.number, n.total])).toEqual([['CN-000001', '-12.00']]);
     expect(listAudit(store, 't', { subject: `proposal:${id}` }).map((e) => `${e.event}:${e.actor}`)).toEqual(['proposal:alice', 'decision:bob', 'posting:switchboard', 'refusal:carol']);
+  });
+});
+
+describe('another tenant in chat', () => {
+  it("answers NOT_FOUND to another tenant's approver and records the attempt in that approver's own tenant", async () => {
+    const id = (await askWaiver()).proposals[0]!.id;
+    const mallory = saveUser(store, { id: 'mallory', tenant: 'other', name: 'Mallory', roles: ['approver', 'analyst'] });
+    const r = await chat(store, mallory, `approve proposal ${id}, looks fine`);
+    expect(r.tools).toEqual([{ name: 'decide_proposal', ok: false }]);
+    expect(r.answer).toContain(`no proposal ${id}`);
+    const refusal = listAudit(store, 'other').find((e) => e.event === 'refusal');
+    expect(refusal).toMatchObject({ actor: 'mallory', subject: `proposal:${id}`, detail: { code: 'NOT_FOUND', attemptedId: id, tenant: 'other' } });
+    expect(JSON.stringify(refusal)).not.toContain('Talk 10');
+    expect(getProposal(store, 't', id)).toMatchObject({ status: 'pending', decisions: [] });
   });
 });
