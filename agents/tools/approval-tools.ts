@@ -19,7 +19,7 @@ function view(p: ReturnType<typeof getProposal>) {
   return {
     id: p.id, kind: p.kind, status: p.status, accountId: p.accountId, summary: p.summary, amount: p.amount, currency: p.currency, requestedBy: p.requestedBy,
     agent: p.agent, reason: p.reason, requiredApprovals: p.requiredApprovals, createdAt: p.createdAt, postingRef: p.postingRef,
-    decisions: p.decisions.map((d) => ({ by: d.decidedBy, decision: d.decision, reason: d.reason, amount: d.editedAmount, at: d.decidedAt })),
+    decisions: p.decisions.map((d) => ({ by: d.decidedBy, decision: d.decision, reason: d.reason, amount: d.editedAmount, at: d.decidedAt, counted: d.verified })),
   };
 }
 

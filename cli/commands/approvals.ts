@@ -22,7 +22,10 @@ export function describeProposal(p: StoredProposal): string {
     `  ${p.summary}`,
     `  Amount ${p.amount} ${p.currency} (computed by the billing tools); needs ${p.requiredApprovals} approver(s) other than ${p.requestedBy}`,
     `  Asked by ${p.requestedBy}${p.agent ? ` through the ${p.agent} agent` : ''}${p.threadId ? ` in ${p.threadId}` : ''} at ${p.createdAt}: "${p.reason}"`,
-    ...p.decisions.map((d) => `  ${d.decision === 'approve' ? 'Approved' : 'Rejected'} by ${d.decidedBy} at ${d.decidedAt}: "${d.reason}"${d.editedAmount ? ` (amount lowered to ${d.editedAmount})` : ''}`),
+    ...p.decisions.map(
+      (d) =>
+        `  ${d.decision === 'approve' ? 'Approved' : 'Rejected'} by ${d.decidedBy} at ${d.decidedAt}: "${d.reason}"${d.editedAmount ? ` (amount lowered to ${d.editedAmount})` : ''}${d.verified ? '' : ' [NOT IN THE AUDIT LOG: not counted; see `switchboard audit verify`]'}`,
+    ),
     ...(p.postingRef ? [`  Posted at ${p.postedAt}: ${p.postingRef}`] : []),
   ].join('\n');
 }
