@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { billPeriod, importAccounts, listQuarantine, listUsageEvents } from '../../db/index.ts';
+import { billPeriod, getOperatorSettings, importAccounts, listQuarantine, listUsageEvents, parseSettingValue, setOperatorSetting } from '../../db/index.ts';
 import { createTempStore } from '../../db/testing/create-temp-store.ts';
 import { accountsFileSchema } from '../../tools/catalog/index.ts';
 import { ingestFile } from './ingest.ts';
@@ -94,6 +94,16 @@ describe('implausible usage never reaches an invoice (real SQLite, issue 8)', ()
     const counts = await ingestAsterisk(store, [future]);
     expect(counts.quarantineReasons).toEqual({ TIME_IN_FUTURE: 1 });
     expect(replayQuarantine(store, {}).results).toEqual([expect.objectContaining({ outcome: 'still_quarantined', reason: 'TIME_IN_FUTURE' })]);
+  });
+
+  it("takes the window's limits from the operator settings (config set)", async () => {
+    // FIXED_LINE is from 10 March, 22 days before the 1 April ingest.
+    setOperatorSetting(store, 'maxRecordAgeDays', parseSettingValue('maxRecordAgeDays', '21'));
+    expect(getOperatorSettings(store).maxRecordAgeDays).toBe(21);
+    expect((await ingestAsterisk(store, [FIXED_LINE])).quarantineReasons).toEqual({ TIME_TOO_OLD: 1 });
+    setOperatorSetting(store, 'maxRecordAgeDays', parseSettingValue('maxRecordAgeDays', '30'));
+    expect((await ingestAsterisk(store, [ORDINARY_LINE])).accepted).toBe(1);
+    expect(() => setOperatorSetting(store, 'durationToleranceSeconds', parseSettingValue('durationToleranceSeconds', '-1'))).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }));
   });
 
   it('quarantines garbage billed parties, never rating them', async () => {
