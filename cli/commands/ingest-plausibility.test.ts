@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { billPeriod, getOperatorSettings, importAccounts, listQuarantine, listUsageEvents, parseSettingValue, setOperatorSetting } from '../../db/index.ts';
+import { billPeriod, createBatch, createDbSink, getOperatorSettings, importAccounts, listQuarantine, listUsageEvents, parseSettingValue, setOperatorSetting } from '../../db/index.ts';
 import { createTempStore } from '../../db/testing/create-temp-store.ts';
 import { accountsFileSchema } from '../../tools/catalog/index.ts';
 import { ingestFile } from './ingest.ts';
@@ -94,6 +94,16 @@ describe('implausible usage never reaches an invoice (real SQLite, issue 8)', ()
     const counts = await ingestAsterisk(store, [future]);
     expect(counts.quarantineReasons).toEqual({ TIME_IN_FUTURE: 1 });
     expect(replayQuarantine(store, {}).results).toEqual([expect.objectContaining({ outcome: 'still_quarantined', reason: 'TIME_IN_FUTURE' })]);
+  });
+
+  it('checks lines of batches stored before plausibility checks existed, as of the batch start', () => {
+    // Such a batch keeps only its time zone; one of its lines was quarantined for another reason then.
+    const batchId = createBatch(store, { sourceName: 'asterisk', format: 'asterisk', path: null, fileSha256: null, parserOptions: { timezone: 'UTC' } });
+    const sink = createDbSink(store, batchId, 't');
+    sink.writeChunk([], [{ dedupKey: 'asterisk:q:old', lineNo: 7, raw: ISSUE_LINE, reason: 'INVALID_VALUE', message: 'an older verdict' }]);
+    sink.finish?.();
+    expect(replayQuarantine(store, {}).results).toEqual([expect.objectContaining({ outcome: 'still_quarantined', reason: 'DURATION_MISMATCH' })]);
+    expect(listUsageEvents(store, {})).toEqual([]);
   });
 
   it("takes the window's limits from the operator settings (config set)", async () => {
