@@ -2,7 +2,7 @@
 import { createReadStream, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildPopulationFor } from '../evals/generator/index.ts';
-import { createParser, readLines } from '../tools/cdr/index.ts';
+import { createParser, plausibilityWindow, readLines } from '../tools/cdr/index.ts';
 import { createRecordClassifier, operatorSettingsSchema } from '../tools/classify/index.ts';
 import { compileTariff, loadNativeTariff, rateUsage, ratingRequestFor, type RatingRequest } from '../tools/rating/index.ts';
 import { measure } from './measure.ts';
@@ -13,7 +13,7 @@ const settings = operatorSettingsSchema.parse({
   ...buildPopulationFor({ seed: Number(seed), subscribers: Number(subscribers) }).operatorSettings,
 });
 const tariff = compileTariff(loadNativeTariff(readFileSync(join(root!, 'evals/datasets/demo-operator/tariff.yaml'), 'utf8')).plan);
-const parser = createParser('asterisk', { timezone: settings.timezone });
+const parser = createParser('asterisk', { timezone: settings.timezone, plausibility: plausibilityWindow(Date.now(), settings) });
 const classify = createRecordClassifier();
 const requests: RatingRequest[] = [];
 for await (const line of readLines(createReadStream(file!, { highWaterMark: 1 << 20 }))) {

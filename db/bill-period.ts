@@ -1,9 +1,13 @@
 import { toBillingError } from '../tools/errors.ts';
+import { billingPeriod } from '../tools/charging/index.ts';
 import { billAccount, type BillAccountInput } from '../tools/invoice/bill-account.ts';
+import { flagInvoice } from '../tools/invoice/flag-invoice.ts';
+import { createPlanPeers, plansInPeriod, type PlanPeers } from '../tools/invoice/measure-plan-usual.ts';
 import { listAccountIds } from './account-store.ts';
 import { getBillingSettings } from './billing-settings-store.ts';
 import { hasPeriodInvoice, saveInvoice } from './invoice-store.ts';
 import { loadBillingInput, newBillingCaches } from './load-billing-input.ts';
+import { loadPlanPeerTotals } from './load-plan-peer-totals.ts';
 import type { Store } from './open-database.ts';
 
 /** What a bill run did, account by account. */
@@ -29,6 +33,10 @@ export function billPeriod(
   const shard = options.shard ?? { index: 0, count: 1 };
   const ids = listAccountIds(store, options.accountIds).filter((_, i) => i % shard.count === shard.index);
   const caches = newBillingCaches();
+  // What single-line accounts on each plan pay: stored invoices of recent periods, then each group
+  // of this run as it is computed, so even the first run of a new operator has peers.
+  const peers = createPlanPeers();
+  for (const p of loadPlanPeerTotals(store, options.period, options.timezone)) peers.add(p.planId, p.currency, p.total);
   const fail = (accountId: string, err: unknown) => {
     const e = toBillingError(err);
     result.failed.push({ accountId, code: e.code, message: e.message });
@@ -71,6 +79,7 @@ export function billPeriod(
         fail(accountId, err);
       }
     }
+    flagAgainstPlans(billed, peers, options.timezone);
     // IMMEDIATE: take the write lock up front, so a second process waits (busy timeout) instead of
     // failing to upgrade a read snapshot another process has since written past.
     write.immediate(billed);
@@ -80,3 +89,24 @@ export function billPeriod(
 }
 
 const GROUP = 200;
+
+/**
+ * Adds this group's single-line totals to the plan peers, then re-flags each account without
+ * invoice history against what its plans usually cost (PLAN_BILL_SHOCK), leaving its own total out.
+ */
+function flagAgainstPlans(billed: Array<{ input: BillAccountInput; bill: ReturnType<typeof billAccount> }>, peers: PlanPeers, timezone: string): void {
+  const plans = billed.map(({ input }) => {
+    const bounds = billingPeriod(input.period, input.account.billingCycleDay, timezone);
+    return plansInPeriod(input.subscriptions, bounds.from, bounds.to);
+  });
+  const single = (i: number) => billed[i]!.input.subscriptions.length === 1 && plans[i]!.length === 1;
+  billed.forEach(({ bill }, i) => {
+    if (single(i)) peers.add(plans[i]![0]!, bill.doc.currency, bill.doc.total);
+  });
+  billed.forEach((b, i) => {
+    if (b.input.previousTotals.length > 0) return;
+    const planUsual = peers.usual(plans[i]!, b.bill.doc.currency, single(i) ? b.bill.doc.total : null);
+    if (planUsual === null) return;
+    b.bill = { ...b.bill, doc: { ...b.bill.doc, holdReasons: flagInvoice(b.bill.doc, { ...b.bill.flagContext, planUsual }) } };
+  });
+}

@@ -22,7 +22,7 @@ export function openQuarantineWithBatch(store: Store, id?: number) {
   const where: SQL[] = [eq(quarantine.status, 'open')];
   if (id !== undefined) where.push(eq(quarantine.id, id));
   const rows = store.db
-    .select({ q: quarantine, format: ingestBatches.format, parserOptions: ingestBatches.parserOptions, sourceName: ingestBatches.sourceName })
+    .select({ q: quarantine, format: ingestBatches.format, parserOptions: ingestBatches.parserOptions, sourceName: ingestBatches.sourceName, startedAt: ingestBatches.startedAt })
     .from(quarantine)
     .innerJoin(ingestBatches, eq(quarantine.batchId, ingestBatches.id))
     .where(and(...where))

@@ -14,10 +14,12 @@ export function getOperatorSettings(store: Store): OperatorSettings {
 
 const LIST_KEYS = new Set(['homeNetworks', 'onNetPrefixes', 'localAreaPrefixes', 'internalExtensions', 'trunkPrefixes', 'emergencyNumbers']);
 
+const NUMBER_KEYS = new Set(['shortCodeMaxDigits', 'maxRecordAgeDays', 'maxFutureSkewSeconds', 'durationToleranceSeconds', 'maxCallSeconds']);
+
 /** Parses a `config set` value: comma-separated lists for list settings, numbers for numeric ones. */
 export function parseSettingValue(key: string, value: string): unknown {
   if (LIST_KEYS.has(key)) return value.trim() === '' ? [] : value.split(',').map((v) => v.trim());
-  if (key === 'shortCodeMaxDigits') return Number(value);
+  if (NUMBER_KEYS.has(key)) return Number(value);
   return value;
 }
 

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildPopulationFor, writeCdrFile, type GeneratorOptions } from '../../evals/generator/index.ts';
 import { createDbSink, createBatch, listQuarantine, setOperatorSetting, usageCounts } from '../../db/index.ts';
 import { createTempStore } from '../../db/testing/create-temp-store.ts';
-import { createParser, ingestLines, readLines, type IngestSink } from '../../tools/cdr/index.ts';
+import { createParser, ingestLines, plausibilityWindow, readLines, type IngestSink } from '../../tools/cdr/index.ts';
 import { createRecordClassifier, operatorSettingsSchema } from '../../tools/classify/index.ts';
 import { ingestFile } from './ingest.ts';
 import { replayQuarantine } from './quarantine.ts';
@@ -72,7 +72,7 @@ describe('ingest: nothing lost, nothing doubled (real SQLite)', () => {
     const s = operatorSettingsSchema.parse({ ...buildPopulationFor(options).operatorSettings, timezone: 'Europe/London' });
     const classifier = createRecordClassifier();
     const run = async (sink: IngestSink) =>
-      ingestLines(readLines(createReadStream(file)), createParser('asterisk', { timezone: s.timezone }), sink, {
+      ingestLines(readLines(createReadStream(file)), createParser('asterisk', { timezone: s.timezone, plausibility: plausibilityWindow(Date.UTC(2025, 5, 1), s) }), sink, {
         sourceName: 'asterisk',
         classify: (rec) => classifier(rec, s),
         chunkSize: 500,

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createBatch, createDbSink, createWorkerSink, finishBatch, getOperatorSettings, loadTariffVersions, currentRateMultipliers, ratingPartyLookup, type Store } from '../../db/index.ts';
-import { createParser, ingestLines, readLineBatches, readLines, type CdrFormat, type IngestCounts } from '../../tools/cdr/index.ts';
+import { createParser, ingestLines, plausibilityWindow, readLineBatches, readLines, type CdrFormat, type IngestCounts } from '../../tools/cdr/index.ts';
 import { createRecordClassifier, operatorSettingsSchema, type OperatorSettings } from '../../tools/classify/index.ts';
 import { BillingError } from '../../tools/errors.ts';
 import { createEventRater, createTariffBook } from '../../tools/rating/index.ts';
@@ -24,6 +24,8 @@ export interface IngestFileOptions {
   tariff?: string;
   /** Where inserts run: on a writer thread (the second core) or inline; default: a thread for files over 4 MB. */
   writer?: 'thread' | 'inline';
+  /** The instant of ingest (epoch ms) the plausibility window is measured from; default: the clock. */
+  now?: number;
   onProgress?: (bytes: number, counts: IngestCounts) => void;
 }
 
@@ -65,7 +67,10 @@ export async function ingestFile(store: Store, path: string, opts: IngestFileOpt
   }
   const settings = effectiveSettings(store, opts);
   const columns = opts.columns ? opts.columns.split(',').map((c) => c.trim()) : undefined;
-  const parserOptions = { timezone: settings.timezone, ...(columns ? { columns } : {}) };
+  // The window is part of the batch's parser options, so quarantine replay checks a line exactly
+  // as its ingest did (the same "now"), however much later it runs.
+  const plausibility = plausibilityWindow(opts.now ?? Date.now(), settings);
+  const parserOptions = { timezone: settings.timezone, ...(columns ? { columns } : {}), plausibility };
   const parser = createParser(format, parserOptions);
   // A generic CSV parser learns its columns from the header; the batch keeps it so a quarantined
   // line can be re-read on its own later (quarantine replay).

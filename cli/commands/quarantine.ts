@@ -9,7 +9,7 @@ import {
   updateQuarantined,
   type Store,
 } from '../../db/index.ts';
-import { createParser, idempotencyKey, type CdrFormat, type CdrParser } from '../../tools/cdr/index.ts';
+import { createParser, idempotencyKey, plausibilityWindow, type CdrFormat, type CdrParser, type PlausibilityWindow } from '../../tools/cdr/index.ts';
 import { createRecordClassifier } from '../../tools/classify/index.ts';
 import { BillingError } from '../../tools/errors.ts';
 import { withStore, type GlobalOptions } from '../context.ts';
@@ -30,8 +30,10 @@ export function replayQuarantine(store: Store, opts: { id?: number; raw?: string
     const raw = opts.raw ?? q.raw;
     let parser = parsers.get(row.parserOptions + row.format);
     if (!parser) {
-      const { header, ...options } = JSON.parse(row.parserOptions) as { header?: string; timezone: string };
-      parser = createParser(row.format as CdrFormat, options);
+      const { header, plausibility, ...options } = JSON.parse(row.parserOptions) as { header?: string; timezone: string; columns?: string[]; plausibility?: PlausibilityWindow };
+      // Batches from before plausibility checks are checked as of their start, with today's limits.
+      const window = plausibility ?? plausibilityWindow(Date.parse(row.startedAt), settings);
+      parser = createParser(row.format as CdrFormat, { ...options, plausibility: window });
       if (header) parser.parseLine(header, 0); // teaches a generic CSV parser its columns
       parsers.set(row.parserOptions + row.format, parser);
     }

@@ -1,16 +1,31 @@
 import { BillingError } from '../errors.ts';
+import { createPlausibilityCheck, type PlausibilityWindow } from './check-record-plausibility.ts';
 import { createAsteriskParser } from './parse-asterisk-csv.ts';
 import { createFreeswitchParser } from './parse-freeswitch-csv.ts';
 import { createGenericCsvParser } from './parse-generic-csv.ts';
 import { createJsonlParser } from './parse-jsonl.ts';
-import type { CdrFormat, CdrParser, ParserOptions } from './usage-record.types.ts';
+import type { CdrFormat, CdrParser, ParseOutcome, ParserOptions } from './usage-record.types.ts';
 
 /**
  * Creates a fresh line parser for `format` (one per file: the generic CSV parser learns its
- * header). Throws INVALID_CONFIG for an unknown time zone, bad FreeSWITCH columns, or columns given
- * to a format that has no use for them, and UNSUPPORTED_FORMAT for an unknown format.
+ * header) whose every record has passed the plausibility check of `options.plausibility`: this is
+ * the one place all four formats, ingest and quarantine replay alike, go through. Throws
+ * INVALID_CONFIG for an unknown time zone, an unusable window, bad FreeSWITCH columns, or columns
+ * given to a format that has no use for them, and UNSUPPORTED_FORMAT for an unknown format.
  */
-export function createParser(format: CdrFormat, options: ParserOptions & { columns?: string[] }): CdrParser {
+export function createParser(format: CdrFormat, options: ParserOptions & { columns?: string[]; plausibility: PlausibilityWindow }): CdrParser {
+  const check = createPlausibilityCheck(options.plausibility);
+  const parser = createFormatParser(format, options);
+  return {
+    format: parser.format,
+    parseLine(line: string, lineNo: number): ParseOutcome {
+      const outcome = parser.parseLine(line, lineNo);
+      return outcome.kind === 'record' ? (check(outcome.record) ?? outcome) : outcome;
+    },
+  };
+}
+
+function createFormatParser(format: CdrFormat, options: ParserOptions & { columns?: string[] }): CdrParser {
   if (options.columns !== undefined && format !== 'freeswitch') {
     throw new BillingError('INVALID_CONFIG', `columns apply only to the freeswitch format, not ${format}`);
   }

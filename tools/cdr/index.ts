@@ -1,5 +1,14 @@
 export * from './usage-record.types.ts';
 export { createParser } from './create-parser.ts';
+export {
+  createPlausibilityCheck,
+  plausibilityWindow,
+  normalizeSubscriber,
+  DEFAULT_PLAUSIBILITY_LIMITS,
+  type PlausibilityCheck,
+  type PlausibilityLimits,
+  type PlausibilityWindow,
+} from './check-record-plausibility.ts';
 export { parseCdrLines, parseCdrBatches, type ParsedLine } from './parse-cdr-lines.ts';
 export { readLines, readLineBatches, LineSplitter, isBlankLine, MAX_LINE_BYTES, TOO_LONG_KEPT_CHARS, type PhysicalLine, type ReadLinesOptions } from './read-lines.ts';
 export { splitCsvLine, isCsvSplitFailure, quoteCsvField, type CsvSplitError, type CsvSplitFailure } from './split-csv-line.ts';

@@ -36,7 +36,6 @@ const KNOWN = new Set<string>(GENERIC_FIELDS);
 const SERVICES = new Set<string>(serviceSchema.options);
 const DIRECTIONS = new Set<string>(directionSchema.options);
 const DISPOSITIONS = new Set<string>(dispositionSchema.options);
-const MSISDN = /^\+?\d{1,15}$/;
 const IMSI = /^\d{6,15}$/;
 const MCC_MNC = /^\d{5,6}$/;
 const COUNTRY = /^[A-Za-z]{2}$/;
@@ -71,8 +70,8 @@ function normalize(fields: Readonly<Record<string, unknown>>, timezone: string):
   if (!SERVICES.has(serviceText)) reject('UNKNOWN_SERVICE', `service ${showValue(serviceText)} is not voice, sms or data`);
   const service = serviceText as Service;
 
+  // Whether it is a number is the plausibility check's (check-record-plausibility.ts), as for every format.
   const subscriber = required(fields, 'subscriber');
-  if (!MSISDN.test(subscriber)) reject('INVALID_VALUE', `subscriber ${showValue(subscriber)} is not an E.164 number`);
   const direction = (text(fields, 'direction').toLowerCase() || 'outbound') as Direction;
   if (!DIRECTIONS.has(direction)) reject('INVALID_VALUE', `direction ${showValue(direction)} is not outbound or inbound`);
   const disposition = (text(fields, 'disposition').toLowerCase() || 'answered') as Disposition;

@@ -1,15 +1,19 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { plausibilityWindow } from './check-record-plausibility.ts';
 import { createParser } from './create-parser.ts';
 import { parseCdrBatches, parseCdrLines, type ParsedLine } from './parse-cdr-lines.ts';
 import type { CdrFormat } from './usage-record.types.ts';
+
+// The fixtures are from 2024; ingest is taken to happen on 2025-01-01.
+const WINDOW = plausibilityWindow(Date.UTC(2025, 0, 1));
 
 async function run(format: CdrFormat, bytes: Buffer, chunkSize = 7): Promise<ParsedLine[]> {
   // Small chunks so records straddle chunk boundaries.
   const chunks: Buffer[] = [];
   for (let i = 0; i < bytes.length; i += chunkSize) chunks.push(bytes.subarray(i, i + chunkSize));
   const out: ParsedLine[] = [];
-  for await (const r of parseCdrLines(Readable.from(chunks), createParser(format, { timezone: 'Europe/London' }))) out.push(r);
+  for await (const r of parseCdrLines(Readable.from(chunks), createParser(format, { timezone: 'Europe/London', plausibility: WINDOW }))) out.push(r);
   return out;
 }
 
@@ -75,7 +79,7 @@ describe('parseCdrLines', () => {
   it('batches outcomes per chunk', async () => {
     const batches: number[] = [];
     const input = Readable.from([Buffer.from(`${ASTERISK}\n${ASTERISK}\n`), Buffer.from(`${ASTERISK}\n`)]);
-    for await (const batch of parseCdrBatches(input, createParser('asterisk', { timezone: 'UTC' }))) batches.push(batch.length);
+    for await (const batch of parseCdrBatches(input, createParser('asterisk', { timezone: 'UTC', plausibility: WINDOW }))) batches.push(batch.length);
     expect(batches).toEqual([2, 1]);
   });
 });

@@ -121,7 +121,7 @@ describe('generic CSV parser', () => {
     ['INVALID_VALUE', 'r,voice,,447700900123,,2080a1,,1,2024-01-01T00:00:00Z,1,,,'],
     ['INVALID_VALUE', 'r,voice,,447700900123,,,GBR,1,2024-01-01T00:00:00Z,1,,,'],
     ['INVALID_VALUE', 'r,voice,,447700900123,,,4,1,2024-01-01T00:00:00Z,1,,,'],
-    ['INVALID_VALUE', 'r,voice,,alice,,,,1,2024-01-01T00:00:00Z,1,,,'],
+    // A subscriber that is not a number (alice) is INVALID_SUBSCRIBER, from the plausibility check every format shares (check-record-plausibility.test.ts).
     ['INVALID_VALUE', 'r,voice,,447700900123,12ab,,,1,2024-01-01T00:00:00Z,1,,,'],
     ['UNKNOWN_DISPOSITION', 'r,voice,,447700900123,,,,1,2024-01-01T00:00:00Z,1,hung_up,,'],
     ['INVALID_DATE', 'r,voice,,447700900123,,,,1,2024-02-30T00:00:00Z,1,,,'],

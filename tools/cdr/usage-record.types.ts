@@ -62,6 +62,12 @@ export const quarantineReasonSchema = z.enum([
   'UNKNOWN_SERVICE',
   'INVALID_VALUE',
   'LINE_TOO_LONG',
+  // Plausibility (check-record-plausibility.ts): the record reads, but cannot be believed.
+  'TIME_TOO_OLD',
+  'TIME_IN_FUTURE',
+  'DURATION_MISMATCH',
+  'DURATION_TOO_LONG',
+  'INVALID_SUBSCRIBER',
 ]);
 export type QuarantineReason = z.infer<typeof quarantineReasonSchema>;
 

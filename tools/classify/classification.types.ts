@@ -43,6 +43,16 @@ export const operatorSettingsSchema = z
     emergencyNumbers: z.array(z.string().regex(/^\d{2,6}$/)).default(['112', '911', '999', '000', '110', '119', '120', '118', '100', '101', '102', '15', '17', '18']),
     /** Dialled strings of at most this many digits that are not emergency numbers are short codes. */
     shortCodeMaxDigits: z.number().int().min(3).max(8).default(6),
+    // Plausibility limits of ingest (tools/cdr/check-record-plausibility.ts); unset means the
+    // documented default there (docs/cdr-formats.md, "Plausibility").
+    /** A record starting more than this many days before ingest is quarantined (TIME_TOO_OLD). */
+    maxRecordAgeDays: z.number().int().min(1).optional(),
+    /** Seconds a time may lie after ingest (switch clock drift) before it is TIME_IN_FUTURE. */
+    maxFutureSkewSeconds: z.number().int().min(0).optional(),
+    /** Seconds billsec and duration may differ from the record's own stamps (DURATION_MISMATCH beyond). */
+    durationToleranceSeconds: z.number().int().min(0).optional(),
+    /** The longest plausible call in seconds (DURATION_TOO_LONG beyond). */
+    maxCallSeconds: z.number().int().min(1).optional(),
   })
   .strict();
 export type OperatorSettings = z.infer<typeof operatorSettingsSchema>;

@@ -8,7 +8,7 @@ import { calculateTaxes, findRateChanges } from '../tax/index.ts';
 import type { TaxCustomer } from '../tax/tax.types.ts';
 import { assembleInvoice } from './assemble-invoice.ts';
 import type { BillingSettings } from './billing-settings.types.ts';
-import { flagInvoice } from './flag-invoice.ts';
+import { flagInvoice, type FlagContext } from './flag-invoice.ts';
 import type { Buyer, InvoiceDocument } from './invoice.types.ts';
 
 /** Everything known about one account for one period, loaded by the caller. */
@@ -71,7 +71,7 @@ export function chargeInputFor(input: BillAccountInput): ChargeInput {
  * jurisdiction, the invoice document with its invariants checked, and the reasons to hold it.
  * Pure: storage, numbering and issuing are the caller's.
  */
-export function billAccount(input: BillAccountInput): { doc: InvoiceDocument; charge: ChargeResult } {
+export function billAccount(input: BillAccountInput): { doc: InvoiceDocument; charge: ChargeResult; flagContext: FlagContext } {
   const { customer, account, settings } = input;
   const chargeInput = chargeInputFor(input);
   const { period } = chargeInput;
@@ -98,6 +98,8 @@ export function billAccount(input: BillAccountInput): { doc: InvoiceDocument; ch
     usageSummary: charge.usageSummary,
     recommendations: input.recommend === false ? [] : recommendPlans(chargeInput, '1', charge),
   });
-  const holdReasons = flagInvoice(doc, { previousTotals: input.previousTotals, unratedEvents: input.notRated, unattachedEvents: charge.unattachedEvents.length });
-  return { doc: { ...doc, holdReasons }, charge };
+  // The plan's usual is the bill run's to add (it needs the other accounts): it re-flags with flagContext.
+  const flagContext: FlagContext = { previousTotals: input.previousTotals, unratedEvents: input.notRated, unattachedEvents: charge.unattachedEvents.length };
+  const holdReasons = flagInvoice(doc, flagContext);
+  return { doc: { ...doc, holdReasons }, charge, flagContext };
 }

@@ -1,4 +1,6 @@
+import { dec } from '../money/index.ts';
 import { measureBillJump } from './measure-bill-jump.ts';
+import type { PlanUsual } from './measure-plan-usual.ts';
 import type { InvoiceDocument } from './invoice.types.ts';
 
 /** What the bill run knows beyond the invoice itself. */
@@ -9,6 +11,8 @@ export interface FlagContext {
   unratedEvents: number;
   /** Events of the account's numbers in the period that fell outside every line. */
   unattachedEvents: number;
+  /** What comparable single-line accounts on the same plans pay (the bill run's peers); null or absent when unknown. */
+  planUsual?: PlanUsual | null;
 }
 
 /** Thresholds a billing team tunes; the defaults are conservative. */
@@ -17,14 +21,18 @@ export interface FlagRules {
   billShockFactor: string;
   /** …and is at least this much above it (so tiny bills do not trip it). */
   billShockMinIncrease: string;
+  /** Without history: hold when the total exceeds this multiple of what the plans usually cost… */
+  planShockFactor: string;
+  /** …and is at least this much above it (a first bill carries activation fees and devices). */
+  planShockMinIncrease: string;
 }
 
-export const DEFAULT_FLAG_RULES: FlagRules = { billShockFactor: '2', billShockMinIncrease: '20' };
+export const DEFAULT_FLAG_RULES: FlagRules = { billShockFactor: '2', billShockMinIncrease: '20', planShockFactor: '10', planShockMinIncrease: '100' };
 
 /**
  * Reasons to hold an invoice for a person before it is issued: usage that could not be priced or
- * attached to a line (the bill would be incomplete), and bill shock against the account's recent
- * history. Deterministic: the same invoice and context give the same flags.
+ * attached to a line (the bill would be incomplete), bill shock against the account's recent
+ * history, and, for an account with none, against what comparable lines on its plans pay. Deterministic: the same invoice and context give the same flags.
  */
 export function flagInvoice(doc: InvoiceDocument, ctx: FlagContext, rules: FlagRules = DEFAULT_FLAG_RULES): Array<{ code: string; message: string }> {
   const flags: Array<{ code: string; message: string }> = [];
@@ -38,6 +46,14 @@ export function flagInvoice(doc: InvoiceDocument, ctx: FlagContext, rules: FlagR
   const shock = measureBillJump(doc.total, recent, { factor: rules.billShockFactor, minIncrease: rules.billShockMinIncrease });
   if (shock.jump && shock.average) {
     flags.push({ code: 'BILL_SHOCK', message: `total ${doc.total} ${doc.currency} is more than ${rules.billShockFactor}x the average of the last ${recent.length} invoices (${shock.average.toDecimalPlaces(2).toString()})` });
+  }
+  // An account's own history says more than its plan's; without any, the plan's peers are the usual.
+  const usual = recent.length === 0 ? ctx.planUsual : null;
+  if (usual && measureBillJump(doc.total, [usual.total], { factor: rules.planShockFactor, minIncrease: rules.planShockMinIncrease }).jump) {
+    flags.push({
+      code: 'PLAN_BILL_SHOCK',
+      message: `first invoice total ${doc.total} ${doc.currency} is more than ${rules.planShockFactor}x what single-line accounts on ${usual.planIds.join(', ')} usually pay (${dec(usual.total).toDecimalPlaces(2).toString()}, the median of at least ${usual.invoices} invoices)`,
+    });
   }
   return flags;
 }
