@@ -1,11 +1,13 @@
 import type { Command, Option } from 'commander';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../db/index.ts';
+import { ingestAndRate, setUpBillingOperator } from './commands/testing/billing-setup.ts';
 import { buildProgram } from './main.ts';
 import { runCli } from './testing/run-cli.ts';
 
@@ -206,3 +208,59 @@ describe('every command refuses bad arguments the same way', { timeout: 120_000 
   }
 });
 
+
+/** Runs the installed bin as a user would (optionally as another, unprivileged, user). */
+function bin(args: string[], options: { env?: Record<string, string>; cwd?: string; uid?: number } = {}) {
+  const r = spawnSync(process.execPath, [join(ROOT, 'bin/switchboard.js'), ...args], {
+    encoding: 'utf8',
+    cwd: options.cwd ?? work,
+    env: { ...process.env, CI: '1', ...options.env },
+    ...(options.uid === undefined ? {} : { uid: options.uid, gid: options.uid }),
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr, lines: r.stderr.split('\n').filter(Boolean) };
+}
+
+// Each spawn starts tsx (~2 s, more on a loaded machine): a few cases only.
+describe('through the real bin', { timeout: 180_000 }, () => {
+  it('refuses --db "" and SWITCHBOARD_DB="" instead of storing into a temporary database', () => {
+    const cwd = mkdtempSync(join(work, 'cwd-'));
+    const empty = bin(['--db', '', 'ingest', files.cdrs, '--format', 'csv'], { cwd });
+    expect([empty.code, empty.lines.length, empty.stdout]).toEqual([2, 1, '']);
+    expect(empty.lines[0]).toMatch(/^error \[INVALID_INPUT\]: --db is empty/);
+    const env = bin(['tariffs', 'import', join(DATASET, 'tariff.yaml'), '--json'], { cwd, env: { SWITCHBOARD_DB: '' } });
+    expect([env.code, JSON.parse(env.stdout).error.code, env.stderr]).toEqual([2, 'INVALID_CONFIG', '']);
+    expect(readdirSync(cwd)).toEqual([]); // not even ./data/switchboard.db
+  });
+
+  it('names a corrupt database and an unwritable --pdf in one line each, without a stack trace', () => {
+    const corrupt = bin(['--db', files.corrupt, 'usage', 'list']);
+    expect([corrupt.code, corrupt.lines.length]).toEqual([2, 1]);
+    expect(corrupt.lines[0]).toMatch(/^error \[INVALID_DATABASE\]: database .*corrupt\.db is corrupt or truncated/);
+    const pdf = bin(['--db', db, 'invoice', 'show', 'INV-000001', '--pdf', '/nonexistent-dir/x.pdf']);
+    expect([pdf.code, pdf.lines]).toEqual([2, ['error [UNWRITABLE_OUTPUT]: cannot write --pdf /nonexistent-dir/x.pdf: folder /nonexistent-dir does not exist']]);
+  });
+
+  it('fails a bill run into a read-only database once, before billing anyone', async () => {
+    const ro = mkdtempSync(join(work, 'ro-'));
+    const file = join(ro, 'billing.db');
+    const store = openDatabase(file);
+    setUpBillingOperator({ ...store, dir: ro, cleanup: () => undefined });
+    await ingestAndRate({ ...store, dir: ro, cleanup: () => undefined });
+    store.close();
+    const before = readFileSync(file);
+    // Root writes any file whatever its mode, so the run is made as an unprivileged user instead.
+    const asRoot = process.getuid?.() === 0;
+    chmodSync(file, 0o444);
+    chmodSync(ro, 0o555);
+    chmodSync(work, 0o755);
+    try {
+      const r = bin(['--db', file, 'bill', '--period', '2025-03'], asRoot ? { uid: 65534 } : {});
+      expect([r.code, r.stdout, r.lines.length]).toEqual([2, '', 1]);
+      expect(r.lines[0]).toMatch(/^error \[INVALID_DATABASE\]: database .* is read-only/);
+      expect(readFileSync(file).equals(before)).toBe(true);
+    } finally {
+      chmodSync(ro, 0o755);
+      chmodSync(file, 0o644);
+    }
+  });
+});

@@ -5,6 +5,7 @@ import { getBillingSettings } from './billing-settings-store.ts';
 import { hasPeriodInvoice, saveInvoice } from './invoice-store.ts';
 import { loadBillingInput, newBillingCaches } from './load-billing-input.ts';
 import type { Store } from './open-database.ts';
+import { storageError } from './storage-error.ts';
 
 /** What a bill run did, account by account. */
 export interface BillRunResult {
@@ -30,6 +31,9 @@ export function billPeriod(
   const ids = listAccountIds(store, options.accountIds).filter((_, i) => i % shard.count === shard.index);
   const caches = newBillingCaches();
   const fail = (accountId: string, err: unknown) => {
+    // A database that cannot be written (or read) fails the run once, not once per account.
+    const unusable = storageError(err, store.path);
+    if (unusable) throw unusable;
     const e = toBillingError(err);
     result.failed.push({ accountId, code: e.code, message: e.message });
   };
@@ -73,7 +77,11 @@ export function billPeriod(
     }
     // IMMEDIATE: take the write lock up front, so a second process waits (busy timeout) instead of
     // failing to upgrade a read snapshot another process has since written past.
-    write.immediate(billed);
+    try {
+      write.immediate(billed);
+    } catch (err) {
+      throw storageError(err, store.path) ?? err;
+    }
   }
   options.onProgress?.(ids.length, ids.length);
   return result;
