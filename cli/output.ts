@@ -35,13 +35,13 @@ function debugEnabled(): boolean {
  * internal): one line on stderr, or `{"error": {...}}` on stdout under --json. Never a stack trace,
  * unless SWITCHBOARD_DEBUG asks for one for an internal error.
  */
-export function reportError(err: unknown, json: boolean): void {
+export function reportError(err: unknown, json: boolean, debug = debugEnabled()): void {
   const e = toBillingError(err);
   const internal = e.code === 'INTERNAL';
   const hint = internal ? ' (an internal error: please report it; SWITCHBOARD_DEBUG=1 shows the stack trace)' : '';
   if (json) process.stdout.write(`${JSON.stringify(e.toJSON())}\n`);
   else process.stderr.write(`error [${e.code}]: ${e.message.replace(/\s*\n\s*/g, ' ')}${hint}\n`);
-  if (internal && debugEnabled()) process.stderr.write(`${stackWithCauses(err)}\n`);
+  if (internal && debug) process.stderr.write(`${stackWithCauses(err)}\n`);
   process.exitCode = exitCodeFor(e);
 }
 
