@@ -232,10 +232,12 @@ describe('through the real bin', { timeout: 180_000 }, () => {
     expect(readdirSync(cwd)).toEqual([]); // not even ./data/switchboard.db
   });
 
-  it('names a corrupt database and an unwritable --pdf in one line each, without a stack trace', () => {
+  it('names a corrupt database (also to a bill run in shards) and an unwritable --pdf in one line each, without a stack trace', () => {
     const corrupt = bin(['--db', files.corrupt, 'usage', 'list']);
     expect([corrupt.code, corrupt.lines.length]).toEqual([2, 1]);
     expect(corrupt.lines[0]).toMatch(/^error \[INVALID_DATABASE\]: database .*corrupt\.db is corrupt or truncated/);
+    const shards = bin(['--db', files.notSqlite, 'bill', '--period', '2025-03', '--jobs', '2']);
+    expect([shards.code, shards.lines.length, shards.lines[0]]).toEqual([2, 1, expect.stringMatching(/^error \[INVALID_DATABASE\]: .* is not an SQLite database/)]);
     const pdf = bin(['--db', db, 'invoice', 'show', 'INV-000001', '--pdf', '/nonexistent-dir/x.pdf']);
     expect([pdf.code, pdf.lines]).toEqual([2, ['error [UNWRITABLE_OUTPUT]: cannot write --pdf /nonexistent-dir/x.pdf: folder /nonexistent-dir does not exist']]);
   });
