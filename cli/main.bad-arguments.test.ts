@@ -242,7 +242,7 @@ describe('through the real bin', { timeout: 180_000 }, () => {
     expect([pdf.code, pdf.lines]).toEqual([2, ['error [UNWRITABLE_OUTPUT]: cannot write --pdf /nonexistent-dir/x.pdf: folder /nonexistent-dir does not exist']]);
   });
 
-  it('fails a bill run into a read-only database once, before billing anyone', async () => {
+  it('fails a bill run into a read-only database once, before billing anyone; refuses a --pdf into a read-only folder', async () => {
     const ro = mkdtempSync(join(work, 'ro-'));
     const file = join(ro, 'billing.db');
     const store = openDatabase(file);
@@ -260,6 +260,10 @@ describe('through the real bin', { timeout: 180_000 }, () => {
       expect([r.code, r.stdout, r.lines.length]).toEqual([2, '', 1]);
       expect(r.lines[0]).toMatch(/^error \[INVALID_DATABASE\]: database .* is read-only/);
       expect(readFileSync(file).equals(before)).toBe(true);
+      // The same user cannot write a PDF into that folder either: refused before the invoice is read.
+      const pdf = bin(['--db', file, 'invoice', 'show', 'INV-000001', '--pdf', join(ro, 'x.pdf')], asRoot ? { uid: 65534 } : {});
+      expect([pdf.code, pdf.lines]).toEqual([2, [`error [UNWRITABLE_OUTPUT]: cannot write --pdf ${join(ro, 'x.pdf')}: folder ${ro} is not writable`]]);
+      expect(existsSync(join(ro, 'x.pdf'))).toBe(false);
     } finally {
       chmodSync(ro, 0o755);
       chmodSync(file, 0o644);
