@@ -1,5 +1,5 @@
 import { loadConfig } from '../config/index.ts';
-import { openDatabase, type Store } from '../db/index.ts';
+import { openDatabase, storageError, type Store } from '../db/index.ts';
 
 /** Global options of every command. */
 export interface GlobalOptions {
@@ -12,11 +12,16 @@ export function openStore(opts: GlobalOptions): Store {
   return openDatabase(opts.db ?? loadConfig().dbPath);
 }
 
-/** Runs `fn` with an open store and always closes it. */
+/**
+ * Runs `fn` with an open store and always closes it. A database that turns out unusable while in
+ * use (corrupt pages, made read-only) is reported as such, not as an internal error.
+ */
 export async function withStore<T>(opts: GlobalOptions, fn: (store: Store) => Promise<T> | T): Promise<T> {
   const store = openStore(opts);
   try {
     return await fn(store);
+  } catch (err) {
+    throw storageError(err, store.path) ?? err;
   } finally {
     store.close();
   }

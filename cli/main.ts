@@ -27,16 +27,28 @@ export function buildProgram(): Command {
     .description('Switchboard: agent-orchestrated billing for telecom operators')
     .version('0.1.0')
     .option('--db <path>', 'SQLite database file (default: $SWITCHBOARD_DB or ./data/switchboard.db)')
-    .exitOverride()
-    .showHelpAfterError();
+    // Every command refuses an empty path, even those that never open the database: it is a mistake.
+    .hook('preAction', (cmd) => {
+      if (cmd.opts<{ db?: string }>().db?.trim() === '') throw new BillingError('INVALID_INPUT', '--db is empty: give it a file (an empty path would open a temporary database that keeps nothing)');
+    });
   for (const register of [registerDemo, registerGenerate, registerTariffs, registerCost, registerIngest, registerQuarantine, registerUsage, registerRate, registerCatalog, registerAccounts, registerBill, registerRerate, registerWhatIf, registerInvoice, registerConfig, registerUsers, registerChat, registerApprovals, registerAudit]) {
     register(program);
   }
-  program.commands.forEach(function exitOverrideAll(cmd: Command) {
-    cmd.exitOverride();
-    cmd.commands.forEach(exitOverrideAll);
-  });
+  (function quietAll(cmd: Command) {
+    // Usage errors are reported once, by main, as one line (or JSON) naming the command's --help.
+    cmd.configureOutput({ outputError: () => undefined });
+    cmd.exitOverride((err) => {
+      throw Object.assign(err, { commandName: commandPath(cmd) });
+    });
+    cmd.commands.forEach(quietAll);
+  })(program);
   return program;
+}
+
+function commandPath(cmd: Command): string {
+  const names: string[] = [];
+  for (let c: Command | null = cmd; c; c = c.parent) names.unshift(c.name());
+  return names.join(' ');
 }
 
 /** Runs the CLI with argv; usage errors exit 2 (with a JSON error under --json). */
@@ -50,7 +62,8 @@ export async function main(argv: string[]): Promise<void> {
         process.exitCode = 0;
         return;
       }
-      reportError(new BillingError('INVALID_INPUT', err.message.replace(/^error: /, '')), argv.includes('--json'));
+      const name = (err as CommanderError & { commandName?: string }).commandName ?? 'switchboard';
+      reportError(new BillingError('INVALID_INPUT', `${err.message.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ')} (see ${name} --help)`), argv.includes('--json'));
       return;
     }
     reportError(err, argv.includes('--json'));

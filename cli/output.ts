@@ -1,3 +1,5 @@
+import { Option } from 'commander';
+import { loadConfig } from '../config/index.ts';
 import { BillingError, exitCodeFor, toBillingError } from '../tools/errors.ts';
 
 /** Options every command shares. */
@@ -11,12 +13,35 @@ export function printResult<T>(opts: OutputOptions, data: T, human: (data: T) =>
   else process.stdout.write(`${human(data)}\n`);
 }
 
-/** Reports an error the one way every command does, and sets the exit code (2 user error, 1 internal). */
-export function reportError(err: unknown, json: boolean): void {
+/** The stack of an error and of every error it wraps, for SWITCHBOARD_DEBUG. */
+function stackWithCauses(err: unknown): string {
+  const parts: string[] = [];
+  for (let e = err, depth = 0; e !== undefined && depth < 5; e = e instanceof Error ? e.cause : undefined, depth++) {
+    parts.push(e instanceof Error ? (e.stack ?? `${e.name}: ${e.message}`) : String(e));
+  }
+  return parts.join('\ncaused by: ');
+}
+
+function debugEnabled(): boolean {
+  try {
+    return loadConfig().debug;
+  } catch {
+    return false; // an invalid environment is being reported; it must not hide the error
+  }
+}
+
+/**
+ * Reports an error the one way every command does, and sets the exit code (2 user error, 1
+ * internal): one line on stderr, or `{"error": {...}}` on stdout under --json. Never a stack trace,
+ * unless SWITCHBOARD_DEBUG asks for one for an internal error.
+ */
+export function reportError(err: unknown, json: boolean, debug = debugEnabled()): void {
   const e = toBillingError(err);
+  const internal = e.code === 'INTERNAL';
+  const hint = internal ? ' (an internal error: please report it; SWITCHBOARD_DEBUG=1 shows the stack trace)' : '';
   if (json) process.stdout.write(`${JSON.stringify(e.toJSON())}\n`);
-  else process.stderr.write(`error [${e.code}]: ${e.message}\n`);
-  if (e.code === 'INTERNAL' && !json && err instanceof Error && err.stack) process.stderr.write(`${err.stack}\n`);
+  else process.stderr.write(`error [${e.code}]: ${e.message.replace(/\s*\n\s*/g, ' ')}${hint}\n`);
+  if (internal && debug) process.stderr.write(`${stackWithCauses(err)}\n`);
   process.exitCode = exitCodeFor(e);
 }
 
@@ -31,6 +56,15 @@ export function action<A extends unknown[]>(fn: (...args: A) => Promise<void> | 
       reportError(err, json);
     }
   };
+}
+
+/**
+ * An option whose value must be one of `choices`: anything else is refused as a usage error that
+ * lists them (a filter on a status that does not exist would otherwise silently match nothing).
+ */
+export function choiceOption(flags: string, description: string, choices: readonly string[], defaultValue?: string): Option {
+  const option = new Option(flags, description).choices(choices);
+  return defaultValue === undefined ? option : option.default(defaultValue);
 }
 
 /** Parses a whole-number option, refusing anything else with a user error. */

@@ -4,7 +4,7 @@ import { BillingError } from '../tools/errors.ts';
 /** Process-level configuration: read from the environment once, validated, then passed around typed. */
 export const appConfigSchema = z.object({
   /** SQLite database file (SWITCHBOARD_DB); `--db` on any command overrides it. */
-  dbPath: z.string().min(1).default('./data/switchboard.db'),
+  dbPath: z.string().min(1, 'SWITCHBOARD_DB is set but empty (an empty path would open a temporary database that keeps nothing): unset it or name a file').default('./data/switchboard.db'),
   /** OpenAI-compatible endpoint settings; without a key or base URL the offline rules model runs. */
   openaiApiKey: z.string().min(1).optional(),
   openaiBaseUrl: z.string().url().optional(),
@@ -17,6 +17,8 @@ export const appConfigSchema = z.object({
   user: z.string().min(1).optional(),
   /** True when stdout is not for humans (CI): no progress bars. */
   ci: z.boolean().default(false),
+  /** SWITCHBOARD_DEBUG: internal errors print their stack trace (with causes) instead of a one-line hint. */
+  debug: z.boolean().default(false),
 });
 export type AppConfig = z.infer<typeof appConfigSchema>;
 
@@ -26,7 +28,8 @@ let cached: AppConfig | undefined;
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (cached && env === process.env) return cached;
   const parsed = appConfigSchema.safeParse({
-    dbPath: env.SWITCHBOARD_DB || undefined,
+    // Set but empty is refused, not taken as unset: `SWITCHBOARD_DB= switchboard ingest` must not write elsewhere.
+    dbPath: env.SWITCHBOARD_DB,
     openaiApiKey: env.OPENAI_API_KEY || undefined,
     openaiBaseUrl: env.OPENAI_BASE_URL || undefined,
     model: env.SWITCHBOARD_MODEL || undefined,
@@ -34,9 +37,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     modelMaxRetries: env.SWITCHBOARD_MODEL_MAX_RETRIES || undefined,
     user: env.SWITCHBOARD_USER || undefined,
     ci: Boolean(env.CI),
+    debug: Boolean(env.SWITCHBOARD_DEBUG) && env.SWITCHBOARD_DEBUG !== '0',
   });
   if (!parsed.success) {
-    throw new BillingError('INVALID_CONFIG', `invalid environment: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    throw new BillingError('INVALID_CONFIG', `invalid environment: ${parsed.error.issues.map((i) => (i.path[0] === 'dbPath' ? i.message : `${i.path.join('.')}: ${i.message}`)).join('; ')}`);
   }
   if (env === process.env) cached = parsed.data;
   return parsed.data;

@@ -9,6 +9,7 @@ import { hasPeriodInvoice, saveInvoice } from './invoice-store.ts';
 import { loadBillingInput, newBillingCaches } from './load-billing-input.ts';
 import { loadPlanPeerTotals } from './load-plan-peer-totals.ts';
 import type { Store } from './open-database.ts';
+import { storageError } from './storage-error.ts';
 
 /** What a bill run did, account by account. */
 export interface BillRunResult {
@@ -38,6 +39,9 @@ export function billPeriod(
   const peers = createPlanPeers();
   for (const p of loadPlanPeerTotals(store, options.period, options.timezone)) peers.add(p.planId, p.currency, p.total);
   const fail = (accountId: string, err: unknown) => {
+    // A database that cannot be written (or read) fails the run once, not once per account.
+    const unusable = storageError(err, store.path);
+    if (unusable) throw unusable;
     const e = toBillingError(err);
     result.failed.push({ accountId, code: e.code, message: e.message });
   };
@@ -82,7 +86,11 @@ export function billPeriod(
     flagAgainstPlans(billed, peers, options.timezone);
     // IMMEDIATE: take the write lock up front, so a second process waits (busy timeout) instead of
     // failing to upgrade a read snapshot another process has since written past.
-    write.immediate(billed);
+    try {
+      write.immediate(billed);
+    } catch (err) {
+      throw storageError(err, store.path) ?? err;
+    }
   }
   options.onProgress?.(ids.length, ids.length);
   return result;

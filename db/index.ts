@@ -1,4 +1,5 @@
 export { openDatabase, inTransaction, type Store, type Db } from './open-database.ts';
+export { storageError } from './storage-error.ts';
 export * as schema from './schema.ts';
 export { getOperatorSettings, setOperatorSetting, parseSettingValue } from './settings-store.ts';
 export { saveTariffVersion, listTariffVersions, loadTariffVersions, type SavedTariff } from './tariff-store.ts';

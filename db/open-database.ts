@@ -1,12 +1,14 @@
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import { mkdirSync } from 'node:fs';
+import { accessSync, constants, mkdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as agentSchema from './agent-schema.ts';
 import * as billingSchema from './billing-schema.ts';
 import * as coreSchema from './schema.ts';
+import { storageError } from './storage-error.ts';
+import { BillingError } from '../tools/errors.ts';
 
 const schema = { ...coreSchema, ...billingSchema, ...agentSchema };
 
@@ -33,17 +35,55 @@ export function connectionPragmas(cacheMb: number): string[] {
   ];
 }
 
+/**
+ * Refuses a path that cannot be a usable database before SQLite sees it: an empty one (SQLite
+ * would open a temporary database that keeps nothing), a folder, or a file or folder this process
+ * may not write (SQLite would open it read-only and fail at the first write, once per account).
+ */
+function checkDatabasePath(path: string): void {
+  if (path.trim() === '') throw new BillingError('INVALID_INPUT', 'the database path is empty: give --db a file (an empty path would open a temporary database that keeps nothing)');
+  let isDir: boolean;
+  try {
+    isDir = statSync(path).isDirectory();
+  } catch {
+    return; // a new file: created below, its folder checked by mkdir
+  }
+  if (isDir) throw new BillingError('INVALID_DATABASE', `database ${path} is a folder, not a database file`);
+  for (const [target, what] of [[path, 'file'], [dirname(path), 'folder']] as const) {
+    try {
+      accessSync(target, constants.R_OK | constants.W_OK);
+    } catch {
+      // WAL mode writes side files beside the database, so its folder must be writable too.
+      throw new BillingError('INVALID_DATABASE', `database ${path} is read-only (its ${what} cannot be written): Switchboard writes to its database; use a writable copy`);
+    }
+  }
+}
+
 /** Opens (creating if needed) the SQLite file in WAL mode and applies any pending committed migrations. */
 export function openDatabase(path: string, options: { cacheMb?: number } = {}): Store {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  const sqlite = new Database(path);
-  // 8 KiB pages suit ~0.5-1 KiB usage rows (measured ~20% faster ingestion than 4 KiB); new files only.
-  sqlite.pragma('page_size = 8192');
-  sqlite.pragma('journal_mode = WAL');
-  for (const p of connectionPragmas(options.cacheMb ?? 8)) sqlite.pragma(p);
-  const db = drizzle({ client: sqlite, schema });
-  migrate(db, { migrationsFolder: MIGRATIONS });
-  return { db, sqlite, path, close: () => sqlite.close() };
+  let sqlite: Database.Database | undefined;
+  try {
+    if (path !== ':memory:') {
+      checkDatabasePath(path);
+      mkdirSync(dirname(path), { recursive: true });
+    }
+    sqlite = new Database(path);
+    // 8 KiB pages suit ~0.5-1 KiB usage rows (measured ~20% faster ingestion than 4 KiB); new files only.
+    sqlite.pragma('page_size = 8192');
+    sqlite.pragma('journal_mode = WAL');
+    for (const p of connectionPragmas(options.cacheMb ?? 8)) sqlite.pragma(p);
+    const db = drizzle({ client: sqlite, schema });
+    migrate(db, { migrationsFolder: MIGRATIONS });
+    const opened = sqlite;
+    return { db, sqlite: opened, path, close: () => opened.close() };
+  } catch (err) {
+    sqlite?.close();
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOTDIR' || code === 'EACCES' || code === 'EROFS' || code === 'EEXIST') {
+      throw new BillingError('INVALID_DATABASE', `database ${path} cannot be created: ${(err as Error).message}`, undefined, { cause: err });
+    }
+    throw storageError(err, path) ?? err;
+  }
 }
 
 /**

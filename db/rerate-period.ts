@@ -11,6 +11,7 @@ import { usageRowsForNumbers } from './billing-usage-store.ts';
 import { findPeriodInvoice, notesFor, replaceUnissuedInvoice, saveInvoice } from './invoice-store.ts';
 import { loadBillingInput, newBillingCaches } from './load-billing-input.ts';
 import type { Store } from './open-database.ts';
+import { storageError } from './storage-error.ts';
 import { saveRerating, type RerateChange } from './rerate-store.ts';
 import { toRecordAndClassification } from './usage-store.ts';
 
@@ -72,6 +73,9 @@ export function reratePeriod(store: Store, options: { period: string; timezone: 
       });
       if (saved) result.notes.push({ accountId, kind: saved.kind, number: saved.number, total: saved.total, corrects: invoice.number! });
     } catch (err) {
+      // A database that cannot be written (or read) fails the run once, not once per account.
+      const unusable = storageError(err, store.path);
+      if (unusable) throw unusable;
       const e = toBillingError(err);
       result.failed.push({ accountId, code: e.code, message: e.message });
     }

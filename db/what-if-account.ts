@@ -1,3 +1,4 @@
+import { BillingError } from '../tools/errors.ts';
 import { whatIf } from '../tools/charging/index.ts';
 import { chargeInputFor } from '../tools/invoice/bill-account.ts';
 import { getBillingSettings } from './billing-settings-store.ts';
@@ -11,6 +12,10 @@ import { getOperatorSettings } from './settings-store.ts';
  */
 export function whatIfAccount(store: Store, accountId: string, period: string, onlyPlan?: string) {
   const input = chargeInputFor(loadBillingInput(store, accountId, period, getOperatorSettings(store).timezone, getBillingSettings(store)));
+  // A plan nobody can name matches nothing: say so, with the plans there are, instead of an empty answer.
+  if (onlyPlan && !input.catalog.plans.some((p) => p.id === onlyPlan)) {
+    throw new BillingError('NOT_FOUND', `no plan ${onlyPlan} in the catalog of ${period}; plans: ${input.catalog.plans.map((p) => p.id).join(', ')}`);
+  }
   const scenarios = [];
   for (const sub of input.subscriptions) {
     for (const plan of input.catalog.plans) {

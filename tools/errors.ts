@@ -18,6 +18,10 @@ export const BILLING_ERROR_CODES = {
   UNAUTHORIZED: { exit: 2, http: 401 },
   FORBIDDEN: { exit: 2, http: 403 },
   CONFLICT: { exit: 2, http: 409 },
+  // The database file given cannot be used (not SQLite, corrupt, a folder, read-only): the user picks another.
+  INVALID_DATABASE: { exit: 2, http: 500 },
+  // An output path that cannot be written (no such folder, a folder, no permission).
+  UNWRITABLE_OUTPUT: { exit: 2, http: 400 },
   // Internal errors: a defect or an environment failure (exit 1).
   INTERNAL: { exit: 1, http: 500 },
 } as const;
@@ -29,8 +33,9 @@ export class BillingError extends Error {
   readonly code: BillingErrorCode;
   readonly details: Record<string, unknown> | undefined;
 
-  constructor(code: BillingErrorCode, message: string, details?: Record<string, unknown>) {
-    super(message);
+  constructor(code: BillingErrorCode, message: string, details?: Record<string, unknown>, options?: { cause?: unknown }) {
+    // The cause (the error this one wraps) is kept for debugging; it is never shown to users.
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'BillingError';
     this.code = code;
     this.details = details;
@@ -42,11 +47,16 @@ export class BillingError extends Error {
   }
 }
 
-/** Wraps anything thrown into a BillingError (unknown failures become INTERNAL). */
+/** Wraps anything thrown into a BillingError (unknown failures become INTERNAL), keeping what it wraps as the cause. */
 export function toBillingError(err: unknown): BillingError {
   if (err instanceof BillingError) return err;
   const message = err instanceof Error ? err.message : String(err);
-  return new BillingError('INTERNAL', message);
+  return new BillingError('INTERNAL', message, undefined, { cause: err });
+}
+
+/** True for errors the user can fix (exit 2); false for defects and environment failures. */
+export function isUserError(err: BillingError): boolean {
+  return BILLING_ERROR_CODES[err.code].exit === 2;
 }
 
 /** Process exit code for an error: 2 for user errors, 1 for internal ones. */

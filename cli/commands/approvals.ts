@@ -4,7 +4,7 @@ import { approvalResponseSchema, proposalStatusSchema } from '../../tools/approv
 import { describeIssues } from '../../tools/catalog/index.ts';
 import { BillingError } from '../../tools/errors.ts';
 import { withStore, type GlobalOptions } from '../context.ts';
-import { action, printResult, table } from '../output.ts';
+import { action, choiceOption, printResult, table } from '../output.ts';
 import { AS_OPTION, actingUser } from './acting-user.ts';
 
 /** A proposal id from the command line. */
@@ -59,13 +59,13 @@ export function registerApprovals(program: Command): void {
   approvals
     .command('list')
     .description("your operator's proposals (pending by default)")
-    .option('--status <status>', 'pending, approved, rejected, posted or all', 'pending')
+    .addOption(choiceOption('--status <status>', `${proposalStatusSchema.options.join(', ')} or all`, [...proposalStatusSchema.options, 'all'], 'pending'))
     .option(...AS_OPTION)
     .option('--json', 'machine-readable output')
     .action(
       action(async (_o: unknown, cmd: Command) => {
         const opts = cmd.optsWithGlobals<Opts>();
-        const status = opts.status === 'all' ? undefined : [proposalStatusSchema.parse(opts.status)];
+        const status = opts.status === 'all' ? undefined : [opts.status as (typeof proposalStatusSchema.options)[number]];
         const rows = await withStore(opts, (store) => listProposals(store, actingUser(store, opts.as).tenant, { status }));
         printResult(opts, rows, (r) => (r.length ? table(r.map((p) => ({ id: p.id, status: p.status, kind: p.kind, account: p.accountId, amount: `${p.amount} ${p.currency}`, by: p.requestedBy, summary: p.summary.slice(0, 80) })), ['id', 'status', 'kind', 'account', 'amount', 'by', 'summary']) : 'No proposals.'));
       }),

@@ -76,6 +76,8 @@ export function registerBill(program: Command): void {
           return;
         }
         const jobs = parseIntOption('jobs', opts.jobs, 1)!;
+        // An unusable database is refused here once, not by each shard process.
+        if (jobs > 1) await withStore(opts, () => undefined);
         const result = jobs > 1 ? await billInProcesses(opts.db ?? loadConfig().dbPath, period, jobs, opts.issueDate, opts.account) : await withStore(opts, (store) => {
           const { timezone } = getOperatorSettings(store);
           const bar = createProgress('bill', listAccountIds(store, opts.account).length, progressEnabled(opts));

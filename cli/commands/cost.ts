@@ -4,7 +4,7 @@ import { BillingError } from '../../tools/errors.ts';
 import { createTariffBook, parseGoDuration, rateUsage, type TypeOfRecord } from '../../tools/rating/index.ts';
 import { parseInstant } from '../../tools/time/index.ts';
 import { withStore, type GlobalOptions } from '../context.ts';
-import { action, parseIntOption, printResult } from '../output.ts';
+import { action, choiceOption, parseIntOption, printResult } from '../output.ts';
 
 interface CostOptions extends GlobalOptions {
   tenant: string;
@@ -55,7 +55,7 @@ export function registerCost(program: Command): void {
     .option('--destination <destination>', 'destination number or name (default *any)')
     .requiredOption('--answer-time <iso>', 'answer time, ISO 8601 (UTC unless an offset is given)')
     .requiredOption('--usage <usage>', 'voice: Go duration (90s, 2m10s); sms: messages; data: bytes')
-    .option('--tor <tor>', 'voice, sms or data (default: voice when the usage has a time unit)')
+    .addOption(choiceOption('--tor <tor>', 'voice, sms or data (default: voice when the usage has a time unit)', ['voice', 'sms', 'data']))
     .option('--segment <segment>', 'customer segment for *segment profiles')
     .option('--tariff <name>', 'tariff plan name (default: the most recently imported)')
     .option('--general-rounding-decimals <n>', 'decimals of per-span rounding (CGRateS general.rounding_decimals)', '5')

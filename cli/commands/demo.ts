@@ -7,6 +7,7 @@ import { iterateRatedCosts, listUsageEvents, setOperatorSetting, usageCounts, ty
 import { summarizeRatedCosts } from '../../tools/rating/index.ts';
 import { loadConfig } from '../../config/index.ts';
 import { withStore, type GlobalOptions } from '../context.ts';
+import { checkOutputFolder } from '../output-file.ts';
 import { action, parseIntOption, printResult, table } from '../output.ts';
 import { ingestFile } from './ingest.ts';
 import { ratePending } from './rate.ts';
@@ -70,6 +71,8 @@ export function registerDemo(program: Command): void {
         const opts = cmd.optsWithGlobals<GlobalOptions & { rows?: string; seed?: string; dir?: string }>();
         const dbPath = opts.db ?? loadConfig().dbPath;
         const dir = resolve(opts.dir ?? join(dirname(dbPath), 'demo'));
+        // An explicit --dir is checked before anything runs; the default one is made beside the database.
+        if (opts.dir) checkOutputFolder('--dir', opts.dir);
         const out = await withStore(opts, (store) => runDemo(store, { rows: parseIntOption('rows', opts.rows, 1)!, seed: parseIntOption('seed', opts.seed)!, dir }));
         printResult(opts, out, (o) =>
           [

@@ -1,9 +1,8 @@
 import type { Command } from 'commander';
-import { mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
 import { generatorOptionsSchema, writeCdrFile } from '../../evals/generator/index.ts';
 import { BillingError } from '../../tools/errors.ts';
 import type { GlobalOptions } from '../context.ts';
+import { checkOutputFile, writeOutputFile } from '../output-file.ts';
 import { action, parseIntOption, printResult } from '../output.ts';
 
 interface GenerateOptions extends GlobalOptions {
@@ -46,6 +45,7 @@ export function registerGenerate(program: Command): void {
     .action(
       action(async (_o: unknown, cmd: Command) => {
         const opts = cmd.optsWithGlobals<GenerateOptions>();
+        const out = checkOutputFile('--out', opts.out);
         const parsed = generatorOptionsSchema.safeParse({
           format: opts.format,
           rows: parseIntOption('rows', opts.rows),
@@ -59,9 +59,7 @@ export function registerGenerate(program: Command): void {
           ...(opts.duplicateRate ? { duplicateRate: rate('duplicate-rate', opts.duplicateRate) } : {}),
         });
         if (!parsed.success) throw new BillingError('INVALID_INPUT', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
-        const out = resolve(opts.out);
-        mkdirSync(dirname(out), { recursive: true });
-        const stats = await writeCdrFile(out, parsed.data);
+        const stats = await writeOutputFile('--out', out, (temp) => writeCdrFile(temp, parsed.data));
         printResult(opts, { file: out, ...stats }, (s) =>
           [
             `Wrote ${s.rows} ${s.format} rows to ${s.file} (${s.records} records, ${s.duplicates} duplicates, ${s.malformed.total} malformed)`,

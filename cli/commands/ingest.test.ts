@@ -178,3 +178,26 @@ describe('ingest on a writer thread (the path large files take)', () => {
     }
   });
 });
+
+describe('ingest: line endings and text encodings', () => {
+  it('reads a file with CR-only line endings as one record per line', async () => {
+    settings();
+    const file = join(store.dir, 'mac.csv');
+    writeFileSync(file, `${GOOD.join('\r')}\r`);
+    const r = await ingestFile(store, file, { format: 'asterisk' });
+    expect([r.read, r.accepted, r.quarantined]).toEqual([3, 3, 0]);
+  });
+
+  it('refuses a Latin-1 file before storing anything, and reads it when the encoding is declared', async () => {
+    settings();
+    const file = join(store.dir, 'latin1.csv');
+    const named = GOOD.map((l, i) => l.replace(/"(""Alice"" |Bob |Carol )<(100\d)>"/, `"Jos\u00e9 M\u00fcller ${i} <$2>"`));
+    writeFileSync(file, Buffer.from(named.join('\n'), 'latin1'));
+    await expect(ingestFile(store, file, { format: 'asterisk' })).rejects.toMatchObject({ code: 'INVALID_INPUT', message: expect.stringMatching(/not UTF-8 .*line 1.*--encoding latin1/) });
+    expect([count('ingest_batches'), count('usage_events'), count('quarantine')]).toEqual([0, 0, 0]);
+    const r = await ingestFile(store, file, { format: 'asterisk', encoding: 'latin1' });
+    expect([r.read, r.accepted]).toEqual([3, 3]);
+    const clids = (store.sqlite.prepare('select attributes from usage_events order by line_no').all() as Array<{ attributes: string }>).map((a) => JSON.parse(a.attributes).clid);
+    expect(clids).toEqual(['José Müller 0 <1001>', 'José Müller 1 <1002>', 'José Müller 2 <1003>']);
+  });
+});

@@ -3,14 +3,14 @@ import { createHash } from 'node:crypto';
 import { createReadStream, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createBatch, createDbSink, createWorkerSink, finishBatch, getOperatorSettings, loadTariffVersions, currentRateMultipliers, ratingPartyLookup, type Store } from '../../db/index.ts';
-import { createParser, ingestLines, plausibilityWindow, readLineBatches, readLines, type CdrFormat, type IngestCounts } from '../../tools/cdr/index.ts';
+import { createParser, findInvalidUtf8, ingestLines, plausibilityWindow, readLineBatches, readLines, TEXT_ENCODINGS, type CdrFormat, type IngestCounts, type TextEncodingName } from '../../tools/cdr/index.ts';
 import { createRecordClassifier, operatorSettingsSchema, type OperatorSettings } from '../../tools/classify/index.ts';
 import { BillingError } from '../../tools/errors.ts';
 import { createEventRater, createTariffBook } from '../../tools/rating/index.ts';
 import { isValidTimezone } from '../../tools/time/index.ts';
 import { progressEnabled, withStore, type GlobalOptions } from '../context.ts';
 import { createProgress } from '../progress.ts';
-import { action, printResult } from '../output.ts';
+import { action, choiceOption, printResult } from '../output.ts';
 
 const FORMATS = ['asterisk', 'freeswitch', 'csv', 'jsonl'] as const;
 
@@ -22,6 +22,8 @@ export interface IngestFileOptions {
   columns?: string;
   rate?: boolean;
   tariff?: string;
+  /** The file's text encoding; UTF-8 (the default) is checked before anything is stored. */
+  encoding?: TextEncodingName;
   /** Where inserts run: on a writer thread (the second core) or inline; default: a thread for files over 4 MB. */
   writer?: 'thread' | 'inline';
   /** The instant of ingest (epoch ms) the plausibility window is measured from; default: the clock. */
@@ -43,8 +45,8 @@ export function effectiveSettings(store: Store, overrides: { homeCountry?: strin
 }
 
 /** The first line of a file that is neither blank nor a comment (a CSV header), read from its first 64 KiB. */
-async function firstDataLine(path: string): Promise<string | null> {
-  for await (const line of readLines(createReadStream(path, { end: 65_535 }))) {
+async function firstDataLine(path: string, encoding: TextEncodingName): Promise<string | null> {
+  for await (const line of readLines(createReadStream(path, { end: 65_535 }), { encoding })) {
     if (!line.tooLong && line.text.trim() !== '' && !line.text.startsWith('#')) return line.text;
   }
   return null;
@@ -65,7 +67,21 @@ export async function ingestFile(store: Store, path: string, opts: IngestFileOpt
   } catch {
     throw new BillingError('FILE_NOT_FOUND', `no such file: ${path}`);
   }
+  const encoding = opts.encoding ?? 'utf-8';
+  if (!(TEXT_ENCODINGS as readonly string[]).includes(encoding)) throw new BillingError('INVALID_INPUT', `unknown encoding "${encoding}" (one of ${TEXT_ENCODINGS.join(', ')})`);
   const settings = effectiveSettings(store, opts);
+  // A file that is not UTF-8 would have its other bytes replaced by U+FFFD (names garbled, silently):
+  // one reading pass first, so such a file is refused before anything of it is stored.
+  if (encoding === 'utf-8') {
+    const bad = await findInvalidUtf8(createReadStream(full, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>);
+    if (bad) {
+      throw new BillingError(
+        'INVALID_INPUT',
+        `${path} is not UTF-8 (byte 0x${bad.bytes.slice(0, 2)} at offset ${bad.offset}, line ${bad.line}); nothing was stored. If it is Latin-1 or Windows-1252, say so: --encoding latin1 or --encoding windows-1252`,
+        { ...bad },
+      );
+    }
+  }
   const columns = opts.columns ? opts.columns.split(',').map((c) => c.trim()) : undefined;
   // The window is part of the batch's parser options, so quarantine replay checks a line exactly
   // as its ingest did (the same "now"), however much later it runs.
@@ -74,7 +90,7 @@ export async function ingestFile(store: Store, path: string, opts: IngestFileOpt
   const parser = createParser(format, parserOptions);
   // A generic CSV parser learns its columns from the header; the batch keeps it so a quarantined
   // line can be re-read on its own later (quarantine replay).
-  const header = format === 'csv' ? await firstDataLine(full) : null;
+  const header = format === 'csv' ? await firstDataLine(full, encoding) : null;
   const sourceName = opts.source ?? format;
   const classifier = createRecordClassifier();
   const rater = opts.rate ? createEventRater(createTariffBook(loadTariffVersions(store, opts.tariff)), currentRateMultipliers(store), settings.timezone, ratingPartyLookup(store, settings.timezone)) : null;
@@ -96,7 +112,7 @@ export async function ingestFile(store: Store, path: string, opts: IngestFileOpt
   try {
     const threaded = (opts.writer ?? (size > 4 * 1024 * 1024 ? 'thread' : 'inline')) === 'thread' && store.path !== ':memory:';
     const sink = threaded ? createWorkerSink(store.path, batchId, settings.tenant) : createDbSink(store, batchId, settings.tenant);
-    counts = await ingestLines(readLineBatches(tapped()), parser, sink, {
+    counts = await ingestLines(readLineBatches(tapped(), { encoding }), parser, sink, {
       sourceName,
       classify: (record) => classifier(record, settings),
       ...(rater ? { rate: (record, classification) => rater(record, classification, settings.tenant) } : {}),
@@ -121,6 +137,7 @@ export function registerIngest(program: Command): void {
     .option('--timezone <tz>', "override the switch's time zone for this run (IANA)")
     .option('--source <name>', 'name of the switch (idempotency keys are per source; default: the format)')
     .option('--columns <list>', 'FreeSWITCH custom template: comma-separated variable names')
+    .addOption(choiceOption('--encoding <name>', `the file's text encoding: ${TEXT_ENCODINGS.join(', ')} (default utf-8, checked before anything is stored)`, TEXT_ENCODINGS))
     .option('--rate', 'rate accepted records as they are ingested')
     .option('--tariff <name>', 'tariff plan for --rate (default: the most recently imported)')
     .option('--json', 'machine-readable output')

@@ -1,15 +1,16 @@
 import type { Command } from 'commander';
-import { writeFileSync } from 'node:fs';
 import { changeInvoiceStatus, getInvoice, listInvoices, markOverdueInvoices } from '../../db/index.ts';
 import { proposeRelease, proposeVoid } from '../../db/proposals/index.ts';
 import { AS_OPTION, actingUser } from './acting-user.ts';
 import { describeProposal } from './approvals.ts';
 import { checkDate } from '../../tools/time/index.ts';
 import { BillingError } from '../../tools/errors.ts';
-import type { InvoiceDocument } from '../../tools/invoice/invoice.types.ts';
+import { invoiceStatusSchema, type InvoiceDocument } from '../../tools/invoice/invoice.types.ts';
 import { renderInvoicePdf, renderInvoiceUbl } from '../../tools/invoice/render/index.ts';
 import { withStore, type GlobalOptions } from '../context.ts';
-import { action, parseIntOption, printResult, table } from '../output.ts';
+import { checkOutputFile, writeOutputData } from '../output-file.ts';
+import { action, choiceOption, parseIntOption, printResult, table } from '../output.ts';
+import { checkPeriod } from './bill.ts';
 
 /** A short human rendering of an invoice: header, lines, taxes, totals. */
 export function describeInvoice(d: InvoiceDocument): string {
@@ -37,15 +38,18 @@ export function registerInvoice(program: Command): void {
     .action(
       action(async (number: string, _o: unknown, cmd: Command) => {
         const opts = cmd.optsWithGlobals<GlobalOptions & { pdf?: string; ubl?: string }>();
+        // Output paths are checked before the invoice is read or rendered.
+        if (opts.pdf) checkOutputFile('--pdf', opts.pdf);
+        if (opts.ubl) checkOutputFile('--ubl', opts.ubl);
         const stored = await withStore(opts, (store) => getInvoice(store, number));
+        if (opts.ubl && !stored.document.number) throw new BillingError('CONFLICT', `invoice ${number} is ${stored.status} and has no number yet; an e-invoice needs one`);
         const written: string[] = [];
         if (opts.pdf) {
-          writeFileSync(opts.pdf, await renderInvoicePdf(stored.document));
+          await writeOutputData('--pdf', opts.pdf, await renderInvoicePdf(stored.document));
           written.push(opts.pdf);
         }
         if (opts.ubl) {
-          if (!stored.document.number) throw new BillingError('CONFLICT', `invoice ${number} is ${stored.status} and has no number yet; an e-invoice needs one`);
-          writeFileSync(opts.ubl, renderInvoiceUbl(stored.document));
+          await writeOutputData('--ubl', opts.ubl, renderInvoiceUbl(stored.document));
           written.push(opts.ubl);
         }
         printResult(opts, { id: stored.id, ...stored.document, written }, (o) => [describeInvoice(stored.document), ...o.written.map((w) => `Wrote ${w}`)].join('\n'));
@@ -101,13 +105,14 @@ export function registerInvoice(program: Command): void {
     .description('invoices and notes, newest first')
     .option('--account <id>', 'one account')
     .option('--period <YYYY-MM>', 'one period')
-    .option('--status <status>', 'draft, held, issued, paid, overdue or void')
+    .addOption(choiceOption('--status <status>', invoiceStatusSchema.options.join(', '), invoiceStatusSchema.options))
     .option('--limit <n>', 'at most this many', '50')
     .option('--json', 'machine-readable output')
     .action(
       action(async (_o: unknown, cmd: Command) => {
         const opts = cmd.optsWithGlobals<GlobalOptions & { account?: string; period?: string; status?: string; limit?: string }>();
-        const rows = await withStore(opts, (store) => listInvoices(store, { accountId: opts.account, period: opts.period, status: opts.status, limit: parseIntOption('limit', opts.limit, 1) }));
+        const period = opts.period === undefined ? undefined : checkPeriod(opts.period);
+        const rows = await withStore(opts, (store) => listInvoices(store, { accountId: opts.account, period, status: opts.status, limit: parseIntOption('limit', opts.limit, 1) }));
         printResult(opts, rows, (r) => table(r, ['id', 'number', 'kind', 'accountId', 'period', 'status', 'total', 'currency']));
       }),
     );

@@ -13,7 +13,7 @@ import { createParser, idempotencyKey, plausibilityWindow, type CdrFormat, type 
 import { createRecordClassifier } from '../../tools/classify/index.ts';
 import { BillingError } from '../../tools/errors.ts';
 import { withStore, type GlobalOptions } from '../context.ts';
-import { action, parseIntOption, printResult, table } from '../output.ts';
+import { action, choiceOption, parseIntOption, printResult, table } from '../output.ts';
 
 /**
  * Re-reads open quarantined records (optionally one, with corrected text) with the parser settings
@@ -67,7 +67,7 @@ export function registerQuarantine(program: Command): void {
   const quarantine = program.command('quarantine').description('records that could not be read, kept with a reason');
   quarantine
     .command('list')
-    .option('--status <status>', 'open | replayed (default: open)', 'open')
+    .addOption(choiceOption('--status <status>', 'open | replayed | all', ['open', 'replayed', 'all'], 'open'))
     .option('--batch <id>', 'only this ingestion batch')
     .option('--limit <n>', 'how many', '100')
     .option('--json', 'machine-readable output')

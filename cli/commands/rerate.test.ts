@@ -3,7 +3,7 @@ import { billPeriod, getInvoice, getOperatorSettings, listInvoices, loadTariffVe
 import { createTempStore } from '../../db/testing/create-temp-store.ts';
 import { TEST_TARIFF_YAML } from '../../tools/charging/testing/charging-fixtures.ts';
 import { createTariffBook } from '../../tools/rating/index.ts';
-import { importTariff, ingestAndRate, setUpBillingOperator } from './testing/billing-setup.ts';
+import { BILLING_CDRS, importTariff, ingestAndRate, setUpBillingOperator } from './testing/billing-setup.ts';
 
 let store: ReturnType<typeof createTempStore>;
 beforeEach(() => {
@@ -52,6 +52,22 @@ describe('re-rating after a tariff correction (real SQLite)', () => {
     expect(again.events.changed).toBe(0);
     expect(again.notes).toEqual([]);
     expect(listInvoices(store).map((i) => i.number).sort()).toEqual(['CN-000001', 'INV-000001', 'INV-000002']);
+  });
+
+  it('issues no note (and uses no number) when the corrections cancel out to 0.00', async () => {
+    // A national call after the allowance is used up: 60 s at 0.04 a minute.
+    await ingestAndRate(store, [...BILLING_CDRS, 'r6,voice,outbound,447700900123,,,,+441614960123,2025-03-06T10:00:00Z,60,answered,,']);
+    billPeriod(store, { period: '2025-03', timezone: 'UTC' });
+    // Mobile calls 0.09 cheaper (as CORRECTED), the national call 0.09 dearer: the bill does not change.
+    importTariff(store, CORRECTED.replace('RT_NATIONAL: { rate: "0.04"', 'RT_NATIONAL: { rate: "0.13"'));
+    const r = rerate(store);
+    expect(r.failed).toEqual([]);
+    expect(r.events.repriced).toBe(4);
+    expect(r.notes).toEqual([]);
+    expect(listInvoices(store).map((i) => i.number).sort()).toEqual(['INV-000001', 'INV-000002']);
+    // A real change later takes the first credit-note number.
+    importTariff(store, CORRECTED);
+    expect(rerate(store).notes).toEqual([{ accountId: 'A1', kind: 'credit_note', number: 'CN-000001', total: '-0.11', corrects: 'INV-000001' }]);
   });
 
   it('raises a debit note when the correction raises the bill', async () => {

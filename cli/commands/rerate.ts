@@ -4,6 +4,7 @@ import { createTariffBook } from '../../tools/rating/index.ts';
 import { withStore, type GlobalOptions } from '../context.ts';
 import { action, parseIntOption, printResult } from '../output.ts';
 import { checkPeriod } from './bill.ts';
+import { checkDate } from '../../tools/time/index.ts';
 
 /** `switchboard rerate`. */
 export function registerRerate(program: Command): void {
@@ -20,6 +21,7 @@ export function registerRerate(program: Command): void {
       action(async (_o: unknown, cmd: Command) => {
         const opts = cmd.optsWithGlobals<GlobalOptions & { period?: string; account?: string[]; tariff?: string; generalRoundingDecimals?: string; issueDate?: string }>();
         const period = checkPeriod(opts.period);
+        if (opts.issueDate) checkDate(opts.issueDate);
         const result = await withStore(opts, (store) => {
           const book = createTariffBook(loadTariffVersions(store, opts.tariff), { generalRoundingDecimals: parseIntOption('general-rounding-decimals', opts.generalRoundingDecimals) });
           const { timezone, tenant } = getOperatorSettings(store);

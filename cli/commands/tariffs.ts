@@ -16,6 +16,26 @@ interface ImportOptions extends GlobalOptions {
   effectiveFrom?: string;
 }
 
+/**
+ * The CSV files of a CGRateS tariff folder, by name. A broken link or an unreadable file is named
+ * in a user error rather than failing as an internal one; sub-folders are skipped.
+ */
+function readTariffFolder(full: string, shown: string): Array<[string, string]> {
+  const out: Array<[string, string]> = [];
+  for (const f of readdirSync(full)) {
+    const file = join(full, f);
+    try {
+      if (!statSync(file).isFile()) continue;
+      out.push([f, readFileSync(file, 'utf8')]);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      const why = code === 'ENOENT' ? 'a broken link (its target does not exist)' : code === 'EACCES' || code === 'EPERM' ? 'not readable (permission denied)' : (err as Error).message;
+      throw new BillingError('INVALID_TARIFF', `cannot read ${join(shown, f)} in the tariff folder: ${why}`, { file }, { cause: err });
+    }
+  }
+  return out;
+}
+
 /** Reads a tariff from disk (a CGRateS folder or a native file) and stores it as a version. */
 export function importTariffFromPath(path: string, opts: ImportOptions, store: Parameters<typeof saveTariffVersion>[0]) {
   const full = resolve(path);
@@ -31,11 +51,7 @@ export function importTariffFromPath(path: string, opts: ImportOptions, store: P
   let effectiveFrom: number | null = opts.effectiveFrom ? parseInstant(opts.effectiveFrom) : null;
   if (format === 'cgrates') {
     if (!stat.isDirectory()) throw new BillingError('INVALID_INPUT', `--format cgrates needs a folder of CSV files, got a file: ${path}`);
-    const files = Object.fromEntries(
-      readdirSync(full)
-        .filter((f) => statSync(join(full, f)).isFile())
-        .map((f) => [f, readFileSync(join(full, f), 'utf8')]),
-    );
+    const files = Object.fromEntries(readTariffFolder(full, path));
     result = importCgratesTariffPlan(files, { id: opts.id ?? basename(full), timezone: opts.timezone, currency: opts.currency });
   } else if (format === 'native') {
     if (stat.isDirectory()) throw new BillingError('INVALID_INPUT', `--format native needs a JSON or YAML file, got a folder: ${path}`);

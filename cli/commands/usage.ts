@@ -2,7 +2,10 @@ import type { Command } from 'commander';
 import { getUsageEvent, listUsageEvents } from '../../db/index.ts';
 import { BillingError } from '../../tools/errors.ts';
 import { withStore, type GlobalOptions } from '../context.ts';
-import { action, parseIntOption, printResult, table } from '../output.ts';
+import { action, choiceOption, parseIntOption, printResult, table } from '../output.ts';
+
+/** The states a usage event can be in. */
+const USAGE_STATUSES = ['unrated', 'rated', 'unclassified', 'rating_failed'] as const;
 
 /** `switchboard usage list|show`. */
 export function registerUsage(program: Command): void {
@@ -11,7 +14,7 @@ export function registerUsage(program: Command): void {
     .command('list')
     .description('list usage events, newest first')
     .option('--limit <n>', 'how many', '50')
-    .option('--status <status>', 'unrated | rated | unclassified | rating_failed')
+    .addOption(choiceOption('--status <status>', USAGE_STATUSES.join(' | '), USAGE_STATUSES))
     .option('--batch <id>', 'only this ingestion batch')
     .option('--json', 'machine-readable output')
     .action(

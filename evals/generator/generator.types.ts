@@ -4,10 +4,8 @@ import type { Disposition, Service } from '../../tools/cdr/usage-record.types.ts
 import { isValidTimezone } from '../../tools/time/index.ts';
 import type { Subscriber } from './build-population.ts';
 
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD')
-  .refine((s) => new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'not a calendar date');
+// zod's own calendar-date check: a malformed text fails it without reaching a Date (which threw).
+const isoDate = z.iso.date('expected a calendar date YYYY-MM-DD');
 
 /** Options of the CDR generator; every field has a default, so `{}` is a valid input. */
 export const generatorOptionsSchema = z

@@ -115,3 +115,34 @@ describe('isBlankLine', () => {
     expect(isBlankLine(' x ')).toBe(false);
   });
 });
+
+describe('readLines: line endings and encodings', () => {
+  it('ends lines at a lone CR (old Mac exports), LF and CRLF, counting CRLF once', async () => {
+    const records = Array.from({ length: 1000 }, (_, i) => `r${i},x`);
+    const crOnly = await collect([records.join('\r') + '\r']);
+    expect(crOnly).toHaveLength(1000);
+    expect(crOnly.every((l) => !l.tooLong)).toBe(true);
+    expect(crOnly[999]).toEqual({ lineNo: 1000, text: 'r999,x', tooLong: false });
+    expect(texts(await collect(['a\rb\nc\r\nd\r\re']))).toEqual(['a', 'b', 'c', 'd', '', 'e']);
+  });
+
+  it('joins a CRLF split across chunks, and keeps a CR at a chunk end from eating the next line', async () => {
+    const bytes = Buffer.from('a\r\nb\rc\r\nd');
+    for (let cut = 0; cut <= bytes.length; cut++) {
+      expect(texts(await collect([bytes.subarray(0, cut), bytes.subarray(cut)]))).toEqual(['a', 'b', 'c', 'd']);
+    }
+    expect(texts(await collect(['x\r', 'y\r', '\n', 'z']))).toEqual(['x', 'y', 'z']);
+  });
+
+  it('decodes a declared Latin-1 or Windows-1252 file instead of replacing its bytes', async () => {
+    const bytes = Buffer.from([0x4a, 0x6f, 0x73, 0xe9, 0x0a, 0x80, 0x35, 0x0a]); // "José\n" + (0x80)"5\n"
+    const read = async (encoding: 'latin1' | 'windows-1252' | 'utf-8') => {
+      const out: string[] = [];
+      for await (const l of readLines(Readable.from([bytes.subarray(0, 4), bytes.subarray(4)], { objectMode: true }), { encoding })) out.push(l.text);
+      return out;
+    };
+    expect(await read('latin1')).toEqual(['José', '\u00805']);
+    expect(await read('windows-1252')).toEqual(['José', '€5']);
+    expect(await read('utf-8')).toEqual(['Jos\ufffd', '\ufffd5']);
+  });
+});

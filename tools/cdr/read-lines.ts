@@ -13,31 +13,55 @@ export interface PhysicalLine {
   tooLong: boolean;
 }
 
+/** Text encodings a CDR file may be declared in (`ingest --encoding`); UTF-8 unless said otherwise. */
+export const TEXT_ENCODINGS = ['utf-8', 'latin1', 'windows-1252'] as const;
+export type TextEncodingName = (typeof TEXT_ENCODINGS)[number];
+
 export interface ReadLinesOptions {
   /** Override of MAX_LINE_BYTES (tests use a small one). */
   maxLineBytes?: number;
+  /** How bytes become text: UTF-8 (default), ISO-8859-1 (`latin1`) or Windows-1252. */
+  encoding?: TextEncodingName;
+}
+
+/** A streaming decoder: bytes in, text out, a character split across chunks kept whole. */
+interface ChunkDecoder {
+  write(chunk: Buffer): string;
+  end(): string;
+}
+
+function createDecoder(encoding: TextEncodingName): ChunkDecoder {
+  if (encoding === 'utf-8') return new StringDecoder('utf8');
+  // ISO-8859-1: one byte, one character (node's own, the fastest); Windows-1252 differs in 0x80-0x9F.
+  if (encoding === 'latin1') return new StringDecoder('latin1');
+  const decoder = new TextDecoder('windows-1252');
+  return { write: (chunk) => decoder.decode(chunk, { stream: true }), end: () => decoder.decode() };
 }
 
 type LineInput = NodeJS.ReadableStream | AsyncIterable<Buffer | string>;
 
-const CR = 0x0d;
+const LF = 0x0a;
 const BOM = 0xfeff;
 
 /**
  * Splits chunks into physical lines synchronously; the async readers wrap it. Chunks are decoded
- * whole and sliced, which beats a native toString per line; StringDecoder keeps a character split
- * across chunks intact. An over-long line is never accumulated past the limit.
+ * whole and sliced, which beats a native toString per line; the decoder keeps a character split
+ * across chunks intact. Lines end at LF, CRLF or a lone CR (old Mac exports). An over-long line is
+ * never accumulated past the limit.
  */
 export class LineSplitter {
-  private readonly decoder = new StringDecoder('utf8');
+  private readonly decoder: ChunkDecoder;
   private readonly maxBytes: number;
   private carry = '';
   private overflow = false;
   private lineNo = 0;
   private sawText = false;
+  /** The previous chunk ended with CR: an LF starting this one belongs to it (CRLF split in two). */
+  private afterCr = false;
 
   constructor(options: ReadLinesOptions = {}) {
     this.maxBytes = options.maxLineBytes ?? MAX_LINE_BYTES;
+    this.decoder = createDecoder(options.encoding ?? 'utf-8');
   }
 
   /** Feeds one chunk and returns the lines it completes. */
@@ -50,11 +74,24 @@ export class LineSplitter {
       if (text.charCodeAt(0) === BOM) text = text.slice(1);
     }
     let pos = 0;
+    if (this.afterCr) {
+      this.afterCr = false;
+      if (text.charCodeAt(0) === LF) pos = 1;
+    }
+    // LF files (the common case) cost one extra scan per chunk: `cr` stays -1 and the loop is the
+    // plain LF split. With CRs, the nearer of the two ends each line; CRLF counts once.
+    let cr = text.indexOf('\r', pos);
     for (;;) {
       const nl = text.indexOf('\n', pos);
-      if (nl === -1) break;
-      lines.push(this.finish(this.overflow ? '' : text.slice(pos, nl)));
-      pos = nl + 1;
+      if (cr !== -1 && cr < pos) cr = text.indexOf('\r', pos);
+      const end = cr === -1 ? nl : nl === -1 || cr < nl ? cr : nl;
+      if (end === -1) break;
+      lines.push(this.finish(this.overflow ? '' : text.slice(pos, end)));
+      pos = end + 1;
+      if (end === cr) {
+        if (pos === text.length) this.afterCr = true;
+        else if (text.charCodeAt(pos) === LF) pos += 1;
+      }
     }
     if (pos < text.length) this.keep(pos === 0 ? text : text.slice(pos));
     return lines;
@@ -74,18 +111,17 @@ export class LineSplitter {
       this.carry = '';
       return { lineNo, text: kept, tooLong: true };
     }
-    let text = this.carry === '' ? tail : this.carry + tail;
+    const text = this.carry === '' ? tail : this.carry + tail;
     this.carry = '';
-    if (text.length > 0 && text.charCodeAt(text.length - 1) === CR) text = text.slice(0, -1);
     if (exceeds(text, this.maxBytes)) return { lineNo, text: text.slice(0, TOO_LONG_KEPT_CHARS), tooLong: true };
     return { lineNo, text, tooLong: false };
   }
 
   private keep(piece: string): void {
     if (this.overflow || piece === '') return;
-    // UTF-8 needs at least one byte per UTF-16 unit, so more units than the limit (plus a CR that
-    // may precede the LF in the next chunk) is already too long: stop accumulating, keep a prefix.
-    if (this.carry.length + piece.length > this.maxBytes + 1) {
+    // UTF-8 needs at least one byte per UTF-16 unit, so more units than the limit is already too
+    // long: stop accumulating, keep a prefix.
+    if (this.carry.length + piece.length > this.maxBytes) {
       if (this.carry.length < TOO_LONG_KEPT_CHARS) this.carry += piece.slice(0, TOO_LONG_KEPT_CHARS - this.carry.length);
       this.carry = this.carry.slice(0, TOO_LONG_KEPT_CHARS);
       this.overflow = true;
@@ -110,8 +146,8 @@ export async function* readLineBatches(input: LineInput, options: ReadLinesOptio
 }
 
 /**
- * Yields every physical line of a byte or text stream (LF or CRLF, a final line without newline,
- * a UTF-8 BOM dropped from line 1). Lines over the limit are yielded truncated with `tooLong`
+ * Yields every physical line of a byte or text stream (LF, CRLF or CR, a final line without
+ * newline, a UTF-8 BOM dropped from line 1). Lines over the limit are yielded truncated with `tooLong`
  * set, and never held whole, so a binary or corrupt file cannot exhaust memory.
  */
 export async function* readLines(input: LineInput, options: ReadLinesOptions = {}): AsyncGenerator<PhysicalLine> {

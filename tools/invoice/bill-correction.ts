@@ -11,7 +11,8 @@ import type { InvoiceDocument } from './invoice.types.ts';
  * After re-rating, the note that corrects an issued invoice: the period charged again from the
  * same inputs, compared line by line with what the invoice and its earlier notes billed, taxed on
  * the differences alone (per-line fees are not charged again). A credit note when the correction
- * lowers the bill, a debit note when it raises it; null when nothing changed. The issued invoice
+ * lowers the bill, a debit note when it raises it; null when nothing changed or the changes
+ * cancel out to a zero total. The issued invoice
  * itself is never edited.
  */
 export function billCorrection(input: BillAccountInput & { original: InvoiceDocument; notes: InvoiceDocument[]; reason: string }): InvoiceDocument | null {
@@ -23,6 +24,9 @@ export function billCorrection(input: BillAccountInput & { original: InvoiceDocu
   const period = billingPeriod(input.period, account.billingCycleDay, input.timezone);
   const taxes = taxNoteLines({ currency: account.currency, settings, customer, account, lines, period });
   const net = lines.reduce((s, l) => s.plus(l.amount), ZERO).plus(taxes.total);
+  // Changes that cancel out owe nothing either way: a 0.00 note would only use up a number. The
+  // lines stay unbilled, so a later correction that does change the total carries them too.
+  if (dec(net).isZero()) return null;
   const credit = dec(net).lessThanOrEqualTo(0);
   return assembleInvoice({
     kind: credit ? 'credit_note' : 'debit_note',
