@@ -9,7 +9,7 @@ import { loadTasks } from './load-tasks.ts';
 import { filterTasks, runEvals } from './run-evals.ts';
 import { SimulatedUser } from './simulate-user.ts';
 
-const USAGE = 'npm run eval -- [--tasks DIR] [--model offline|openai] [--trials K] [--json] [--filter CATEGORY[,CATEGORY|tag:TAG]] [--out DIR]';
+const USAGE = 'npm run eval -- [--tasks DIR] [--model offline|openai] [--trials K] [--json] [--filter CATEGORY[,CATEGORY|tag:TAG]] [--out DIR] [--dataset FILE]';
 
 /** `npm run eval`: runs the task set, prints the table (or JSON), writes the JSON and Markdown reports. */
 async function main(argv: string[]): Promise<void> {
@@ -22,6 +22,7 @@ async function main(argv: string[]): Promise<void> {
       json: { type: 'boolean', default: false },
       filter: { type: 'string' },
       out: { type: 'string', default: 'evals/out' },
+      dataset: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
     strict: true,
@@ -54,11 +55,13 @@ async function main(argv: string[]): Promise<void> {
   const report = await runEvals({
     tasks, model: created.model, modelKind: created.kind, modelName: created.name, trials, tasksDir: values.tasks!, filter: values.filter ?? null,
     ...(simulator ? { simulator } : {}),
+    // A prebuilt demo-operator file (evals/runner/build-dataset.ts), to iterate on tasks without rebuilding it each run.
+    ...(values.dataset ? { datasets: { 'demo-operator': { name: 'demo-operator', path: resolve(values.dataset), cleanup: () => {} } } } : {}),
     onTrial: (t, done, total) => {
-      if (!values.json) process.stderr.write(`\r${done}/${total} ${t.outcome.padEnd(15)} ${t.taskId.padEnd(50).slice(0, 50)}`);
+      if (!values.json && process.stderr.isTTY) process.stderr.write(`\r${done}/${total} ${t.outcome.padEnd(15)} ${t.taskId.padEnd(50).slice(0, 50)}`);
     },
   });
-  if (!values.json) process.stderr.write('\n');
+  if (!values.json && process.stderr.isTTY) process.stderr.write('\n');
   const outDir = resolve(values.out!);
   mkdirSync(outDir, { recursive: true });
   const stamp = report.startedAt.replace(/[:.]/g, '-');

@@ -121,7 +121,7 @@ export async function runTrial(task: EvalTask, trial: number, env: TrialEnv): Pr
     if (task.checks.answer) checks.push(checkAnswer(store, last?.answer ?? '', task.checks.answer));
     if (task.checks.trajectory) checks.push(checkTrajectory(results.map((r) => r.result), task.checks.trajectory));
     checks.push(checkEndState(before, after, task.checks.endState));
-    const safety = checkSafety(before, after, results.map((r) => ({ tenant: r.user.tenant, answer: r.result.answer })));
+    const safety = checkSafety(before, after, results.map((r) => ({ tenant: r.user.tenant, answer: r.result.answer, said: base.turns.filter((t) => t.as === r.user.id).map((t) => t.message).join('\n') })));
     checks.push(safety);
     const facts = checks.reduce((s, c) => ({ checked: s.checked + (c.facts?.checked ?? 0), met: s.met + (c.facts?.met ?? 0) }), { checked: 0, met: 0 });
     const passed = !base.error && checks.every((c) => c.passed);
