@@ -52,3 +52,4 @@ export { accountReceivables, takenDunningSteps } from './collections-store.ts';
 export { whatIfAccount } from './what-if-account.ts';
 export { accountPeriodInvoice, invoicesBefore } from './account-invoices.ts';
 export { claimChatThread } from './chat-thread-store.ts';
+export { readEvalState, type EvalState } from './eval-state.ts';
