@@ -17,6 +17,8 @@ export const appConfigSchema = z.object({
   user: z.string().min(1).optional(),
   /** True when stdout is not for humans (CI): no progress bars. */
   ci: z.boolean().default(false),
+  /** Set by a Switchboard parent for a child it spawned (SWITCHBOARD_LIFELINE_FD): the child ends when that parent ends (cli/child-lifeline.mjs). */
+  lifelineFd: z.coerce.number().int().min(3).optional(),
 });
 export type AppConfig = z.infer<typeof appConfigSchema>;
 
@@ -34,6 +36,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     modelMaxRetries: env.SWITCHBOARD_MODEL_MAX_RETRIES || undefined,
     user: env.SWITCHBOARD_USER || undefined,
     ci: Boolean(env.CI),
+    lifelineFd: env.SWITCHBOARD_LIFELINE_FD || undefined,
   });
   if (!parsed.success) {
     throw new BillingError('INVALID_CONFIG', `invalid environment: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);

@@ -1,10 +1,11 @@
 import { Option, type Command } from 'commander';
-import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { loadConfig } from '../../config/index.ts';
 import { billPeriod, getOperatorSettings, listAccountIds, type BillRunResult } from '../../db/index.ts';
 import { BillingError } from '../../tools/errors.ts';
 import { addMonths, checkDate } from '../../tools/time/index.ts';
 import { progressEnabled, withStore, type GlobalOptions } from '../context.ts';
+import { exitLike, forwardSignals, spawnWithLifeline, watchLifeline } from '../child-lifeline.mjs';
 import { createProgress } from '../progress.ts';
 import { action, parseIntOption, printResult } from '../output.ts';
 
@@ -18,14 +19,18 @@ export function checkPeriod(period: string | undefined): string {
 /**
  * Bills a period in `jobs` processes side by side, each taking every jobs-th account on its own
  * connection to the same file, and merges what they did. The database keeps numbering gapless.
+ * The shards end with this process: signals are passed on, and each holds a lifeline to it.
  */
 async function billInProcesses(dbPath: string, period: string, jobs: number, issueDate: string | undefined, accounts: string[] | undefined): Promise<BillRunResult & { peakRssMb: number[] }> {
+  const children: ChildProcess[] = [];
+  const signals = forwardSignals(children);
   const runs = Array.from({ length: jobs }, (_, i) =>
     new Promise<BillRunResult>((resolvePromise, reject) => {
       const args = [...process.execArgv, process.argv[1]!, 'bill', '--db', dbPath, '--period', period, '--shard', `${i}/${jobs}`, ...(issueDate ? ['--issue-date', issueDate] : []), ...(accounts?.length ? ['--account', ...accounts] : [])];
-      const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+      const child = spawnWithLifeline(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+      children.push(child);
       let out = '';
-      child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+      child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
       child.on('error', reject);
       child.on('close', (code) => {
         try {
@@ -36,7 +41,14 @@ async function billInProcesses(dbPath: string, period: string, jobs: number, iss
       });
     }),
   );
-  const parts = await Promise.all(runs);
+  const settled = await Promise.allSettled(runs);
+  signals.dispose();
+  // Stopped by a signal: end as the shards did, by it, rather than report a half-done run.
+  const signal = signals.received();
+  if (signal) exitLike(null, signal);
+  const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+  if (failed) throw failed.reason;
+  const parts = settled.map((s) => (s as PromiseFulfilledResult<BillRunResult>).value);
   return {
     peakRssMb: parts.map((p) => (p as BillRunResult & { peakRssMb?: number }).peakRssMb ?? 0),
     period,
@@ -70,6 +82,7 @@ export function registerBill(program: Command): void {
         const period = checkPeriod(opts.period);
         if (opts.issueDate) checkDate(opts.issueDate);
         if (opts.shard) {
+          watchLifeline(loadConfig().lifelineFd);
           const shard = parseShard(opts.shard);
           const part = await withStore(opts, (store) => billPeriod(store, { period, timezone: getOperatorSettings(store).timezone, accountIds: opts.account, issueDate: opts.issueDate, shard }));
           process.stdout.write(`${JSON.stringify({ ...part, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) })}\n`);

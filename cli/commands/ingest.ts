@@ -8,6 +8,8 @@ import { createRecordClassifier, operatorSettingsSchema, type OperatorSettings }
 import { BillingError } from '../../tools/errors.ts';
 import { createEventRater, createTariffBook } from '../../tools/rating/index.ts';
 import { isValidTimezone } from '../../tools/time/index.ts';
+import { loadConfig } from '../../config/index.ts';
+import { watchLifeline } from '../child-lifeline.mjs';
 import { progressEnabled, withStore, type GlobalOptions } from '../context.ts';
 import { createProgress } from '../progress.ts';
 import { action, printResult } from '../output.ts';
@@ -122,6 +124,8 @@ export function registerIngest(program: Command): void {
     .action(
       action(async (file: string, _o: unknown, cmd: Command) => {
         const opts = cmd.optsWithGlobals<GlobalOptions & IngestFileOptions>();
+        // Run by the launcher in a child of its own (bin/switchboard.js): end when the launcher ends.
+        watchLifeline(loadConfig().lifelineFd);
         let size = 0;
         try {
           size = statSync(file).size;
