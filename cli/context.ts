@@ -1,5 +1,5 @@
 import { loadConfig } from '../config/index.ts';
-import { openDatabase, type Store } from '../db/index.ts';
+import { lockAsConflict, openDatabase, type Store } from '../db/index.ts';
 
 /** Global options of every command. */
 export interface GlobalOptions {
@@ -17,6 +17,9 @@ export async function withStore<T>(opts: GlobalOptions, fn: (store: Store) => Pr
   const store = openStore(opts);
   try {
     return await fn(store);
+  } catch (err) {
+    // A lock another process kept past every wait is the user's conflict, not an internal error.
+    throw lockAsConflict(err);
   } finally {
     store.close();
   }

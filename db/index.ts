@@ -4,6 +4,7 @@ export { getOperatorSettings, setOperatorSetting, parseSettingValue } from './se
 export { saveTariffVersion, listTariffVersions, loadTariffVersions, type SavedTariff } from './tariff-store.ts';
 export { createBatch, finishBatch, getBatch, createDbSink, createRowWriter, eventRow, eventValues, type BatchCounts, type RowWriter } from './ingest-store.ts';
 export { createWorkerSink } from './create-worker-sink.ts';
+export { lockAsConflict } from './database-busy.ts';
 export {
   listUsageEvents,
   getUsageEvent,
