@@ -120,5 +120,5 @@ describe('concurrent ingests on one database', () => {
     expect(sum('read')).toBe(files.reduce((s, f) => s + f.stats.rows, 0));
     expect(query<{ n: number }>(db, 'select count(*) n from usage_events').n).toBe(sum('accepted'));
     expect(query<{ n: number }>(db, 'select count(*) n from quarantine').n).toBe(sum('quarantined'));
-  }, 240_000);
+  }, 480_000);
 });
