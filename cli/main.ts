@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { registerAccounts } from './commands/accounts.ts';
 import { registerApprovals } from './commands/approvals.ts';
 import { registerAudit } from './commands/audit.ts';
+import { registerBatches } from './commands/batches.ts';
 import { registerChat } from './commands/chat.ts';
 import { registerUsers } from './commands/users.ts';
 import { registerBill } from './commands/bill.ts';
@@ -29,7 +30,7 @@ export function buildProgram(): Command {
     .option('--db <path>', 'SQLite database file (default: $SWITCHBOARD_DB or ./data/switchboard.db)')
     .exitOverride()
     .showHelpAfterError();
-  for (const register of [registerDemo, registerGenerate, registerTariffs, registerCost, registerIngest, registerQuarantine, registerUsage, registerRate, registerCatalog, registerAccounts, registerBill, registerRerate, registerWhatIf, registerInvoice, registerConfig, registerUsers, registerChat, registerApprovals, registerAudit]) {
+  for (const register of [registerDemo, registerGenerate, registerTariffs, registerCost, registerIngest, registerBatches, registerQuarantine, registerUsage, registerRate, registerCatalog, registerAccounts, registerBill, registerRerate, registerWhatIf, registerInvoice, registerConfig, registerUsers, registerChat, registerApprovals, registerAudit]) {
     register(program);
   }
   program.commands.forEach(function exitOverrideAll(cmd: Command) {
