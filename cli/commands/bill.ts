@@ -1,7 +1,7 @@
 import { Option, type Command } from 'commander';
 import type { ChildProcess } from 'node:child_process';
 import { loadConfig } from '../../config/index.ts';
-import { billPeriod, getOperatorSettings, listAccountIds, type BillRunResult } from '../../db/index.ts';
+import { billPeriod, getOperatorSettings, listAccountIds, unfinishedBatches, type BatchView, type BillRunResult, type Store } from '../../db/index.ts';
 import { BillingError } from '../../tools/errors.ts';
 import { addMonths, checkDate } from '../../tools/time/index.ts';
 import { progressEnabled, withStore, type GlobalOptions } from '../context.ts';
@@ -59,6 +59,27 @@ async function billInProcesses(dbPath: string, period: string, jobs: number, iss
   };
 }
 
+/**
+ * What an ingest still writing (or cut short) means for a bill run: a batch still writing refuses
+ * the run unless it is allowed (any live batch: its file may hold usage of the period it has not
+ * written yet), then it is a warning; an interrupted batch nobody has resumed is a warning.
+ */
+export function ingestWarnings(store: Store, allowRunning: boolean): string[] {
+  const { running, interrupted } = unfinishedBatches(store);
+  const named = (b: BatchView) => `batch ${b.id} (${b.file ?? b.source}, started ${b.startedAt})`;
+  if (running.length && !allowRunning) {
+    throw new BillingError(
+      'CONFLICT',
+      `ingest ${running.map(named).join(', ')} is still writing usage: bill when it has finished, or pass --allow-running-ingest to bill what has arrived so far`,
+      { runningBatches: running.map((b) => b.id) },
+    );
+  }
+  return [
+    ...running.map((b) => `ingest ${named(b)} is still writing usage (${b.committed.events} events so far): billing what has arrived`),
+    ...interrupted.map((b) => `ingest ${named(b)} was interrupted after ${b.committed.events} events and not resumed: ingest its file again to bill the rest of it`),
+  ];
+}
+
 function parseShard(text: string): { index: number; count: number } {
   const m = /^(\d+)\/(\d+)$/.exec(text);
   if (!m || Number(m[1]) >= Number(m[2])) throw new BillingError('INVALID_INPUT', `--shard must be i/n with i < n, got "${text}"`);
@@ -74,11 +95,12 @@ export function registerBill(program: Command): void {
     .option('--account <id...>', 'only these accounts')
     .option('--issue-date <date>', 'issue date of the invoices (default: the day after the period)')
     .option('--jobs <n>', 'bill in this many processes side by side (one per core)', '1')
+    .option('--allow-running-ingest', 'bill even while an ingest is still writing usage (with a warning)')
     .addOption(new Option('--shard <i/n>', 'bill only every n-th account from the i-th (used by --jobs)').hideHelp())
     .option('--json', 'machine-readable output')
     .action(
       action(async (_o: unknown, cmd: Command) => {
-        const opts = cmd.optsWithGlobals<GlobalOptions & { period?: string; account?: string[]; issueDate?: string; jobs?: string; shard?: string }>();
+        const opts = cmd.optsWithGlobals<GlobalOptions & { period?: string; account?: string[]; issueDate?: string; jobs?: string; shard?: string; allowRunningIngest?: boolean }>();
         const period = checkPeriod(opts.period);
         if (opts.issueDate) checkDate(opts.issueDate);
         if (opts.shard) {
@@ -89,6 +111,9 @@ export function registerBill(program: Command): void {
           return;
         }
         const jobs = parseIntOption('jobs', opts.jobs, 1)!;
+        // Checked once, here (shards are started after it).
+        const warnings = await withStore(opts, (store) => ingestWarnings(store, Boolean(opts.allowRunningIngest)));
+        if (!opts.json) for (const w of warnings) process.stderr.write(`warning: ${w}\n`);
         const result = jobs > 1 ? await billInProcesses(opts.db ?? loadConfig().dbPath, period, jobs, opts.issueDate, opts.account) : await withStore(opts, (store) => {
           const { timezone } = getOperatorSettings(store);
           const bar = createProgress('bill', listAccountIds(store, opts.account).length, progressEnabled(opts));
@@ -106,6 +131,7 @@ export function registerBill(program: Command): void {
           alreadyPresent: result.alreadyPresent.length,
           failed: result.failed,
           invoices: result.created,
+          warnings,
           ...('peakRssMb' in result ? { processPeakRssMb: result.peakRssMb } : {}),
         };
         printResult(opts, out, (o) =>
