@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { dirname, join } from 'node:path';
+import { isLockError } from './ingest-writer.worker.mjs';
 import type { Store } from './open-database.ts';
 
 // A running ingest holds its batch's lease: an exclusive lock on a small SQLite file beside the
@@ -21,8 +22,6 @@ const memoryLeases = new Set<number>();
 function leaseFile(store: Store, batchId: number): string {
   return join(`${store.path}-leases`, `batch-${batchId}.lock`);
 }
-
-const isBusy = (err: unknown) => /^SQLITE_(BUSY|LOCKED)/.test(String((err as { code?: unknown }).code ?? ''));
 
 /** Takes the lease of a new batch (before its row is committed, so a running row always has a live lease while its process lives). */
 export function takeBatchLease(store: Store, batchId: number): BatchLease {
@@ -66,7 +65,7 @@ export function batchLeaseHeld(store: Store, batchId: number): boolean {
     probe.exec('ROLLBACK');
     return false;
   } catch (err) {
-    if (isBusy(err)) return true;
+    if (isLockError(err)) return true;
     throw err;
   } finally {
     probe.close();

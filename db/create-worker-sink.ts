@@ -2,8 +2,8 @@ import { Worker } from 'node:worker_threads';
 import type { ChunkResult, IngestSink, QuarantinedRecord } from '../tools/cdr/ingest-sink.types.ts';
 import { BillingError } from '../tools/errors.ts';
 import { DEFAULT_COMMIT_EVERY, eventValues, writerStatements } from './ingest-store.ts';
-import { databaseBusy } from './database-busy.ts';
-import { DATABASE_BUSY, encodeRow, type EncodedRow, type WriterThreadData } from './ingest-writer.worker.mjs';
+import { lockAsConflict } from './database-busy.ts';
+import { encodeRow, type EncodedRow, type WriterThreadData } from './ingest-writer.worker.mjs';
 import { connectionPragmas } from './open-database.ts';
 
 export type WriterMessage =
@@ -62,7 +62,12 @@ export function createWorkerSink(dbPath: string, batchId: number, tenant: string
   // answers, long enough for V8 to promote it all to the old generation.
   const settle = (message: WriterMessage): Promise<ChunkResult | undefined> =>
     send(message).then((reply) => {
-      if (!reply.ok) throw reply.code === DATABASE_BUSY ? databaseBusy(reply.message) : new BillingError('INTERNAL', `ingest writer: ${reply.message}`);
+      if (!reply.ok) {
+        // A lock the writer waited out in vain is a conflict; anything else is the writer's defect.
+        const err = Object.assign(new Error(reply.message), { code: reply.code });
+        const conflict = lockAsConflict(err);
+        throw conflict !== err ? conflict : new BillingError('INTERNAL', `ingest writer: ${reply.message}`);
+      }
       return reply.result;
     });
 

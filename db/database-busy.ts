@@ -1,5 +1,5 @@
 import { BillingError } from '../tools/errors.ts';
-import { DATABASE_BUSY } from './ingest-writer.worker.mjs';
+import { DATABASE_BUSY, isLockError } from './ingest-writer.worker.mjs';
 
 /** The user error for a write lock that another process kept past every wait: a conflict, never an internal error. */
 export function databaseBusy(message: string): BillingError {
@@ -8,10 +8,8 @@ export function databaseBusy(message: string): BillingError {
 
 /** A SQLite lock error (or a writer's give-up) as a CONFLICT; anything else unchanged. */
 export function lockAsConflict(err: unknown): unknown {
-  const code = (err as { code?: unknown } | null)?.code;
-  if (typeof code !== 'string') return err;
-  if (code === DATABASE_BUSY) return databaseBusy((err as Error).message);
-  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
+  if ((err as { code?: unknown } | null)?.code === DATABASE_BUSY) return databaseBusy((err as Error).message);
+  if (isLockError(err)) {
     return databaseBusy(`another process kept the database locked past the busy timeout (${(err as Error).message}); try again when it has finished`);
   }
   return err;

@@ -46,3 +46,5 @@ export const LOCK_WAIT_LIMIT_MS: number;
 export const DATABASE_BUSY: string;
 /** Opens a write transaction (BEGIN IMMEDIATE), waiting with backoff while another process holds the lock. */
 export function beginImmediate(sqlite: Database.Database, limitMs?: number): void;
+/** True for SQLite's "the lock is taken" errors (SQLITE_BUSY*, SQLITE_LOCKED*). */
+export function isLockError(err: unknown): boolean;

@@ -32,7 +32,8 @@ export const LOCK_WAIT_LIMIT_MS = 300_000;
 /** The code of the error a writer throws when the lock stayed taken past LOCK_WAIT_LIMIT_MS. */
 export const DATABASE_BUSY = 'SWITCHBOARD_DATABASE_BUSY';
 
-const isBusy = (err) => typeof err?.code === 'string' && (err.code.startsWith('SQLITE_BUSY') || err.code.startsWith('SQLITE_LOCKED'));
+/** True for SQLite's "the lock is taken" errors (SQLITE_BUSY*, SQLITE_LOCKED*). */
+export const isLockError = (err) => typeof err?.code === 'string' && (err.code.startsWith('SQLITE_BUSY') || err.code.startsWith('SQLITE_LOCKED'));
 const pause = (ms) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 
 /**
@@ -48,7 +49,7 @@ export function beginImmediate(sqlite, limitMs = LOCK_WAIT_LIMIT_MS) {
       sqlite.exec('BEGIN IMMEDIATE');
       return;
     } catch (err) {
-      if (!isBusy(err)) throw err;
+      if (!isLockError(err)) throw err;
       if (Date.now() >= deadline) {
         const busy = new Error(`the database stayed locked by another process for over ${Math.round(limitMs / 1000)} s; try again when it has finished`);
         busy.code = DATABASE_BUSY;
@@ -119,7 +120,7 @@ function runWriterThread({ dbPath, batchId, commitEvery, statements, pragmas }) 
       }
     } catch (err) {
       writer.rollback();
-      reply = { id: m.id, ok: false, message: err.message, code: isBusy(err) ? DATABASE_BUSY : err.code };
+      reply = { id: m.id, ok: false, message: err.message, code: err.code };
     }
     parentPort.postMessage(reply);
     if (m.type !== 'write') {
