@@ -16,8 +16,13 @@ export interface BatchLease {
   release(): void;
 }
 
-// Leases of in-memory stores: nothing outside this process can see such a database.
-const memoryLeases = new Set<number>();
+// Leases of in-memory stores (per connection): nothing outside this process can see such a database.
+const memoryLeases = new WeakMap<Store['sqlite'], Set<number>>();
+const memoryLeasesOf = (store: Store) => {
+  let held = memoryLeases.get(store.sqlite);
+  if (!held) memoryLeases.set(store.sqlite, (held = new Set()));
+  return held;
+};
 
 function leaseFile(store: Store, batchId: number): string {
   return join(`${store.path}-leases`, `batch-${batchId}.lock`);
@@ -26,8 +31,8 @@ function leaseFile(store: Store, batchId: number): string {
 /** Takes the lease of a new batch (before its row is committed, so a running row always has a live lease while its process lives). */
 export function takeBatchLease(store: Store, batchId: number): BatchLease {
   if (store.path === ':memory:') {
-    memoryLeases.add(batchId);
-    return { release: () => memoryLeases.delete(batchId) };
+    memoryLeasesOf(store).add(batchId);
+    return { release: () => memoryLeasesOf(store).delete(batchId) };
   }
   const file = leaseFile(store, batchId);
   mkdirSync(dirname(file), { recursive: true });
@@ -50,7 +55,7 @@ export function takeBatchLease(store: Store, batchId: number): BatchLease {
 
 /** True while the process that took the batch's lease is alive. */
 export function batchLeaseHeld(store: Store, batchId: number): boolean {
-  if (store.path === ':memory:') return memoryLeases.has(batchId);
+  if (store.path === ':memory:') return memoryLeasesOf(store).has(batchId);
   const file = leaseFile(store, batchId);
   if (!existsSync(file)) return false;
   let probe: Database.Database;
@@ -70,4 +75,9 @@ export function batchLeaseHeld(store: Store, batchId: number): boolean {
   } finally {
     probe.close();
   }
+}
+
+/** Removes the lease file a dead process left behind (its batch is closed; batch ids are never reused). */
+export function removeDeadLease(store: Store, batchId: number): void {
+  if (store.path !== ':memory:') rmSync(leaseFile(store, batchId), { force: true });
 }

@@ -1,5 +1,5 @@
 import { and, desc, eq, isNotNull } from 'drizzle-orm';
-import { takeBatchLease, type BatchLease } from './batch-lease.ts';
+import { removeDeadLease, takeBatchLease, type BatchLease } from './batch-lease.ts';
 import { createBatch } from './ingest-store.ts';
 import { batchState, committedRows } from './list-batches.ts';
 import type { Store } from './open-database.ts';
@@ -48,6 +48,7 @@ export function openBatch(
         })
         .where(eq(ingestBatches.id, interrupted.id))
         .run();
+      removeDeadLease(store, interrupted.id);
       return { batchId, lease, resumes: { batchId: interrupted.id, startedAt: interrupted.startedAt, ...c } };
     }).immediate();
   } catch (err) {
