@@ -81,7 +81,8 @@ async function runWatcher(fd) {
     ending = true;
     // SIGTERM first (its default action ends the process); SIGKILL if something holds it off.
     process.kill(process.pid, 'SIGTERM');
-    setTimeout(() => process.kill(process.pid, 'SIGKILL'), 3000).unref();
+    // Kept referenced: the watcher thread must live until then (the process does not wait for it).
+    setTimeout(() => process.kill(process.pid, 'SIGKILL'), 3000);
   };
   lifeline.on('data', () => {});
   lifeline.on('end', end);
