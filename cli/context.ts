@@ -1,5 +1,5 @@
 import { loadConfig } from '../config/index.ts';
-import { openDatabase, storageError, type Store } from '../db/index.ts';
+import { lockAsConflict, openDatabase, storageError, type Store } from '../db/index.ts';
 
 /** Global options of every command. */
 export interface GlobalOptions {
@@ -21,7 +21,8 @@ export async function withStore<T>(opts: GlobalOptions, fn: (store: Store) => Pr
   try {
     return await fn(store);
   } catch (err) {
-    throw storageError(err, store.path) ?? err;
+    // A lock another process kept past every wait is the user's conflict, not an internal error.
+    throw storageError(err, store.path) ?? lockAsConflict(err);
   } finally {
     store.close();
   }

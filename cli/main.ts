@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { registerAccounts } from './commands/accounts.ts';
 import { registerApprovals } from './commands/approvals.ts';
 import { registerAudit } from './commands/audit.ts';
+import { registerBatches } from './commands/batches.ts';
 import { registerChat } from './commands/chat.ts';
 import { registerUsers } from './commands/users.ts';
 import { registerBill } from './commands/bill.ts';
@@ -31,7 +32,7 @@ export function buildProgram(): Command {
     .hook('preAction', (cmd) => {
       if (cmd.opts<{ db?: string }>().db?.trim() === '') throw new BillingError('INVALID_INPUT', '--db is empty: give it a file (an empty path would open a temporary database that keeps nothing)');
     });
-  for (const register of [registerDemo, registerGenerate, registerTariffs, registerCost, registerIngest, registerQuarantine, registerUsage, registerRate, registerCatalog, registerAccounts, registerBill, registerRerate, registerWhatIf, registerInvoice, registerConfig, registerUsers, registerChat, registerApprovals, registerAudit]) {
+  for (const register of [registerDemo, registerGenerate, registerTariffs, registerCost, registerIngest, registerBatches, registerQuarantine, registerUsage, registerRate, registerCatalog, registerAccounts, registerBill, registerRerate, registerWhatIf, registerInvoice, registerConfig, registerUsers, registerChat, registerApprovals, registerAudit]) {
     register(program);
   }
   (function quietAll(cmd: Command) {

@@ -19,6 +19,8 @@ export const appConfigSchema = z.object({
   ci: z.boolean().default(false),
   /** SWITCHBOARD_DEBUG: internal errors print their stack trace (with causes) instead of a one-line hint. */
   debug: z.boolean().default(false),
+  /** Set by a Switchboard parent for a child it spawned (SWITCHBOARD_LIFELINE_FD): the child ends when that parent ends (cli/child-lifeline.mjs). */
+  lifelineFd: z.coerce.number().int().min(3).optional(),
 });
 export type AppConfig = z.infer<typeof appConfigSchema>;
 
@@ -38,6 +40,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     user: env.SWITCHBOARD_USER || undefined,
     ci: Boolean(env.CI),
     debug: Boolean(env.SWITCHBOARD_DEBUG) && env.SWITCHBOARD_DEBUG !== '0',
+    lifelineFd: env.SWITCHBOARD_LIFELINE_FD || undefined,
   });
   if (!parsed.success) {
     throw new BillingError('INVALID_CONFIG', `invalid environment: ${parsed.error.issues.map((i) => (i.path[0] === 'dbPath' ? i.message : `${i.path.join('.')}: ${i.message}`)).join('; ')}`);

@@ -2,6 +2,7 @@ import { Worker } from 'node:worker_threads';
 import type { ChunkResult, IngestSink, QuarantinedRecord } from '../tools/cdr/ingest-sink.types.ts';
 import { BillingError } from '../tools/errors.ts';
 import { DEFAULT_COMMIT_EVERY, eventValues, writerStatements } from './ingest-store.ts';
+import { lockAsConflict } from './database-busy.ts';
 import { encodeRow, type EncodedRow, type WriterThreadData } from './ingest-writer.worker.mjs';
 import { connectionPragmas } from './open-database.ts';
 
@@ -9,7 +10,7 @@ export type WriterMessage =
   | { type: 'write'; id: number; events: EncodedRow[]; quarantined: QuarantinedRecord[] }
   | { type: 'finish'; id: number }
   | { type: 'abort'; id: number };
-export type WriterReply = { id: number; ok: true; result?: ChunkResult } | { id: number; ok: false; message: string };
+export type WriterReply = { id: number; ok: true; result?: ChunkResult } | { id: number; ok: false; message: string; code?: string };
 
 /**
  * The database side of the ingest pipeline on a writer thread: rows are built here and inserted
@@ -61,7 +62,12 @@ export function createWorkerSink(dbPath: string, batchId: number, tenant: string
   // answers, long enough for V8 to promote it all to the old generation.
   const settle = (message: WriterMessage): Promise<ChunkResult | undefined> =>
     send(message).then((reply) => {
-      if (!reply.ok) throw new BillingError('INTERNAL', `ingest writer: ${reply.message}`);
+      if (!reply.ok) {
+        // A lock the writer waited out in vain is a conflict; anything else is the writer's defect.
+        const err = Object.assign(new Error(reply.message), { code: reply.code });
+        const conflict = lockAsConflict(err);
+        throw conflict !== err ? conflict : new BillingError('INTERNAL', `ingest writer: ${reply.message}`);
+      }
       return reply.result;
     });
 

@@ -5,6 +5,10 @@ export { getOperatorSettings, setOperatorSetting, parseSettingValue } from './se
 export { saveTariffVersion, listTariffVersions, loadTariffVersions, type SavedTariff } from './tariff-store.ts';
 export { createBatch, finishBatch, getBatch, createDbSink, createRowWriter, eventRow, eventValues, type BatchCounts, type RowWriter } from './ingest-store.ts';
 export { createWorkerSink } from './create-worker-sink.ts';
+export { lockAsConflict } from './database-busy.ts';
+export { openBatch, type ResumedBatch } from './open-batch.ts';
+export { listBatches, unfinishedBatches, batchState, type BatchView, type BatchState } from './list-batches.ts';
+export { takeBatchLease, batchLeaseHeld, type BatchLease } from './batch-lease.ts';
 export {
   listUsageEvents,
   getUsageEvent,

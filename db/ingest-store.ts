@@ -3,6 +3,7 @@ import type { AcceptedRecord, IngestSink } from '../tools/cdr/ingest-sink.types.
 import { compactBreakdown } from '../tools/rating/compact-breakdown.ts';
 import type { RatingOutcome } from '../tools/rating/rate-event.ts';
 import { createRawRowWriter, type RawRowWriter, type WriterStatements } from './ingest-writer.worker.mjs';
+import { lockAsConflict } from './database-busy.ts';
 import type { Store } from './open-database.ts';
 import { ingestBatches, ingestDuplicates, quarantine, usageEvents } from './schema.ts';
 
@@ -141,10 +142,14 @@ export function createDbSink(store: Store, batchId: number, tenant: string, opti
   return {
     writeChunk: (accepted, quarantined) => {
       const now = new Date().toISOString();
-      return writer.write(
-        accepted.map((a) => eventValues(batchId, tenant, a, now)),
-        quarantined,
-      );
+      try {
+        return writer.write(
+          accepted.map((a) => eventValues(batchId, tenant, a, now)),
+          quarantined,
+        );
+      } catch (err) {
+        throw lockAsConflict(err);
+      }
     },
     finish: writer.commit,
     abort: writer.rollback,

@@ -39,3 +39,12 @@ export function encodeRow(values: unknown[]): string | null;
 export function decodeRow(row: EncodedRow): unknown[];
 /** Inserts events, quarantined lines and duplicates of one batch. */
 export function createRawRowWriter(sqlite: Database.Database, statements: WriterStatements, batchId: number, commitEvery: number): RawRowWriter;
+
+/** How long a writer keeps asking for the write lock before it gives up. */
+export const LOCK_WAIT_LIMIT_MS: number;
+/** The code of the error a writer throws when the lock stayed taken past the limit. */
+export const DATABASE_BUSY: string;
+/** Opens a write transaction (BEGIN IMMEDIATE), waiting with backoff while another process holds the lock. */
+export function beginImmediate(sqlite: Database.Database, limitMs?: number): void;
+/** True for SQLite's "the lock is taken" errors (SQLITE_BUSY*, SQLITE_LOCKED*). */
+export function isLockError(err: unknown): boolean;

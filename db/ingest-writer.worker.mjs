@@ -27,6 +27,39 @@ export function decodeRow(row) {
   return values;
 }
 
+/** How long a writer keeps asking for the write lock before it gives up (past the busy timeout of each try). */
+export const LOCK_WAIT_LIMIT_MS = 300_000;
+/** The code of the error a writer throws when the lock stayed taken past LOCK_WAIT_LIMIT_MS. */
+export const DATABASE_BUSY = 'SWITCHBOARD_DATABASE_BUSY';
+
+/** True for SQLite's "the lock is taken" errors (SQLITE_BUSY*, SQLITE_LOCKED*). */
+export const isLockError = (err) => typeof err?.code === 'string' && (err.code.startsWith('SQLITE_BUSY') || err.code.startsWith('SQLITE_LOCKED'));
+const pause = (ms) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+
+/**
+ * Opens a write transaction, waiting for the lock as long as it takes (up to `limitMs`): other
+ * ingests, rating and billing runs take turns with it. IMMEDIATE takes the lock at BEGIN, where
+ * SQLite's busy timeout applies; each try that still finds it taken is followed by a growing,
+ * jittered pause, so several waiting writers do not retry in step. A wait is never an internal error.
+ */
+export function beginImmediate(sqlite, limitMs = LOCK_WAIT_LIMIT_MS) {
+  const deadline = Date.now() + limitMs;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      sqlite.exec('BEGIN IMMEDIATE');
+      return;
+    } catch (err) {
+      if (!isLockError(err)) throw err;
+      if (Date.now() >= deadline) {
+        const busy = new Error(`the database stayed locked by another process for over ${Math.round(limitMs / 1000)} s; try again when it has finished`);
+        busy.code = DATABASE_BUSY;
+        throw busy;
+      }
+      pause(Math.min(1000, 25 * 2 ** Math.min(attempt, 6)) * (0.5 + Math.random()));
+    }
+  }
+}
+
 /** Inserts events, quarantined lines and duplicates of one batch; see createRowWriter in ingest-store.ts. */
 export function createRawRowWriter(sqlite, statements, batchId, commitEvery) {
   const insertEvent = sqlite.prepare(statements.insertEvent);
@@ -43,7 +76,7 @@ export function createRawRowWriter(sqlite, statements, batchId, commitEvery) {
   return {
     write(events, quarantined) {
       if (!open) {
-        sqlite.exec('BEGIN');
+        beginImmediate(sqlite);
         open = true;
       }
       const createdAt = new Date().toISOString();
@@ -87,7 +120,7 @@ function runWriterThread({ dbPath, batchId, commitEvery, statements, pragmas }) 
       }
     } catch (err) {
       writer.rollback();
-      reply = { id: m.id, ok: false, message: err.message };
+      reply = { id: m.id, ok: false, message: err.message, code: err.code };
     }
     parentPort.postMessage(reply);
     if (m.type !== 'write') {

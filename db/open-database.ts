@@ -28,7 +28,8 @@ const MIGRATIONS = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
 export function connectionPragmas(cacheMb: number): string[] {
   return [
     'synchronous = NORMAL',
-    'busy_timeout = 5000',
+    // Other processes (ingests, rating, bill shards) hold the write lock in turns; wait for it.
+    'busy_timeout = 30000',
     'foreign_keys = ON',
     // Page cache per connection; the ingest writer asks for more (large commits of random index pages).
     `cache_size = -${cacheMb * 1024}`,
@@ -68,6 +69,8 @@ export function openDatabase(path: string, options: { cacheMb?: number } = {}): 
       mkdirSync(dirname(path), { recursive: true });
     }
     sqlite = new Database(path);
+    // Before anything that may need a lock (switching a new file to WAL does): wait, do not fail.
+    sqlite.pragma('busy_timeout = 30000');
     // 8 KiB pages suit ~0.5-1 KiB usage rows (measured ~20% faster ingestion than 4 KiB); new files only.
     sqlite.pragma('page_size = 8192');
     sqlite.pragma('journal_mode = WAL');

@@ -131,9 +131,10 @@ export function ratingColumns(o: RatingOutcome, now: string) {
 
 /**
  * Stores rating outcomes in one transaction. Only events still unrated are touched, so two rating
- * runs racing (or a re-run) never price an event twice. Returns how many were updated.
+ * runs racing (or a re-run) never price an event twice. Returns, outcome by outcome, whether this
+ * call stored it (false: another run rated that event first).
  */
-export function saveRatings(store: Store, outcomes: Array<{ id: number; outcome: RatingOutcome }>): number {
+export function saveRatings(store: Store, outcomes: Array<{ id: number; outcome: RatingOutcome }>): boolean[] {
   const update = store.db
     .update(usageEvents)
     .set({
@@ -149,13 +150,7 @@ export function saveRatings(store: Store, outcomes: Array<{ id: number; outcome:
     .where(and(eq(usageEvents.id, sql.placeholder('id')), eq(usageEvents.status, 'unrated')))
     .prepare();
   const now = new Date().toISOString();
-  return store.sqlite.transaction(() => {
-    let changed = 0;
-    for (const { id, outcome } of outcomes) {
-      changed += update.run({ id, ...ratingColumns(outcome, now) }).changes;
-    }
-    return changed;
-  })();
+  return store.sqlite.transaction(() => outcomes.map(({ id, outcome }) => update.run({ id, ...ratingColumns(outcome, now) }).changes === 1))();
 }
 
 /** Totals for the summary: events by status, by category, and rated cost per currency (summed exactly in SQL-free code by the caller). */

@@ -1,10 +1,11 @@
 import { Option, type Command } from 'commander';
-import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { loadConfig } from '../../config/index.ts';
-import { billPeriod, getOperatorSettings, listAccountIds, type BillRunResult } from '../../db/index.ts';
+import { billPeriod, getOperatorSettings, listAccountIds, unfinishedBatches, type BatchView, type BillRunResult, type Store } from '../../db/index.ts';
 import { BillingError } from '../../tools/errors.ts';
 import { addMonths, checkDate } from '../../tools/time/index.ts';
 import { progressEnabled, withStore, type GlobalOptions } from '../context.ts';
+import { exitLike, forwardSignals, spawnWithLifeline, watchLifeline } from '../child-lifeline.mjs';
 import { createProgress } from '../progress.ts';
 import { action, parseIntOption, printResult } from '../output.ts';
 
@@ -18,14 +19,18 @@ export function checkPeriod(period: string | undefined): string {
 /**
  * Bills a period in `jobs` processes side by side, each taking every jobs-th account on its own
  * connection to the same file, and merges what they did. The database keeps numbering gapless.
+ * The shards end with this process: signals are passed on, and each holds a lifeline to it.
  */
 async function billInProcesses(dbPath: string, period: string, jobs: number, issueDate: string | undefined, accounts: string[] | undefined): Promise<BillRunResult & { peakRssMb: number[] }> {
+  const children: ChildProcess[] = [];
+  const signals = forwardSignals(children);
   const runs = Array.from({ length: jobs }, (_, i) =>
     new Promise<BillRunResult>((resolvePromise, reject) => {
       const args = [...process.execArgv, process.argv[1]!, 'bill', '--db', dbPath, '--period', period, '--shard', `${i}/${jobs}`, ...(issueDate ? ['--issue-date', issueDate] : []), ...(accounts?.length ? ['--account', ...accounts] : [])];
-      const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+      const child = spawnWithLifeline(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+      children.push(child);
       let out = '';
-      child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+      child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
       child.on('error', reject);
       child.on('close', (code) => {
         try {
@@ -36,7 +41,14 @@ async function billInProcesses(dbPath: string, period: string, jobs: number, iss
       });
     }),
   );
-  const parts = await Promise.all(runs);
+  const settled = await Promise.allSettled(runs);
+  signals.dispose();
+  // Stopped by a signal: end as the shards did, by it, rather than report a half-done run.
+  const signal = signals.received();
+  if (signal) exitLike(null, signal);
+  const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+  if (failed) throw failed.reason;
+  const parts = settled.map((s) => (s as PromiseFulfilledResult<BillRunResult>).value);
   return {
     peakRssMb: parts.map((p) => (p as BillRunResult & { peakRssMb?: number }).peakRssMb ?? 0),
     period,
@@ -45,6 +57,27 @@ async function billInProcesses(dbPath: string, period: string, jobs: number, iss
     held: parts.flatMap((p) => p.held),
     failed: parts.flatMap((p) => p.failed),
   };
+}
+
+/**
+ * What an ingest still writing (or cut short) means for a bill run: a batch still writing refuses
+ * the run unless it is allowed (any live batch: its file may hold usage of the period it has not
+ * written yet), then it is a warning; an interrupted batch nobody has resumed is a warning.
+ */
+export function ingestWarnings(store: Store, allowRunning: boolean): string[] {
+  const { running, interrupted } = unfinishedBatches(store);
+  const named = (b: BatchView) => `batch ${b.id} (${b.file ?? b.source}, started ${b.startedAt})`;
+  if (running.length && !allowRunning) {
+    throw new BillingError(
+      'CONFLICT',
+      `ingest ${running.map(named).join(', ')} is still writing usage: bill when it has finished, or pass --allow-running-ingest to bill what has arrived so far`,
+      { runningBatches: running.map((b) => b.id) },
+    );
+  }
+  return [
+    ...running.map((b) => `ingest ${named(b)} is still writing usage (${b.committed.events} events so far): billing what has arrived`),
+    ...interrupted.map((b) => `ingest ${named(b)} was interrupted after ${b.committed.events} events and not resumed: ingest its file again to bill the rest of it`),
+  ];
 }
 
 function parseShard(text: string): { index: number; count: number } {
@@ -62,22 +95,26 @@ export function registerBill(program: Command): void {
     .option('--account <id...>', 'only these accounts')
     .option('--issue-date <date>', 'issue date of the invoices (default: the day after the period)')
     .option('--jobs <n>', 'bill in this many processes side by side (one per core)', '1')
+    .option('--allow-running-ingest', 'bill even while an ingest is still writing usage (with a warning)')
     .addOption(new Option('--shard <i/n>', 'bill only every n-th account from the i-th (used by --jobs)').hideHelp())
     .option('--json', 'machine-readable output')
     .action(
       action(async (_o: unknown, cmd: Command) => {
-        const opts = cmd.optsWithGlobals<GlobalOptions & { period?: string; account?: string[]; issueDate?: string; jobs?: string; shard?: string }>();
+        const opts = cmd.optsWithGlobals<GlobalOptions & { period?: string; account?: string[]; issueDate?: string; jobs?: string; shard?: string; allowRunningIngest?: boolean }>();
         const period = checkPeriod(opts.period);
         if (opts.issueDate) checkDate(opts.issueDate);
         if (opts.shard) {
+          watchLifeline(loadConfig().lifelineFd);
           const shard = parseShard(opts.shard);
           const part = await withStore(opts, (store) => billPeriod(store, { period, timezone: getOperatorSettings(store).timezone, accountIds: opts.account, issueDate: opts.issueDate, shard }));
           process.stdout.write(`${JSON.stringify({ ...part, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) })}\n`);
           return;
         }
         const jobs = parseIntOption('jobs', opts.jobs, 1)!;
-        // An unusable database is refused here once, not by each shard process.
-        if (jobs > 1) await withStore(opts, () => undefined);
+        // Checked once, here, before any shard is started: an unusable database is refused once, not
+        // by each shard process, and an ingest still writing the period's usage stops the run.
+        const warnings = await withStore(opts, (store) => ingestWarnings(store, Boolean(opts.allowRunningIngest)));
+        if (!opts.json) for (const w of warnings) process.stderr.write(`warning: ${w}\n`);
         const result = jobs > 1 ? await billInProcesses(opts.db ?? loadConfig().dbPath, period, jobs, opts.issueDate, opts.account) : await withStore(opts, (store) => {
           const { timezone } = getOperatorSettings(store);
           const bar = createProgress('bill', listAccountIds(store, opts.account).length, progressEnabled(opts));
@@ -95,6 +132,7 @@ export function registerBill(program: Command): void {
           alreadyPresent: result.alreadyPresent.length,
           failed: result.failed,
           invoices: result.created,
+          warnings,
           ...('peakRssMb' in result ? { processPeakRssMb: result.peakRssMb } : {}),
         };
         printResult(opts, out, (o) =>

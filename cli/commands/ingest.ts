@@ -2,12 +2,14 @@ import type { Command } from 'commander';
 import { createHash } from 'node:crypto';
 import { createReadStream, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { createBatch, createDbSink, createWorkerSink, finishBatch, getOperatorSettings, loadTariffVersions, currentRateMultipliers, ratingPartyLookup, type Store } from '../../db/index.ts';
+import { createDbSink, createWorkerSink, finishBatch, openBatch, getOperatorSettings, loadTariffVersions, currentRateMultipliers, ratingPartyLookup, type Store } from '../../db/index.ts';
 import { createParser, findInvalidUtf8, ingestLines, plausibilityWindow, readLineBatches, readLines, TEXT_ENCODINGS, type CdrFormat, type IngestCounts, type TextEncodingName } from '../../tools/cdr/index.ts';
 import { createRecordClassifier, operatorSettingsSchema, type OperatorSettings } from '../../tools/classify/index.ts';
 import { BillingError } from '../../tools/errors.ts';
 import { createEventRater, createTariffBook } from '../../tools/rating/index.ts';
 import { isValidTimezone } from '../../tools/time/index.ts';
+import { loadConfig } from '../../config/index.ts';
+import { watchLifeline } from '../child-lifeline.mjs';
 import { progressEnabled, withStore, type GlobalOptions } from '../context.ts';
 import { createProgress } from '../progress.ts';
 import { action, choiceOption, printResult } from '../output.ts';
@@ -107,7 +109,9 @@ export async function ingestFile(store: Store, path: string, opts: IngestFileOpt
       yield chunk as Buffer;
     }
   }
-  const batchId = createBatch(store, { sourceName, format, path: full, fileSha256: null, parserOptions: { ...parserOptions, ...(header ? { header } : {}) } });
+  // The batch holds a lease while this process lives: killed, it shows as interrupted, and the
+  // next ingest of the file resumes it (db/open-batch.ts).
+  const { batchId, lease, resumes } = openBatch(store, { sourceName, format, path: full, parserOptions: { ...parserOptions, ...(header ? { header } : {}) } });
   let counts: IngestCounts | undefined;
   try {
     const threaded = (opts.writer ?? (size > 4 * 1024 * 1024 ? 'thread' : 'inline')) === 'thread' && store.path !== ':memory:';
@@ -120,11 +124,13 @@ export async function ingestFile(store: Store, path: string, opts: IngestFileOpt
     });
   } catch (err) {
     finishBatch(store, batchId, { read: 0, accepted: 0, duplicates: 0, quarantined: 0 }, { error: (err as Error).message });
+    lease.release();
     throw err;
   }
   const sha = hash.digest('hex');
   finishBatch(store, batchId, counts, { fileSha256: sha });
-  return { batchId, file: full, format, sourceName, sha256: sha, ...counts };
+  lease.release();
+  return { batchId, file: full, format, sourceName, sha256: sha, resumes, ...counts };
 }
 
 /** `switchboard ingest <file>`. */
@@ -144,6 +150,8 @@ export function registerIngest(program: Command): void {
     .action(
       action(async (file: string, _o: unknown, cmd: Command) => {
         const opts = cmd.optsWithGlobals<GlobalOptions & IngestFileOptions>();
+        // Run by the launcher in a child of its own (bin/switchboard.js): end when the launcher ends.
+        watchLifeline(loadConfig().lifelineFd);
         let size = 0;
         try {
           size = statSync(file).size;
@@ -157,6 +165,9 @@ export function registerIngest(program: Command): void {
         printResult(opts, result, (r) =>
           [
             `Ingested ${r.file} (batch ${r.batchId}, ${r.format})`,
+            ...(r.resumes
+              ? [`  resumes interrupted batch ${r.resumes.batchId} (started ${r.resumes.startedAt}): the ${r.resumes.events} events and ${r.resumes.quarantined} quarantined lines it committed count as duplicates here`]
+              : []),
             `  read ${r.read} = accepted ${r.accepted} + duplicates ${r.duplicates} + quarantined ${r.quarantined}   (skipped ${r.skipped} blank/header lines)`,
             ...(Object.keys(r.quarantineReasons).length ? [`  quarantine reasons: ${Object.entries(r.quarantineReasons).map(([k, v]) => `${k} ${v}`).join(', ')}`] : []),
             `  statuses: ${Object.entries(r.statuses).map(([k, v]) => `${k} ${v}`).join(', ') || 'none'}`,

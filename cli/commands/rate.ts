@@ -10,16 +10,19 @@ export function ratePending(store: Store, opts: { tariff?: string; generalRoundi
   const book = createTariffBook(loadTariffVersions(store, opts.tariff), { generalRoundingDecimals: opts.generalRoundingDecimals });
   const { tenant, timezone } = getOperatorSettings(store);
   const rate = createEventRater(book, currentRateMultipliers(store), timezone, ratingPartyLookup(store, timezone));
-  const counts = { considered: 0, rated: 0, ratingFailed: 0, failures: {} as Record<string, number> };
+  // Counts are of what THIS run stored: an event another run rated first (between our read and
+  // our write) is counted as taken by another run, not as rated here.
+  const counts = { considered: 0, rated: 0, ratingFailed: 0, takenByAnotherRun: 0, failures: {} as Record<string, number> };
   for (const page of iterateUnratedEvents(store)) {
     const outcomes = page.map((row) => {
       const { record, classification } = toRecordAndClassification(row);
       return { id: row.id, outcome: rate(record, classification, row.tenant || tenant) };
     });
-    saveRatings(store, outcomes);
-    for (const { outcome } of outcomes) {
+    const stored = saveRatings(store, outcomes);
+    for (const [i, { outcome }] of outcomes.entries()) {
       counts.considered++;
-      if (outcome.status === 'rated') counts.rated++;
+      if (!stored[i]) counts.takenByAnotherRun++;
+      else if (outcome.status === 'rated') counts.rated++;
       else if (outcome.status === 'rating_failed') {
         counts.ratingFailed++;
         counts.failures[outcome.code] = (counts.failures[outcome.code] ?? 0) + 1;
@@ -53,7 +56,7 @@ export function registerRate(program: Command): void {
         });
         printResult(opts, result, (r) =>
           [
-            `Rated ${r.rated} of ${r.considered} events with tariff ${r.tariff}; ${r.ratingFailed} could not be rated`,
+            `Rated ${r.rated} of ${r.considered} events with tariff ${r.tariff}; ${r.ratingFailed} could not be rated${r.takenByAnotherRun ? `; ${r.takenByAnotherRun} were rated meanwhile by another run` : ''}`,
             ...Object.entries(r.failures).map(([code, n]) => `  ${code}: ${n}`),
           ].join('\n'),
         );
