@@ -68,6 +68,7 @@ const WRITERS: Record<string, (x: Json, r: AnalystRequest) => string> = {
     const buckets = Object.entries(s.buckets as Record<string, string>).map(([k, v]) => `${k.replace('days_', '').replace('_', '-')}: ${v}`).join(', ');
     return [
       `Account ${x.accountId} on ${s.asOf}: open balance ${s.openBalance} ${s.currency}, of which overdue ${s.overdueBalance}${s.daysPastDue ? ` (oldest ${s.daysPastDue} days past due)` : ''}.`,
+      ...(/[1-9]/.test(s.creditBalance) ? [s.summary] : []),
       `Ageing: ${buckets}.`,
       list((s.rows as Json[]).map((r) => `  - ${r.number}: open ${r.open} of ${r.total}, due ${r.dueDate} (${r.bucket})`)),
       `Dunning: ${x.dunning.summary}`,
