@@ -50,11 +50,10 @@ describe('fee waivers and credits credit what was charged (real SQLite)', () => 
     expect(() => credit('0.01')).toThrow(/nothing left|0\.00/);
   });
 
-  it('caps a credit at what remains of the line and says so', async () => {
-    const p = credit('12.00');
-    expect(p).toMatchObject({ kind: 'credit', amount: '9.50' });
+  it('refuses a credit beyond what remains of the line, saying what is left; a credit within it is proposed', async () => {
+    expect(() => credit('12.00')).toThrow('has 9.50 GBP left to credit, less than 12.00 (it charged 9.50 net of discounts, 0.00 already credited)');
+    const p = credit('9.50');
     expect(p.payload.preview).toMatchObject({ total: '-11.40' });
-    expect(p.summary).toMatch(/asked 12\.00/);
     await approve(p.id);
     expect(notesFor(store, 1).map((n) => n.total)).toEqual(['-11.40']);
   });

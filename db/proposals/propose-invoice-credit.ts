@@ -70,9 +70,12 @@ export function proposeInvoiceCredit(store: Store, who: Requester, req: InvoiceC
     throw new BillingError('CONFLICT', `nothing left to credit on ${line.description} of invoice ${inv.number}: it charged ${lineLeft?.charged ?? '0.00'} ${inv.currency} net of discounts and ${lineLeft?.credited ?? '0.00'} was already credited (0.00 left)`);
   }
   if (req.kind === 'credit' && !req.amount) throw new BillingError('INVALID_INPUT', 'a credit needs an amount');
-  const asked = req.kind === 'credit' ? dec(req.amount!) : null;
-  const amount = (asked && asked.lessThan(room) ? asked : room).toFixed(decimals);
-  const capped = asked !== null && asked.greaterThan(room) ? ` (asked ${asked.toFixed(decimals)}; capped at the ${room.toFixed(decimals)} left to credit)` : '';
+  // A credit asked beyond what is left is refused with what is left, never silently lowered: a proposal carries what the analyst asked.
+  if (req.kind === 'credit' && dec(req.amount!).greaterThan(room)) {
+    const why = lineLeft && dec(lineLeft.left).greaterThan(room) ? `the invoice has only ${creditable.invoiceLeft} net left to credit` : `it charged ${lineLeft?.charged ?? '0.00'} net of discounts, ${lineLeft?.credited ?? '0.00'} already credited`;
+    throw new BillingError('INVALID_INPUT', `line ${line.id} (${line.description}) has ${room.toFixed(decimals)} ${inv.currency} left to credit, less than ${req.amount} (${why})`);
+  }
+  const amount = req.kind === 'credit' ? req.amount! : room.toFixed(decimals);
   const preview = buildAdjustmentNote({ original: inv.document, credits: [{ lineId: line.id, amount }], customer, account, settings: getBillingSettings(store), reason: req.reason, earlierNotes: notes, ref: 'preview' });
   const charged = lineLeft && lineLeft.charged !== line.amount ? `, charged ${lineLeft.charged} after discounts of the listed ${line.amount}` : '';
   const earlier = lineLeft && dec(lineLeft.credited).greaterThan(0) ? `, ${lineLeft.credited} already credited` : '';
@@ -83,7 +86,7 @@ export function proposeInvoiceCredit(store: Store, who: Requester, req: InvoiceC
     invoiceId: inv.id,
     currency: inv.currency,
     amount,
-    summary: `${what}${capped} on invoice ${inv.number}${charged}${earlier}: credit note of ${amount} net + ${dec(preview.taxTotal).negated().toFixed(decimals)} tax = ${dec(preview.total).negated().toFixed(decimals)} ${inv.currency}`,
+    summary: `${what} on invoice ${inv.number}${charged}${earlier}: credit note of ${amount} net + ${dec(preview.taxTotal).negated().toFixed(decimals)} tax = ${dec(preview.total).negated().toFixed(decimals)} ${inv.currency}`,
     payload: { invoiceId: inv.id, invoiceNumber: inv.number, lineId: line.id, lineDescription: line.description, lineAmount: line.amount, lineCharged: lineLeft?.charged ?? line.amount, preview: { subtotal: preview.subtotal, taxTotal: preview.taxTotal, total: preview.total, taxes: preview.taxes } },
     reason: req.reason,
     targetKey: req.kind === 'fee_waiver' ? `fee_waiver:${inv.id}:${line.id}` : `credit:${inv.id}:${line.id}:${amount}`,

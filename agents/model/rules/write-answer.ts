@@ -95,10 +95,10 @@ const WRITERS: Record<string, (x: Json, r: AnalystRequest) => string> = {
     ].join('\n'),
   list_unclassified_records: (x) =>
     [
-      `${x.unclassified.length} unclassified events${x.unclassified.length ? ':' : '.'}`,
-      list((x.unclassified as Json[]).map((e) => `  - event #${e.id} ${e.subscriber} -> ${e.otherParty}: ${e.reason}`)),
-      `${x.quarantined.length} quarantined records${x.quarantined.length ? ':' : '.'}`,
-      list((x.quarantined as Json[]).map((q) => `  - #${q.id} (batch ${q.batchId}, line ${q.lineNo}): ${q.reason} — ${q.message}`)),
+      `${x.unclassifiedTotal} unclassified events${x.unclassified.length < x.unclassifiedTotal ? ` (the ${x.unclassified.length} newest shown)` : ''}${x.unclassified.length ? ':' : '.'}`,
+      list((x.unclassified as Json[]).map((e) => `  - event #${e.id} ${e.subscriber} -> ${e.otherParty}: ${e.reason}`), 10),
+      `${x.quarantinedTotal} quarantined records${x.quarantined.length < x.quarantinedTotal ? ` (all open; the ${x.quarantined.length} newest shown)` : ''}${x.quarantined.length ? ':' : '.'}`,
+      list((x.quarantined as Json[]).map((q) => `  - #${q.id} (batch ${q.batchId}, line ${q.lineNo}): ${q.reason} — ${q.message}`), 10),
     ].join('\n'),
   suggest_category: (x) =>
     [
