@@ -27,3 +27,15 @@ describe('counts beside the page shown', () => {
     expect(r.answer).not.toMatch(/^10 quarantined records/m);
   });
 });
+
+describe('how an event was priced', () => {
+  it('explains the connect fee, the span with its rate and increments, and the rounding in words, not cut-off JSON', async () => {
+    // Event 1: 480 s to a mobile at 0.05 connect + 0.06 per minute charged per second = 0.05 + 0.48 = 0.53
+    const r = await chat(store, u.alice, 'How was usage event 1 priced?');
+    expect(r.tools).toEqual([{ name: 'explain_event_rating', ok: true }]);
+    expect(r.answer).toContain('Connect fee 0.05 GBP, charged once');
+    expect(r.answer).toContain('0 s to 480 s: 480 increments of 1 s at 0.06 per 60 s = 0.001 per increment; 480 x 0.001 = 0.48');
+    expect(r.answer).toContain('0.05 + 0.48 = 0.53 before rounding; rounded up to 4 decimals: 0.53 GBP');
+    expect(r.answer).not.toMatch(/[{}]/);
+  });
+});

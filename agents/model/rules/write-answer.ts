@@ -74,15 +74,12 @@ const WRITERS: Record<string, (x: Json, r: AnalystRequest) => string> = {
       `Dunning: ${x.dunning.summary}`,
     ].join('\n');
   },
-  explain_event_rating: (e) => {
-    const b = e.ratingBreakdown as Json | null;
-    const spans = b && Array.isArray(b.spans) ? (b.spans as Json[]).map((s) => `  - ${JSON.stringify(s).slice(0, 240)}`) : [];
-    return [
+  explain_event_rating: (e) =>
+    [
       `Event #${e.id}: ${e.service} ${e.direction} from ${e.subscriber} to ${e.otherParty} at ${e.startTime}, category ${e.category}${e.roaming !== 'none' ? `, roaming ${e.roaming}` : ''}, status ${e.status}.`,
       e.cost !== null ? `Rated cost ${e.cost} ${e.currency} with tariff version ${e.tariffVersionId}.` : `Not rated${e.ratingError ? `: ${e.ratingError.code} ${e.ratingError.message}` : ''}.`,
-      ...(b ? [`Rating: ${JSON.stringify({ profile: b.profile, destination: b.destination, multiplier: b.multiplier ?? null }).slice(0, 600)}`, ...(spans.length ? ['Spans:', list(spans)] : [])] : []),
-    ].join('\n');
-  },
+      ...(e.explanation ? [e.explanation] : []),
+    ].join('\n'),
   what_if_plan: (x) =>
     [
       `What-if for account ${x.account}, ${x.period} (${x.currency}, before tax):`,
