@@ -47,5 +47,5 @@ export { tenantAccount, tenantInvoice, tenantEvent, listTenantInvoices, listTena
 export { suggestEventCategory } from './suggest-event-category.ts';
 export { accountReceivables, takenDunningSteps } from './collections-store.ts';
 export { whatIfAccount } from './what-if-account.ts';
-export { accountPeriodInvoice, invoicesBefore } from './account-invoices.ts';
+export { accountPeriodInvoice, explainTenantInvoice, invoicesBefore } from './account-invoices.ts';
 export { claimChatThread } from './chat-thread-store.ts';

@@ -20,6 +20,7 @@ function invoiceAnswer(x: Json): string {
     `${h.kind === 'invoice' ? 'Invoice' : h.kind.replace('_', ' ')} ${h.number ?? '(held, not numbered)'} for ${h.buyer.name} (account ${h.buyer.accountId}), ${h.period.from} to ${h.period.to}, status ${h.status}.`,
     `Total ${h.total} ${h.currency} = lines ${h.subtotal} + taxes ${h.taxTotal}${x.arithmetic.violations.length ? ` — arithmetic problems: ${x.arithmetic.violations.join('; ')}` : ' (the lines and taxes add up)'}.`,
     ...(h.holdReasons.length ? [`Held for: ${(h.holdReasons as Json[]).map((r) => `${r.code} (${r.message})`).join('; ')}.`] : []),
+    ...(x.settlement ? [`Standing: ${x.settlement.sentence}`] : []),
     'Lines:',
     list(lines, 12),
     ...(taxes.length ? ['Taxes:', list(taxes)] : []),
