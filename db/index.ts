@@ -43,7 +43,7 @@ export {
   type Requester,
 } from './proposal-store.ts';
 export { postProposal, previewRerate, type PostingResult } from './post-proposal.ts';
-export { tenantAccount, tenantInvoice, tenantEvent, listTenantInvoices, listTenantEvents, listTenantQuarantine, countTenantEvents, countTenantQuarantine } from './tenant-scope.ts';
+export { accountTenant, tenantAccount, tenantInvoice, tenantEvent, listTenantInvoices, listTenantEvents, listTenantQuarantine, countTenantEvents, countTenantQuarantine } from './tenant-scope.ts';
 export { suggestEventCategory } from './suggest-event-category.ts';
 export { accountReceivables, takenDunningSteps } from './collections-store.ts';
 export { whatIfAccount } from './what-if-account.ts';

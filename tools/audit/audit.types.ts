@@ -96,13 +96,13 @@ export const invoiceExplanationSchema = z.object({
     holdReasons: z.array(z.object({ code: z.string(), message: z.string() })),
     correcting: z.object({ number: z.string(), issueDate: isoDate, reason: z.string() }).nullable(),
   }),
+  /** Notes, payment status and what is still open, when the caller gave the notes (null otherwise); early, so a long explanation cut for a model keeps it. */
+  settlement: settlementSchema.nullable(),
   lines: z.array(lineExplanationSchema),
   taxes: z.array(taxLineExplanationSchema),
   taxNotes: z.array(taxNoteSchema),
   usageSummary: z.array(usageSummaryRowSchema),
   arithmetic: invoiceArithmeticSchema,
-  /** Notes, payment status and what is still open, when the caller gave the notes (null otherwise). */
-  settlement: settlementSchema.nullable(),
 });
 export type InvoiceExplanation = z.infer<typeof invoiceExplanationSchema>;
 

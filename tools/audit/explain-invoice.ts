@@ -70,12 +70,12 @@ export function explainInvoice(doc: InvoiceDocument, options: { maxEventsPerLine
       holdReasons: doc.holdReasons.map((h) => ({ ...h })),
       correcting: doc.correcting ? { ...doc.correcting } : null,
     },
+    settlement: options.settlement ? explainSettlement(doc, options.settlement.notes, options.settlement.asOf) : null,
     lines: doc.lines.map((l) => buildLineExplanation(l, doc.currency, maxEvents)),
     taxes: doc.taxes.map(explainTax),
     taxNotes: doc.taxNotes.map((n) => ({ ...n })),
     usageSummary: doc.usageSummary.map((r) => ({ ...r })),
     arithmetic: arithmeticOf(doc),
-    settlement: options.settlement ? explainSettlement(doc, options.settlement.notes, options.settlement.asOf) : null,
   };
   return invoiceExplanationSchema.parse(explanation);
 }
