@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { accountPeriodInvoice, invoicesBefore, listProposals, listTenantInvoices, tenantInvoice } from '../../db/index.ts';
+import { accountPeriodInvoice, explainTenantInvoice, invoicesBefore, listProposals, listTenantInvoices, tenantInvoice } from '../../db/index.ts';
 import { proposeRelease } from '../../db/proposals/index.ts';
-import { compareInvoices, explainInvoice, explainInvoiceLine, findBillJump } from '../../tools/audit/index.ts';
+import { compareInvoices, explainInvoiceLine, findBillJump } from '../../tools/audit/index.ts';
 import type { AgentContext } from '../context.ts';
 import { defineAgentTool, type AgentTool } from './define-agent-tool.ts';
 import { proposalResult, requesterFor } from './proposal-result.ts';
@@ -14,9 +14,9 @@ export function auditorTools(ctx: AgentContext): AgentTool[] {
     defineAgentTool(ctx, 'auditor', {
       name: 'explain_invoice',
       kind: 'read',
-      description: 'Explain an invoice line by line: each amount with its calculation, catalog items, tariff rows and top usage events, the taxes with their sources, and the arithmetic check.',
+      description: 'Explain an invoice line by line: each amount with its calculation, catalog items, tariff rows and top usage events, the taxes with their sources, the arithmetic check, and where it stands: credit and debit notes against it, paid or not, what is still open.',
       schema: z.object({ invoice: invoiceRef }).strict(),
-      run: ({ invoice }) => explainInvoice(tenantInvoice(ctx.store, tenant, invoice).document, { maxEventsPerLine: 3 }),
+      run: ({ invoice }) => explainTenantInvoice(ctx.store, tenant, invoice, ctx.today),
     }),
     defineAgentTool(ctx, 'auditor', {
       name: 'explain_invoice_line',

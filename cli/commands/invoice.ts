@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { changeInvoiceStatus, getInvoice, listInvoices, markOverdueInvoices } from '../../db/index.ts';
+import { changeInvoiceStatus, getInvoice, listInvoices, markOverdueInvoices, notesFor } from '../../db/index.ts';
+import { explainSettlement } from '../../tools/audit/index.ts';
 import { proposeRelease, proposeVoid } from '../../db/proposals/index.ts';
 import { AS_OPTION, actingUser } from './acting-user.ts';
 import { describeProposal } from './approvals.ts';
@@ -41,7 +42,12 @@ export function registerInvoice(program: Command): void {
         // Output paths are checked before the invoice is read or rendered.
         if (opts.pdf) checkOutputFile('--pdf', opts.pdf);
         if (opts.ubl) checkOutputFile('--ubl', opts.ubl);
-        const stored = await withStore(opts, (store) => getInvoice(store, number));
+        const today = new Date().toISOString().slice(0, 10);
+        // The same standing the auditor agent gives (explainSettlement): notes against it, paid or not, still open.
+        const { stored, settlement } = await withStore(opts, (store) => {
+          const inv = getInvoice(store, number);
+          return { stored: inv, settlement: inv.kind === 'invoice' ? explainSettlement(inv.document, notesFor(store, inv.id).map((n) => n.document), today) : null };
+        });
         if (opts.ubl && !stored.document.number) throw new BillingError('CONFLICT', `invoice ${number} is ${stored.status} and has no number yet; an e-invoice needs one`);
         const written: string[] = [];
         if (opts.pdf) {
@@ -52,7 +58,7 @@ export function registerInvoice(program: Command): void {
           await writeOutputData('--ubl', opts.ubl, renderInvoiceUbl(stored.document));
           written.push(opts.ubl);
         }
-        printResult(opts, { id: stored.id, ...stored.document, written }, (o) => [describeInvoice(stored.document), ...o.written.map((w) => `Wrote ${w}`)].join('\n'));
+        printResult(opts, { id: stored.id, ...stored.document, written }, (o) => [describeInvoice(stored.document), ...(settlement ? [`  Standing on ${today}: ${settlement.sentence}`] : []), ...o.written.map((w) => `Wrote ${w}`)].join('\n'));
       }),
     );
   for (const [name, propose, what] of [
