@@ -14,6 +14,8 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'switchboard-int-'));
   // Large enough that the first commit (50,000 records) comes well before the end of the file.
   const path = join(dir, 'big.csv');
+  // The generator writes Europe/London wall-clock time; read in UTC, a call across the March clock
+  // change would rightly be quarantined (DURATION_MISMATCH), so every ingest here names the zone.
   big = { path, stats: await writeCdrFile(path, { format: 'asterisk', rows: 130_000, seed: 11 }) };
 }, 120_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -40,7 +42,7 @@ const batchRow = (db: string, id: number) => query<{ status: string; read: numbe
 
 /** Starts an ingest of the big file and waits until its first commit is in, so it is truly mid-file. */
 async function ingestUntilFirstCommit(db: string) {
-  const run = startCli(['--db', db, 'ingest', big.path, '--format', 'asterisk', '--json']);
+  const run = startCli(['--db', db, 'ingest', big.path, '--format', 'asterisk', '--timezone', 'Europe/London', '--json']);
   const worker = await waitFor('the ingest child process', () => childPids(run.child.pid!)[0], 30_000);
   await waitFor('the first committed events', () => query<{ n: number }>(db, 'select count(*) n from usage_events').n > 0, 120_000);
   return { run, worker };
@@ -86,14 +88,14 @@ describe('killing `switchboard ingest` stops the work (real launcher, real file)
     const human = await runCli(['--db', db, 'batches', 'list']);
     expect(human.stdout).toMatch(new RegExp(`interrupted.*${committed}`));
 
-    const again = await runCli(['--db', db, 'ingest', big.path, '--format', 'asterisk', '--json']);
+    const again = await runCli(['--db', db, 'ingest', big.path, '--format', 'asterisk', '--timezone', 'Europe/London', '--json']);
     expect(again.status, again.stderr).toBe(0);
     const r = JSON.parse(again.stdout) as { batchId: number; read: number; accepted: number; duplicates: number; quarantined: number; resumes: { batchId: number; events: number } | null };
     expect(r.resumes).toMatchObject({ batchId: 1, events: committed });
     expect(r.read).toBe(r.accepted + r.duplicates + r.quarantined);
     // nothing lost, nothing doubled: every record of the file is stored once, across both batches
     expect(query<{ n: number }>(db, 'select count(*) n from usage_events').n).toBe(big.stats.records);
-    const humanAgain = await runCli(['--db', db, 'ingest', big.path, '--format', 'asterisk']);
+    const humanAgain = await runCli(['--db', db, 'ingest', big.path, '--format', 'asterisk', '--timezone', 'Europe/London']);
     expect(humanAgain.stdout).not.toMatch(/resumes/); // batch 1 was resumed already: a plain re-run now
     const after = await runCli(['--db', db, 'batches', 'list', '--json']);
     const states = (JSON.parse(after.stdout) as Array<{ id: number; state: string; resumedBy: number | null }>).map((b) => [b.id, b.state, b.resumedBy]);
@@ -112,7 +114,7 @@ describe('concurrent ingests on one database', () => {
         return { path, stats: await writeCdrFile(path, { format: 'asterisk', rows: 100_000, seed }) };
       }),
     );
-    const runs = await Promise.all(files.map((f) => runCli(['--db', db, 'ingest', f.path, '--format', 'asterisk', '--json'])));
+    const runs = await Promise.all(files.map((f) => runCli(['--db', db, 'ingest', f.path, '--format', 'asterisk', '--timezone', 'Europe/London', '--json'])));
     for (const r of runs) expect(r.status, r.stdout + r.stderr).toBe(0);
     const results = runs.map((r) => JSON.parse(r.stdout) as { read: number; accepted: number; duplicates: number; quarantined: number });
     for (const r of results) expect(r.read).toBe(r.accepted + r.duplicates + r.quarantined);
