@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { accountPeriodInvoice, invoicesBefore, listProposals, listTenantInvoices, tenantInvoice } from '../../db/index.ts';
+import { accountPeriodInvoice, invoicesBefore, listProposals, listTenantInvoices, tenantInvoice, tenantPeriodDocuments } from '../../db/index.ts';
 import { proposeRelease } from '../../db/proposals/index.ts';
-import { compareInvoices, explainInvoice, explainInvoiceLine, findBillJump } from '../../tools/audit/index.ts';
+import { compareInvoices, explainInvoice, explainInvoiceLine, findBillJump, summarizeBilling } from '../../tools/audit/index.ts';
 import type { AgentContext } from '../context.ts';
 import { defineAgentTool, type AgentTool } from './define-agent-tool.ts';
 import { proposalResult, requesterFor } from './proposal-result.ts';
@@ -75,6 +75,16 @@ export function auditorTools(ctx: AgentContext): AgentTool[] {
         held: listTenantInvoices(ctx.store, tenant, { status: 'held', limit }).map((r) => ({ ...r, holdReasons: tenantInvoice(ctx.store, tenant, String(r.id)).document.holdReasons })),
         pendingProposals: listProposals(ctx.store, tenant, { status: ['pending'], limit }).map((p) => ({ id: p.id, kind: p.kind, summary: p.summary, requestedBy: p.requestedBy })),
       }),
+    }),
+    defineAgentTool(ctx, 'auditor', {
+      name: 'billing_totals',
+      kind: 'analysis',
+      description: 'What a billing month billed in total (the latest billed month when none is named): issued invoices with lines, taxes by name and totals per currency; held invoices and notes apart.',
+      schema: z.object({ period: period.optional() }).strict(),
+      run: ({ period: p }) => {
+        const { period: month, documents } = tenantPeriodDocuments(ctx.store, tenant, p);
+        return summarizeBilling(month, documents);
+      },
     }),
     defineAgentTool(ctx, 'auditor', {
       name: 'propose_release',

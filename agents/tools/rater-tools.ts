@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { tenantAccount, tenantEvent, whatIfAccount } from '../../db/index.ts';
+import { accountPeriodInvoice, tenantAccount, tenantEvent, tenantInvoice, whatIfAccount } from '../../db/index.ts';
 import { proposeRerate } from '../../db/proposals/index.ts';
 import type { AgentContext } from '../context.ts';
 import { defineAgentTool, type AgentTool } from './define-agent-tool.ts';
 import { proposalResult, requesterFor } from './proposal-result.ts';
-import { accountId, eventId, period, reason } from './tool-args.types.ts';
+import { accountId, eventId, invoiceRef, period, reason } from './tool-args.types.ts';
 
 /** The rater's tools: how an event was priced, what a plan would cost, re-rate proposals. */
 export function raterTools(ctx: AgentContext): AgentTool[] {
@@ -20,11 +20,17 @@ export function raterTools(ctx: AgentContext): AgentTool[] {
     defineAgentTool(ctx, 'rater', {
       name: 'what_if_plan',
       kind: 'analysis',
-      description: "What each line of an account would have paid in a billing month on another plan (or on every eligible plan), exact and before tax, against what it paid.",
-      schema: z.object({ accountId, period, planId: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/).optional() }).strict(),
-      run: ({ accountId: a, period: p, planId }) => {
+      description:
+        "What each line of an account would have paid in a billing month on another plan (or on every eligible plan), exact and before tax, against what it paid, and the cheaper plan recommended per line. The account and month come from an invoice when one is named; the month defaults to the account's latest invoice.",
+      schema: z
+        .object({ accountId: accountId.optional(), invoice: invoiceRef.optional(), period: period.optional(), planId: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/).optional() })
+        .strict()
+        .refine((x) => (x.accountId === undefined) !== (x.invoice === undefined), 'name the account or one of its invoices, not both'),
+      run: ({ accountId: named, invoice, period: p, planId }) => {
+        const inv = invoice !== undefined ? tenantInvoice(ctx.store, tenant, invoice) : undefined;
+        const a = named ?? inv!.accountId;
         tenantAccount(ctx.store, tenant, a);
-        return whatIfAccount(ctx.store, a, p, planId);
+        return whatIfAccount(ctx.store, a, p ?? inv?.period ?? accountPeriodInvoice(ctx.store, tenant, a).period, planId);
       },
     }),
     defineAgentTool(ctx, 'rater', {

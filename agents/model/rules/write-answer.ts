@@ -1,5 +1,6 @@
 import type { AnalystRequest } from './parse-request.ts';
-import type { ToolOutcome } from './plan-tool-calls.ts';
+import type { StepRun } from './plan-tool-calls.ts';
+import { describeStep } from './read-message.ts';
 
 /* The offline model's answers: fixed templates that copy amounts from tool results as they are
  * (strings), so every figure in an answer is one a tool computed. Nothing here does arithmetic. */
@@ -43,8 +44,34 @@ function proposalAnswer(x: Json): string {
   ].join('\n');
 }
 
+/** The total of an invoice and its taxes, first and short ("what is the total of INV-… and how much is VAT?"). */
+function totalsAnswer(x: Json): string {
+  const h = x.header;
+  const taxes = (x.taxes as Json[]).map((t) => `${t.name} ${t.amount}${t.calculation ? ` (${t.calculation})` : ''}`);
+  return [
+    `Invoice ${h.number ?? '(held, not numbered)'} for ${h.buyer.name} (account ${h.buyer.accountId}), ${h.period.from} to ${h.period.to}, status ${h.status}:`,
+    `Total ${h.total} ${h.currency} = lines ${h.subtotal} + taxes ${h.taxTotal}.`,
+    taxes.length ? `Taxes: ${taxes.join('; ')}.` : 'No tax is charged on it.',
+  ].join('\n');
+}
+
+/** Plan advice in words: per line, the plan it is on and the cheaper plan worth suggesting, from the what-if tool. */
+function planAdvice(x: Json): string {
+  const recommended = (x.recommended ?? []) as Json[];
+  const lines = (x.lines ?? []) as Json[];
+  const scenarios = x.scenarios as Json[];
+  const current = (msisdn: string) => scenarios.find((s) => s.msisdn === msisdn && !s.note);
+  const rows = lines.map((l) => {
+    const best = recommended.find((r) => r.subscriptionId === l.subscriptionId);
+    const now = current(l.msisdn);
+    if (best) return `  - ${l.msisdn}: on ${best.currentPlanId} it paid ${best.currentAmount}; ${best.planName ?? best.planId} (${best.planId}) would have cost ${best.alternativeAmount}, saving ${best.saving}. Recommend moving it to ${best.planId}.`;
+    return `  - ${l.msisdn}: ${now ? `on ${now.currentPlanId} it paid ${now.currentAmount}; ` : ''}no eligible plan would have saved 1.00 or more: it is on the right plan.`;
+  });
+  return [`Plan advice for account ${x.account}, ${x.period} (${x.currency}, before tax, from what-if charging of the month's real usage):`, list(rows, 10), recommended.length ? 'A plan change would be the customer\'s choice; nothing has been changed.' : ''].filter(Boolean).join('\n');
+}
+
 const WRITERS: Record<string, (x: Json, r: AnalystRequest) => string> = {
-  explain_invoice: (x) => invoiceAnswer(x),
+  explain_invoice: (x, r) => (r.totals ? totalsAnswer(x) : invoiceAnswer(x)),
   explain_invoice_line: (l) =>
     [
       `Line ${l.id}: ${l.description} = ${l.amount} (${l.calculation}).`,
@@ -61,12 +88,36 @@ const WRITERS: Record<string, (x: Json, r: AnalystRequest) => string> = {
       `${x.pendingProposals.length} proposals wait for approval${x.pendingProposals.length ? ':' : '.'}`,
       list((x.pendingProposals as Json[]).map((p) => `  - proposal ${p.id} (${p.kind}, asked by ${p.requestedBy}): ${p.summary}`)),
     ].join('\n'),
-  find_invoice: (x) => `Account ${x.accountId}'s invoice for ${x.period} is ${x.number ?? `held invoice id ${x.id}`}: ${x.total} ${x.currency}, ${x.status}.`,
+  find_invoice: (x, r) =>
+    r.intent === 'release' && x.status !== 'held'
+      ? `Account ${x.accountId} has no held invoice to release: its latest invoice (${x.period}) is ${x.number ?? `id ${x.id}`}, ${x.status}. Nothing was proposed.`
+      : `Account ${x.accountId}'s invoice for ${x.period} is ${x.number ?? `held invoice id ${x.id}`}: ${x.total} ${x.currency}, ${x.status}.`,
+  list_dunning_candidates: (x) =>
+    x.candidates.length
+      ? [
+          `${x.totalCandidates} of ${x.accountsWithOpenInvoices} accounts with open invoices have a dunning step due on ${x.asOf}${x.totalCandidates > x.candidates.length ? ` (the ${x.candidates.length} longest past due shown)` : ''}:`,
+          list((x.candidates as Json[]).map((c) => `  - account ${c.accountId}: ${c.nextStep.description} (${c.daysPastDue} days past due, ${c.overdueBalance} ${c.currency ?? ''} overdue${c.nextStep.lateFee ? `, late fee ${c.nextStep.lateFee}` : ''})`), 20),
+          'Nothing was proposed. To propose a step: "propose the next dunning step for account A…".',
+        ].join('\n')
+      : `No account has a dunning step due on ${x.asOf} (${x.accountsWithOpenInvoices} accounts have open invoices).`,
+  billing_totals: (x) =>
+    x.currencies.length
+      ? [
+          `Billed for ${x.period}:`,
+          ...(x.currencies as Json[]).map((c) =>
+            [
+              `  - ${c.currency}: ${c.issued.count} invoices issued, total ${c.issued.total} = lines ${c.issued.subtotal} + taxes ${c.issued.taxTotal}${Object.keys(c.issued.taxes).length ? ` (${Object.entries(c.issued.taxes as Record<string, string>).map(([k, v]) => `${k} ${v}`).join(', ')})` : ''}.`,
+              `    Held for review, not billed yet: ${c.held.count} invoices, ${c.held.total}. Credit notes issued since: ${c.creditNotes.count}, ${c.creditNotes.total}${c.debitNotes.count ? `; debit notes ${c.debitNotes.count}, ${c.debitNotes.total}` : ''}.`,
+            ].join('\n'),
+          ),
+        ].join('\n')
+      : `Nothing was billed for ${x.period}.`,
   account_standing: (x) => {
     const s = x.standing;
     if (!s.currency) return `Account ${x.accountId} has no invoices yet.`;
     const buckets = Object.entries(s.buckets as Record<string, string>).map(([k, v]) => `${k.replace('days_', '').replace('_', '-')}: ${v}`).join(', ');
     return [
+      ...(x.fromInvoice ? [`Invoice ${x.fromInvoice} belongs to account ${x.accountId}.`] : []),
       `Account ${x.accountId} on ${s.asOf}: open balance ${s.openBalance} ${s.currency}, of which overdue ${s.overdueBalance}${s.daysPastDue ? ` (oldest ${s.daysPastDue} days past due)` : ''}.`,
       `Ageing: ${buckets}.`,
       list((s.rows as Json[]).map((r) => `  - ${r.number}: open ${r.open} of ${r.total}, due ${r.dueDate} (${r.bucket})`)),
@@ -74,6 +125,8 @@ const WRITERS: Record<string, (x: Json, r: AnalystRequest) => string> = {
     ].join('\n');
   },
   explain_event_rating: (e) => {
+    // The rating tool's own words, when it gives them, say the whole breakdown (connect fee, spans, increments, rounding).
+    if (typeof e.words === 'string' && e.words) return e.words;
     const b = e.ratingBreakdown as Json | null;
     const spans = b && Array.isArray(b.spans) ? (b.spans as Json[]).map((s) => `  - ${JSON.stringify(s).slice(0, 240)}`) : [];
     return [
@@ -82,8 +135,10 @@ const WRITERS: Record<string, (x: Json, r: AnalystRequest) => string> = {
       ...(b ? [`Rating: ${JSON.stringify({ profile: b.profile, destination: b.destination, multiplier: b.multiplier ?? null }).slice(0, 600)}`, ...(spans.length ? ['Spans:', list(spans)] : [])] : []),
     ].join('\n');
   },
-  what_if_plan: (x) =>
-    [
+  what_if_plan: (x, r) =>
+    !r.planId
+      ? planAdvice(x)
+      : [
       `What-if for account ${x.account}, ${x.period} (${x.currency}, before tax):`,
       list((x.scenarios as Json[]).map((s) => (s.note ? `  - ${s.msisdn} on ${s.planId}: ${s.note}` : `  - ${s.msisdn}: ${s.currentPlanId} ${s.currentAmount} vs ${s.planId} ${s.alternativeAmount} (saving ${s.saving})`))),
     ].join('\n'),
@@ -106,8 +161,9 @@ const WRITERS: Record<string, (x: Json, r: AnalystRequest) => string> = {
       ...(x.fromText?.evidence?.length ? [`Evidence: ${(x.fromText.evidence as string[]).join('; ')}`] : []),
       ...(x.changesCategory ? [`To apply it, ask: recategorise event ${x.eventId} as ${x.proposed.category}`] : []),
     ].join('\n'),
-  list_proposals: (rows) => {
+  list_proposals: (rows, r) => {
     const all = rows as unknown as Json[];
+    if (r.intent === 'proposal_status') return statusAnswer(all, r);
     return all.length ? [`${all.length} proposals:`, list(all.map((p) => `  - proposal ${p.id} [${p.status}] ${p.kind}, asked by ${p.requestedBy}: ${p.summary}`), 20)].join('\n') : 'No proposals match.';
   },
   show_proposal: (p) =>
@@ -126,15 +182,38 @@ const WRITERS: Record<string, (x: Json, r: AnalystRequest) => string> = {
 };
 for (const name of ['propose_fee_waiver', 'propose_credit', 'propose_release', 'propose_rerate', 'propose_recategorisation', 'propose_payment_plan', 'propose_dunning_step']) WRITERS[name] = proposalAnswer;
 
-/** The answer to a request from the results of the tools that ran, by template. */
-export function writeAnswer(r: AnalystRequest, outcomes: ToolOutcome[]): string {
+/** What was proposed about an invoice or account ("did we already waive…", "what's the status of…"): found proposals, or none. */
+function statusAnswer(all: Json[], r: AnalystRequest): string {
+  const about = r.invoice ? `invoice ${r.invoice}` : `account ${r.accountId}`;
+  const kinds = /\bwaiv/i.test(r.text) ? ['fee_waiver'] : /\b(credit|refund|goodwill)/i.test(r.text) ? ['credit', 'fee_waiver'] : /\bplan\b/i.test(r.text) ? ['payment_plan'] : /\b(dunning|remind)/i.test(r.text) ? ['dunning_step'] : /\brelease/i.test(r.text) ? ['release_hold'] : null;
+  const match = kinds ? all.filter((p) => kinds.includes(p.kind)) : all;
+  const what = kinds ? kinds.map((k) => k.replace('_', ' ')).join(' or ') : 'proposal';
+  const rows = match.map((p) => `  - proposal ${p.id} [${p.status}] ${p.kind.replace('_', ' ')}, asked by ${p.requestedBy}: ${p.summary}${p.postingRef ? ` (posted: ${p.postingRef})` : ''}`);
+  if (!match.length) return `No ${what} has been proposed for ${about}${all.length ? ` (other proposals for it: ${all.map((p) => `proposal ${p.id} ${p.kind} [${p.status}]`).join(', ')})` : ''}. Nothing was created now.`;
+  return [`Yes: ${match.length === 1 ? 'one' : match.length} ${what}${match.length === 1 ? '' : 's'} for ${about}:`, list(rows, 10), 'Nothing new was created.'].join('\n');
+}
+
+/** The answer of one step from its tool results, by template. */
+function stepAnswer(run: StepRun): string {
+  const { request: r, outcomes } = run;
+  if (run.missing && !outcomes.length) return `To ${describeStep(r)}, tell me ${run.missing}.`;
   if (outcomes.length === 0) return 'I had nothing to look up for that.';
   const parts = outcomes.map((o) => {
     if (o.output.error) return `I could not complete ${o.name.replace(/_/g, ' ')}: ${o.output.error.message} (${o.output.error.code}).`;
     const write = WRITERS[o.name];
     return write ? write(o.output, r) : `${o.name}: ${JSON.stringify(o.output).slice(0, 1000)}`;
   });
-  // A look-up that only led to the real answer (find_invoice before explain_invoice) is not repeated.
-  const shown = outcomes.length > 1 && outcomes[0]!.name === 'find_invoice' && !outcomes[0]!.output.error ? parts.slice(1) : parts;
-  return `${shown.join('\n\n')}\n\n(Figures from: ${outcomes.map((o) => o.name).join(', ')}.)`;
+  // A look-up that only led to the real answer (find_invoice before explain_invoice, the account of an invoice before a proposal) is not repeated.
+  const leads = outcomes.length > 1 && ['find_invoice', 'account_standing'].includes(outcomes[0]!.name) && !outcomes[0]!.output.error;
+  const shown = leads ? parts.slice(1) : parts;
+  const asked = r.question && ['standing', 'explain_invoice', 'suggest_category'].includes(r.intent) && /\b(waive|credit|refund|plan|instal|dunning|remind|release|re-?rate|recategori)/i.test(r.text) ? ['Nothing was proposed: you asked a question. To propose it, say it as a request (e.g. "waive the monthly fee on invoice INV-…", "set up a payment plan of 4 instalments for account A…").'] : [];
+  return [...shown, ...asked].join('\n\n');
+}
+
+/** The answer to a message from the results of the tools each of its steps ran, by template. */
+export function writeAnswer(runs: StepRun[], notDone: AnalystRequest[] = []): string {
+  const tools = runs.flatMap((x) => x.outcomes.map((o) => o.name));
+  const body = runs.map(stepAnswer).join('\n\n');
+  const skipped = notDone.length ? [`Not done in this turn (another agent handles it; ask it on its own): ${notDone.map((n) => describeStep(n)).join('; ')}.`] : [];
+  return [body, ...skipped, ...(tools.length ? [`(Figures from: ${tools.join(', ')}.)`] : [])].join('\n\n');
 }

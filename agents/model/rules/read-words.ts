@@ -1,0 +1,76 @@
+import nlp from 'compromise';
+import { distance } from 'fastest-levenshtein';
+
+/**
+ * The words of an analyst's message as the rules read them: tokens and lemmas from compromise (a
+ * rule-based English tagger with its lexicon in the package: no weights, no download, the same
+ * output for the same text), typos of domain words corrected to the nearest known word by edit
+ * distance (fastest-levenshtein), and whether the message asks something or asks for something.
+ */
+export interface Words {
+  /** Lower-case lemmas ("waived" → "waive", "instalments" → "instalment"), typos corrected, in order. */
+  lemmas: string[];
+  /** A question (did we…, what's the status…, can the customer…?) as opposed to a request (waive…, can you…, please…). */
+  question: boolean;
+  /** True when any of these lemmas (or "a b" two-word phrases) is in the message. */
+  has(...words: string[]): boolean;
+}
+
+/**
+ * The domain words typos are corrected to. A word is corrected only when it is not itself one of
+ * these, is five letters or more, and is one edit away (two for words of eight letters or more).
+ */
+const VOCABULARY = [
+  'waive', 'waiver', 'invoice', 'account', 'proposal', 'approve', 'reject', 'decline', 'instalment', 'installment', 'payment', 'monthly',
+  'dunning', 'reminder', 'suspend', 'standing', 'balance', 'overdue', 'ageing', 'release', 'rerate', 'recategorise', 'categorise', 'classify',
+  'unclassified', 'quarantine', 'quarantined', 'compliance', 'compliant', 'compare', 'explain', 'priced', 'price', 'event', 'credit', 'refund',
+  'goodwill', 'pending', 'approval', 'flagged', 'held', 'status', 'customer', 'cheaper', 'recommend', 'total', 'category', 'suggest', 'outage',
+  'change', 'charge', 'increase', 'billed', 'forecast', 'fraud', 'received', 'email', 'proposals', 'invoices', 'accounts',
+];
+const KNOWN = new Set(VOCABULARY);
+
+/** A domain word the token is a typo of, or the token itself. */
+function corrected(word: string): string {
+  if (word.length < 5 || KNOWN.has(word) || !/^[a-z]+$/.test(word)) return word;
+  const limit = word.length >= 8 ? 2 : 1;
+  let best = word;
+  let bestDistance = limit + 1;
+  for (const v of VOCABULARY) {
+    if (Math.abs(v.length - word.length) > limit) continue;
+    // Two letters swapped ("wiave") is one slip of the fingers, though Levenshtein counts it as two.
+    const swapped = v.length === word.length && [...v].sort().join('') === [...word].sort().join('');
+    const d = swapped ? Math.min(distance(word, v), 1) : distance(word, v);
+    if (d < bestDistance) [best, bestDistance] = [v, d];
+  }
+  return best;
+}
+
+/** British and American spellings and hyphenations, read as one word. */
+const SPELLINGS: Record<string, string> = {
+  installment: 'instalment', recategorize: 'recategorise', categorize: 'categorise', 're-rate': 'rerate', 're-rated': 'rerate', 're-rating': 'rerate',
+  rerating: 'rerate', 'pay-plan': 'plan', 're-categorise': 'recategorise', 're-categorize': 'recategorise', aging: 'ageing', 'e-mail': 'email',
+};
+
+// A question starts with a question word or an auxiliary, unless it is a polite request ("can you…", "could we…").
+const QUESTION_STARTS = new Set(['what', "what's", 'whats', 'which', 'who', 'whom', 'whose', 'when', 'where', 'why', 'how', 'did', 'do', 'does', 'has', 'have', 'had', 'is', 'are', 'was', 'were', 'will', 'should', 'can', 'could', 'would', 'may', 'might', 'shall', 'must']);
+const POLITE = /^(?:can|could|would|will)\s+(?:you|u|we|i)\s+(?:please\s+)?(?!be\b|have\b|see\b|tell\b|check\b|know\b)/i;
+
+/** Reads a message into lemmas and its speech act. */
+export function readWords(text: string): Words {
+  const doc = nlp(text);
+  doc.compute('root');
+  const terms = (doc.json() as Array<{ terms: Array<{ normal: string; root?: string; text: string }> }>).flatMap((s) => s.terms);
+  const lemmas = terms.map((t) => {
+    const base = (t.root ?? t.normal).toLowerCase().replace(/[.,!?;:]+$/, '');
+    return SPELLINGS[base] ?? corrected(SPELLINGS[base] ?? base);
+  });
+  const firstWord = (text.trim().split(/\s+/)[0] ?? '').toLowerCase().replace(/[^a-z']/g, '');
+  const question = !POLITE.test(text.trim()) && (QUESTION_STARTS.has(firstWord) || /\?\s*$/.test(text) || /\b(?:status of|whether|already)\b/i.test(text));
+  const set = new Set(lemmas);
+  const joined = ` ${lemmas.join(' ')} `;
+  return {
+    lemmas,
+    question,
+    has: (...words) => words.some((w) => (w.includes(' ') ? joined.includes(` ${w} `) : set.has(w))),
+  };
+}
