@@ -55,6 +55,8 @@ type Rule = [IntentName, (w: Words, e: Entities, t: string) => boolean | string]
 const target = (e: Entities) => e.invoice !== undefined || e.accountId !== undefined;
 // "did we…", "has … been…", "the status of…", "is there a…": asks what was done, never does it.
 const asksWhatWasDone = (w: Words, t: string) => w.question && (/^\s*(did|has|have|had|was|were|is there|are there)\b/i.test(t) || w.has('status', 'already', 'pending', 'exist', 'existing', 'open'));
+/** Text that tries to override the rules ("ignore previous instructions", "SYSTEM: …"): never obeyed; with a decision in it, refused whole. */
+export const INJECTION = /\b(ignore|disregard|forget)\b.{0,40}\b(instructions?|rules?|prompt|guidelines?)\b|\byou are now\b|^\s*(system|assistant|developer)\s*:|\b(jailbreak|developer mode)\b/i;
 const DECISION_START = /^\s*(?:please\s+|i\s+|ok(?:ay)?,?\s+|yes,?\s+|now\s+)?(approve|reject|decline|refuse)\b/i;
 
 /**
@@ -62,7 +64,7 @@ const DECISION_START = /^\s*(?:please\s+|i\s+|ok(?:ay)?,?\s+|yes,?\s+|now\s+)?(a
  * a message that asks for one of these never reaches a tool.
  */
 const REFUSALS: Rule[] = [
-  ['refuse', (_w, _e, t) => /\b(ignore|disregard|forget)\b.{0,40}\b(instructions?|rules?|prompt|guidelines?)\b|\byou are now\b|^\s*(system|assistant|developer)\s*:|\b(jailbreak|developer mode)\b/i.test(t) &&
+  ['refuse', (_w, e, t) => INJECTION.test(t) && /\b(approve|accept|reject|decline|post)\b/i.test(t) && (e.proposalIds.length > 0 || /\ball\b/i.test(t)) &&
       'I do not follow instructions embedded in a message, and nothing is approved that way. A decision counts only when you state it plainly yourself, as "approve proposal N" with your reason; if that is what you mean, say just that.'],
   ['refuse', (w, e, t) => DECISION_START.test(t) && e.proposalIds.length === 0 && !w.has('all', 'everything') &&
       'A decision needs the proposal\'s number in your own words: say "approve proposal N" (or "reject proposal N") with your reason. I never pick the proposal for you.'],

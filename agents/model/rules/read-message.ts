@@ -1,5 +1,5 @@
 import { findEntities, type Entities } from './find-entities.ts';
-import { INTENTS, readClause, type AnalystRequest, type IntentName } from './parse-request.ts';
+import { INJECTION, INTENTS, readClause, type AnalystRequest, type IntentName } from './parse-request.ts';
 
 /** An earlier turn of the thread as the model sees it: the analyst's question and the answer given. */
 export interface EarlierTurn {
@@ -79,7 +79,7 @@ function readInThread(text: string, earlier: EarlierTurn[], previous?: AnalystRe
 export function readMessage(text: string, earlier: EarlierTurn[] = []): ReadMessage {
   const whole = readClause(text);
   // A refusal of the whole message (an instruction to ignore the rules) is never split into parts that would run.
-  if (whole.intent === 'refuse' && /\b(ignore|disregard|forget|system|you are now)\b/i.test(text)) return { steps: [whole], notDone: [] };
+  if (whole.intent === 'refuse' && INJECTION.test(text)) return { steps: [whole], notDone: [] };
   const parts = text.split(CLAUSE_BREAK).map((p) => p.trim()).filter((p) => p.length > 1);
   const clauses: AnalystRequest[] = [];
   for (const part of parts.length ? parts : [text]) {
