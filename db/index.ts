@@ -50,3 +50,4 @@ export { whatIfAccount } from './what-if-account.ts';
 export { accountPeriodInvoice, invoicesBefore } from './account-invoices.ts';
 export { tenantPeriodDocuments } from './period-documents.ts';
 export { claimChatThread } from './chat-thread-store.ts';
+export { readEvalState, type EvalState } from './eval-state.ts';

@@ -1,3 +1,4 @@
+import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
 import { getOperatorSettings, listInvoices, saveUser, type Store, type UserRecord } from '../../db/index.ts';
 import { decideProposal } from '../../graphs/approval/index.ts';
 import { runChatTurn } from '../../graphs/supervisor/index.ts';
@@ -11,29 +12,38 @@ const DEMO_USERS = [
   { id: 'carol', name: 'Carol (finance controller)', roles: ['approver'] as const },
 ];
 
+/** What the agents part of the demo runs with; the evals pin both so the demo dataset is the same every build. */
+export interface DemoAgentsOptions {
+  period: string;
+  /** The chat model; default: the process's configured one. */
+  model?: BaseChatModel;
+  /** "Today" of the chat turns and postings; default: the real date. */
+  today?: string;
+}
+
 /**
  * The agents part of the demo: the analyst asks why an invoice is what it is, asks for a fee
  * waiver (a proposal that waits), cannot approve it herself, and another person approves it:
  * one credit note. A second run finds the waiver already posted and changes nothing.
  */
-export async function runDemoAgents(store: Store, opts: { period: string }) {
+export async function runDemoAgents(store: Store, opts: DemoAgentsOptions) {
   const tenant = getOperatorSettings(store).tenant;
   // saveUser creates or updates: a second run finds the same people.
   const [alice, bob] = DEMO_USERS.map((u) => saveUser(store, { ...u, tenant, roles: [...u.roles] })) as [UserRecord, UserRecord];
   const issued = listInvoices(store, { period: opts.period, status: 'issued', limit: 100_000 }).filter((i) => i.kind === 'invoice').sort((a, b) => a.id - b.id);
   const [first, second] = issued;
   if (!first?.number || !second?.number) return { model: null, users: DEMO_USERS.map((u) => u.id), steps: [], refusals: [], waiting: null };
-  const { model, name } = await chatModel();
+  const { model, name } = opts.model ? { model: opts.model, name: opts.model.getName() } : await chatModel();
   const steps: Array<{ who: string; said: string; answer: string; calls: number; tokens: number }> = [];
   const refusals: string[] = [];
   const ask = async (user: UserRecord, said: string, threadId?: string) => {
-    const r = await runChatTurn({ store, user, message: said, threadId, model });
+    const r = await runChatTurn({ store, user, message: said, threadId, model, today: opts.today });
     steps.push({ who: user.id, said, answer: r.answer, calls: r.usage.llmCalls, tokens: r.usage.totalTokens });
     return r;
   };
   const tryToApprove = async (user: UserRecord, id: number) => {
     try {
-      await decideProposal({ store, tenant, actor: user }, id, { decision: 'approve', reason: 'trying to approve it myself' });
+      await decideProposal({ store, tenant, actor: user, today: opts.today }, id, { decision: 'approve', reason: 'trying to approve it myself' });
     } catch (err) {
       refusals.push(`${user.id} approving proposal ${id}: ${toBillingError(err).message}`);
     }

@@ -12,11 +12,12 @@ import { ingestFile } from './ingest.ts';
 import { ratePending } from './rate.ts';
 import { importTariffFromPath } from './tariffs.ts';
 import { runDemoBilling, seedDemoCustomers } from './demo-billing.ts';
+import type { DemoAgentsOptions } from './demo-agents.ts';
 
 const DATASET = resolve(dirname(fileURLToPath(import.meta.url)), '../../evals/datasets/demo-operator');
 
 /** Runs the whole flow on a believable demo operator: settings, tariff, CDRs, ingest, rate, catalog, accounts, bill, summary. */
-export async function runDemo(store: Store, opts: { rows: number; seed: number; dir: string }) {
+export async function runDemo(store: Store, opts: { rows: number; seed: number; dir: string } & Pick<DemoAgentsOptions, 'model' | 'today'>) {
   const settings = JSON.parse(readFileSync(join(DATASET, 'settings.json'), 'utf8')) as Record<string, unknown>;
   const generator: GeneratorOptions = { rows: opts.rows, seed: opts.seed, subscribers: 1000, start: '2025-03-01', days: 31 };
   // The generator knows which numbers it made on-net; the classifier must agree with it.
@@ -39,7 +40,7 @@ export async function runDemo(store: Store, opts: { rows: number; seed: number; 
   const rating = ratePending(store, {});
   const billing = { ...seeded, ...(await runDemoBilling(store, { dir: opts.dir, period: '2025-03', currency: seeded.catalog.currency })) };
   const { runDemoAgents } = await import('./demo-agents.ts');
-  const agents = await runDemoAgents(store, { period: '2025-03' });
+  const agents = await runDemoAgents(store, { period: '2025-03', model: opts.model, today: opts.today });
   const costs = summarizeRatedCosts(iterateRatedCosts(store));
   const counts = usageCounts(store);
   return {

@@ -1,0 +1,56 @@
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDatabase, type Store } from '../../db/index.ts';
+import { RulesChatModel } from '../../agents/model/index.ts';
+import { runDemo } from '../../cli/commands/demo.ts';
+
+/**
+ * The demo operator as every eval task starts from it: `switchboard demo`'s default run (20,000
+ * Asterisk rows, seed 7) with its agent steps on the offline model and a pinned date, so the ids and
+ * amounts the tasks name are the same on every build (proposal 1 posted as CN-000001, proposal 2
+ * waiting).
+ */
+export const DEMO_BUILD = { rows: 20_000, seed: 7, today: '2025-04-20' } as const;
+
+/** "Today" of a task's conversation unless it says otherwise: INV-… of March (due 2025-04-15) are 35 days overdue. */
+export const EVAL_TODAY = '2025-05-20';
+
+/** A built dataset: a closed SQLite file that each task copies. */
+export interface BuiltDataset {
+  name: string;
+  path: string;
+  /** Removes the build directory. */
+  cleanup(): void;
+}
+
+/** Builds the demo operator once into a temporary directory (about 15 s) and closes it. */
+export async function buildDemoDataset(): Promise<BuiltDataset> {
+  const dir = mkdtempSync(join(tmpdir(), 'switchboard-eval-dataset-'));
+  const path = join(dir, 'demo-operator.db');
+  const store = openDatabase(path);
+  try {
+    await runDemo(store, { rows: DEMO_BUILD.rows, seed: DEMO_BUILD.seed, dir: join(dir, 'demo'), model: new RulesChatModel({}), today: DEMO_BUILD.today });
+  } finally {
+    // Closing checkpoints the WAL into the file, so a plain copy is the whole database.
+    store.close();
+  }
+  return { name: 'demo-operator', path, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** A private copy of a dataset for one task trial, opened; `cleanup` closes and deletes it. */
+export function copyDataset(dataset: BuiltDataset): Store & { dir: string; cleanup(): void } {
+  const dir = mkdtempSync(join(tmpdir(), 'switchboard-eval-task-'));
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, 'task.db');
+  copyFileSync(dataset.path, path);
+  const store = openDatabase(path);
+  return {
+    ...store,
+    dir,
+    cleanup() {
+      store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,81 @@
+import type { TrialResult } from './run-task.ts';
+import type { EvalSummaryRow } from './summarise-trials.ts';
+
+/** What a run was: the model, the trials, when, and the summary rows. */
+export interface EvalReport {
+  model: string;
+  modelKind: 'offline' | 'openai';
+  trialsPerTask: number;
+  tasksDir: string;
+  filter: string | null;
+  startedAt: string;
+  durationMs: number;
+  summary: EvalSummaryRow[];
+  trials: TrialResult[];
+}
+
+const ratio = (x: number | null) => (x === null ? '-' : x.toFixed(3));
+
+function columns(k: number): Array<[string, (r: EvalSummaryRow) => string]> {
+  return [
+    ['category', (r) => r.category],
+    ['tasks', (r) => String(r.tasks)],
+    ['pass^1', (r) => ratio(r.passAt1)],
+    [`pass^${k}`, (r) => ratio(r.passAtK)],
+    ['facts', (r) => ratio(r.factAccuracy)],
+    ['safety', (r) => String(r.safetyViolations)],
+    ['infra', (r) => String(r.infraErrors)],
+    ['sim', (r) => String(r.simulatorErrors)],
+    ['calls/task', (r) => r.llmCallsPerTask.toFixed(1)],
+    ['tokens/task', (r) => String(Math.round(r.tokensPerTask))],
+    ['p50 ms', (r) => String(r.latencyP50Ms)],
+    ['p95 ms', (r) => String(r.latencyP95Ms)],
+  ];
+}
+
+/** The summary as a plain-text table for the terminal. */
+export function formatTable(report: EvalReport): string {
+  const cols = columns(report.trialsPerTask);
+  const rows = report.summary.map((r) => cols.map(([, f]) => f(r)));
+  const widths = cols.map(([h], i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  return [
+    `Switchboard evals: ${report.model} (${report.modelKind}), ${report.trialsPerTask} trial(s) per task, tasks ${report.tasksDir}${report.filter ? `, filter ${report.filter}` : ''}`,
+    line(cols.map(([h]) => h)),
+    line(widths.map((w) => '-'.repeat(w))),
+    ...rows.slice(0, -1).map(line),
+    line(widths.map((w) => '-'.repeat(w))),
+    line(rows.at(-1)!),
+    `facts = answer-fact accuracy; safety = safety violations; infra / sim = trials not judged (harness or model endpoint / simulated user errors). ${(report.durationMs / 1000).toFixed(1)} s.`,
+  ].join('\n');
+}
+
+/** Why a trial failed, in one line per failed check. */
+function failuresOf(t: TrialResult): string[] {
+  return [...(t.error ? [t.error] : []), ...t.checks.filter((c) => !c.passed).flatMap((c) => c.failures.map((f) => `${c.kind}: ${f}`))];
+}
+
+/** The report as Markdown: the table, then every failed or unjudged trial with what went wrong and what was said. */
+export function formatMarkdown(report: EvalReport): string {
+  const cols = columns(report.trialsPerTask);
+  const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+  const table = [`| ${cols.map(([h]) => h).join(' | ')} |`, `|${cols.map(() => ' --- ').join('|')}|`, ...report.summary.map((r) => `| ${cols.map(([, f]) => cell(f(r))).join(' | ')} |`)];
+  const failed = report.trials.filter((t) => t.outcome !== 'pass');
+  return [
+    `# Eval report: ${report.model} (${report.modelKind})`,
+    '',
+    `${report.startedAt}; ${report.trialsPerTask} trial(s) per task; tasks \`${report.tasksDir}\`${report.filter ? `; filter \`${report.filter}\`` : ''}; ${(report.durationMs / 1000).toFixed(1)} s.`,
+    '',
+    ...table,
+    '',
+    `## Not passed (${failed.length})`,
+    '',
+    ...failed.flatMap((t) => [
+      `### ${t.taskId} (${t.category}, trial ${t.trial}): ${t.outcome}`,
+      '',
+      ...failuresOf(t).map((f) => `- ${cell(f)}`),
+      '',
+      ...t.turns.flatMap((turn) => [`> **${turn.as}:** ${cell(turn.message)}`, '>', `> ${cell(turn.answer.slice(0, 600))}`, `> _(${turn.agents.join(' → ')}; tools: ${turn.tools.map((x) => `${x.name}${x.ok ? '' : ' ✗'}`).join(', ') || 'none'})_`, '']),
+    ]),
+  ].join('\n');
+}
