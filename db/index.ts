@@ -16,7 +16,7 @@ export {
   toUsageView,
   type UsageView,
 } from './usage-store.ts';
-export { listQuarantine, openQuarantineWithBatch, markReplayed, updateQuarantined } from './quarantine-store.ts';
+export { countQuarantine, listQuarantine, openQuarantineWithBatch, markReplayed, updateQuarantined } from './quarantine-store.ts';
 export { saveCatalogVersion, listCatalogVersions, catalogInEffect, currentRateMultipliers, type SavedCatalog } from './catalog-store.ts';
 export { importAccounts, getAccountBundle, listAccountIds, ratingPartyLookup, type AccountBundle } from './account-store.ts';
 export { getBillingSettings, setBillingSettings } from './billing-settings-store.ts';
@@ -43,7 +43,7 @@ export {
   type Requester,
 } from './proposal-store.ts';
 export { postProposal, previewRerate, type PostingResult } from './post-proposal.ts';
-export { tenantAccount, tenantInvoice, tenantEvent, listTenantInvoices, listTenantEvents, listTenantQuarantine } from './tenant-scope.ts';
+export { tenantAccount, tenantInvoice, tenantEvent, listTenantInvoices, listTenantEvents, listTenantQuarantine, countTenantEvents, countTenantQuarantine } from './tenant-scope.ts';
 export { suggestEventCategory } from './suggest-event-category.ts';
 export { accountReceivables, takenDunningSteps } from './collections-store.ts';
 export { whatIfAccount } from './what-if-account.ts';

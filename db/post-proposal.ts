@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { ProposalKind } from '../tools/approval/index.ts';
 import { BillingError, type BillingErrorCode } from '../tools/errors.ts';
-import { buildAdjustmentNote, creditedByLine } from '../tools/invoice/build-adjustment-note.ts';
+import { buildAdjustmentNote } from '../tools/invoice/build-adjustment-note.ts';
 import { getAccountBundle } from './account-store.ts';
 import { dunningActions, paymentPlans } from './agent-schema.ts';
 import { appendAudit } from './audit-store.ts';
@@ -56,7 +56,7 @@ function postInTransaction(store: Store, p: StoredProposal, today: string): stri
       const notes = notesFor(store, original.id).map((n) => n.document);
       const doc = buildAdjustmentNote({
         original: original.document, credits: [{ lineId: payload.lineId!, amount: effectiveAmount(p) }], customer: bundle.customer, account: bundle.account,
-        settings: getBillingSettings(store), reason: `${p.kind === 'fee_waiver' ? 'fee waiver' : 'credit'} approved (proposal ${p.id}): ${p.reason}`, creditedBefore: creditedByLine(notes), ref: String(p.id),
+        settings: getBillingSettings(store), reason: `${p.kind === 'fee_waiver' ? 'fee waiver' : 'credit'} approved (proposal ${p.id}): ${p.reason}`, earlierNotes: notes, ref: String(p.id),
       });
       const saved = saveInvoice(store, { accountId: original.accountId, doc, issueDate: today, paymentTermsDays: bundle.account.paymentTermsDays, ledger: [], carries: [], correctsInvoiceId: original.id, correctionKey: key });
       if (!saved) throw new BillingError('INTERNAL', `credit note of proposal ${p.id} was not stored`);

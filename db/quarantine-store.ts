@@ -1,4 +1,4 @@
-import { and, desc, eq, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, type SQL } from 'drizzle-orm';
 import { BillingError } from '../tools/errors.ts';
 import type { Store } from './open-database.ts';
 import { ingestBatches, quarantine } from './schema.ts';
@@ -15,6 +15,14 @@ export function listQuarantine(store: Store, filter: { status?: string; batchId?
     .orderBy(desc(quarantine.id))
     .limit(filter.limit ?? 100)
     .all();
+}
+
+/** How many quarantined records match (all of them, not a page): what a listing reports beside the rows it shows. */
+export function countQuarantine(store: Store, filter: { status?: string; batchId?: number } = {}): number {
+  const where: SQL[] = [];
+  if (filter.status) where.push(eq(quarantine.status, filter.status));
+  if (filter.batchId !== undefined) where.push(eq(quarantine.batchId, filter.batchId));
+  return store.db.select({ n: count() }).from(quarantine).where(where.length ? and(...where) : undefined).get()?.n ?? 0;
 }
 
 /** Open quarantined records with the format and parser options of the batch they came from. */

@@ -1,4 +1,4 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, count, desc, eq } from 'drizzle-orm';
 import { BillingError } from '../tools/errors.ts';
 import { getAccountBundle, type AccountBundle } from './account-store.ts';
 import { accounts, invoices } from './billing-schema.ts';
@@ -6,7 +6,7 @@ import { getInvoice, type StoredInvoice } from './invoice-store.ts';
 import type { Store } from './open-database.ts';
 import { usageEvents } from './schema.ts';
 import { getUsageEvent } from './usage-store.ts';
-import { listQuarantine } from './quarantine-store.ts';
+import { countQuarantine, listQuarantine } from './quarantine-store.ts';
 import { getOperatorSettings } from './settings-store.ts';
 
 /** True when the account exists and belongs to the tenant. */
@@ -63,6 +63,16 @@ export function listTenantEvents(store: Store, tenant: string, filter: { status:
     .limit(filter.limit ?? 20)
     .all()
     .map((r) => ({ id: r.id, subscriber: r.subscriber, otherParty: r.otherParty, service: r.service, startTime: new Date(r.startTime).toISOString(), category: r.category, reason: r.classificationReason, attributes: JSON.parse(r.attributes) as Record<string, string> }));
+}
+
+/** How many of the tenant's events have a status (all of them, not a page). */
+export function countTenantEvents(store: Store, tenant: string, status: string): number {
+  return store.db.select({ n: count() }).from(usageEvents).where(and(eq(usageEvents.tenant, tenant), eq(usageEvents.status, status))).get()?.n ?? 0;
+}
+
+/** How many quarantined records are open for the tenant (the operator's own; none for another tenant). */
+export function countTenantQuarantine(store: Store, tenant: string): number {
+  return getOperatorSettings(store).tenant === tenant ? countQuarantine(store, { status: 'open' }) : 0;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { accountPeriodInvoice, tenantAccount, tenantEvent, tenantInvoice, whatIfAccount } from '../../db/index.ts';
 import { proposeRerate } from '../../db/proposals/index.ts';
+import { explainEventRating } from '../../tools/rating/index.ts';
 import type { AgentContext } from '../context.ts';
 import { defineAgentTool, type AgentTool } from './define-agent-tool.ts';
 import { proposalResult, requesterFor } from './proposal-result.ts';
@@ -15,7 +16,12 @@ export function raterTools(ctx: AgentContext): AgentTool[] {
       kind: 'read',
       description: 'How one usage event was priced: its classification, rating profile, destination, each span with its tariff row, rate, increments and rounding, multipliers, and the cost.',
       schema: z.object({ eventId }).strict(),
-      run: ({ eventId: id }) => tenantEvent(ctx.store, tenant, id),
+      run: ({ eventId: id }) => {
+        const { ratingBreakdown, ...event } = tenantEvent(ctx.store, tenant, id);
+        const rating = explainEventRating({ service: event.service, ratingBreakdown });
+        // Words first, then the figures they come from: never a breakdown cut off mid-JSON.
+        return { ...event, explanation: rating?.text ?? null, ratingBreakdown: rating?.breakdown ?? ratingBreakdown };
+      },
     }),
     defineAgentTool(ctx, 'rater', {
       name: 'what_if_plan',

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import {
+  countQuarantine,
   createDbSink,
   findEventIdByKey,
   getOperatorSettings,
@@ -72,10 +73,11 @@ export function registerQuarantine(program: Command): void {
     .action(
       action(async (_o: unknown, cmd: Command) => {
         const opts = cmd.optsWithGlobals<GlobalOptions & { status?: string; batch?: string; limit?: string }>();
-        const rows = await withStore(opts, (store) =>
-          listQuarantine(store, { status: opts.status === 'all' ? undefined : opts.status, batchId: parseIntOption('batch', opts.batch), limit: parseIntOption('limit', opts.limit, 1) }),
+        const filter = { status: opts.status === 'all' ? undefined : opts.status, batchId: parseIntOption('batch', opts.batch) };
+        const { rows, total } = await withStore(opts, (store) => ({ rows: listQuarantine(store, { ...filter, limit: parseIntOption('limit', opts.limit, 1) }), total: countQuarantine(store, filter) }));
+        printResult(opts, rows, (r) =>
+          [table(r.map((x) => ({ ...x, raw: x.raw.length > 60 ? `${x.raw.slice(0, 57)}...` : x.raw })), ['id', 'batchId', 'lineNo', 'reason', 'status', 'message', 'raw']), `${total} records${filter.status ? ` ${filter.status}` : ''} in all; ${r.length} shown`].join('\n'),
         );
-        printResult(opts, rows, (r) => table(r.map((x) => ({ ...x, raw: x.raw.length > 60 ? `${x.raw.slice(0, 57)}...` : x.raw })), ['id', 'batchId', 'lineNo', 'reason', 'status', 'message', 'raw']));
       }),
     );
   quarantine

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { getUsageEvent, listUsageEvents } from '../../db/index.ts';
 import { BillingError } from '../../tools/errors.ts';
+import { explainEventRating } from '../../tools/rating/index.ts';
 import { withStore, type GlobalOptions } from '../context.ts';
 import { action, parseIntOption, printResult, table } from '../output.ts';
 
@@ -32,7 +33,16 @@ export function registerUsage(program: Command): void {
         const opts = cmd.optsWithGlobals<GlobalOptions>();
         const event = await withStore(opts, (store) => getUsageEvent(store, parseIntOption('id', id)!));
         if (!event) throw new BillingError('NOT_FOUND', `no usage event ${id}`);
-        printResult(opts, event, (e) => JSON.stringify(e, null, 2));
+        // The same words the rater agent gives (explainEventRating); --json keeps the whole breakdown.
+        const explanation = explainEventRating(event)?.text ?? null;
+        printResult(opts, { ...event, explanation }, (e) =>
+          [
+            `Event #${e.id} (${e.sourceId}, batch ${e.batchId} line ${e.lineNo}): ${e.service} ${e.direction} from ${e.subscriber} to ${e.otherParty} at ${e.startTime}, category ${e.category}${e.roaming !== 'none' ? `, roaming ${e.roaming}` : ''}, status ${e.status}`,
+            e.cost !== null ? `Rated cost ${e.cost} ${e.currency} with tariff version ${e.tariffVersionId}` : `Not rated${e.ratingError ? `: ${JSON.stringify(e.ratingError)}` : ''}`,
+            ...(e.explanation ? [e.explanation] : []),
+            `Fields: ${Object.entries(e.attributes).map(([k, v]) => `${k}=${v}`).join(' ')}`,
+          ].join('\n'),
+        );
       }),
     );
 }

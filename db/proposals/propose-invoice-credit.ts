@@ -1,5 +1,6 @@
 import { BillingError } from '../../tools/errors.ts';
-import { buildAdjustmentNote, creditedByLine } from '../../tools/invoice/build-adjustment-note.ts';
+import { buildAdjustmentNote } from '../../tools/invoice/build-adjustment-note.ts';
+import { creditableAmounts } from '../../tools/invoice/creditable-amounts.ts';
 import type { InvoiceLine } from '../../tools/invoice/invoice.types.ts';
 import { dec, minorUnits } from '../../tools/money/index.ts';
 import { getBillingSettings } from '../billing-settings-store.ts';
@@ -59,12 +60,25 @@ export function proposeInvoiceCredit(store: Store, who: Requester, req: InvoiceC
   // Asking again for a waiver already proposed (or given) returns that proposal, not "nothing left".
   const already = req.kind === 'fee_waiver' ? openProposalFor(store, who.tenant, `fee_waiver:${inv.id}:${line.id}`) : null;
   if (already) return { proposal: already, existing: true };
-  const credited = creditedByLine(notesFor(store, inv.id).map((n) => n.document));
-  const left = dec(line.amount).minus(dec(credited.get(line.id) ?? '0'));
+  const notes = notesFor(store, inv.id).map((n) => n.document);
   const decimals = minorUnits(inv.currency);
-  const amount = req.kind === 'fee_waiver' ? left.toFixed(decimals) : req.amount;
-  if (!amount) throw new BillingError('INVALID_INPUT', 'a credit needs an amount');
-  const preview = buildAdjustmentNote({ original: inv.document, credits: [{ lineId: line.id, amount }], customer, account, settings: getBillingSettings(store), reason: req.reason, creditedBefore: credited, ref: 'preview' });
+  // A waiver or credit gives what the line charged net of discounts and earlier credits, within what is left of the invoice.
+  const creditable = creditableAmounts(inv.document, notes);
+  const lineLeft = creditable.lines.get(line.id);
+  const room = dec(lineLeft?.left ?? '0').lessThan(creditable.invoiceLeft) ? dec(lineLeft?.left ?? '0') : dec(creditable.invoiceLeft);
+  if (!room.greaterThan(0)) {
+    throw new BillingError('CONFLICT', `nothing left to credit on ${line.description} of invoice ${inv.number}: it charged ${lineLeft?.charged ?? '0.00'} ${inv.currency} net of discounts and ${lineLeft?.credited ?? '0.00'} was already credited (0.00 left)`);
+  }
+  if (req.kind === 'credit' && !req.amount) throw new BillingError('INVALID_INPUT', 'a credit needs an amount');
+  // A credit asked beyond what is left is refused with what is left, never silently lowered: a proposal carries what the analyst asked.
+  if (req.kind === 'credit' && dec(req.amount!).greaterThan(room)) {
+    const why = lineLeft && dec(lineLeft.left).greaterThan(room) ? `the invoice has only ${creditable.invoiceLeft} net left to credit` : `it charged ${lineLeft?.charged ?? '0.00'} net of discounts, ${lineLeft?.credited ?? '0.00'} already credited`;
+    throw new BillingError('INVALID_INPUT', `line ${line.id} (${line.description}) has ${room.toFixed(decimals)} ${inv.currency} left to credit, less than ${req.amount} (${why})`);
+  }
+  const amount = req.kind === 'credit' ? req.amount! : room.toFixed(decimals);
+  const preview = buildAdjustmentNote({ original: inv.document, credits: [{ lineId: line.id, amount }], customer, account, settings: getBillingSettings(store), reason: req.reason, earlierNotes: notes, ref: 'preview' });
+  const charged = lineLeft && lineLeft.charged !== line.amount ? `, charged ${lineLeft.charged} after discounts of the listed ${line.amount}` : '';
+  const earlier = lineLeft && dec(lineLeft.credited).greaterThan(0) ? `, ${lineLeft.credited} already credited` : '';
   const what = req.kind === 'fee_waiver' ? `Waive ${line.description}` : `Credit ${amount} ${inv.currency} against ${line.description}`;
   return createProposal(store, who, {
     kind: req.kind,
@@ -72,8 +86,8 @@ export function proposeInvoiceCredit(store: Store, who: Requester, req: InvoiceC
     invoiceId: inv.id,
     currency: inv.currency,
     amount,
-    summary: `${what} on invoice ${inv.number}: credit note of ${amount} net + ${dec(preview.taxTotal).negated().toFixed(decimals)} tax = ${dec(preview.total).negated().toFixed(decimals)} ${inv.currency}`,
-    payload: { invoiceId: inv.id, invoiceNumber: inv.number, lineId: line.id, lineDescription: line.description, lineAmount: line.amount, preview: { subtotal: preview.subtotal, taxTotal: preview.taxTotal, total: preview.total, taxes: preview.taxes } },
+    summary: `${what} on invoice ${inv.number}${charged}${earlier}: credit note of ${amount} net + ${dec(preview.taxTotal).negated().toFixed(decimals)} tax = ${dec(preview.total).negated().toFixed(decimals)} ${inv.currency}`,
+    payload: { invoiceId: inv.id, invoiceNumber: inv.number, lineId: line.id, lineDescription: line.description, lineAmount: line.amount, lineCharged: lineLeft?.charged ?? line.amount, preview: { subtotal: preview.subtotal, taxTotal: preview.taxTotal, total: preview.total, taxes: preview.taxes } },
     reason: req.reason,
     targetKey: req.kind === 'fee_waiver' ? `fee_waiver:${inv.id}:${line.id}` : `credit:${inv.id}:${line.id}:${amount}`,
   });

@@ -103,7 +103,7 @@ describe('rater', () => {
     expect(r.tools).toEqual([{ name: 'explain_event_rating', ok: true }]);
     expect(r.answer).toContain('Event #1: voice outbound from 447700900123 to +447812345678');
     expect(r.answer).toContain(`category mobile, status rated.\nRated cost 0.53 GBP with tariff version ${e.tariffVersionId}.`);
-    expect(r.answer).toContain('"ratingPlanId":"RP_CALLS"');
+    expect(r.answer).toContain('rating plan RP_CALLS');
   });
 
   it('prices the month on another plan with what_if_plan', async () => {

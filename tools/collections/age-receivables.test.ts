@@ -54,13 +54,20 @@ describe('ageReceivables', () => {
     expect(s.daysPastDue).toBe(Math.max(0, days));
   });
 
-  it('never lets a credit push an invoice below zero; the excess is unapplied', () => {
-    const s = ageReceivables([doc({ id: 1, total: '10.00' }), doc({ id: 2, number: 'CN-000001', kind: 'credit_note', total: '-12.00', corrects: 'INV-000001' })], '2025-03-01');
-    expect(s.openBalance).toBe('0.00');
-    expect(s.rows[0]).toMatchObject({ credited: '10.00', open: '0.00' });
-    expect(s.oldestDueDate).toBeNull();
-    expect(s.daysPastDue).toBe(0);
-    expect(s.unappliedCredits).toEqual([expect.objectContaining({ amount: '2.00' })]);
+  it('shows a credit beyond an invoice as a negative open amount and a credit balance, never as 0.00', () => {
+    // The demo's INV-000005 (11.40) after a 12.00 credit note: the customer is 0.60 in credit.
+    const s = ageReceivables([doc({ id: 1, total: '11.40' }), doc({ id: 2, number: 'CN-000001', kind: 'credit_note', total: '-12.00', corrects: 'INV-000001' })], '2025-03-01');
+    expect(s.rows[0]).toMatchObject({ credited: '12.00', open: '-0.60' });
+    expect(s).toMatchObject({ openBalance: '0.00', creditBalance: '0.60', balance: '-0.60', oldestDueDate: null, daysPastDue: 0 });
+    expect(s.unappliedCredits).toEqual([expect.objectContaining({ amount: '0.60' })]);
+    expect(s.summary).toMatch(/balance -0\.60 GBP/i);
+    expect(s.summary).toMatch(/in credit/);
+  });
+
+  it('counts a credit for a paid invoice in the balance', () => {
+    const s = ageReceivables([doc({ id: 1, total: '10.00' }), doc({ id: 2, number: 'INV-000002', status: 'paid' }), doc({ id: 3, number: 'CN-1', kind: 'credit_note', total: '-4.00', corrects: 'INV-000002' })], '2025-01-15');
+    expect(s).toMatchObject({ openBalance: '10.00', creditBalance: '4.00', balance: '6.00' });
+    expect(s.summary).toMatch(/balance 6\.00 GBP/i);
   });
 
   it('ignores void and settled credit notes, and reports one that names no invoice', () => {
@@ -128,14 +135,17 @@ describe('ageReceivables', () => {
       fc.property(account, (docs) => {
         const s = ageReceivables(docs, '2025-06-15');
         const bucketSum = AGEING_BUCKETS.reduce((t, b) => t.plus(s.buckets[b]!), ZERO);
-        const rowSum = s.rows.reduce((t, r) => t.plus(r.open), ZERO);
+        const owed = s.rows.reduce((t, r) => (dec(r.open).greaterThan(0) ? t.plus(r.open) : t), ZERO);
+        const excess = s.rows.reduce((t, r) => (dec(r.open).isNegative() ? t.minus(r.open) : t), ZERO);
         expect(bucketSum.equals(s.openBalance)).toBe(true);
-        expect(rowSum.equals(s.openBalance)).toBe(true);
-        expect(s.rows.every((r) => dec(r.open).greaterThanOrEqualTo(0))).toBe(true);
+        expect(owed.equals(s.openBalance)).toBe(true);
+        expect(s.rows.every((r) => dec(r.open).equals(dec(r.total).minus(r.credited)))).toBe(true);
         const openCredits = docs.filter((d) => d.kind === 'credit_note' && (d.status === 'issued' || d.status === 'overdue')).reduce((t, d) => t.plus(dec(d.total).abs()), ZERO);
-        const applied = s.rows.reduce((t, r) => t.plus(r.credited), ZERO);
+        const applied = s.rows.reduce((t, r) => t.plus(r.credited), ZERO).minus(excess);
         const unapplied = s.unappliedCredits.reduce((t, c) => t.plus(c.amount), ZERO);
         expect(applied.plus(unapplied).equals(openCredits)).toBe(true);
+        expect(dec(s.creditBalance).equals(unapplied)).toBe(true);
+        expect(dec(s.balance).equals(dec(s.openBalance).minus(unapplied))).toBe(true);
         // The caller's order does not matter.
         expect(ageReceivables([...docs].reverse(), '2025-06-15')).toEqual(s);
       }),

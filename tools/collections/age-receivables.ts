@@ -22,8 +22,11 @@ import {
  *   open receivable reduces that receivable, so its amount ages with the invoice it corrects. Any
  *   other credit note (its invoice paid, void or not in the list) is reported as an unapplied credit
  *   and does not reduce the balance: refunding or allocating it is a person's decision.
- * - A receivable never goes below zero; credit beyond it is an unapplied credit too. So the rows'
- *   open amounts, the buckets and the open balance all add up exactly.
+ * - Credit beyond a receivable is an unapplied credit too: the row shows it as a negative open
+ *   amount (total - credited, never clamped), while the buckets and the open balance count only
+ *   what is owed, so they add up exactly to the rows' positive open amounts.
+ * - The account's balance is the open balance less every unapplied credit: negative when the
+ *   customer is in credit. Nothing is hidden behind an "open 0.00".
  */
 const OPEN_STATUSES = new Set(['issued', 'overdue']);
 
@@ -98,8 +101,8 @@ export function ageReceivables(invoices: readonly ReceivableDocument[], asOf: st
       continue;
     }
     const room = target.total.minus(target.credited);
-    const applied = smaller(amount, room);
-    target.credited = target.credited.plus(applied);
+    const applied = smaller(amount, room.isNegative() ? ZERO : room);
+    target.credited = target.credited.plus(amount);
     const excess = amount.minus(applied);
     if (excess.greaterThan(0)) unapplied.push({ ...base, amount: fmt(excess), reason: `exceeds what is still open on ${c.corrects}` });
   }
@@ -111,7 +114,7 @@ export function ageReceivables(invoices: readonly ReceivableDocument[], asOf: st
     const daysPastDue = Math.max(0, daysBetween(dueDate, asOf));
     const bucket = bucketOf(daysPastDue);
     const rest = total.minus(credited);
-    buckets[bucket] = buckets[bucket].plus(rest);
+    if (rest.greaterThan(0)) buckets[bucket] = buckets[bucket].plus(rest);
     if (rest.greaterThan(0) && (oldestDueDate === null || dueDate < oldestDueDate)) oldestDueDate = dueDate;
     rows.push({
       id: doc.id, number: doc.number!, kind: doc.kind as 'invoice' | 'debit_note', status: doc.status, dueDate, daysPastDue, bucket,
@@ -119,17 +122,37 @@ export function ageReceivables(invoices: readonly ReceivableDocument[], asOf: st
     });
   }
   const openBalance = AGEING_BUCKETS.reduce((s, b) => s.plus(buckets[b]), ZERO);
+  const creditBalance = unapplied.reduce((s, c) => s.plus(c.amount), ZERO);
+  const overdue = openBalance.minus(buckets.current);
   return {
     asOf,
     currency,
+    summary: describeStanding({ asOf, currency, fmt, openBalance, overdue, creditBalance, rows, unapplied }),
+    balance: fmt(openBalance.minus(creditBalance)),
+    creditBalance: fmt(creditBalance),
     openBalance: fmt(openBalance),
-    overdueBalance: fmt(openBalance.minus(buckets.current)),
+    overdueBalance: fmt(overdue),
     buckets: Object.fromEntries(AGEING_BUCKETS.map((b) => [b, fmt(buckets[b])])) as Record<AgeingBucket, string>,
     oldestDueDate,
     daysPastDue: oldestDueDate === null ? 0 : Math.max(0, daysBetween(oldestDueDate, asOf)),
     rows,
     unappliedCredits: unapplied,
   };
+}
+
+/** The standing in one sentence, from its own figures: the balance with any credit, what is owed and overdue, and where the credit comes from. */
+function describeStanding(x: { asOf: string; currency: string | null; fmt: (d: Decimal) => string; openBalance: Decimal; overdue: Decimal; creditBalance: Decimal; rows: AgeingRow[]; unapplied: UnappliedCredit[] }): string {
+  if (x.currency === null) return `No invoices yet on ${x.asOf}.`;
+  const balance = x.openBalance.minus(x.creditBalance);
+  const state = balance.isNegative() ? ' (the customer is in credit)' : balance.isZero() ? ' (nothing owed)' : '';
+  const credits = x.unapplied.map((c) => `${c.number ?? `#${c.id}`} ${c.amount} (${c.reason})`);
+  const negative = x.rows.filter((r) => dec(r.open).isNegative()).map((r) => `${r.number} open ${r.open}`);
+  return [
+    `Balance ${x.fmt(balance)} ${x.currency} on ${x.asOf}${state}: ${x.fmt(x.openBalance)} open, of which ${x.fmt(x.overdue)} overdue`,
+    ...(x.creditBalance.greaterThan(0) ? [`; ${x.fmt(x.creditBalance)} in credit not applied to anything owed: ${credits.join('; ')}`] : []),
+    ...(negative.length ? [`; credited beyond the invoice: ${negative.join(', ')}`] : []),
+    '.',
+  ].join('');
 }
 
 // Code-unit order, not localeCompare: the result must not depend on the host's locale.

@@ -48,9 +48,9 @@ export const ageingRowSchema = z.object({
   daysPastDue: z.number().int().nonnegative(),
   bucket: ageingBucketSchema,
   total: decimalString,
-  /** Credit notes applied against it, as a positive amount. */
+  /** Credit notes against it (all of them, also beyond its total), as a positive amount. */
   credited: decimalString,
-  /** total - credited, never below zero. */
+  /** total - credited: negative when credited beyond its total (that excess is also an unapplied credit). */
   open: decimalString,
 });
 export type AgeingRow = z.infer<typeof ageingRowSchema>;
@@ -70,6 +70,13 @@ export const accountStandingSchema = z.object({
   asOf: isoDate,
   /** Null when the account has no documents at all. */
   currency: z.string().length(3).nullable(),
+  /** The standing in words, with its figures: balance (with credit), open, overdue, unapplied credits. */
+  summary: z.string(),
+  /** openBalance - creditBalance: what the account owes with its credit counted; negative when in credit. */
+  balance: decimalString,
+  /** The sum of the unapplied credits (a positive amount): the customer's money not set against anything owed. */
+  creditBalance: decimalString,
+  /** What is owed on open receivables (the positive open amounts): what dunning and payment plans act on. */
   openBalance: decimalString,
   /** The part of the open balance that is past due (every bucket but current). */
   overdueBalance: decimalString,

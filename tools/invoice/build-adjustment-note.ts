@@ -1,14 +1,15 @@
 import type { Account, Customer } from '../catalog/account.types.ts';
 import type { ChargeLine } from '../charging/charging.types.ts';
 import { BillingError } from '../errors.ts';
-import { dec, minorUnits, ZERO } from '../money/index.ts';
+import { dec, minorUnits } from '../money/index.ts';
 import { assembleInvoice } from './assemble-invoice.ts';
 import { buyerOf } from './bill-account.ts';
+import { creditableAmounts } from './creditable-amounts.ts';
 import { taxNoteLines } from './tax-note-lines.ts';
 import type { BillingSettings } from './billing-settings.types.ts';
 import type { InvoiceDocument } from './invoice.types.ts';
 
-/** One credit to give against a line of an issued invoice: a net amount, at most what the line charged. */
+/** One credit to give against a line of an issued invoice: a net amount, at most what is left of what the line charged. */
 export interface AdjustmentCredit {
   /** The invoice line credited; its tax class and service period decide the tax. */
   lineId: string;
@@ -28,8 +29,8 @@ export function buildAdjustmentNote(input: {
   account: Account;
   settings: BillingSettings;
   reason: string;
-  /** Credits already given against each line (earlier notes), so a line is never credited past its amount. */
-  creditedBefore?: ReadonlyMap<string, string>;
+  /** Notes already issued against the invoice, so a line is never credited past what it charged net of discounts and earlier credits. */
+  earlierNotes?: ReadonlyArray<InvoiceDocument>;
   /** A stable suffix for the line ids (the proposal id), so the note's lines trace to their approval. */
   ref: string;
 }): InvoiceDocument {
@@ -39,14 +40,17 @@ export function buildAdjustmentNote(input: {
   }
   if (input.credits.length === 0) throw new BillingError('INVALID_INPUT', 'nothing to credit');
   const decimals = minorUnits(original.currency);
+  const creditable = creditableAmounts(original, input.earlierNotes ?? []);
+  const given = new Map<string, string>();
   const lines: ChargeLine[] = input.credits.map((c) => {
     const line = original.lines.find((l) => l.id === c.lineId);
     if (!line) throw new BillingError('NOT_FOUND', `invoice ${original.number} has no line ${c.lineId}`);
     const amount = dec(c.amount);
     if (amount.lessThanOrEqualTo(0) || amount.decimalPlaces() > decimals) throw new BillingError('INVALID_INPUT', `a credit is a positive amount in ${original.currency}, not ${c.amount}`);
-    const left = dec(line.amount).minus(dec(input.creditedBefore?.get(line.id) ?? '0'));
+    const left = dec(creditable.lines.get(line.id)?.left ?? '0').minus(given.get(line.id) ?? '0');
+    given.set(line.id, amount.plus(given.get(line.id) ?? '0').toString());
     if (amount.greaterThan(left)) {
-      throw new BillingError('INVALID_INPUT', `line ${line.id} (${line.description}) has ${left.toFixed(decimals)} ${original.currency} left to credit, less than ${c.amount}`);
+      throw new BillingError('INVALID_INPUT', `line ${line.id} (${line.description}) has ${dec(left).toFixed(decimals)} ${original.currency} left to credit (what it charged net of discounts and earlier credits), less than ${c.amount}`);
     }
     const { taxCategory: _t, taxClass, ...rest } = line;
     const credited = amount.negated().toFixed(decimals);
@@ -61,9 +65,13 @@ export function buildAdjustmentNote(input: {
       unit: 'item',
       unitPrice: credited,
       amount: credited,
-      provenance: { catalogItems: line.provenance.catalogItems, usageEvents: [], tariffRows: [], calculation: `credit of ${amount.toFixed(decimals)} against line ${line.id} (charged ${line.amount}) of invoice ${original.number}: ${input.reason}` },
+      provenance: { catalogItems: line.provenance.catalogItems, usageEvents: [], tariffRows: [], calculation: `credit of ${amount.toFixed(decimals)} against line ${line.id} (charged ${creditable.lines.get(line.id)?.charged ?? line.amount} net of discounts) of invoice ${original.number}: ${input.reason}` },
     };
   });
+  const total = lines.reduce((s, l) => s.minus(l.amount), dec(0));
+  if (total.greaterThan(creditable.invoiceLeft)) {
+    throw new BillingError('INVALID_INPUT', `invoice ${original.number} has ${creditable.invoiceLeft} ${original.currency} net left to credit, less than ${total.toFixed(decimals)}`);
+  }
   const taxes = taxNoteLines({ currency: original.currency, settings, customer, account, lines, period: original.period });
   const from = original.period.from;
   const to = original.period.to;
@@ -80,17 +88,4 @@ export function buildAdjustmentNote(input: {
     usageSummary: [],
     correcting: { number: original.number, issueDate: original.issueDate, reason: input.reason },
   });
-}
-
-/** Net amounts already credited per original line id by earlier adjustment notes. */
-export function creditedByLine(notes: ReadonlyArray<InvoiceDocument>): Map<string, string> {
-  const out = new Map<string, ReturnType<typeof dec>>();
-  for (const n of notes) {
-    for (const l of n.lines) {
-      const m = /^adj:[^:]+:(.+)$/.exec(l.id);
-      if (!m) continue;
-      out.set(m[1]!, (out.get(m[1]!) ?? ZERO).minus(l.amount));
-    }
-  }
-  return new Map([...out].map(([k, v]) => [k, v.toString()]));
 }

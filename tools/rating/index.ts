@@ -11,3 +11,4 @@ export { checkRatePrecision } from './check-rate-precision.ts';
 export { compactBreakdown, expandBreakdown, type CompactBreakdown } from './compact-breakdown.ts';
 export { applyRateMultiplier, regionOf, type MultiplierContext } from './apply-rate-multiplier.ts';
 export { createEventRater, type PartyLookup } from './create-event-rater.ts';
+export { describeRating, explainEventRating, formatUsage, type RatingDescription, type RatedService } from './describe-rating.ts';

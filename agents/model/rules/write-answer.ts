@@ -119,22 +119,18 @@ const WRITERS: Record<string, (x: Json, r: AnalystRequest) => string> = {
     return [
       ...(x.fromInvoice ? [`Invoice ${x.fromInvoice} belongs to account ${x.accountId}.`] : []),
       `Account ${x.accountId} on ${s.asOf}: open balance ${s.openBalance} ${s.currency}, of which overdue ${s.overdueBalance}${s.daysPastDue ? ` (oldest ${s.daysPastDue} days past due)` : ''}.`,
+      ...(/[1-9]/.test(s.creditBalance) ? [s.summary] : []),
       `Ageing: ${buckets}.`,
       list((s.rows as Json[]).map((r) => `  - ${r.number}: open ${r.open} of ${r.total}, due ${r.dueDate} (${r.bucket})`)),
       `Dunning: ${x.dunning.summary}`,
     ].join('\n');
   },
-  explain_event_rating: (e) => {
-    // The rating tool's own words, when it gives them, say the whole breakdown (connect fee, spans, increments, rounding).
-    if (typeof e.words === 'string' && e.words) return e.words;
-    const b = e.ratingBreakdown as Json | null;
-    const spans = b && Array.isArray(b.spans) ? (b.spans as Json[]).map((s) => `  - ${JSON.stringify(s).slice(0, 240)}`) : [];
-    return [
+  explain_event_rating: (e) =>
+    [
       `Event #${e.id}: ${e.service} ${e.direction} from ${e.subscriber} to ${e.otherParty} at ${e.startTime}, category ${e.category}${e.roaming !== 'none' ? `, roaming ${e.roaming}` : ''}, status ${e.status}.`,
       e.cost !== null ? `Rated cost ${e.cost} ${e.currency} with tariff version ${e.tariffVersionId}.` : `Not rated${e.ratingError ? `: ${e.ratingError.code} ${e.ratingError.message}` : ''}.`,
-      ...(b ? [`Rating: ${JSON.stringify({ profile: b.profile, destination: b.destination, multiplier: b.multiplier ?? null }).slice(0, 600)}`, ...(spans.length ? ['Spans:', list(spans)] : [])] : []),
-    ].join('\n');
-  },
+      ...(e.explanation ? [e.explanation] : []),
+    ].join('\n'),
   what_if_plan: (x, r) =>
     !r.planId
       ? planAdvice(x)
@@ -149,10 +145,10 @@ const WRITERS: Record<string, (x: Json, r: AnalystRequest) => string> = {
     ].join('\n'),
   list_unclassified_records: (x) =>
     [
-      `${x.unclassified.length} unclassified events${x.unclassified.length ? ':' : '.'}`,
-      list((x.unclassified as Json[]).map((e) => `  - event #${e.id} ${e.subscriber} -> ${e.otherParty}: ${e.reason}`)),
-      `${x.quarantined.length} quarantined records${x.quarantined.length ? ':' : '.'}`,
-      list((x.quarantined as Json[]).map((q) => `  - #${q.id} (batch ${q.batchId}, line ${q.lineNo}): ${q.reason} — ${q.message}`)),
+      `${x.unclassifiedTotal} unclassified events${x.unclassified.length < x.unclassifiedTotal ? ` (the ${x.unclassified.length} newest shown)` : ''}${x.unclassified.length ? ':' : '.'}`,
+      list((x.unclassified as Json[]).map((e) => `  - event #${e.id} ${e.subscriber} -> ${e.otherParty}: ${e.reason}`), 10),
+      `${x.quarantinedTotal} quarantined records${x.quarantined.length < x.quarantinedTotal ? ` (all open; the ${x.quarantined.length} newest shown)` : ''}${x.quarantined.length ? ':' : '.'}`,
+      list((x.quarantined as Json[]).map((q) => `  - #${q.id} (batch ${q.batchId}, line ${q.lineNo}): ${q.reason} — ${q.message}`), 10),
     ].join('\n'),
   suggest_category: (x) =>
     [
