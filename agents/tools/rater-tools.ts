@@ -43,8 +43,14 @@ export function raterTools(ctx: AgentContext): AgentTool[] {
       name: 'propose_rerate',
       kind: 'proposal',
       description: "Propose re-rating an account's billing month with the tariff now in effect; the preview shows the notes it would issue. It waits for an approver; nothing is re-rated now.",
-      schema: z.object({ accountId, period, reason }).strict(),
-      run: ({ accountId: a, period: p, reason: why }) => proposalResult(ctx, proposeRerate(ctx.store, requesterFor(ctx, 'rater'), { accountId: a, period: p, reason: why })),
+      schema: z
+        .object({ accountId: accountId.optional(), period: period.optional(), invoice: invoiceRef.optional().describe('an invoice of the account and month, when they are not named'), reason })
+        .strict()
+        .refine((x) => (x.invoice !== undefined ? x.accountId === undefined : x.accountId !== undefined && x.period !== undefined), 'name the account and the month, or an invoice of them'),
+      run: ({ accountId: named, period: p, invoice, reason: why }) => {
+        const inv = invoice !== undefined ? tenantInvoice(ctx.store, tenant, invoice) : undefined;
+        return proposalResult(ctx, proposeRerate(ctx.store, requesterFor(ctx, 'rater'), { accountId: named ?? inv!.accountId, period: p ?? inv!.period, reason: why }));
+      },
     }),
   ];
 }

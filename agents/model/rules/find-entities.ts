@@ -1,3 +1,5 @@
+import { corrected } from './read-words.ts';
+
 /* The ids and values an analyst's message names. Ids have fixed shapes in the data (INV-000123,
  * A00081, AB0011, event 42, proposal 7), so these are read by their shapes; nothing is inferred that
  * the message does not say. */
@@ -5,6 +7,8 @@
 /** The ids and values named in a message. */
 export interface Entities {
   invoice?: string;
+  /** Every invoice the message names, in order ("compare INV-000001 and INV-000784"). */
+  invoices: string[];
   accountId?: string;
   periods: string[];
   proposalId?: number;
@@ -40,18 +44,19 @@ function periodsIn(text: string): string[] {
   return [...new Set(out)];
 }
 
-/** An invoice named by number in any usual form (INV-000123, inv 123, INV000123) or a held invoice by id. */
-function invoiceIn(text: string): string | undefined {
-  const numbered = /\b(INV|CN|DN)[-\s#]?(\d{1,12})\b/i.exec(text);
-  if (numbered) return `${numbered[1]!.toUpperCase()}-${numbered[2]!.padStart(6, '0')}`;
-  return /\b(?:held\s+)?invoice\s+(?:id\s+|no\.?\s*|number\s+|#\s*)?(\d{1,12})\b/i.exec(text)?.[1];
+/** Invoices named by number in any usual form (INV-000123, inv 123, INV000123), or a held invoice by id. */
+function invoicesIn(text: string): string[] {
+  const numbered = [...text.matchAll(/\b(INV|CN|DN)[-\s#]?(\d{1,12})\b/gi)].map((m) => `${m[1]!.toUpperCase()}-${m[2]!.padStart(6, '0')}`);
+  if (numbered.length) return [...new Set(numbered)];
+  const held = /\b(?:held\s+)?invoice\s+(?:id\s+|no\.?\s*|number\s+|#\s*)?(\d{1,12})\b/i.exec(text)?.[1];
+  return held ? [held] : [];
 }
 
 /** An account id: "account X", or a bare id shaped like the data's (A00081, AB0011). */
 function accountIn(text: string): string | undefined {
   const named = /\baccount\s+(?:id\s+|no\.?\s*|number\s+|#\s*)?([A-Za-z0-9][A-Za-z0-9._-]*[A-Za-z0-9])(?:'s)?\b/i.exec(text)?.[1];
   if (named && /\d/.test(named)) return /^[a-z]{1,3}\d+$/i.test(named) ? named.toUpperCase() : named;
-  const bare = /\b(?!(?:INV|CN|DN|EN|P)\s?\d)([A-Z]{1,3}\d{2,})\b/i.exec(text)?.[1];
+  const bare = /(?<![:\w-])(?!(?:INV|CN|DN|EN|P)\s?\d)([A-Z]{1,3}\d{2,})\b(?!:)/i.exec(text)?.[1];
   return bare && !/^(?:INV|CN|DN)/i.test(bare) ? bare.toUpperCase() : undefined;
 }
 
@@ -67,7 +72,10 @@ function proposalsIn(text: string): number[] {
 
 function amountIn(text: string): { amount?: string; negative: boolean } {
   // A figure that is part of a date (2025-03, 03/2025) is not an amount.
-  const m = /\b(?:credit|refund|for|of|to|by)\s+(-\s*|minus\s+)?(?:£|€|\$)?(-\s*)?(\d{1,9}(?:\.\d{1,4})?)\b(?![-/]\d)/i.exec(text) ?? /()[£€$]()(\d{1,9}(?:\.\d{1,4})?)/.exec(text);
+  const m =
+    /\b(?:credit|refund|for|of|to|by|with)\s+(-\s*|minus\s+)?(?:£|€|\$)?(-\s*)?(\d{1,9}(?:\.\d{1,4})?)\b(?![-/]\d)/i.exec(text) ??
+    /()[£€$]()(\d{1,9}(?:\.\d{1,4})?)/.exec(text) ??
+    /(-\s*)?()\b(\d{1,9}(?:\.\d{1,4})?)\s*(?:GBP|EUR|USD|pounds?|quid|euros?|dollars?)\b/i.exec(text);
   if (!m) return { negative: /(?:^|\s)-\s*[£€$]?\d/.test(text) && /\b(credit|refund)\b/i.test(text) };
   return { amount: m[3], negative: Boolean(m[1] || m[2]) };
 }
@@ -80,27 +88,53 @@ function instalmentsIn(text: string): number | undefined {
   return n > 0 ? n : undefined;
 }
 
+/** The words of the fee to waive ("the monthly fee", "montly charge"), typos corrected; ids and fillers left out. */
+function feeIn(text: string): string | undefined {
+  if (!/\bwaiv/i.test(text)) return undefined;
+  const m =
+    /\bwaive\s+(?:the\s+|a\s+|their\s+|his\s+|her\s+|its\s+|this\s+)?(.+?)\s*(?:fee|charge)?s?\s+(?:on|from|of|in|for)\s+(?:invoice|INV|the invoice|it\b|this|that)/i.exec(text)?.[1] ??
+    /\b(?:the|a|their|its)\s+([a-z][a-z0-9 ]{1,40}?)\s+(?:fee|charge)s?\b/i.exec(text)?.[1] ??
+    /(?:^|[:,]\s*)([a-z][a-z0-9 ]{1,40}?)\s+(?:fee|charge)s?\b/i.exec(text)?.[1];
+  const words = m
+    ?.replace(/\b(fee|charge)s?\b/gi, '')
+    .replace(/\b(?:INV|CN|DN)[-\s]?\d+('s)?\b/gi, '')
+    .split(/\s+/)
+    .filter((w) => w && !/^(the|a|an|for|waiver|waive|please|pls)$/i.test(w))
+    .map((w) => (/^[a-z]+$/.test(w) ? corrected(w) : w));
+  const fee = words?.join(' ').trim();
+  return fee && fee.length > 1 ? fee : undefined;
+}
+
+/** A known category the message gives an event ("as international", "should be mobile", "to toll-free"). */
+function categoryIn(text: string): string | undefined {
+  const words = CATEGORIES.map((c) => c.replace('_', '[ _-]?')).join('|');
+  const m = new RegExp(`\\b(?:as|should be|to|into|is really|is actually|be)\\s+(?:an?\\s+)?(${words})\\b`, 'i').exec(text)?.[1];
+  return m ? m.toLowerCase().replace(/[ -]/g, '_').replace(/^(on|toll|premium|short)(?=[a-z])/, '$1_') : undefined;
+}
+
 /** Reads the ids and values of a message. */
 export function findEntities(text: string): Entities {
   const proposalIds = proposalsIn(text);
   const event = /\b(?:event|call|record|cdr|usage(?:\s+event)?)\s*(?:id\s+|no\.?\s*|number\s+)?#?\s*(\d{1,12})\b/i.exec(text)?.[1];
-  const fee = /\bwaive\s+(?:the\s+|a\s+|their\s+|his\s+|her\s+|its\s+)?(.+?)\s*(?:fee|charge)?\s+(?:on|from|of|in|for)\s+(?:invoice|INV|the invoice|it\b|this|that)/i.exec(text)?.[1]?.replace(/\b(fee|charge)s?\b/gi, '').trim();
-  const category = /\bas\s+(?:an?\s+)?([a-z_ -]+?)(?:\s+call|\s+number|[.,!?]|$)/i.exec(text)?.[1]?.trim().toLowerCase().replace(/[ -]/g, '_');
+  const fee = feeIn(text);
+  const category = categoryIn(text);
   const { amount, negative } = amountIn(text);
+  const invoices = invoicesIn(text);
   return {
-    invoice: invoiceIn(text),
+    invoice: invoices[0],
+    invoices,
     accountId: accountIn(text),
     periods: periodsIn(text),
     proposalId: proposalIds[0],
     proposalIds,
     eventId: event ? Number(event) : undefined,
     lineId: /\bline\s+([a-z]+:[\w:.+-]+)/i.exec(text)?.[1],
-    fee: fee && fee.length > 1 ? fee : undefined,
+    fee,
     amount,
     negativeAmount: negative,
     instalments: instalmentsIn(text),
-    planId: /\bplan\s+([A-Z][A-Z0-9_]{1,63})\b/.exec(text)?.[1],
-    category: category && CATEGORIES.includes(category) ? category : undefined,
+    planId: (/\bplan\s+([A-Z][A-Z0-9_]{1,63})\b/.exec(text)?.[1] ?? /(?<![:\w-])([A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_]+)\b(?!:)/.exec(text)?.[1])?.toUpperCase(),
+    category,
     decision: /\b(reject|decline|refuse)\b/i.test(text) ? 'reject' : /\b(approve|accept)\b/i.test(text) ? 'approve' : undefined,
   };
 }

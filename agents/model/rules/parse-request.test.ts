@@ -73,7 +73,8 @@ const TABLE: Array<[string, Expected]> = [
   ["What's the status of the fee waiver on INV-000002?", { intent: 'proposal_status', invoice: 'INV-000002' }],
   ['Email the customer on INV-000003 about the waiver', { intent: 'unsupported', agent: 'supervisor', invoice: 'INV-000003' }],
   ['Set up a payment plan for AB0011 over 3 months', { intent: 'payment_plan', accountId: 'AB0011', instalments: 3 }],
-  ['Can the customer on INV-000754 pay in 4 monthly instalments?', { intent: 'standing', agent: 'collections', invoice: 'INV-000754', instalments: 4, question: true }],
+  // asks for the plan with its terms: a request (the proposal still waits for an approver), the account found from the invoice
+  ['Can the customer on INV-000754 pay in 4 monthly instalments?', { intent: 'payment_plan', agent: 'collections', invoice: 'INV-000754', instalments: 4, question: false }],
   ['show proposal no. 4', { intent: 'show_proposal', proposalId: 4 }],
   ['Release the held invoice for A00960', { intent: 'release', agent: 'auditor', accountId: 'A00960', invoice: undefined }],
   ['Is Chidi Brown (A00081) on the right plan?', { intent: 'what_if', agent: 'rater', accountId: 'A00081' }],
@@ -148,7 +149,7 @@ describe('parseRequest: what is never read into a message', () => {
 
   it('never reads a question as a proposal', () => {
     const proposing = ['waive_fee', 'credit', 'payment_plan', 'dunning', 'release', 'rerate', 'recategorise', 'decide'];
-    for (const text of ['did we already waive the monthly fee on invoice INV-000010?', 'has INV-000003 been credited?', 'should we waive the monthly fee on INV-000003?', 'was a payment plan set up for A00081?', 'can the customer on INV-000754 pay in 4 monthly instalments?', 'is held invoice 114 ok to release?']) {
+    for (const text of ['did we already waive the monthly fee on invoice INV-000010?', 'has INV-000003 been credited?', 'should we waive the monthly fee on INV-000003?', 'was a payment plan set up for A00081?', 'can the customer afford a payment plan?', 'is held invoice 114 ok to release?']) {
       expect(proposing, text).not.toContain(parseRequest(text).intent);
     }
     // a polite request is a request

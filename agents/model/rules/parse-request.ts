@@ -11,6 +11,8 @@ export interface AnalystRequest extends Entities {
   question: boolean;
   /** For a refusal or an area not available yet: the sentence that says why, in words. */
   why?: string;
+  /** A question about what would be a proposal of this kind: read instead, and the answer says how to ask for it. */
+  wouldPropose?: IntentName;
   /** The invoice-total answer is wanted (total and taxes first), not the whole explanation. */
   totals?: boolean;
   /** The analyst's message, kept as the reason of anything proposed or decided. */
@@ -87,12 +89,12 @@ const REFUSALS: Rule[] = [
 ];
 
 const RULES: Rule[] = [
-  ['help', (_w, _e, t) => /^\s*(help|\?|what can you do|what do you (?:understand|know)|how do i use)\b/i.test(t)],
+  ['help', (_w, _e, t) => /^\s*(?:hi|hello|hey)?[,!\s]*(help|what can you do|what do you (?:understand|know)|how do i use|what (?:kind of |sort of )?(?:things|questions|requests)?\s*can i (?:ask|say))\b|^\s*\?+\s*$/i.test(t)],
   ...REFUSALS,
-  ['decide', (_w, e, t) => e.proposalId !== undefined && DECISION_START.test(t)],
+  ['decide', (_w, e, t) => e.proposalId !== undefined && (DECISION_START.test(t) || /^\s*(?:proposal|case)\s*(?:no\.?\s*|#)?\d+\b[^.?]{0,40}?[,;:.-]\s*(?:so\s+|please\s+)?(approve|reject|decline)\b/i.test(t))],
   ['show_proposal', (w, e) => e.proposalId !== undefined && (w.has('proposal', 'case', 'approval') || e.proposalIds.length > 0)],
-  ['proposal_status', (w, e, t) => asksWhatWasDone(w, t) && target(e) && (w.has('waive', 'waiver', 'credit', 'refund', 'goodwill', 'plan', 'dunning', 'reminder', 'release', 'rerate', 'proposal', 'propose', 'credited', 'waived') || /\b(credited|waived|propos\w*)\b/i.test(t))],
-  ['list_proposals', (w) => w.has('proposal', 'approval', 'pending case', 'pending approval') || /\b(waiting for|awaiting) (?:an )?approv/i.test(w.lemmas.join(' '))],
+  ['proposal_status', (w, e, t) => asksWhatWasDone(w, t) && target(e) && !/\b(cheaper|better|best|right|different|another|other)\s+plan/i.test(t) && (w.has('waive', 'waiver', 'credit', 'refund', 'goodwill', 'payment plan', 'dunning', 'reminder', 'release', 'rerate', 'proposal', 'propose', 'credited', 'waived') || /\b(credited|waived|propos\w*)\b/i.test(t))],
+  ['list_proposals', (w, e, t) => w.has('proposal', 'approval', 'pending case', 'pending approval') || (!target(e) && /\b(sign-?\s?off|awaiting|anything pending|what'?s pending|pending)\b/i.test(t)) || /\b(waiting for|awaiting) (?:an )?approv/i.test(w.lemmas.join(' '))],
   ['waive_fee', (w, e) => w.has('waive', 'waiver') && (e.invoice !== undefined || e.lineId !== undefined)],
   ['credit', (w, e) => w.has('credit', 'refund', 'goodwill') && e.invoice !== undefined && e.amount !== undefined],
   ['payment_plan', (w, _e, t) => w.has('payment plan', 'instalment', 'pay plan') || /\bspread\b.{0,80}\bover\b/i.test(t) || (w.has('pay') && /\b(over|in)\s+\w+\s+(months|monthly)\b/i.test(t))],
@@ -101,18 +103,18 @@ const RULES: Rule[] = [
   ['billing_totals', (w, e, t) => e.invoice === undefined && e.accountId === undefined && (/\bhow much\b.{0,30}\b(bill|invoice|charge)/i.test(t) || w.has('revenue', 'turnover', 'bill run') || (w.has('total') && w.has('bill', 'billed', 'invoice', 'invoiced')))],
   ['standing', (w, _e, t) => w.has('standing', 'owe', 'owing', 'ageing', 'balance', 'overdue', 'arrears', 'debt', 'outstanding', 'unpaid') || /\bhow much\b.{0,40}\b(owe|open|due|left|outstanding)\b/i.test(t)],
   ['release', (w, e) => w.has('release', 'unhold', 'un-hold') && (e.invoice !== undefined || e.accountId !== undefined)],
-  ['rerate', (w) => w.has('rerate')],
+  ['rerate', (w, _e, t) => w.has('rerate') || /\bre[-\s]?rat(?:e|ed|ing)\b/i.test(t)],
   ['recategorise', (w, e) => e.eventId !== undefined && e.category !== undefined && w.has('recategorise', 'reclassify', 'categorise', 'classify', 'mark', 'treat', 'move', 'change', 'set')],
   ['suggest_category', (_w, e, t) => e.eventId !== undefined && /\b(?:re-?)?(categor|classif)/i.test(t)],
-  ['unclassified', (_w, _e, t) => /\b(unclassified|uncategori[sz]ed|quarantin\w*|could not be (?:read|classified)|unreadable|rejected records?|bad records?)\b/i.test(t)],
+  ['unclassified', (w, _e, t) => w.has('unclassified', 'quarantine', 'quarantined', 'uncategorised') || /\b(uncategori[sz]ed|quarantin\w*|(?:could not|couldn'?t|can ?not|can'?t|failed to|did not|didn'?t)\s+(?:be\s+)?(?:read|parse|parsed|classif\w*|categori[sz]\w*)|unreadable|rejected records?|bad (?:records?|lines?|cdrs?)|broken (?:records?|lines?|cdrs?))\b/i.test(t)],
   ['explain_event', (_w, e) => e.eventId !== undefined],
   ['what_if', (w, e, t) =>
     /\b(what if|would .{0,60}\b(?:pay|cost|save)|cheaper|better plan|best plan|right plan|on plan|switch\w* plans?|change plans?|different plan|another plan|other plans?|which plan|what plan|recommend\w*|save money|saving|downgrade|upgrade)\b/i.test(t) ||
     (e.planId !== undefined && target(e))],
   ['compliance', (w, _e, t) => /\b(complian\w*|legal\w*|en ?16931|regulat\w*|required fields?|rule pack|tax rules?|reverse charge)\b/i.test(t) || (w.has('vat', 'tax') && w.has('check', 'verify', 'validate', 'correct', 'right', 'valid', 'wrong') && !/\bhow much\b/i.test(t))],
   ['compare', (w) => w.has('compare', 'comparison', 'versus', 'vs', 'vs.', 'difference between')],
-  ['bill_change', (_w, _e, t) => /\b(went up|go(?:ne|es)? up|went down|go(?:ne|es)? down|increase[sd]?|decrease[sd]?|higher|lower|jump(?:ed)?|spike|bill shock|so (?:high|much)|more than (?:usual|last))\b/i.test(t)],
-  ['flagged', (w) => w.has('flag', 'flagged', 'held', 'on hold', 'hold', 'hold reason')],
+  ['bill_change', (_w, _e, t) => /\b(went up|go(?:ne|es)? up|went down|go(?:ne|es)? down|increase[sd]?|decrease[sd]?|higher|lower|jump(?:ed)?|spike[sd]?|bill shock|so (?:high|much)|more than|less than|bigger|doubled)\b/i.test(t)],
+  ['flagged', (w, _e, t) => w.has('flag', 'flagged', 'held', 'on hold', 'hold', 'hold reason') || /\b(stuck|in review|under review|awaiting review|blocked|not (?:been )?(?:sent|issued)|can go out)\b/i.test(t)],
   ['explain_line', (_w, e) => e.lineId !== undefined && e.invoice !== undefined],
   ['explain_invoice', (w, e) => e.invoice !== undefined || (e.accountId !== undefined && w.has('invoice', 'bill'))],
 ];
@@ -134,10 +136,11 @@ function readClause(text: string): AnalystRequest {
     break;
   }
   // A question never creates anything: it reads what the proposal would have been made from.
+  const asked = intent;
   const read = words.question ? QUESTION_READS[intent] : undefined;
   if (read) intent = read === 'explain_invoice' && entities.invoice === undefined && entities.accountId !== undefined ? 'standing' : read;
   const totals = intent === 'explain_invoice' && /\b(total|how much|vat|tax(?:es)?|amount)\b/i.test(text) && !/\bexplain\b/i.test(text);
-  return { intent, agent: INTENTS[intent].agent, question: words.question, ...entities, ...(why ? { why } : {}), ...(totals ? { totals } : {}), text };
+  return { intent, agent: INTENTS[intent].agent, question: words.question, ...entities, ...(why ? { why } : {}), ...(totals ? { totals } : {}), ...(read ? { wouldPropose: asked } : {}), text };
 }
 
 /**

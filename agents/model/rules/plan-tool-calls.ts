@@ -64,6 +64,7 @@ export function planToolCalls(r: AnalystRequest, outcomes: ToolOutcome[]): NextS
       return found.output.status === 'held' ? once('propose_release', { invoice: String(found.output.id), reason: reasonOf(r) }) : null;
     }
     case 'rerate':
+      if (r.invoice && !r.accountId) return once('propose_rerate', { invoice: r.invoice, ...(latest ? { period: latest } : {}), reason: reasonOf(r) });
       if (!r.accountId || !latest) return { missing: 'the account and the billing month (e.g. "re-rate account A00081 for 2025-03")' };
       return once('propose_rerate', { accountId: r.accountId, period: latest, reason: reasonOf(r) });
     case 'recategorise':
@@ -81,9 +82,11 @@ export function planToolCalls(r: AnalystRequest, outcomes: ToolOutcome[]): NextS
       if (!r.invoice) return { missing: 'the invoice number (e.g. INV-000123)' };
       return once('check_invoice_compliance', { invoice: r.invoice });
     case 'compare':
+      if (r.invoice) return once('compare_periods', { invoice: r.invoices[r.invoices.length - 1], ...(r.invoices.length > 1 ? { otherInvoice: r.invoices[0] } : earlier ?? latest ? { otherPeriod: earlier ?? latest } : {}) });
       if (!r.accountId || !latest) return { missing: 'the account and one or two billing months' };
       return once('compare_periods', { accountId: r.accountId, period: latest, ...(earlier ? { otherPeriod: earlier } : {}) });
     case 'bill_change':
+      if (!r.accountId && r.invoice) return once('explain_bill_change', { invoice: r.invoice });
       if (!r.accountId) return { missing: 'the account (e.g. "why did account A00081\'s bill go up")' };
       return once('explain_bill_change', { accountId: r.accountId, ...(latest ? { period: latest } : {}) });
     case 'billing_totals':
@@ -93,7 +96,7 @@ export function planToolCalls(r: AnalystRequest, outcomes: ToolOutcome[]): NextS
     case 'explain_line':
       return once('explain_invoice_line', { invoice: r.invoice, lineId: r.lineId });
     case 'explain_invoice': {
-      if (r.invoice) return once('explain_invoice', { invoice: r.invoice });
+      if (r.invoice) return once('explain_invoice', { invoice: r.invoice, ...(r.totals ? { totalsOnly: true } : {}) });
       const found = done(outcomes, 'find_invoice');
       if (!found) return { tool: 'find_invoice', args: { accountId: r.accountId, ...(latest ? { period: latest } : {}) } };
       // A held invoice has no number yet: it is named by its id.

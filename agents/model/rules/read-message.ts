@@ -23,8 +23,8 @@ const REFERS_BACK = /\b(it|its|this|that|them|they|their|his|her|same|the (?:inv
 /** What each intent needs named for its tools to run (one of the fields). */
 const NEEDS: Partial<Record<IntentName, Array<keyof Entities>>> = {
   waive_fee: ['invoice'], credit: ['invoice'], compliance: ['invoice'], explain_invoice: ['invoice', 'accountId'], explain_line: ['invoice'], release: ['invoice', 'accountId'],
-  proposal_status: ['invoice', 'accountId'], payment_plan: ['accountId', 'invoice'], dunning: ['accountId', 'invoice'], standing: ['accountId', 'invoice'], rerate: ['accountId'],
-  what_if: ['accountId', 'invoice'], compare: ['accountId'], bill_change: ['accountId'], explain_event: ['eventId'], suggest_category: ['eventId'], recategorise: ['eventId'],
+  proposal_status: ['invoice', 'accountId'], payment_plan: ['accountId', 'invoice'], dunning: ['accountId', 'invoice'], standing: ['accountId', 'invoice'], rerate: ['accountId', 'invoice'],
+  what_if: ['accountId', 'invoice'], compare: ['accountId', 'invoice'], bill_change: ['accountId', 'invoice'], explain_event: ['eventId'], suggest_category: ['eventId'], recategorise: ['eventId'],
 };
 const READ_ONLY = new Set<IntentName>(['explain_invoice', 'explain_line', 'compliance', 'standing', 'what_if', 'compare', 'bill_change', 'explain_event', 'suggest_category', 'proposal_status', 'show_proposal', 'flagged', 'billing_totals']);
 

@@ -25,12 +25,13 @@ const VOCABULARY = [
   'dunning', 'reminder', 'suspend', 'standing', 'balance', 'overdue', 'ageing', 'release', 'rerate', 'recategorise', 'categorise', 'classify',
   'unclassified', 'quarantine', 'quarantined', 'compliance', 'compliant', 'compare', 'explain', 'priced', 'price', 'event', 'credit', 'refund',
   'goodwill', 'pending', 'approval', 'flagged', 'held', 'status', 'customer', 'cheaper', 'recommend', 'total', 'category', 'suggest', 'outage',
-  'change', 'charge', 'increase', 'billed', 'forecast', 'fraud', 'received', 'email', 'proposals', 'invoices', 'accounts',
+  'change', 'charge', 'increase', 'billed', 'forecast', 'fraud', 'received', 'email', 'proposals', 'invoices', 'accounts', 'arrears', 'review', 'unpaid',
+  'outstanding', 'reclassify', 'quarantine', 'categorised', 'classified',
 ];
 const KNOWN = new Set(VOCABULARY);
 
 /** A domain word the token is a typo of, or the token itself. */
-function corrected(word: string): string {
+export function corrected(word: string): string {
   if (word.length < 5 || KNOWN.has(word) || !/^[a-z]+$/.test(word)) return word;
   const limit = word.length >= 8 ? 2 : 1;
   let best = word;
@@ -53,21 +54,26 @@ const SPELLINGS: Record<string, string> = {
 
 // A question starts with a question word or an auxiliary, unless it is a polite request ("can you…", "could we…").
 const QUESTION_STARTS = new Set(['what', "what's", 'whats', 'which', 'who', 'whom', 'whose', 'when', 'where', 'why', 'how', 'did', 'do', 'does', 'has', 'have', 'had', 'is', 'are', 'was', 'were', 'will', 'should', 'can', 'could', 'would', 'may', 'might', 'shall', 'must']);
-const POLITE = /^(?:can|could|would|will)\s+(?:you|u|we|i)\s+(?:please\s+)?(?!be\b|have\b|see\b|tell\b|check\b|know\b)/i;
+const POLITE = /^(?:can|could|would|will)\s+(?:you|u|we|i)\s+(?:please\s+)?(?!be\b|have\b|see\b|tell\b|check\b|know\b|ask\b)/i;
+// "Can the customer on INV-… pay in 4 monthly instalments?": asks for the plan, with its terms stated.
+const ASKS_FOR_PLAN = /^(?:can|could)\b.{0,80}\b(?:pay|spread|split)\b.{0,40}\b(?:\d{1,2}|two|three|four|five|six|twelve)\s+(?:monthly\s+|equal\s+)?(?:instal+ments?|months|payments)\b/i;
 
 /** Reads a message into lemmas and its speech act. */
 export function readWords(text: string): Words {
   const doc = nlp(text);
   doc.compute('root');
   const terms = (doc.json() as Array<{ terms: Array<{ normal: string; root?: string; text: string }> }>).flatMap((s) => s.terms);
-  const lemmas = terms.map((t) => {
-    const base = (t.root ?? t.normal).toLowerCase().replace(/[.,!?;:]+$/, '');
-    return SPELLINGS[base] ?? corrected(SPELLINGS[base] ?? base);
-  });
+  const read = (w: string) => {
+    const base = w.toLowerCase().replace(/[.,!?;:]+$/, '');
+    return SPELLINGS[base] ?? corrected(base);
+  };
+  const lemmas = terms.map((t) => read(t.root ?? t.normal));
+  // The word as written counts too: compromise's root of "dunning" is "dun", of "arrears" "arrear".
+  const forms = terms.map((t) => read(t.normal));
   const firstWord = (text.trim().split(/\s+/)[0] ?? '').toLowerCase().replace(/[^a-z']/g, '');
-  const question = !POLITE.test(text.trim()) && (QUESTION_STARTS.has(firstWord) || /\?\s*$/.test(text) || /\b(?:status of|whether|already)\b/i.test(text));
-  const set = new Set(lemmas);
-  const joined = ` ${lemmas.join(' ')} `;
+  const question = !POLITE.test(text.trim()) && !ASKS_FOR_PLAN.test(text.trim()) && (QUESTION_STARTS.has(firstWord) || /\?\s*$/.test(text) || /\b(?:status of|whether|already)\b/i.test(text));
+  const set = new Set([...lemmas, ...forms]);
+  const joined = ` ${lemmas.join(' ')} ${forms.join(' ')} `;
   return {
     lemmas,
     question,

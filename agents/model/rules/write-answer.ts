@@ -1,4 +1,4 @@
-import type { AnalystRequest } from './parse-request.ts';
+import { INTENTS, type AnalystRequest } from './parse-request.ts';
 import type { StepRun } from './plan-tool-calls.ts';
 import { describeStep } from './read-message.ts';
 
@@ -84,7 +84,7 @@ const WRITERS: Record<string, (x: Json, r: AnalystRequest) => string> = {
   list_flagged_invoices: (x) =>
     [
       `${x.held.length} held invoices:`,
-      list((x.held as Json[]).map((h) => `  - invoice id ${h.id}, account ${h.accountId}, ${h.period}, total ${h.total} ${h.currency}: ${(h.holdReasons as Json[]).map((r) => r.code).join(', ')}`)),
+      list((x.held as Json[]).map((h) => `  - invoice id ${h.id}, account ${h.accountId}, ${h.period}, total ${h.total} ${h.currency}: held for ${(h.holdReasons as Json[]).map((r) => `${r.code} (${r.message})`).join('; ')}`), 10),
       `${x.pendingProposals.length} proposals wait for approval${x.pendingProposals.length ? ':' : '.'}`,
       list((x.pendingProposals as Json[]).map((p) => `  - proposal ${p.id} (${p.kind}, asked by ${p.requestedBy}): ${p.summary}`)),
     ].join('\n'),
@@ -123,6 +123,7 @@ const WRITERS: Record<string, (x: Json, r: AnalystRequest) => string> = {
       `Ageing: ${buckets}.`,
       list((s.rows as Json[]).map((r) => `  - ${r.number}: open ${r.open} of ${r.total}, due ${r.dueDate} (${r.bucket})`)),
       `Dunning: ${x.dunning.summary}`,
+      ...((x.dunning.steps as Json[]).length ? [`Due now: ${(x.dunning.steps as Json[]).map((d) => `${d.description} (${d.action}${d.lateFee ? `, late fee ${d.lateFee}` : ''})`).join('; ')}.`] : []),
     ].join('\n');
   },
   explain_event_rating: (e) =>
@@ -189,6 +190,35 @@ function statusAnswer(all: Json[], r: AnalystRequest): string {
   return [`Yes: ${match.length === 1 ? 'one' : match.length} ${what}${match.length === 1 ? '' : 's'} for ${about}:`, list(rows, 10), 'Nothing new was created.'].join('\n');
 }
 
+/** The first complete JSON object after `"key":` in a cut result, or null. */
+function objectAt(head: string, key: string): Json | null {
+  const start = head.indexOf(`"${key}":{`);
+  if (start < 0) return null;
+  let depth = 0;
+  let inString = false;
+  for (let i = start + key.length + 3; i < head.length; i += 1) {
+    const c = head[i]!;
+    if (inString) {
+      if (c === '\\') i += 1;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === '{') depth += 1;
+    else if (c === '}' && --depth === 0) return JSON.parse(head.slice(start + key.length + 3, i + 1)) as Json;
+  }
+  return null;
+}
+
+/** A result too long to hand over whole: its invoice header when it has one, and how to ask for less. */
+function truncatedAnswer(tool: string, head: string): string {
+  const h = objectAt(head, 'header');
+  if (!h) return `The ${tool.replace(/_/g, ' ')} result is too long to show whole; ask about one line or one part of it.`;
+  return [
+    `Invoice ${h.number ?? '(held, not numbered)'} for ${h.buyer?.name} (account ${h.buyer?.accountId}), ${h.period?.from} to ${h.period?.to}, status ${h.status}.`,
+    `Total ${h.total} ${h.currency} = lines ${h.subtotal} + taxes ${h.taxTotal}.`,
+    'It has too many lines to explain here in one answer: ask about one line ("explain line <id> of invoice …").',
+  ].join('\n');
+}
+
 /** The answer of one step from its tool results, by template. */
 function stepAnswer(run: StepRun): string {
   const { request: r, outcomes } = run;
@@ -196,13 +226,19 @@ function stepAnswer(run: StepRun): string {
   if (outcomes.length === 0) return 'I had nothing to look up for that.';
   const parts = outcomes.map((o) => {
     if (o.output.error) return `I could not complete ${o.name.replace(/_/g, ' ')}: ${o.output.error.message} (${o.output.error.code}).`;
+    if (o.output.truncated) return truncatedAnswer(o.name, String(o.output.head ?? ''));
     const write = WRITERS[o.name];
-    return write ? write(o.output, r) : `${o.name}: ${JSON.stringify(o.output).slice(0, 1000)}`;
+    try {
+      return write ? write(o.output, r) : `${o.name}: ${JSON.stringify(o.output).slice(0, 1000)}`;
+    } catch {
+      // A result in a shape the template does not know is shown as it is rather than lost.
+      return `${o.name}: ${JSON.stringify(o.output).slice(0, 1000)}`;
+    }
   });
   // A look-up that only led to the real answer (find_invoice before explain_invoice, the account of an invoice before a proposal) is not repeated.
   const leads = outcomes.length > 1 && ['find_invoice', 'account_standing'].includes(outcomes[0]!.name) && !outcomes[0]!.output.error;
   const shown = leads ? parts.slice(1) : parts;
-  const asked = r.question && ['standing', 'explain_invoice', 'suggest_category'].includes(r.intent) && /\b(waive|credit|refund|plan|instal|dunning|remind|release|re-?rate|recategori)/i.test(r.text) ? ['Nothing was proposed: you asked a question. To propose it, say it as a request (e.g. "waive the monthly fee on invoice INV-…", "set up a payment plan of 4 instalments for account A…").'] : [];
+  const asked = r.wouldPropose ? [`Nothing was proposed: you asked a question. To propose it, ask for it: "${INTENTS[r.wouldPropose].says.split(' (')[0]}".`] : [];
   return [...shown, ...asked].join('\n\n');
 }
 
