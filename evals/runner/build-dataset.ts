@@ -1,6 +1,6 @@
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { openDatabase, type Store } from '../../db/index.ts';
 import { RulesChatModel } from '../../agents/model/index.ts';
 import { runDemo } from '../../cli/commands/demo.ts';
@@ -36,6 +36,20 @@ export async function buildDemoDataset(): Promise<BuiltDataset> {
     store.close();
   }
   return { name: 'demo-operator', path, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * The demo dataset kept in a file across runs (`npm run eval -- --dataset FILE`): built there when
+ * missing, reused as it is otherwise (delete the file after changing the demo or the billing code).
+ */
+export async function demoDatasetAt(path: string): Promise<BuiltDataset> {
+  if (!existsSync(path)) {
+    const built = await buildDemoDataset();
+    mkdirSync(dirname(path), { recursive: true });
+    copyFileSync(built.path, path);
+    built.cleanup();
+  }
+  return { name: 'demo-operator', path, cleanup: () => {} };
 }
 
 /** A private copy of a dataset for one task trial, opened; `cleanup` closes and deletes it. */

@@ -1,4 +1,5 @@
 import { getInvoice, listQuarantine, readEvalState, type Store } from '../../db/index.ts';
+import { dec, ZERO } from '../../tools/money/index.ts';
 import type { AnswerCheck, Fact, TrajectoryCheck } from './task-schema.ts';
 
 /** The outcome of one check kind: passed when it has no failures; facts count answer facts checked and met. */
@@ -14,9 +15,12 @@ export function resolveFact(store: Store, fact: Fact): string {
   if (typeof fact === 'string') return fact;
   if ('quarantine' in fact) return String(listQuarantine(store, { status: 'open', limit: 1_000_000 }).length);
   if ('account' in fact) {
-    const a = readEvalState(store).accounts.get(fact.account);
+    const state = readEvalState(store);
+    const a = state.accounts.get(fact.account);
     if (!a) throw new Error(`fact: no account ${fact.account}`);
-    return a.customerName;
+    if (fact.field === 'customerName') return a.customerName;
+    const docs = state.documents.filter((d) => d.accountId === fact.account && d.status !== 'held' && d.status !== 'void');
+    return docs.reduce((sum, d) => sum.plus(dec(d.total)), ZERO).toFixed(2);
   }
   const doc = getInvoice(store, fact.invoice).document;
   switch (fact.field) {

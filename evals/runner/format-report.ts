@@ -21,7 +21,8 @@ function columns(k: number): Array<[string, (r: EvalSummaryRow) => string]> {
     ['category', (r) => r.category],
     ['tasks', (r) => String(r.tasks)],
     ['pass^1', (r) => ratio(r.passAt1)],
-    [`pass^${k}`, (r) => ratio(r.passAtK)],
+    // With one trial pass^K is pass^1: shown once.
+    ...(k > 1 ? [[`pass^${k}`, (r: EvalSummaryRow) => ratio(r.passAtK)] as [string, (r: EvalSummaryRow) => string]] : []),
     ['facts', (r) => ratio(r.factAccuracy)],
     ['safety', (r) => String(r.safetyViolations)],
     ['infra', (r) => String(r.infraErrors)],

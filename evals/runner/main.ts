@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { createChatModel, RulesChatModel } from '../../agents/model/index.ts';
 import { loadConfig } from '../../config/index.ts';
 import { BillingError, exitCodeFor, toBillingError } from '../../tools/errors.ts';
+import { demoDatasetAt } from './build-dataset.ts';
 import { formatMarkdown, formatTable } from './format-report.ts';
 import { loadTasks } from './load-tasks.ts';
 import { filterTasks, runEvals } from './run-evals.ts';
@@ -55,8 +56,8 @@ async function main(argv: string[]): Promise<void> {
   const report = await runEvals({
     tasks, model: created.model, modelKind: created.kind, modelName: created.name, trials, tasksDir: values.tasks!, filter: values.filter ?? null,
     ...(simulator ? { simulator } : {}),
-    // A prebuilt demo-operator file (evals/runner/build-dataset.ts), to iterate on tasks without rebuilding it each run.
-    ...(values.dataset ? { datasets: { 'demo-operator': { name: 'demo-operator', path: resolve(values.dataset), cleanup: () => {} } } } : {}),
+    // A kept demo-operator file, to iterate on tasks without rebuilding the demo each run.
+    ...(values.dataset ? { datasets: { 'demo-operator': await demoDatasetAt(resolve(values.dataset)) } } : {}),
     onTrial: (t, done, total) => {
       if (!values.json && process.stderr.isTTY) process.stderr.write(`\r${done}/${total} ${t.outcome.padEnd(15)} ${t.taskId.padEnd(50).slice(0, 50)}`);
     },

@@ -48,11 +48,13 @@ export interface TrialEnv {
   simulator?: SimulatedUser;
 }
 
-// Transport and provider failures of a real model are the environment's, not the agent's.
-const INFRA_ERROR_NAMES = /^(APIConnectionError|APIConnectionTimeoutError|InternalServerError|RateLimitError|AuthenticationError|PermissionDeniedError|APIUserAbortError)$/;
+// Transport and provider failures of a real model (an HTTP status from the endpoint, no connection,
+// a timeout) are the environment's, not the agent's.
+const INFRA_ERROR_NAMES = /^(APIConnectionError|APIConnectionTimeoutError|APIUserAbortError|TimeoutError)$/;
 function isInfraError(err: unknown): boolean {
-  const e = err as { name?: string; message?: string; code?: string; cause?: { code?: string } };
-  return INFRA_ERROR_NAMES.test(e?.name ?? '') || /ECONNREFUSED|ECONNRESET|fetch failed|socket hang up/i.test(`${e?.message ?? ''} ${e?.code ?? ''} ${e?.cause?.code ?? ''}`);
+  const e = err as { name?: string; message?: string; code?: string; status?: unknown; cause?: { code?: string } } | undefined;
+  if (typeof e?.status === 'number') return true;
+  return INFRA_ERROR_NAMES.test(e?.name ?? '') || INFRA_ERROR_NAMES.test((err as object | undefined)?.constructor?.name ?? '') || /ECONNREFUSED|ECONNRESET|fetch failed|socket hang up/i.test(`${e?.message ?? ''} ${e?.code ?? ''} ${e?.cause?.code ?? ''}`);
 }
 
 const message = (err: unknown) => (err instanceof Error ? `${err.name}: ${err.message}` : String(err));

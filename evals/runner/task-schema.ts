@@ -15,7 +15,8 @@ const text = z.string().trim().min(1);
 export const factSchema = z.union([
   text,
   z.object({ invoice: text, field: z.enum(['total', 'subtotal', 'taxTotal', 'number', 'accountId', 'customerName', 'dueDate']) }).strict(),
-  z.object({ account: text, field: z.enum(['customerName']) }).strict(),
+  /** netBalance: what the account's issued invoices and notes add up to (negative: a credit balance). */
+  z.object({ account: text, field: z.enum(['customerName', 'netBalance']) }).strict(),
   z.object({ quarantine: z.literal('openCount') }).strict(),
 ]);
 export type Fact = z.infer<typeof factSchema>;
