@@ -2,6 +2,9 @@ import { dec, minorUnits, ZERO } from '../money/index.ts';
 
 /** One invoice or note of a billing month as the summary reads it. */
 export interface BilledDocument {
+  id: number;
+  number: string | null;
+  accountId: string;
   kind: string;
   status: string;
   currency: string;
@@ -20,6 +23,10 @@ export interface BillingSummary {
     issued: { count: number; subtotal: string; taxTotal: string; total: string; taxes: Record<string, string> };
     /** Invoices held for review: not billed yet. */
     held: { count: number; total: string };
+    /** Issued and held invoices together: the bill run's own totals. */
+    withHeld: { count: number; subtotal: string; taxTotal: string; total: string; taxes: Record<string, string> };
+    /** The largest invoices of the month (issued or held), largest first. */
+    largest: Array<{ id: number; number: string | null; accountId: string; status: string; total: string }>;
     /** Credit and debit notes issued for the month since (their totals as issued; credit notes reduce what is owed). */
     creditNotes: { count: number; total: string };
     debitNotes: { count: number; total: string };
@@ -44,18 +51,27 @@ export function summarizeBilling(period: string, docs: readonly BilledDocument[]
       const issued = list.filter((d) => d.kind === 'invoice' && BILLED.has(d.status));
       const held = list.filter((d) => d.kind === 'invoice' && d.status === 'held');
       const notes = (kind: string) => list.filter((d) => d.kind === kind && BILLED.has(d.status));
-      const taxes = new Map<string, ReturnType<typeof dec>>();
-      for (const d of issued) for (const t of d.taxes) taxes.set(t.name, (taxes.get(t.name) ?? ZERO).plus(t.amount));
+      const totals = (rows: BilledDocument[]) => {
+        const taxes = new Map<string, ReturnType<typeof dec>>();
+        for (const d of rows) for (const t of d.taxes) taxes.set(t.name, (taxes.get(t.name) ?? ZERO).plus(t.amount));
+        return {
+          count: rows.length,
+          subtotal: sum(rows, (d) => d.subtotal),
+          taxTotal: sum(rows, (d) => d.taxTotal),
+          total: sum(rows, (d) => d.total),
+          taxes: Object.fromEntries([...taxes].map(([k, v]) => [k, v.toFixed(places)])),
+        };
+      };
+      const largest = [...issued, ...held]
+        .sort((a, b) => dec(b.total).comparedTo(a.total) || a.id - b.id)
+        .slice(0, 5)
+        .map((d) => ({ id: d.id, number: d.number, accountId: d.accountId, status: d.status, total: dec(d.total).toFixed(places) }));
       return {
         currency,
-        issued: {
-          count: issued.length,
-          subtotal: sum(issued, (d) => d.subtotal),
-          taxTotal: sum(issued, (d) => d.taxTotal),
-          total: sum(issued, (d) => d.total),
-          taxes: Object.fromEntries([...taxes].map(([k, v]) => [k, v.toFixed(places)])),
-        },
+        issued: totals(issued),
         held: { count: held.length, total: sum(held, (d) => d.total) },
+        withHeld: totals([...issued, ...held]),
+        largest,
         creditNotes: { count: notes('credit_note').length, total: sum(notes('credit_note'), (d) => d.total) },
         debitNotes: { count: notes('debit_note').length, total: sum(notes('debit_note'), (d) => d.total) },
       };

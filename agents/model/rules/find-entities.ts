@@ -48,15 +48,18 @@ function periodsIn(text: string): string[] {
 function invoicesIn(text: string): string[] {
   const numbered = [...text.matchAll(/\b(INV|CN|DN)[-\s#]?(\d{1,12})\b/gi)].map((m) => `${m[1]!.toUpperCase()}-${m[2]!.padStart(6, '0')}`);
   if (numbered.length) return [...new Set(numbered)];
-  const held = /\b(?:held\s+)?invoice\s+(?:id\s+|no\.?\s*|number\s+|#\s*)?(\d{1,12})\b/i.exec(text)?.[1];
-  return held ? [held] : [];
+  // "invoice no. 754" is the invoice numbered 754; "invoice 114", "held invoices 114 and 139" are held invoices by id.
+  const byNumber = /\binvoice\s+(?:no\.?|number|nr\.?)\s*#?(\d{1,12})\b/i.exec(text)?.[1];
+  if (byNumber) return [`INV-${byNumber.padStart(6, '0')}`];
+  const held = /\b(?:held\s+)?invoices?\s+(?:ids?\s+|#\s*)?(\d{1,12})\b((?:\s*(?:,|and|&)\s*#?\d{1,12}\b)*)/i.exec(text);
+  return held ? [held[1]!, ...[...(held[2] ?? '').matchAll(/\d{1,12}/g)].map((x) => x[0])] : [];
 }
 
 /** An account id: "account X", or a bare id shaped like the data's (A00081, AB0011). */
 function accountIn(text: string): string | undefined {
   const named = /\baccount\s+(?:id\s+|no\.?\s*|number\s+|#\s*)?([A-Za-z0-9][A-Za-z0-9._-]*[A-Za-z0-9])(?:'s)?\b/i.exec(text)?.[1];
   if (named && /\d/.test(named)) return /^[a-z]{1,3}\d+$/i.test(named) ? named.toUpperCase() : named;
-  const bare = /(?<![:\w-])(?!(?:INV|CN|DN|EN|P)\s?\d)([A-Z]{1,3}\d{2,})\b(?!:)/i.exec(text)?.[1];
+  const bare = /(?<![:\w-])(?!(?:INV|CN|DN|EN|P)\s?\d)([A-Z]{1,3}\d{2,})\b(?!:\w)/i.exec(text)?.[1];
   return bare && !/^(?:INV|CN|DN)/i.test(bare) ? bare.toUpperCase() : undefined;
 }
 

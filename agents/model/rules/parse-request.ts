@@ -56,7 +56,7 @@ type Rule = [IntentName, (w: Words, e: Entities, t: string) => boolean | string]
 /** A target: an invoice, or an account. */
 const target = (e: Entities) => e.invoice !== undefined || e.accountId !== undefined;
 // "did we…", "has … been…", "the status of…", "is there a…": asks what was done, never does it.
-const asksWhatWasDone = (w: Words, t: string) => w.question && (/^\s*(did|has|have|had|was|were|is there|are there)\b/i.test(t) || w.has('status', 'already', 'pending', 'exist', 'existing', 'open'));
+const asksWhatWasDone = (w: Words, t: string) => w.question && (/^\s*(did|does|do|has|have|had|was|were|is there|are there)\b/i.test(t) || w.has('status', 'already', 'pending', 'exist', 'existing', 'open'));
 /** Text that tries to override the rules ("ignore previous instructions", "SYSTEM: …"): never obeyed; with a decision in it, refused whole. */
 export const INJECTION = /\b(ignore|disregard|forget)\b.{0,40}\b(instructions?|rules?|prompt|guidelines?)\b|\byou are now\b|^\s*(system|assistant|developer)\s*:|\b(jailbreak|developer mode)\b/i;
 const DECISION_START = /^\s*(?:please\s+|i\s+|ok(?:ay)?,?\s+|yes,?\s+|now\s+)?(approve|reject|decline|refuse)\b/i;
@@ -74,13 +74,15 @@ const REFUSALS: Rule[] = [
       'Proposals are decided one by one, each by number in your own words ("approve proposal 4 and proposal 5"), never all at once.'],
   ['refuse', (w, e) => e.negativeAmount && w.has('credit', 'refund', 'waive', 'goodwill') &&
       'A credit is always a positive amount: a negative credit would be a charge, and charges come only from the tariff and the bill run. Say the amount to credit, e.g. "credit 5.00 on invoice INV-000123".'],
+  ['refuse', (_w, _e, t) => /\b(void|cancel|delete|remove|wipe|credit|waive)\b.{0,20}\b(all|every|each)\b.{0,20}\b(invoices?|bills?|accounts?|customers?)\b/i.test(t) &&
+      'That is not done in bulk, and not from chat: every invoice stays as issued, and each correction is its own proposal for one invoice, approved by people. Name one invoice ("waive the monthly fee on invoice INV-…").'],
   ['refuse', (w, e, t) => (e.invoice !== undefined || w.has('invoice', 'bill')) && /\b(change|edit|modify|alter|adjust|update|correct|set|amend|rewrite|overwrite|delete|remove)\b.{0,60}\b(total|amount|price|line|tax|vat|due date|figure)s?\b|\b(delete|remove|erase)\b.{0,20}\binvoice\b/i.test(t) && !w.has('waive', 'credit', 'refund') &&
       'An issued invoice is never edited or deleted: its number and figures stay as issued. To lower what the customer owes, I can propose a credit note against it for an approver: say "credit <amount> on invoice <number>" or "waive the <fee> on invoice <number>".'],
   ['unsupported', (w, _e, t) => (/\b(e-?mail|text|sms|message|phone|ring|write to|contact|notify|letter)\b.{0,30}\b(the\s+)?(customer|client|subscriber|them|him|her)\b/i.test(t) || w.has('email')) &&
       'I cannot contact customers (no email, letter or text is sent from here). What I can do is show what was proposed for them ("did we already waive the fee on invoice INV-…") or propose a dunning step, which an approver sends.'],
   ['unsupported', (w, _e, t) => /\b(fraud\w*|suspicious|scam|sim swap)\b/i.test(t) &&
       'Fraud detection is not available yet: no agent or tool looks for fraud. I can show how an event was priced, an account\'s standing, or records that could not be classified.'],
-  ['unsupported', (w, _e, t) => /\b(forecast\w*|predict\w*|projection|project(?:ed)?\s+(?:revenue|billing)|next (?:month|quarter|year)'?s? (?:revenue|billing|bill))\b/i.test(t) &&
+  ['unsupported', (w, _e, t) => /\b(forecast\w*|predict\w*|churn\w*|likely to (?:leave|cancel|pay)|projection|project(?:ed)?\s+(?:revenue|billing)|next (?:month|quarter|year)'?s? (?:revenue|billing|bill))\b/i.test(t) &&
       'Forecasts are not available yet: the tools report what was billed and rated, not what will be. I can give what was billed in a month ("how much did we bill in March 2025").'],
   ['unsupported', (_w, _e, t) => /\b(record|log|enter|post|register|apply|allocate|reconcile|list|show|how many|which)\b.{0,40}\bpayments?\b.{0,20}\b(received|in|made|from|against|for|today|yesterday|this)\b|\bpayments? received\b|\b(record|log|enter|post|register|apply|allocate)\b.{0,30}\b(a |the )?payment\b/i.test(t) && !/\b(payment plan|instal)/i.test(t) &&
       'Payments received are not available yet: Switchboard does not record incoming payments, so I cannot list, record or allocate them. I can show an account\'s open balance and ageing ("what is the standing of account A…").'],
@@ -100,7 +102,7 @@ const RULES: Rule[] = [
   ['payment_plan', (w, _e, t) => w.has('payment plan', 'instalment', 'pay plan') || /\bspread\b.{0,80}\bover\b/i.test(t) || (w.has('pay') && /\b(over|in)\s+\w+\s+(months|monthly)\b/i.test(t))],
   ['dunning_candidates', (w, e) => e.accountId === undefined && e.invoice === undefined && w.has('account', 'customer', 'who', 'which') && w.has('dunning', 'reminder', 'chase', 'overdue', 'arrears', 'suspend', 'suspension', 'final notice', 'late')],
   ['dunning', (w) => w.has('dunning', 'remind', 'reminder', 'chase', 'suspend', 'suspension', 'final notice')],
-  ['billing_totals', (w, e, t) => e.invoice === undefined && e.accountId === undefined && (/\bhow much\b.{0,30}\b(bill|invoice|charge)/i.test(t) || w.has('revenue', 'turnover', 'bill run') || (w.has('total') && w.has('bill', 'billed', 'invoice', 'invoiced')))],
+  ['billing_totals', (w, e, t) => e.invoice === undefined && e.accountId === undefined && (/\bhow (?:much|many)\b.{0,30}\b(bill|invoice|charge|vat|tax)/i.test(t) || /\b(biggest|largest|highest|top)\b.{0,20}\b(invoices?|bills?|customers?|accounts?)\b/i.test(t) || (w.has('vat', 'tax') && w.has('bill', 'billed', 'invoiced', 'total') && e.periods.length > 0) || w.has('revenue', 'turnover', 'bill run') || (w.has('total') && w.has('bill', 'billed', 'invoice', 'invoiced')))],
   ['standing', (w, _e, t) => w.has('standing', 'owe', 'owing', 'ageing', 'balance', 'overdue', 'arrears', 'debt', 'outstanding', 'unpaid') || /\bhow much\b.{0,40}\b(owe|open|due|left|outstanding)\b/i.test(t)],
   ['release', (w, e) => w.has('release', 'unhold', 'un-hold') && (e.invoice !== undefined || e.accountId !== undefined)],
   ['rerate', (w, _e, t) => w.has('rerate') || /\bre[-\s]?rat(?:e|ed|ing)\b/i.test(t)],
@@ -111,7 +113,7 @@ const RULES: Rule[] = [
   ['what_if', (w, e, t) =>
     /\b(what if|would .{0,60}\b(?:pay|cost|save)|cheaper|better plan|best plan|right plan|on plan|switch\w* plans?|change plans?|different plan|another plan|other plans?|which plan|what plan|recommend\w*|save money|saving|downgrade|upgrade)\b/i.test(t) ||
     (e.planId !== undefined && target(e))],
-  ['compliance', (w, _e, t) => /\b(complian\w*|legal\w*|en ?16931|regulat\w*|required fields?|rule pack|tax rules?|reverse charge)\b/i.test(t) || (w.has('vat', 'tax') && w.has('check', 'verify', 'validate', 'correct', 'right', 'valid', 'wrong') && !/\bhow much\b/i.test(t))],
+  ['compliance', (w, _e, t) => w.has('compliance', 'compliant') || /\b(complian\w*|legal\w*|en ?16931|regulat\w*|required fields?|rule pack|tax rules?|reverse charge)\b/i.test(t) || (w.has('vat', 'tax') && w.has('check', 'verify', 'validate', 'correct', 'right', 'valid', 'wrong') && !/\bhow much\b/i.test(t))],
   ['compare', (w) => w.has('compare', 'comparison', 'versus', 'vs', 'vs.', 'difference between')],
   ['bill_change', (_w, _e, t) => /\b(went up|go(?:ne|es)? up|went down|go(?:ne|es)? down|increase[sd]?|decrease[sd]?|higher|lower|jump(?:ed)?|spike[sd]?|bill shock|so (?:high|much)|more than|less than|bigger|doubled)\b/i.test(t)],
   ['flagged', (w, _e, t) => w.has('flag', 'flagged', 'held', 'on hold', 'hold', 'hold reason') || /\b(stuck|in review|under review|awaiting review|blocked|not (?:been )?(?:sent|issued)|can go out)\b/i.test(t)],
@@ -139,7 +141,7 @@ function readClause(text: string): AnalystRequest {
   const asked = intent;
   const read = words.question ? QUESTION_READS[intent] : undefined;
   if (read) intent = read === 'explain_invoice' && entities.invoice === undefined && entities.accountId !== undefined ? 'standing' : read;
-  const totals = intent === 'explain_invoice' && /\b(total|how much|vat|tax(?:es)?|amount)\b/i.test(text) && !/\bexplain\b/i.test(text);
+  const totals = intent === 'explain_invoice' && !read && /\b(total|how much|vat|tax(?:es)?|amount)\b/i.test(text) && !/\bexplain\b/i.test(text);
   return { intent, agent: INTENTS[intent].agent, question: words.question, ...entities, ...(why ? { why } : {}), ...(totals ? { totals } : {}), ...(read ? { wouldPropose: asked } : {}), text };
 }
 

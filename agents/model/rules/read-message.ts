@@ -20,6 +20,11 @@ const CLAUSE_BREAK = /\s*(?:;|\.\s+(?=[A-Za-z])|,?\s+and then\s+|,?\s+then\s+|,?
 // "it", "that invoice", "the customer": the message points back at something said before.
 const REFERS_BACK = /\b(it|its|this|that|them|they|their|his|her|same|the (?:invoice|bill|account|customer|client|event|call|line|one))\b/i;
 
+/** Requests made once per invoice named ("waive the monthly fee on INV-000008 and INV-000009"). */
+const PER_INVOICE = new Set<IntentName>(['waive_fee', 'credit', 'release', 'compliance', 'explain_invoice']);
+/** Steps another agent can run too, with a tool of its own (the compliance checker explains invoices). */
+const ALSO_SERVED_BY: Partial<Record<IntentName, string[]>> = { explain_invoice: ['compliance'] };
+
 /** What each intent needs named for its tools to run (one of the fields). */
 const NEEDS: Partial<Record<IntentName, Array<keyof Entities>>> = {
   waive_fee: ['invoice'], credit: ['invoice'], compliance: ['invoice'], explain_invoice: ['invoice', 'accountId'], explain_line: ['invoice'], release: ['invoice', 'accountId'],
@@ -89,8 +94,13 @@ export function readMessage(text: string, earlier: EarlierTurn[] = []): ReadMess
     clauses.push({ ...r, text });
   }
   // Several proposals in one decision: one decision each, all with the analyst's whole message as the reason.
-  const steps = clauses.flatMap((c) => (c.intent === 'decide' && c.proposalIds.length > 1 ? c.proposalIds.map((id) => ({ ...c, proposalId: id, proposalIds: [id] })) : [c]));
+  const steps = clauses.flatMap((c) => {
+    if (c.intent === 'decide' && c.proposalIds.length > 1) return c.proposalIds.map((id) => ({ ...c, proposalId: id, proposalIds: [id] }));
+    if (PER_INVOICE.has(c.intent) && c.invoices.length > 1) return c.invoices.map((inv) => ({ ...c, invoice: inv, invoices: [inv] }));
+    return [c];
+  });
   const agent = steps[0]!.agent;
+  const runsHere = (s: AnalystRequest) => s.agent === agent || (ALSO_SERVED_BY[s.intent] ?? []).includes(agent);
   const seen = new Set<string>();
   const unique = steps.filter((s) => {
     const key = JSON.stringify([s.intent, s.invoice, s.accountId, s.proposalId, s.eventId, s.amount, s.fee]);
@@ -98,7 +108,7 @@ export function readMessage(text: string, earlier: EarlierTurn[] = []): ReadMess
     seen.add(key);
     return true;
   });
-  return { steps: unique.filter((s) => s.agent === agent), notDone: unique.filter((s) => s.agent !== agent) };
+  return { steps: unique.filter(runsHere), notDone: unique.filter((s) => !runsHere(s)) };
 }
 
 /** A short name of what a step would have done, for "not done" sentences. */

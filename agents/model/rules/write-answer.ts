@@ -9,8 +9,8 @@ type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-ex
 
 const list = (rows: string[], max = 8) => [...rows.slice(0, max), ...(rows.length > max ? [`  … and ${rows.length - max} more`] : [])].join('\n');
 
-function invoiceAnswer(x: Json): string {
-  const h = x.header;
+function invoiceAnswer(x: Json, r?: AnalystRequest): string {
+  const h = { ...x.header, number: x.header.number ?? (r?.invoice ? `(held invoice ${r.invoice}, not numbered)` : null) };
   const lines = (x.lines as Json[]).map((l) => {
     const events = l.eventCount ? `; ${l.eventCount} usage events (e.g. ${(l.events as Json[]).map((e) => `#${e.id} rated ${e.rated}, charged ${e.charged}`).join('; ')})` : '';
     const rows = (l.tariffRows as string[]).length ? `; tariff rows ${(l.tariffRows as string[]).slice(0, 3).join(', ')}` : '';
@@ -71,7 +71,7 @@ function planAdvice(x: Json): string {
 }
 
 const WRITERS: Record<string, (x: Json, r: AnalystRequest) => string> = {
-  explain_invoice: (x, r) => (r.totals ? totalsAnswer(x) : invoiceAnswer(x)),
+  explain_invoice: (x, r) => (r.totals ? totalsAnswer(x) : invoiceAnswer(x, r)),
   explain_invoice_line: (l) =>
     [
       `Line ${l.id}: ${l.description} = ${l.amount} (${l.calculation}).`,
@@ -107,7 +107,9 @@ const WRITERS: Record<string, (x: Json, r: AnalystRequest) => string> = {
           ...(x.currencies as Json[]).map((c) =>
             [
               `  - ${c.currency}: ${c.issued.count} invoices issued, total ${c.issued.total} = lines ${c.issued.subtotal} + taxes ${c.issued.taxTotal}${Object.keys(c.issued.taxes).length ? ` (${Object.entries(c.issued.taxes as Record<string, string>).map(([k, v]) => `${k} ${v}`).join(', ')})` : ''}.`,
-              `    Held for review, not billed yet: ${c.held.count} invoices, ${c.held.total}. Credit notes issued since: ${c.creditNotes.count}, ${c.creditNotes.total}${c.debitNotes.count ? `; debit notes ${c.debitNotes.count}, ${c.debitNotes.total}` : ''}.`,
+              `    Held for review, not billed yet: ${c.held.count} invoices, ${c.held.total}. With them (the bill run's totals): ${c.withHeld.count} invoices, total ${c.withHeld.total} = lines ${c.withHeld.subtotal} + taxes ${c.withHeld.taxTotal}${Object.keys(c.withHeld.taxes).length ? ` (${Object.entries(c.withHeld.taxes as Record<string, string>).map(([k, v]) => `${k} ${v}`).join(', ')})` : ''}.`,
+              `    Credit notes issued since: ${c.creditNotes.count}, ${c.creditNotes.total}${c.debitNotes.count ? `; debit notes ${c.debitNotes.count}, ${c.debitNotes.total}` : ''}.`,
+              `    Largest invoices: ${(c.largest as Json[]).map((l) => `${l.number ?? `held invoice ${l.id}`} (account ${l.accountId}) ${l.total}`).join(', ')}.`,
             ].join('\n'),
           ),
         ].join('\n')
