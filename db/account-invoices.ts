@@ -1,5 +1,6 @@
+import { explainInvoice, type InvoiceExplanation } from '../tools/audit/index.ts';
 import { BillingError } from '../tools/errors.ts';
-import type { StoredInvoice } from './invoice-store.ts';
+import { notesFor, type StoredInvoice } from './invoice-store.ts';
 import type { Store } from './open-database.ts';
 import { listTenantInvoices, tenantAccount, tenantInvoice } from './tenant-scope.ts';
 
@@ -17,4 +18,10 @@ export function invoicesBefore(store: Store, tenant: string, accountId: string, 
     .filter((r) => r.period < period && r.status !== 'void')
     .slice(0, limit)
     .map((r) => tenantInvoice(store, tenant, r.number ?? String(r.id)));
+}
+
+/** An invoice of the tenant explained, with the notes issued against it read from the store, so the explanation says where it stands on `asOf`. */
+export function explainTenantInvoice(store: Store, tenant: string, ref: string, asOf: string, maxEventsPerLine = 3): InvoiceExplanation {
+  const inv = tenantInvoice(store, tenant, ref);
+  return explainInvoice(inv.document, { maxEventsPerLine, settlement: { notes: notesFor(store, inv.id).map((n) => n.document), asOf } });
 }

@@ -43,11 +43,11 @@ export {
   type Requester,
 } from './proposal-store.ts';
 export { postProposal, previewRerate, type PostingResult } from './post-proposal.ts';
-export { tenantAccount, tenantInvoice, tenantEvent, listTenantInvoices, listTenantEvents, listTenantQuarantine, countTenantEvents, countTenantQuarantine } from './tenant-scope.ts';
+export { accountTenant, tenantAccount, tenantInvoice, tenantEvent, listTenantInvoices, listTenantEvents, listTenantQuarantine, countTenantEvents, countTenantQuarantine } from './tenant-scope.ts';
 export { suggestEventCategory } from './suggest-event-category.ts';
 export { accountReceivables, takenDunningSteps } from './collections-store.ts';
 export { whatIfAccount } from './what-if-account.ts';
-export { accountPeriodInvoice, invoicesBefore } from './account-invoices.ts';
+export { accountPeriodInvoice, explainTenantInvoice, invoicesBefore } from './account-invoices.ts';
 export { tenantPeriodDocuments } from './period-documents.ts';
 export { claimChatThread } from './chat-thread-store.ts';
 export { readEvalState, type EvalState } from './eval-state.ts';

@@ -14,6 +14,11 @@ function accountInTenant(store: Store, tenant: string, accountId: string): boole
   return Boolean(store.db.select({ id: accounts.id }).from(accounts).where(and(eq(accounts.id, accountId), eq(accounts.tenant, tenant))).get());
 }
 
+/** The tenant an account belongs to (for operator commands that are not scoped to one user); null when there is no such account. */
+export function accountTenant(store: Store, accountId: string): string | null {
+  return store.db.select({ tenant: accounts.tenant }).from(accounts).where(eq(accounts.id, accountId)).get()?.tenant ?? null;
+}
+
 /** An account of the tenant; another tenant's account is NOT_FOUND, exactly like a missing one. */
 export function tenantAccount(store: Store, tenant: string, accountId: string): AccountBundle {
   if (!accountInTenant(store, tenant, accountId)) throw new BillingError('NOT_FOUND', `no account ${accountId}`);

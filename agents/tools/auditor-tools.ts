@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { accountPeriodInvoice, invoicesBefore, listProposals, listTenantInvoices, tenantInvoice, tenantPeriodDocuments } from '../../db/index.ts';
+import { accountPeriodInvoice, explainTenantInvoice, invoicesBefore, listProposals, listTenantInvoices, tenantInvoice, tenantPeriodDocuments } from '../../db/index.ts';
 import { proposeRelease } from '../../db/proposals/index.ts';
-import { compareInvoices, explainInvoice, explainInvoiceLine, findBillJump, summarizeBilling } from '../../tools/audit/index.ts';
+import { compareInvoices, explainInvoiceLine, findBillJump, summarizeBilling } from '../../tools/audit/index.ts';
 import type { AgentContext } from '../context.ts';
 import { defineAgentTool, type AgentTool } from './define-agent-tool.ts';
 import { proposalResult, requesterFor } from './proposal-result.ts';
@@ -16,10 +16,10 @@ export function auditorTools(ctx: AgentContext): AgentTool[] {
       name: 'explain_invoice',
       kind: 'read',
       description:
-        'Explain an invoice line by line: each amount with its calculation, catalog items, tariff rows and top usage events, the taxes with their sources, and the arithmetic check. With totalsOnly, the header, taxes and arithmetic without the lines (a total and its VAT on a large invoice).',
+        'Explain an invoice line by line: each amount with its calculation, catalog items, tariff rows and top usage events, the taxes with their sources, the arithmetic check, and where it stands: credit and debit notes against it, paid or not, what is still open. With totalsOnly, the same without the lines (a total and its VAT on a large invoice).',
       schema: z.object({ invoice: invoiceRef, totalsOnly: z.boolean().optional() }).strict(),
       run: ({ invoice, totalsOnly }) => {
-        const x = explainInvoice(tenantInvoice(ctx.store, tenant, invoice).document, { maxEventsPerLine: 3 });
+        const x = explainTenantInvoice(ctx.store, tenant, invoice, ctx.today);
         return totalsOnly ? { ...x, lines: [], lineCount: x.lines.length } : x;
       },
     }),

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { tenantInvoice } from '../../db/index.ts';
-import { explainInvoice } from '../../tools/audit/index.ts';
+import { explainTenantInvoice, tenantInvoice } from '../../db/index.ts';
 import { checkInvoiceCompliance } from '../../tools/compliance/index.ts';
 import type { AgentContext } from '../context.ts';
 import { defineAgentTool, type AgentTool } from './define-agent-tool.ts';
@@ -25,7 +24,7 @@ export function complianceTools(ctx: AgentContext): AgentTool[] {
       kind: 'read',
       description: 'Explain an invoice line by line, with taxes and their sources.',
       schema: z.object({ invoice: invoiceRef }).strict(),
-      run: ({ invoice }) => explainInvoice(tenantInvoice(ctx.store, tenant, invoice).document, { maxEventsPerLine: 3 }),
+      run: ({ invoice }) => explainTenantInvoice(ctx.store, tenant, invoice, ctx.today),
     }),
   ];
 }

@@ -1,8 +1,10 @@
 import type { Command } from 'commander';
 import { basename } from 'node:path';
-import { catalogInEffect, getAccountBundle, importAccounts, listCatalogVersions } from '../../db/index.ts';
+import { accountTenant, catalogInEffect, getAccountBundle, importAccounts, listCatalogVersions } from '../../db/index.ts';
+import { accountCollections } from '../../db/proposals/index.ts';
 import { loadAccounts } from '../../tools/catalog/index.ts';
 import { BillingError } from '../../tools/errors.ts';
+import { checkDate } from '../../tools/time/index.ts';
 import { withStore, type GlobalOptions } from '../context.ts';
 import { action, printResult, table } from '../output.ts';
 import { readTextFile } from './catalog.ts';
@@ -32,16 +34,21 @@ export function registerAccounts(program: Command): void {
     );
   accounts
     .command('show <accountId>')
-    .description('an account with its customer and subscriptions')
+    .description('an account with its customer, subscriptions and standing (balance with any credit, open invoices)')
+    .option('--today <date>', 'the date the standing is taken on (default: today)')
     .option('--json', 'machine-readable output')
     .action(
       action(async (accountId: string, _o: unknown, cmd: Command) => {
-        const opts = cmd.optsWithGlobals<GlobalOptions>();
-        const b = await withStore(opts, (store) => getAccountBundle(store, accountId));
+        const opts = cmd.optsWithGlobals<GlobalOptions & { today?: string }>();
+        const today = opts.today ? checkDate(opts.today) : new Date().toISOString().slice(0, 10);
+        // The same standing the collections agent reads (accountCollections).
+        const b = await withStore(opts, (store) => ({ ...getAccountBundle(store, accountId), standing: accountCollections(store, accountTenant(store, accountId)!, accountId, today).standing }));
         printResult(opts, b, (x) =>
           [
             `Account ${x.account.id} (${x.customer.name}, ${x.customer.segment}), ${x.account.currency}, cycle day ${x.account.billingCycleDay}, taxed in ${x.account.taxJurisdiction.country}${x.account.vatId ? `, VAT id ${x.account.vatId}` : ''}`,
             table(x.subscriptions.map((s) => ({ id: s.id, msisdn: s.msisdn, plans: s.plans.map((p) => `${p.planId} from ${p.from}`).join(', '), end: s.endDate, status: s.status })), ['id', 'msisdn', 'plans', 'end', 'status']),
+            `Standing: ${x.standing.summary}`,
+            ...(x.standing.rows.length ? [table(x.standing.rows, ['number', 'kind', 'status', 'dueDate', 'daysPastDue', 'total', 'credited', 'open'])] : []),
           ].join('\n'),
         );
       }),

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { writeFileSync } from 'node:fs';
-import { changeInvoiceStatus, getInvoice, listInvoices, markOverdueInvoices } from '../../db/index.ts';
+import { changeInvoiceStatus, getInvoice, listInvoices, markOverdueInvoices, notesFor } from '../../db/index.ts';
+import { explainSettlement } from '../../tools/audit/index.ts';
 import { proposeRelease, proposeVoid } from '../../db/proposals/index.ts';
 import { AS_OPTION, actingUser } from './acting-user.ts';
 import { describeProposal } from './approvals.ts';
@@ -37,7 +38,12 @@ export function registerInvoice(program: Command): void {
     .action(
       action(async (number: string, _o: unknown, cmd: Command) => {
         const opts = cmd.optsWithGlobals<GlobalOptions & { pdf?: string; ubl?: string }>();
-        const stored = await withStore(opts, (store) => getInvoice(store, number));
+        const today = new Date().toISOString().slice(0, 10);
+        // The same standing the auditor agent gives (explainSettlement): notes against it, paid or not, still open.
+        const { stored, settlement } = await withStore(opts, (store) => {
+          const inv = getInvoice(store, number);
+          return { stored: inv, settlement: inv.kind === 'invoice' ? explainSettlement(inv.document, notesFor(store, inv.id).map((n) => n.document), today) : null };
+        });
         const written: string[] = [];
         if (opts.pdf) {
           writeFileSync(opts.pdf, await renderInvoicePdf(stored.document));
@@ -48,7 +54,7 @@ export function registerInvoice(program: Command): void {
           writeFileSync(opts.ubl, renderInvoiceUbl(stored.document));
           written.push(opts.ubl);
         }
-        printResult(opts, { id: stored.id, ...stored.document, written }, (o) => [describeInvoice(stored.document), ...o.written.map((w) => `Wrote ${w}`)].join('\n'));
+        printResult(opts, { id: stored.id, ...stored.document, written }, (o) => [describeInvoice(stored.document), ...(settlement ? [`  Standing on ${today}: ${settlement.sentence}`] : []), ...o.written.map((w) => `Wrote ${w}`)].join('\n'));
       }),
     );
   for (const [name, propose, what] of [

@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ingestAndRate } from '../../cli/commands/testing/billing-setup.ts';
+import { proposeInvoiceCredit } from '../../db/proposals/index.ts';
 import { createTempStore } from '../../db/testing/create-temp-store.ts';
+import { decideProposal } from '../approval/index.ts';
 import { chat, setUpChat, UNREADABLE_CDRS, type ChatUsers } from './testing/chat-setup.ts';
 
 /* Answers found wrong by trying the agents as an analyst would (issue 9, section 3): each test
@@ -37,5 +39,17 @@ describe('how an event was priced', () => {
     expect(r.answer).toContain('0 s to 480 s: 480 increments of 1 s at 0.06 per 60 s = 0.001 per increment; 480 x 0.001 = 0.48');
     expect(r.answer).toContain('0.05 + 0.48 = 0.53 before rounding; rounded up to 4 decimals: 0.53 GBP');
     expect(r.answer).not.toMatch(/[{}]/);
+  });
+});
+
+describe('has the customer paid', () => {
+  it('mentions the credit note against the invoice and what is still open', async () => {
+    // INV-000001 (12.35 = 10.29 + 2.06 VAT); waiving the 10.00 fee: CN-000001 of -12.00, 0.35 still open.
+    const p = proposeInvoiceCredit(store, { tenant: 't', userId: 'alice', kind: 'analyst' }, { kind: 'fee_waiver', invoice: 'INV-000001', lineQuery: 'monthly fee', reason: 'outage' }).proposal;
+    await decideProposal({ store, tenant: 't', actor: u.bob, today: '2025-04-05' }, p.id, { decision: 'approve', reason: 'agreed' });
+    const r = await chat(store, u.alice, 'Has account A1 paid INV-000001?');
+    expect(r.tools.map((t) => t.name)).toContain('explain_invoice');
+    expect(r.answer).toContain('INV-000001 (total 12.35 GBP) is not marked paid (status issued); credit note CN-000001 of -12.00 GBP issued 2025-04-05');
+    expect(r.answer).toContain('0.35 GBP is still open, due 2025-04-15');
   });
 });

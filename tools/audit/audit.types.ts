@@ -63,6 +63,21 @@ export const invoiceArithmeticSchema = z.object({
 });
 export type InvoiceArithmetic = z.infer<typeof invoiceArithmeticSchema>;
 
+/** Where an issued invoice stands: the notes against it, paid or not, what is still open, any credit. */
+export const settlementSchema = z.object({
+  invoiceStatus: invoiceStatusSchema,
+  /** True when marked paid; Switchboard records the status, not payment amounts. */
+  paid: z.boolean(),
+  notes: z.array(z.object({ number: z.string().nullable(), kind: invoiceKindSchema, status: invoiceStatusSchema, issueDate: isoDate.nullable(), total: decimalString, reason: z.string().nullable() })),
+  /** Still owed on the invoice and its debit notes after its credit notes (0 when paid, void or not issued). */
+  open: decimalString,
+  /** Credit the customer has from these notes beyond what is owed (a positive amount). */
+  credit: decimalString,
+  /** All of it in one sentence, from these figures. */
+  sentence: z.string(),
+});
+export type Settlement = z.infer<typeof settlementSchema>;
+
 export const invoiceExplanationSchema = z.object({
   header: z.object({
     number: z.string().nullable(),
@@ -81,6 +96,8 @@ export const invoiceExplanationSchema = z.object({
     holdReasons: z.array(z.object({ code: z.string(), message: z.string() })),
     correcting: z.object({ number: z.string(), issueDate: isoDate, reason: z.string() }).nullable(),
   }),
+  /** Notes, payment status and what is still open, when the caller gave the notes (null otherwise); early, so a long explanation cut for a model keeps it. */
+  settlement: settlementSchema.nullable(),
   lines: z.array(lineExplanationSchema),
   taxes: z.array(taxLineExplanationSchema),
   taxNotes: z.array(taxNoteSchema),

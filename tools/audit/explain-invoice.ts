@@ -4,6 +4,7 @@ import { dec, ZERO } from '../money/index.ts';
 import type { TaxLine } from '../tax/tax.types.ts';
 import { invoiceExplanationSchema, type InvoiceArithmetic, type InvoiceExplanation, type TaxLineExplanation } from './audit.types.ts';
 import { buildLineExplanation } from './explain-invoice-line.ts';
+import { explainSettlement } from './explain-settlement.ts';
 import { formatAmount } from './format-amount.ts';
 
 const DEFAULT_MAX_EVENTS = 5;
@@ -46,9 +47,10 @@ function arithmeticOf(doc: InvoiceDocument): InvoiceArithmetic {
 
 /**
  * Explains an invoice document: its header, every line with its calculation, catalog items,
- * tariff rows and top usage events, every tax line with its arithmetic, and whether it adds up.
+ * tariff rows and top usage events, every tax line with its arithmetic, and whether it adds up;
+ * given the notes issued against it, also where it stands (notes, paid, still open, credit).
  */
-export function explainInvoice(doc: InvoiceDocument, options: { maxEventsPerLine?: number } = {}): InvoiceExplanation {
+export function explainInvoice(doc: InvoiceDocument, options: { maxEventsPerLine?: number; settlement?: { notes: ReadonlyArray<InvoiceDocument>; asOf: string } } = {}): InvoiceExplanation {
   const maxEvents = options.maxEventsPerLine ?? DEFAULT_MAX_EVENTS;
   const explanation: InvoiceExplanation = {
     header: {
@@ -68,6 +70,7 @@ export function explainInvoice(doc: InvoiceDocument, options: { maxEventsPerLine
       holdReasons: doc.holdReasons.map((h) => ({ ...h })),
       correcting: doc.correcting ? { ...doc.correcting } : null,
     },
+    settlement: options.settlement ? explainSettlement(doc, options.settlement.notes, options.settlement.asOf) : null,
     lines: doc.lines.map((l) => buildLineExplanation(l, doc.currency, maxEvents)),
     taxes: doc.taxes.map(explainTax),
     taxNotes: doc.taxNotes.map((n) => ({ ...n })),

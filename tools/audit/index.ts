@@ -1,5 +1,6 @@
 export * from './audit.types.ts';
 export { explainInvoice } from './explain-invoice.ts';
+export { explainSettlement } from './explain-settlement.ts';
 export { explainInvoiceLine } from './explain-invoice-line.ts';
 export { compareInvoices } from './compare-invoices.ts';
 export { findBillJump } from './find-bill-jump.ts';

@@ -21,6 +21,7 @@ function invoiceAnswer(x: Json, r?: AnalystRequest): string {
     `${h.kind === 'invoice' ? 'Invoice' : h.kind.replace('_', ' ')} ${h.number ?? '(held, not numbered)'} for ${h.buyer.name} (account ${h.buyer.accountId}), ${h.period.from} to ${h.period.to}, status ${h.status}.`,
     `Total ${h.total} ${h.currency} = lines ${h.subtotal} + taxes ${h.taxTotal}${x.arithmetic.violations.length ? ` — arithmetic problems: ${x.arithmetic.violations.join('; ')}` : ' (the lines and taxes add up)'}.`,
     ...(h.holdReasons.length ? [`Held for: ${(h.holdReasons as Json[]).map((r) => `${r.code} (${r.message})`).join('; ')}.`] : []),
+    ...(x.settlement ? [`Standing: ${x.settlement.sentence}`] : []),
     'Lines:',
     list(lines, 12),
     ...(taxes.length ? ['Taxes:', list(taxes)] : []),
@@ -52,6 +53,7 @@ function totalsAnswer(x: Json): string {
     `Invoice ${h.number ?? '(held, not numbered)'} for ${h.buyer.name} (account ${h.buyer.accountId}), ${h.period.from} to ${h.period.to}, status ${h.status}:`,
     `Total ${h.total} ${h.currency} = lines ${h.subtotal} + taxes ${h.taxTotal}.`,
     taxes.length ? `Taxes: ${taxes.join('; ')}.` : 'No tax is charged on it.',
+    ...(x.settlement ? [`Standing: ${x.settlement.sentence}`] : []),
   ].join('\n');
 }
 
@@ -217,6 +219,7 @@ function truncatedAnswer(tool: string, head: string): string {
   return [
     `Invoice ${h.number ?? '(held, not numbered)'} for ${h.buyer?.name} (account ${h.buyer?.accountId}), ${h.period?.from} to ${h.period?.to}, status ${h.status}.`,
     `Total ${h.total} ${h.currency} = lines ${h.subtotal} + taxes ${h.taxTotal}.`,
+    ...(objectAt(head, 'settlement')?.sentence ? [`Standing: ${objectAt(head, 'settlement')!.sentence}`] : []),
     'It has too many lines to explain here in one answer: ask about one line ("explain line <id> of invoice …").',
   ].join('\n');
 }
