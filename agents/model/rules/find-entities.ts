@@ -102,7 +102,7 @@ function feeIn(text: string): string | undefined {
     ?.replace(/\b(fee|charge)s?\b/gi, '')
     .replace(/\b(?:INV|CN|DN)[-\s]?\d+('s)?\b/gi, '')
     .split(/\s+/)
-    .filter((w) => w && !/^(the|a|an|for|waiver|waive|please|pls)$/i.test(w))
+    .filter((w) => w && !/^(the|teh|hte|a|an|for|waiver|waive|please|pls|plz)$/i.test(w))
     .map((w) => (/^[a-z]+$/.test(w) ? corrected(w) : w));
   const fee = words?.join(' ').trim();
   return fee && fee.length > 1 ? fee : undefined;

@@ -95,6 +95,9 @@ const TABLE: Array<[string, Expected]> = [
   // typos and lower case
   ['wiave the monthly fee on inv-000003', { intent: 'waive_fee', invoice: 'INV-000003' }],
   ['set up a paymnet plan of 6 instalments for a00081', { intent: 'payment_plan', accountId: 'A00081', instalments: 6 }],
+  ['how was evnet 468 priced', { intent: 'explain_event', eventId: 468 }],
+  ['compliace check INV-000008 please', { intent: 'compliance', invoice: 'INV-000008' }],
+  ['waive teh monthly fee on INV-000020', { intent: 'waive_fee', fee: 'monthly' }],
   // not understood
   ['make me a sandwich', { intent: 'unknown', agent: 'supervisor' }],
 ];

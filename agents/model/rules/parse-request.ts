@@ -1,6 +1,6 @@
 import type { AgentName } from '../../context.ts';
 import { findEntities, type Entities } from './find-entities.ts';
-import { readWords, type Words } from './read-words.ts';
+import { fixTypos, readWords, type Words } from './read-words.ts';
 
 /** What the offline model understood an analyst to ask: one intent and the ids named in the message. */
 export interface AnalystRequest extends Entities {
@@ -102,7 +102,7 @@ const RULES: Rule[] = [
   ['payment_plan', (w, _e, t) => w.has('payment plan', 'instalment', 'pay plan') || /\bspread\b.{0,80}\bover\b/i.test(t) || (w.has('pay') && /\b(over|in)\s+\w+\s+(months|monthly)\b/i.test(t))],
   ['dunning_candidates', (w, e) => e.accountId === undefined && e.invoice === undefined && w.has('account', 'customer', 'who', 'which') && w.has('dunning', 'reminder', 'chase', 'overdue', 'arrears', 'suspend', 'suspension', 'final notice', 'late')],
   ['dunning', (w) => w.has('dunning', 'remind', 'reminder', 'chase', 'suspend', 'suspension', 'final notice')],
-  ['billing_totals', (w, e, t) => e.invoice === undefined && e.accountId === undefined && (/\bhow (?:much|many)\b.{0,30}\b(bill|invoice|charge|vat|tax)/i.test(t) || /\b(biggest|largest|highest|top)\b.{0,20}\b(invoices?|bills?|customers?|accounts?)\b/i.test(t) || (w.has('vat', 'tax') && w.has('bill', 'billed', 'invoiced', 'total') && e.periods.length > 0) || w.has('revenue', 'turnover', 'bill run') || (w.has('total') && w.has('bill', 'billed', 'invoice', 'invoiced')))],
+  ['billing_totals', (w, e, t) => e.invoice === undefined && e.accountId === undefined && !w.has('held', 'hold', 'flagged', 'on hold') && (/\bhow (?:much|many)\b.{0,30}\b(bill|invoice|charge|vat|tax)/i.test(t) || /\b(biggest|largest|highest|top)\b.{0,20}\b(invoices?|bills?|customers?|accounts?)\b/i.test(t) || (w.has('vat', 'tax') && w.has('bill', 'billed', 'invoiced', 'total') && e.periods.length > 0) || w.has('revenue', 'turnover', 'bill run') || (w.has('total') && w.has('bill', 'billed', 'invoice', 'invoiced')))],
   ['standing', (w, _e, t) => w.has('standing', 'owe', 'owing', 'ageing', 'balance', 'overdue', 'arrears', 'debt', 'outstanding', 'unpaid') || /\bhow much\b.{0,40}\b(owe|open|due|left|outstanding)\b/i.test(t)],
   ['release', (w, e) => w.has('release', 'unhold', 'un-hold') && (e.invoice !== undefined || e.accountId !== undefined)],
   ['rerate', (w, _e, t) => w.has('rerate') || /\bre[-\s]?rat(?:e|ed|ing)\b/i.test(t)],
@@ -125,7 +125,9 @@ const RULES: Rule[] = [
 const QUESTION_READS: Partial<Record<IntentName, IntentName>> = { waive_fee: 'explain_invoice', credit: 'explain_invoice', payment_plan: 'standing', dunning: 'standing', release: 'explain_invoice', rerate: 'explain_invoice', recategorise: 'suggest_category' };
 
 /** Reads one clause of a message into an intent, by the first rule of the table that holds. */
-function readClause(text: string): AnalystRequest {
+function readClause(original: string): AnalystRequest {
+  // Rules and ids read the text with its domain-word typos corrected ("evnet 468"); the reason keeps the analyst's words.
+  let text = fixTypos(original);
   const words = readWords(text);
   const entities = findEntities(text);
   let intent: IntentName = 'unknown';
@@ -142,6 +144,7 @@ function readClause(text: string): AnalystRequest {
   const read = words.question ? QUESTION_READS[intent] : undefined;
   if (read) intent = read === 'explain_invoice' && entities.invoice === undefined && entities.accountId !== undefined ? 'standing' : read;
   const totals = intent === 'explain_invoice' && !read && /\b(total|how much|vat|tax(?:es)?|amount)\b/i.test(text) && !/\bexplain\b/i.test(text);
+  text = original;
   return { intent, agent: INTENTS[intent].agent, question: words.question, ...entities, ...(why ? { why } : {}), ...(totals ? { totals } : {}), ...(read ? { wouldPropose: asked } : {}), text };
 }
 

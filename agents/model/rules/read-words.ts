@@ -46,6 +46,20 @@ export function corrected(word: string): string {
   return best;
 }
 
+/**
+ * The text with each word of five letters or more that is a typo of a domain word replaced by it
+ * ("evnet" → "event", "compliace" → "compliance"); inflections of known words ("payments",
+ * "charged") and words with digits are kept as written.
+ */
+export function fixTypos(text: string): string {
+  return text.replace(/\b[A-Za-z]{5,}\b/g, (word) => {
+    const lower = word.toLowerCase();
+    if (KNOWN.has(lower) || [/s$/, /es$/, /ed$/, /d$/, /ing$/].some((end) => KNOWN.has(lower.replace(end, '')) || KNOWN.has(lower.replace(end, 'e')))) return word;
+    const fixed = corrected(lower);
+    return fixed === lower ? word : fixed;
+  });
+}
+
 /** British and American spellings and hyphenations, read as one word. */
 const SPELLINGS: Record<string, string> = {
   installment: 'instalment', recategorize: 'recategorise', categorize: 'categorise', 're-rate': 'rerate', 're-rated': 'rerate', 're-rating': 'rerate',
