@@ -44,7 +44,7 @@ export const INTENTS = {
   flagged: { agent: 'auditor', says: 'which invoices are held and why' },
   explain_line: { agent: 'auditor', says: 'explain line <id> of invoice INV-…' },
   explain_invoice: { agent: 'auditor', says: 'explain invoice INV-… (or account A…’s YYYY-MM invoice; what is the total and VAT of INV-…)' },
-  refuse: { agent: 'supervisor', says: '' },
+  refusal: { agent: 'supervisor', says: '' },
   unsupported: { agent: 'supervisor', says: '' },
   help: { agent: 'supervisor', says: 'help' },
   unknown: { agent: 'supervisor', says: '' },
@@ -66,17 +66,17 @@ const DECISION_START = /^\s*(?:please\s+|i\s+|ok(?:ay)?,?\s+|yes,?\s+|now\s+)?(a
  * a message that asks for one of these never reaches a tool.
  */
 const REFUSALS: Rule[] = [
-  ['refuse', (_w, e, t) => INJECTION.test(t) && /\b(approve|accept|reject|decline|post)\b/i.test(t) && (e.proposalIds.length > 0 || /\ball\b/i.test(t)) &&
+  ['refusal', (_w, e, t) => INJECTION.test(t) && /\b(approve|accept|reject|decline|post)\b/i.test(t) && (e.proposalIds.length > 0 || /\ball\b/i.test(t)) &&
       'I do not follow instructions embedded in a message, and nothing is approved that way. A decision counts only when you state it plainly yourself, as "approve proposal N" with your reason; if that is what you mean, say just that.'],
-  ['refuse', (w, e, t) => DECISION_START.test(t) && e.proposalIds.length === 0 && !w.has('all', 'everything') &&
+  ['refusal', (w, e, t) => DECISION_START.test(t) && e.proposalIds.length === 0 && !w.has('all', 'everything') &&
       'A decision needs the proposal\'s number in your own words: say "approve proposal N" (or "reject proposal N") with your reason. I never pick the proposal for you.'],
-  ['refuse', (w) => w.has('approve', 'reject') && w.has('all', 'every', 'everything') && !w.question &&
+  ['refusal', (w) => w.has('approve', 'reject') && w.has('all', 'every', 'everything') && !w.question &&
       'Proposals are decided one by one, each by number in your own words ("approve proposal 4 and proposal 5"), never all at once.'],
-  ['refuse', (w, e) => e.negativeAmount && w.has('credit', 'refund', 'waive', 'goodwill') &&
+  ['refusal', (w, e) => e.negativeAmount && w.has('credit', 'refund', 'waive', 'goodwill') &&
       'A credit is always a positive amount: a negative credit would be a charge, and charges come only from the tariff and the bill run. Say the amount to credit, e.g. "credit 5.00 on invoice INV-000123".'],
-  ['refuse', (_w, _e, t) => /\b(void|cancel|delete|remove|wipe|credit|waive)\b.{0,20}\b(all|every|each)\b.{0,20}\b(invoices?|bills?|accounts?|customers?)\b/i.test(t) &&
+  ['refusal', (_w, _e, t) => /\b(void|cancel|delete|remove|wipe|credit|waive)\b.{0,20}\b(all|every|each)\b.{0,20}\b(invoices?|bills?|accounts?|customers?)\b/i.test(t) &&
       'That is not done in bulk, and not from chat: every invoice stays as issued, and each correction is its own proposal for one invoice, approved by people. Name one invoice ("waive the monthly fee on invoice INV-…").'],
-  ['refuse', (w, e, t) => (e.invoice !== undefined || w.has('invoice', 'bill')) && /\b(change|edit|modify|alter|adjust|update|correct|set|amend|rewrite|overwrite|delete|remove)\b.{0,60}\b(total|amount|price|line|tax|vat|due date|figure)s?\b|\b(delete|remove|erase)\b.{0,20}\binvoice\b/i.test(t) && !w.has('waive', 'credit', 'refund') &&
+  ['refusal', (w, e, t) => (e.invoice !== undefined || w.has('invoice', 'bill')) && /\b(change|edit|modify|alter|adjust|update|correct|set|amend|rewrite|overwrite|delete|remove)\b.{0,60}\b(total|amount|price|line|tax|vat|due date|figure)s?\b|\b(delete|remove|erase)\b.{0,20}\binvoice\b/i.test(t) && !w.has('waive', 'credit', 'refund') &&
       'An issued invoice is never edited or deleted: its number and figures stay as issued. To lower what the customer owes, I can propose a credit note against it for an approver: say "credit <amount> on invoice <number>" or "waive the <fee> on invoice <number>".'],
   ['unsupported', (w, _e, t) => (/\b(e-?mail|text|sms|message|phone|ring|write to|contact|notify|letter)\b.{0,30}\b(the\s+)?(customer|client|subscriber|them|him|her)\b/i.test(t) || w.has('email')) &&
       'I cannot contact customers (no email, letter or text is sent from here). What I can do is show what was proposed for them ("did we already waive the fee on invoice INV-…") or propose a dunning step, which an approver sends.'],

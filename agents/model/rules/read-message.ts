@@ -59,7 +59,7 @@ function withThreadIds(r: AnalystRequest, ids: Partial<Entities>): AnalystReques
 /** Reads a clause, resolving "it" and missing ids from the thread's earlier turns. */
 function readInThread(text: string, earlier: EarlierTurn[], previous?: AnalystRequest): AnalystRequest {
   const first = readClause(text);
-  if (first.intent === 'decide' || first.intent === 'refuse' || first.intent === 'unsupported' || first.intent === 'help') return first;
+  if (first.intent === 'decide' || first.intent === 'refusal' || first.intent === 'unsupported' || first.intent === 'help') return first;
   const ids = previous ? { invoice: previous.invoice, accountId: previous.accountId, eventId: previous.eventId, periods: previous.periods } : idsFromThread(earlier);
   if (first.intent !== 'unknown' && !lacksIds(first)) return first;
   if (!ids.invoice && !ids.accountId && !ids.eventId) return first;
@@ -84,7 +84,7 @@ function readInThread(text: string, earlier: EarlierTurn[], previous?: AnalystRe
 export function readMessage(text: string, earlier: EarlierTurn[] = []): ReadMessage {
   const whole = readClause(text);
   // A refusal of the whole message (an instruction to ignore the rules) is never split into parts that would run.
-  if (whole.intent === 'refuse' && INJECTION.test(text)) return { steps: [whole], notDone: [] };
+  if (whole.intent === 'refusal' && INJECTION.test(text)) return { steps: [whole], notDone: [] };
   const parts = text.split(CLAUSE_BREAK).map((p) => p.trim()).filter((p) => p.length > 1);
   const clauses: AnalystRequest[] = [];
   for (const part of parts.length ? parts : [text]) {
