@@ -152,8 +152,9 @@ export function getProposal(store: Store, tenant: string, id: number): StoredPro
 }
 
 /** The tenant's proposals, newest first, optionally of some statuses or one account. */
-export function listProposals(store: Store, tenant: string, filter: { status?: ProposalStatus[]; accountId?: string; limit?: number } = {}): StoredProposal[] {
+export function listProposals(store: Store, tenant: string, filter: { status?: ProposalStatus[]; accountId?: string; invoiceId?: number; limit?: number } = {}): StoredProposal[] {
   const where: SQL[] = [eq(proposals.tenant, tenant)];
+  if (filter.invoiceId !== undefined) where.push(eq(proposals.invoiceId, filter.invoiceId));
   if (filter.status?.length) where.push(inArray(proposals.status, filter.status));
   if (filter.accountId) where.push(eq(proposals.accountId, filter.accountId));
   return store.db.select().from(proposals).where(and(...where)).orderBy(desc(proposals.id)).limit(filter.limit ?? 100).all().map((r) => toStored(store, r));

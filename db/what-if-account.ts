@@ -1,5 +1,5 @@
 import { BillingError } from '../tools/errors.ts';
-import { whatIf } from '../tools/charging/index.ts';
+import { recommendPlans, whatIf } from '../tools/charging/index.ts';
 import { chargeInputFor } from '../tools/invoice/bill-account.ts';
 import { getBillingSettings } from './billing-settings-store.ts';
 import { loadBillingInput } from './load-billing-input.ts';
@@ -28,5 +28,7 @@ export function whatIfAccount(store: Store, accountId: string, period: string, o
       }
     }
   }
-  return { account: accountId, period, currency: input.account.currency, scenarios };
+  // The cheaper plan per line worth suggesting (a saving of at least 1.00), as on the invoice.
+  const recommended = onlyPlan ? [] : recommendPlans(input).map((r) => ({ ...r, msisdn: input.subscriptions.find((s) => s.id === r.subscriptionId)?.msisdn ?? null }));
+  return { account: accountId, period, currency: input.account.currency, scenarios, recommended, lines: input.subscriptions.map((s) => ({ subscriptionId: s.id, msisdn: s.msisdn })) };
 }

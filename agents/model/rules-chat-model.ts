@@ -3,8 +3,9 @@ import { BaseChatModel, type BaseChatModelCallOptions, type BindToolsInput } fro
 import { AIMessage, AIMessageChunk, type BaseMessage, HumanMessage, ToolMessage } from '@langchain/core/messages';
 import { ChatGenerationChunk, type ChatResult } from '@langchain/core/outputs';
 import { convertToOpenAITool } from '@langchain/core/utils/function_calling';
-import { INTENTS, parseRequest } from './rules/parse-request.ts';
-import { planToolCalls, type ToolOutcome } from './rules/plan-tool-calls.ts';
+import { INTENTS } from './rules/parse-request.ts';
+import { planSteps, type ToolOutcome } from './rules/plan-tool-calls.ts';
+import { readMessage, type EarlierTurn } from './rules/read-message.ts';
 import { writeAnswer } from './rules/write-answer.ts';
 
 interface RulesCallOptions extends BaseChatModelCallOptions {
@@ -45,7 +46,8 @@ export class RulesChatModel extends BaseChatModel<RulesCallOptions> {
     let h = messages.length - 1;
     while (h >= 0 && !HumanMessage.isInstance(messages[h]!)) h -= 1;
     if (h < 0) return new AIMessage('Ask me something about an invoice, an account or a proposal.');
-    const request = parseRequest(text(messages[h]!));
+    const { steps, notDone } = readMessage(text(messages[h]!), this.earlierTurns(messages.slice(0, h)));
+    const request = steps[0]!;
     const since = this.outcomesSince(messages.slice(h + 1));
     // Given transfer tools, this is the supervisor: hand a specialist's request over once.
     if (request.agent !== 'supervisor') {
@@ -54,16 +56,30 @@ export class RulesChatModel extends BaseChatModel<RulesCallOptions> {
     }
     const outcomes = since.filter((o) => !o.name.startsWith('transfer_to_'));
     if (request.intent === 'help') return new AIMessage(`I am the offline assistant (no language model configured). I can:\n${describeCapabilities()}`);
+    // Refusals and areas not available yet are answered in words, with no tool and without the whole list.
+    if (request.why) return new AIMessage(request.why);
     if (request.intent === 'unknown') {
-      return new AIMessage(`I did not understand "${request.text.slice(0, 200)}". I understand requests like these:\n${describeCapabilities()}\nName invoices (INV-000123), accounts (account A00081), months (2025-03), events (event 42) and proposals (proposal 7).`);
+      return new AIMessage(`I did not understand "${request.text.slice(0, 200)}". I understand requests like these:\n${describeCapabilities()}\nName invoices (INV-000123), accounts (A00081), months (2025-03 or March 2025), events (event 42) and proposals (proposal 7).`);
     }
-    const next = planToolCalls(request, outcomes);
-    if (next && 'missing' in next) return new AIMessage(`To ${INTENTS[request.intent].says.split(' (')[0]}, tell me ${next.missing}.`);
+    const { next, runs } = planSteps(steps, outcomes);
     if (next) {
       if (!toolNames.includes(next.tool)) return new AIMessage(`I cannot ${next.tool.replace(/_/g, ' ')} from here: it is not among my tools.`);
       return this.call(next.tool, next.args);
     }
-    return new AIMessage(writeAnswer(request, outcomes));
+    return new AIMessage(writeAnswer(runs, notDone));
+  }
+
+  /**
+   * The thread's earlier turns as question and answer (the graph hands them over as such): read
+   * only to resolve "it" and ids the analyst named before, never as instructions or decisions.
+   */
+  private earlierTurns(messages: BaseMessage[]): EarlierTurn[] {
+    const turns: EarlierTurn[] = [];
+    for (const m of messages) {
+      if (HumanMessage.isInstance(m)) turns.push({ question: text(m), answer: '' });
+      else if (AIMessage.isInstance(m) && !(m.tool_calls?.length) && turns.length) turns[turns.length - 1]!.answer = text(m);
+    }
+    return turns;
   }
 
   private call(name: string, args: Record<string, unknown>): AIMessage {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { accountCollections, proposeDunningStep, proposeInvoiceCredit, proposePaymentPlan } from '../../db/proposals/index.ts';
+import { tenantInvoice } from '../../db/index.ts';
+import { accountCollections, proposeDunningStep, proposeInvoiceCredit, proposePaymentPlan, tenantDunningCandidates } from '../../db/proposals/index.ts';
 import type { AgentContext } from '../context.ts';
 import { defineAgentTool, type AgentTool } from './define-agent-tool.ts';
 import { proposalResult, requesterFor } from './proposal-result.ts';
@@ -13,9 +14,25 @@ export function collectionsTools(ctx: AgentContext): AgentTool[] {
     defineAgentTool(ctx, 'collections', {
       name: 'account_standing',
       kind: 'read',
-      description: "An account's standing today: open and overdue balance, ageing buckets, each open invoice, and the dunning steps now due.",
-      schema: z.object({ accountId }).strict(),
-      run: ({ accountId: a }) => ({ accountId: a, ...accountCollections(ctx.store, tenant, a, ctx.today) }),
+      description: "An account's standing today (the account named, or the one an invoice belongs to): open and overdue balance, ageing buckets, each open invoice, and the dunning steps now due.",
+      schema: z
+        .object({ accountId: accountId.optional(), invoice: invoiceRef.optional().describe('an invoice of the account, when the account is not named') })
+        .strict()
+        .refine((x) => (x.accountId === undefined) !== (x.invoice === undefined), 'name the account or one of its invoices, not both'),
+      run: ({ accountId: named, invoice }) => {
+        const a = named ?? tenantInvoice(ctx.store, tenant, invoice!).accountId;
+        return { accountId: a, ...(invoice ? { fromInvoice: invoice } : {}), ...accountCollections(ctx.store, tenant, a, ctx.today) };
+      },
+    }),
+    defineAgentTool(ctx, 'collections', {
+      name: 'list_dunning_candidates',
+      kind: 'analysis',
+      description: 'Across all accounts: those whose next dunning step is due today, longest past due first, with the step, the days past due and the overdue balance. Proposes nothing.',
+      schema: z.object({ limit: z.number().int().min(1).max(50).default(20) }).strict(),
+      run: ({ limit }) => {
+        const all = tenantDunningCandidates(ctx.store, tenant, ctx.today);
+        return { ...all, candidates: all.candidates.slice(0, limit), totalCandidates: all.candidates.length };
+      },
     }),
     defineAgentTool(ctx, 'collections', {
       name: 'propose_dunning_step',

@@ -22,9 +22,12 @@ export function complianceTools(ctx: AgentContext): AgentTool[] {
     defineAgentTool(ctx, 'compliance', {
       name: 'explain_invoice',
       kind: 'read',
-      description: 'Explain an invoice line by line, with taxes and their sources.',
-      schema: z.object({ invoice: invoiceRef }).strict(),
-      run: ({ invoice }) => explainTenantInvoice(ctx.store, tenant, invoice, ctx.today),
+      description: 'Explain an invoice line by line, with taxes and their sources (with totalsOnly, without the lines).',
+      schema: z.object({ invoice: invoiceRef, totalsOnly: z.boolean().optional() }).strict(),
+      run: ({ invoice, totalsOnly }) => {
+        const x = explainTenantInvoice(ctx.store, tenant, invoice, ctx.today);
+        return totalsOnly ? { ...x, lines: [], lineCount: x.lines.length } : x;
+      },
     }),
   ];
 }

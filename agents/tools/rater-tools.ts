@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { tenantAccount, tenantEvent, whatIfAccount } from '../../db/index.ts';
+import { accountPeriodInvoice, tenantAccount, tenantEvent, tenantInvoice, whatIfAccount } from '../../db/index.ts';
 import { proposeRerate } from '../../db/proposals/index.ts';
 import { explainEventRating } from '../../tools/rating/index.ts';
 import type { AgentContext } from '../context.ts';
 import { defineAgentTool, type AgentTool } from './define-agent-tool.ts';
 import { proposalResult, requesterFor } from './proposal-result.ts';
-import { accountId, eventId, period, reason } from './tool-args.types.ts';
+import { accountId, eventId, invoiceRef, period, reason } from './tool-args.types.ts';
 
 /** The rater's tools: how an event was priced, what a plan would cost, re-rate proposals. */
 export function raterTools(ctx: AgentContext): AgentTool[] {
@@ -26,19 +26,31 @@ export function raterTools(ctx: AgentContext): AgentTool[] {
     defineAgentTool(ctx, 'rater', {
       name: 'what_if_plan',
       kind: 'analysis',
-      description: "What each line of an account would have paid in a billing month on another plan (or on every eligible plan), exact and before tax, against what it paid.",
-      schema: z.object({ accountId, period, planId: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/).optional() }).strict(),
-      run: ({ accountId: a, period: p, planId }) => {
+      description:
+        "What each line of an account would have paid in a billing month on another plan (or on every eligible plan), exact and before tax, against what it paid, and the cheaper plan recommended per line. The account and month come from an invoice when one is named; the month defaults to the account's latest invoice.",
+      schema: z
+        .object({ accountId: accountId.optional(), invoice: invoiceRef.optional(), period: period.optional(), planId: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/).optional() })
+        .strict()
+        .refine((x) => (x.accountId === undefined) !== (x.invoice === undefined), 'name the account or one of its invoices, not both'),
+      run: ({ accountId: named, invoice, period: p, planId }) => {
+        const inv = invoice !== undefined ? tenantInvoice(ctx.store, tenant, invoice) : undefined;
+        const a = named ?? inv!.accountId;
         tenantAccount(ctx.store, tenant, a);
-        return whatIfAccount(ctx.store, a, p, planId);
+        return whatIfAccount(ctx.store, a, p ?? inv?.period ?? accountPeriodInvoice(ctx.store, tenant, a).period, planId);
       },
     }),
     defineAgentTool(ctx, 'rater', {
       name: 'propose_rerate',
       kind: 'proposal',
       description: "Propose re-rating an account's billing month with the tariff now in effect; the preview shows the notes it would issue. It waits for an approver; nothing is re-rated now.",
-      schema: z.object({ accountId, period, reason }).strict(),
-      run: ({ accountId: a, period: p, reason: why }) => proposalResult(ctx, proposeRerate(ctx.store, requesterFor(ctx, 'rater'), { accountId: a, period: p, reason: why })),
+      schema: z
+        .object({ accountId: accountId.optional(), period: period.optional(), invoice: invoiceRef.optional().describe('an invoice of the account and month, when they are not named'), reason })
+        .strict()
+        .refine((x) => (x.invoice !== undefined ? x.accountId === undefined : x.accountId !== undefined && x.period !== undefined), 'name the account and the month, or an invoice of them'),
+      run: ({ accountId: named, period: p, invoice, reason: why }) => {
+        const inv = invoice !== undefined ? tenantInvoice(ctx.store, tenant, invoice) : undefined;
+        return proposalResult(ctx, proposeRerate(ctx.store, requesterFor(ctx, 'rater'), { accountId: named ?? inv!.accountId, period: p ?? inv!.period, reason: why }));
+      },
     }),
   ];
 }

@@ -2,3 +2,4 @@ export { proposeInvoiceCredit, type InvoiceCreditRequest } from './propose-invoi
 export { proposeRelease, proposeVoid } from './propose-release.ts';
 export { proposeRerate, proposeRecategorisation } from './propose-rerate.ts';
 export { accountCollections, proposePaymentPlan, proposeDunningStep } from './propose-collections.ts';
+export { tenantDunningCandidates } from './dunning-candidates.ts';

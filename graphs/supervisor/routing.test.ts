@@ -82,7 +82,7 @@ describe('auditor', () => {
     const r = await chat(store, u.alice, 'show flagged invoices');
     expect(r.agents).toEqual(['supervisor', 'auditor']);
     expect(r.tools).toEqual([{ name: 'list_flagged_invoices', ok: true }]);
-    expect(r.answer).toContain(`1 held invoices:\n  - invoice id ${held[0]!.id}, account A1, 2025-04, total ${held[0]!.total} GBP: UNRATED_USAGE`);
+    expect(r.answer).toContain(`1 held invoices:\n  - invoice id ${held[0]!.id}, account A1, 2025-04, total ${held[0]!.total} GBP: held for UNRATED_USAGE (1 usage events of this account in the period are not rated`);
     expect(r.answer).toContain('0 proposals wait for approval.');
 
     const release = await chat(store, u.alice, `release held invoice ${held[0]!.id}, the unreadable call is being fixed`);

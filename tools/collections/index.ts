@@ -2,3 +2,4 @@ export * from './collections.types.ts';
 export { ageReceivables } from './age-receivables.ts';
 export { planDunning, DEFAULT_DUNNING_LADDER } from './plan-dunning.ts';
 export { buildPaymentPlan } from './build-payment-plan.ts';
+export { rankDunningCandidates, type DunningCandidate, type DunningCandidateInput } from './rank-dunning-candidates.ts';

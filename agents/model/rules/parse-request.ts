@@ -1,123 +1,159 @@
 import type { AgentName } from '../../context.ts';
+import { findEntities, type Entities } from './find-entities.ts';
+import { fixTypos, readWords, type Words } from './read-words.ts';
 
 /** What the offline model understood an analyst to ask: one intent and the ids named in the message. */
-export interface AnalystRequest {
+export interface AnalystRequest extends Entities {
   intent: IntentName;
-  /** Who handles it: a specialist, or the supervisor itself (approvals, help). */
+  /** Who handles it: a specialist, or the supervisor itself (approvals, help, refusals). */
   agent: AgentName | 'supervisor';
-  invoice?: string;
-  accountId?: string;
-  periods: string[];
-  proposalId?: number;
-  eventId?: number;
-  lineId?: string;
-  fee?: string;
-  amount?: string;
-  instalments?: number;
-  planId?: string;
-  category?: string;
-  decision?: 'approve' | 'reject';
+  /** The message asks something (never creates anything) rather than asks for something. */
+  question: boolean;
+  /** For a refusal or an area not available yet: the sentence that says why, in words. */
+  why?: string;
+  /** A question about what would be a proposal of this kind: read instead, and the answer says how to ask for it. */
+  wouldPropose?: IntentName;
+  /** The invoice-total answer is wanted (total and taxes first), not the whole explanation. */
+  totals?: boolean;
   /** The analyst's message, kept as the reason of anything proposed or decided. */
   text: string;
 }
 
 export const INTENTS = {
-  decide: { agent: 'supervisor', says: 'approve or reject proposal N (approvers only; never your own)' },
+  decide: { agent: 'supervisor', says: 'approve or reject proposal N (approvers only; never your own; several: "approve proposal 4 and 5")' },
   show_proposal: { agent: 'supervisor', says: 'show proposal N' },
   list_proposals: { agent: 'supervisor', says: 'list pending proposals (or: what is pending approval)' },
+  proposal_status: { agent: 'supervisor', says: 'did we already waive the fee on invoice INV-… (what was proposed for an invoice or account, and its status)' },
   waive_fee: { agent: 'collections', says: 'waive the <fee> on invoice INV-…' },
   credit: { agent: 'collections', says: 'credit <amount> on invoice INV-…' },
-  payment_plan: { agent: 'collections', says: 'set up a payment plan of N instalments for account A… (or: spread account A…’s balance over N months)' },
+  payment_plan: { agent: 'collections', says: 'set up a payment plan of N instalments for account A… (or: spread A…’s balance over N months; or: for the customer on INV-…)' },
+  dunning_candidates: { agent: 'collections', says: 'which accounts should go to the next dunning step' },
   dunning: { agent: 'collections', says: 'propose the next dunning step for account A…' },
-  standing: { agent: 'collections', says: 'what is the standing (balance, ageing) of account A…' },
-  release: { agent: 'auditor', says: 'release held invoice N' },
+  standing: { agent: 'collections', says: 'what is the standing (balance, ageing) of account A… (or of the customer on INV-…)' },
+  release: { agent: 'auditor', says: 'release held invoice N (or: the held invoice of account A…)' },
   rerate: { agent: 'rater', says: 're-rate account A… for YYYY-MM' },
   recategorise: { agent: 'categoriser', says: 'recategorise event N as <category>' },
   suggest_category: { agent: 'categoriser', says: 'suggest a category for event N (also when a recategorisation names no known category)' },
   unclassified: { agent: 'categoriser', says: 'show unclassified or quarantined records' },
   explain_event: { agent: 'rater', says: 'how was event N priced' },
-  what_if: { agent: 'rater', says: 'what would account A… pay on plan P in YYYY-MM (or: would account A… be cheaper on another plan in YYYY-MM)' },
+  what_if: { agent: 'rater', says: 'is account A… on the right plan (in YYYY-MM) · what would A… pay on plan P · what plan should I recommend to the customer on INV-…' },
   compliance: { agent: 'compliance', says: 'check invoice INV-… for compliance' },
   compare: { agent: 'auditor', says: 'compare account A… YYYY-MM with YYYY-MM' },
   bill_change: { agent: 'auditor', says: "why did account A…'s bill go up (in YYYY-MM)" },
-  flagged: { agent: 'auditor', says: 'show flagged (held) invoices' },
+  billing_totals: { agent: 'auditor', says: 'how much did we bill in total in March 2025' },
+  flagged: { agent: 'auditor', says: 'which invoices are held and why' },
   explain_line: { agent: 'auditor', says: 'explain line <id> of invoice INV-…' },
-  explain_invoice: { agent: 'auditor', says: 'explain invoice INV-… (or account A…’s YYYY-MM invoice)' },
+  explain_invoice: { agent: 'auditor', says: 'explain invoice INV-… (or account A…’s YYYY-MM invoice; what is the total and VAT of INV-…)' },
+  refusal: { agent: 'supervisor', says: '' },
+  unsupported: { agent: 'supervisor', says: '' },
   help: { agent: 'supervisor', says: 'help' },
   unknown: { agent: 'supervisor', says: '' },
 } as const satisfies Record<string, { agent: AgentName | 'supervisor'; says: string }>;
 export type IntentName = keyof typeof INTENTS;
 
-const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
-const CATEGORIES = ['on_net', 'local', 'national', 'mobile', 'international', 'toll_free', 'premium_rate', 'emergency', 'short_code', 'data'];
+type Rule = [IntentName, (w: Words, e: Entities, t: string) => boolean | string];
 
-function periodsIn(text: string): string[] {
-  const out: string[] = [];
-  for (const m of text.matchAll(/\b(20\d\d)-(0[1-9]|1[0-2])\b(?!-\d)/g)) out.push(`${m[1]}-${m[2]}`);
-  for (const m of text.matchAll(/\b(january|february|march|april|may|june|july|august|september|october|november|december)\s+(20\d\d)\b/gi)) {
-    out.push(`${m[2]}-${String(MONTHS.indexOf(m[1]!.toLowerCase()) + 1).padStart(2, '0')}`);
-  }
-  return [...new Set(out)];
-}
+/** A target: an invoice, or an account. */
+const target = (e: Entities) => e.invoice !== undefined || e.accountId !== undefined;
+// "did we…", "has … been…", "the status of…", "is there a…": asks what was done, never does it.
+const asksWhatWasDone = (w: Words, t: string) => w.question && (/^\s*(did|does|do|has|have|had|was|were|is there|are there)\b/i.test(t) || w.has('status', 'already', 'pending', 'exist', 'existing', 'open'));
+/** Text that tries to override the rules ("ignore previous instructions", "SYSTEM: …"): never obeyed; with a decision in it, refused whole. */
+export const INJECTION = /\b(ignore|disregard|forget)\b.{0,40}\b(instructions?|rules?|prompt|guidelines?)\b|\byou are now\b|^\s*(system|assistant|developer)\s*:|\b(jailbreak|developer mode)\b/i;
+const DECISION_START = /^\s*(?:please\s+|i\s+|ok(?:ay)?,?\s+|yes,?\s+|now\s+)?(approve|reject|decline|refuse)\b/i;
 
-/** The ids and values named in a message; nothing is inferred that the message does not say. */
-function entitiesOf(text: string): Omit<AnalystRequest, 'intent' | 'agent' | 'text'> {
-  const invoice = /\b((?:INV|CN|DN)-\d{1,12})\b/i.exec(text)?.[1]?.toUpperCase() ?? /\b(?:held\s+)?invoice\s+(?:id\s+)?#?(\d{1,12})\b/i.exec(text)?.[1];
-  const accountId = /\baccount\s+([A-Za-z0-9][A-Za-z0-9._-]*[A-Za-z0-9])(?:'s)?\b/i.exec(text)?.[1] ?? /\b(A\d{2,})\b/.exec(text)?.[1];
-  const proposal = /\b(?:proposal|case|approval)\s*#?\s*(\d{1,12})\b/i.exec(text)?.[1] ?? /\b(?:approve|reject|decline)\s+#?(\d{1,12})\b/i.exec(text)?.[1] ?? /\bP-(\d{1,12})\b/.exec(text)?.[1];
-  const event = /\b(?:event|call|record|cdr|usage)\s*#?\s*(\d{1,12})\b/i.exec(text)?.[1];
-  // A figure that is part of a date (2025-03, 03/2025) is not an amount.
-  const amountText = /\b(?:credit|refund|for|of|to)\s+(?:£|€|\$)?(\d{1,9}(?:\.\d{1,4})?)\b(?![-/]\d)/i.exec(text)?.[1] ?? (/[£€$](\d{1,9}(?:\.\d{1,4})?)/.exec(text)?.[1]);
-  const fee = /\bwaive\s+(?:the\s+|a\s+|their\s+|his\s+|her\s+)?(.+?)\s*(?:fee|charge)?\s+(?:on|from|of|in)\s+(?:invoice|INV|the invoice)/i.exec(text)?.[1]?.replace(/\b(fee|charge)\b/gi, '').trim();
-  const category = /\bas\s+(?:an?\s+)?([a-z_ -]+?)(?:\s+call|\s+number|[.,!?]|$)/i.exec(text)?.[1]?.trim().toLowerCase().replace(/[ -]/g, '_');
-  const instalments = /\b(\d{1,2})\s*(?:monthly\s+)?(?:instal(?:l)?ments?|months|payments)\b/i.exec(text)?.[1];
-  return {
-    invoice,
-    accountId,
-    periods: periodsIn(text),
-    proposalId: proposal ? Number(proposal) : undefined,
-    eventId: event ? Number(event) : undefined,
-    lineId: /\bline\s+([a-z]+:[\w:.+-]+)/i.exec(text)?.[1],
-    fee: fee && fee.length > 1 ? fee : undefined,
-    amount: amountText,
-    instalments: instalments ? Number(instalments) : undefined,
-    planId: /\bplan\s+([A-Z][A-Z0-9_]{1,63})\b/.exec(text)?.[1],
-    category: category && CATEGORIES.includes(category) ? category : undefined,
-    decision: /\b(reject|decline|refuse)\b/i.test(text) ? 'reject' : /\b(approve|accept)\b/i.test(text) ? 'approve' : undefined,
-  };
-}
-
-const RULES: Array<[IntentName, (t: string, e: ReturnType<typeof entitiesOf>) => boolean]> = [
-  ['help', (t) => /^\s*(help|\?|what can you do|what do you understand)\b/i.test(t)],
-  ['decide', (t, e) => e.proposalId !== undefined && /^\s*(?:please\s+|i\s+)?(approve|reject|decline|refuse)\b/i.test(t)],
-  ['show_proposal', (t, e) => e.proposalId !== undefined && /\b(proposal|case)\b/i.test(t)],
-  ['list_proposals', (t) => /\b(proposals|approvals|pending cases|pending approval|waiting for approval|awaiting approval)\b/i.test(t)],
-  ['waive_fee', (t, e) => /\bwaive|waiver\b/i.test(t) && e.invoice !== undefined],
-  ['credit', (t, e) => /\b(credit|refund|goodwill)\b/i.test(t) && e.invoice !== undefined && e.amount !== undefined],
-  ['payment_plan', (t) => /\b(payment plan|instal(?:l)?ments?)\b|\bspread\b.{0,80}\bover\s+\d{1,2}\s+(?:months|payments)\b/i.test(t)],
-  ['dunning', (t) => /\b(dunning|remind(?:er)?|chase|suspend|suspension|final notice)\b/i.test(t)],
-  ['standing', (t) => /\b(standing|owe|owes|owing|ageing|aging|balance|overdue|arrears|debt)\b/i.test(t)],
-  ['release', (t, e) => /\brelease\b/i.test(t) && e.invoice !== undefined],
-  ['rerate', (t) => /\bre-?rat(e|ing)\b/i.test(t)],
-  ['recategorise', (t, e) => e.eventId !== undefined && e.category !== undefined && /\b(re-?categori[sz]e|re-?classify|categori[sz]e|classify|mark|treat)\b/i.test(t)],
-  ['suggest_category', (t, e) => e.eventId !== undefined && /\b(?:re-?)?(categor|classif)/i.test(t)],
-  ['unclassified', (t) => /\b(unclassified|uncategori[sz]ed|quarantin\w*|could not be (?:read|classified)|unreadable)\b/i.test(t)],
-  ['explain_event', (t, e) => e.eventId !== undefined],
-  ['what_if', (t) => /\b(what if|would .{0,40}\b(?:pay|cost)|cheaper plan|better plan|on plan|cheaper on (?:another|a different|an other|other) plans?)\b/i.test(t)],
-  ['compliance', (t) => /\b(complian\w*|vat|legal|en ?16931|regulat\w*|required fields?|tax rules?)\b/i.test(t)],
-  ['compare', (t) => /\b(compare|comparison|versus|vs\.?|difference between)\b/i.test(t)],
-  ['bill_change', (t) => /\b(went up|go up|gone up|goes up|went down|go down|increase[sd]?|higher|jump(?:ed)?|spike|bill shock|so (?:high|much)|more than usual)\b/i.test(t)],
-  ['flagged', (t) => /\b(flag\w*|held|on hold|hold reasons?)\b/i.test(t)],
-  ['explain_line', (_t, e) => e.lineId !== undefined && e.invoice !== undefined],
-  ['explain_invoice', (t, e) => e.invoice !== undefined || (e.accountId !== undefined && /\b(invoice|bill)\b/i.test(t))],
+/**
+ * Refusals and areas not available yet: each a reason in words. Checked before anything else, so
+ * a message that asks for one of these never reaches a tool.
+ */
+const REFUSALS: Rule[] = [
+  ['refusal', (_w, e, t) => INJECTION.test(t) && /\b(approve|accept|reject|decline|post)\b/i.test(t) && (e.proposalIds.length > 0 || /\ball\b/i.test(t)) &&
+      'I do not follow instructions embedded in a message, and nothing is approved that way. A decision counts only when you state it plainly yourself, as "approve proposal N" with your reason; if that is what you mean, say just that.'],
+  ['refusal', (w, e, t) => DECISION_START.test(t) && e.proposalIds.length === 0 && !w.has('all', 'everything') &&
+      'A decision needs the proposal\'s number in your own words: say "approve proposal N" (or "reject proposal N") with your reason. I never pick the proposal for you.'],
+  ['refusal', (w) => w.has('approve', 'reject') && w.has('all', 'every', 'everything') && !w.question &&
+      'Proposals are decided one by one, each by number in your own words ("approve proposal 4 and proposal 5"), never all at once.'],
+  ['refusal', (w, e) => e.negativeAmount && w.has('credit', 'refund', 'waive', 'goodwill') &&
+      'A credit is always a positive amount: a negative credit would be a charge, and charges come only from the tariff and the bill run. Say the amount to credit, e.g. "credit 5.00 on invoice INV-000123".'],
+  ['refusal', (_w, _e, t) => /\b(void|cancel|delete|remove|wipe|credit|waive)\b.{0,20}\b(all|every|each)\b.{0,20}\b(invoices?|bills?|accounts?|customers?)\b/i.test(t) &&
+      'That is not done in bulk, and not from chat: every invoice stays as issued, and each correction is its own proposal for one invoice, approved by people. Name one invoice ("waive the monthly fee on invoice INV-…").'],
+  ['refusal', (w, e, t) => (e.invoice !== undefined || w.has('invoice', 'bill')) && /\b(change|edit|modify|alter|adjust|update|correct|set|amend|rewrite|overwrite|delete|remove)\b.{0,60}\b(total|amount|price|line|tax|vat|due date|figure)s?\b|\b(delete|remove|erase)\b.{0,20}\binvoice\b/i.test(t) && !w.has('waive', 'credit', 'refund') &&
+      'An issued invoice is never edited or deleted: its number and figures stay as issued. To lower what the customer owes, I can propose a credit note against it for an approver: say "credit <amount> on invoice <number>" or "waive the <fee> on invoice <number>".'],
+  ['unsupported', (w, _e, t) => (/\b(e-?mail|text|sms|message|phone|ring|write to|contact|notify|letter)\b.{0,30}\b(the\s+)?(customer|client|subscriber|them|him|her)\b/i.test(t) || w.has('email')) &&
+      'I cannot contact customers (no email, letter or text is sent from here). What I can do is show what was proposed for them ("did we already waive the fee on invoice INV-…") or propose a dunning step, which an approver sends.'],
+  ['unsupported', (w, _e, t) => /\b(fraud\w*|suspicious|scam|sim swap)\b/i.test(t) &&
+      'Fraud detection is not available yet: no agent or tool looks for fraud. I can show how an event was priced, an account\'s standing, or records that could not be classified.'],
+  ['unsupported', (w, _e, t) => /\b(forecast\w*|predict\w*|churn\w*|likely to (?:leave|cancel|pay)|projection|project(?:ed)?\s+(?:revenue|billing)|next (?:month|quarter|year)'?s? (?:revenue|billing|bill))\b/i.test(t) &&
+      'Forecasts are not available yet: the tools report what was billed and rated, not what will be. I can give what was billed in a month ("how much did we bill in March 2025").'],
+  ['unsupported', (_w, _e, t) => /\b(record|log|enter|post|register|apply|allocate|reconcile|list|show|how many|which)\b.{0,40}\bpayments?\b.{0,20}\b(received|in|made|from|against|for|today|yesterday|this)\b|\bpayments? received\b|\b(record|log|enter|post|register|apply|allocate)\b.{0,30}\b(a |the )?payment\b/i.test(t) && !/\b(payment plan|instal)/i.test(t) &&
+      'Payments received are not available yet: Switchboard does not record incoming payments, so I cannot list, record or allocate them. I can show an account\'s open balance and ageing ("what is the standing of account A…").'],
+  ['unsupported', (_w, _e, t) => /\b(change|update|modify|add|set|edit|new|introduce|raise|lower)\b.{0,40}\b(tax|vat)\s*(rules?|rates?|packs?|regimes?|codes?)\b|\btax rule changes?\b/i.test(t) &&
+      'Changing tax rules or rates is not available here: rule packs and rates are set in configuration and reviewed outside chat. I can check an invoice against its rule pack ("check invoice INV-… for compliance").'],
 ];
+
+const RULES: Rule[] = [
+  ['help', (_w, _e, t) => /^\s*(?:hi|hello|hey)?[,!\s]*(help|what can you do|what do you (?:understand|know)|how do i use|what (?:kind of |sort of )?(?:things|questions|requests)?\s*can i (?:ask|say))\b|^\s*\?+\s*$/i.test(t)],
+  ...REFUSALS,
+  ['decide', (_w, e, t) => e.proposalId !== undefined && (DECISION_START.test(t) || /^\s*(?:proposal|case)\s*(?:no\.?\s*|#)?\d+\b[^.?]{0,40}?[,;:.-]\s*(?:so\s+|please\s+)?(approve|reject|decline)\b/i.test(t))],
+  ['show_proposal', (w, e) => e.proposalId !== undefined && (w.has('proposal', 'case', 'approval') || e.proposalIds.length > 0)],
+  ['proposal_status', (w, e, t) => asksWhatWasDone(w, t) && target(e) && !/\b(cheaper|better|best|right|different|another|other)\s+plan/i.test(t) && (w.has('waive', 'waiver', 'credit', 'refund', 'goodwill', 'payment plan', 'dunning', 'reminder', 'release', 'rerate', 'proposal', 'propose', 'credited', 'waived') || /\b(credited|waived|propos\w*)\b/i.test(t))],
+  ['list_proposals', (w, e, t) => w.has('proposal', 'approval', 'pending case', 'pending approval') || (!target(e) && /\b(sign-?\s?off|awaiting|anything pending|what'?s pending|pending)\b/i.test(t)) || /\b(waiting for|awaiting) (?:an )?approv/i.test(w.lemmas.join(' '))],
+  ['waive_fee', (w, e) => w.has('waive', 'waiver') && (e.invoice !== undefined || e.lineId !== undefined)],
+  ['credit', (w, e) => w.has('credit', 'refund', 'goodwill') && e.invoice !== undefined && e.amount !== undefined],
+  ['payment_plan', (w, _e, t) => w.has('payment plan', 'instalment', 'pay plan') || /\bspread\b.{0,80}\bover\b/i.test(t) || (w.has('pay') && /\b(over|in)\s+\w+\s+(months|monthly)\b/i.test(t))],
+  ['dunning_candidates', (w, e) => e.accountId === undefined && e.invoice === undefined && w.has('account', 'customer', 'who', 'which') && w.has('dunning', 'reminder', 'chase', 'overdue', 'arrears', 'suspend', 'suspension', 'final notice', 'late')],
+  ['dunning', (w) => w.has('dunning', 'remind', 'reminder', 'chase', 'suspend', 'suspension', 'final notice')],
+  ['billing_totals', (w, e, t) => e.invoice === undefined && e.accountId === undefined && !w.has('held', 'hold', 'flagged', 'on hold') && (/\bhow (?:much|many)\b.{0,30}\b(bill|invoice|charge|vat|tax)/i.test(t) || /\b(biggest|largest|highest|top)\b.{0,20}\b(invoices?|bills?|customers?|accounts?)\b/i.test(t) || (w.has('vat', 'tax') && w.has('bill', 'billed', 'invoiced', 'total') && e.periods.length > 0) || w.has('revenue', 'turnover', 'bill run') || (w.has('total') && w.has('bill', 'billed', 'invoice', 'invoiced')))],
+  ['standing', (w, _e, t) => w.has('standing', 'owe', 'owing', 'ageing', 'balance', 'overdue', 'arrears', 'debt', 'outstanding', 'unpaid') || /\bhow much\b.{0,40}\b(owe|open|due|left|outstanding)\b/i.test(t)],
+  ['release', (w, e) => w.has('release', 'unhold', 'un-hold') && (e.invoice !== undefined || e.accountId !== undefined)],
+  ['rerate', (w, _e, t) => w.has('rerate') || /\bre[-\s]?rat(?:e|ed|ing)\b/i.test(t)],
+  ['recategorise', (w, e) => e.eventId !== undefined && e.category !== undefined && w.has('recategorise', 'reclassify', 'categorise', 'classify', 'mark', 'treat', 'move', 'change', 'set')],
+  ['suggest_category', (_w, e, t) => e.eventId !== undefined && /\b(?:re-?)?(categor|classif)/i.test(t)],
+  ['unclassified', (w, _e, t) => w.has('unclassified', 'quarantine', 'quarantined', 'uncategorised') || /\b(uncategori[sz]ed|quarantin\w*|(?:could not|couldn'?t|can ?not|can'?t|failed to|did not|didn'?t)\s+(?:be\s+)?(?:read|parse|parsed|classif\w*|categori[sz]\w*)|unreadable|rejected records?|bad (?:records?|lines?|cdrs?)|broken (?:records?|lines?|cdrs?))\b/i.test(t)],
+  ['explain_event', (_w, e) => e.eventId !== undefined],
+  ['what_if', (w, e, t) =>
+    /\b(what if|would .{0,60}\b(?:pay|cost|save)|cheaper|better plan|best plan|right plan|on plan|switch\w* plans?|change plans?|different plan|another plan|other plans?|which plan|what plan|recommend\w*|save money|saving|downgrade|upgrade)\b/i.test(t) ||
+    (e.planId !== undefined && target(e))],
+  ['compliance', (w, _e, t) => w.has('compliance', 'compliant') || /\b(complian\w*|legal\w*|en ?16931|regulat\w*|required fields?|rule pack|tax rules?|reverse charge)\b/i.test(t) || (w.has('vat', 'tax') && w.has('check', 'verify', 'validate', 'correct', 'right', 'valid', 'wrong') && !/\bhow much\b/i.test(t))],
+  ['compare', (w) => w.has('compare', 'comparison', 'versus', 'vs', 'vs.', 'difference between')],
+  ['bill_change', (_w, _e, t) => /\b(went up|go(?:ne|es)? up|went down|go(?:ne|es)? down|increase[sd]?|decrease[sd]?|higher|lower|jump(?:ed)?|spike[sd]?|bill shock|so (?:high|much)|more than|less than|bigger|doubled)\b/i.test(t)],
+  ['flagged', (w, _e, t) => w.has('flag', 'flagged', 'held', 'on hold', 'hold', 'hold reason') || /\b(stuck|in review|under review|awaiting review|blocked|not (?:been )?(?:sent|issued)|can go out)\b/i.test(t)],
+  ['explain_line', (_w, e) => e.lineId !== undefined && e.invoice !== undefined],
+  ['explain_invoice', (w, e) => e.invoice !== undefined || (e.accountId !== undefined && w.has('invoice', 'bill'))],
+];
+
+/** What a question about something that would be a proposal reads instead: nothing is proposed. */
+const QUESTION_READS: Partial<Record<IntentName, IntentName>> = { waive_fee: 'explain_invoice', credit: 'explain_invoice', payment_plan: 'standing', dunning: 'standing', release: 'explain_invoice', rerate: 'explain_invoice', recategorise: 'suggest_category' };
+
+/** Reads one clause of a message into an intent, by the first rule of the table that holds. */
+function readClause(original: string): AnalystRequest {
+  // Rules and ids read the text with its domain-word typos corrected ("evnet 468"); the reason keeps the analyst's words.
+  let text = fixTypos(original);
+  const words = readWords(text);
+  const entities = findEntities(text);
+  let intent: IntentName = 'unknown';
+  let why: string | undefined;
+  for (const [name, test] of RULES) {
+    const hit = test(words, entities, text);
+    if (!hit) continue;
+    intent = name;
+    if (typeof hit === 'string') why = hit;
+    break;
+  }
+  // A question never creates anything: it reads what the proposal would have been made from.
+  const asked = intent;
+  const read = words.question ? QUESTION_READS[intent] : undefined;
+  if (read) intent = read === 'explain_invoice' && entities.invoice === undefined && entities.accountId !== undefined ? 'standing' : read;
+  const totals = intent === 'explain_invoice' && !read && /\b(total|how much|vat|tax(?:es)?|amount)\b/i.test(text) && !/\bexplain\b/i.test(text);
+  text = original;
+  return { intent, agent: INTENTS[intent].agent, question: words.question, ...entities, ...(why ? { why } : {}), ...(totals ? { totals } : {}), ...(read ? { wouldPropose: asked } : {}), text };
+}
 
 /**
  * Reads an analyst's message into one intent with its ids, by a fixed, documented rule table
  * (docs/agents.md). Only the analyst's own words are read: tool results and record text never are.
  */
 export function parseRequest(text: string): AnalystRequest {
-  const entities = entitiesOf(text);
-  const intent = RULES.find(([, test]) => test(text, entities))?.[0] ?? 'unknown';
-  return { intent, agent: INTENTS[intent].agent, ...entities, text };
+  return readClause(text);
 }
+
+export { readClause };

@@ -12,14 +12,22 @@ export interface ToolOutcome {
 const reasonOf = (r: AnalystRequest) => r.text.trim().slice(0, 500);
 const done = (outcomes: ToolOutcome[], name: string) => outcomes.find((o) => o.name === name);
 
+/** The account a step's earlier tool result names (a standing read for "the customer on INV-…"). */
+const accountFrom = (outcomes: ToolOutcome[]) => outcomes.map((o) => o.output.accountId).find((a): a is string => typeof a === 'string');
+
 /**
- * The next tool call for a request given what has run this turn, or null when it is time to
+ * The next tool call for a request given what has run for it this turn, or null when it is time to
  * answer. Arguments come only from the analyst's message and from earlier tool results (an
- * invoice number found for an account), never from record text.
+ * invoice number found for an account, the account an invoice belongs to), never from record text.
  */
 export function planToolCalls(r: AnalystRequest, outcomes: ToolOutcome[]): NextStep {
   const once = (tool: string, args: Record<string, unknown>): NextStep => (done(outcomes, tool) ? null : { tool, args });
   const [latest, earlier] = [...r.periods].sort().reverse();
+  const failed = outcomes.some((o) => o.output.error);
+  if (failed) return null;
+  // Collections proposals for "the customer on INV-…": the account comes from the standing read of that invoice.
+  const account = r.accountId ?? accountFrom(outcomes);
+  const accountOrInvoice = (): NextStep | undefined => (account ? undefined : r.invoice ? once('account_standing', { invoice: r.invoice }) : { missing: 'the account (e.g. "account A00081") or one of its invoices' });
   switch (r.intent) {
     case 'decide':
       if (!r.decision) return { missing: 'whether to approve or reject' };
@@ -28,24 +36,35 @@ export function planToolCalls(r: AnalystRequest, outcomes: ToolOutcome[]): NextS
       return once('show_proposal', { proposalId: r.proposalId });
     case 'list_proposals':
       return once('list_proposals', { status: 'pending', limit: 20 });
+    case 'proposal_status':
+      return once('list_proposals', { status: 'all', ...(r.invoice ? { invoice: r.invoice } : { accountId: r.accountId }), limit: 20 });
     case 'waive_fee':
       return once('propose_fee_waiver', { invoice: r.invoice, ...(r.lineId ? { lineId: r.lineId } : r.fee ? { fee: r.fee } : {}), reason: reasonOf(r) });
     case 'credit':
       return once('propose_credit', { invoice: r.invoice, amount: r.amount, ...(r.lineId ? { lineId: r.lineId } : {}), reason: reasonOf(r) });
     case 'payment_plan':
-      if (!r.accountId) return { missing: 'the account (e.g. "account A00081")' };
-      return once('propose_payment_plan', { accountId: r.accountId, instalments: r.instalments ?? 3, reason: reasonOf(r) });
+      return accountOrInvoice() ?? once('propose_payment_plan', { accountId: account, instalments: r.instalments ?? 3, reason: reasonOf(r) });
     case 'dunning':
-      if (!r.accountId) return { missing: 'the account' };
-      return /\b(propose|send|start|issue|take|next step|go ahead)\b/i.test(r.text)
-        ? once('propose_dunning_step', { accountId: r.accountId, reason: reasonOf(r) })
-        : once('account_standing', { accountId: r.accountId });
+      return (
+        accountOrInvoice() ??
+        (/\b(propose|send|start|issue|take|next step|go ahead|move|escalate|put)\b/i.test(r.text) && !r.question
+          ? once('propose_dunning_step', { accountId: account, reason: reasonOf(r) })
+          : done(outcomes, 'account_standing') ? null : once('account_standing', { accountId: account }))
+      );
+    case 'dunning_candidates':
+      return once('list_dunning_candidates', { limit: 20 });
     case 'standing':
-      if (!r.accountId) return { missing: 'the account' };
-      return once('account_standing', { accountId: r.accountId });
-    case 'release':
-      return once('propose_release', { invoice: r.invoice, reason: reasonOf(r) });
+      if (!r.accountId && !r.invoice) return { missing: 'the account (e.g. "account A00081") or one of its invoices' };
+      return once('account_standing', r.accountId ? { accountId: r.accountId } : { invoice: r.invoice });
+    case 'release': {
+      if (r.invoice) return once('propose_release', { invoice: r.invoice, reason: reasonOf(r) });
+      // "the held invoice for A00960": the account's latest invoice, released only if it is held.
+      const found = done(outcomes, 'find_invoice');
+      if (!found) return { tool: 'find_invoice', args: { accountId: r.accountId, ...(latest ? { period: latest } : {}) } };
+      return found.output.status === 'held' ? once('propose_release', { invoice: String(found.output.id), reason: reasonOf(r) }) : null;
+    }
     case 'rerate':
+      if (r.invoice && !r.accountId) return once('propose_rerate', { invoice: r.invoice, ...(latest ? { period: latest } : {}), reason: reasonOf(r) });
       if (!r.accountId || !latest) return { missing: 'the account and the billing month (e.g. "re-rate account A00081 for 2025-03")' };
       return once('propose_rerate', { accountId: r.accountId, period: latest, reason: reasonOf(r) });
     case 'recategorise':
@@ -57,30 +76,66 @@ export function planToolCalls(r: AnalystRequest, outcomes: ToolOutcome[]): NextS
     case 'explain_event':
       return once('explain_event_rating', { eventId: r.eventId });
     case 'what_if':
-      if (!r.accountId || !latest) return { missing: 'the account and the billing month' };
-      return once('what_if_plan', { accountId: r.accountId, period: latest, ...(r.planId ? { planId: r.planId } : {}) });
+      if (!r.accountId && !r.invoice) return { missing: 'the account (e.g. "account A00081") or one of its invoices' };
+      return once('what_if_plan', { ...(r.accountId ? { accountId: r.accountId } : { invoice: r.invoice }), ...(latest ? { period: latest } : {}), ...(r.planId ? { planId: r.planId } : {}) });
     case 'compliance':
       if (!r.invoice) return { missing: 'the invoice number (e.g. INV-000123)' };
       return once('check_invoice_compliance', { invoice: r.invoice });
     case 'compare':
+      if (r.invoice) return once('compare_periods', { invoice: r.invoices[r.invoices.length - 1], ...(r.invoices.length > 1 ? { otherInvoice: r.invoices[0] } : earlier ?? latest ? { otherPeriod: earlier ?? latest } : {}) });
       if (!r.accountId || !latest) return { missing: 'the account and one or two billing months' };
       return once('compare_periods', { accountId: r.accountId, period: latest, ...(earlier ? { otherPeriod: earlier } : {}) });
     case 'bill_change':
+      if (!r.accountId && r.invoice) return once('explain_bill_change', { invoice: r.invoice });
       if (!r.accountId) return { missing: 'the account (e.g. "why did account A00081\'s bill go up")' };
       return once('explain_bill_change', { accountId: r.accountId, ...(latest ? { period: latest } : {}) });
+    case 'billing_totals':
+      return once('billing_totals', latest ? { period: latest } : {});
     case 'flagged':
       return once('list_flagged_invoices', { limit: 20 });
     case 'explain_line':
       return once('explain_invoice_line', { invoice: r.invoice, lineId: r.lineId });
     case 'explain_invoice': {
-      if (r.invoice) return once('explain_invoice', { invoice: r.invoice });
+      if (r.invoice) return once('explain_invoice', { invoice: r.invoice, ...(r.totals ? { totalsOnly: true } : {}) });
       const found = done(outcomes, 'find_invoice');
       if (!found) return { tool: 'find_invoice', args: { accountId: r.accountId, ...(latest ? { period: latest } : {}) } };
-      if (found.output.error) return null;
       // A held invoice has no number yet: it is named by its id.
       return once('explain_invoice', { invoice: typeof found.output.number === 'string' ? found.output.number : String(found.output.id) });
     }
     default:
       return null;
   }
+}
+
+/** One step of a message with the tool results that belong to it. */
+export interface StepRun {
+  request: AnalystRequest;
+  outcomes: ToolOutcome[];
+  /** What the analyst must still say for this step, when it stopped for a missing id. */
+  missing?: string;
+}
+
+/**
+ * Replays a message's steps over the tool results of this turn, in order: each step takes the
+ * results of the calls it asked for. Returns the next call to make (of the first unfinished step),
+ * or null with every step's results when all are done.
+ */
+export function planSteps(steps: AnalystRequest[], outcomes: ToolOutcome[]): { next: { tool: string; args: Record<string, unknown> } | null; runs: StepRun[] } {
+  const rest = [...outcomes];
+  const runs: StepRun[] = [];
+  for (const request of steps) {
+    const run: StepRun = { request, outcomes: [] };
+    runs.push(run);
+    for (let guard = 0; guard < 6; guard += 1) {
+      const next = planToolCalls(request, run.outcomes);
+      if (!next) break;
+      if ('missing' in next) {
+        run.missing = next.missing;
+        break;
+      }
+      if (rest[0]?.name !== next.tool) return { next, runs };
+      run.outcomes.push(rest.shift()!);
+    }
+  }
+  return { next: null, runs };
 }

@@ -1,5 +1,6 @@
-import type { AnalystRequest } from './parse-request.ts';
-import type { ToolOutcome } from './plan-tool-calls.ts';
+import { INTENTS, type AnalystRequest } from './parse-request.ts';
+import type { StepRun } from './plan-tool-calls.ts';
+import { describeStep } from './read-message.ts';
 
 /* The offline model's answers: fixed templates that copy amounts from tool results as they are
  * (strings), so every figure in an answer is one a tool computed. Nothing here does arithmetic. */
@@ -8,8 +9,8 @@ type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-ex
 
 const list = (rows: string[], max = 8) => [...rows.slice(0, max), ...(rows.length > max ? [`  … and ${rows.length - max} more`] : [])].join('\n');
 
-function invoiceAnswer(x: Json): string {
-  const h = x.header;
+function invoiceAnswer(x: Json, r?: AnalystRequest): string {
+  const h = { ...x.header, number: x.header.number ?? (r?.invoice ? `(held invoice ${r.invoice}, not numbered)` : null) };
   const lines = (x.lines as Json[]).map((l) => {
     const events = l.eventCount ? `; ${l.eventCount} usage events (e.g. ${(l.events as Json[]).map((e) => `#${e.id} rated ${e.rated}, charged ${e.charged}`).join('; ')})` : '';
     const rows = (l.tariffRows as string[]).length ? `; tariff rows ${(l.tariffRows as string[]).slice(0, 3).join(', ')}` : '';
@@ -44,8 +45,35 @@ function proposalAnswer(x: Json): string {
   ].join('\n');
 }
 
+/** The total of an invoice and its taxes, first and short ("what is the total of INV-… and how much is VAT?"). */
+function totalsAnswer(x: Json): string {
+  const h = x.header;
+  const taxes = (x.taxes as Json[]).map((t) => `${t.name} ${t.amount}${t.calculation ? ` (${t.calculation})` : ''}`);
+  return [
+    `Invoice ${h.number ?? '(held, not numbered)'} for ${h.buyer.name} (account ${h.buyer.accountId}), ${h.period.from} to ${h.period.to}, status ${h.status}:`,
+    `Total ${h.total} ${h.currency} = lines ${h.subtotal} + taxes ${h.taxTotal}.`,
+    taxes.length ? `Taxes: ${taxes.join('; ')}.` : 'No tax is charged on it.',
+    ...(x.settlement ? [`Standing: ${x.settlement.sentence}`] : []),
+  ].join('\n');
+}
+
+/** Plan advice in words: per line, the plan it is on and the cheaper plan worth suggesting, from the what-if tool. */
+function planAdvice(x: Json): string {
+  const recommended = (x.recommended ?? []) as Json[];
+  const lines = (x.lines ?? []) as Json[];
+  const scenarios = x.scenarios as Json[];
+  const current = (msisdn: string) => scenarios.find((s) => s.msisdn === msisdn && !s.note);
+  const rows = lines.map((l) => {
+    const best = recommended.find((r) => r.subscriptionId === l.subscriptionId);
+    const now = current(l.msisdn);
+    if (best) return `  - ${l.msisdn}: on ${best.currentPlanId} it paid ${best.currentAmount}; ${best.planName ?? best.planId} (${best.planId}) would have cost ${best.alternativeAmount}, saving ${best.saving}. Recommend moving it to ${best.planId}.`;
+    return `  - ${l.msisdn}: ${now ? `on ${now.currentPlanId} it paid ${now.currentAmount}; ` : ''}no eligible plan would have saved 1.00 or more: it is on the right plan.`;
+  });
+  return [`Plan advice for account ${x.account}, ${x.period} (${x.currency}, before tax, from what-if charging of the month's real usage):`, list(rows, 10), recommended.length ? 'A plan change would be the customer\'s choice; nothing has been changed.' : ''].filter(Boolean).join('\n');
+}
+
 const WRITERS: Record<string, (x: Json, r: AnalystRequest) => string> = {
-  explain_invoice: (x) => invoiceAnswer(x),
+  explain_invoice: (x, r) => (r.totals ? totalsAnswer(x) : invoiceAnswer(x, r)),
   explain_invoice_line: (l) =>
     [
       `Line ${l.id}: ${l.description} = ${l.amount} (${l.calculation}).`,
@@ -58,21 +86,48 @@ const WRITERS: Record<string, (x: Json, r: AnalystRequest) => string> = {
   list_flagged_invoices: (x) =>
     [
       `${x.held.length} held invoices:`,
-      list((x.held as Json[]).map((h) => `  - invoice id ${h.id}, account ${h.accountId}, ${h.period}, total ${h.total} ${h.currency}: ${(h.holdReasons as Json[]).map((r) => r.code).join(', ')}`)),
+      list((x.held as Json[]).map((h) => `  - invoice id ${h.id}, account ${h.accountId}, ${h.period}, total ${h.total} ${h.currency}: held for ${(h.holdReasons as Json[]).map((r) => `${r.code} (${r.message})`).join('; ')}`), 10),
       `${x.pendingProposals.length} proposals wait for approval${x.pendingProposals.length ? ':' : '.'}`,
       list((x.pendingProposals as Json[]).map((p) => `  - proposal ${p.id} (${p.kind}, asked by ${p.requestedBy}): ${p.summary}`)),
     ].join('\n'),
-  find_invoice: (x) => `Account ${x.accountId}'s invoice for ${x.period} is ${x.number ?? `held invoice id ${x.id}`}: ${x.total} ${x.currency}, ${x.status}.`,
+  find_invoice: (x, r) =>
+    r.intent === 'release' && x.status !== 'held'
+      ? `Account ${x.accountId} has no held invoice to release: its latest invoice (${x.period}) is ${x.number ?? `id ${x.id}`}, ${x.status}. Nothing was proposed.`
+      : `Account ${x.accountId}'s invoice for ${x.period} is ${x.number ?? `held invoice id ${x.id}`}: ${x.total} ${x.currency}, ${x.status}.`,
+  list_dunning_candidates: (x) =>
+    x.candidates.length
+      ? [
+          `${x.totalCandidates} of ${x.accountsWithOpenInvoices} accounts with open invoices have a dunning step due on ${x.asOf}${x.totalCandidates > x.candidates.length ? ` (the ${x.candidates.length} longest past due shown)` : ''}:`,
+          list((x.candidates as Json[]).map((c) => `  - account ${c.accountId}: ${c.nextStep.description} (${c.daysPastDue} days past due, ${c.overdueBalance} ${c.currency ?? ''} overdue${c.nextStep.lateFee ? `, late fee ${c.nextStep.lateFee}` : ''})`), 20),
+          'Nothing was proposed. To propose a step: "propose the next dunning step for account A…".',
+        ].join('\n')
+      : `No account has a dunning step due on ${x.asOf} (${x.accountsWithOpenInvoices} accounts have open invoices).`,
+  billing_totals: (x) =>
+    x.currencies.length
+      ? [
+          `Billed for ${x.period}:`,
+          ...(x.currencies as Json[]).map((c) =>
+            [
+              `  - ${c.currency}: ${c.issued.count} invoices issued, total ${c.issued.total} = lines ${c.issued.subtotal} + taxes ${c.issued.taxTotal}${Object.keys(c.issued.taxes).length ? ` (${Object.entries(c.issued.taxes as Record<string, string>).map(([k, v]) => `${k} ${v}`).join(', ')})` : ''}.`,
+              `    Held for review, not billed yet: ${c.held.count} invoices, ${c.held.total}. With them (the bill run's totals): ${c.withHeld.count} invoices, total ${c.withHeld.total} = lines ${c.withHeld.subtotal} + taxes ${c.withHeld.taxTotal}${Object.keys(c.withHeld.taxes).length ? ` (${Object.entries(c.withHeld.taxes as Record<string, string>).map(([k, v]) => `${k} ${v}`).join(', ')})` : ''}.`,
+              `    Credit notes issued since: ${c.creditNotes.count}, ${c.creditNotes.total}${c.debitNotes.count ? `; debit notes ${c.debitNotes.count}, ${c.debitNotes.total}` : ''}.`,
+              `    Largest invoices: ${(c.largest as Json[]).map((l) => `${l.number ?? `held invoice ${l.id}`} (account ${l.accountId}) ${l.total}`).join(', ')}.`,
+            ].join('\n'),
+          ),
+        ].join('\n')
+      : `Nothing was billed for ${x.period}.`,
   account_standing: (x) => {
     const s = x.standing;
     if (!s.currency) return `Account ${x.accountId} has no invoices yet.`;
     const buckets = Object.entries(s.buckets as Record<string, string>).map(([k, v]) => `${k.replace('days_', '').replace('_', '-')}: ${v}`).join(', ');
     return [
+      ...(x.fromInvoice ? [`Invoice ${x.fromInvoice} belongs to account ${x.accountId}.`] : []),
       `Account ${x.accountId} on ${s.asOf}: open balance ${s.openBalance} ${s.currency}, of which overdue ${s.overdueBalance}${s.daysPastDue ? ` (oldest ${s.daysPastDue} days past due)` : ''}.`,
       ...(/[1-9]/.test(s.creditBalance) ? [s.summary] : []),
       `Ageing: ${buckets}.`,
       list((s.rows as Json[]).map((r) => `  - ${r.number}: open ${r.open} of ${r.total}, due ${r.dueDate} (${r.bucket})`)),
       `Dunning: ${x.dunning.summary}`,
+      ...((x.dunning.steps as Json[]).length ? [`Due now: ${(x.dunning.steps as Json[]).map((d) => `${d.description} (${d.action}${d.lateFee ? `, late fee ${d.lateFee}` : ''})`).join('; ')}.`] : []),
     ].join('\n');
   },
   explain_event_rating: (e) =>
@@ -81,8 +136,10 @@ const WRITERS: Record<string, (x: Json, r: AnalystRequest) => string> = {
       e.cost !== null ? `Rated cost ${e.cost} ${e.currency} with tariff version ${e.tariffVersionId}.` : `Not rated${e.ratingError ? `: ${e.ratingError.code} ${e.ratingError.message}` : ''}.`,
       ...(e.explanation ? [e.explanation] : []),
     ].join('\n'),
-  what_if_plan: (x) =>
-    [
+  what_if_plan: (x, r) =>
+    !r.planId
+      ? planAdvice(x)
+      : [
       `What-if for account ${x.account}, ${x.period} (${x.currency}, before tax):`,
       list((x.scenarios as Json[]).map((s) => (s.note ? `  - ${s.msisdn} on ${s.planId}: ${s.note}` : `  - ${s.msisdn}: ${s.currentPlanId} ${s.currentAmount} vs ${s.planId} ${s.alternativeAmount} (saving ${s.saving})`))),
     ].join('\n'),
@@ -105,8 +162,9 @@ const WRITERS: Record<string, (x: Json, r: AnalystRequest) => string> = {
       ...(x.fromText?.evidence?.length ? [`Evidence: ${(x.fromText.evidence as string[]).join('; ')}`] : []),
       ...(x.changesCategory ? [`To apply it, ask: recategorise event ${x.eventId} as ${x.proposed.category}`] : []),
     ].join('\n'),
-  list_proposals: (rows) => {
+  list_proposals: (rows, r) => {
     const all = rows as unknown as Json[];
+    if (r.intent === 'proposal_status') return statusAnswer(all, r);
     return all.length ? [`${all.length} proposals:`, list(all.map((p) => `  - proposal ${p.id} [${p.status}] ${p.kind}, asked by ${p.requestedBy}: ${p.summary}`), 20)].join('\n') : 'No proposals match.';
   },
   show_proposal: (p) =>
@@ -125,15 +183,74 @@ const WRITERS: Record<string, (x: Json, r: AnalystRequest) => string> = {
 };
 for (const name of ['propose_fee_waiver', 'propose_credit', 'propose_release', 'propose_rerate', 'propose_recategorisation', 'propose_payment_plan', 'propose_dunning_step']) WRITERS[name] = proposalAnswer;
 
-/** The answer to a request from the results of the tools that ran, by template. */
-export function writeAnswer(r: AnalystRequest, outcomes: ToolOutcome[]): string {
+/** What was proposed about an invoice or account ("did we already waive…", "what's the status of…"): found proposals, or none. */
+function statusAnswer(all: Json[], r: AnalystRequest): string {
+  const about = r.invoice ? `invoice ${r.invoice}` : `account ${r.accountId}`;
+  const kinds = /\bwaiv/i.test(r.text) ? ['fee_waiver'] : /\b(credit|refund|goodwill)/i.test(r.text) ? ['credit', 'fee_waiver'] : /\bplan\b/i.test(r.text) ? ['payment_plan'] : /\b(dunning|remind)/i.test(r.text) ? ['dunning_step'] : /\brelease/i.test(r.text) ? ['release_hold'] : null;
+  const match = kinds ? all.filter((p) => kinds.includes(p.kind)) : all;
+  const what = kinds ? kinds.map((k) => k.replace('_', ' ')).join(' or ') : 'proposal';
+  const rows = match.map((p) => `  - proposal ${p.id} [${p.status}] ${p.kind.replace('_', ' ')}, asked by ${p.requestedBy}: ${p.summary}${p.postingRef ? ` (posted: ${p.postingRef})` : ''}`);
+  if (!match.length) return `No ${what} has been proposed for ${about}${all.length ? ` (other proposals for it: ${all.map((p) => `proposal ${p.id} ${p.kind} [${p.status}]`).join(', ')})` : ''}. Nothing was created now.`;
+  return [`Yes: ${match.length === 1 ? 'one' : match.length} ${what}${match.length === 1 ? '' : 's'} for ${about}:`, list(rows, 10), 'Nothing new was created.'].join('\n');
+}
+
+/** The first complete JSON object after `"key":` in a cut result, or null. */
+function objectAt(head: string, key: string): Json | null {
+  const start = head.indexOf(`"${key}":{`);
+  if (start < 0) return null;
+  let depth = 0;
+  let inString = false;
+  for (let i = start + key.length + 3; i < head.length; i += 1) {
+    const c = head[i]!;
+    if (inString) {
+      if (c === '\\') i += 1;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === '{') depth += 1;
+    else if (c === '}' && --depth === 0) return JSON.parse(head.slice(start + key.length + 3, i + 1)) as Json;
+  }
+  return null;
+}
+
+/** A result too long to hand over whole: its invoice header when it has one, and how to ask for less. */
+function truncatedAnswer(tool: string, head: string): string {
+  const h = objectAt(head, 'header');
+  if (!h) return `The ${tool.replace(/_/g, ' ')} result is too long to show whole; ask about one line or one part of it.`;
+  return [
+    `Invoice ${h.number ?? '(held, not numbered)'} for ${h.buyer?.name} (account ${h.buyer?.accountId}), ${h.period?.from} to ${h.period?.to}, status ${h.status}.`,
+    `Total ${h.total} ${h.currency} = lines ${h.subtotal} + taxes ${h.taxTotal}.`,
+    ...(objectAt(head, 'settlement')?.sentence ? [`Standing: ${objectAt(head, 'settlement')!.sentence}`] : []),
+    'It has too many lines to explain here in one answer: ask about one line ("explain line <id> of invoice …").',
+  ].join('\n');
+}
+
+/** The answer of one step from its tool results, by template. */
+function stepAnswer(run: StepRun): string {
+  const { request: r, outcomes } = run;
+  if (run.missing && !outcomes.length) return `To ${describeStep(r)}, tell me ${run.missing}.`;
   if (outcomes.length === 0) return 'I had nothing to look up for that.';
   const parts = outcomes.map((o) => {
     if (o.output.error) return `I could not complete ${o.name.replace(/_/g, ' ')}: ${o.output.error.message} (${o.output.error.code}).`;
+    if (o.output.truncated) return truncatedAnswer(o.name, String(o.output.head ?? ''));
     const write = WRITERS[o.name];
-    return write ? write(o.output, r) : `${o.name}: ${JSON.stringify(o.output).slice(0, 1000)}`;
+    try {
+      return write ? write(o.output, r) : `${o.name}: ${JSON.stringify(o.output).slice(0, 1000)}`;
+    } catch {
+      // A result in a shape the template does not know is shown as it is rather than lost.
+      return `${o.name}: ${JSON.stringify(o.output).slice(0, 1000)}`;
+    }
   });
-  // A look-up that only led to the real answer (find_invoice before explain_invoice) is not repeated.
-  const shown = outcomes.length > 1 && outcomes[0]!.name === 'find_invoice' && !outcomes[0]!.output.error ? parts.slice(1) : parts;
-  return `${shown.join('\n\n')}\n\n(Figures from: ${outcomes.map((o) => o.name).join(', ')}.)`;
+  // A look-up that only led to the real answer (find_invoice before explain_invoice, the account of an invoice before a proposal) is not repeated.
+  const leads = outcomes.length > 1 && ['find_invoice', 'account_standing'].includes(outcomes[0]!.name) && !outcomes[0]!.output.error;
+  const shown = leads ? parts.slice(1) : parts;
+  const asked = r.wouldPropose ? [`Nothing was proposed: you asked a question. To propose it, ask for it: "${INTENTS[r.wouldPropose].says.split(' (')[0]}".`] : [];
+  return [...shown, ...asked].join('\n\n');
+}
+
+/** The answer to a message from the results of the tools each of its steps ran, by template. */
+export function writeAnswer(runs: StepRun[], notDone: AnalystRequest[] = []): string {
+  const tools = runs.flatMap((x) => x.outcomes.map((o) => o.name));
+  const body = runs.map(stepAnswer).join('\n\n');
+  const skipped = notDone.length ? [`Not done in this turn (another agent handles it; ask it on its own): ${notDone.map((n) => describeStep(n)).join('; ')}.`] : [];
+  return [body, ...skipped, ...(tools.length ? [`(Figures from: ${tools.join(', ')}.)`] : [])].join('\n\n');
 }
