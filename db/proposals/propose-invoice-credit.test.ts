@@ -57,4 +57,11 @@ describe('fee waivers and credits credit what was charged (real SQLite)', () => 
     await approve(p.id);
     expect(notesFor(store, 1).map((n) => n.total)).toEqual(['-11.40']);
   });
+
+  it('writes a whole-number credit in the currency minor unit and refuses finer amounts', () => {
+    const p = credit('5');
+    expect(p.amount).toBe('5.00');
+    expect(p.summary).toContain('credit note of 5.00 net');
+    expect(() => credit('1.005')).toThrow('a credit in GBP has at most 2 decimals, not 1.005');
+  });
 });

@@ -70,12 +70,16 @@ export function proposeInvoiceCredit(store: Store, who: Requester, req: InvoiceC
     throw new BillingError('CONFLICT', `nothing left to credit on ${line.description} of invoice ${inv.number}: it charged ${lineLeft?.charged ?? '0.00'} ${inv.currency} net of discounts and ${lineLeft?.credited ?? '0.00'} was already credited (0.00 left)`);
   }
   if (req.kind === 'credit' && !req.amount) throw new BillingError('INVALID_INPUT', 'a credit needs an amount');
+  // A credit is money on a note: in the currency's minor unit, never finer (15 is 15.00; 15.005 is refused).
+  if (req.kind === 'credit' && dec(req.amount!).decimalPlaces() > decimals) {
+    throw new BillingError('INVALID_INPUT', `a credit in ${inv.currency} has at most ${decimals} decimals, not ${req.amount}`);
+  }
   // A credit asked beyond what is left is refused with what is left, never silently lowered: a proposal carries what the analyst asked.
   if (req.kind === 'credit' && dec(req.amount!).greaterThan(room)) {
     const why = lineLeft && dec(lineLeft.left).greaterThan(room) ? `the invoice has only ${creditable.invoiceLeft} net left to credit` : `it charged ${lineLeft?.charged ?? '0.00'} net of discounts, ${lineLeft?.credited ?? '0.00'} already credited`;
     throw new BillingError('INVALID_INPUT', `line ${line.id} (${line.description}) has ${room.toFixed(decimals)} ${inv.currency} left to credit, less than ${req.amount} (${why})`);
   }
-  const amount = req.kind === 'credit' ? req.amount! : room.toFixed(decimals);
+  const amount = req.kind === 'credit' ? dec(req.amount!).toFixed(decimals) : room.toFixed(decimals);
   const preview = buildAdjustmentNote({ original: inv.document, credits: [{ lineId: line.id, amount }], customer, account, settings: getBillingSettings(store), reason: req.reason, earlierNotes: notes, ref: 'preview' });
   const charged = lineLeft && lineLeft.charged !== line.amount ? `, charged ${lineLeft.charged} after discounts of the listed ${line.amount}` : '';
   const earlier = lineLeft && dec(lineLeft.credited).greaterThan(0) ? `, ${lineLeft.credited} already credited` : '';
