@@ -6,11 +6,15 @@ import { isValidTimezone } from '../time/offset-at.ts';
  * a value means the same wherever it is typed. Surfaces add their own `.describe()` text.
  */
 
+/** "2025-02-31 is not a calendar date (YYYY-MM-DD)": the value named, cut short when long. */
+const notA = (what: string) => (issue: { input?: unknown }): string =>
+  typeof issue.input === 'string' ? `${issue.input === '' ? '(empty)' : issue.input.slice(0, 40)} is not ${what}` : `not ${what}`;
+
 /** A calendar date YYYY-MM-DD that exists (zod's own ISO date: refuses 2025-02-31). */
-export const calendarDateSchema = z.iso.date({ error: 'a calendar date YYYY-MM-DD' });
+export const calendarDateSchema = z.iso.date({ error: notA('a calendar date (YYYY-MM-DD)') });
 
 /** A billing month YYYY-MM, month 01..12. */
-export const billingMonthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a billing month YYYY-MM');
+export const billingMonthSchema = z.string({ error: notA('a billing month (YYYY-MM)') }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: notA('a billing month (YYYY-MM)') });
 
 /** An exact decimal as text ("12.50", "-3.1"): never a JS number, so money never passes through a float. */
 export const decimalStringSchema = z.string().regex(/^-?\d+(\.\d+)?$/, 'a decimal number such as "12.50"');
