@@ -1,20 +1,18 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { listAudit, saveUser } from '../../db/index.ts';
-import { createTempStore } from '../../db/testing/create-temp-store.ts';
+import { listAudit } from '../../db/index.ts';
+import { createTempAgentContext } from './testing/temp-agent-context.ts';
 import { BillingError } from '../../tools/errors.ts';
 import type { AgentContext } from '../context.ts';
 import { defineAgentTool } from './define-agent-tool.ts';
 
-let store: ReturnType<typeof createTempStore>;
 let ctx: AgentContext;
+let cleanup: () => void;
 
 beforeEach(() => {
-  store = createTempStore();
-  const user = saveUser(store, { id: 'alice', tenant: 't', name: 'Alice', roles: ['analyst'] });
-  ctx = { store, user, threadId: 'thread-1', today: '2025-03-01', utterance: 'check it', requesterKind: 'analyst' };
+  ({ ctx, cleanup } = createTempAgentContext());
 });
-afterEach(() => store.cleanup());
+afterEach(() => cleanup());
 
 async function call(run: () => unknown): Promise<{ error: { code: string; message: string } }> {
   const t = defineAgentTool(ctx, 'rater', { name: 'probe', description: 'a probe', kind: 'read', schema: z.object({}).strict(), run });
@@ -39,7 +37,7 @@ describe('defineAgentTool errors', () => {
     expect(out.error.message).not.toContain('SqliteError');
     const ref = /reference ([0-9a-f]{8})\b/.exec(out.error.message)?.[1];
     expect(ref).toBeDefined();
-    const logged = listAudit(store, 't', { threadId: 'thread-1' }).filter((a) => a.event === 'tool_error');
+    const logged = listAudit(ctx.store, 't', { threadId: 'thread-1' }).filter((a) => a.event === 'tool_error');
     expect(logged).toHaveLength(1);
     expect(logged[0]!.detail).toMatchObject({ code: 'INTERNAL', message: secret, reference: ref });
   });

@@ -1,21 +1,18 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { saveUser } from '../../db/index.ts';
-import { createTempStore } from '../../db/testing/create-temp-store.ts';
+import { createTempAgentContext } from './testing/temp-agent-context.ts';
 import type { AgentContext } from '../context.ts';
 import { defineAgentTool } from './define-agent-tool.ts';
 import { raterTools } from './rater-tools.ts';
 import { calendarDate } from './tool-args.types.ts';
 
-let store: ReturnType<typeof createTempStore>;
 let ctx: AgentContext;
+let cleanup: () => void;
 
 beforeEach(() => {
-  store = createTempStore();
-  const user = saveUser(store, { id: 'alice', tenant: 't', name: 'Alice', roles: ['analyst'] });
-  ctx = { store, user, threadId: 'thread-1', today: '2025-03-01', utterance: 'check it', requesterKind: 'analyst' };
+  ({ ctx, cleanup } = createTempAgentContext());
 });
-afterEach(() => store.cleanup());
+afterEach(() => cleanup());
 
 /** What the model gets back from a tool call: the tool's JSON, or the refusal of its arguments. */
 async function invoke(tool: { invoke(args: unknown): Promise<unknown> }, args: unknown): Promise<string> {
