@@ -1,6 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { describeIssues } from '../tools/catalog/index.ts';
-import { BillingError } from '../tools/errors.ts';
+import { zodToBillingError } from '../tools/schemas/index.ts';
 import { billingSettingsSchema, type BillingSettings } from '../tools/invoice/billing-settings.types.ts';
 import type { Store } from './open-database.ts';
 import { settings } from './schema.ts';
@@ -16,7 +15,7 @@ export function getBillingSettings(store: Store): BillingSettings {
 /** Replaces the invoicing settings after validating them. */
 export function setBillingSettings(store: Store, value: unknown): BillingSettings {
   const parsed = billingSettingsSchema.safeParse(value);
-  if (!parsed.success) throw new BillingError('INVALID_CONFIG', `invalid billing settings: ${describeIssues(parsed.error.issues)}`);
+  if (!parsed.success) throw zodToBillingError(parsed.error, 'INVALID_CONFIG', 'invalid billing settings');
   const now = new Date().toISOString();
   const json = JSON.stringify(parsed.data);
   store.db.insert(settings).values({ key: KEY, value: json, updatedAt: now }).onConflictDoUpdate({ target: settings.key, set: { value: json, updatedAt: now } }).run();

@@ -10,7 +10,7 @@ import {
   type ProposalStatus,
   type RecordedDecision,
 } from '../tools/approval/index.ts';
-import { describeIssues } from '../tools/catalog/index.ts';
+import { zodToBillingError } from '../tools/schemas/index.ts';
 import { BillingError } from '../tools/errors.ts';
 import { approvalDecisions, proposals } from './agent-schema.ts';
 import { appendAudit } from './audit-store.ts';
@@ -86,7 +86,7 @@ export function getApprovalPolicy(store: Store): ApprovalPolicy {
 /** Replaces the four-eyes policy after validating it; the change is audited with who made it, before and after. */
 export function setApprovalPolicy(store: Store, value: unknown, by: { tenant: string; userId: string }): ApprovalPolicy {
   const parsed = approvalPolicySchema.safeParse(value);
-  if (!parsed.success) throw new BillingError('INVALID_CONFIG', `invalid approval policy: ${describeIssues(parsed.error.issues)}`);
+  if (!parsed.success) throw zodToBillingError(parsed.error, 'INVALID_CONFIG', 'invalid approval policy');
   const now = new Date().toISOString();
   const json = JSON.stringify(parsed.data);
   store.sqlite.transaction(() => {

@@ -1,6 +1,6 @@
 import { operatorSettingsSchema, type OperatorSettings } from '../tools/classify/classification.types.ts';
 import { BillingError } from '../tools/errors.ts';
-import { isValidTimezone } from '../tools/time/index.ts';
+import { parseOrThrow, timeZoneSchema, zodToBillingError } from '../tools/schemas/index.ts';
 import type { Store } from './open-database.ts';
 import { settings } from './schema.ts';
 
@@ -32,11 +32,9 @@ export function setOperatorSetting(store: Store, key: string, value: unknown): O
   const current = getOperatorSettings(store) as Record<string, unknown>;
   const parsed = operatorSettingsSchema.safeParse({ ...current, [key]: value });
   if (!parsed.success) {
-    throw new BillingError('INVALID_INPUT', `invalid value for ${key}: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
+    throw zodToBillingError(parsed.error, 'INVALID_INPUT', `invalid value for ${key}`);
   }
-  if (key === 'timezone' && !isValidTimezone(parsed.data.timezone)) {
-    throw new BillingError('INVALID_INPUT', `unknown time zone "${String(value)}"`);
-  }
+  if (key === 'timezone') parseOrThrow(timeZoneSchema, parsed.data.timezone, `invalid value for ${key}`);
   const now = new Date().toISOString();
   store.db
     .insert(settings)

@@ -1,7 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { tool, type StructuredToolInterface } from '@langchain/core/tools';
 import type { z } from 'zod';
 import { appendAudit } from '../../db/index.ts';
-import { toBillingError } from '../../tools/errors.ts';
+import { isUserError, toBillingError } from '../../tools/errors.ts';
 import type { AgentContext, AgentName } from '../context.ts';
 
 /** Read tools look, analysis tools check, proposal tools queue a change for people to approve. */
@@ -19,7 +20,8 @@ const MAX_RESULT_CHARS = 16_000;
 /**
  * Wraps a delegate as a LangChain tool: validates the arguments with a strict zod schema, runs the
  * delegate with the run's context (never identity from arguments), writes every call to the audit
- * log, and hands errors back as data (`{"error": {code, message}}`) so the agent can explain them.
+ * log, and hands errors back as data (`{"error": {code, message}}`) so the agent can explain them:
+ * a user error's own message, or for an internal one a reference to the audit row with the detail.
  */
 export function defineAgentTool<S extends z.ZodObject>(
   ctx: AgentContext,
@@ -36,8 +38,17 @@ export function defineAgentTool<S extends z.ZodObject>(
         return text.length <= MAX_RESULT_CHARS ? text : JSON.stringify({ truncated: true, note: `result cut at ${MAX_RESULT_CHARS} characters; ask for less`, head: text.slice(0, MAX_RESULT_CHARS) });
       } catch (err) {
         const e = toBillingError(err);
-        appendAudit(ctx.store, { ...base, event: 'tool_error', detail: { agent, kind: spec.kind, args, code: e.code, message: e.message } });
-        return JSON.stringify({ error: { code: e.code, message: e.message } });
+        if (isUserError(e)) {
+          appendAudit(ctx.store, { ...base, event: 'tool_error', detail: { agent, kind: spec.kind, args, code: e.code, message: e.message } });
+          return JSON.stringify({ error: { code: e.code, message: e.message } });
+        }
+        // A defect's text (SQL, paths, stack) is for engineers: the model gets a reference to the
+        // audit row that holds it, so it can say something went wrong without repeating internals.
+        const reference = randomUUID().slice(0, 8);
+        const cause = e.cause ?? e;
+        const stack = cause instanceof Error ? cause.stack : undefined;
+        appendAudit(ctx.store, { ...base, event: 'tool_error', detail: { agent, kind: spec.kind, args, code: e.code, message: e.message, reference, stack } });
+        return JSON.stringify({ error: { code: e.code, message: `internal error in ${spec.name}, reference ${reference}; it is logged for the operators` } });
       }
     },
     { name: spec.name, description: spec.description, schema: spec.schema },

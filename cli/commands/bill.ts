@@ -3,7 +3,8 @@ import type { ChildProcess } from 'node:child_process';
 import { loadConfig } from '../../config/index.ts';
 import { billPeriod, getOperatorSettings, listAccountIds, unfinishedBatches, type BatchView, type BillRunResult, type Store } from '../../db/index.ts';
 import { BillingError } from '../../tools/errors.ts';
-import { addMonths, checkDate } from '../../tools/time/index.ts';
+import { billingMonthSchema, parseOrThrow } from '../../tools/schemas/index.ts';
+import { checkDate } from '../../tools/time/index.ts';
 import { progressEnabled, withStore, type GlobalOptions } from '../context.ts';
 import { exitLike, forwardSignals, spawnWithLifeline, watchLifeline } from '../child-lifeline.mjs';
 import { createProgress } from '../progress.ts';
@@ -11,9 +12,7 @@ import { action, parseIntOption, printResult } from '../output.ts';
 
 /** Refuses anything but a billing month YYYY-MM. */
 export function checkPeriod(period: string | undefined): string {
-  if (!period || !/^\d{4}-\d{2}$/.test(period)) throw new BillingError('INVALID_INPUT', `--period must be a month YYYY-MM, got "${period ?? ''}"`);
-  addMonths(period, 0);
-  return period;
+  return parseOrThrow(billingMonthSchema, period ?? '', '--period');
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { generatorOptionsSchema, writeCdrFile } from '../../evals/generator/index.ts';
 import { BillingError } from '../../tools/errors.ts';
+import { zodToBillingError } from '../../tools/schemas/index.ts';
 import type { GlobalOptions } from '../context.ts';
 import { checkOutputFile, writeOutputFile } from '../output-file.ts';
 import { action, parseIntOption, printResult } from '../output.ts';
@@ -58,7 +59,7 @@ export function registerGenerate(program: Command): void {
           ...(opts.malformedRate ? { malformedRate: rate('malformed-rate', opts.malformedRate) } : {}),
           ...(opts.duplicateRate ? { duplicateRate: rate('duplicate-rate', opts.duplicateRate) } : {}),
         });
-        if (!parsed.success) throw new BillingError('INVALID_INPUT', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+        if (!parsed.success) throw zodToBillingError(parsed.error);
         const stats = await writeOutputFile('--out', out, (temp) => writeCdrFile(temp, parsed.data));
         printResult(opts, { file: out, ...stats }, (s) =>
           [

@@ -7,7 +7,7 @@ import { createParser, findInvalidUtf8, ingestLines, plausibilityWindow, readLin
 import { createRecordClassifier, operatorSettingsSchema, type OperatorSettings } from '../../tools/classify/index.ts';
 import { BillingError } from '../../tools/errors.ts';
 import { createEventRater, createTariffBook } from '../../tools/rating/index.ts';
-import { isValidTimezone } from '../../tools/time/index.ts';
+import { parseOrThrow, timeZoneSchema, zodToBillingError } from '../../tools/schemas/index.ts';
 import { loadConfig } from '../../config/index.ts';
 import { watchLifeline } from '../child-lifeline.mjs';
 import { progressEnabled, withStore, type GlobalOptions } from '../context.ts';
@@ -36,13 +36,13 @@ export interface IngestFileOptions {
 /** The operator settings for one run: stored settings with this run's overrides. */
 export function effectiveSettings(store: Store, overrides: { homeCountry?: string; timezone?: string }): OperatorSettings {
   const stored = getOperatorSettings(store);
-  if (overrides.timezone && !isValidTimezone(overrides.timezone)) throw new BillingError('INVALID_INPUT', `unknown time zone "${overrides.timezone}"`);
+  if (overrides.timezone) parseOrThrow(timeZoneSchema, overrides.timezone, '--timezone');
   const merged = operatorSettingsSchema.safeParse({
     ...stored,
     ...(overrides.homeCountry ? { homeCountry: overrides.homeCountry } : {}),
     ...(overrides.timezone ? { timezone: overrides.timezone } : {}),
   });
-  if (!merged.success) throw new BillingError('INVALID_INPUT', merged.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+  if (!merged.success) throw zodToBillingError(merged.error);
   return merged.data;
 }
 

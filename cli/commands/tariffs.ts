@@ -4,7 +4,8 @@ import { basename, join, resolve } from 'node:path';
 import { listTariffVersions, saveTariffVersion } from '../../db/index.ts';
 import { BillingError } from '../../tools/errors.ts';
 import { checkRatePrecision, importCgratesTariffPlan, loadNativeTariff } from '../../tools/rating/index.ts';
-import { isValidTimezone, parseInstant } from '../../tools/time/index.ts';
+import { parseOrThrow, timeZoneSchema } from '../../tools/schemas/index.ts';
+import { parseInstant } from '../../tools/time/index.ts';
 import { withStore, type GlobalOptions } from '../context.ts';
 import { action, printResult, table } from '../output.ts';
 
@@ -46,7 +47,7 @@ export function importTariffFromPath(path: string, opts: ImportOptions, store: P
     throw new BillingError('FILE_NOT_FOUND', `no such file or folder: ${path}`);
   }
   const format = opts.format ?? (stat.isDirectory() ? 'cgrates' : 'native');
-  if (opts.timezone && !isValidTimezone(opts.timezone)) throw new BillingError('INVALID_INPUT', `unknown time zone "${opts.timezone}"`);
+  if (opts.timezone) parseOrThrow(timeZoneSchema, opts.timezone, '--timezone');
   let result;
   let effectiveFrom: number | null = opts.effectiveFrom ? parseInstant(opts.effectiveFrom) : null;
   if (format === 'cgrates') {

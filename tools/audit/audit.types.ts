@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { invoiceKindSchema, invoiceLineSchema, invoiceStatusSchema, lineSectionSchema, usageSummaryRowSchema } from '../invoice/invoice.types.ts';
 import { taxLineSchema, taxNoteSchema } from '../tax/tax.types.ts';
+import { calendarDateSchema, decimalStringSchema } from '../schemas/index.ts';
 
 /**
  * What the auditor's tools answer: explanations, comparisons and bill-jump checks of invoice
@@ -8,8 +9,8 @@ import { taxLineSchema, taxNoteSchema } from '../tax/tax.types.ts';
  * decimals formatted to the currency's minor units.
  */
 
-const decimalString = z.string().regex(/^-?\d+(\.\d+)?$/, 'a decimal number such as "12.50"');
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD');
+const decimalString = decimalStringSchema;
+const isoDate = calendarDateSchema;
 
 /** One usage event a line charges, as its provenance records it. */
 export const explainedEventSchema = z.object({

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { postalAddressSchema } from '../invoice/invoice.types.ts';
+import { billingMonthSchema, calendarDateSchema } from '../schemas/index.ts';
 
 /**
  * Customers, accounts and subscriptions, defined once here (`switchboard accounts import`, the
@@ -9,7 +10,7 @@ import { postalAddressSchema } from '../invoice/invoice.types.ts';
  */
 
 const id = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_.:-]+$/, 'letters, digits and _ . : - only');
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD');
+const isoDate = calendarDateSchema;
 
 export const customerSchema = z
   .object({
@@ -56,7 +57,7 @@ export type Account = z.infer<typeof accountSchema>;
 export const planPeriodSchema = z.object({ planId: id, from: isoDate }).strict();
 
 /** A one-time charge billed to a line in a given period (device instalments start there). */
-export const oneTimeOrderSchema = z.object({ chargeId: id, period: z.string().regex(/^\d{4}-\d{2}$/, 'a period YYYY-MM') }).strict();
+export const oneTimeOrderSchema = z.object({ chargeId: id, period: billingMonthSchema }).strict();
 
 export const subscriptionSchema = z
   .object({

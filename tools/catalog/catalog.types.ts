@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { callCategorySchema } from '../classify/classification.types.ts';
 import { serviceSchema } from '../cdr/usage-record.types.ts';
 import { dec } from '../money/index.ts';
+import { calendarDateSchema } from '../schemas/index.ts';
 
 /**
  * The product catalog (plans, promotions, discounts, one-time charges), defined once here and used
@@ -30,7 +31,7 @@ export const amountSchema = z.union([z.string(), z.number()]).transform((v, ctx)
 export const percentSchema = amountSchema.refine((s) => dec(s).lte(100), { message: 'a percentage must be between 0 and 100' });
 
 const id = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_.-]+$/, 'letters, digits and _ . - only');
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD');
+const isoDate = calendarDateSchema;
 
 /** Rollover of an allowance's unused part into following periods. */
 export const rolloverSchema = z

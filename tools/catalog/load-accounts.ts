@@ -2,7 +2,7 @@ import { isCsvSplitFailure, splitCsvLine } from '../cdr/split-csv-line.ts';
 import { BillingError } from '../errors.ts';
 import { accountsFileSchema, type AccountsFile } from './account.types.ts';
 import type { Catalog } from './catalog.types.ts';
-import { describeIssues } from './load-catalog.ts';
+import { zodToBillingError } from '../schemas/index.ts';
 
 /** Columns of the CSV accounts format: one row per subscription, customer and account repeated. */
 export const ACCOUNT_CSV_COLUMNS = [
@@ -102,7 +102,7 @@ export function loadAccounts(text: string, options: { fileName?: string; format?
     raw = csvToFile(text, fileName);
   }
   const parsed = accountsFileSchema.safeParse(raw);
-  if (!parsed.success) throw new BillingError('INVALID_ACCOUNTS', `${fileName}: ${describeIssues(parsed.error.issues)}`);
+  if (!parsed.success) throw zodToBillingError(parsed.error, 'INVALID_ACCOUNTS', fileName);
   const problems = checkReferences(parsed.data, options.catalog ?? null);
   if (problems.length) throw new BillingError('INVALID_ACCOUNTS', `${fileName}: ${problems.join('; ')}`);
   return parsed.data;

@@ -1,11 +1,9 @@
 import { parse as parseYaml } from 'yaml';
 import { BillingError } from '../errors.ts';
+import { zodToBillingError } from '../schemas/index.ts';
 import { catalogSchema, type Catalog } from './catalog.types.ts';
 
-/** Formats zod issues as "path: message" lines a person can act on. */
-export function describeIssues(issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>): string {
-  return issues.map((i) => `${i.path.map(String).join('.') || '(root)'}: ${i.message}`).join('; ');
-}
+export { describeIssues } from '../schemas/index.ts';
 
 function duplicates(ids: string[]): string[] {
   return [...new Set(ids.filter((id, i) => ids.indexOf(id) !== i))];
@@ -62,7 +60,7 @@ export function loadCatalog(text: string, fileName = 'catalog.yaml'): Catalog {
     throw new BillingError('INVALID_CATALOG', `${fileName}: not valid YAML or JSON: ${err instanceof Error ? err.message : String(err)}`);
   }
   const parsed = catalogSchema.safeParse(raw);
-  if (!parsed.success) throw new BillingError('INVALID_CATALOG', `${fileName}: ${describeIssues(parsed.error.issues)}`);
+  if (!parsed.success) throw zodToBillingError(parsed.error, 'INVALID_CATALOG', fileName);
   const problems = checkReferences(parsed.data);
   if (problems.length) throw new BillingError('INVALID_CATALOG', `${fileName}: ${problems.join('; ')}`);
   return parsed.data;

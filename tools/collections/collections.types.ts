@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { BillingError } from '../errors.ts';
 import { invoiceKindSchema, invoiceStatusSchema } from '../invoice/invoice.types.ts';
-import { isCalendarDate } from '../time/index.ts';
+import { calendarDateSchema } from '../schemas/index.ts';
 
 /**
  * Collections: what an account owes and how old it is (ageing), what to do about it (dunning) and
@@ -10,7 +10,7 @@ import { isCalendarDate } from '../time/index.ts';
 
 const decimalString = z.string().regex(/^-?\d+(\.\d+)?$/, 'a decimal number such as "12.50"');
 const nonNegativeDecimal = z.string().regex(/^\d+(\.\d+)?$/, 'a non-negative decimal number such as "5.00"');
-const isoDate = z.string().refine(isCalendarDate, 'a calendar date YYYY-MM-DD');
+const isoDate = calendarDateSchema;
 
 /**
  * One invoice or note as collections sees it: the facts of a stored invoice row (db/invoice-store.ts

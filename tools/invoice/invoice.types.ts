@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { taxLineSchema, taxNoteSchema } from '../tax/tax.types.ts';
+import { calendarDateSchema, decimalStringSchema } from '../schemas/index.ts';
 
 /**
  * The invoice document: what assembly produces, what the database stores (as JSON), and what every
@@ -7,8 +8,8 @@ import { taxLineSchema, taxNoteSchema } from '../tax/tax.types.ts';
  * minor unit; no renderer computes an amount, it prints these.
  */
 
-const decimalString = z.string().regex(/^-?\d+(\.\d+)?$/, 'a decimal number such as "12.50"');
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD');
+const decimalString = decimalStringSchema;
+const isoDate = calendarDateSchema;
 
 export const postalAddressSchema = z.object({
   lines: z.array(z.string()).max(3),

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { BillingError } from '../errors.ts';
 import { dec, isDecimalString, minorUnits, parseRoundingMethod } from '../money/index.ts';
 import { isValidTimezone, zonedToEpoch } from '../time/index.ts';
@@ -51,14 +52,16 @@ export function errorMessage(err: unknown): string {
 }
 
 /**
- * Runs a field parser and turns its RangeError into an INVALID_TARIFF error at `location`,
- * prefixed with `context` (e.g. "Rates RT_1") when given.
+ * Runs a field parser and turns its RangeError (or a zod error of the input) into an INVALID_TARIFF
+ * error at `location`, prefixed with `context` (e.g. "Rates RT_1") when given.
  */
 export function atLocation<T>(location: TariffLocation, details: Record<string, unknown>, parse: () => T, context?: string): T {
   try {
     return parse();
   } catch (err) {
-    if (err instanceof BillingError) throw err;
+    // Only the parsers' own failures are the file's fault; anything else (a TypeError, a plain
+    // Error) is a defect and must surface as one, not as "your tariff is wrong".
+    if (!(err instanceof RangeError || err instanceof z.core.$ZodError)) throw err;
     throw tariffError(location, context ? `${context}: ${errorMessage(err)}` : errorMessage(err), details);
   }
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { dec } from '../money/index.ts';
-import { isCalendarDate } from '../time/index.ts';
 import { taxClassSchema, taxLineSchema, taxNoteSchema } from './tax.types.ts';
+import { calendarDateSchema } from '../schemas/index.ts';
 
 /**
  * A jurisdiction rule pack: the taxes of one place of supply as data (tools/tax/packs/*.json),
@@ -10,10 +10,7 @@ import { taxClassSchema, taxLineSchema, taxNoteSchema } from './tax.types.ts';
  */
 
 const amountString = z.string().regex(/^\d+(\.\d+)?$/, 'a non-negative decimal number such as "19" or "0.30"');
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD')
-  .refine(isCalendarDate, 'not a calendar date');
+const isoDate = calendarDateSchema;
 const countryCode = z.string().regex(/^[A-Z]{2}$/, 'an upper-case ISO 3166 alpha-2 code');
 const categoryCode = taxLineSchema.shape.categoryCode;
 

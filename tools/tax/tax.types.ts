@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { calendarDateSchema, decimalStringSchema } from '../schemas/index.ts';
 
 /**
  * The contract between charging and taxation. Charging produces taxable lines (already rounded to
@@ -6,8 +7,8 @@ import { z } from 'zod';
  * `calculateTaxes` turns them into tax lines from effective-dated jurisdiction rule packs.
  */
 
-const decimalString = z.string().regex(/^-?\d+(\.\d+)?$/, 'a decimal number such as "12.50"');
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD');
+const decimalString = decimalStringSchema;
+const isoDate = calendarDateSchema;
 
 /**
  * What kind of supply a line is, for tax purposes. Rule packs decide what each class costs:

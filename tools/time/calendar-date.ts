@@ -1,4 +1,5 @@
 import { BillingError } from '../errors.ts';
+import { billingMonthSchema, calendarDateSchema } from '../schemas/index.ts';
 import { localParts, zonedToEpoch } from './zoned-time.ts';
 
 /**
@@ -9,11 +10,8 @@ import { localParts, zonedToEpoch } from './zoned-time.ts';
 const DAY_MS = 86_400_000;
 
 function parts(date: string): [number, number, number] {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  if (!m) throw new BillingError('INVALID_INPUT', `not a date YYYY-MM-DD: "${date}"`);
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (new Date(Date.UTC(y, mo - 1, d)).getUTCDate() !== d) throw new BillingError('INVALID_INPUT', `not a calendar date: "${date}"`);
-  return [y, mo, d];
+  if (!calendarDateSchema.safeParse(date).success) throw new BillingError('INVALID_INPUT', `not a calendar date YYYY-MM-DD: "${date}"`);
+  return date.split('-').map(Number) as [number, number, number];
 }
 
 function format(utcMs: number): string {
@@ -35,9 +33,9 @@ export function daysBetween(from: string, to: string): number {
 
 /** The billing month `n` months after `label` (YYYY-MM). */
 export function addMonths(label: string, n: number): string {
-  const m = /^(\d{4})-(\d{2})$/.exec(label);
-  if (!m || Number(m[2]) < 1 || Number(m[2]) > 12) throw new BillingError('INVALID_INPUT', `not a period YYYY-MM: "${label}"`);
-  return format(Date.UTC(Number(m[1]), Number(m[2]) - 1 + n, 1)).slice(0, 7);
+  if (!billingMonthSchema.safeParse(label).success) throw new BillingError('INVALID_INPUT', `not a billing month YYYY-MM: "${label}"`);
+  const [y, m] = label.split('-').map(Number) as [number, number];
+  return format(Date.UTC(y, m - 1 + n, 1)).slice(0, 7);
 }
 
 /** Months from `from` to `to` (both YYYY-MM). */

@@ -1,3 +1,5 @@
+import { calendarDateSchema } from '../schemas/index.ts';
+
 /**
  * Calendar-date arithmetic on YYYY-MM-DD strings. Taxes change on calendar days in the customer's
  * calendar, so dates stay plain strings (which sort correctly) and never pass through a time zone.
@@ -5,10 +7,7 @@
 
 /** True for a YYYY-MM-DD string naming a real day (rejects 2025-02-30). */
 export function isCalendarDate(value: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!m) return false;
-  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+  return calendarDateSchema.safeParse(value).success;
 }
 
 /** Number of days in a month (1-12) of a proleptic Gregorian year. */
