@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import { Help, type Command } from 'commander';
 import { commandWord } from './command-word.mjs';
 import { COMMANDS } from './commands/index.ts';
 import { finishProgram, newProgram, runProgram } from './program.ts';
@@ -15,7 +15,8 @@ export async function programFor(argv: readonly string[]): Promise<Command> {
   } else {
     // Never run: a word naming a command loads the real one above.
     const terms = new Map(COMMANDS.map((c) => [program.command(c.name).description(c.description), c.term]));
-    program.configureHelp({ subcommandTerm: (cmd) => terms.get(cmd) ?? cmd.name() });
+    const standard = new Help(); // for the `help` command commander adds
+    program.configureHelp({ subcommandTerm: (cmd) => terms.get(cmd) ?? standard.subcommandTerm(cmd) });
   }
   return finishProgram(program);
 }
