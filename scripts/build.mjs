@@ -24,6 +24,10 @@ import { fileURLToPath } from 'node:url';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const out = resolve(process.argv[2] ?? join(ROOT, 'dist'));
 const TABLE = join(ROOT, 'cli', 'commands', 'index.ts');
+// Packages loaded from node_modules as they are: native code (better-sqlite3), files read beside
+// their own code (pdfkit's fonts), and what LangChain shares with us (zod, one copy for both). The
+// others are bundled: loading drizzle-orm's hundreds of small files cost more than running them.
+const KEEP_EXTERNAL = /^(node:|better-sqlite3|bindings|pdfkit|zod|@langchain\/|langchain|openai)(\/|$)/;
 const relativeTo = (dir, file) => relative(dir, file).split(sep).join('/');
 
 /** The commands of cli/commands/index.ts and their modules, in its `{ name: 'x', ... import('./x.ts') }` form. */
@@ -41,9 +45,10 @@ function layout(dir, command) {
   return {
     name: 'switchboard-layout',
     setup(b) {
-      b.onResolve({ filter: /^[^./]/ }, (args) => (args.path.endsWith('.json') ? undefined : { path: args.path, external: true }));
+      b.onResolve({ filter: /^[^./]/ }, (args) => (KEEP_EXTERNAL.test(args.path) ? { path: args.path, external: true } : undefined));
       b.onResolve({ filter: /\.mjs$/ }, (args) => ({ path: fromOut(resolve(args.resolveDir, args.path)), external: true }));
       b.onResolve({ filter: /^\.\.?\// }, (args) => {
+        if (args.importer.includes(`${sep}node_modules${sep}`)) return undefined; // a bundled package's own files
         const path = resolve(args.resolveDir, args.path);
         if (args.importer === TABLE && args.kind === 'dynamic-import' && path !== command) return { path, namespace: 'other-command' };
         // Our modules only declare things, so one none of whose exports is used is left out, and with
@@ -76,6 +81,8 @@ async function bundle(dir, command) {
     format: 'esm',
     platform: 'node',
     target: 'node20',
+    // Bundled CommonJS packages require Node's own modules; an ES module has no `require` of its own.
+    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
     metafile: true,
     logLevel: 'warning',
     plugins: [layout(dir, command)],
