@@ -1,7 +1,8 @@
 // `npm run bench:startup [-- --runs N] [-- --bin PATH ...]`: how long the installed CLI takes to
 // start and answer, wall and CPU time, for a few quick commands on a demo database built in a temp
 // dir. Figures, not pass/fail: targets are in docs/benchmarks.md. Several --bin (e.g. a checkout of
-// main and this one) are measured interleaved, run by run, so a busy shared machine slows them alike.
+// main and this one) are measured interleaved, run by run, so a busy shared machine slows them alike;
+// the first one builds the demo database (`demo`, ~15 s built, longer through tsx).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
