@@ -87,7 +87,7 @@ async function bundle(dir, command) {
     logLevel: 'warning',
     plugins: [layout(dir, command)],
   });
-  return Object.keys(result.metafile.inputs).filter((f) => !f.startsWith('node_modules/') && !f.startsWith('other-command:'));
+  return Object.keys(result.metafile.inputs).filter((f) => !f.split('/').includes('node_modules') && !f.startsWith('other-command:'));
 }
 
 await rm(out, { recursive: true, force: true });
