@@ -1,16 +1,32 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI through tsx's loader, so `npx switchboard` works without a build step.
-import { fileURLToPath } from 'node:url';
+// Runs the CLI: the JavaScript build in dist/ (scripts/build.mjs, run by `npm ci`) when it is there
+// and built from the sources as they are now, else the TypeScript sources through tsx's loader, so
+// a checkout that was never built, or was edited since, still runs what it holds (only slower).
+import { readFileSync, statSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dirname, join } from 'node:path';
-import { exitLike, forwardSignals, spawnWithLifeline } from '../cli/child-lifeline.mjs';
+import { commandWord } from '../cli/command-word.mjs';
 
-/** The subcommand: the first word after the global options (`--db PATH` takes a value). */
-function subcommand(args) {
-  for (let i = 0; i < args.length; i += 1) {
-    if (args[i] === '--db') i += 1;
-    else if (!args[i].startsWith('-')) return args[i];
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+/**
+ * The built bundle for the command `word` (each command has its own, see scripts/build.mjs; no
+ * command, or an unknown one, has the bundle with none), or null when dist/ is missing, half
+ * written, or older than any source it was built from.
+ */
+function freshBuild(word) {
+  let manifest;
+  try {
+    manifest = JSON.parse(readFileSync(join(ROOT, 'dist', 'manifest.json'), 'utf8'));
+  } catch {
+    return null;
   }
-  return undefined;
+  // Any change to a source (an edit, a checkout) changes its mtime; a new file matters only once
+  // an existing one imports it, which changes that one.
+  for (const [file, mtimeMs] of Object.entries(manifest.inputs)) {
+    if (statSync(join(ROOT, file), { throwIfNoEntry: false })?.mtimeMs !== mtimeMs) return null;
+  }
+  return pathToFileURL(join(ROOT, 'dist', (Object.hasOwn(manifest.commands, word) && manifest.commands[word]) || manifest.entry)).href;
 }
 
 // Ingestion streams: its live heap is ~30-40 MB whatever the file size, but V8 lets the old
@@ -20,8 +36,10 @@ function subcommand(args) {
 // run: signals sent to this process are passed on to it, it ends when this process ends (even by
 // kill -9: its lifeline, cli/child-lifeline.mjs), and this process ends as it did.
 const args = process.argv.slice(2);
+const word = commandWord(args);
 const capped = [...process.execArgv, process.env.NODE_OPTIONS ?? ''].some((a) => a.includes('max-old-space-size'));
-if (subcommand(args) === 'ingest' && !capped) {
+if (word === 'ingest' && !capped) {
+  const { exitLike, forwardSignals, spawnWithLifeline } = await import('../cli/child-lifeline.mjs');
   const child = spawnWithLifeline(process.execPath, [...process.execArgv, '--max-old-space-size=128', fileURLToPath(import.meta.url), ...args]);
   const signals = forwardSignals([child]);
   child.on('error', (err) => {
@@ -33,8 +51,12 @@ if (subcommand(args) === 'ingest' && !capped) {
     exitLike(code, signal);
   });
 } else {
-  const { register } = await import('tsx/esm/api');
-  register();
-  const { main } = await import(join(dirname(fileURLToPath(import.meta.url)), '..', 'cli', 'main.ts'));
-  await main(process.argv);
+  let entry = freshBuild(word);
+  if (!entry) {
+    const { register } = await import('tsx/esm/api');
+    register();
+    entry = pathToFileURL(join(ROOT, 'cli', 'start.ts')).href;
+  }
+  const { start } = await import(entry);
+  await start(process.argv);
 }

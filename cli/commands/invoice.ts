@@ -7,7 +7,6 @@ import { describeProposal } from './approvals.ts';
 import { checkDate } from '../../tools/time/index.ts';
 import { BillingError } from '../../tools/errors.ts';
 import { invoiceStatusSchema, type InvoiceDocument } from '../../tools/invoice/invoice.types.ts';
-import { renderInvoicePdf, renderInvoiceUbl } from '../../tools/invoice/render/index.ts';
 import { withStore, type GlobalOptions } from '../context.ts';
 import { checkOutputFile, writeOutputData } from '../output-file.ts';
 import { action, choiceOption, parseIntOption, printResult, table } from '../output.ts';
@@ -50,11 +49,14 @@ export function registerInvoice(program: Command): void {
         });
         if (opts.ubl && !stored.document.number) throw new BillingError('CONFLICT', `invoice ${number} is ${stored.status} and has no number yet; an e-invoice needs one`);
         const written: string[] = [];
+        // The renderers (pdfkit, xmlbuilder2) load only when a file is asked for: the text needs neither.
         if (opts.pdf) {
+          const { renderInvoicePdf } = await import('../../tools/invoice/render/index.ts');
           await writeOutputData('--pdf', opts.pdf, await renderInvoicePdf(stored.document));
           written.push(opts.pdf);
         }
         if (opts.ubl) {
+          const { renderInvoiceUbl } = await import('../../tools/invoice/render/index.ts');
           await writeOutputData('--ubl', opts.ubl, renderInvoiceUbl(stored.document));
           written.push(opts.ubl);
         }
