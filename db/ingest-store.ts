@@ -1,5 +1,6 @@
 import { eq, getTableColumns, getTableName } from 'drizzle-orm';
 import type { AcceptedRecord, IngestSink } from '../tools/cdr/ingest-sink.types.ts';
+import { awaitsCategory } from '../tools/classify/classification.types.ts';
 import { compactBreakdown } from '../tools/rating/compact-breakdown.ts';
 import type { RatingOutcome } from '../tools/rating/rate-event.ts';
 import { createRawRowWriter, type RawRowWriter, type WriterStatements } from './ingest-writer.worker.mjs';
@@ -114,7 +115,7 @@ export function eventValues(batchId: number, tenant: string, a: AcceptedRecord, 
   const rating = a.rating;
   const rated = rating?.status === 'rated' ? rating : null;
   const failed = rating?.status === 'rating_failed' ? rating : null;
-  const status = rating ? rating.status : c.category === 'unclassified' ? 'unclassified' : 'unrated';
+  const status = rating ? rating.status : awaitsCategory(r.direction, c.category) ? 'unclassified' : 'unrated';
   return [
     a.idemKey, r.sourceId, batchId, a.lineNo, tenant, r.service, r.direction, r.subscriber, r.otherParty, r.imsi,
     r.servingNetwork, r.visitedCountry, r.startTime, r.answerTime, r.endTime, r.duration, r.usage, r.disposition, JSON.stringify(r.attributes), c.category,

@@ -79,3 +79,12 @@ export interface Classification {
   /** Why the record is unclassified; null otherwise. */
   reason: string | null;
 }
+
+/**
+ * Whether a record waits for the categoriser: an unclassified call or message our subscriber made.
+ * Inbound and transit records are priced without the other party's category (rate-event.ts), so a
+ * caller no rule classifies (a withheld or foreign number) never holds them, or an invoice, back.
+ */
+export function awaitsCategory(direction: string, category: CallCategory): boolean {
+  return category === 'unclassified' && direction !== 'inbound' && direction !== 'transit';
+}
