@@ -95,7 +95,8 @@ export function createDirectionDecider(rules: DirectionRules): DirectionDecider 
 
   /** Whether a number is one the operator serves: an internal extension, or E.164 under an own prefix. */
   const isOurs = (raw: string, dialled: boolean): boolean => {
-    let n = normalizeParty(raw);
+    // Nearly every switch writes bare digits (maybe after +): only anything else needs normalising.
+    let n = isDigits(raw, raw.charCodeAt(0) === 0x2b ? 1 : 0) ? raw : normalizeParty(raw);
     if (isInternalExtension(n, extensions)) return true;
     if (dialled) {
       for (const t of trunkPrefixes) {
