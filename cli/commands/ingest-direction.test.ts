@@ -1,10 +1,11 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { billPeriod, getUsageEvent, listUsageEvents, parseSettingValue, setOperatorSetting } from '../../db/index.ts';
+import { billPeriod, getUsageEvent, listQuarantine, listUsageEvents, parseSettingValue, setOperatorSetting } from '../../db/index.ts';
 import { createTempStore } from '../../db/testing/create-temp-store.ts';
 import { runCli } from '../testing/run-cli.ts';
 import { ingestFile } from './ingest.ts';
+import { replayQuarantine } from './quarantine.ts';
 import { ratePending } from './rate.ts';
 import { setUpBillingOperator } from './testing/billing-setup.ts';
 
@@ -57,7 +58,7 @@ beforeEach(() => {
 });
 afterEach(() => store.cleanup());
 
-async function ingest(format: 'asterisk' | 'freeswitch', lines: readonly string[]) {
+async function ingest(format: 'asterisk' | 'freeswitch' | 'csv', lines: readonly string[]) {
   const path = join(store.dir, `${format}-${Math.random().toString(36).slice(2)}.csv`);
   writeFileSync(path, `${lines.join('\n')}\n`);
   return ingestFile(store, path, { format, now: Date.UTC(2025, 3, 1) });
@@ -115,3 +116,18 @@ describe('a mixed switch file ingests with every record\'s direction and subscri
     expect((await runCli(['--db', store.path, 'usage', 'list', '--direction', 'sideways'])).code).toBe(2);
   });
 });
+
+describe('generic records keep their direction (real SQLite)', () => {
+  const header = 'record_id,service,direction,subscriber,imsi,serving_network,visited_country,other_party,start,duration,disposition';
+  it('quarantines an inbound record written the switch way round (NOT_OUR_NUMBER), and accepts it once the parties are put right', async () => {
+    const swapped = `g1,voice,inbound,${WANGIRI},,,,${A1},2025-03-13T10:00:00Z,1,answered`;
+    const counts = await ingest('csv', [header, swapped, `g2,voice,inbound,${A1},,,,+${WANGIRI},2025-03-13T11:00:00Z,60,answered`]);
+    expect([counts.read, counts.accepted, counts.quarantined]).toEqual([2, 1, 1]);
+    const [q] = listQuarantine(store, {});
+    expect([q!.reason, q!.raw]).toEqual(['NOT_OUR_NUMBER', swapped]);
+    const fixed = replayQuarantine(store, { id: q!.id, raw: `g1,voice,inbound,${A1},,,,${WANGIRI},2025-03-13T10:00:00Z,1,answered` });
+    expect(fixed.results).toEqual([expect.objectContaining({ outcome: 'accepted' })]);
+    expect(listUsageEvents(store, {}).map((e) => [e.direction, e.subscriber, e.otherParty])).toEqual([['inbound', A1, WANGIRI], ['inbound', A1, `+${WANGIRI}`]]);
+  });
+});
+
