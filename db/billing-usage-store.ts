@@ -1,4 +1,4 @@
-import { and, eq, gte, inArray, lt, sql } from 'drizzle-orm';
+import { and, eq, gte, inArray, lt, ne, sql } from 'drizzle-orm';
 import { tariffRowsOf, type ChargeableEvent } from '../tools/charging/index.ts';
 import type { CallCategory, Roaming } from '../tools/classify/classification.types.ts';
 import type { Direction, Service } from '../tools/cdr/usage-record.types.ts';
@@ -21,6 +21,9 @@ function planOf(store: Store, cache: TariffPlanCache, id: number): TariffPlan | 
   return plan;
 }
 
+// Transit records name a calling number that is not ours as their subscriber: never a line's usage.
+const NOT_TRANSIT = ne(usageEvents.direction, 'transit');
+
 const EVENT_COLUMNS = {
   id: usageEvents.id, subscriber: usageEvents.subscriber, service: usageEvents.service, direction: usageEvents.direction,
   category: usageEvents.category, roaming: usageEvents.roaming, startTime: usageEvents.startTime, answerTime: usageEvents.answerTime,
@@ -29,7 +32,7 @@ const EVENT_COLUMNS = {
 };
 
 function eventsQuery(store: Store, numbers: string[], fromMs: number, toMs: number) {
-  return store.db.select(EVENT_COLUMNS).from(usageEvents).where(and(inArray(usageEvents.subscriber, numbers), gte(usageEvents.startTime, fromMs), lt(usageEvents.startTime, toMs)));
+  return store.db.select(EVENT_COLUMNS).from(usageEvents).where(and(inArray(usageEvents.subscriber, numbers), gte(usageEvents.startTime, fromMs), lt(usageEvents.startTime, toMs), NOT_TRANSIT));
 }
 
 const prepared = new WeakMap<Store, ReturnType<typeof prepareOneLine>>();
@@ -37,7 +40,7 @@ function prepareOneLine(store: Store) {
   return store.db
     .select(EVENT_COLUMNS)
     .from(usageEvents)
-    .where(and(inArray(usageEvents.subscriber, [sql.placeholder('a'), sql.placeholder('b')]), gte(usageEvents.startTime, sql.placeholder('from')), lt(usageEvents.startTime, sql.placeholder('to'))))
+    .where(and(inArray(usageEvents.subscriber, [sql.placeholder('a'), sql.placeholder('b')]), gte(usageEvents.startTime, sql.placeholder('from')), lt(usageEvents.startTime, sql.placeholder('to')), NOT_TRANSIT))
     .prepare();
 }
 function oneLineQuery(store: Store) {
@@ -118,7 +121,7 @@ export function usageRowsForNumbers(store: Store, msisdns: string[], fromMs: num
   return store.db
     .select()
     .from(usageEvents)
-    .where(and(inArray(usageEvents.subscriber, numbers), gte(usageEvents.startTime, fromMs), lt(usageEvents.startTime, toMs)))
+    .where(and(inArray(usageEvents.subscriber, numbers), gte(usageEvents.startTime, fromMs), lt(usageEvents.startTime, toMs), NOT_TRANSIT))
     .all()
     .filter((r) => r.status !== 'unclassified');
 }

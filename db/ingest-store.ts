@@ -1,5 +1,6 @@
 import { eq, getTableColumns, getTableName } from 'drizzle-orm';
 import type { AcceptedRecord, IngestSink } from '../tools/cdr/ingest-sink.types.ts';
+import { awaitsCategory } from '../tools/classify/classification.types.ts';
 import { compactBreakdown } from '../tools/rating/compact-breakdown.ts';
 import type { RatingOutcome } from '../tools/rating/rate-event.ts';
 import { createRawRowWriter, type RawRowWriter, type WriterStatements } from './ingest-writer.worker.mjs';
@@ -84,7 +85,7 @@ const VALUE_ORDER = [
   'idemKey', 'sourceId', 'batchId', 'lineNo', 'tenant', 'service', 'direction', 'subscriber', 'otherParty', 'imsi',
   'servingNetwork', 'visitedCountry', 'startTime', 'answerTime', 'endTime', 'durationMs', 'usage', 'disposition', 'attributes', 'category',
   'roaming', 'destination', 'destinationCountry', 'classificationReason', 'status', 'cost', 'currency', 'tariffVersionId', 'ratingBreakdown', 'ratingErrorCode',
-  'ratingError', 'ratedAt',
+  'ratingError', 'ratedAt', 'directionRule',
 ];
 if (VALUE_ORDER.join() !== EVENT_KEYS.join()) throw new Error(`eventValues is out of step with the usage_events schema (${EVENT_KEYS.join()})`);
 
@@ -114,12 +115,12 @@ export function eventValues(batchId: number, tenant: string, a: AcceptedRecord, 
   const rating = a.rating;
   const rated = rating?.status === 'rated' ? rating : null;
   const failed = rating?.status === 'rating_failed' ? rating : null;
-  const status = rating ? rating.status : c.category === 'unclassified' ? 'unclassified' : 'unrated';
+  const status = rating ? rating.status : awaitsCategory(r.direction, c.category) ? 'unclassified' : 'unrated';
   return [
     a.idemKey, r.sourceId, batchId, a.lineNo, tenant, r.service, r.direction, r.subscriber, r.otherParty, r.imsi,
     r.servingNetwork, r.visitedCountry, r.startTime, r.answerTime, r.endTime, r.duration, r.usage, r.disposition, JSON.stringify(r.attributes), c.category,
     c.roaming, c.destination, c.destinationCountry, c.reason, status, rated ? rated.cost : null, rated ? rated.currency : null, rated ? rated.tariffVersionId : null, rated ? storedBreakdown(rated.breakdown) : null, failed ? failed.code : null,
-    failed ? failed.message : null, rated ? now : null,
+    failed ? failed.message : null, rated ? now : null, r.directionRule ?? null,
   ];
 }
 

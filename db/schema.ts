@@ -83,6 +83,8 @@ export const usageEvents = sqliteTable(
     ratingErrorCode: text('rating_error_code'),
     ratingError: text('rating_error'),
     ratedAt: text('rated_at'),
+    /** Which rule decided `direction` (tools/classify/decide-direction.ts); null for events ingested before rules existed. */
+    directionRule: text('direction_rule'),
   },
   (t) => [
     uniqueIndex('usage_events_idem_key').on(t.idemKey),

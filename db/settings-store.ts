@@ -12,7 +12,7 @@ export function getOperatorSettings(store: Store): OperatorSettings {
   return operatorSettingsSchema.parse(row ? JSON.parse(row.value) : {});
 }
 
-const LIST_KEYS = new Set(['homeNetworks', 'onNetPrefixes', 'localAreaPrefixes', 'internalExtensions', 'trunkPrefixes', 'emergencyNumbers']);
+const LIST_KEYS = new Set(['homeNetworks', 'onNetPrefixes', 'localAreaPrefixes', 'internalExtensions', 'trunkPrefixes', 'emergencyNumbers', 'inboundContexts', 'outboundContexts', 'internalContexts', 'transitContexts']);
 
 const NUMBER_KEYS = new Set(['shortCodeMaxDigits', 'maxRecordAgeDays', 'maxFutureSkewSeconds', 'durationToleranceSeconds', 'maxCallSeconds']);
 

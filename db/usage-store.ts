@@ -22,6 +22,7 @@ export function toUsageView(r: EventRow) {
     lineNo: r.lineNo,
     service: r.service,
     direction: r.direction,
+    directionRule: r.directionRule,
     subscriber: r.subscriber,
     otherParty: r.otherParty,
     destination: r.destination,
@@ -41,10 +42,11 @@ export function toUsageView(r: EventRow) {
 }
 export type UsageView = ReturnType<typeof toUsageView>;
 
-/** Lists usage events, newest first, optionally filtered by status or batch. */
-export function listUsageEvents(store: Store, filter: { limit?: number; status?: string; batchId?: number } = {}): UsageView[] {
+/** Lists usage events, newest first, optionally filtered by status, batch or direction. */
+export function listUsageEvents(store: Store, filter: { limit?: number; status?: string; batchId?: number; direction?: string } = {}): UsageView[] {
   const where: SQL[] = [];
   if (filter.status) where.push(eq(usageEvents.status, filter.status));
+  if (filter.direction) where.push(eq(usageEvents.direction, filter.direction));
   if (filter.batchId !== undefined) where.push(eq(usageEvents.batchId, filter.batchId));
   return store.db
     .select()
@@ -75,6 +77,7 @@ export function toRecordAndClassification(r: EventRow): { record: UsageRecord; c
       sourceId: r.sourceId,
       service: r.service as UsageRecord['service'],
       direction: r.direction as UsageRecord['direction'],
+      ...(r.directionRule === null ? {} : { directionRule: r.directionRule }),
       subscriber: r.subscriber,
       otherParty: r.otherParty,
       imsi: r.imsi,

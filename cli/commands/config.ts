@@ -43,7 +43,7 @@ export function registerConfig(program: Command): void {
     );
   config
     .command('set <key> <value>')
-    .description('set one setting; lists are comma-separated (e.g. internalExtensions 1000-1999,2000); secondApproverAbove (a decimal amount above which a second approver is needed) needs --as an admin')
+    .description('set one setting; lists are comma-separated (e.g. internalExtensions 1000-1999,2000; inboundContexts from-pstn,from-trunk); secondApproverAbove (a decimal amount above which a second approver is needed) needs --as an admin')
     .option(...AS_OPTION)
     .option('--json', 'machine-readable output')
     .action(

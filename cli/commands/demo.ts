@@ -35,7 +35,9 @@ export async function runDemo(store: Store, opts: { rows: number; seed: number; 
   const ingests = [];
   for (const f of files) {
     // Same seed, same bytes: a second demo run re-ingests identical files and finds only duplicates.
-    if (!existsSync(f.path)) await writeCdrFile(f.path, { ...generator, format: f.format, rows: f.rows });
+    // The demo's switch file keeps its subscribers' traffic only (no calls from other networks), so
+    // its event ids, which the eval tasks name, stay those of earlier builds.
+    if (!existsSync(f.path)) await writeCdrFile(f.path, { ...generator, format: f.format, rows: f.rows, inboundShare: 0, transitShare: 0 });
     ingests.push(await ingestFile(store, f.path, { format: f.format }));
   }
   const rating = ratePending(store, {});

@@ -4,7 +4,7 @@ import { createReadStream, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createDbSink, createWorkerSink, finishBatch, openBatch, getOperatorSettings, loadTariffVersions, currentRateMultipliers, ratingPartyLookup, type Store } from '../../db/index.ts';
 import { createParser, findInvalidUtf8, ingestLines, plausibilityWindow, readLineBatches, readLines, TEXT_ENCODINGS, type CdrFormat, type IngestCounts, type TextEncodingName } from '../../tools/cdr/index.ts';
-import { createRecordClassifier, operatorSettingsSchema, type OperatorSettings } from '../../tools/classify/index.ts';
+import { createRecordClassifier, directionRulesFor, operatorSettingsSchema, type OperatorSettings } from '../../tools/classify/index.ts';
 import { BillingError } from '../../tools/errors.ts';
 import { createEventRater, createTariffBook } from '../../tools/rating/index.ts';
 import { parseOrThrow, timeZoneSchema, zodToBillingError } from '../../tools/schemas/index.ts';
@@ -88,7 +88,8 @@ export async function ingestFile(store: Store, path: string, opts: IngestFileOpt
   // The window is part of the batch's parser options, so quarantine replay checks a line exactly
   // as its ingest did (the same "now"), however much later it runs.
   const plausibility = plausibilityWindow(opts.now ?? Date.now(), settings);
-  const parserOptions = { timezone: settings.timezone, ...(columns ? { columns } : {}), plausibility };
+  // Direction rules too: a replay decides who the subscriber is as this ingest did.
+  const parserOptions = { timezone: settings.timezone, ...(columns ? { columns } : {}), plausibility, direction: directionRulesFor(settings) };
   const parser = createParser(format, parserOptions);
   // A generic CSV parser learns its columns from the header; the batch keeps it so a quarantined
   // line can be re-read on its own later (quarantine replay).

@@ -11,7 +11,7 @@ import {
   type Store,
 } from '../../db/index.ts';
 import { createParser, idempotencyKey, plausibilityWindow, type CdrFormat, type CdrParser, type PlausibilityWindow } from '../../tools/cdr/index.ts';
-import { createRecordClassifier } from '../../tools/classify/index.ts';
+import { createRecordClassifier, directionRulesFor, type DirectionRules } from '../../tools/classify/index.ts';
 import { BillingError } from '../../tools/errors.ts';
 import { withStore, type GlobalOptions } from '../context.ts';
 import { action, choiceOption, parseIntOption, printResult, table } from '../output.ts';
@@ -31,10 +31,11 @@ export function replayQuarantine(store: Store, opts: { id?: number; raw?: string
     const raw = opts.raw ?? q.raw;
     let parser = parsers.get(row.parserOptions + row.format);
     if (!parser) {
-      const { header, plausibility, ...options } = JSON.parse(row.parserOptions) as { header?: string; timezone: string; columns?: string[]; plausibility?: PlausibilityWindow };
-      // Batches from before plausibility checks are checked as of their start, with today's limits.
+      const { header, plausibility, direction, ...options } = JSON.parse(row.parserOptions) as { header?: string; timezone: string; columns?: string[]; plausibility?: PlausibilityWindow; direction?: DirectionRules };
+      // Batches from before plausibility checks are checked as of their start, with today's limits;
+      // batches from before direction rules get today's rules (their lines were all read as outbound).
       const window = plausibility ?? plausibilityWindow(Date.parse(row.startedAt), settings);
-      parser = createParser(row.format as CdrFormat, { ...options, plausibility: window });
+      parser = createParser(row.format as CdrFormat, { ...options, plausibility: window, direction: direction ?? directionRulesFor(settings) });
       if (header) parser.parseLine(header, 0); // teaches a generic CSV parser its columns
       parsers.set(row.parserOptions + row.format, parser);
     }

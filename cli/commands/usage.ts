@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { getUsageEvent, listUsageEvents } from '../../db/index.ts';
+import { directionSchema } from '../../tools/cdr/index.ts';
 import { BillingError } from '../../tools/errors.ts';
 import { explainEventRating } from '../../tools/rating/index.ts';
 import { withStore, type GlobalOptions } from '../context.ts';
@@ -17,14 +18,15 @@ export function registerUsage(program: Command): void {
     .option('--limit <n>', 'how many', '50')
     .addOption(choiceOption('--status <status>', USAGE_STATUSES.join(' | '), USAGE_STATUSES))
     .option('--batch <id>', 'only this ingestion batch')
+    .addOption(choiceOption('--direction <direction>', directionSchema.options.join(' | '), directionSchema.options))
     .option('--json', 'machine-readable output')
     .action(
       action(async (_o: unknown, cmd: Command) => {
-        const opts = cmd.optsWithGlobals<GlobalOptions & { limit?: string; status?: string; batch?: string }>();
+        const opts = cmd.optsWithGlobals<GlobalOptions & { limit?: string; status?: string; batch?: string; direction?: string }>();
         const rows = await withStore(opts, (store) =>
-          listUsageEvents(store, { limit: parseIntOption('limit', opts.limit, 1), status: opts.status, batchId: parseIntOption('batch', opts.batch) }),
+          listUsageEvents(store, { limit: parseIntOption('limit', opts.limit, 1), status: opts.status, batchId: parseIntOption('batch', opts.batch), direction: opts.direction }),
         );
-        printResult(opts, rows, (r) => table(r, ['id', 'sourceId', 'service', 'subscriber', 'destination', 'category', 'roaming', 'usage', 'status', 'cost']));
+        printResult(opts, rows, (r) => table(r, ['id', 'sourceId', 'service', 'direction', 'subscriber', 'destination', 'category', 'roaming', 'usage', 'status', 'cost']));
       }),
     );
   usage
@@ -40,7 +42,8 @@ export function registerUsage(program: Command): void {
         const explanation = explainEventRating(event)?.text ?? null;
         printResult(opts, { ...event, explanation }, (e) =>
           [
-            `Event #${e.id} (${e.sourceId}, batch ${e.batchId} line ${e.lineNo}): ${e.service} ${e.direction} from ${e.subscriber} to ${e.otherParty} at ${e.startTime}, category ${e.category}${e.roaming !== 'none' ? `, roaming ${e.roaming}` : ''}, status ${e.status}`,
+            `Event #${e.id} (${e.sourceId}, batch ${e.batchId} line ${e.lineNo}): ${e.service} ${e.direction} ${e.direction === 'inbound' ? `to ${e.subscriber} from ${e.otherParty}` : `from ${e.subscriber} to ${e.otherParty}`} at ${e.startTime}, category ${e.category}${e.roaming !== 'none' ? `, roaming ${e.roaming}` : ''}, status ${e.status}`,
+            `Direction ${e.direction}: ${e.directionRule ?? 'decided before direction rules were recorded (read as the switch wrote it)'}`,
             e.cost !== null ? `Rated cost ${e.cost} ${e.currency} with tariff version ${e.tariffVersionId}` : `Not rated${e.ratingError ? `: ${JSON.stringify(e.ratingError)}` : ''}`,
             ...(e.explanation ? [e.explanation] : []),
             `Fields: ${Object.entries(e.attributes).map(([k, v]) => `${k}=${v}`).join(' ')}`,

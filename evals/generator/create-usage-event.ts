@@ -91,7 +91,7 @@ export function createUsageEventFactory(
     const style: DialStyle = switchFormat ? (subscriber.line === 'fixed' ? 'pbx' : 'handset') : roaming === 'outbound' ? 'abroad' : 'generic';
     const event: UsageEvent = {
       seq, service, direction: 'outbound', category: 'data', roaming, subscriber,
-      otherParty: '', otherE164: null, trunkPrefixed: false, servingNetwork, visitedCountry,
+      otherParty: '', otherE164: null, transitTo: null, trunkPrefixed: false, servingNetwork, visitedCountry,
       startMs, answerMs: null, endMs: startMs, billMs: 0, disposition: 'answered', volume: 0, note: '',
     };
 
@@ -127,6 +127,39 @@ export function createUsageEventFactory(
     } else if (rng.chance(0.015)) {
       event.note = rng.chance(0.15) ? rng.pick(HOSTILE_NOTES) : rng.pick(BENIGN_NOTES);
     }
+    return event;
+  };
+}
+
+// Callers from other networks: no on-net (that is the caller's own on-net record) and no service numbers.
+const RECEIVED_CALLERS: Weights<ExpectedCategory> = [['local', 12], ['national', 24], ['mobile', 52], ['international', 12]];
+// One-ring calls from abroad (Wangiri): a handful of each month's international callers.
+const ONE_RING_SHARE = 0.04;
+
+/**
+ * Creates the function that makes a call a switch logs from another network: to one of our
+ * subscribers (inbound, the expected category is the caller's) or through to another network
+ * (transit, both ends abroad). Used on its own random stream, so our subscribers' rows never change.
+ */
+export function createReceivedEventFactory(population: Population): (rng: Random, seq: number, startMs: number, direction: 'inbound' | 'transit') => UsageEvent {
+  const pickDestination = createDestinationPicker(population);
+  const caller = createWeightedPicker(RECEIVED_CALLERS);
+  const pickDisposition = createWeightedPicker(DISPOSITIONS);
+  return (rng, seq, startMs, direction) => {
+    const subscriber = population.pickSubscriber(rng);
+    const category = direction === 'transit' ? 'international' : caller(rng);
+    const from = pickDestination(rng, category, 'abroad', subscriber, 'voice');
+    const event: UsageEvent = {
+      seq, service: 'voice', direction, category, roaming: 'none', subscriber,
+      otherParty: from.written, otherE164: from.e164, transitTo: null, trunkPrefixed: false, servingNetwork: null, visitedCountry: null,
+      startMs, answerMs: null, endMs: startMs, billMs: 0, disposition: 'answered', volume: 0, note: '',
+    };
+    if (direction === 'transit') event.transitTo = pickDestination(rng, 'international', 'abroad', subscriber, 'voice').written;
+    const oneRing = category === 'international' && direction === 'inbound' && rng.chance(ONE_RING_SHARE);
+    if (oneRing) {
+      event.disposition = 'no_answer';
+      event.endMs = startMs + rng.int(1, 3) * 1000;
+    } else fillCallTimes(rng, event, pickDisposition(rng), false);
     return event;
   };
 }

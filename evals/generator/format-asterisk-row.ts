@@ -56,13 +56,22 @@ export function createAsteriskRowFormatter(
   };
 
   return (event, malformed) => {
-    const caller = callerOf(event.subscriber);
+    const received = event.direction !== 'outbound';
+    // A call from another network arrives on a trunk in from-pstn / from-trunk, the caller as presented.
+    const caller = received
+      ? { lead: '"",' + q(event.otherParty) + ',', clid: ',' + q(rng.chance(0.7) ? 'from-pstn' : 'from-trunk') + ',' + q(`"" <${event.otherParty}>`) + ',', channel: `"PJSIP/${rng.pick(TRUNKS)}-` }
+      : callerOf(event.subscriber);
+    const called = event.direction === 'transit' ? (event.transitTo as string) : received ? event.subscriber.msisdn : event.otherParty;
     const trunk = event.category === 'emergency' ? 'emergency' : rng.pick(TRUNKS);
     const channel = caller.channel + channelSuffix() + '"';
     const reached = event.disposition !== 'failed' && event.disposition !== 'congestion';
     let dstChannel = '';
     let lastData: string;
-    if (event.category === 'on_net') {
+    if (received) {
+      const to = event.direction === 'transit' ? `${called}@${trunk}` : called;
+      if (reached) dstChannel = `PJSIP/${event.direction === 'transit' ? trunk : called}-${channelSuffix()}`;
+      lastData = `PJSIP/${to},60`;
+    } else if (event.category === 'on_net') {
       if (reached) dstChannel = `PJSIP/${event.otherE164}-${channelSuffix()}`;
       lastData = `PJSIP/${event.otherE164},60`;
     } else {
@@ -83,7 +92,7 @@ export function createAsteriskRowFormatter(
     } else if (malformed === 'UNKNOWN_DISPOSITION') disposition = BAD_DISPOSITIONS[event.seq % BAD_DISPOSITIONS.length] as string;
 
     let line =
-      caller.lead + '"' + event.otherParty + '"' + caller.clid + channel + ',"' + dstChannel + '","Dial","' + lastData + '","' +
+      caller.lead + '"' + called + '"' + caller.clid + channel + ',"' + dstChannel + '","Dial","' + lastData + '","' +
       start + '","' + (event.answerMs === null ? '' : time(event.answerMs)) + '","' + time(event.endMs) + '",' +
       duration + ',' + billsec + ',"' + disposition + '","DOCUMENTATION"';
     if (columns >= 18) line += ',"' + uniqueId + '",' + q(event.note);

@@ -24,6 +24,14 @@ const HANGUP_CAUSES: Record<Disposition, readonly (readonly [string, number])[]>
 const BAD_CAUSES = ['NORMAL_CLEARNG', 'HANGUP_COMPLETE_OK', 'CAUSE_999'];
 const CODECS = ['PCMA', 'PCMA', 'PCMU', 'G722', 'opus'];
 
+/** Caller name, caller, destination and context: calls from other networks arrive in the `public` context. */
+function line0(event: UsageEvent): string {
+  const sub = event.subscriber;
+  if (event.direction === 'outbound') return q(sub.name) + ',"' + sub.msisdn + '",' + q(event.otherParty) + ',"' + (sub.extension === null ? 'subscribers' : 'default');
+  const called = event.direction === 'transit' ? (event.transitTo as string) : sub.msisdn;
+  return '"",' + q(event.otherParty) + ',' + q(called) + ',"public';
+}
+
 /** Creates a formatter of FreeSWITCH mod_cdr_csv lines in the `default` (13) or `example` (15 columns) template, every field quoted. */
 export function createFreeswitchRowFormatter(
   template: 'default' | 'example',
@@ -55,7 +63,7 @@ export function createFreeswitchRowFormatter(
     } else if (malformed === 'UNKNOWN_DISPOSITION') cause = BAD_CAUSES[event.seq % BAD_CAUSES.length] as string;
 
     let line =
-      q(sub.name) + ',"' + sub.msisdn + '",' + q(event.otherParty) + ',"' + (sub.extension === null ? 'subscribers' : 'default') + '","' +
+      line0(event) + '","' +
       start + '","' + (event.answerMs === null ? '' : time(event.answerMs)) + '","' + time(event.endMs) + '","' +
       duration + '","' + billsec + '","' + cause + '","' + uuid() + '","' + (reached ? uuid() : '') + '",' + q(sub.account);
     if (template === 'example') {

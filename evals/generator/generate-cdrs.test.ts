@@ -50,19 +50,22 @@ describe('row count and stats', () => {
     ['freeswitch', 2_345],
     ['csv', 4_321],
     ['jsonl', 10_007],
-  ] as const)('%s with %i rows writes exactly that many data lines', async (format, rows) => {
+  ] as const)('%s with %i rows writes exactly that many data lines, plus the calls from other networks of a switch', async (format, rows) => {
     const path = join(dir, `${format}-${rows}.txt`);
     const stats = await writeCdrFile(path, { format, rows, malformedRate: 0.01, duplicateRate: 0.01 });
     const text = readFileSync(path, 'utf8');
-    expect(text === '' ? [] : dataLines(text, format)).toHaveLength(rows);
-    expect(stats.rows).toBe(rows);
-    expect(stats.records + stats.duplicates + stats.malformed.total).toBe(rows);
+    // Generic files hold inbound records of their own; only a switch's file gets calls on top of `rows`.
+    const received = format === 'csv' || format === 'jsonl' ? 0 : stats.byDirection.inbound + stats.byDirection.transit;
+    expect(text === '' ? [] : dataLines(text, format)).toHaveLength(rows + received);
+    expect(stats.rows).toBe(rows + received);
+    expect(stats.records + stats.duplicates + stats.malformed.total).toBe(rows + received);
     expect(stats.headerLines).toBe(format === 'csv' ? 1 : 0);
     expect(stats.bytes).toBe(statSync(path).size);
     const sum = (r: Record<string, number>): number => Object.values(r).reduce((a, b) => a + b, 0);
     expect(sum(stats.byCategory)).toBe(stats.records);
     expect(sum(stats.byService)).toBe(stats.records);
     expect(sum(stats.byRoaming)).toBe(stats.records);
+    expect(sum(stats.byDirection)).toBe(stats.records);
     expect(sum(stats.byDisposition)).toBe(stats.byService.voice);
     expect(sum(stats.malformed.byKind)).toBe(stats.malformed.total);
   });
@@ -133,8 +136,9 @@ describe('well-formed lines and deliberate malformations', () => {
   it('keeps Asterisk uniqueids increasing and generic record ids unique', () => {
     let last = -Infinity;
     let lastSeq = -1;
+    // Our subscribers' rows; calls from other networks are numbered apart (from 100,000,000).
     for (const row of generateRows({ format: 'asterisk', rows: 5_000, duplicateRate: 0 })) {
-      if (row.kind !== 'record') continue;
+      if (row.kind !== 'record' || row.event.direction !== 'outbound') continue;
       const parsed = parseCsvLine(row.line);
       if (typeof parsed === 'string') throw new Error(parsed);
       const [sec, seq] = (parsed.fields[16] ?? '').split('.').map(Number) as [number, number];
@@ -171,5 +175,21 @@ describe('streaming', () => {
 
   it('rejects when the file cannot be written', async () => {
     await expect(writeCdrFile(join(dir, 'missing', 'x.csv'), { rows: 10 })).rejects.toThrow(/ENOENT/);
+  });
+});
+
+describe('calls from other networks in switch files', () => {
+  it.each(['asterisk', 'freeswitch'] as const)('%s: inbound and transit in believable shares, from their own stream', async (format) => {
+    const base = { format, rows: 6_000, seed: 9, malformedRate: 0, duplicateRate: 0 } as const;
+    const rows = [...generateRows(base)];
+    const own = rows.filter((r) => r.kind === 'record' && r.event.direction === 'outbound').map((r) => r.line);
+    // Our subscribers' rows are exactly those of a file without calls from other networks.
+    expect(own).toEqual([...generateRows({ ...base, inboundShare: 0, transitShare: 0 })].map((r) => r.line));
+    const by = (d: string) => rows.filter((r) => r.kind === 'record' && r.event.direction === d).length;
+    const total = rows.length;
+    expect(by('inbound') / total).toBeGreaterThan(0.28);
+    expect(by('inbound') / total).toBeLessThan(0.38);
+    expect(by('transit') / total).toBeGreaterThan(0.01);
+    expect(by('transit') / total).toBeLessThan(0.04);
   });
 });

@@ -2,7 +2,7 @@ import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
 import { buildPopulation, type Population } from './build-population.ts';
-import { createUsageEventFactory } from './create-usage-event.ts';
+import { createReceivedEventFactory, createUsageEventFactory } from './create-usage-event.ts';
 import { ASTERISK_MALFORMED_KINDS, createAsteriskRowFormatter } from './format-asterisk-row.ts';
 import { FREESWITCH_MALFORMED_KINDS, createFreeswitchRowFormatter } from './format-freeswitch-row.ts';
 import {
@@ -30,6 +30,8 @@ import { Random } from './random.ts';
 const RECENT_LINES = 512;
 // ~64K characters per write keeps syscalls few without holding much memory.
 const CHUNK_CHARS = 65_536;
+// Calls from other networks are numbered apart (Asterisk uniqueid suffix, never a subscriber row's).
+const RECEIVED_SEQ_BASE = 100_000_000;
 
 type RowFormatter = (event: UsageEvent, malformed?: MalformedKind) => string;
 
@@ -77,8 +79,22 @@ export function* generateRows(options: GeneratorOptions = {}): Generator<Generat
   const recent: string[] = [];
   let seq = 0;
   let malformedCount = 0;
+  // Calls from other networks (switch formats): their own stream, formatter and numbering, so
+  // the rows of our subscribers' traffic are the same with or without them.
+  const switchFormat = o.format === 'asterisk' || o.format === 'freeswitch';
+  const receivedShare = switchFormat ? o.inboundShare + o.transitShare : 0;
+  const createReceived = createReceivedEventFactory(population);
+  const formatReceived = receivedShare > 0 ? createRowFormatter({ ...o, seed: `${seed}:received` }).format : null;
+  const receivedRng = new Random(`received:${seed}`);
+  let receivedSeq = RECEIVED_SEQ_BASE;
 
   for (const startMs of iterateStartTimes(timeline, timeRng)) {
+    // Expected arrivals per row: a whole part always, the fraction by chance.
+    for (let k = receivedShare; formatReceived && k > 0 && receivedRng.float() < k; k -= 1) {
+      const direction = receivedRng.float() * receivedShare < o.transitShare ? 'transit' : 'inbound';
+      const event = createReceived(receivedRng, receivedSeq++, startMs, direction);
+      yield { kind: 'record', line: formatReceived(event), event };
+    }
     const r = rowRng.float();
     if (r < o.duplicateRate && recent.length > 0) {
       yield { kind: 'duplicate', line: recent[Math.floor(rowRng.float() * recent.length)] as string };
@@ -110,6 +126,7 @@ function emptyStats(o: ResolvedGeneratorOptions): GenerationStats {
     byService: { voice: 0, sms: 0, data: 0 },
     byCategory: Object.fromEntries(EXPECTED_CATEGORIES.map((c) => [c, 0])) as Record<ExpectedCategory, number>,
     byRoaming: { none: 0, outbound: 0, inbound: 0 },
+    byDirection: { outbound: 0, inbound: 0, transit: 0 },
     byDisposition: { answered: 0, no_answer: 0, busy: 0, failed: 0, congestion: 0 },
     usage: { voiceBillableMs: 0, smsMessages: 0, dataBytes: 0 },
     bytes: 0,
@@ -134,6 +151,7 @@ function tally(stats: GenerationStats, row: GeneratedRow): void {
   stats.byService[e.service]++;
   stats.byCategory[e.category]++;
   stats.byRoaming[e.roaming]++;
+  stats.byDirection[e.direction]++;
   if (e.service === 'voice') {
     stats.byDisposition[e.disposition]++;
     stats.usage.voiceBillableMs += e.billMs;

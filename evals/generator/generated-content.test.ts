@@ -7,8 +7,9 @@ import { createLineValidator, parseCsvLine, parseIsoStamp, parseLocalStamp } fro
 
 const ROWS = 20_000;
 
+// The shares below describe our subscribers' own traffic; calls from other networks are tested in generate-cdrs.test.ts.
 function collect(format: GeneratedFormat): { events: UsageEvent[]; lines: string[]; stats: Promise<GenerationStats> } {
-  const options = { format, rows: ROWS, seed: 99 };
+  const options = { format, rows: ROWS, seed: 99, inboundShare: 0, transitShare: 0 };
   const events: UsageEvent[] = [];
   const lines: string[] = [];
   for (const row of generateRows(options)) {

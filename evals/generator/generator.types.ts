@@ -28,6 +28,14 @@ export const generatorOptionsSchema = z
     malformedRate: z.number().min(0).max(1).default(0.001),
     /** Share of rows that re-emit an earlier well-formed row verbatim. */
     duplicateRate: z.number().min(0).max(1).default(0.0005),
+    /**
+     * Switch formats: calls from other networks to our subscribers, per row of our subscribers'
+     * own traffic, written on top of `rows` from a stream of their own (so the rows themselves do
+     * not change). 0.5 makes a third of the calls a switch logs inbound, as on a mobile network.
+     */
+    inboundShare: z.number().min(0).max(2).default(0.5),
+    /** Switch formats: calls passing through between two other networks, per row (interconnect transit). */
+    transitShare: z.number().min(0).max(1).default(0.03),
   })
   .strict();
 export type GeneratorOptions = z.input<typeof generatorOptionsSchema>;
@@ -57,7 +65,8 @@ export interface UsageEvent {
   /** 0-based sequence of events (uniqueid suffix, record_id). */
   seq: number;
   service: Service;
-  direction: 'outbound' | 'inbound';
+  /** Generic formats write it; switch formats show it through the context and which end is ours. */
+  direction: 'outbound' | 'inbound' | 'transit';
   category: ExpectedCategory;
   roaming: RoamingKind;
   subscriber: Subscriber;
@@ -65,6 +74,8 @@ export interface UsageEvent {
   otherParty: string;
   /** The other party in E.164 digits; null for data, emergency and short codes. */
   otherE164: string | null;
+  /** A transit call's called number (neither end is ours); null otherwise. */
+  transitTo: string | null;
   /** Whether `otherParty` carries the PBX outside-line prefix. */
   trunkPrefixed: boolean;
   servingNetwork: string | null;
@@ -101,6 +112,7 @@ export interface GenerationStats {
   byService: Record<Service, number>;
   byCategory: Record<ExpectedCategory, number>;
   byRoaming: Record<RoamingKind, number>;
+  byDirection: Record<UsageEvent['direction'], number>;
   byDisposition: Record<Disposition, number>;
   usage: { voiceBillableMs: number; smsMessages: number; dataBytes: number };
   /** UTF-8 bytes written, header included. */

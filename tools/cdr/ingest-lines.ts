@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Classification } from '../classify/classification.types.ts';
+import { awaitsCategory, type Classification } from '../classify/classification.types.ts';
 import type { RatingOutcome } from '../rating/rate-event.ts';
 import type { AcceptedRecord, IngestSink, QuarantinedRecord } from './ingest-sink.types.ts';
 import type { PhysicalLine } from './read-lines.ts';
@@ -73,7 +73,7 @@ export async function ingestLines(lines: AsyncIterable<PhysicalLine | readonly P
     const q = quarantined;
     accepted = [];
     quarantined = [];
-    const statuses = a.map((rec) => (rec.rating ? rec.rating.status : rec.classification.category === 'unclassified' ? 'unclassified' : 'unrated'));
+    const statuses = a.map((rec) => (rec.rating ? rec.rating.status : awaitsCategory(rec.record.direction, rec.classification.category) ? 'unclassified' : 'unrated'));
     const reasons = q.map((rec) => rec.reason);
     return Promise.resolve(sink.writeChunk(a, q)).then((result) => {
       statuses.forEach((status, i) => {

@@ -73,7 +73,7 @@ function normalize(fields: Readonly<Record<string, unknown>>, timezone: string):
   // Whether it is a number is the plausibility check's (check-record-plausibility.ts), as for every format.
   const subscriber = required(fields, 'subscriber');
   const direction = (text(fields, 'direction').toLowerCase() || 'outbound') as Direction;
-  if (!DIRECTIONS.has(direction)) reject('INVALID_VALUE', `direction ${showValue(direction)} is not outbound or inbound`);
+  if (!DIRECTIONS.has(direction)) reject('INVALID_VALUE', `direction ${showValue(direction)} is not one of ${directionSchema.options.join(', ')}`);
   const disposition = (text(fields, 'disposition').toLowerCase() || 'answered') as Disposition;
   if (!DISPOSITIONS.has(disposition)) {
     reject('UNKNOWN_DISPOSITION', `disposition ${showValue(disposition)} is not one of ${dispositionSchema.options.join(', ')}`);

@@ -4,8 +4,13 @@ import { z } from 'zod';
 export const serviceSchema = z.enum(['voice', 'sms', 'data']);
 export type Service = z.infer<typeof serviceSchema>;
 
-/** Seen from the subscriber the record bills: they originated it, or they received it. */
-export const directionSchema = z.enum(['outbound', 'inbound']);
+/**
+ * Which side of the operator a record's call is on (docs/cdr-formats.md, "Call direction"):
+ * `outbound`, our subscriber called another network; `inbound`, another network called our
+ * subscriber (the subscriber is the called line); `onnet`, one of ours called another of ours (one
+ * record, the caller's); `transit`, neither end is ours (interconnect only, never a subscriber's usage).
+ */
+export const directionSchema = z.enum(['outbound', 'inbound', 'onnet', 'transit']);
 export type Direction = z.infer<typeof directionSchema>;
 
 /** How a call ended, normalised across switches (Asterisk dispositions, FreeSWITCH hangup causes). */
@@ -26,6 +31,8 @@ export const usageRecordSchema = z.object({
   sourceId: z.string().min(1).nullable(),
   service: serviceSchema,
   direction: directionSchema,
+  /** Which rule decided the direction (e.g. "dcontext from-pstn: inbound context"); set by createParser, absent on a bare format parser's record. */
+  directionRule: z.string().optional(),
   /** The billed party as the switch wrote it (MSISDN, extension or SIP user). */
   subscriber: z.string(),
   /** The other party as dialled or presented (may carry trunk prefixes, may be an extension or a short code). */
@@ -68,6 +75,8 @@ export const quarantineReasonSchema = z.enum([
   'DURATION_MISMATCH',
   'DURATION_TOO_LONG',
   'INVALID_SUBSCRIBER',
+  // Direction (decide-direction.ts): a record marked inbound for a number the operator does not serve.
+  'NOT_OUR_NUMBER',
 ]);
 export type QuarantineReason = z.infer<typeof quarantineReasonSchema>;
 

@@ -34,6 +34,8 @@ const DISPLAY = {
 
 function describe(c: EventCharge, n: number): string {
   const e = c.event;
+  // A priced inbound call (toll-free or premium termination) is one the line received; its category is the caller's.
+  if (e.direction === 'inbound') return `${e.service === 'voice' ? 'Calls received' : 'Texts received'} from ${DESTINATION_TEXT[e.category]}, ${e.service === 'sms' ? plural(n, 'message', 'messages') : plural(n, 'call', 'calls')}`;
   const what = e.service === 'data' ? 'Mobile data' : `${e.service === 'voice' ? 'Calls' : 'Texts'} to ${DESTINATION_TEXT[e.category]}`;
   const count = e.service === 'data' ? plural(n, 'session', 'sessions') : e.service === 'sms' ? plural(n, 'message', 'messages') : plural(n, 'call', 'calls');
   return `${e.roaming === 'outbound' ? `Roaming: ${what.charAt(0).toLowerCase()}${what.slice(1)}` : what}, ${count}`;
@@ -65,7 +67,7 @@ export function buildUsageLines(charges: EventCharge[], currency: string): { lin
   const groups = new Map<string, EventCharge[]>();
   for (const c of charges) {
     const e = c.event;
-    const key = `use:${c.segment.subscriptionId}:${c.segment.from}:${e.service}:${e.category}:${e.roaming}`;
+    const key = `use:${c.segment.subscriptionId}:${c.segment.from}:${e.service}:${e.category}:${e.roaming}${e.direction === 'inbound' ? ':in' : ''}`;
     const list = groups.get(key);
     if (list) list.push(c);
     else groups.set(key, [c]);

@@ -1,4 +1,5 @@
 import { addMonths, startOfLocalDate } from '../time/index.ts';
+import { dec } from '../money/index.ts';
 import { applyDiscounts } from './apply-discounts.ts';
 import { applyPromotions, eligiblePromotions } from './apply-promotions.ts';
 import { checkChargeInput } from './check-charge-input.ts';
@@ -47,14 +48,17 @@ export function chargePeriod(input: ChargeInput): ChargeResult {
     );
   });
 
-  const consumed = consumeAllowances({ catalog, segments, periodDays: period.days, events: input.events, carriedIn: input.carriedIn, bonuses, segmentOf });
+  // Transit is nobody's usage, and a received call the tariff does not price is history, not a
+  // charge: whatever a loader hands over, neither reaches a subscriber's bill.
+  const events = input.events.filter((e) => e.direction !== 'transit' && !(e.direction === 'inbound' && dec(e.cost).isZero()));
+  const consumed = consumeAllowances({ catalog, segments, periodDays: period.days, events, carriedIn: input.carriedIn, bonuses, segmentOf });
   const recurring = buildRecurringLines(catalog, segments, period, currency, msisdnOf);
   const oneTime = buildOneTimeLines(catalog, input.subscriptions, segments, period, account.billingCycleDay, currency);
   const usage = buildUsageLines(consumed.charges, currency);
   const base: ChargeLine[] = [...recurring, ...usage.lines, ...oneTime];
 
   const planOfLine = (l: ChargeLine) => segments.find((s) => s.subscriptionId === l.subscriptionId && s.from <= l.servicePeriod.from && l.servicePeriod.from < s.to)!.planId;
-  const startTimes = new Map(input.events.map((e) => [e.id, e.startTime]));
+  const startTimes = new Map(events.map((e) => [e.id, e.startTime]));
   const promotions = applyPromotions({
     catalog, customer, subs: input.subscriptions, period, cycleDay: account.billingCycleDay, timezone: input.timezone, currency,
     lines: base, planOfLine, startTimeOf: (id) => startTimes.get(id)!,
@@ -82,6 +86,6 @@ export function chargePeriod(input: ChargeInput): ChargeResult {
   }
 
   const attached = new Set(consumed.charges.map((c) => c.event.id));
-  const unattachedEvents = input.events.filter((e) => !attached.has(e.id)).map((e) => e.id);
+  const unattachedEvents = events.filter((e) => !attached.has(e.id)).map((e) => e.id);
   return { lines: [...base, ...promotions, ...discounts], ledger: consumed.ledger, carriedOut, usageSummary: usage.summary, activeSubscriptions, unattachedEvents };
 }

@@ -30,6 +30,8 @@ interface Pool {
 /** True when the allowance covers this kind of usage. */
 function covers(a: Allowance, e: ChargeableEvent): boolean {
   if (a.service !== e.service) return false;
+  // Bundles are for usage the subscriber makes; a received call the tariff prices is charged as priced.
+  if (e.direction === 'inbound') return false;
   if (a.categories.length > 0 && !a.categories.includes(e.category)) return false;
   return e.roaming !== 'outbound' || a.includesRoaming;
 }

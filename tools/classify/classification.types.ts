@@ -43,6 +43,17 @@ export const operatorSettingsSchema = z
     emergencyNumbers: z.array(z.string().regex(/^\d{2,6}$/)).default(['112', '911', '999', '000', '110', '119', '120', '118', '100', '101', '102', '15', '17', '18']),
     /** Dialled strings of at most this many digits that are not emergency numbers are short codes. */
     shortCodeMaxDigits: z.number().int().min(3).max(8).default(6),
+    // Call direction of switch records (tools/classify/decide-direction.ts, docs/cdr-formats.md
+    // "Call direction"): contexts first, then the operator's own number ranges (onNetPrefixes,
+    // internalExtensions). Context names match exactly (case-sensitive, as the switch writes them).
+    /** Switch contexts (Asterisk dcontext, FreeSWITCH context) of calls arriving from other networks: the called line is the subscriber. */
+    inboundContexts: z.array(z.string().min(1).max(80)).default(['from-pstn', 'from-trunk', 'public']),
+    /** Contexts of calls our own subscribers and extensions place: the caller is the subscriber (on-net when the called number is ours too). */
+    outboundContexts: z.array(z.string().min(1).max(80)).default(['from-subscribers', 'from-internal', 'default']),
+    /** Contexts of calls between our own lines only: on-net whatever the numbers look like. */
+    internalContexts: z.array(z.string().min(1).max(80)).default(['ext-local']),
+    /** Contexts of traffic handed from one carrier to another through the switch: transit, never a subscriber's usage. */
+    transitContexts: z.array(z.string().min(1).max(80)).default([]),
     // Plausibility limits of ingest (tools/cdr/check-record-plausibility.ts); unset means the
     // documented default there (docs/cdr-formats.md, "Plausibility").
     /** A record starting more than this many days before ingest is quarantined (TIME_TOO_OLD). */
@@ -67,4 +78,13 @@ export interface Classification {
   destinationCountry: string | null;
   /** Why the record is unclassified; null otherwise. */
   reason: string | null;
+}
+
+/**
+ * Whether a record waits for the categoriser: an unclassified call or message our subscriber made.
+ * Inbound and transit records are priced without the other party's category (rate-event.ts), so a
+ * caller no rule classifies (a withheld or foreign number) never holds them, or an invoice, back.
+ */
+export function awaitsCategory(direction: string, category: CallCategory): boolean {
+  return category === 'unclassified' && direction !== 'inbound' && direction !== 'transit';
 }

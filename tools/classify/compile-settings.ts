@@ -3,7 +3,7 @@ import { BillingError } from '../errors.ts';
 import type { OperatorSettings } from './classification.types.ts';
 
 /** One internal-extension range, inclusive, with the digit counts its members may have. */
-interface ExtensionRange {
+export interface ExtensionRange {
   readonly low: number;
   readonly high: number;
   readonly minDigits: number;
@@ -105,7 +105,8 @@ function namespaceFor(fingerprint: string): string {
   return id;
 }
 
-function parseExtensionRange(spec: string): ExtensionRange {
+/** Parses one internal-extension setting ("1000-1999" or "150"); INVALID_CONFIG when it is not one. */
+export function parseExtensionRange(spec: string): ExtensionRange {
   const match = /^(\d{1,8})(?:-(\d{1,8}))?$/.exec(spec);
   if (!match) throw new BillingError('INVALID_CONFIG', `internal extension "${spec}" is not a number or a range like 1000-1999`);
   const lowText = match[1] ?? '';

@@ -11,3 +11,4 @@ export { compileSettings, type CompiledSettings } from './compile-settings.ts';
 export { detectRoaming, type RoamingEvidence } from './detect-roaming.ts';
 export { normalizeParty } from './normalize-party.ts';
 export { countryForMcc, MCC_COUNTRIES } from './mcc-countries.ts';
+export { createDirectionDecider, directionRulesFor, toE164, type DirectionDecider, type DirectionRules } from './decide-direction.ts';

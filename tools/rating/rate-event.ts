@@ -14,6 +14,13 @@ export type RatingOutcome =
 /** CGRateS categories Switchboard rates each service under (tenant + category + subject pick the profile). */
 export const RATING_CATEGORY = { voice: 'call', sms: 'sms', data: 'data' } as const;
 
+/**
+ * Categories of inbound usage, charged to the called line: a tariff prices a received call or
+ * message only where it has a profile and a destination for it (toll-free or premium termination:
+ * destinations are the called number's prefixes; inbound roaming). Data has no caller to speak of.
+ */
+export const INBOUND_RATING_CATEGORY = { voice: 'inbound_call', sms: 'inbound_sms', data: 'data' } as const;
+
 /** The subject a subscriber is rated as: their number's digits (CGRateS's account). */
 export function ratingSubject(subscriber: string): string {
   return subscriber.replace(/^\+/, '').replace(/^sip:/, '').replace(/@.*$/, '');
@@ -21,12 +28,14 @@ export function ratingSubject(subscriber: string): string {
 
 /** Builds the rating request for a classified usage record. */
 export function ratingRequestFor(record: UsageRecord, classification: Classification, tenant: string, segment: string | null = null): RatingRequest {
+  const inbound = record.direction === 'inbound' && record.service !== 'data';
   return {
     tenant,
-    category: RATING_CATEGORY[record.service],
+    category: (inbound ? INBOUND_RATING_CATEGORY : RATING_CATEGORY)[record.service],
     subject: ratingSubject(record.subscriber),
     segment,
-    destination: record.service === 'data' ? '*any' : (classification.destination ?? '*any'),
+    // What was dialled, as CGRateS's Destination: for an inbound call that is our subscriber's own number.
+    destination: record.service === 'data' ? '*any' : inbound ? ratingSubject(record.subscriber) : (classification.destination ?? '*any'),
     answerTime: record.answerTime ?? record.startTime,
     usage: record.service === 'voice' ? record.usage * 1_000_000 : record.usage,
     tor: record.service,
@@ -49,13 +58,25 @@ export interface RatingParty {
  * subject and the customer's segment choose the rating profile (falling back as CGRateS does).
  */
 export function rateEvent(book: TariffBook, record: UsageRecord, classification: Classification, tenant: string, party: RatingParty | null = null): RatingOutcome {
-  if (classification.category === 'unclassified') return { status: 'unclassified' };
+  // Transit is nobody's usage, and what an inbound call costs never depends on who called.
+  const direction = record.direction;
+  if (classification.category === 'unclassified' && direction !== 'transit' && direction !== 'inbound') return { status: 'unclassified' };
   const req = ratingRequestFor(record, classification, tenant, party?.segment ?? null);
   if (party?.subject) req.subject = party.subject;
   try {
     const version = book.select(req.answerTime);
-    if (req.usage === 0) {
-      return { status: 'rated', cost: '0', currency: version.plan.currency, tariffVersionId: null, breakdown: { reason: 'no billable usage' } };
+    const zero = (reason: string): RatingOutcome => ({ status: 'rated', cost: '0', currency: version.plan.currency, tariffVersionId: null, breakdown: { reason } });
+    if (direction === 'transit') return zero('transit: neither end is ours, so no subscriber is charged (interconnect only)');
+    if (req.usage === 0) return zero('no billable usage');
+    if (direction === 'inbound' && record.service !== 'data') {
+      try {
+        const rated = rateUsage(version.compiled, req);
+        return { status: 'rated', cost: rated.cost, currency: rated.currency, tariffVersionId: version.id, breakdown: rated };
+      } catch (err) {
+        const e = toBillingError(err);
+        if (e.code !== 'RATING_PLAN_NOT_FOUND' && e.code !== 'UNAUTHORIZED_DESTINATION') throw e;
+        return zero(`inbound: the tariff has no ${req.category} rate for ${req.destination}, so receiving it costs nothing`);
+      }
     }
     const rated = rateUsage(version.compiled, req);
     return { status: 'rated', cost: rated.cost, currency: rated.currency, tariffVersionId: version.id, breakdown: rated };
