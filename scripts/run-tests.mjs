@@ -15,6 +15,11 @@ const typecheck = spawnSync('npx', ['tsc', '--noEmit', '-p', '.'], { stdio: 'inh
 const typecheckFailed = typecheck.status === 0 ? 0 : 1;
 console.log(typecheckFailed ? 'typecheck: FAILED' : 'typecheck: ok');
 
+// Formatting and lint errors are failures too (warnings are listed by `npm run lint`).
+const lint = spawnSync('npx', ['biome', 'ci', '.', '--diagnostic-level=error'], { stdio: 'inherit' });
+const lintFailed = lint.status === 0 ? 0 : 1;
+console.log(lintFailed ? 'lint: FAILED (npm run format fixes formatting)' : 'lint: ok');
+
 const args = ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2)];
 const run = spawnSync('npx', args, { stdio: 'inherit' });
 
@@ -33,7 +38,7 @@ if (existsSync(report)) {
 } else {
   failed = 1;
 }
-passed += 1 - typecheckFailed;
-failed += typecheckFailed;
+passed += 2 - typecheckFailed - lintFailed;
+failed += typecheckFailed + lintFailed;
 console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exit(run.status === 0 && failed === 0 ? 0 : 1);
