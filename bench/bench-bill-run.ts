@@ -39,8 +39,28 @@ async function build(store: Store): Promise<void> {
   for (let i = 0; i < N; i++) {
     const id = String(i).padStart(7, '0');
     file.customers.push({ id: `C${id}`, name: `Customer ${id}`, segment: 'consumer', email: null, address, customerSince: '2020-01-01' });
-    file.accounts.push({ id: `A${id}`, customerId: `C${id}`, billingCycleDay: 1, currency: 'GBP', language: 'en', taxJurisdiction: { country: 'GB', region: null }, vatId: null, taxExemptions: [], discounts: [], paymentTermsDays: 14 });
-    file.subscriptions.push({ id: `L${id}`, accountId: `A${id}`, msisdn: `4475${String(i).padStart(8, '0')}`, imsi: null, plans: [{ planId: PLANS[i % 3]!, from: '2024-01-01' }], endDate: null, status: 'active', orders: [] });
+    file.accounts.push({
+      id: `A${id}`,
+      customerId: `C${id}`,
+      billingCycleDay: 1,
+      currency: 'GBP',
+      language: 'en',
+      taxJurisdiction: { country: 'GB', region: null },
+      vatId: null,
+      taxExemptions: [],
+      discounts: [],
+      paymentTermsDays: 14,
+    });
+    file.subscriptions.push({
+      id: `L${id}`,
+      accountId: `A${id}`,
+      msisdn: `4475${String(i).padStart(8, '0')}`,
+      imsi: null,
+      plans: [{ planId: PLANS[i % 3]!, from: '2024-01-01' }],
+      endDate: null,
+      status: 'active',
+      orders: [],
+    });
   }
   importAccounts(store, file);
   const rnd = lcg(42);
@@ -57,10 +77,35 @@ async function build(store: Store): Promise<void> {
       const usage = service === 'voice' ? 1000 * (5 + Math.floor(rnd() * 600)) : service === 'sms' ? 1 : Math.floor(rnd() * 50_000_000);
       const destination = service === 'data' ? '*any' : rnd() < 0.9 ? '447812345678' : '33612345678';
       const category = service === 'data' ? 'data' : destination.startsWith('44') ? 'mobile' : 'international';
-      const rated = rateUsage(compiled, { tenant: 'switchboard.local', category: service === 'voice' ? 'call' : service, subject: msisdn, destination, answerTime: start, usage: service === 'voice' ? usage * 1_000_000 : usage, tor: service });
+      const rated = rateUsage(compiled, {
+        tenant: 'switchboard.local',
+        category: service === 'voice' ? 'call' : service,
+        subject: msisdn,
+        destination,
+        answerTime: start,
+        usage: service === 'voice' ? usage * 1_000_000 : usage,
+        tor: service,
+      });
       chunk.push({
-        idemKey: `bench:${n}`, lineNo: ++n,
-        record: { sourceId: `b${n}`, service, direction: 'outbound', subscriber: msisdn, otherParty: destination, imsi: null, servingNetwork: null, visitedCountry: null, startTime: start, answerTime: start, endTime: start + usage, duration: usage, usage, disposition: 'answered', attributes: {} },
+        idemKey: `bench:${n}`,
+        lineNo: ++n,
+        record: {
+          sourceId: `b${n}`,
+          service,
+          direction: 'outbound',
+          subscriber: msisdn,
+          otherParty: destination,
+          imsi: null,
+          servingNetwork: null,
+          visitedCountry: null,
+          startTime: start,
+          answerTime: start,
+          endTime: start + usage,
+          duration: usage,
+          usage,
+          disposition: 'answered',
+          attributes: {},
+        },
         classification: { category, roaming: 'none', destination, destinationCountry: category === 'mobile' ? 'GB' : 'FR', reason: null },
         rating: { status: 'rated', cost: rated.cost, currency: rated.currency, tariffVersionId: tariff.id, breakdown: rated },
       });
@@ -88,8 +133,12 @@ copyFileSync(base, work);
 // The run as an operator starts it: `switchboard bill --jobs J`, one process per core.
 let out: { created: number; held: number; failed: unknown[]; processPeakRssMb?: number[] } = { created: 0, held: 0, failed: [] };
 const result = await measure(`bill run, ${JOBS} job${JOBS > 1 ? 's' : ''}`, () => {
-  const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'switchboard.js'), '--db', work, 'bill', '--period', '2025-03', '--jobs', String(JOBS), '--json'], { encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, CI: '1' } });
-  if (r.status !== 0) throw new Error(`bill run failed (status ${r.status}, ${r.error?.message ?? ""}): ${r.stderr}${r.stdout.slice(0, 2000)}`);
+  const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'switchboard.js'), '--db', work, 'bill', '--period', '2025-03', '--jobs', String(JOBS), '--json'], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+    env: { ...process.env, CI: '1' },
+  });
+  if (r.status !== 0) throw new Error(`bill run failed (status ${r.status}, ${r.error?.message ?? ''}): ${r.stderr}${r.stdout.slice(0, 2000)}`);
   out = JSON.parse(r.stdout);
   if (out.failed.length) throw new Error(`bill run failed for ${out.failed.length} accounts: ${JSON.stringify(out.failed[0])}`);
   return out.created;

@@ -34,7 +34,10 @@ console.log(`offsetAt from ${modulePath}`);
 for (const zone of ZONES) {
   // Cold: every 15-minute bucket of a month, first touch (a fresh month each round).
   const cold = Array.from({ length: ROUNDS }, (_, r) =>
-    cpuNsPerCall(zone, Float64Array.from({ length: SPAN_MS / BUCKET_MS }, (_, i) => START + (r + 1) * 2 * SPAN_MS + i * BUCKET_MS + 7_000)),
+    cpuNsPerCall(
+      zone,
+      Float64Array.from({ length: SPAN_MS / BUCKET_MS }, (_, i) => START + (r + 1) * 2 * SPAN_MS + i * BUCKET_MS + 7_000),
+    ),
   );
   cpuNsPerCall(zone, instants); // fills the month's buckets
   const warm = Array.from({ length: ROUNDS }, () => cpuNsPerCall(zone, instants));

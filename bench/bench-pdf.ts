@@ -12,8 +12,12 @@ store.close();
 if (docs.length === 0) throw new Error(`no invoices in ${dbPath}`);
 let bytes = 0;
 const lines = docs.reduce((n, d) => n + d.lines.length, 0);
-const result = await measure('pdf render', async () => {
-  for (const doc of docs) bytes += (await renderInvoicePdf(doc)).length;
-  return docs.length;
-}, () => ({ averageLines: Math.round(lines / docs.length), averageKb: Math.round(bytes / docs.length / 1024) }));
+const result = await measure(
+  'pdf render',
+  async () => {
+    for (const doc of docs) bytes += (await renderInvoicePdf(doc)).length;
+    return docs.length;
+  },
+  () => ({ averageLines: Math.round(lines / docs.length), averageKb: Math.round(bytes / docs.length / 1024) }),
+);
 console.log(JSON.stringify(result));

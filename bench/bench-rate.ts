@@ -42,9 +42,13 @@ const coldResult = await measure('rating-only (cold)', () => {
   cold = pass();
   return requests.length;
 });
-const steady = await measure('rating-only (steady)', () => {
-  pass();
-  return requests.length;
-}, () => ({ failures: cold.failures, spansPerEvent: Math.round((cold.spans / requests.length) * 100) / 100 }));
+const steady = await measure(
+  'rating-only (steady)',
+  () => {
+    pass();
+    return requests.length;
+  },
+  () => ({ failures: cold.failures, spansPerEvent: Math.round((cold.spans / requests.length) * 100) / 100 }),
+);
 console.log(JSON.stringify(coldResult));
 console.log(JSON.stringify(steady));

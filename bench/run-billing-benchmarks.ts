@@ -19,7 +19,11 @@ const jobs = arg('jobs', 2);
 function child(script: string, ...params: string[]): StageResult[] {
   const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'bench', script), ...params], { encoding: 'utf8', maxBuffer: 1 << 26, stdio: ['ignore', 'pipe', 'inherit'] });
   if (r.status !== 0) throw new Error(`${script} failed`);
-  return r.stdout.trim().split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as StageResult);
+  return r.stdout
+    .trim()
+    .split('\n')
+    .filter((l) => l.startsWith('{'))
+    .map((l) => JSON.parse(l) as StageResult);
 }
 
 const results = [

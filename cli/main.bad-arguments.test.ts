@@ -80,8 +80,17 @@ function validOption(leaf: Leaf, o: Option): string[] {
   if (o.argChoices?.length) return [o.long!, o.argChoices[0]!];
   const p = placeholder(o);
   const byName: Record<string, string> = {
-    format: 'csv', out: join(work, 'never-written.csv'), tenant: 't', category: 'call', subject: 's', usage: '60s', 'answer-time': '2025-03-03T10:00:00Z',
-    reason: 'why not', roles: 'analyst', account: 'A1', period: '2025-03',
+    format: 'csv',
+    out: join(work, 'never-written.csv'),
+    tenant: 't',
+    category: 'call',
+    subject: 's',
+    usage: '60s',
+    'answer-time': '2025-03-03T10:00:00Z',
+    reason: 'why not',
+    roles: 'analyst',
+    account: 'A1',
+    period: '2025-03',
   };
   const value = byName[o.long!.slice(2)] ?? (p === 'YYYY-MM' ? '2025-03' : p === 'date' ? '2025-03-01' : p === 'iso' ? '2025-03-01T00:00:00Z' : '1');
   return [o.long!, value];
@@ -183,7 +192,8 @@ describe('every command refuses bad arguments the same way', { timeout: 120_000 
           const label = `${c.what}${asJson ? ' --json' : ''}: switchboard ${args.join(' ')}`;
           const lines = (asJson ? r.stdout : r.stderr).split('\n').filter((l) => l !== '');
           if (r.code !== 2) problems.push(`${label}\n  exit ${r.code}: ${r.stderr || r.stdout}`.slice(0, 600));
-          else if (lines.length !== 1 || (asJson ? r.stderr : r.stdout) !== '') problems.push(`${label}\n  wanted one line, got stdout ${JSON.stringify(r.stdout.slice(0, 300))} stderr ${JSON.stringify(r.stderr.slice(0, 300))}`);
+          else if (lines.length !== 1 || (asJson ? r.stderr : r.stdout) !== '')
+            problems.push(`${label}\n  wanted one line, got stdout ${JSON.stringify(r.stdout.slice(0, 300))} stderr ${JSON.stringify(r.stderr.slice(0, 300))}`);
           else if (`${r.stdout}${r.stderr}`.includes('    at ')) problems.push(`${label}\n  printed a stack trace`);
           else if (asJson) {
             let code = '';
@@ -195,7 +205,12 @@ describe('every command refuses bad arguments the same way', { timeout: 120_000 
             if (code && c.code && !c.code.test(code)) problems.push(`${label}\n  error code ${code}, wanted ${c.code}: ${lines[0]}`);
           }
           const after = snapshot();
-          if (JSON.stringify(after) !== JSON.stringify(before)) problems.push(`${label}\n  wrote: ${Object.keys(after).filter((k) => after[k] !== before[k]).join(', ')}`);
+          if (JSON.stringify(after) !== JSON.stringify(before))
+            problems.push(
+              `${label}\n  wrote: ${Object.keys(after)
+                .filter((k) => after[k] !== before[k])
+                .join(', ')}`,
+            );
           for (const stray of ['never-written.csv', 'no-such-dir']) {
             if (!existsSync(join(work, stray))) continue;
             problems.push(`${label}\n  created ${stray}`);
@@ -207,7 +222,6 @@ describe('every command refuses bad arguments the same way', { timeout: 120_000 
     });
   }
 });
-
 
 /** Runs the installed bin as a user would (optionally as another, unprivileged, user). */
 function bin(args: string[], options: { env?: Record<string, string>; cwd?: string; uid?: number } = {}) {

@@ -36,7 +36,22 @@ describe('switchboard CLI', { timeout: 300_000 }, () => {
   it('prices a call with its breakdown (hand-computed)', () => {
     // Monday 10:00 London, national peak: 0.02 connect + 0.08 first minute + 30s at 0.08/min per second
     // (0.04 / 30 = 0.001333 -> 0.00133 x 30 = 0.0399) = 0.1399
-    const r = sb('cost', '--tenant', 'switchboard.local', '--category', 'call', '--subject', '447400100001', '--destination', '441614960123', '--answer-time', '2025-03-03T10:00:00Z', '--usage', '90s', '--json');
+    const r = sb(
+      'cost',
+      '--tenant',
+      'switchboard.local',
+      '--category',
+      'call',
+      '--subject',
+      '447400100001',
+      '--destination',
+      '441614960123',
+      '--answer-time',
+      '2025-03-03T10:00:00Z',
+      '--usage',
+      '90s',
+      '--json',
+    );
     expect(r.code).toBe(0);
     expect(r.json.cost).toBe('0.1399');
     expect(r.json.destinationId).toBe('DST_UK_NATIONAL');
@@ -70,7 +85,8 @@ describe('switchboard CLI', { timeout: 300_000 }, () => {
       ['onNetPrefixes', '4474001,4475002,4478004,4479005,44203555'],
       ['localAreaPrefixes', '20'],
       ['trunkPrefixes', '9'],
-    ]) expect(sb('config', 'set', k!, v!, '--json').code).toBe(0);
+    ])
+      expect(sb('config', 'set', k!, v!, '--json').code).toBe(0);
     const ingest = sb('ingest', file, '--format', 'jsonl', '--json');
     expect(ingest.code).toBe(0);
     expect(ingest.json.read).toBe(ingest.json.accepted + ingest.json.duplicates + ingest.json.quarantined);

@@ -25,7 +25,28 @@ import { start } from './start.ts';
 /** Builds the `switchboard` program with every command registered (the bin loads only the one it runs: start.ts). */
 export function buildProgram(): Command {
   const program = newProgram();
-  for (const register of [registerDemo, registerGenerate, registerTariffs, registerCost, registerIngest, registerBatches, registerQuarantine, registerUsage, registerRate, registerCatalog, registerAccounts, registerBill, registerRerate, registerWhatIf, registerInvoice, registerConfig, registerUsers, registerChat, registerApprovals, registerAudit]) {
+  for (const register of [
+    registerDemo,
+    registerGenerate,
+    registerTariffs,
+    registerCost,
+    registerIngest,
+    registerBatches,
+    registerQuarantine,
+    registerUsage,
+    registerRate,
+    registerCatalog,
+    registerAccounts,
+    registerBill,
+    registerRerate,
+    registerWhatIf,
+    registerInvoice,
+    registerConfig,
+    registerUsers,
+    registerChat,
+    registerApprovals,
+    registerAudit,
+  ]) {
     register(program);
   }
   return finishProgram(program);

@@ -2,8 +2,7 @@ import { accessSync, constants, renameSync, rmSync, statSync, writeFileSync } fr
 import { basename, dirname, join, resolve } from 'node:path';
 import { BillingError } from '../tools/errors.ts';
 
-const unwritable = (option: string, path: string, why: string, cause?: unknown) =>
-  new BillingError('UNWRITABLE_OUTPUT', `cannot write ${option} ${path}: ${why}`, { path }, { cause });
+const unwritable = (option: string, path: string, why: string, cause?: unknown) => new BillingError('UNWRITABLE_OUTPUT', `cannot write ${option} ${path}: ${why}`, { path }, { cause });
 
 const isDirectory = (path: string): boolean | null => {
   try {

@@ -49,9 +49,22 @@ export function importAccounts(store: Store, file: AccountsFile, options: { tena
 /** One account with its customer and subscriptions; NOT_FOUND when there is no such account. */
 export function getAccountBundle(store: Store, accountId: string): AccountBundle {
   const q = prepared(store, 'account-bundle', () => ({
-    account: store.db.select().from(accounts).where(eq(accounts.id, sql.placeholder('id'))).prepare(),
-    customer: store.db.select().from(customers).where(eq(customers.id, sql.placeholder('id'))).prepare(),
-    lines: store.db.select().from(subscriptions).where(eq(subscriptions.accountId, sql.placeholder('id'))).orderBy(asc(subscriptions.id)).prepare(),
+    account: store.db
+      .select()
+      .from(accounts)
+      .where(eq(accounts.id, sql.placeholder('id')))
+      .prepare(),
+    customer: store.db
+      .select()
+      .from(customers)
+      .where(eq(customers.id, sql.placeholder('id')))
+      .prepare(),
+    lines: store.db
+      .select()
+      .from(subscriptions)
+      .where(eq(subscriptions.accountId, sql.placeholder('id')))
+      .orderBy(asc(subscriptions.id))
+      .prepare(),
   }));
   const a = q.account.get({ id: accountId });
   if (!a) throw new BillingError('NOT_FOUND', `no account ${accountId}`);
@@ -69,12 +82,22 @@ export function getAccountBundle(store: Store, accountId: string): AccountBundle
 /** Account ids in a stable order, optionally only the given ones (unknown ids are NOT_FOUND). */
 export function listAccountIds(store: Store, only?: string[]): string[] {
   if (only && only.length) {
-    const found = store.db.select({ id: accounts.id }).from(accounts).where(inArray(accounts.id, only)).all().map((r) => r.id);
+    const found = store.db
+      .select({ id: accounts.id })
+      .from(accounts)
+      .where(inArray(accounts.id, only))
+      .all()
+      .map((r) => r.id);
     const missing = only.filter((id) => !found.includes(id));
     if (missing.length) throw new BillingError('NOT_FOUND', `no account ${missing.join(', ')}`);
     return [...only].sort();
   }
-  return store.db.select({ id: accounts.id }).from(accounts).orderBy(asc(accounts.id)).all().map((r) => r.id);
+  return store.db
+    .select({ id: accounts.id })
+    .from(accounts)
+    .orderBy(asc(accounts.id))
+    .all()
+    .map((r) => r.id);
 }
 
 /**
@@ -90,5 +113,9 @@ export function ratingPartyLookup(store: Store, timezone: string): PartyLookup |
     .all();
   if (rows.length === 0) return null;
   const catalog = store.db.select({ id: catalogVersions.id }).from(catalogVersions).limit(1).get() ? catalogInEffect(store, '9999-12-31').catalog : null;
-  return indexRatingParties(rows.map((r) => ({ subscription: JSON.parse(r.subscriptionJson) as Subscription, segment: r.segment })), catalog, timezone);
+  return indexRatingParties(
+    rows.map((r) => ({ subscription: JSON.parse(r.subscriptionJson) as Subscription, segment: r.segment })),
+    catalog,
+    timezone,
+  );
 }

@@ -45,10 +45,7 @@ export const proposals = sqliteTable(
     /** What posting produced (a credit note number, a payment plan id...). */
     postingRef: text('posting_ref'),
   },
-  (t) => [
-    index('proposals_status').on(t.tenant, t.status),
-    uniqueIndex('proposals_open_target').on(t.targetKey).where(sql`${t.status} in ('pending', 'approved', 'posted')`),
-  ],
+  (t) => [index('proposals_status').on(t.tenant, t.status), uniqueIndex('proposals_open_target').on(t.targetKey).where(sql`${t.status} in ('pending', 'approved', 'posted')`)],
 );
 
 /** Each person's decision on a proposal: one per person, so nobody counts twice. */

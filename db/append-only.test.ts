@@ -49,13 +49,22 @@ describe('records that cannot be rewritten: REPLACE and UPSERT', () => {
   it.each([
     ['INSERT OR REPLACE on its id', `INSERT OR REPLACE INTO approval_decisions (id, proposal_id, decided_by, decision, reason, edited_amount, decided_at) VALUES ${DECISION}`, 'same'],
     ['REPLACE INTO on its (proposal, person) key', `REPLACE INTO approval_decisions (id, proposal_id, decided_by, decision, reason, edited_amount, decided_at) VALUES ${DECISION}`, 'new'],
-    ['UPSERT on its (proposal, person) key', `INSERT INTO approval_decisions (id, proposal_id, decided_by, decision, reason, edited_amount, decided_at) VALUES ${DECISION} ON CONFLICT(proposal_id, decided_by) DO UPDATE SET decision = 'reject'`, 'new'],
+    [
+      'UPSERT on its (proposal, person) key',
+      `INSERT INTO approval_decisions (id, proposal_id, decided_by, decision, reason, edited_amount, decided_at) VALUES ${DECISION} ON CONFLICT(proposal_id, decided_by) DO UPDATE SET decision = 'reject'`,
+      'new',
+    ],
   ])("refuses %s, so bob's approval never turns into a reject", (_name, sql, idKind) => {
     expectRefused('approval_decisions', decisionId, sql, [idKind === 'same' ? decisionId : decisionId + 100, proposalId]);
   });
 
   it('refuses REPLACE over a proposal and over an issued invoice, by id and by invoice number', () => {
-    expectRefused('proposals', proposalId, `INSERT OR REPLACE INTO proposals SELECT id, tenant, kind, 'pending', account_id, invoice_id, currency, '999.00', summary, payload_json, requested_by, requester_kind, agent, thread_id, reason, 1, target_key, created_at, NULL, NULL, NULL FROM proposals WHERE id = ?`, [proposalId]);
+    expectRefused(
+      'proposals',
+      proposalId,
+      `INSERT OR REPLACE INTO proposals SELECT id, tenant, kind, 'pending', account_id, invoice_id, currency, '999.00', summary, payload_json, requested_by, requester_kind, agent, thread_id, reason, 1, target_key, created_at, NULL, NULL, NULL FROM proposals WHERE id = ?`,
+      [proposalId],
+    );
     const inv = store.sqlite.prepare("SELECT id FROM invoices WHERE number = 'INV-000001'").get() as { id: number };
     const copy = `SELECT %ID%, account_id, period, kind, series, number, status, currency, '0.00', document_json, corrects_invoice_id, correction_key, created_at, issued_at FROM invoices WHERE id = ?`;
     expectRefused('invoices', inv.id, `REPLACE INTO invoices ${copy.replace('%ID%', 'id')}`, [inv.id]);

@@ -22,7 +22,8 @@ let store: ReturnType<typeof createTempStore>;
 afterEach(() => store.cleanup());
 
 const approve = (reason = 'checked the outage ticket') => ({ decision: 'approve' as const, reason });
-const rows = (tenant = 't') => store.sqlite.prepare('SELECT id, prev_hash, hash FROM audit_log WHERE tenant = ? ORDER BY id').all(tenant) as Array<{ id: number; prev_hash: string | null; hash: string }>;
+const rows = (tenant = 't') =>
+  store.sqlite.prepare('SELECT id, prev_hash, hash FROM audit_log WHERE tenant = ? ORDER BY id').all(tenant) as Array<{ id: number; prev_hash: string | null; hash: string }>;
 
 /** Runs SQL with the table's update/delete triggers dropped, as someone with the file and a shell could. */
 function behindTheTriggers(sql: string, ...params: unknown[]) {
@@ -42,7 +43,7 @@ describe('the hash-chained audit log', () => {
     appendAudit(store, { tenant: 'other', actor: 'mallory', actorKind: 'analyst', event: 'tool_call', subject: 'list_proposals', detail: {} });
   });
 
-  it("links every row to the previous row of its tenant with a SHA-256 hash, and verify says ok", () => {
+  it('links every row to the previous row of its tenant with a SHA-256 hash, and verify says ok', () => {
     const chain = rows();
     expect(chain.map((r) => r.hash)).toEqual(chain.map(() => expect.stringMatching(/^[0-9a-f]{64}$/)));
     expect(chain[0]!.prev_hash).toBeNull();
@@ -62,14 +63,15 @@ describe('the hash-chained audit log', () => {
   });
 
   it('refuses an audit row without a hash at insert', () => {
-    expect(() => store.sqlite.prepare("INSERT INTO audit_log (at, tenant, actor, actor_kind, event, subject, detail_json) VALUES ('x', 't', 'eve', 'approver', 'decision', 'proposal:1', '{}')").run()).toThrow(/hash/);
+    expect(() =>
+      store.sqlite.prepare("INSERT INTO audit_log (at, tenant, actor, actor_kind, event, subject, detail_json) VALUES ('x', 't', 'eve', 'approver', 'decision', 'proposal:1', '{}')").run(),
+    ).toThrow(/hash/);
   });
 
   it('stays one linear chain per tenant with several processes writing at once', async () => {
     const before = rows().length;
     const child = join(HERE, 'testing/append-audit-child.ts');
-    const run = (writer: string) =>
-      new Promise<number | null>((resolve) => spawn(process.execPath, ['--import', 'tsx', child, store.path, '40', writer], { stdio: 'inherit' }).on('exit', resolve));
+    const run = (writer: string) => new Promise<number | null>((resolve) => spawn(process.execPath, ['--import', 'tsx', child, store.path, '40', writer], { stdio: 'inherit' }).on('exit', resolve));
     expect(await Promise.all(['w1', 'w2', 'w3'].map(run))).toEqual([0, 0, 0]);
     expect(rows()).toHaveLength(before + 60);
     expect(verifyAudit(store, 't')).toMatchObject({ ok: true, firstBroken: null });
@@ -86,7 +88,9 @@ describe('decisions are cross-checked against the audit log', () => {
   });
 
   const handInsert = (proposalId: number, who: string) =>
-    store.sqlite.prepare("INSERT INTO approval_decisions (proposal_id, decided_by, decision, reason, edited_amount, decided_at) VALUES (?, ?, 'approve', 'looks fine', NULL, '2025-04-05T00:00:00.000Z')").run(proposalId, who);
+    store.sqlite
+      .prepare("INSERT INTO approval_decisions (proposal_id, decided_by, decision, reason, edited_amount, decided_at) VALUES (?, ?, 'approve', 'looks fine', NULL, '2025-04-05T00:00:00.000Z')")
+      .run(proposalId, who);
 
   it('reports a decision inserted by hand, and never counts it toward the quorum', async () => {
     const p = proposeTalkFeeWaiver(store, u.alice);
@@ -97,7 +101,10 @@ describe('decisions are cross-checked against the audit log', () => {
     // bob's approval would have been the second with carol's forged one: it is the first
     const after = await decideProposal({ store, tenant: 't', actor: u.bob, today: '2025-04-05' }, p.id, approve());
     expect(after.status).toBe('pending');
-    expect(after.decisions.map((d) => [d.decidedBy, d.verified])).toEqual([['carol', false], ['bob', true]]);
+    expect(after.decisions.map((d) => [d.decidedBy, d.verified])).toEqual([
+      ['carol', false],
+      ['bob', true],
+    ]);
     expect(notesFor(store, 1)).toEqual([]);
     // carol herself is told why she cannot decide, rather than hitting the forged row
     await expect(decideProposal({ store, tenant: 't', actor: u.carol }, p.id, approve())).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/no audit entry/) });
@@ -146,7 +153,11 @@ describe('a database from before the chain', () => {
       expect(verifyAudit(upgraded, 't')).toMatchObject({ ok: true, legacyRows: 2, rows: 2 });
       expect(listAudit(upgraded, 't').map((e) => e.event)).toEqual(['proposal', 'decision', 'decision', 'posting']);
       // a row made to look legacy after the chain started is a break
-      expect(() => upgraded.sqlite.prepare("INSERT INTO audit_log (at, tenant, actor, actor_kind, event, subject, detail_json, hash) VALUES ('x', 't', 'eve', 'approver', 'decision', 'proposal:1', '{}', 'legacy')").run()).toThrow(/hash/);
+      expect(() =>
+        upgraded.sqlite
+          .prepare("INSERT INTO audit_log (at, tenant, actor, actor_kind, event, subject, detail_json, hash) VALUES ('x', 't', 'eve', 'approver', 'decision', 'proposal:1', '{}', 'legacy')")
+          .run(),
+      ).toThrow(/hash/);
     } finally {
       upgraded.close();
     }

@@ -48,9 +48,23 @@ export function appendAudit(store: Store, e: AuditEntry): { id: number; hash: st
     const last = store.db.select({ hash: auditLog.hash }).from(auditLog).where(eq(auditLog.tenant, e.tenant)).orderBy(desc(auditLog.id)).limit(1).get();
     // The chain of a tenant starts at its first hashed row, after any rows from before the chain.
     const prevHash = last && last.hash !== LEGACY_HASH ? last.hash : null;
-    const row = { at: new Date().toISOString(), tenant: e.tenant, actor: e.actor, actorKind: e.actorKind, threadId: e.threadId ?? null, event: e.event, subject: e.subject, detailJson: JSON.stringify(e.detail ?? null), prevHash };
+    const row = {
+      at: new Date().toISOString(),
+      tenant: e.tenant,
+      actor: e.actor,
+      actorKind: e.actorKind,
+      threadId: e.threadId ?? null,
+      event: e.event,
+      subject: e.subject,
+      detailJson: JSON.stringify(e.detail ?? null),
+      prevHash,
+    };
     const hash = auditRowHash(row);
-    const { id } = store.db.insert(auditLog).values({ ...row, hash }).returning({ id: auditLog.id }).get();
+    const { id } = store.db
+      .insert(auditLog)
+      .values({ ...row, hash })
+      .returning({ id: auditLog.id })
+      .get();
     return { id, hash };
   });
   return write.immediate();

@@ -54,8 +54,12 @@ export function billPeriod(
     for (const { accountId, input, bill } of billed) {
       try {
         const saved = saveInvoice(store, {
-          accountId, doc: bill.doc, issueDate: options.issueDate ?? bill.doc.period.to, paymentTermsDays: input.account.paymentTermsDays,
-          ledger: bill.charge.ledger, carries: bill.charge.carriedOut,
+          accountId,
+          doc: bill.doc,
+          issueDate: options.issueDate ?? bill.doc.period.to,
+          paymentTermsDays: input.account.paymentTermsDays,
+          ledger: bill.charge.ledger,
+          carries: bill.charge.carriedOut,
         });
         if (!saved) {
           result.alreadyPresent.push(accountId);

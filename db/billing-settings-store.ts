@@ -18,6 +18,10 @@ export function setBillingSettings(store: Store, value: unknown): BillingSetting
   if (!parsed.success) throw zodToBillingError(parsed.error, 'INVALID_CONFIG', 'invalid billing settings');
   const now = new Date().toISOString();
   const json = JSON.stringify(parsed.data);
-  store.db.insert(settings).values({ key: KEY, value: json, updatedAt: now }).onConflictDoUpdate({ target: settings.key, set: { value: json, updatedAt: now } }).run();
+  store.db
+    .insert(settings)
+    .values({ key: KEY, value: json, updatedAt: now })
+    .onConflictDoUpdate({ target: settings.key, set: { value: json, updatedAt: now } })
+    .run();
   return parsed.data;
 }

@@ -25,14 +25,26 @@ function planOf(store: Store, cache: TariffPlanCache, id: number): TariffPlan | 
 const NOT_TRANSIT = ne(usageEvents.direction, 'transit');
 
 const EVENT_COLUMNS = {
-  id: usageEvents.id, subscriber: usageEvents.subscriber, service: usageEvents.service, direction: usageEvents.direction,
-  category: usageEvents.category, roaming: usageEvents.roaming, startTime: usageEvents.startTime, answerTime: usageEvents.answerTime,
-  usage: usageEvents.usage, status: usageEvents.status, cost: usageEvents.cost, tariffVersionId: usageEvents.tariffVersionId,
+  id: usageEvents.id,
+  subscriber: usageEvents.subscriber,
+  service: usageEvents.service,
+  direction: usageEvents.direction,
+  category: usageEvents.category,
+  roaming: usageEvents.roaming,
+  startTime: usageEvents.startTime,
+  answerTime: usageEvents.answerTime,
+  usage: usageEvents.usage,
+  status: usageEvents.status,
+  cost: usageEvents.cost,
+  tariffVersionId: usageEvents.tariffVersionId,
   ratingBreakdown: usageEvents.ratingBreakdown,
 };
 
 function eventsQuery(store: Store, numbers: string[], fromMs: number, toMs: number) {
-  return store.db.select(EVENT_COLUMNS).from(usageEvents).where(and(inArray(usageEvents.subscriber, numbers), gte(usageEvents.startTime, fromMs), lt(usageEvents.startTime, toMs), NOT_TRANSIT));
+  return store.db
+    .select(EVENT_COLUMNS)
+    .from(usageEvents)
+    .where(and(inArray(usageEvents.subscriber, numbers), gte(usageEvents.startTime, fromMs), lt(usageEvents.startTime, toMs), NOT_TRANSIT));
 }
 
 const prepared = new WeakMap<Store, ReturnType<typeof prepareOneLine>>();
@@ -40,7 +52,14 @@ function prepareOneLine(store: Store) {
   return store.db
     .select(EVENT_COLUMNS)
     .from(usageEvents)
-    .where(and(inArray(usageEvents.subscriber, [sql.placeholder('a'), sql.placeholder('b')]), gte(usageEvents.startTime, sql.placeholder('from')), lt(usageEvents.startTime, sql.placeholder('to')), NOT_TRANSIT))
+    .where(
+      and(
+        inArray(usageEvents.subscriber, [sql.placeholder('a'), sql.placeholder('b')]),
+        gte(usageEvents.startTime, sql.placeholder('from')),
+        lt(usageEvents.startTime, sql.placeholder('to')),
+        NOT_TRANSIT,
+      ),
+    )
     .prepare();
 }
 function oneLineQuery(store: Store) {
@@ -102,10 +121,24 @@ export function loadChargeableEvents(store: Store, msisdns: string[], fromMs: nu
     const stored = r.ratingBreakdown ? (JSON.parse(r.ratingBreakdown) as CompactBreakdown | { reason: string }) : null;
     const compact = stored && 'v' in stored && r.tariffVersionId !== null ? stored : null;
     const event = new StoredEvent(
-      r.id, r.subscriber, r.service as Service, r.direction as Direction, r.category as CallCategory, r.roaming as Roaming, r.startTime, r.answerTime,
-      r.usage, r.cost, r.tariffVersionId,
+      r.id,
+      r.subscriber,
+      r.service as Service,
+      r.direction as Direction,
+      r.category as CallCategory,
+      r.roaming as Roaming,
+      r.startTime,
+      r.answerTime,
+      r.usage,
+      r.cost,
+      r.tariffVersionId,
       // compact span: [start, offset, usage, ratingPlanId, timingId, destinationRateId, rateId, slot, …]
-      compact ? tariffRowsOf(compact.s.map((s) => ({ ratingPlanId: s[3], destinationRateId: s[5], rateId: s[6], slot: s[7] })), r.tariffVersionId) : [],
+      compact
+        ? tariffRowsOf(
+            compact.s.map((s) => ({ ratingPlanId: s[3], destinationRateId: s[5], rateId: s[6], slot: s[7] })),
+            r.tariffVersionId,
+          )
+        : [],
       compact,
       () => (r.tariffVersionId !== null ? planOf(store, cache, r.tariffVersionId) : null),
     );

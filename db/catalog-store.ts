@@ -18,7 +18,11 @@ export function saveCatalogVersion(store: Store, catalog: Catalog): SavedCatalog
   const json = JSON.stringify(catalog);
   const hash = createHash('sha256').update(json).digest('hex');
   return store.sqlite.transaction(() => {
-    const same = store.db.select().from(catalogVersions).where(and(eq(catalogVersions.name, catalog.id), eq(catalogVersions.contentHash, hash))).get();
+    const same = store.db
+      .select()
+      .from(catalogVersions)
+      .where(and(eq(catalogVersions.name, catalog.id), eq(catalogVersions.contentHash, hash)))
+      .get();
     if (same) return { id: same.id, name: catalog.id, version: same.version, created: false };
     const latest = store.db.select({ version: catalogVersions.version }).from(catalogVersions).where(eq(catalogVersions.name, catalog.id)).orderBy(desc(catalogVersions.version)).get();
     const version = (latest?.version ?? 0) + 1;

@@ -17,13 +17,25 @@ export function accountReceivables(store: Store, tenant: string, accountId: stri
     .map((r) => {
       const doc = JSON.parse(r.documentJson) as { issueDate: string | null; dueDate: string | null; correcting: { number: string } | null };
       return {
-        id: r.id, number: r.number, kind: r.kind as ReceivableDocument['kind'], status: r.status as ReceivableDocument['status'], currency: r.currency, total: r.total,
-        issueDate: doc.issueDate, dueDate: doc.dueDate, corrects: doc.correcting?.number ?? null,
+        id: r.id,
+        number: r.number,
+        kind: r.kind as ReceivableDocument['kind'],
+        status: r.status as ReceivableDocument['status'],
+        currency: r.currency,
+        total: r.total,
+        issueDate: doc.issueDate,
+        dueDate: doc.dueDate,
+        corrects: doc.correcting?.number ?? null,
       };
     });
 }
 
 /** Dunning steps already taken for one delinquency (keyed by its oldest open invoice). */
 export function takenDunningSteps(store: Store, accountId: string, invoiceId: number): string[] {
-  return store.db.select({ step: dunningActions.step }).from(dunningActions).where(and(eq(dunningActions.accountId, accountId), eq(dunningActions.invoiceId, invoiceId))).all().map((r) => r.step);
+  return store.db
+    .select({ step: dunningActions.step })
+    .from(dunningActions)
+    .where(and(eq(dunningActions.accountId, accountId), eq(dunningActions.invoiceId, invoiceId)))
+    .all()
+    .map((r) => r.step);
 }

@@ -6,10 +6,7 @@ import { lockAsConflict } from './database-busy.ts';
 import { encodeRow, type EncodedRow, type WriterThreadData } from './ingest-writer.worker.mjs';
 import { connectionPragmas } from './open-database.ts';
 
-export type WriterMessage =
-  | { type: 'write'; id: number; events: EncodedRow[]; quarantined: QuarantinedRecord[] }
-  | { type: 'finish'; id: number }
-  | { type: 'abort'; id: number };
+export type WriterMessage = { type: 'write'; id: number; events: EncodedRow[]; quarantined: QuarantinedRecord[] } | { type: 'finish'; id: number } | { type: 'abort'; id: number };
 export type WriterReply = { id: number; ok: true; result?: ChunkResult } | { id: number; ok: false; message: string; code?: string };
 
 /**

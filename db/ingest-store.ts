@@ -25,10 +25,7 @@ export function storedBreakdown(breakdown: Extract<RatingOutcome, { status: 'rat
 }
 
 /** Opens an ingestion batch for a file and returns its id. */
-export function createBatch(
-  store: Store,
-  input: { sourceName: string; format: string; path: string | null; fileSha256: string | null; parserOptions: unknown },
-): number {
+export function createBatch(store: Store, input: { sourceName: string; format: string; path: string | null; fileSha256: string | null; parserOptions: unknown }): number {
   return store.db
     .insert(ingestBatches)
     .values({
@@ -82,10 +79,39 @@ const EVENT_KEYS = EVENT_COLUMNS.map(([key]) => key as keyof typeof usageEvents.
 // eventValues writes the row positionally (no intermediate object: it runs once per CDR); this is
 // the column order it writes, checked against the schema when the module loads.
 const VALUE_ORDER = [
-  'idemKey', 'sourceId', 'batchId', 'lineNo', 'tenant', 'service', 'direction', 'subscriber', 'otherParty', 'imsi',
-  'servingNetwork', 'visitedCountry', 'startTime', 'answerTime', 'endTime', 'durationMs', 'usage', 'disposition', 'attributes', 'category',
-  'roaming', 'destination', 'destinationCountry', 'classificationReason', 'status', 'cost', 'currency', 'tariffVersionId', 'ratingBreakdown', 'ratingErrorCode',
-  'ratingError', 'ratedAt', 'directionRule',
+  'idemKey',
+  'sourceId',
+  'batchId',
+  'lineNo',
+  'tenant',
+  'service',
+  'direction',
+  'subscriber',
+  'otherParty',
+  'imsi',
+  'servingNetwork',
+  'visitedCountry',
+  'startTime',
+  'answerTime',
+  'endTime',
+  'durationMs',
+  'usage',
+  'disposition',
+  'attributes',
+  'category',
+  'roaming',
+  'destination',
+  'destinationCountry',
+  'classificationReason',
+  'status',
+  'cost',
+  'currency',
+  'tariffVersionId',
+  'ratingBreakdown',
+  'ratingErrorCode',
+  'ratingError',
+  'ratedAt',
+  'directionRule',
 ];
 if (VALUE_ORDER.join() !== EVENT_KEYS.join()) throw new Error(`eventValues is out of step with the usage_events schema (${EVENT_KEYS.join()})`);
 
@@ -117,10 +143,39 @@ export function eventValues(batchId: number, tenant: string, a: AcceptedRecord, 
   const failed = rating?.status === 'rating_failed' ? rating : null;
   const status = rating ? rating.status : awaitsCategory(r.direction, c.category) ? 'unclassified' : 'unrated';
   return [
-    a.idemKey, r.sourceId, batchId, a.lineNo, tenant, r.service, r.direction, r.subscriber, r.otherParty, r.imsi,
-    r.servingNetwork, r.visitedCountry, r.startTime, r.answerTime, r.endTime, r.duration, r.usage, r.disposition, JSON.stringify(r.attributes), c.category,
-    c.roaming, c.destination, c.destinationCountry, c.reason, status, rated ? rated.cost : null, rated ? rated.currency : null, rated ? rated.tariffVersionId : null, rated ? storedBreakdown(rated.breakdown) : null, failed ? failed.code : null,
-    failed ? failed.message : null, rated ? now : null, r.directionRule ?? null,
+    a.idemKey,
+    r.sourceId,
+    batchId,
+    a.lineNo,
+    tenant,
+    r.service,
+    r.direction,
+    r.subscriber,
+    r.otherParty,
+    r.imsi,
+    r.servingNetwork,
+    r.visitedCountry,
+    r.startTime,
+    r.answerTime,
+    r.endTime,
+    r.duration,
+    r.usage,
+    r.disposition,
+    JSON.stringify(r.attributes),
+    c.category,
+    c.roaming,
+    c.destination,
+    c.destinationCountry,
+    c.reason,
+    status,
+    rated ? rated.cost : null,
+    rated ? rated.currency : null,
+    rated ? rated.tariffVersionId : null,
+    rated ? storedBreakdown(rated.breakdown) : null,
+    failed ? failed.code : null,
+    failed ? failed.message : null,
+    rated ? now : null,
+    r.directionRule ?? null,
   ];
 }
 

@@ -16,11 +16,14 @@ describe('rows encoded for the writer thread', () => {
 
   it('round-trip any strings and nulls exactly, or are refused', () => {
     fc.assert(
-      fc.property(fc.array(fc.option(fc.oneof(fc.string({ unit: 'binary' }), fc.constantFrom('', '\u0000', '\u001f', 'a\u001fb', '\u0000\u0000')), { nil: null }), { minLength: 1, maxLength: 40 }), (row) => {
-        const encoded = encodeRow(row);
-        if (encoded === null) expect(row.some((v) => v === '\u0000' || (v ?? '').includes('\u001f'))).toBe(true);
-        else expect(decodeRow(encoded)).toEqual(row);
-      }),
+      fc.property(
+        fc.array(fc.option(fc.oneof(fc.string({ unit: 'binary' }), fc.constantFrom('', '\u0000', '\u001f', 'a\u001fb', '\u0000\u0000')), { nil: null }), { minLength: 1, maxLength: 40 }),
+        (row) => {
+          const encoded = encodeRow(row);
+          if (encoded === null) expect(row.some((v) => v === '\u0000' || (v ?? '').includes('\u001f'))).toBe(true);
+          else expect(decodeRow(encoded)).toEqual(row);
+        },
+      ),
     );
   });
 });

@@ -26,21 +26,37 @@ export interface StoredInvoice {
 
 function toStored(r: InvoiceRow): StoredInvoice {
   return {
-    id: r.id, accountId: r.accountId, period: r.period, kind: r.kind, number: r.number, status: r.status, total: r.total,
-    currency: r.currency, correctsInvoiceId: r.correctsInvoiceId, document: invoiceDocumentSchema.parse(JSON.parse(r.documentJson)),
+    id: r.id,
+    accountId: r.accountId,
+    period: r.period,
+    kind: r.kind,
+    number: r.number,
+    status: r.status,
+    total: r.total,
+    currency: r.currency,
+    correctsInvoiceId: r.correctsInvoiceId,
+    document: invoiceDocumentSchema.parse(JSON.parse(r.documentJson)),
   };
 }
 
 /** The invoice (not note) of an account for a period, if one exists. */
 export function findPeriodInvoice(store: Store, accountId: string, period: string): StoredInvoice | null {
-  const r = store.db.select().from(invoices).where(and(eq(invoices.accountId, accountId), eq(invoices.period, period), eq(invoices.kind, 'invoice'))).get();
+  const r = store.db
+    .select()
+    .from(invoices)
+    .where(and(eq(invoices.accountId, accountId), eq(invoices.period, period), eq(invoices.kind, 'invoice')))
+    .get();
   return r ? toStored(r) : null;
 }
 
 /** True when the account already has its invoice for the period (a cheap look-up for re-runs). */
 export function hasPeriodInvoice(store: Store, accountId: string, period: string): boolean {
   const q = prepared(store, 'has-period-invoice', () =>
-    store.db.select({ id: invoices.id }).from(invoices).where(and(eq(invoices.accountId, sql.placeholder('a')), eq(invoices.period, sql.placeholder('p')), eq(invoices.kind, 'invoice'))).prepare(),
+    store.db
+      .select({ id: invoices.id })
+      .from(invoices)
+      .where(and(eq(invoices.accountId, sql.placeholder('a')), eq(invoices.period, sql.placeholder('p')), eq(invoices.kind, 'invoice')))
+      .prepare(),
   );
   return q.get({ a: accountId, p: period }) !== undefined;
 }
@@ -48,7 +64,15 @@ export function hasPeriodInvoice(store: Store, accountId: string, period: string
 /** An invoice or note by its number or, for drafts and held ones, by its id. */
 export function getInvoice(store: Store, ref: string): StoredInvoice {
   const byNumber = store.db.select().from(invoices).where(eq(invoices.number, ref)).get();
-  const r = byNumber ?? (/^\d+$/.test(ref) ? store.db.select().from(invoices).where(eq(invoices.id, Number(ref))).get() : undefined);
+  const r =
+    byNumber ??
+    (/^\d+$/.test(ref)
+      ? store.db
+          .select()
+          .from(invoices)
+          .where(eq(invoices.id, Number(ref)))
+          .get()
+      : undefined);
   if (!r) throw new BillingError('NOT_FOUND', `no invoice ${ref}`);
   return toStored(r);
 }
@@ -61,7 +85,17 @@ export function listInvoices(store: Store, filter: { accountId?: string; period?
     filter.status ? eq(invoices.status, filter.status) : undefined,
   ].filter((w) => w !== undefined);
   return store.db
-    .select({ id: invoices.id, accountId: invoices.accountId, period: invoices.period, kind: invoices.kind, number: invoices.number, status: invoices.status, total: invoices.total, currency: invoices.currency, correctsInvoiceId: invoices.correctsInvoiceId })
+    .select({
+      id: invoices.id,
+      accountId: invoices.accountId,
+      period: invoices.period,
+      kind: invoices.kind,
+      number: invoices.number,
+      status: invoices.status,
+      total: invoices.total,
+      currency: invoices.currency,
+      correctsInvoiceId: invoices.correctsInvoiceId,
+    })
     .from(invoices)
     .where(where.length ? and(...where) : undefined)
     .orderBy(desc(invoices.id))
@@ -87,14 +121,21 @@ export function previousInvoiceTotals(store: Store, accountId: string, beforePer
 export function carriesInto(store: Store, subscriptionIds: string[], previousPeriod: string): AllowanceCarry[] {
   if (subscriptionIds.length === 0) return [];
   const oneLine = prepared(store, 'carries-one-line', () =>
-    store.db.select().from(allowanceLedger).where(and(eq(allowanceLedger.period, sql.placeholder('p')), eq(allowanceLedger.subscriptionId, sql.placeholder('s')))).prepare(),
+    store.db
+      .select()
+      .from(allowanceLedger)
+      .where(and(eq(allowanceLedger.period, sql.placeholder('p')), eq(allowanceLedger.subscriptionId, sql.placeholder('s'))))
+      .prepare(),
   );
   const rows =
     subscriptionIds.length === 1
       ? oneLine.all({ p: previousPeriod, s: subscriptionIds[0] })
-      : store.db.select().from(allowanceLedger).where(and(eq(allowanceLedger.period, previousPeriod), inArray(allowanceLedger.subscriptionId, subscriptionIds))).all();
-  return rows
-    .flatMap((r) => (JSON.parse(r.carriesJson) as Array<{ units: number; validThrough: string }>).map((c) => ({ subscriptionId: r.subscriptionId, allowanceId: r.allowanceId, ...c })));
+      : store.db
+          .select()
+          .from(allowanceLedger)
+          .where(and(eq(allowanceLedger.period, previousPeriod), inArray(allowanceLedger.subscriptionId, subscriptionIds)))
+          .all();
+  return rows.flatMap((r) => (JSON.parse(r.carriesJson) as Array<{ units: number; validThrough: string }>).map((c) => ({ subscriptionId: r.subscriptionId, allowanceId: r.allowanceId, ...c })));
 }
 
 /**
@@ -111,8 +152,17 @@ function storedDocument(json: string): InvoiceDocument {
 /** Takes the next number of a series; call inside the issuing transaction so a failure leaves no gap. */
 function takeNumber(store: Store, series: string): string {
   const q = prepared(store, 'take-number', () => ({
-    ensure: store.db.insert(invoiceSeries).values({ series: sql.placeholder('s'), nextNumber: 1 }).onConflictDoNothing().prepare(),
-    advance: store.db.update(invoiceSeries).set({ nextNumber: sql`${invoiceSeries.nextNumber} + 1` }).where(eq(invoiceSeries.series, sql.placeholder('s'))).returning({ next: invoiceSeries.nextNumber }).prepare(),
+    ensure: store.db
+      .insert(invoiceSeries)
+      .values({ series: sql.placeholder('s'), nextNumber: 1 })
+      .onConflictDoNothing()
+      .prepare(),
+    advance: store.db
+      .update(invoiceSeries)
+      .set({ nextNumber: sql`${invoiceSeries.nextNumber} + 1` })
+      .where(eq(invoiceSeries.series, sql.placeholder('s')))
+      .returning({ next: invoiceSeries.nextNumber })
+      .prepare(),
   }));
   q.ensure.run({ s: series });
   const row = q.advance.get({ s: series })!;
@@ -131,7 +181,16 @@ function issued(doc: InvoiceDocument, number: string, issueDate: string, termsDa
  */
 export function saveInvoice(
   store: Store,
-  input: { accountId: string; doc: InvoiceDocument; issueDate: string; paymentTermsDays: number; ledger: AllowanceLedgerRow[]; carries: AllowanceCarry[]; correctsInvoiceId?: number; correctionKey?: string },
+  input: {
+    accountId: string;
+    doc: InvoiceDocument;
+    issueDate: string;
+    paymentTermsDays: number;
+    ledger: AllowanceLedgerRow[];
+    carries: AllowanceCarry[];
+    correctsInvoiceId?: number;
+    correctionKey?: string;
+  },
 ): StoredInvoice | null {
   return store.sqlite.transaction(() => {
     const { doc } = input;
@@ -143,9 +202,19 @@ export function saveInvoice(
     const row = store.db
       .insert(invoices)
       .values({
-        accountId: input.accountId, period: doc.period.label, kind: doc.kind, series: doc.series, number: final.number, status: final.status,
-        currency: doc.currency, total: doc.total, documentJson: JSON.stringify(final), correctsInvoiceId: input.correctsInvoiceId ?? null,
-        correctionKey: input.correctionKey ?? null, createdAt: now, issuedAt: held ? null : now,
+        accountId: input.accountId,
+        period: doc.period.label,
+        kind: doc.kind,
+        series: doc.series,
+        number: final.number,
+        status: final.status,
+        currency: doc.currency,
+        total: doc.total,
+        documentJson: JSON.stringify(final),
+        correctsInvoiceId: input.correctsInvoiceId ?? null,
+        correctionKey: input.correctionKey ?? null,
+        createdAt: now,
+        issuedAt: held ? null : now,
       })
       .returning({ id: invoices.id })
       .get();
@@ -153,19 +222,48 @@ export function saveInvoice(
       store.db
         .insert(allowanceLedger)
         .values({
-          invoiceId: sql.placeholder('invoiceId'), subscriptionId: sql.placeholder('subscriptionId'), period: sql.placeholder('period'), allowanceId: sql.placeholder('allowanceId'),
-          service: sql.placeholder('service'), granted: sql.placeholder('granted'), carriedIn: sql.placeholder('carriedIn'), used: sql.placeholder('used'),
-          carriedOut: sql.placeholder('carriedOut'), carriesJson: sql.placeholder('carriesJson'),
+          invoiceId: sql.placeholder('invoiceId'),
+          subscriptionId: sql.placeholder('subscriptionId'),
+          period: sql.placeholder('period'),
+          allowanceId: sql.placeholder('allowanceId'),
+          service: sql.placeholder('service'),
+          granted: sql.placeholder('granted'),
+          carriedIn: sql.placeholder('carriedIn'),
+          used: sql.placeholder('used'),
+          carriedOut: sql.placeholder('carriedOut'),
+          carriesJson: sql.placeholder('carriesJson'),
         })
         .onConflictDoNothing()
         .prepare(),
     );
     for (const l of input.ledger) {
       const carries = input.carries.filter((c) => c.subscriptionId === l.subscriptionId && c.allowanceId === l.allowanceId).map((c) => ({ units: c.units, validThrough: c.validThrough }));
-      insertLedger.run({ invoiceId: row.id, subscriptionId: l.subscriptionId, period: doc.period.label, allowanceId: l.allowanceId, service: l.service, granted: l.granted, carriedIn: l.carriedIn, used: l.used, carriedOut: l.carriedOut, carriesJson: JSON.stringify(carries) });
+      insertLedger.run({
+        invoiceId: row.id,
+        subscriptionId: l.subscriptionId,
+        period: doc.period.label,
+        allowanceId: l.allowanceId,
+        service: l.service,
+        granted: l.granted,
+        carriedIn: l.carriedIn,
+        used: l.used,
+        carriedOut: l.carriedOut,
+        carriesJson: JSON.stringify(carries),
+      });
     }
     // Built from what was just written: parsing the stored document back would cost more than billing it.
-    return { id: row.id, accountId: input.accountId, period: doc.period.label, kind: doc.kind, number: final.number, status: final.status, total: doc.total, currency: doc.currency, correctsInvoiceId: input.correctsInvoiceId ?? null, document: final };
+    return {
+      id: row.id,
+      accountId: input.accountId,
+      period: doc.period.label,
+      kind: doc.kind,
+      number: final.number,
+      status: final.status,
+      total: doc.total,
+      currency: doc.currency,
+      correctsInvoiceId: input.correctsInvoiceId ?? null,
+      document: final,
+    };
   })();
 }
 
@@ -177,7 +275,14 @@ export function issueHeldInvoice(store: Store, id: number, issueDate: string, pa
     if (r.status !== 'held') throw new BillingError('CONFLICT', `invoice ${r.number ?? id} is ${r.status}, not held`);
     const doc = issued(storedDocument(r.documentJson), takeNumber(store, r.series), issueDate, paymentTermsDays);
     const now = new Date().toISOString();
-    return toStored(store.db.update(invoices).set({ number: doc.number, status: 'issued', documentJson: JSON.stringify(doc), issuedAt: now }).where(eq(invoices.id, id)).returning().get());
+    return toStored(
+      store.db
+        .update(invoices)
+        .set({ number: doc.number, status: 'issued', documentJson: JSON.stringify(doc), issuedAt: now })
+        .where(eq(invoices.id, id))
+        .returning()
+        .get(),
+    );
   })();
 }
 
@@ -193,7 +298,14 @@ export function replaceUnissuedInvoice(store: Store, id: number, doc: InvoiceDoc
   if (r.status !== 'draft' && r.status !== 'held') throw new BillingError('CONFLICT', `invoice ${r.number ?? id} is ${r.status}: an issued invoice is never edited; correct it with a note`);
   const status = doc.holdReasons.length ? 'held' : r.status;
   const final = { ...doc, status } as InvoiceDocument;
-  return toStored(store.db.update(invoices).set({ status, total: doc.total, documentJson: JSON.stringify(final) }).where(eq(invoices.id, id)).returning().get());
+  return toStored(
+    store.db
+      .update(invoices)
+      .set({ status, total: doc.total, documentJson: JSON.stringify(final) })
+      .where(eq(invoices.id, id))
+      .returning()
+      .get(),
+  );
 }
 
 /**
@@ -206,7 +318,14 @@ export function changeInvoiceStatus(store: Store, id: number, to: 'paid' | 'over
     if (!r) throw new BillingError('NOT_FOUND', `no invoice ${id}`);
     checkStatusChange(r.status as InvoiceStatus, to);
     const doc = { ...storedDocument(r.documentJson), status: to };
-    return toStored(store.db.update(invoices).set({ status: to, documentJson: JSON.stringify(doc) }).where(eq(invoices.id, id)).returning().get());
+    return toStored(
+      store.db
+        .update(invoices)
+        .set({ status: to, documentJson: JSON.stringify(doc) })
+        .where(eq(invoices.id, id))
+        .returning()
+        .get(),
+    );
   })();
 }
 

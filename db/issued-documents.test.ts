@@ -60,7 +60,14 @@ describe('issued invoices and notes (real SQLite, raw SQL)', () => {
     expect(changeInvoiceStatus(store, idOf('INV-000001'), 'paid')).toMatchObject({ status: 'paid', total: getInvoice(store, 'INV-000001').total });
     expect(changeInvoiceStatus(store, idOf('INV-000002'), 'void').status).toBe('void');
     expect(getInvoice(store, 'INV-000001').document.status).toBe('paid');
-    expect(listInvoices(store).map((i) => [i.number, i.status]).sort()).toEqual([['INV-000001', 'paid'], ['INV-000002', 'void']]);
+    expect(
+      listInvoices(store)
+        .map((i) => [i.number, i.status])
+        .sort(),
+    ).toEqual([
+      ['INV-000001', 'paid'],
+      ['INV-000002', 'void'],
+    ]);
   });
 });
 

@@ -16,7 +16,10 @@ describe('batch states (real SQLite, real lease files)', () => {
   it('running while its lease is held; interrupted once it is not; done when finished', () => {
     const live = openBatch(store, input);
     const stale = createBatch(store, { ...input, path: '/data/other.csv', fileSha256: null }); // a row whose process never held (or lost) a lease
-    expect(listBatches(store).map((b) => [b.id, b.state])).toEqual([[live.batchId, 'running'], [stale, 'interrupted']]);
+    expect(listBatches(store).map((b) => [b.id, b.state])).toEqual([
+      [live.batchId, 'running'],
+      [stale, 'interrupted'],
+    ]);
     expect(unfinishedBatches(store)).toMatchObject({ running: [{ id: live.batchId }], interrupted: [{ id: stale }] });
     finishBatch(store, live.batchId, { read: 0, accepted: 0, duplicates: 0, quarantined: 0 });
     live.lease.release();

@@ -29,8 +29,7 @@ export interface BatchView {
 
 /** The rows a batch has committed so far. */
 export function committedRows(store: Store, batchId: number): BatchView['committed'] {
-  const n = (table: typeof usageEvents | typeof quarantine | typeof ingestDuplicates) =>
-    store.db.select({ n: count() }).from(table).where(eq(table.batchId, batchId)).get()!.n;
+  const n = (table: typeof usageEvents | typeof quarantine | typeof ingestDuplicates) => store.db.select({ n: count() }).from(table).where(eq(table.batchId, batchId)).get()!.n;
   return { events: n(usageEvents), quarantined: n(quarantine), duplicates: n(ingestDuplicates) };
 }
 
@@ -53,11 +52,21 @@ export function listBatches(store: Store, filter: { limit?: number } = {}): Batc
     const state = batchState(store, row);
     const resumedBy = state === 'interrupted' ? (rows.find((later) => later.id > row.id && sameFile(later, row))?.id ?? null) : null;
     return {
-      id: row.id, file: row.path, source: row.sourceName, format: row.format, state, startedAt: row.startedAt, finishedAt: row.finishedAt,
-      read: row.read, accepted: row.accepted, duplicates: row.duplicates, quarantined: row.quarantined,
+      id: row.id,
+      file: row.path,
+      source: row.sourceName,
+      format: row.format,
+      state,
+      startedAt: row.startedAt,
+      finishedAt: row.finishedAt,
+      read: row.read,
+      accepted: row.accepted,
+      duplicates: row.duplicates,
+      quarantined: row.quarantined,
       // A finished batch's counts are final; only a running or interrupted one is counted afresh.
       committed: state === 'running' || state === 'interrupted' ? committedRows(store, row.id) : { events: row.accepted, quarantined: row.quarantined, duplicates: row.duplicates },
-      resumedBy, error: row.error,
+      resumedBy,
+      error: row.error,
     };
   });
 }

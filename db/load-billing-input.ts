@@ -29,7 +29,13 @@ export function loadBillingInput(store: Store, accountId: string, period: string
   const bundle = getAccountBundle(store, accountId);
   const bounds = billingPeriod(period, bundle.account.billingCycleDay, timezone);
   const { catalog } = catalogInEffect(store, bounds.from, caches.catalogs);
-  const { events, notRated } = loadChargeableEvents(store, bundle.subscriptions.map((s) => s.msisdn), bounds.fromMs, bounds.toMs, caches.tariffPlans);
+  const { events, notRated } = loadChargeableEvents(
+    store,
+    bundle.subscriptions.map((s) => s.msisdn),
+    bounds.fromMs,
+    bounds.toMs,
+    caches.tariffPlans,
+  );
   return {
     ...bundle,
     catalog,
@@ -37,7 +43,11 @@ export function loadBillingInput(store: Store, accountId: string, period: string
     timezone,
     events,
     notRated,
-    carriedIn: carriesInto(store, bundle.subscriptions.map((s) => s.id), addMonths(period, -1)),
+    carriedIn: carriesInto(
+      store,
+      bundle.subscriptions.map((s) => s.id),
+      addMonths(period, -1),
+    ),
     settings,
     previousTotals: previousInvoiceTotals(store, accountId, period),
   };

@@ -20,37 +20,41 @@ export interface ResumedBatch {
  * that batch committed are found again here as duplicates (idempotency keys), and the interrupted
  * batch is closed as `interrupted` with the counts of what it committed, so it reconciles too.
  */
-export function openBatch(
-  store: Store,
-  input: { sourceName: string; format: string; path: string; parserOptions: unknown },
-): { batchId: number; lease: BatchLease; resumes: ResumedBatch | null } {
+export function openBatch(store: Store, input: { sourceName: string; format: string; path: string; parserOptions: unknown }): { batchId: number; lease: BatchLease; resumes: ResumedBatch | null } {
   let lease: BatchLease | undefined;
   try {
     // IMMEDIATE: two ingests of the same file cannot both resume the same batch.
-    return store.sqlite.transaction(() => {
-      const last = store.db
-        .select({ id: ingestBatches.id, status: ingestBatches.status, startedAt: ingestBatches.startedAt })
-        .from(ingestBatches)
-        .where(and(eq(ingestBatches.path, input.path), isNotNull(ingestBatches.path), eq(ingestBatches.sourceName, input.sourceName), eq(ingestBatches.format, input.format)))
-        .orderBy(desc(ingestBatches.id))
-        .limit(1)
-        .get();
-      const interrupted = last && batchState(store, last) === 'interrupted' ? last : undefined;
-      const batchId = createBatch(store, { ...input, fileSha256: null });
-      lease = takeBatchLease(store, batchId);
-      if (!interrupted) return { batchId, lease, resumes: null };
-      const c = committedRows(store, interrupted.id);
-      store.db
-        .update(ingestBatches)
-        .set({
-          status: 'interrupted', read: c.events + c.quarantined + c.duplicates, accepted: c.events, quarantined: c.quarantined, duplicates: c.duplicates,
-          finishedAt: new Date().toISOString(), error: `interrupted: its process ended before the end of the file; resumed by batch ${batchId}`,
-        })
-        .where(eq(ingestBatches.id, interrupted.id))
-        .run();
-      removeDeadLease(store, interrupted.id);
-      return { batchId, lease, resumes: { batchId: interrupted.id, startedAt: interrupted.startedAt, ...c } };
-    }).immediate();
+    return store.sqlite
+      .transaction(() => {
+        const last = store.db
+          .select({ id: ingestBatches.id, status: ingestBatches.status, startedAt: ingestBatches.startedAt })
+          .from(ingestBatches)
+          .where(and(eq(ingestBatches.path, input.path), isNotNull(ingestBatches.path), eq(ingestBatches.sourceName, input.sourceName), eq(ingestBatches.format, input.format)))
+          .orderBy(desc(ingestBatches.id))
+          .limit(1)
+          .get();
+        const interrupted = last && batchState(store, last) === 'interrupted' ? last : undefined;
+        const batchId = createBatch(store, { ...input, fileSha256: null });
+        lease = takeBatchLease(store, batchId);
+        if (!interrupted) return { batchId, lease, resumes: null };
+        const c = committedRows(store, interrupted.id);
+        store.db
+          .update(ingestBatches)
+          .set({
+            status: 'interrupted',
+            read: c.events + c.quarantined + c.duplicates,
+            accepted: c.events,
+            quarantined: c.quarantined,
+            duplicates: c.duplicates,
+            finishedAt: new Date().toISOString(),
+            error: `interrupted: its process ended before the end of the file; resumed by batch ${batchId}`,
+          })
+          .where(eq(ingestBatches.id, interrupted.id))
+          .run();
+        removeDeadLease(store, interrupted.id);
+        return { batchId, lease, resumes: { batchId: interrupted.id, startedAt: interrupted.startedAt, ...c } };
+      })
+      .immediate();
   } catch (err) {
     lease?.release();
     throw err;

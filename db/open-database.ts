@@ -50,7 +50,10 @@ function checkDatabasePath(path: string): void {
     return; // a new file: created below, its folder checked by mkdir
   }
   if (isDir) throw new BillingError('INVALID_DATABASE', `database ${path} is a folder, not a database file`);
-  for (const [target, what] of [[path, 'file'], [dirname(path), 'folder']] as const) {
+  for (const [target, what] of [
+    [path, 'file'],
+    [dirname(path), 'folder'],
+  ] as const) {
     try {
       accessSync(target, constants.R_OK | constants.W_OK);
     } catch {

@@ -11,10 +11,26 @@ import type { Store } from './open-database.ts';
 export function tenantPeriodDocuments(store: Store, tenant: string, period?: string): { period: string; documents: BilledDocument[] } {
   const month =
     period ??
-    store.db.select({ period: invoices.period }).from(invoices).innerJoin(accounts, eq(accounts.id, invoices.accountId)).where(eq(accounts.tenant, tenant)).orderBy(desc(invoices.period)).limit(1).get()?.period;
+    store.db
+      .select({ period: invoices.period })
+      .from(invoices)
+      .innerJoin(accounts, eq(accounts.id, invoices.accountId))
+      .where(eq(accounts.tenant, tenant))
+      .orderBy(desc(invoices.period))
+      .limit(1)
+      .get()?.period;
   if (!month) throw new BillingError('NOT_FOUND', 'nothing has been billed yet');
   const rows = store.db
-    .select({ id: invoices.id, number: invoices.number, accountId: invoices.accountId, kind: invoices.kind, status: invoices.status, currency: invoices.currency, total: invoices.total, documentJson: invoices.documentJson })
+    .select({
+      id: invoices.id,
+      number: invoices.number,
+      accountId: invoices.accountId,
+      kind: invoices.kind,
+      status: invoices.status,
+      currency: invoices.currency,
+      total: invoices.total,
+      documentJson: invoices.documentJson,
+    })
     .from(invoices)
     .innerJoin(accounts, eq(accounts.id, invoices.accountId))
     .where(and(eq(accounts.tenant, tenant), eq(invoices.period, month), inArray(invoices.status, ['issued', 'paid', 'overdue', 'held'])))
@@ -23,7 +39,18 @@ export function tenantPeriodDocuments(store: Store, tenant: string, period?: str
     period: month,
     documents: rows.map((r) => {
       const doc = JSON.parse(r.documentJson) as { subtotal: string; taxTotal: string; taxes: Array<{ name: string; amount: string }> };
-      return { id: r.id, number: r.number, accountId: r.accountId, kind: r.kind, status: r.status, currency: r.currency, total: r.total, subtotal: doc.subtotal, taxTotal: doc.taxTotal, taxes: doc.taxes.map((t) => ({ name: t.name, amount: t.amount })) };
+      return {
+        id: r.id,
+        number: r.number,
+        accountId: r.accountId,
+        kind: r.kind,
+        status: r.status,
+        currency: r.currency,
+        total: r.total,
+        subtotal: doc.subtotal,
+        taxTotal: doc.taxTotal,
+        taxes: doc.taxes.map((t) => ({ name: t.name, amount: t.amount })),
+      };
     }),
   };
 }

@@ -37,10 +37,20 @@ export function postProposal(store: Store, tenant: string, id: number, options: 
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   // Re-rating writes in groups of its own; it is idempotent by nature, so it runs outside the posting transaction.
   const ref = p.kind === 'rerate' || p.kind === 'recategorise' ? postRerate(store, p, today) : store.sqlite.transaction(() => postInTransaction(store, p, today)).immediate();
-  store.sqlite.transaction(() => {
-    markProposalPosted(store, id, ref);
-    appendAudit(store, { tenant, actor: 'switchboard', actorKind: 'system', threadId: p.threadId, event: 'posting', subject: `proposal:${id}`, detail: { kind: p.kind, ref, amount: effectiveAmount(p), currency: p.currency } });
-  }).immediate();
+  store.sqlite
+    .transaction(() => {
+      markProposalPosted(store, id, ref);
+      appendAudit(store, {
+        tenant,
+        actor: 'switchboard',
+        actorKind: 'system',
+        threadId: p.threadId,
+        event: 'posting',
+        subject: `proposal:${id}`,
+        detail: { kind: p.kind, ref, amount: effectiveAmount(p), currency: p.currency },
+      });
+    })
+    .immediate();
   return { proposalId: id, kind: p.kind, ref, alreadyPosted: false };
 }
 
@@ -56,10 +66,25 @@ function postInTransaction(store: Store, p: StoredProposal, today: string): stri
       const bundle = getAccountBundle(store, original.accountId);
       const notes = notesFor(store, original.id).map((n) => n.document);
       const doc = buildAdjustmentNote({
-        original: original.document, credits: [{ lineId: payload.lineId!, amount: effectiveAmount(p) }], customer: bundle.customer, account: bundle.account,
-        settings: getBillingSettings(store), reason: `${p.kind === 'fee_waiver' ? 'fee waiver' : 'credit'} approved (proposal ${p.id}): ${p.reason}`, earlierNotes: notes, ref: String(p.id),
+        original: original.document,
+        credits: [{ lineId: payload.lineId!, amount: effectiveAmount(p) }],
+        customer: bundle.customer,
+        account: bundle.account,
+        settings: getBillingSettings(store),
+        reason: `${p.kind === 'fee_waiver' ? 'fee waiver' : 'credit'} approved (proposal ${p.id}): ${p.reason}`,
+        earlierNotes: notes,
+        ref: String(p.id),
       });
-      const saved = saveInvoice(store, { accountId: original.accountId, doc, issueDate: today, paymentTermsDays: bundle.account.paymentTermsDays, ledger: [], carries: [], correctsInvoiceId: original.id, correctionKey: key });
+      const saved = saveInvoice(store, {
+        accountId: original.accountId,
+        doc,
+        issueDate: today,
+        paymentTermsDays: bundle.account.paymentTermsDays,
+        ledger: [],
+        carries: [],
+        correctsInvoiceId: original.id,
+        correctionKey: key,
+      });
       if (!saved) throw new BillingError('INTERNAL', `credit note of proposal ${p.id} was not stored`);
       return saved.number ?? key;
     }

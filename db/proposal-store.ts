@@ -89,11 +89,17 @@ export function setApprovalPolicy(store: Store, value: unknown, by: { tenant: st
   if (!parsed.success) throw zodToBillingError(parsed.error, 'INVALID_CONFIG', 'invalid approval policy');
   const now = new Date().toISOString();
   const json = JSON.stringify(parsed.data);
-  store.sqlite.transaction(() => {
-    const before = getApprovalPolicy(store);
-    store.db.insert(settings).values({ key: POLICY_KEY, value: json, updatedAt: now }).onConflictDoUpdate({ target: settings.key, set: { value: json, updatedAt: now } }).run();
-    appendAudit(store, { tenant: by.tenant, actor: by.userId, actorKind: 'admin', event: 'setting', subject: `setting:${POLICY_KEY}`, detail: { before, after: parsed.data } });
-  }).immediate();
+  store.sqlite
+    .transaction(() => {
+      const before = getApprovalPolicy(store);
+      store.db
+        .insert(settings)
+        .values({ key: POLICY_KEY, value: json, updatedAt: now })
+        .onConflictDoUpdate({ target: settings.key, set: { value: json, updatedAt: now } })
+        .run();
+      appendAudit(store, { tenant: by.tenant, actor: by.userId, actorKind: 'admin', event: 'setting', subject: `setting:${POLICY_KEY}`, detail: { before, after: parsed.data } });
+    })
+    .immediate();
   return parsed.data;
 }
 
@@ -101,11 +107,35 @@ function toStored(store: Store, r: typeof proposals.$inferSelect): StoredProposa
   const decisions = store.db.select().from(approvalDecisions).where(eq(approvalDecisions.proposalId, r.id)).orderBy(asc(approvalDecisions.id)).all();
   const backed = backedDecisionIds(store, r.tenant, r.id, decisions);
   return {
-    id: r.id, tenant: r.tenant, kind: r.kind as ProposalKind, status: r.status as ProposalStatus, accountId: r.accountId, invoiceId: r.invoiceId, currency: r.currency,
-    amount: r.amount, summary: r.summary, payload: JSON.parse(r.payloadJson) as Record<string, unknown>, requestedBy: r.requestedBy, requesterKind: r.requesterKind,
-    agent: r.agent, threadId: r.threadId, reason: r.reason, requiredApprovals: r.requiredApprovals, createdAt: r.createdAt, decidedAt: r.decidedAt, postedAt: r.postedAt,
+    id: r.id,
+    tenant: r.tenant,
+    kind: r.kind as ProposalKind,
+    status: r.status as ProposalStatus,
+    accountId: r.accountId,
+    invoiceId: r.invoiceId,
+    currency: r.currency,
+    amount: r.amount,
+    summary: r.summary,
+    payload: JSON.parse(r.payloadJson) as Record<string, unknown>,
+    requestedBy: r.requestedBy,
+    requesterKind: r.requesterKind,
+    agent: r.agent,
+    threadId: r.threadId,
+    reason: r.reason,
+    requiredApprovals: r.requiredApprovals,
+    createdAt: r.createdAt,
+    decidedAt: r.decidedAt,
+    postedAt: r.postedAt,
     postingRef: r.postingRef,
-    decisions: decisions.map((d) => ({ id: d.id, decidedBy: d.decidedBy, decision: d.decision as 'approve' | 'reject', editedAmount: d.editedAmount, reason: d.reason, decidedAt: d.decidedAt, verified: backed.has(d.id) })),
+    decisions: decisions.map((d) => ({
+      id: d.id,
+      decidedBy: d.decidedBy,
+      decision: d.decision as 'approve' | 'reject',
+      editedAmount: d.editedAmount,
+      reason: d.reason,
+      decidedAt: d.decidedAt,
+      verified: backed.has(d.id),
+    })),
   };
 }
 
@@ -124,29 +154,57 @@ export function openProposalFor(store: Store, tenant: string, targetKey: string)
  * for the same waiver never queues two credits.
  */
 export function createProposal(store: Store, who: Requester, p: NewProposal): { proposal: StoredProposal; existing: boolean } {
-  return store.sqlite.transaction(() => {
-    // Targets name tenant-owned ids (an invoice, an event, an account), so a key never spans tenants.
-    const open = openProposalFor(store, who.tenant, p.targetKey);
-    if (open) return { proposal: open, existing: true };
-    const required = requiredApprovalsFor(p.amount, getApprovalPolicy(store));
-    const row = store.db
-      .insert(proposals)
-      .values({
-        tenant: who.tenant, kind: p.kind, status: 'pending', accountId: p.accountId, invoiceId: p.invoiceId ?? null, currency: p.currency, amount: p.amount,
-        summary: p.summary, payloadJson: JSON.stringify(p.payload), requestedBy: who.userId, requesterKind: who.kind, agent: who.agent ?? null,
-        threadId: who.threadId ?? null, reason: p.reason, requiredApprovals: required, targetKey: p.targetKey, createdAt: new Date().toISOString(),
-      })
-      .returning()
-      .get();
-    appendAudit(store, { tenant: who.tenant, actor: who.userId, actorKind: who.kind, threadId: who.threadId, event: 'proposal', subject: `proposal:${row.id}`, detail: { kind: p.kind, amount: p.amount, currency: p.currency, summary: p.summary, agent: who.agent ?? null, requiredApprovals: required } });
-    return { proposal: toStored(store, row), existing: false };
-    // IMMEDIATE: the open-target check and the audit chain's head are read under the write lock.
-  }).immediate();
+  return store.sqlite
+    .transaction(() => {
+      // Targets name tenant-owned ids (an invoice, an event, an account), so a key never spans tenants.
+      const open = openProposalFor(store, who.tenant, p.targetKey);
+      if (open) return { proposal: open, existing: true };
+      const required = requiredApprovalsFor(p.amount, getApprovalPolicy(store));
+      const row = store.db
+        .insert(proposals)
+        .values({
+          tenant: who.tenant,
+          kind: p.kind,
+          status: 'pending',
+          accountId: p.accountId,
+          invoiceId: p.invoiceId ?? null,
+          currency: p.currency,
+          amount: p.amount,
+          summary: p.summary,
+          payloadJson: JSON.stringify(p.payload),
+          requestedBy: who.userId,
+          requesterKind: who.kind,
+          agent: who.agent ?? null,
+          threadId: who.threadId ?? null,
+          reason: p.reason,
+          requiredApprovals: required,
+          targetKey: p.targetKey,
+          createdAt: new Date().toISOString(),
+        })
+        .returning()
+        .get();
+      appendAudit(store, {
+        tenant: who.tenant,
+        actor: who.userId,
+        actorKind: who.kind,
+        threadId: who.threadId,
+        event: 'proposal',
+        subject: `proposal:${row.id}`,
+        detail: { kind: p.kind, amount: p.amount, currency: p.currency, summary: p.summary, agent: who.agent ?? null, requiredApprovals: required },
+      });
+      return { proposal: toStored(store, row), existing: false };
+      // IMMEDIATE: the open-target check and the audit chain's head are read under the write lock.
+    })
+    .immediate();
 }
 
 /** One proposal of the tenant; NOT_FOUND for another tenant's, so ids reveal nothing across tenants. */
 export function getProposal(store: Store, tenant: string, id: number): StoredProposal {
-  const r = store.db.select().from(proposals).where(and(eq(proposals.id, id), eq(proposals.tenant, tenant))).get();
+  const r = store.db
+    .select()
+    .from(proposals)
+    .where(and(eq(proposals.id, id), eq(proposals.tenant, tenant)))
+    .get();
   if (!r) throw new BillingError('NOT_FOUND', `no proposal ${id}`);
   return toStored(store, r);
 }
@@ -157,7 +215,14 @@ export function listProposals(store: Store, tenant: string, filter: { status?: P
   if (filter.invoiceId !== undefined) where.push(eq(proposals.invoiceId, filter.invoiceId));
   if (filter.status?.length) where.push(inArray(proposals.status, filter.status));
   if (filter.accountId) where.push(eq(proposals.accountId, filter.accountId));
-  return store.db.select().from(proposals).where(and(...where)).orderBy(desc(proposals.id)).limit(filter.limit ?? 100).all().map((r) => toStored(store, r));
+  return store.db
+    .select()
+    .from(proposals)
+    .where(and(...where))
+    .orderBy(desc(proposals.id))
+    .limit(filter.limit ?? 100)
+    .all()
+    .map((r) => toStored(store, r));
 }
 
 /**
@@ -168,7 +233,10 @@ export function recordDecision(store: Store, actor: Actor, id: number, response:
   const run = store.sqlite.transaction(() => {
     const p = getProposal(store, actor.tenant, id);
     if (p.status === 'pending' && p.decisions.some((d) => !d.verified && d.decidedBy === actor.id)) {
-      throw new BillingError('CONFLICT', `a decision by ${actor.id} on proposal ${id} is recorded but has no audit entry (not made through Switchboard); it does not count, and \`switchboard audit verify\` reports it`);
+      throw new BillingError(
+        'CONFLICT',
+        `a decision by ${actor.id} on proposal ${id} is recorded but has no audit entry (not made through Switchboard); it does not count, and \`switchboard audit verify\` reports it`,
+      );
     }
     const outcome = evaluateDecision(p, countedDecisions(p), actor, response);
     const now = new Date().toISOString();
@@ -183,14 +251,30 @@ export function recordDecision(store: Store, actor: Actor, id: number, response:
       .where(eq(proposals.id, id))
       .run();
     // decisionId and editedAmount bind the decision row to this hashed entry (see decision-backing.ts).
-    appendAudit(store, { tenant: actor.tenant, actor: actor.id, actorKind: 'approver', threadId, event: 'decision', subject: `proposal:${id}`, detail: { ...response, decisionId: decision.id, editedAmount: outcome.editedAmount, status: outcome.status, amount: outcome.amount, approvals: outcome.approvals } });
+    appendAudit(store, {
+      tenant: actor.tenant,
+      actor: actor.id,
+      actorKind: 'approver',
+      threadId,
+      event: 'decision',
+      subject: `proposal:${id}`,
+      detail: { ...response, decisionId: decision.id, editedAmount: outcome.editedAmount, status: outcome.status, amount: outcome.amount, approvals: outcome.approvals },
+    });
     return getProposal(store, actor.tenant, id);
   });
   try {
     return run.immediate();
   } catch (err) {
     if (err instanceof BillingError && (err.code === 'FORBIDDEN' || err.code === 'CONFLICT' || err.code === 'INVALID_INPUT')) {
-      appendAudit(store, { tenant: actor.tenant, actor: actor.id, actorKind: 'approver', threadId, event: 'refusal', subject: `proposal:${id}`, detail: { code: err.code, message: err.message, decision: response.decision } });
+      appendAudit(store, {
+        tenant: actor.tenant,
+        actor: actor.id,
+        actorKind: 'approver',
+        threadId,
+        event: 'refusal',
+        subject: `proposal:${id}`,
+        detail: { code: err.code, message: err.message, decision: response.decision },
+      });
     }
     throw err;
   }
@@ -209,7 +293,10 @@ export function checkQuorum(p: StoredProposal): void {
   const counted = countedDecisions(p);
   const approvals = counted.filter((d) => d.decision === 'approve').length;
   if (counted.some((d) => d.decision === 'reject') || approvals < p.requiredApprovals) {
-    throw new BillingError('CONFLICT', `proposal ${p.id} is marked ${p.status} but ${approvals} of the ${p.requiredApprovals} approvals it needs are in the audit log (and none may reject); it is not posted. Run \`switchboard audit verify\``);
+    throw new BillingError(
+      'CONFLICT',
+      `proposal ${p.id} is marked ${p.status} but ${approvals} of the ${p.requiredApprovals} approvals it needs are in the audit log (and none may reject); it is not posted. Run \`switchboard audit verify\``,
+    );
   }
 }
 

@@ -22,7 +22,13 @@ export function countQuarantine(store: Store, filter: { status?: string; batchId
   const where: SQL[] = [];
   if (filter.status) where.push(eq(quarantine.status, filter.status));
   if (filter.batchId !== undefined) where.push(eq(quarantine.batchId, filter.batchId));
-  return store.db.select({ n: count() }).from(quarantine).where(where.length ? and(...where) : undefined).get()?.n ?? 0;
+  return (
+    store.db
+      .select({ n: count() })
+      .from(quarantine)
+      .where(where.length ? and(...where) : undefined)
+      .get()?.n ?? 0
+  );
 }
 
 /** Open quarantined records with the format and parser options of the batch they came from. */

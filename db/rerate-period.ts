@@ -68,8 +68,14 @@ export function reratePeriod(store: Store, options: { period: string; timezone: 
       const note = billCorrection({ ...input, original: invoice.document, notes: notes.map((n) => n.document), reason: `re-rated ${options.period} (run ${runId})` });
       if (!note) continue;
       const saved = saveInvoice(store, {
-        accountId, doc: note, issueDate: options.issueDate ?? new Date().toISOString().slice(0, 10), paymentTermsDays: bundle.account.paymentTermsDays,
-        ledger: [], carries: [], correctsInvoiceId: invoice.id, correctionKey: `${invoice.id}:${notes.length + 1}`,
+        accountId,
+        doc: note,
+        issueDate: options.issueDate ?? new Date().toISOString().slice(0, 10),
+        paymentTermsDays: bundle.account.paymentTermsDays,
+        ledger: [],
+        carries: [],
+        correctsInvoiceId: invoice.id,
+        correctionKey: `${invoice.id}:${notes.length + 1}`,
       });
       if (saved) result.notes.push({ accountId, kind: saved.kind, number: saved.number, total: saved.total, corrects: invoice.number! });
     } catch (err) {

@@ -34,9 +34,17 @@ export function saveRerating(store: Store, runId: string, changes: RerateChange[
       store.db
         .insert(rerateLog)
         .values({
-          runId, eventId: c.eventId, accountId: c.accountId, period: c.period, oldStatus: c.old.status, newStatus: o.status,
-          oldCost: c.old.cost, newCost: o.status === 'rated' ? o.cost : null, oldTariffVersionId: c.old.tariffVersionId,
-          newTariffVersionId: o.status === 'rated' ? o.tariffVersionId : null, createdAt: now,
+          runId,
+          eventId: c.eventId,
+          accountId: c.accountId,
+          period: c.period,
+          oldStatus: c.old.status,
+          newStatus: o.status,
+          oldCost: c.old.cost,
+          newCost: o.status === 'rated' ? o.cost : null,
+          oldTariffVersionId: c.old.tariffVersionId,
+          newTariffVersionId: o.status === 'rated' ? o.tariffVersionId : null,
+          createdAt: now,
         })
         .run();
     }

@@ -8,11 +8,26 @@ const OPERATOR_KEY = 'operator';
 
 /** The operator's settings as stored, with defaults for anything never set. */
 export function getOperatorSettings(store: Store): OperatorSettings {
-  const row = store.db.select().from(settings).all().find((r) => r.key === OPERATOR_KEY);
+  const row = store.db
+    .select()
+    .from(settings)
+    .all()
+    .find((r) => r.key === OPERATOR_KEY);
   return operatorSettingsSchema.parse(row ? JSON.parse(row.value) : {});
 }
 
-const LIST_KEYS = new Set(['homeNetworks', 'onNetPrefixes', 'localAreaPrefixes', 'internalExtensions', 'trunkPrefixes', 'emergencyNumbers', 'inboundContexts', 'outboundContexts', 'internalContexts', 'transitContexts']);
+const LIST_KEYS = new Set([
+  'homeNetworks',
+  'onNetPrefixes',
+  'localAreaPrefixes',
+  'internalExtensions',
+  'trunkPrefixes',
+  'emergencyNumbers',
+  'inboundContexts',
+  'outboundContexts',
+  'internalContexts',
+  'transitContexts',
+]);
 
 const NUMBER_KEYS = new Set(['shortCodeMaxDigits', 'maxRecordAgeDays', 'maxFutureSkewSeconds', 'durationToleranceSeconds', 'maxCallSeconds']);
 

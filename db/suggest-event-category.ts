@@ -23,11 +23,12 @@ export function suggestEventCategory(store: Store, tenant: string, eventId: numb
     fromDialled = { category: c.category, destination: c.destination, reason: c.reason ?? null };
   }
   const fromText = suggestCategory({ notes: attributes.notes ?? null, userfield: attributes.userfield ?? null, otherParty: event.otherParty, extracted });
-  const proposed = fromDialled && fromDialled.category !== 'unclassified'
-    ? { category: fromDialled.category, confidence: 'high' as const, source: 'dialled number from the switch data, classified by the operator rules' }
-    : fromText
-      ? { category: fromText.category, confidence: fromText.confidence, source: 'patterns in free-text fields' }
-      : null;
+  const proposed =
+    fromDialled && fromDialled.category !== 'unclassified'
+      ? { category: fromDialled.category, confidence: 'high' as const, source: 'dialled number from the switch data, classified by the operator rules' }
+      : fromText
+        ? { category: fromText.category, confidence: fromText.confidence, source: 'patterns in free-text fields' }
+        : null;
   return {
     eventId: event.id,
     current: { category: event.category, status: event.status, reason: event.classificationReason, otherParty: event.otherParty },

@@ -24,10 +24,7 @@ function canonicalJson(value: unknown): string {
 }
 
 /** Stores a tariff plan as a new version of its name; importing identical content again changes nothing. */
-export function saveTariffVersion(
-  store: Store,
-  input: { plan: TariffPlan; effectiveFrom: number | null; sourceFormat: string; sourcePath: string | null },
-): SavedTariff {
+export function saveTariffVersion(store: Store, input: { plan: TariffPlan; effectiveFrom: number | null; sourceFormat: string; sourcePath: string | null }): SavedTariff {
   const { plan } = input;
   const effectiveFrom = input.effectiveFrom ?? 0;
   const hash = createHash('sha256').update(canonicalJson({ plan, effectiveFrom })).digest('hex');
@@ -38,12 +35,7 @@ export function saveTariffVersion(
       .where(and(eq(tariffVersions.name, plan.id), eq(tariffVersions.contentHash, hash)))
       .get();
     if (existing) return { id: existing.id, name: plan.id, version: existing.version, created: false };
-    const latest = store.db
-      .select({ version: tariffVersions.version })
-      .from(tariffVersions)
-      .where(eq(tariffVersions.name, plan.id))
-      .orderBy(desc(tariffVersions.version))
-      .get();
+    const latest = store.db.select({ version: tariffVersions.version }).from(tariffVersions).where(eq(tariffVersions.name, plan.id)).orderBy(desc(tariffVersions.version)).get();
     const version = (latest?.version ?? 0) + 1;
     const row = store.db
       .insert(tariffVersions)
@@ -75,8 +67,7 @@ export function listTariffVersions(store: Store): Array<{ id: number; name: stri
 
 /** Every version of a tariff plan (by default the most recently imported plan name), validated. */
 export function loadTariffVersions(store: Store, name?: string): TariffVersion[] {
-  const planName =
-    name ?? store.db.select({ name: tariffVersions.name }).from(tariffVersions).orderBy(desc(tariffVersions.id)).get()?.name;
+  const planName = name ?? store.db.select({ name: tariffVersions.name }).from(tariffVersions).orderBy(desc(tariffVersions.id)).get()?.name;
   if (!planName) throw new BillingError('NOT_FOUND', 'no tariff imported yet: run `switchboard tariffs import <dir>` first');
   const rows = store.db.select().from(tariffVersions).where(eq(tariffVersions.name, planName)).all();
   if (rows.length === 0) throw new BillingError('NOT_FOUND', `no tariff named "${planName}"`);

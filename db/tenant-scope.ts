@@ -11,7 +11,13 @@ import { getOperatorSettings } from './settings-store.ts';
 
 /** True when the account exists and belongs to the tenant. */
 function accountInTenant(store: Store, tenant: string, accountId: string): boolean {
-  return Boolean(store.db.select({ id: accounts.id }).from(accounts).where(and(eq(accounts.id, accountId), eq(accounts.tenant, tenant))).get());
+  return Boolean(
+    store.db
+      .select({ id: accounts.id })
+      .from(accounts)
+      .where(and(eq(accounts.id, accountId), eq(accounts.tenant, tenant)))
+      .get(),
+  );
 }
 
 /** The tenant an account belongs to (for operator commands that are not scoped to one user); null when there is no such account. */
@@ -49,7 +55,16 @@ export function listTenantInvoices(store: Store, tenant: string, filter: { accou
   if (filter.status) where.push(eq(invoices.status, filter.status));
   if (filter.kind) where.push(eq(invoices.kind, filter.kind));
   return store.db
-    .select({ id: invoices.id, accountId: invoices.accountId, period: invoices.period, kind: invoices.kind, number: invoices.number, status: invoices.status, currency: invoices.currency, total: invoices.total })
+    .select({
+      id: invoices.id,
+      accountId: invoices.accountId,
+      period: invoices.period,
+      kind: invoices.kind,
+      number: invoices.number,
+      status: invoices.status,
+      currency: invoices.currency,
+      total: invoices.total,
+    })
     .from(invoices)
     .innerJoin(accounts, eq(accounts.id, invoices.accountId))
     .where(and(...where))
@@ -67,12 +82,27 @@ export function listTenantEvents(store: Store, tenant: string, filter: { status:
     .orderBy(desc(usageEvents.id))
     .limit(filter.limit ?? 20)
     .all()
-    .map((r) => ({ id: r.id, subscriber: r.subscriber, otherParty: r.otherParty, service: r.service, startTime: new Date(r.startTime).toISOString(), category: r.category, reason: r.classificationReason, attributes: JSON.parse(r.attributes) as Record<string, string> }));
+    .map((r) => ({
+      id: r.id,
+      subscriber: r.subscriber,
+      otherParty: r.otherParty,
+      service: r.service,
+      startTime: new Date(r.startTime).toISOString(),
+      category: r.category,
+      reason: r.classificationReason,
+      attributes: JSON.parse(r.attributes) as Record<string, string>,
+    }));
 }
 
 /** How many of the tenant's events have a status (all of them, not a page). */
 export function countTenantEvents(store: Store, tenant: string, status: string): number {
-  return store.db.select({ n: count() }).from(usageEvents).where(and(eq(usageEvents.tenant, tenant), eq(usageEvents.status, status))).get()?.n ?? 0;
+  return (
+    store.db
+      .select({ n: count() })
+      .from(usageEvents)
+      .where(and(eq(usageEvents.tenant, tenant), eq(usageEvents.status, status)))
+      .get()?.n ?? 0
+  );
 }
 
 /** How many quarantined records are open for the tenant (the operator's own; none for another tenant). */

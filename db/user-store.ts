@@ -12,7 +12,15 @@ export interface UserRecord extends Actor {
 const USER_ID = /^[a-z0-9][a-z0-9._-]{0,63}$/;
 
 function toUser(r: typeof users.$inferSelect): UserRecord {
-  return { id: r.id, tenant: r.tenant, name: r.name, roles: r.roles.split(',').filter(Boolean).map((x) => roleSchema.parse(x)) };
+  return {
+    id: r.id,
+    tenant: r.tenant,
+    name: r.name,
+    roles: r.roles
+      .split(',')
+      .filter(Boolean)
+      .map((x) => roleSchema.parse(x)),
+  };
 }
 
 /** Creates or replaces a user (id, tenant, name, roles). */
@@ -21,7 +29,11 @@ export function saveUser(store: Store, user: { id: string; tenant: string; name:
   const roles = [...new Set(user.roles.map((r) => roleSchema.parse(r)))].sort();
   if (roles.length === 0) throw new BillingError('INVALID_INPUT', 'a user needs at least one role');
   const row = { id: user.id, tenant: user.tenant, name: user.name, roles: roles.join(','), createdAt: new Date().toISOString() };
-  store.db.insert(users).values(row).onConflictDoUpdate({ target: users.id, set: { tenant: row.tenant, name: row.name, roles: row.roles } }).run();
+  store.db
+    .insert(users)
+    .values(row)
+    .onConflictDoUpdate({ target: users.id, set: { tenant: row.tenant, name: row.name, roles: row.roles } })
+    .run();
   return toUser(row);
 }
 
@@ -34,5 +46,11 @@ export function getUser(store: Store, id: string): UserRecord {
 
 /** Users, optionally of one tenant, by id. */
 export function listUsers(store: Store, tenant?: string): UserRecord[] {
-  return store.db.select().from(users).where(tenant ? eq(users.tenant, tenant) : undefined).orderBy(asc(users.id)).all().map(toUser);
+  return store.db
+    .select()
+    .from(users)
+    .where(tenant ? eq(users.tenant, tenant) : undefined)
+    .orderBy(asc(users.id))
+    .all()
+    .map(toUser);
 }

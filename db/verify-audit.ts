@@ -56,7 +56,13 @@ export function verifyAudit(store: Store, tenant: string): AuditVerification {
 
 function checkDecisions(store: Store, tenant: string): AuditVerification['decisions'] {
   const all = store.db
-    .select({ id: approvalDecisions.id, proposalId: approvalDecisions.proposalId, decidedBy: approvalDecisions.decidedBy, decision: approvalDecisions.decision, editedAmount: approvalDecisions.editedAmount })
+    .select({
+      id: approvalDecisions.id,
+      proposalId: approvalDecisions.proposalId,
+      decidedBy: approvalDecisions.decidedBy,
+      decision: approvalDecisions.decision,
+      editedAmount: approvalDecisions.editedAmount,
+    })
     .from(approvalDecisions)
     .innerJoin(proposals, eq(proposals.id, approvalDecisions.proposalId))
     .where(eq(proposals.tenant, tenant))

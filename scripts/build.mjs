@@ -35,7 +35,8 @@ async function commandModules() {
   const source = await readFile(TABLE, 'utf8');
   const found = [...source.matchAll(/name: '([^']+)'[^}]*?import\('(\.\/[^']+\.ts)'\)/g)].map(([, name, path]) => ({ name, module: resolve(dirname(TABLE), path) }));
   const names = [...source.matchAll(/name: '/g)].length;
-  if (found.length === 0 || found.length !== names) throw new Error(`scripts/build.mjs read ${found.length} command modules from ${names} entries of ${TABLE}: keep each entry's name and import('./x.ts') together`);
+  if (found.length === 0 || found.length !== names)
+    throw new Error(`scripts/build.mjs read ${found.length} command modules from ${names} entries of ${TABLE}: keep each entry's name and import('./x.ts') together`);
   return found;
 }
 

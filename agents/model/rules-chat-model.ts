@@ -59,7 +59,9 @@ export class RulesChatModel extends BaseChatModel<RulesCallOptions> {
     // Refusals and areas not available yet are answered in words, with no tool and without the whole list.
     if (request.why) return new AIMessage(request.why);
     if (request.intent === 'unknown') {
-      return new AIMessage(`I did not understand "${request.text.slice(0, 200)}". I understand requests like these:\n${describeCapabilities()}\nName invoices (INV-000123), accounts (A00081), months (2025-03 or March 2025), events (event 42) and proposals (proposal 7).`);
+      return new AIMessage(
+        `I did not understand "${request.text.slice(0, 200)}". I understand requests like these:\n${describeCapabilities()}\nName invoices (INV-000123), accounts (A00081), months (2025-03 or March 2025), events (event 42) and proposals (proposal 7).`,
+      );
     }
     const { next, runs } = planSteps(steps, outcomes);
     if (next) {
@@ -77,7 +79,7 @@ export class RulesChatModel extends BaseChatModel<RulesCallOptions> {
     const turns: EarlierTurn[] = [];
     for (const m of messages) {
       if (HumanMessage.isInstance(m)) turns.push({ question: text(m), answer: '' });
-      else if (AIMessage.isInstance(m) && !(m.tool_calls?.length) && turns.length) turns[turns.length - 1]!.answer = text(m);
+      else if (AIMessage.isInstance(m) && !m.tool_calls?.length && turns.length) turns[turns.length - 1]!.answer = text(m);
     }
     return turns;
   }
@@ -111,17 +113,26 @@ export class RulesChatModel extends BaseChatModel<RulesCallOptions> {
   }
 
   async _generate(messages: BaseMessage[], options: this['ParsedCallOptions']): Promise<ChatResult> {
-    const reply = this.respond(messages, (options.tools ?? []).map((t) => t.function.name));
+    const reply = this.respond(
+      messages,
+      (options.tools ?? []).map((t) => t.function.name),
+    );
     reply.usage_metadata = this.usage(messages, reply);
     return { generations: [{ text: text(reply), message: reply }] };
   }
 
   override async *_streamResponseChunks(messages: BaseMessage[], options: this['ParsedCallOptions'], runManager?: CallbackManagerForLLMRun): AsyncGenerator<ChatGenerationChunk> {
-    const reply = this.respond(messages, (options.tools ?? []).map((t) => t.function.name));
+    const reply = this.respond(
+      messages,
+      (options.tools ?? []).map((t) => t.function.name),
+    );
     const usage = this.usage(messages, reply);
     if (reply.tool_calls?.length) {
       const tc = reply.tool_calls[0]!;
-      yield new ChatGenerationChunk({ text: '', message: new AIMessageChunk({ content: '', tool_call_chunks: [{ id: tc.id, name: tc.name, args: JSON.stringify(tc.args), index: 0, type: 'tool_call_chunk' }], usage_metadata: usage }) });
+      yield new ChatGenerationChunk({
+        text: '',
+        message: new AIMessageChunk({ content: '', tool_call_chunks: [{ id: tc.id, name: tc.name, args: JSON.stringify(tc.args), index: 0, type: 'tool_call_chunk' }], usage_metadata: usage }),
+      });
       return;
     }
     const words = text(reply).split(/(?<=\s)/);

@@ -48,7 +48,14 @@ describe('startOpenAiCompatibleServer', () => {
   });
 
   it('answers tool-call turns with JSON-encoded arguments and finish_reason tool_calls', async () => {
-    await start([{ toolCalls: [{ name: 'a', args: { x: 1 } }, { name: 'b', args: {}, id: 'call_custom' }] }]);
+    await start([
+      {
+        toolCalls: [
+          { name: 'a', args: { x: 1 } },
+          { name: 'b', args: {}, id: 'call_custom' },
+        ],
+      },
+    ]);
     const body = await json(await post(ask));
     expect(body.choices[0].finish_reason).toBe('tool_calls');
     expect(body.choices[0].message.content).toBeNull();

@@ -17,8 +17,20 @@ function statedInUtterance(utterance: string, decision: 'approve' | 'reject', id
 
 function view(p: ReturnType<typeof getProposal>) {
   return {
-    id: p.id, kind: p.kind, status: p.status, accountId: p.accountId, invoiceId: p.invoiceId, summary: p.summary, amount: p.amount, currency: p.currency, requestedBy: p.requestedBy,
-    agent: p.agent, reason: p.reason, requiredApprovals: p.requiredApprovals, createdAt: p.createdAt, postingRef: p.postingRef,
+    id: p.id,
+    kind: p.kind,
+    status: p.status,
+    accountId: p.accountId,
+    invoiceId: p.invoiceId,
+    summary: p.summary,
+    amount: p.amount,
+    currency: p.currency,
+    requestedBy: p.requestedBy,
+    agent: p.agent,
+    reason: p.reason,
+    requiredApprovals: p.requiredApprovals,
+    createdAt: p.createdAt,
+    postingRef: p.postingRef,
     decisions: p.decisions.map((d) => ({ by: d.decidedBy, decision: d.decision, reason: d.reason, amount: d.editedAmount, at: d.decidedAt, counted: d.verified })),
   };
 }
@@ -30,9 +42,15 @@ export function approvalTools(ctx: AgentContext): AgentTool[] {
     defineAgentTool(ctx, 'supervisor', {
       name: 'list_proposals',
       kind: 'read',
-      description: 'Proposals of this operator: pending ones by default, with what each would do and who asked; optionally only those about one invoice or one account (e.g. "did we already waive the fee on INV-000010?").',
+      description:
+        'Proposals of this operator: pending ones by default, with what each would do and who asked; optionally only those about one invoice or one account (e.g. "did we already waive the fee on INV-000010?").',
       schema: z
-        .object({ status: z.enum(['pending', 'approved', 'rejected', 'posted', 'all']).default('pending'), invoice: invoiceRef.optional(), accountId: accountId.optional(), limit: z.number().int().min(1).max(50).default(20) })
+        .object({
+          status: z.enum(['pending', 'approved', 'rejected', 'posted', 'all']).default('pending'),
+          invoice: invoiceRef.optional(),
+          accountId: accountId.optional(),
+          limit: z.number().int().min(1).max(50).default(20),
+        })
         .strict(),
       run: ({ status, invoice, accountId: a, limit }) => {
         // Named targets are tenant-checked: another tenant's invoice or account is NOT_FOUND, like a missing one.

@@ -48,16 +48,25 @@ export function auditorTools(ctx: AgentContext): AgentTool[] {
       schema: z
         .object({ accountId: accountId.optional(), period: period.optional(), otherPeriod: period.optional(), invoice: invoiceRef.optional(), otherInvoice: invoiceRef.optional() })
         .strict()
-        .refine((x) => (x.invoice !== undefined ? x.accountId === undefined && x.period === undefined : x.accountId !== undefined && x.period !== undefined && x.otherInvoice === undefined), 'name the account and a month, or an invoice (and optionally the other invoice)'),
+        .refine(
+          (x) => (x.invoice !== undefined ? x.accountId === undefined && x.period === undefined : x.accountId !== undefined && x.period !== undefined && x.otherInvoice === undefined),
+          'name the account and a month, or an invoice (and optionally the other invoice)',
+        ),
       run: ({ accountId: named, period: p, otherPeriod, invoice, otherInvoice }) => {
         const after = invoice ? tenantInvoice(ctx.store, tenant, invoice) : accountPeriodInvoice(ctx.store, tenant, named!, p);
         const a = after.accountId;
         const other = otherInvoice ? tenantInvoice(ctx.store, tenant, otherInvoice) : undefined;
-        if (other && other.accountId !== a) throw new BillingError('INVALID_INPUT', `${invoice} and ${otherInvoice} belong to different accounts (${a}, ${other.accountId}): compare invoices of one account`);
+        if (other && other.accountId !== a)
+          throw new BillingError('INVALID_INPUT', `${invoice} and ${otherInvoice} belong to different accounts (${a}, ${other.accountId}): compare invoices of one account`);
         const before = other ?? (otherPeriod ? accountPeriodInvoice(ctx.store, tenant, a, otherPeriod) : invoicesBefore(ctx.store, tenant, a, after.period, 1)[0]);
         if (!before) return { accountId: a, period: after.period, comparison: null, note: `account ${a} has no invoice before ${after.period} to compare with` };
         const [older, newer] = before.period <= after.period ? [before, after] : [after, before];
-        return { accountId: a, before: { number: older.number, period: older.period }, after: { number: newer.number, period: newer.period }, comparison: compareInvoices(older.document, newer.document) };
+        return {
+          accountId: a,
+          before: { number: older.number, period: older.period },
+          after: { number: newer.number, period: newer.period },
+          comparison: compareInvoices(older.document, newer.document),
+        };
       },
     }),
     defineAgentTool(ctx, 'auditor', {
@@ -78,7 +87,10 @@ export function auditorTools(ctx: AgentContext): AgentTool[] {
           accountId: a,
           invoice: { number: current.number, period: current.period, total: current.total, currency: current.currency },
           previous: previous ? { number: previous.number, period: previous.period, total: previous.total } : null,
-          jump: findBillJump(current.document, history.map((h) => ({ period: h.period, total: h.total }))),
+          jump: findBillJump(
+            current.document,
+            history.map((h) => ({ period: h.period, total: h.total })),
+          ),
           comparison: previous ? compareInvoices(previous.document, current.document) : null,
         };
       },
@@ -96,7 +108,8 @@ export function auditorTools(ctx: AgentContext): AgentTool[] {
     defineAgentTool(ctx, 'auditor', {
       name: 'billing_totals',
       kind: 'analysis',
-      description: 'What a billing month billed in total (the latest billed month when none is named): issued invoices with lines, taxes by name and totals per currency; held invoices and notes apart.',
+      description:
+        'What a billing month billed in total (the latest billed month when none is named): issued invoices with lines, taxes by name and totals per currency; held invoices and notes apart.',
       schema: z.object({ period: period.optional() }).strict(),
       run: ({ period: p }) => {
         const { period: month, documents } = tenantPeriodDocuments(ctx.store, tenant, p);

@@ -51,14 +51,16 @@ export function collectionsTools(ctx: AgentContext): AgentTool[] {
     defineAgentTool(ctx, 'collections', {
       name: 'propose_fee_waiver',
       kind: 'proposal',
-      description: 'Propose waiving a fee line of an issued invoice (named by line id or by words of its description, e.g. "monthly fee"); the credit note with its tax is computed now. It waits for an approver; nothing is credited now.',
+      description:
+        'Propose waiving a fee line of an issued invoice (named by line id or by words of its description, e.g. "monthly fee"); the credit note with its tax is computed now. It waits for an approver; nothing is credited now.',
       schema: z.object({ invoice: invoiceRef, lineId: lineId.optional(), fee: z.string().trim().min(2).max(100).optional().describe('words of the fee line description'), reason }).strict(),
       run: ({ invoice, lineId: id, fee, reason: why }) => proposalResult(ctx, proposeInvoiceCredit(ctx.store, who(), { kind: 'fee_waiver', invoice, lineId: id, lineQuery: fee, reason: why })),
     }),
     defineAgentTool(ctx, 'collections', {
       name: 'propose_credit',
       kind: 'proposal',
-      description: 'Propose a goodwill credit (net amount) against a line of an issued invoice (the largest charge when none is named); tax is computed by the tools. It waits for an approver; nothing is credited now.',
+      description:
+        'Propose a goodwill credit (net amount) against a line of an issued invoice (the largest charge when none is named); tax is computed by the tools. It waits for an approver; nothing is credited now.',
       schema: z.object({ invoice: invoiceRef, amount, lineId: lineId.optional(), reason }).strict(),
       run: ({ invoice, amount: a, lineId: id, reason: why }) => proposalResult(ctx, proposeInvoiceCredit(ctx.store, who(), { kind: 'credit', invoice, amount: a, lineId: id, reason: why })),
     }),

@@ -12,7 +12,8 @@ export function complianceTools(ctx: AgentContext): AgentTool[] {
     defineAgentTool(ctx, 'compliance', {
       name: 'check_invoice_compliance',
       kind: 'analysis',
-      description: "Check an invoice against its jurisdiction's rule pack (tax rates and amounts, reverse charge and exemption notes, required fields, government charges kept apart, EN 16931 business rules); each finding with its code, severity and source.",
+      description:
+        "Check an invoice against its jurisdiction's rule pack (tax rates and amounts, reverse charge and exemption notes, required fields, government charges kept apart, EN 16931 business rules); each finding with its code, severity and source.",
       schema: z.object({ invoice: invoiceRef }).strict(),
       run: ({ invoice }) => {
         const inv = tenantInvoice(ctx.store, tenant, invoice);

@@ -20,7 +20,7 @@ async function call(run: () => unknown): Promise<{ error: { code: string; messag
 }
 
 describe('defineAgentTool errors', () => {
-  it('hands the model a user error\'s own message', async () => {
+  it("hands the model a user error's own message", async () => {
     const out = await call(() => {
       throw new BillingError('NOT_FOUND', 'no invoice INV-000009');
     });

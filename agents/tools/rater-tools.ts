@@ -29,7 +29,15 @@ export function raterTools(ctx: AgentContext): AgentTool[] {
       description:
         "What each line of an account would have paid in a billing month on another plan (or on every eligible plan), exact and before tax, against what it paid, and the cheaper plan recommended per line. The account and month come from an invoice when one is named; the month defaults to the account's latest invoice.",
       schema: z
-        .object({ accountId: accountId.optional(), invoice: invoiceRef.optional(), period: period.optional(), planId: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/).optional() })
+        .object({
+          accountId: accountId.optional(),
+          invoice: invoiceRef.optional(),
+          period: period.optional(),
+          planId: z
+            .string()
+            .regex(/^[A-Za-z0-9_.-]{1,64}$/)
+            .optional(),
+        })
         .strict()
         .refine((x) => (x.accountId === undefined) !== (x.invoice === undefined), 'name the account or one of its invoices, not both'),
       run: ({ accountId: named, invoice, period: p, planId }) => {

@@ -12,7 +12,10 @@ export const period = billingMonthSchema.describe('billing month YYYY-MM');
 export const calendarDate = calendarDateSchema.describe('calendar date YYYY-MM-DD');
 export const eventId = z.number().int().positive().max(Number.MAX_SAFE_INTEGER).describe('usage event id');
 export const proposalId = proposalIdSchema.describe('proposal id');
-export const reason = z.string().trim().min(3).max(500).describe('why, in the analyst\'s words');
-export const amount = z.string().regex(/^\d{1,9}(\.\d{1,4})?$/, 'a positive amount such as 12.50').describe('amount, net of tax');
+export const reason = z.string().trim().min(3).max(500).describe("why, in the analyst's words");
+export const amount = z
+  .string()
+  .regex(/^\d{1,9}(\.\d{1,4})?$/, 'a positive amount such as 12.50')
+  .describe('amount, net of tax');
 export const lineId = z.string().min(1).max(200).describe('invoice line id');
 export const category = callCategorySchema.describe('call category');

@@ -46,7 +46,10 @@ export function registerAccounts(program: Command): void {
         printResult(opts, b, (x) =>
           [
             `Account ${x.account.id} (${x.customer.name}, ${x.customer.segment}), ${x.account.currency}, cycle day ${x.account.billingCycleDay}, taxed in ${x.account.taxJurisdiction.country}${x.account.vatId ? `, VAT id ${x.account.vatId}` : ''}`,
-            table(x.subscriptions.map((s) => ({ id: s.id, msisdn: s.msisdn, plans: s.plans.map((p) => `${p.planId} from ${p.from}`).join(', '), end: s.endDate, status: s.status })), ['id', 'msisdn', 'plans', 'end', 'status']),
+            table(
+              x.subscriptions.map((s) => ({ id: s.id, msisdn: s.msisdn, plans: s.plans.map((p) => `${p.planId} from ${p.from}`).join(', '), end: s.endDate, status: s.status })),
+              ['id', 'msisdn', 'plans', 'end', 'status'],
+            ),
             `Standing: ${x.standing.summary}`,
             ...(x.standing.rows.length ? [table(x.standing.rows, ['number', 'kind', 'status', 'dueDate', 'daysPastDue', 'total', 'credited', 'open'])] : []),
           ].join('\n'),

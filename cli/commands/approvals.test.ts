@@ -38,7 +38,9 @@ describe('approvals and the audit log from the command line', { timeout: 300_000
     expect(r.code).toBe(2);
     expect(r.json.error).toMatchObject({ code: 'NOT_FOUND', message: `no proposal ${p.id}` });
     const log = sb('audit', '--as', 'mallory', '--json');
-    expect(log.json).toEqual([expect.objectContaining({ actor: 'mallory', event: 'refusal', subject: `proposal:${p.id}`, detail: expect.objectContaining({ code: 'NOT_FOUND', attemptedId: p.id, tenant: 'other' }) })]);
+    expect(log.json).toEqual([
+      expect.objectContaining({ actor: 'mallory', event: 'refusal', subject: `proposal:${p.id}`, detail: expect.objectContaining({ code: 'NOT_FOUND', attemptedId: p.id, tenant: 'other' }) }),
+    ]);
     expect(log.stdout).not.toContain('Talk 10');
     expect(getProposal(store, 't', p.id).status).toBe('pending');
   });

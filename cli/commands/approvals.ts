@@ -67,7 +67,14 @@ export function registerApprovals(program: Command): void {
         const opts = cmd.optsWithGlobals<Opts>();
         const status = opts.status === 'all' ? undefined : [opts.status as (typeof proposalStatusSchema.options)[number]];
         const rows = await withStore(opts, (store) => listProposals(store, actingUser(store, opts.as).tenant, { status }));
-        printResult(opts, rows, (r) => (r.length ? table(r.map((p) => ({ id: p.id, status: p.status, kind: p.kind, account: p.accountId, amount: `${p.amount} ${p.currency}`, by: p.requestedBy, summary: p.summary.slice(0, 80) })), ['id', 'status', 'kind', 'account', 'amount', 'by', 'summary']) : 'No proposals.'));
+        printResult(opts, rows, (r) =>
+          r.length
+            ? table(
+                r.map((p) => ({ id: p.id, status: p.status, kind: p.kind, account: p.accountId, amount: `${p.amount} ${p.currency}`, by: p.requestedBy, summary: p.summary.slice(0, 80) })),
+                ['id', 'status', 'kind', 'account', 'amount', 'by', 'summary'],
+              )
+            : 'No proposals.',
+        );
       }),
     );
   approvals

@@ -11,7 +11,9 @@ function describeVerification(v: AuditVerification): string {
     `Audit log of ${v.tenant}: ${v.rows} row(s) on the hash chain${v.legacyRows ? `, ${v.legacyRows} legacy row(s) from before the chain (not verifiable)` : ''}; head ${v.head ?? '(empty)'}`,
     v.firstBroken ? `BROKEN at row ${v.firstBroken.id}: ${v.firstBroken.reason}` : 'Chain intact: every row matches its hash and follows the previous one.',
     `${v.decisions.checked} decision(s) checked against the audit log${v.decisions.unbacked.length ? '' : ': all recorded there'}.`,
-    ...v.decisions.unbacked.map((d) => `UNRECORDED decision ${d.decisionId}: ${d.decision} by ${d.decidedBy} on proposal ${d.proposalId} has no audit entry (inserted outside Switchboard; it is not counted)`),
+    ...v.decisions.unbacked.map(
+      (d) => `UNRECORDED decision ${d.decisionId}: ${d.decision} by ${d.decidedBy} on proposal ${d.proposalId} has no audit entry (inserted outside Switchboard; it is not counted)`,
+    ),
   ];
   return [...lines, v.ok ? 'OK' : 'NOT OK'].join('\n');
 }
@@ -33,7 +35,12 @@ export function registerAudit(program: Command): void {
           listAudit(store, actingUser(store, opts.as).tenant, { threadId: opts.thread, subject: opts.subject, limit: parseIntOption('limit', opts.limit, 1) }),
         );
         printResult(opts, rows, (r) =>
-          r.length ? table(r.map((e) => ({ at: e.at, actor: `${e.actor} (${e.actorKind})`, event: e.event, subject: e.subject, detail: JSON.stringify(e.detail).slice(0, 100) })), ['at', 'actor', 'event', 'subject', 'detail']) : 'Nothing recorded.',
+          r.length
+            ? table(
+                r.map((e) => ({ at: e.at, actor: `${e.actor} (${e.actorKind})`, event: e.event, subject: e.subject, detail: JSON.stringify(e.detail).slice(0, 100) })),
+                ['at', 'actor', 'event', 'subject', 'detail'],
+              )
+            : 'Nothing recorded.',
         );
       }),
     );

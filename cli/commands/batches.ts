@@ -18,8 +18,14 @@ export function registerBatches(program: Command): void {
         printResult(opts, rows, (r) =>
           table(
             r.map((b) => ({
-              id: b.id, state: b.state, file: b.file, source: b.source, started: b.startedAt,
-              events: b.committed.events, quarantined: b.committed.quarantined, duplicates: b.committed.duplicates,
+              id: b.id,
+              state: b.state,
+              file: b.file,
+              source: b.source,
+              started: b.startedAt,
+              events: b.committed.events,
+              quarantined: b.committed.quarantined,
+              duplicates: b.committed.duplicates,
               note: b.state === 'interrupted' ? (b.resumedBy ? `resumed by batch ${b.resumedBy}` : 'ingest the file again to resume it') : b.state === 'running' ? 'still writing' : (b.error ?? ''),
             })),
             ['id', 'state', 'events', 'quarantined', 'duplicates', 'started', 'source', 'file', 'note'],

@@ -26,10 +26,14 @@ function invoices(): number {
 /** Starts `bill --jobs 2`, waits until both shards run and the first invoices are in. */
 async function billUntilFirstInvoices() {
   const run = startCli(['--db', store.path, 'bill', '--period', '2025-03', '--jobs', '2', '--json']);
-  const shards = await waitFor('two shard processes', () => {
-    const pids = childPids(run.child.pid!);
-    return pids.length === 2 && pids;
-  }, 30_000);
+  const shards = await waitFor(
+    'two shard processes',
+    () => {
+      const pids = childPids(run.child.pid!);
+      return pids.length === 2 && pids;
+    },
+    30_000,
+  );
   await waitFor('the first invoices', () => invoices() > 0, 120_000);
   return { run, shards };
 }

@@ -23,7 +23,11 @@ describe('the rating step with accounts (real SQLite)', () => {
     importTariff(store, tariff);
     const catalog = testCatalog();
     saveCatalogVersion(store, { ...catalog, effectiveFrom: '2024-06-01', plans: catalog.plans.map((p) => (p.id === 'PLAN_31' ? { ...p, ratingSubject: 'BIZ' } : p)) });
-    await ingestAndRate(store, [...BILLING_CDRS, 'r6,voice,outbound,447700900456,,,,+447812345678,2025-03-20T11:00:00Z,60,answered,,', 'r7,voice,outbound,447700900456,,,,+441234567890,2025-03-20T12:00:00Z,60,answered,,']);
+    await ingestAndRate(store, [
+      ...BILLING_CDRS,
+      'r6,voice,outbound,447700900456,,,,+447812345678,2025-03-20T11:00:00Z,60,answered,,',
+      'r7,voice,outbound,447700900456,,,,+441234567890,2025-03-20T12:00:00Z,60,answered,,',
+    ]);
     const cost = (sourceId: string) => listUsageEvents(store, { limit: 50 }).find((e) => e.sourceId === sourceId)!.cost;
     // A1 (Talk 10) pays the default 0.11 for a minute to a mobile; A2 (Business 31, subject BIZ) pays
     // 0.02 a minute: 0.000333… a second kept at 5 decimals (0.00033, as CGRateS) x 60 = 0.0198
@@ -32,12 +36,22 @@ describe('the rating step with accounts (real SQLite)', () => {
     expect(cost('r7')).toBe('0.04');
   });
 
-
   it('multiplies usage in a congested band and keeps the multiplier in the stored breakdown', async () => {
-    saveCatalogVersion(store, testCatalog({
-      effectiveFrom: '2024-06-01',
-      rateMultipliers: [{ id: 'PEAK', effectiveFrom: '2025-01-01', timeBands: [{ id: 'MORNING', start: '09:00', end: '11:00' }], levels: { high: '1.5' }, congestion: [{ region: '*any', band: 'MORNING', level: 'high' }] }],
-    }));
+    saveCatalogVersion(
+      store,
+      testCatalog({
+        effectiveFrom: '2024-06-01',
+        rateMultipliers: [
+          {
+            id: 'PEAK',
+            effectiveFrom: '2025-01-01',
+            timeBands: [{ id: 'MORNING', start: '09:00', end: '11:00' }],
+            levels: { high: '1.5' },
+            congestion: [{ region: '*any', band: 'MORNING', level: 'high' }],
+          },
+        ],
+      }),
+    );
     await ingestAndRate(store);
     // r1 at 10:00: 0.53 x 1.5 = 0.795
     const first = getUsageEvent(store, 1)!;
@@ -61,7 +75,11 @@ describe('bill run (real SQLite)', () => {
     expect([a1.subtotal, a1.taxTotal, a1.total, a1.issueDate, a1.dueDate]).toEqual(['10.29', '2.06', '12.35', '2025-04-01', '2025-04-15']);
     // every cent explained down to the CDR: the usage line lists its events with what each was charged
     const usage = a1.lines.find((l) => l.section === 'usage')!;
-    expect(usage.provenance.usageEvents.map((e) => [e.rated, e.charged])).toEqual([['0.53', '0'], ['0.35', '0.18'], ['0.11', '0.11']]);
+    expect(usage.provenance.usageEvents.map((e) => [e.rated, e.charged])).toEqual([
+      ['0.53', '0'],
+      ['0.35', '0.18'],
+      ['0.11', '0.11'],
+    ]);
     expect(usage.provenance.tariffRows[0]).toMatch(/RP_CALLS\/DR_CALLS\/RT_MOBILE#0/);
   });
 
@@ -72,7 +90,10 @@ describe('bill run (real SQLite)', () => {
     expect(r.status, r.stderr).toBe(0);
     const out = JSON.parse(r.stdout) as { created: number; failed: unknown[]; invoices: Array<{ accountId: string; total: string; number: string }> };
     expect(out.failed).toEqual([]);
-    expect(out.invoices.map((i) => [i.accountId, i.total]).sort()).toEqual([['A1', '12.35'], ['A2', '18.12']]);
+    expect(out.invoices.map((i) => [i.accountId, i.total]).sort()).toEqual([
+      ['A1', '12.35'],
+      ['A2', '18.12'],
+    ]);
     expect(out.invoices.map((i) => i.number).sort()).toEqual(['INV-000001', 'INV-000002']);
   });
 
@@ -82,13 +103,19 @@ describe('bill run (real SQLite)', () => {
     const again = billPeriod(store, { period: '2025-03', timezone: 'UTC' });
     expect(again.created).toEqual([]);
     expect(again.alreadyPresent).toEqual(['A1', 'A2']);
-    const numbers = listInvoices(store).map((i) => i.number).sort();
+    const numbers = listInvoices(store)
+      .map((i) => i.number)
+      .sort();
     expect(numbers).toEqual(['INV-000001', 'INV-000002']);
     const april = billPeriod(store, { period: '2025-04', timezone: 'UTC' });
     expect(april.created.map((c) => c.number)).toEqual(['INV-000003', 'INV-000004']);
     // March invoices fall due on 15 April (14 days), April's on 15 May
     expect(markOverdueInvoices(store, '2025-04-16')).toBe(2);
-    expect(listInvoices(store, { status: 'overdue' }).map((i) => i.number).sort()).toEqual(['INV-000001', 'INV-000002']);
+    expect(
+      listInvoices(store, { status: 'overdue' })
+        .map((i) => i.number)
+        .sort(),
+    ).toEqual(['INV-000001', 'INV-000002']);
   });
 
   it('holds an invoice whose usage is not all rated, without using a number', async () => {

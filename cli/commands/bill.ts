@@ -23,22 +23,36 @@ export function checkPeriod(period: string | undefined): string {
 async function billInProcesses(dbPath: string, period: string, jobs: number, issueDate: string | undefined, accounts: string[] | undefined): Promise<BillRunResult & { peakRssMb: number[] }> {
   const children: ChildProcess[] = [];
   const signals = forwardSignals(children);
-  const runs = Array.from({ length: jobs }, (_, i) =>
-    new Promise<BillRunResult>((resolvePromise, reject) => {
-      const args = [...process.execArgv, process.argv[1]!, 'bill', '--db', dbPath, '--period', period, '--shard', `${i}/${jobs}`, ...(issueDate ? ['--issue-date', issueDate] : []), ...(accounts?.length ? ['--account', ...accounts] : [])];
-      const child = spawnWithLifeline(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
-      children.push(child);
-      let out = '';
-      child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
-      child.on('error', reject);
-      child.on('close', (code) => {
-        try {
-          resolvePromise(JSON.parse(out) as BillRunResult);
-        } catch {
-          reject(new BillingError('INTERNAL', `bill shard ${i}/${jobs} exited with code ${code} without a result`));
-        }
-      });
-    }),
+  const runs = Array.from(
+    { length: jobs },
+    (_, i) =>
+      new Promise<BillRunResult>((resolvePromise, reject) => {
+        const args = [
+          ...process.execArgv,
+          process.argv[1]!,
+          'bill',
+          '--db',
+          dbPath,
+          '--period',
+          period,
+          '--shard',
+          `${i}/${jobs}`,
+          ...(issueDate ? ['--issue-date', issueDate] : []),
+          ...(accounts?.length ? ['--account', ...accounts] : []),
+        ];
+        const child = spawnWithLifeline(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+        children.push(child);
+        let out = '';
+        child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+        child.on('error', reject);
+        child.on('close', (code) => {
+          try {
+            resolvePromise(JSON.parse(out) as BillRunResult);
+          } catch {
+            reject(new BillingError('INTERNAL', `bill shard ${i}/${jobs} exited with code ${code} without a result`));
+          }
+        });
+      }),
   );
   const settled = await Promise.allSettled(runs);
   signals.dispose();
@@ -67,11 +81,9 @@ export function ingestWarnings(store: Store, allowRunning: boolean): string[] {
   const { running, interrupted } = unfinishedBatches(store);
   const named = (b: BatchView) => `batch ${b.id} (${b.file ?? b.source}, started ${b.startedAt})`;
   if (running.length && !allowRunning) {
-    throw new BillingError(
-      'CONFLICT',
-      `ingest ${running.map(named).join(', ')} is still writing usage: bill when it has finished, or pass --allow-running-ingest to bill what has arrived so far`,
-      { runningBatches: running.map((b) => b.id) },
-    );
+    throw new BillingError('CONFLICT', `ingest ${running.map(named).join(', ')} is still writing usage: bill when it has finished, or pass --allow-running-ingest to bill what has arrived so far`, {
+      runningBatches: running.map((b) => b.id),
+    });
   }
   return [
     ...running.map((b) => `ingest ${named(b)} is still writing usage (${b.committed.events} events so far): billing what has arrived`),
@@ -114,15 +126,18 @@ export function registerBill(program: Command): void {
         // by each shard process, and an ingest still writing the period's usage stops the run.
         const warnings = await withStore(opts, (store) => ingestWarnings(store, Boolean(opts.allowRunningIngest)));
         if (!opts.json) for (const w of warnings) process.stderr.write(`warning: ${w}\n`);
-        const result = jobs > 1 ? await billInProcesses(opts.db ?? loadConfig().dbPath, period, jobs, opts.issueDate, opts.account) : await withStore(opts, (store) => {
-          const { timezone } = getOperatorSettings(store);
-          const bar = createProgress('bill', listAccountIds(store, opts.account).length, progressEnabled(opts));
-          try {
-            return billPeriod(store, { period, timezone, accountIds: opts.account, issueDate: opts.issueDate, onProgress: (n) => bar.update(n) });
-          } finally {
-            bar.stop();
-          }
-        });
+        const result =
+          jobs > 1
+            ? await billInProcesses(opts.db ?? loadConfig().dbPath, period, jobs, opts.issueDate, opts.account)
+            : await withStore(opts, (store) => {
+                const { timezone } = getOperatorSettings(store);
+                const bar = createProgress('bill', listAccountIds(store, opts.account).length, progressEnabled(opts));
+                try {
+                  return billPeriod(store, { period, timezone, accountIds: opts.account, issueDate: opts.issueDate, onProgress: (n) => bar.update(n) });
+                } finally {
+                  bar.stop();
+                }
+              });
         const out = {
           period: result.period,
           created: result.created.length,

@@ -31,10 +31,21 @@ export function registerCatalog(program: Command): void {
         const out = {
           ...saved,
           effectiveFrom: parsed.effectiveFrom,
-          counts: { plans: parsed.plans.length, promotions: parsed.promotions.length, discounts: parsed.discounts.length, oneTimeCharges: parsed.oneTimeCharges.length, rateMultipliers: parsed.rateMultipliers.length },
+          counts: {
+            plans: parsed.plans.length,
+            promotions: parsed.promotions.length,
+            discounts: parsed.discounts.length,
+            oneTimeCharges: parsed.oneTimeCharges.length,
+            rateMultipliers: parsed.rateMultipliers.length,
+          },
         };
         printResult(opts, out, (o) =>
-          [`${o.created ? 'Imported' : 'Already imported'} catalog ${o.name} version ${o.version}, effective from ${o.effectiveFrom}`, `  ${Object.entries(o.counts).map(([k, v]) => `${k} ${v}`).join(', ')}`].join('\n'),
+          [
+            `${o.created ? 'Imported' : 'Already imported'} catalog ${o.name} version ${o.version}, effective from ${o.effectiveFrom}`,
+            `  ${Object.entries(o.counts)
+              .map(([k, v]) => `${k} ${v}`)
+              .join(', ')}`,
+          ].join('\n'),
         );
       }),
     );

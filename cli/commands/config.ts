@@ -6,7 +6,10 @@ import { withStore, type GlobalOptions } from '../context.ts';
 import { action, printResult } from '../output.ts';
 import { AS_OPTION, actingUser } from './acting-user.ts';
 
-const render = (s: Record<string, unknown>) => Object.entries(s).map(([k, v]) => `${k.padEnd(20)} ${Array.isArray(v) ? v.join(',') : String(v)}`).join('\n');
+const render = (s: Record<string, unknown>) =>
+  Object.entries(s)
+    .map(([k, v]) => `${k.padEnd(20)} ${Array.isArray(v) ? v.join(',') : String(v)}`)
+    .join('\n');
 
 /** Keys of the four-eyes policy (operator setting `approvals`), set through the same command. */
 const POLICY_KEYS = new Set(Object.keys(approvalPolicySchema.shape));
@@ -43,7 +46,9 @@ export function registerConfig(program: Command): void {
     );
   config
     .command('set <key> <value>')
-    .description('set one setting; lists are comma-separated (e.g. internalExtensions 1000-1999,2000; inboundContexts from-pstn,from-trunk); secondApproverAbove (a decimal amount above which a second approver is needed) needs --as an admin')
+    .description(
+      'set one setting; lists are comma-separated (e.g. internalExtensions 1000-1999,2000; inboundContexts from-pstn,from-trunk); secondApproverAbove (a decimal amount above which a second approver is needed) needs --as an admin',
+    )
     .option(...AS_OPTION)
     .option('--json', 'machine-readable output')
     .action(

@@ -86,9 +86,7 @@ export function registerCost(program: Command): void {
           [
             `cost ${r.cost} ${r.currency}  (tariff ${r.tariffVersion.name} v${r.tariffVersion.version}, plan ${r.profile.ratingPlanId}, destination ${r.destinationId} via prefix ${r.matchedPrefix})`,
             `  connect fee ${r.connectFee}; before rounding ${r.costBeforeRounding}; rounded ${r.rounding.method} to ${r.rounding.decimals} decimals`,
-            ...r.spans.map(
-              (s) => `  span +${s.offset} ${s.timingId} ${s.rateId}[${s.slot}] rate ${s.rate}/${s.rateUnit}: ${s.increments} x ${s.incrementCost} = ${s.cost}`,
-            ),
+            ...r.spans.map((s) => `  span +${s.offset} ${s.timingId} ${s.rateId}[${s.slot}] rate ${s.rate}/${s.rateUnit}: ${s.increments} x ${s.incrementCost} = ${s.cost}`),
             ...(r.maxCost?.applied ? [`  capped at max cost ${r.maxCost.amount}`] : []),
           ].join('\n'),
         );

@@ -30,7 +30,9 @@ export async function runDemoAgents(store: Store, opts: DemoAgentsOptions) {
   const tenant = getOperatorSettings(store).tenant;
   // saveUser creates or updates: a second run finds the same people.
   const [alice, bob] = DEMO_USERS.map((u) => saveUser(store, { ...u, tenant, roles: [...u.roles] })) as [UserRecord, UserRecord];
-  const issued = listInvoices(store, { period: opts.period, status: 'issued', limit: 100_000 }).filter((i) => i.kind === 'invoice').sort((a, b) => a.id - b.id);
+  const issued = listInvoices(store, { period: opts.period, status: 'issued', limit: 100_000 })
+    .filter((i) => i.kind === 'invoice')
+    .sort((a, b) => a.id - b.id);
   const [first, second] = issued;
   if (!first?.number || !second?.number) return { model: null, users: DEMO_USERS.map((u) => u.id), steps: [], refusals: [], waiting: null };
   const { model, name } = opts.model ? { model: opts.model, name: opts.model.getName() } : await chatModel();

@@ -4,7 +4,7 @@ import { buildAccountsFile, type Population } from '../../evals/generator/index.
 import { billPeriod, getInvoice, getOperatorSettings, importAccounts, listInvoices, saveCatalogVersion, type Store } from '../../db/index.ts';
 import { loadAccounts, loadCatalog } from '../../tools/catalog/index.ts';
 import { renderInvoicePdf, renderInvoiceUbl } from '../../tools/invoice/render/index.ts';
-import { dec, ZERO } from '../../tools/money/index.ts';
+import { type dec, ZERO } from '../../tools/money/index.ts';
 
 /**
  * The demo's catalog and customers with their lines (built from the same population the CDRs are

@@ -83,15 +83,38 @@ export function registerDemo(program: Command): void {
             `Tariff ${o.tariff.name} v${o.tariff.version}${o.tariff.created ? ' imported' : ' (already imported)'}`,
             '',
             'Ingestion (every line ends accepted, duplicate or quarantined):',
-            table(o.ingests.map((i) => ({ ...i, quarantineReasons: Object.entries(i.quarantineReasons).map(([k, v]) => `${k}:${v}`).join(' ') })), ['format', 'read', 'accepted', 'duplicates', 'quarantined', 'quarantineReasons', 'file']),
+            table(
+              o.ingests.map((i) => ({
+                ...i,
+                quarantineReasons: Object.entries(i.quarantineReasons)
+                  .map(([k, v]) => `${k}:${v}`)
+                  .join(' '),
+              })),
+              ['format', 'read', 'accepted', 'duplicates', 'quarantined', 'quarantineReasons', 'file'],
+            ),
             '',
             `Rating: ${o.rating.rated} rated, ${o.rating.ratingFailed} failed ${JSON.stringify(o.rating.failures)}`,
-            `Events by status: ${Object.entries(o.eventsByStatus).map(([k, v]) => `${k} ${v}`).join(', ')}`,
-            `Roaming: ${Object.entries(o.eventsByRoaming).map(([k, v]) => `${k} ${v}`).join(', ')}`,
+            `Events by status: ${Object.entries(o.eventsByStatus)
+              .map(([k, v]) => `${k} ${v}`)
+              .join(', ')}`,
+            `Roaming: ${Object.entries(o.eventsByRoaming)
+              .map(([k, v]) => `${k} ${v}`)
+              .join(', ')}`,
             '',
             'Rated revenue by category:',
-            table(Object.entries(o.revenue.byCategory).map(([category, v]) => ({ category, events: v.events, total: Object.entries(v.totals).map(([c, t]) => `${t} ${c}`).join(', ') })), ['category', 'events', 'total']),
-            `Total: ${Object.entries(o.revenue.totals).map(([c, t]) => `${t} ${c}`).join(', ')} over ${o.revenue.events} rated events`,
+            table(
+              Object.entries(o.revenue.byCategory).map(([category, v]) => ({
+                category,
+                events: v.events,
+                total: Object.entries(v.totals)
+                  .map(([c, t]) => `${t} ${c}`)
+                  .join(', '),
+              })),
+              ['category', 'events', 'total'],
+            ),
+            `Total: ${Object.entries(o.revenue.totals)
+              .map(([c, t]) => `${t} ${c}`)
+              .join(', ')} over ${o.revenue.events} rated events`,
             '',
             `Catalog ${o.billing.catalog.name} v${o.billing.catalog.version} (${o.billing.catalog.plans} plans); ${o.billing.accounts.customers} customers, ${o.billing.accounts.accounts} accounts, ${o.billing.accounts.subscriptions} lines`,
             `Bill run ${o.billing.bill.period}: ${o.billing.bill.created} invoices created, ${o.billing.bill.alreadyPresent} already present, ${o.billing.bill.failed.length} failed`,
@@ -103,7 +126,14 @@ export function registerDemo(program: Command): void {
             ...o.billing.files.map((f) => `  ${f}`),
             '',
             `Agents (${o.agents.model ?? 'offline rules model'}; users ${o.agents.users.join(', ')}):`,
-            ...o.agents.steps.flatMap((s) => [`  ${s.who}> ${s.said}`, ...s.answer.split('\n').slice(0, 4).map((l) => `    ${l.slice(0, 160)}`), `    (${s.calls} model calls, ${s.tokens} tokens)`]),
+            ...o.agents.steps.flatMap((s) => [
+              `  ${s.who}> ${s.said}`,
+              ...s.answer
+                .split('\n')
+                .slice(0, 4)
+                .map((l) => `    ${l.slice(0, 160)}`),
+              `    (${s.calls} model calls, ${s.tokens} tokens)`,
+            ]),
             ...o.agents.refusals.map((r) => `  refused: ${r}`),
             ...(o.agents.waiting ? [`  Proposal ${o.agents.waiting.id} waits for a second person: switchboard approvals approve ${o.agents.waiting.id} --as carol --reason "goodwill agreed"`] : []),
             '',

@@ -64,7 +64,9 @@ export function registerGenerate(program: Command): void {
         printResult(opts, { file: out, ...stats }, (s) =>
           [
             `Wrote ${s.rows} ${s.format} rows to ${s.file} (${s.records} records, ${s.duplicates} duplicates, ${s.malformed.total} malformed)`,
-            `  by category: ${Object.entries(s.byCategory).map(([k, v]) => `${k} ${v}`).join(', ')}`,
+            `  by category: ${Object.entries(s.byCategory)
+              .map(([k, v]) => `${k} ${v}`)
+              .join(', ')}`,
           ].join('\n'),
         );
       }),

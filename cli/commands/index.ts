@@ -17,27 +17,62 @@ export interface CommandEntry {
 
 /** Every command, in the order `switchboard --help` lists them. */
 export const COMMANDS: readonly CommandEntry[] = [
-  { name: 'demo', term: 'demo [options]', description: 'run the billing core on a demo operator: generate CDRs, ingest, classify, rate, summarise', load: async () => (await import('./demo.ts')).registerDemo },
-  { name: 'generate', term: 'generate [options]', description: 'write a seeded, realistic CDR file (busy hours, unanswered calls, roaming, SMS, data, a few malformed lines)', load: async () => (await import('./generate.ts')).registerGenerate },
+  {
+    name: 'demo',
+    term: 'demo [options]',
+    description: 'run the billing core on a demo operator: generate CDRs, ingest, classify, rate, summarise',
+    load: async () => (await import('./demo.ts')).registerDemo,
+  },
+  {
+    name: 'generate',
+    term: 'generate [options]',
+    description: 'write a seeded, realistic CDR file (busy hours, unanswered calls, roaming, SMS, data, a few malformed lines)',
+    load: async () => (await import('./generate.ts')).registerGenerate,
+  },
   { name: 'tariffs', term: 'tariffs', description: 'import and list tariff plans', load: async () => (await import('./tariffs.ts')).registerTariffs },
   { name: 'cost', term: 'cost [options]', description: 'price one usage with the imported tariff (CGRateS GetCost)', load: async () => (await import('./cost.ts')).registerCost },
-  { name: 'ingest', term: 'ingest [options] <file>', description: 'ingest a CDR file: parse, classify, store (every line accepted, duplicate or quarantined)', load: async () => (await import('./ingest.ts')).registerIngest },
+  {
+    name: 'ingest',
+    term: 'ingest [options] <file>',
+    description: 'ingest a CDR file: parse, classify, store (every line accepted, duplicate or quarantined)',
+    load: async () => (await import('./ingest.ts')).registerIngest,
+  },
   { name: 'batches', term: 'batches', description: 'ingestion runs: one per file, with its state and counts', load: async () => (await import('./batches.ts')).registerBatches },
   { name: 'quarantine', term: 'quarantine', description: 'records that could not be read, kept with a reason', load: async () => (await import('./quarantine.ts')).registerQuarantine },
   { name: 'usage', term: 'usage', description: 'inspect usage events', load: async () => (await import('./usage.ts')).registerUsage },
   { name: 'rate', term: 'rate [options]', description: 'rate every accepted, unrated usage event', load: async () => (await import('./rate.ts')).registerRate },
-  { name: 'catalog', term: 'catalog', description: 'import and list product catalogs (plans, promotions, discounts, one-time charges)', load: async () => (await import('./catalog.ts')).registerCatalog },
+  {
+    name: 'catalog',
+    term: 'catalog',
+    description: 'import and list product catalogs (plans, promotions, discounts, one-time charges)',
+    load: async () => (await import('./catalog.ts')).registerCatalog,
+  },
   { name: 'accounts', term: 'accounts', description: 'customers, accounts and subscriptions', load: async () => (await import('./accounts.ts')).registerAccounts },
-  { name: 'bill', term: 'bill [options]', description: 'bill a period: one invoice per account (issued, or held for a person when flagged); running it again creates nothing', load: async () => (await import('./bill.ts')).registerBill },
+  {
+    name: 'bill',
+    term: 'bill [options]',
+    description: 'bill a period: one invoice per account (issued, or held for a person when flagged); running it again creates nothing',
+    load: async () => (await import('./bill.ts')).registerBill,
+  },
   {
     name: 'rerate',
     term: 'rerate [options]',
     description: 're-rate a period after a tariff correction: per-event changes logged; issued invoices corrected by credit or debit notes, unissued ones billed again',
     load: async () => (await import('./rerate.ts')).registerRerate,
   },
-  { name: 'whatif', term: 'whatif [options]', description: 'what each line of an account would have paid in a period on every other plan (exact, before tax)', load: async () => (await import('./whatif.ts')).registerWhatIf },
+  {
+    name: 'whatif',
+    term: 'whatif [options]',
+    description: 'what each line of an account would have paid in a period on every other plan (exact, before tax)',
+    load: async () => (await import('./whatif.ts')).registerWhatIf,
+  },
   { name: 'invoice', term: 'invoice', description: 'show and list invoices, credit and debit notes', load: async () => (await import('./invoice.ts')).registerInvoice },
-  { name: 'config', term: 'config', description: 'operator settings (home country, time zone, number ranges, extensions) and the approval policy', load: async () => (await import('./config.ts')).registerConfig },
+  {
+    name: 'config',
+    term: 'config',
+    description: 'operator settings (home country, time zone, number ranges, extensions) and the approval policy',
+    load: async () => (await import('./config.ts')).registerConfig,
+  },
   { name: 'users', term: 'users', description: 'people who chat with the agents and approve proposals', load: async () => (await import('./users.ts')).registerUsers },
   {
     name: 'chat',
@@ -46,5 +81,10 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./chat.ts')).registerChat,
   },
   { name: 'approvals', term: 'approvals', description: 'proposals that wait for people: list, show, approve, reject', load: async () => (await import('./approvals.ts')).registerApprovals },
-  { name: 'audit', term: 'audit [options]', description: "your operator's audit log: every agent tool call and error, proposal, decision, refusal and posting, oldest first", load: async () => (await import('./audit.ts')).registerAudit },
+  {
+    name: 'audit',
+    term: 'audit [options]',
+    description: "your operator's audit log: every agent tool call and error, proposal, decision, refusal and posting, oldest first",
+    load: async () => (await import('./audit.ts')).registerAudit,
+  },
 ];

@@ -14,14 +14,44 @@ type TempStore = ReturnType<typeof createTempStore>;
 /** A Master.csv line (18 columns) of 13 March 2025, UTC, as cdr_csv writes it. */
 const ast = (id: string, src: string, dst: string, dcontext: string, billsec = 60) =>
   [
-    '""', `"${src}"`, `"${dst}"`, `"${dcontext}"`, `"""Caller"" <${src}>"`, '"PJSIP/trunk-0000a1b2"', '"PJSIP/x-0000a1b3"', '"Dial"', `"PJSIP/${dst},30"`,
-    '"2025-03-13 10:00:00"', '"2025-03-13 10:00:05"', `"2025-03-13 10:${String(Math.floor((5 + billsec) / 60)).padStart(2, '0')}:${String((5 + billsec) % 60).padStart(2, '0')}"`,
-    String(5 + billsec), String(billsec), '"ANSWERED"', '"DOCUMENTATION"', `"1741860000.${id}"`, '""',
+    '""',
+    `"${src}"`,
+    `"${dst}"`,
+    `"${dcontext}"`,
+    `"""Caller"" <${src}>"`,
+    '"PJSIP/trunk-0000a1b2"',
+    '"PJSIP/x-0000a1b3"',
+    '"Dial"',
+    `"PJSIP/${dst},30"`,
+    '"2025-03-13 10:00:00"',
+    '"2025-03-13 10:00:05"',
+    `"2025-03-13 10:${String(Math.floor((5 + billsec) / 60)).padStart(2, '0')}:${String((5 + billsec) % 60).padStart(2, '0')}"`,
+    String(5 + billsec),
+    String(billsec),
+    '"ANSWERED"',
+    '"DOCUMENTATION"',
+    `"1741860000.${id}"`,
+    '""',
   ].join(',');
 /** A mod_cdr_csv default-template line of the same morning. */
 const fs = (id: string, caller: string, destination: string, context: string) =>
-  ['Caller', caller, destination, context, '2025-03-13 10:00:00', '2025-03-13 10:00:05', '2025-03-13 10:01:05', '65', '60', 'NORMAL_CLEARING', `5a94f22d-8ab1-4e64-9a8c-5f37b9ed9b${id.padStart(2, '0')}`, '', '']
-    .map((s) => `"${s}"`).join(',');
+  [
+    'Caller',
+    caller,
+    destination,
+    context,
+    '2025-03-13 10:00:00',
+    '2025-03-13 10:00:05',
+    '2025-03-13 10:01:05',
+    '65',
+    '60',
+    'NORMAL_CLEARING',
+    `5a94f22d-8ab1-4e64-9a8c-5f37b9ed9b${id.padStart(2, '0')}`,
+    '',
+    '',
+  ]
+    .map((s) => `"${s}"`)
+    .join(',');
 
 // The test operator's lines are 07700 900123 (A1) and 07700 900456 (A2); it serves 07700 9xxxxx and extensions 1000-1999.
 const A1 = '447700900123';
@@ -66,9 +96,12 @@ async function ingest(format: 'asterisk' | 'freeswitch' | 'csv', lines: readonly
 
 const byLine = () => listUsageEvents(store, { limit: 100 }).sort((a, b) => a.lineNo - b.lineNo);
 
-describe('a mixed switch file ingests with every record\'s direction and subscriber right (real SQLite)', () => {
+describe("a mixed switch file ingests with every record's direction and subscriber right (real SQLite)", () => {
   it('Asterisk Master.csv: contexts and number ranges', async () => {
-    const counts = await ingest('asterisk', ASTERISK.map((c) => c[0]));
+    const counts = await ingest(
+      'asterisk',
+      ASTERISK.map((c) => c[0]),
+    );
     expect([counts.read, counts.accepted, counts.quarantined]).toEqual([ASTERISK.length, ASTERISK.length, 0]);
     expect(byLine().map((e) => [e.direction, e.subscriber, e.otherParty])).toEqual(ASTERISK.map(([, d, s, o]) => [d, s, o]));
     const wangiri = byLine()[1]!;
@@ -76,16 +109,26 @@ describe('a mixed switch file ingests with every record\'s direction and subscri
   });
 
   it('FreeSWITCH mod_cdr_csv: contexts and number ranges', async () => {
-    const counts = await ingest('freeswitch', FREESWITCH.map((c) => c[0]));
+    const counts = await ingest(
+      'freeswitch',
+      FREESWITCH.map((c) => c[0]),
+    );
     expect([counts.read, counts.accepted, counts.quarantined]).toEqual([FREESWITCH.length, FREESWITCH.length, 0]);
     expect(byLine().map((e) => [e.direction, e.subscriber, e.otherParty])).toEqual(FREESWITCH.map(([, d, s, o]) => [d, s, o]));
   });
 
   it('bills A1 for the calls it made, never for the call it received or the transit, and nobody for the Wangiri caller', async () => {
-    await ingest('asterisk', ASTERISK.map((c) => c[0]));
+    await ingest(
+      'asterisk',
+      ASTERISK.map((c) => c[0]),
+    );
     ratePending(store, {});
     const inbound = listUsageEvents(store, { direction: 'inbound' });
-    expect(inbound.map((e) => [e.subscriber, e.cost])).toEqual([[A2, '0'], [`+${A2}`, '0'], [A1, '0']]);
+    expect(inbound.map((e) => [e.subscriber, e.cost])).toEqual([
+      [A2, '0'],
+      [`+${A2}`, '0'],
+      [A1, '0'],
+    ]);
     expect(listUsageEvents(store, { direction: 'transit' }).map((e) => [e.subscriber, e.cost])).toEqual([[WANGIRI, '0']]);
     const all = billPeriod(store, { period: '2025-03', timezone: 'UTC', accountIds: ['A1'] }).created[0]!;
 
@@ -106,7 +149,10 @@ describe('a mixed switch file ingests with every record\'s direction and subscri
   });
 
   it('usage list --direction filters, usage show says which rule decided', async () => {
-    await ingest('asterisk', ASTERISK.map((c) => c[0]));
+    await ingest(
+      'asterisk',
+      ASTERISK.map((c) => c[0]),
+    );
     const list = await runCli(['--db', store.path, 'usage', 'list', '--direction', 'transit', '--json']);
     expect(list.code).toBe(0);
     const rows = JSON.parse(list.stdout) as Array<{ id: number; direction: string; subscriber: string }>;
@@ -127,7 +173,9 @@ describe('generic records keep their direction (real SQLite)', () => {
     expect([q!.reason, q!.raw]).toEqual(['NOT_OUR_NUMBER', swapped]);
     const fixed = replayQuarantine(store, { id: q!.id, raw: `g1,voice,inbound,${A1},,,,${WANGIRI},2025-03-13T10:00:00Z,1,answered` });
     expect(fixed.results).toEqual([expect.objectContaining({ outcome: 'accepted' })]);
-    expect(listUsageEvents(store, {}).map((e) => [e.direction, e.subscriber, e.otherParty])).toEqual([['inbound', A1, WANGIRI], ['inbound', A1, `+${WANGIRI}`]]);
+    expect(listUsageEvents(store, {}).map((e) => [e.direction, e.subscriber, e.otherParty])).toEqual([
+      ['inbound', A1, WANGIRI],
+      ['inbound', A1, `+${WANGIRI}`],
+    ]);
   });
 });
-

@@ -164,7 +164,9 @@ async function fuzz(format: CdrFormat, seed: number): Promise<FuzzRun> {
     const counts = await ingestFile(store, path, { format, rate: true, now: NOW });
 
     const events = store.sqlite
-      .prepare('SELECT line_no AS lineNo, subscriber, service, start_time AS startTime, answer_time AS answerTime, end_time AS endTime, duration_ms AS durationMs, usage, status FROM usage_events WHERE batch_id = ?')
+      .prepare(
+        'SELECT line_no AS lineNo, subscriber, service, start_time AS startTime, answer_time AS answerTime, end_time AS endTime, duration_ms AS durationMs, usage, status FROM usage_events WHERE batch_id = ?',
+      )
       .all(counts.batchId) as FuzzRun['events'];
     const fates = new Map<number, string[]>();
     const note = (table: string) => {

@@ -99,7 +99,12 @@ describe('killing `switchboard ingest` stops the work (real launcher, real file)
     expect(humanAgain.stdout).not.toMatch(/resumes/); // batch 1 was resumed already: a plain re-run now
     const after = await runCli(['--db', db, 'batches', 'list', '--json']);
     const states = (JSON.parse(after.stdout) as Array<{ id: number; state: string; resumedBy: number | null }>).map((b) => [b.id, b.state, b.resumedBy]);
-    expect(states).toEqual(expect.arrayContaining([[1, 'interrupted', 2], [2, 'done', null]]));
+    expect(states).toEqual(
+      expect.arrayContaining([
+        [1, 'interrupted', 2],
+        [2, 'done', null],
+      ]),
+    );
   }, 240_000);
 });
 

@@ -24,10 +24,14 @@ const GOOD = [
 ];
 const BAD = {
   WRONG_COLUMN_COUNT: '"","1001","0161","from-internal"',
-  UNTERMINATED_QUOTE: '"","1001","01614960123","from-internal","A","PJSIP/1001","","Dial","x","2025-03-03 10:00:00","2025-03-03 10:00:05","2025-03-03 10:01:35",95,90,"ANSWERED","DOCUMENTATION","1741000000.9","note',
-  INVALID_DATE: '"","1001","01614960123","from-internal","A","PJSIP/1001","","Dial","x","2025-02-30 10:00:00","2025-02-30 10:00:05","2025-02-30 10:01:35",95,90,"ANSWERED","DOCUMENTATION","1741000000.10",""',
-  NEGATIVE_DURATION: '"","1001","01614960123","from-internal","A","PJSIP/1001","","Dial","x","2025-03-03 10:00:00","2025-03-03 10:00:05","2025-03-03 10:01:35",-95,90,"ANSWERED","DOCUMENTATION","1741000000.11",""',
-  UNKNOWN_DISPOSITION: '"","1001","01614960123","from-internal","A","PJSIP/1001","","Dial","x","2025-03-03 10:00:00","2025-03-03 10:00:05","2025-03-03 10:01:35",95,90,"HUNG UP","DOCUMENTATION","1741000000.12",""',
+  UNTERMINATED_QUOTE:
+    '"","1001","01614960123","from-internal","A","PJSIP/1001","","Dial","x","2025-03-03 10:00:00","2025-03-03 10:00:05","2025-03-03 10:01:35",95,90,"ANSWERED","DOCUMENTATION","1741000000.9","note',
+  INVALID_DATE:
+    '"","1001","01614960123","from-internal","A","PJSIP/1001","","Dial","x","2025-02-30 10:00:00","2025-02-30 10:00:05","2025-02-30 10:01:35",95,90,"ANSWERED","DOCUMENTATION","1741000000.10",""',
+  NEGATIVE_DURATION:
+    '"","1001","01614960123","from-internal","A","PJSIP/1001","","Dial","x","2025-03-03 10:00:00","2025-03-03 10:00:05","2025-03-03 10:01:35",-95,90,"ANSWERED","DOCUMENTATION","1741000000.11",""',
+  UNKNOWN_DISPOSITION:
+    '"","1001","01614960123","from-internal","A","PJSIP/1001","","Dial","x","2025-03-03 10:00:00","2025-03-03 10:00:05","2025-03-03 10:01:35",95,90,"HUNG UP","DOCUMENTATION","1741000000.12",""',
 };
 
 function settings() {
@@ -119,11 +123,7 @@ describe('quarantine replay of a generic CSV line', () => {
     const file = join(store.dir, 'usage.csv');
     writeFileSync(
       file,
-      [
-        'record_id,service,subscriber,other_party,start,duration',
-        'r1,voice,447400100001,01614960123,2025-03-03T10:00:00Z,60',
-        'r2,voice,447400100001,01614960123,2025-02-30T10:00:00Z,60',
-      ].join('\n'),
+      ['record_id,service,subscriber,other_party,start,duration', 'r1,voice,447400100001,01614960123,2025-03-03T10:00:00Z,60', 'r2,voice,447400100001,01614960123,2025-02-30T10:00:00Z,60'].join('\n'),
     );
     const r = await ingestFile(store, file, { format: 'csv' });
     expect([r.accepted, r.quarantined]).toEqual([1, 1]);
@@ -131,7 +131,7 @@ describe('quarantine replay of a generic CSV line', () => {
     expect(q!.reason).toBe('INVALID_DATE');
     const fixed = replayQuarantine(store, { id: q!.id, raw: 'r2,voice,447400100001,01614960123,2025-02-28T10:00:00Z,60' });
     expect(fixed.results[0]).toMatchObject({ outcome: 'accepted' });
-    expect(store.sqlite.prepare("select source_id from usage_events order by id").all()).toEqual([{ source_id: 'r1' }, { source_id: 'r2' }]);
+    expect(store.sqlite.prepare('select source_id from usage_events order by id').all()).toEqual([{ source_id: 'r1' }, { source_id: 'r2' }]);
   });
 });
 
@@ -170,8 +170,7 @@ describe('ingest on a writer thread (the path large files take)', () => {
     try {
       for (const [k, v] of Object.entries({ ...buildPopulationFor(options).operatorSettings, timezone: 'Europe/London' })) setOperatorSetting(inline, k, v);
       await ingestFile(inline, file, { format: 'csv', writer: 'inline' });
-      const dump = (s: typeof store) =>
-        s.sqlite.prepare('select idem_key, category, roaming, usage, status from usage_events order by idem_key').all();
+      const dump = (s: typeof store) => s.sqlite.prepare('select idem_key, category, roaming, usage, status from usage_events order by idem_key').all();
       expect(dump(store)).toEqual(dump(inline));
     } finally {
       inline.cleanup();

@@ -3,7 +3,18 @@ import { createHash } from 'node:crypto';
 import { createReadStream, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createDbSink, createWorkerSink, finishBatch, openBatch, getOperatorSettings, loadTariffVersions, currentRateMultipliers, ratingPartyLookup, type Store } from '../../db/index.ts';
-import { createParser, findInvalidUtf8, ingestLines, plausibilityWindow, readLineBatches, readLines, TEXT_ENCODINGS, type CdrFormat, type IngestCounts, type TextEncodingName } from '../../tools/cdr/index.ts';
+import {
+  createParser,
+  findInvalidUtf8,
+  ingestLines,
+  plausibilityWindow,
+  readLineBatches,
+  readLines,
+  TEXT_ENCODINGS,
+  type CdrFormat,
+  type IngestCounts,
+  type TextEncodingName,
+} from '../../tools/cdr/index.ts';
 import { createRecordClassifier, directionRulesFor, operatorSettingsSchema, type OperatorSettings } from '../../tools/classify/index.ts';
 import { BillingError } from '../../tools/errors.ts';
 import { createEventRater, createTariffBook } from '../../tools/rating/index.ts';
@@ -96,7 +107,9 @@ export async function ingestFile(store: Store, path: string, opts: IngestFileOpt
   const header = format === 'csv' ? await firstDataLine(full, encoding) : null;
   const sourceName = opts.source ?? format;
   const classifier = createRecordClassifier();
-  const rater = opts.rate ? createEventRater(createTariffBook(loadTariffVersions(store, opts.tariff)), currentRateMultipliers(store), settings.timezone, ratingPartyLookup(store, settings.timezone)) : null;
+  const rater = opts.rate
+    ? createEventRater(createTariffBook(loadTariffVersions(store, opts.tariff)), currentRateMultipliers(store), settings.timezone, ratingPartyLookup(store, settings.timezone))
+    : null;
 
   const hash = createHash('sha256');
   let bytes = 0;
@@ -167,11 +180,23 @@ export function registerIngest(program: Command): void {
           [
             `Ingested ${r.file} (batch ${r.batchId}, ${r.format})`,
             ...(r.resumes
-              ? [`  resumes interrupted batch ${r.resumes.batchId} (started ${r.resumes.startedAt}): the ${r.resumes.events} events and ${r.resumes.quarantined} quarantined lines it committed count as duplicates here`]
+              ? [
+                  `  resumes interrupted batch ${r.resumes.batchId} (started ${r.resumes.startedAt}): the ${r.resumes.events} events and ${r.resumes.quarantined} quarantined lines it committed count as duplicates here`,
+                ]
               : []),
             `  read ${r.read} = accepted ${r.accepted} + duplicates ${r.duplicates} + quarantined ${r.quarantined}   (skipped ${r.skipped} blank/header lines)`,
-            ...(Object.keys(r.quarantineReasons).length ? [`  quarantine reasons: ${Object.entries(r.quarantineReasons).map(([k, v]) => `${k} ${v}`).join(', ')}`] : []),
-            `  statuses: ${Object.entries(r.statuses).map(([k, v]) => `${k} ${v}`).join(', ') || 'none'}`,
+            ...(Object.keys(r.quarantineReasons).length
+              ? [
+                  `  quarantine reasons: ${Object.entries(r.quarantineReasons)
+                    .map(([k, v]) => `${k} ${v}`)
+                    .join(', ')}`,
+                ]
+              : []),
+            `  statuses: ${
+              Object.entries(r.statuses)
+                .map(([k, v]) => `${k} ${v}`)
+                .join(', ') || 'none'
+            }`,
           ].join('\n'),
         );
       }),

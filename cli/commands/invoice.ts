@@ -19,7 +19,10 @@ export function describeInvoice(d: InvoiceDocument): string {
     `${title} ${d.number ?? '(not numbered)'} — ${d.status}${d.holdReasons.length ? ` (${d.holdReasons.map((h) => h.code).join(', ')})` : ''}`,
     `  ${d.buyer.name} (account ${d.buyer.accountId}), period ${d.period.from} to ${d.period.to}${d.issueDate ? `, issued ${d.issueDate}, due ${d.dueDate}` : ''}`,
     ...(d.correcting ? [`  corrects ${d.correcting.number}: ${d.correcting.reason}`] : []),
-    table(d.lines.map((l) => ({ section: l.section, line: l.msisdn ?? '', description: l.description, amount: l.amount })), ['section', 'line', 'description', 'amount']),
+    table(
+      d.lines.map((l) => ({ section: l.section, line: l.msisdn ?? '', description: l.description, amount: l.amount })),
+      ['section', 'line', 'description', 'amount'],
+    ),
     ...d.taxes.map((t) => `  ${t.name} (${t.ratePercent ? `${t.ratePercent}% of ${t.base}` : `${t.base} lines x ${t.feePerLine}`}): ${t.amount}`),
     ...d.taxNotes.map((n) => `  ${n.text}`),
     `  Subtotal ${d.subtotal}  Taxes ${d.taxTotal}  Total ${d.total} ${d.currency}`,
@@ -45,7 +48,17 @@ export function registerInvoice(program: Command): void {
         // The same standing the auditor agent gives (explainSettlement): notes against it, paid or not, still open.
         const { stored, settlement } = await withStore(opts, (store) => {
           const inv = getInvoice(store, number);
-          return { stored: inv, settlement: inv.kind === 'invoice' ? explainSettlement(inv.document, notesFor(store, inv.id).map((n) => n.document), today) : null };
+          return {
+            stored: inv,
+            settlement:
+              inv.kind === 'invoice'
+                ? explainSettlement(
+                    inv.document,
+                    notesFor(store, inv.id).map((n) => n.document),
+                    today,
+                  )
+                : null,
+          };
         });
         if (opts.ubl && !stored.document.number) throw new BillingError('CONFLICT', `invoice ${number} is ${stored.status} and has no number yet; an e-invoice needs one`);
         const written: string[] = [];
@@ -60,7 +73,9 @@ export function registerInvoice(program: Command): void {
           await writeOutputData('--ubl', opts.ubl, renderInvoiceUbl(stored.document));
           written.push(opts.ubl);
         }
-        printResult(opts, { id: stored.id, ...stored.document, written }, (o) => [describeInvoice(stored.document), ...(settlement ? [`  Standing on ${today}: ${settlement.sentence}`] : []), ...o.written.map((w) => `Wrote ${w}`)].join('\n'));
+        printResult(opts, { id: stored.id, ...stored.document, written }, (o) =>
+          [describeInvoice(stored.document), ...(settlement ? [`  Standing on ${today}: ${settlement.sentence}`] : []), ...o.written.map((w) => `Wrote ${w}`)].join('\n'),
+        );
       }),
     );
   for (const [name, propose, what] of [
@@ -80,7 +95,11 @@ export function registerInvoice(program: Command): void {
             const user = actingUser(store, opts.as);
             return propose(store, { tenant: user.tenant, userId: user.id, kind: 'analyst' }, { invoice: ref, reason: opts.reason });
           });
-          printResult(opts, out.proposal, (p) => `${out.existing ? 'Already proposed' : 'Proposed'}: ${describeProposal(p)}\nAn approver runs: switchboard approvals approve ${p.id} --as <approver> --reason "…"`);
+          printResult(
+            opts,
+            out.proposal,
+            (p) => `${out.existing ? 'Already proposed' : 'Proposed'}: ${describeProposal(p)}\nAn approver runs: switchboard approvals approve ${p.id} --as <approver> --reason "…"`,
+          );
         }),
       );
   }

@@ -1,15 +1,5 @@
 import type { Command } from 'commander';
-import {
-  countQuarantine,
-  createDbSink,
-  findEventIdByKey,
-  getOperatorSettings,
-  listQuarantine,
-  markReplayed,
-  openQuarantineWithBatch,
-  updateQuarantined,
-  type Store,
-} from '../../db/index.ts';
+import { countQuarantine, createDbSink, findEventIdByKey, getOperatorSettings, listQuarantine, markReplayed, openQuarantineWithBatch, updateQuarantined, type Store } from '../../db/index.ts';
 import { createParser, idempotencyKey, plausibilityWindow, type CdrFormat, type CdrParser, type PlausibilityWindow } from '../../tools/cdr/index.ts';
 import { createRecordClassifier, directionRulesFor, type DirectionRules } from '../../tools/classify/index.ts';
 import { BillingError } from '../../tools/errors.ts';
@@ -31,7 +21,13 @@ export function replayQuarantine(store: Store, opts: { id?: number; raw?: string
     const raw = opts.raw ?? q.raw;
     let parser = parsers.get(row.parserOptions + row.format);
     if (!parser) {
-      const { header, plausibility, direction, ...options } = JSON.parse(row.parserOptions) as { header?: string; timezone: string; columns?: string[]; plausibility?: PlausibilityWindow; direction?: DirectionRules };
+      const { header, plausibility, direction, ...options } = JSON.parse(row.parserOptions) as {
+        header?: string;
+        timezone: string;
+        columns?: string[];
+        plausibility?: PlausibilityWindow;
+        direction?: DirectionRules;
+      };
       // Batches from before plausibility checks are checked as of their start, with today's limits;
       // batches from before direction rules get today's rules (their lines were all read as outbound).
       const window = plausibility ?? plausibilityWindow(Date.parse(row.startedAt), settings);
@@ -77,9 +73,18 @@ export function registerQuarantine(program: Command): void {
       action(async (_o: unknown, cmd: Command) => {
         const opts = cmd.optsWithGlobals<GlobalOptions & { status?: string; batch?: string; limit?: string }>();
         const filter = { status: opts.status === 'all' ? undefined : opts.status, batchId: parseIntOption('batch', opts.batch) };
-        const { rows, total } = await withStore(opts, (store) => ({ rows: listQuarantine(store, { ...filter, limit: parseIntOption('limit', opts.limit, 1) }), total: countQuarantine(store, filter) }));
+        const { rows, total } = await withStore(opts, (store) => ({
+          rows: listQuarantine(store, { ...filter, limit: parseIntOption('limit', opts.limit, 1) }),
+          total: countQuarantine(store, filter),
+        }));
         printResult(opts, rows, (r) =>
-          [table(r.map((x) => ({ ...x, raw: x.raw.length > 60 ? `${x.raw.slice(0, 57)}...` : x.raw })), ['id', 'batchId', 'lineNo', 'reason', 'status', 'message', 'raw']), `${total} records${filter.status ? ` ${filter.status}` : ''} in all; ${r.length} shown`].join('\n'),
+          [
+            table(
+              r.map((x) => ({ ...x, raw: x.raw.length > 60 ? `${x.raw.slice(0, 57)}...` : x.raw })),
+              ['id', 'batchId', 'lineNo', 'reason', 'status', 'message', 'raw'],
+            ),
+            `${total} records${filter.status ? ` ${filter.status}` : ''} in all; ${r.length} shown`,
+          ].join('\n'),
         );
       }),
     );

@@ -1,5 +1,15 @@
 import type { Command } from 'commander';
-import { currentRateMultipliers, ratingPartyLookup, getOperatorSettings, iterateUnratedEvents, loadTariffVersions, saveRatings, toRecordAndClassification, usageCounts, type Store } from '../../db/index.ts';
+import {
+  currentRateMultipliers,
+  ratingPartyLookup,
+  getOperatorSettings,
+  iterateUnratedEvents,
+  loadTariffVersions,
+  saveRatings,
+  toRecordAndClassification,
+  usageCounts,
+  type Store,
+} from '../../db/index.ts';
 import { createEventRater, createTariffBook } from '../../tools/rating/index.ts';
 import { progressEnabled, withStore, type GlobalOptions } from '../context.ts';
 import { createProgress } from '../progress.ts';

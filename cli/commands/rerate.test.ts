@@ -51,7 +51,11 @@ describe('re-rating after a tariff correction (real SQLite)', () => {
     const again = rerate(store);
     expect(again.events.changed).toBe(0);
     expect(again.notes).toEqual([]);
-    expect(listInvoices(store).map((i) => i.number).sort()).toEqual(['CN-000001', 'INV-000001', 'INV-000002']);
+    expect(
+      listInvoices(store)
+        .map((i) => i.number)
+        .sort(),
+    ).toEqual(['CN-000001', 'INV-000001', 'INV-000002']);
   });
 
   it('issues no note (and uses no number) when the corrections cancel out to 0.00', async () => {
@@ -64,7 +68,11 @@ describe('re-rating after a tariff correction (real SQLite)', () => {
     expect(r.failed).toEqual([]);
     expect(r.events.repriced).toBe(4);
     expect(r.notes).toEqual([]);
-    expect(listInvoices(store).map((i) => i.number).sort()).toEqual(['INV-000001', 'INV-000002']);
+    expect(
+      listInvoices(store)
+        .map((i) => i.number)
+        .sort(),
+    ).toEqual(['INV-000001', 'INV-000002']);
     // A real change later takes the first credit-note number.
     importTariff(store, CORRECTED);
     expect(rerate(store).notes).toEqual([{ accountId: 'A1', kind: 'credit_note', number: 'CN-000001', total: '-0.11', corrects: 'INV-000001' }]);

@@ -99,7 +99,9 @@ export function registerTariffs(program: Command): void {
         printResult(opts, out, (o) =>
           [
             `${o.created ? 'Imported' : 'Already imported'} tariff ${o.name} version ${o.version} (${o.format}), effective from ${o.effectiveFrom}`,
-            `  ${Object.entries(o.counts).map(([k, v]) => `${k} ${v}`).join(', ')}`,
+            `  ${Object.entries(o.counts)
+              .map(([k, v]) => `${k} ${v}`)
+              .join(', ')}`,
             ...o.messages.map((m) => `  note: ${m}`),
           ].join('\n'),
         );

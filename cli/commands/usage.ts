@@ -46,7 +46,9 @@ export function registerUsage(program: Command): void {
             `Direction ${e.direction}: ${e.directionRule ?? 'decided before direction rules were recorded (read as the switch wrote it)'}`,
             e.cost !== null ? `Rated cost ${e.cost} ${e.currency} with tariff version ${e.tariffVersionId}` : `Not rated${e.ratingError ? `: ${JSON.stringify(e.ratingError)}` : ''}`,
             ...(e.explanation ? [e.explanation] : []),
-            `Fields: ${Object.entries(e.attributes).map(([k, v]) => `${k}=${v}`).join(' ')}`,
+            `Fields: ${Object.entries(e.attributes)
+              .map(([k, v]) => `${k}=${v}`)
+              .join(' ')}`,
           ].join('\n'),
         );
       }),

@@ -18,7 +18,10 @@ export function registerUsers(program: Command): void {
     .action(
       action(async (id: string, _o: unknown, cmd: Command) => {
         const opts = cmd.optsWithGlobals<GlobalOptions & { roles: string; name?: string; tenant?: string }>();
-        const roles = opts.roles.split(',').map((r) => r.trim()).filter(Boolean);
+        const roles = opts.roles
+          .split(',')
+          .map((r) => r.trim())
+          .filter(Boolean);
         const bad = roles.filter((r) => !roleSchema.safeParse(r).success);
         if (bad.length) throw new BillingError('INVALID_INPUT', `unknown role ${bad.join(', ')}; one of ${roleSchema.options.join(', ')}`);
         const user = await withStore(opts, (store) => saveUser(store, { id, name: opts.name ?? id, tenant: opts.tenant ?? getOperatorSettings(store).tenant, roles: roles as never }));
@@ -33,7 +36,12 @@ export function registerUsers(program: Command): void {
       action(async (_o: unknown, cmd: Command) => {
         const opts = cmd.optsWithGlobals<GlobalOptions>();
         const rows = await withStore(opts, (store) => listUsers(store));
-        printResult(opts, rows, (r) => table(r.map((u) => ({ ...u, roles: u.roles.join(',') })), ['id', 'name', 'tenant', 'roles']));
+        printResult(opts, rows, (r) =>
+          table(
+            r.map((u) => ({ ...u, roles: u.roles.join(',') })),
+            ['id', 'name', 'tenant', 'roles'],
+          ),
+        );
       }),
     );
 }

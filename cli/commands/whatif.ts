@@ -18,7 +18,12 @@ export function registerWhatIf(program: Command): void {
         const opts = cmd.optsWithGlobals<GlobalOptions & { account: string; period?: string; plan?: string }>();
         const period = checkPeriod(opts.period);
         const out = await withStore(opts, (store) => whatIfAccount(store, opts.account, period, opts.plan));
-        printResult(opts, out, (o) => `What-if for account ${o.account}, ${o.period} (${o.currency}, before tax):\n${table(o.scenarios as Array<Record<string, unknown>>, ['msisdn', 'currentPlanId', 'planId', 'currentAmount', 'alternativeAmount', 'saving', 'note'])}`);
+        printResult(
+          opts,
+          out,
+          (o) =>
+            `What-if for account ${o.account}, ${o.period} (${o.currency}, before tax):\n${table(o.scenarios as Array<Record<string, unknown>>, ['msisdn', 'currentPlanId', 'planId', 'currentAmount', 'alternativeAmount', 'saving', 'note'])}`,
+        );
       }),
     );
 }

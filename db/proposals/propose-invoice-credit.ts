@@ -32,7 +32,10 @@ function pickLine(lines: InvoiceLine[], req: InvoiceCreditRequest): InvoiceLine 
   }
   const charges = lines.filter((l) => dec(l.amount).greaterThan(0));
   if (req.lineQuery) {
-    const words = req.lineQuery.toLowerCase().split(/\s+/).filter((w) => w.length > 2 && w !== 'fee' && w !== 'the');
+    const words = req.lineQuery
+      .toLowerCase()
+      .split(/\s+/)
+      .filter((w) => w.length > 2 && w !== 'fee' && w !== 'the');
     const pool = req.kind === 'fee_waiver' ? charges.filter((l) => FEE_SECTIONS.has(l.section)) : charges;
     const found = pool.filter((l) => words.every((w) => l.description.toLowerCase().includes(w)));
     if (found.length === 1) return found[0]!;
@@ -67,7 +70,10 @@ export function proposeInvoiceCredit(store: Store, who: Requester, req: InvoiceC
   const lineLeft = creditable.lines.get(line.id);
   const room = dec(lineLeft?.left ?? '0').lessThan(creditable.invoiceLeft) ? dec(lineLeft?.left ?? '0') : dec(creditable.invoiceLeft);
   if (!room.greaterThan(0)) {
-    throw new BillingError('CONFLICT', `nothing left to credit on ${line.description} of invoice ${inv.number}: it charged ${lineLeft?.charged ?? '0.00'} ${inv.currency} net of discounts and ${lineLeft?.credited ?? '0.00'} was already credited (0.00 left)`);
+    throw new BillingError(
+      'CONFLICT',
+      `nothing left to credit on ${line.description} of invoice ${inv.number}: it charged ${lineLeft?.charged ?? '0.00'} ${inv.currency} net of discounts and ${lineLeft?.credited ?? '0.00'} was already credited (0.00 left)`,
+    );
   }
   if (req.kind === 'credit' && !req.amount) throw new BillingError('INVALID_INPUT', 'a credit needs an amount');
   // A credit is money on a note: in the currency's minor unit, never finer (15 is 15.00; 15.005 is refused).
@@ -76,11 +82,23 @@ export function proposeInvoiceCredit(store: Store, who: Requester, req: InvoiceC
   }
   // A credit asked beyond what is left is refused with what is left, never silently lowered: a proposal carries what the analyst asked.
   if (req.kind === 'credit' && dec(req.amount!).greaterThan(room)) {
-    const why = lineLeft && dec(lineLeft.left).greaterThan(room) ? `the invoice has only ${creditable.invoiceLeft} net left to credit` : `it charged ${lineLeft?.charged ?? '0.00'} net of discounts, ${lineLeft?.credited ?? '0.00'} already credited`;
+    const why =
+      lineLeft && dec(lineLeft.left).greaterThan(room)
+        ? `the invoice has only ${creditable.invoiceLeft} net left to credit`
+        : `it charged ${lineLeft?.charged ?? '0.00'} net of discounts, ${lineLeft?.credited ?? '0.00'} already credited`;
     throw new BillingError('INVALID_INPUT', `line ${line.id} (${line.description}) has ${room.toFixed(decimals)} ${inv.currency} left to credit, less than ${req.amount} (${why})`);
   }
   const amount = req.kind === 'credit' ? dec(req.amount!).toFixed(decimals) : room.toFixed(decimals);
-  const preview = buildAdjustmentNote({ original: inv.document, credits: [{ lineId: line.id, amount }], customer, account, settings: getBillingSettings(store), reason: req.reason, earlierNotes: notes, ref: 'preview' });
+  const preview = buildAdjustmentNote({
+    original: inv.document,
+    credits: [{ lineId: line.id, amount }],
+    customer,
+    account,
+    settings: getBillingSettings(store),
+    reason: req.reason,
+    earlierNotes: notes,
+    ref: 'preview',
+  });
   const charged = lineLeft && lineLeft.charged !== line.amount ? `, charged ${lineLeft.charged} after discounts of the listed ${line.amount}` : '';
   const earlier = lineLeft && dec(lineLeft.credited).greaterThan(0) ? `, ${lineLeft.credited} already credited` : '';
   const what = req.kind === 'fee_waiver' ? `Waive ${line.description}` : `Credit ${amount} ${inv.currency} against ${line.description}`;
@@ -91,7 +109,15 @@ export function proposeInvoiceCredit(store: Store, who: Requester, req: InvoiceC
     currency: inv.currency,
     amount,
     summary: `${what} on invoice ${inv.number}${charged}${earlier}: credit note of ${amount} net + ${dec(preview.taxTotal).negated().toFixed(decimals)} tax = ${dec(preview.total).negated().toFixed(decimals)} ${inv.currency}`,
-    payload: { invoiceId: inv.id, invoiceNumber: inv.number, lineId: line.id, lineDescription: line.description, lineAmount: line.amount, lineCharged: lineLeft?.charged ?? line.amount, preview: { subtotal: preview.subtotal, taxTotal: preview.taxTotal, total: preview.total, taxes: preview.taxes } },
+    payload: {
+      invoiceId: inv.id,
+      invoiceNumber: inv.number,
+      lineId: line.id,
+      lineDescription: line.description,
+      lineAmount: line.amount,
+      lineCharged: lineLeft?.charged ?? line.amount,
+      preview: { subtotal: preview.subtotal, taxTotal: preview.taxTotal, total: preview.total, taxes: preview.taxes },
+    },
     reason: req.reason,
     targetKey: req.kind === 'fee_waiver' ? `fee_waiver:${inv.id}:${line.id}` : `credit:${inv.id}:${line.id}:${amount}`,
   });

@@ -30,7 +30,11 @@ export async function setUpLedger(store: TempStore, lines?: string[]): Promise<L
 
 /** Alice's proposal to waive A1's 10.00 Talk 10 fee on INV-000001 (12.00 with VAT). */
 export function proposeTalkFeeWaiver(store: TempStore, alice: UserRecord) {
-  return proposeInvoiceCredit(store, { tenant: alice.tenant, userId: alice.id, kind: 'analyst', threadId: 't-1' }, { kind: 'fee_waiver', invoice: 'INV-000001', lineQuery: 'Talk 10 monthly', reason: 'network outage on 3 March' }).proposal;
+  return proposeInvoiceCredit(
+    store,
+    { tenant: alice.tenant, userId: alice.id, kind: 'analyst', threadId: 't-1' },
+    { kind: 'fee_waiver', invoice: 'INV-000001', lineQuery: 'Talk 10 monthly', reason: 'network outage on 3 March' },
+  ).proposal;
 }
 
 /** Every column of a row, to show a refused statement changed nothing. */

@@ -4,8 +4,20 @@ import type { Population, Subscriber } from './build-population.ts';
 import { Random } from './random.ts';
 
 const STREETS = ['High Street', 'Station Road', 'Church Lane', 'Victoria Road', 'Green Lane', 'Mill Road', 'Park Avenue', 'Queen Street'];
-const GB_TOWNS: Array<[string, string]> = [['London', 'N1 7GU'], ['Manchester', 'M1 1AE'], ['Leeds', 'LS1 4DY'], ['Bristol', 'BS1 5TR'], ['Glasgow', 'G1 1XQ'], ['Cardiff', 'CF10 1EP'], ['Belfast', 'BT1 5GS']];
-const IE_TOWNS: Array<[string, string]> = [['Dublin', 'D02 X285'], ['Dundalk', 'A91 K584'], ['Letterkenny', 'F92 X2F5']];
+const GB_TOWNS: Array<[string, string]> = [
+  ['London', 'N1 7GU'],
+  ['Manchester', 'M1 1AE'],
+  ['Leeds', 'LS1 4DY'],
+  ['Bristol', 'BS1 5TR'],
+  ['Glasgow', 'G1 1XQ'],
+  ['Cardiff', 'CF10 1EP'],
+  ['Belfast', 'BT1 5GS'],
+];
+const IE_TOWNS: Array<[string, string]> = [
+  ['Dublin', 'D02 X285'],
+  ['Dundalk', 'A91 K584'],
+  ['Letterkenny', 'F92 X2F5'],
+];
 
 export interface DemoAccountsOptions {
   seed: number | string;
@@ -36,7 +48,8 @@ export function buildAccountsFile(population: Population, options: DemoAccountsO
   const file: AccountsFile = { customers: [], accounts: [], subscriptions: [] };
   const companies = new Map<string, Subscriber[]>();
   const mid = (from: number, to: number) => addDays(options.periodStart, rng.int(from, to));
-  const lineStart = () => (rng.chance(0.06) ? addDays(options.periodStart, -rng.int(1, 60)) : `${rng.int(2019, 2024)}-${String(rng.int(1, 12)).padStart(2, '0')}-${String(rng.int(1, 28)).padStart(2, '0')}`);
+  const lineStart = () =>
+    rng.chance(0.06) ? addDays(options.periodStart, -rng.int(1, 60)) : `${rng.int(2019, 2024)}-${String(rng.int(1, 12)).padStart(2, '0')}-${String(rng.int(1, 28)).padStart(2, '0')}`;
 
   population.subscribers.forEach((s, i) => {
     if (s.segment === 'business') {
@@ -48,8 +61,16 @@ export function buildAccountsFile(population: Population, options: DemoAccountsO
     const since = lineStart();
     file.customers.push({ id, name: s.name, segment: 'consumer', email: null, address: address(rng, ireland), customerSince: since });
     file.accounts.push({
-      id: `A${id.slice(1)}`, customerId: id, billingCycleDay: 1, currency: 'GBP', language: 'en', taxJurisdiction: { country: ireland ? 'IE' : 'GB', region: null },
-      vatId: null, taxExemptions: [], discounts: [], paymentTermsDays: 14,
+      id: `A${id.slice(1)}`,
+      customerId: id,
+      billingCycleDay: 1,
+      currency: 'GBP',
+      language: 'en',
+      taxJurisdiction: { country: ireland ? 'IE' : 'GB', region: null },
+      vatId: null,
+      taxExemptions: [],
+      discounts: [],
+      paymentTermsDays: 14,
     });
     const plan = consumerPlan(s);
     const plans = [{ planId: plan, from: since }];
@@ -57,8 +78,13 @@ export function buildAccountsFile(population: Population, options: DemoAccountsO
     if (plan !== 'UNLIMITED_35' && rng.chance(0.03)) plans.push({ planId: plan === 'SIM_10' ? 'TALK_20' : 'UNLIMITED_35', from: mid(8, options.periodDays - 6) });
     const leaves = rng.chance(0.01);
     file.subscriptions.push({
-      id: `L${id.slice(1)}`, accountId: `A${id.slice(1)}`, msisdn: s.msisdn, imsi: s.imsi, plans,
-      endDate: leaves ? mid(options.periodDays - 3, options.periodDays - 1) : null, status: leaves ? 'terminated' : 'active',
+      id: `L${id.slice(1)}`,
+      accountId: `A${id.slice(1)}`,
+      msisdn: s.msisdn,
+      imsi: s.imsi,
+      plans,
+      endDate: leaves ? mid(options.periodDays - 3, options.periodDays - 1) : null,
+      status: leaves ? 'terminated' : 'active',
       orders: rng.chance(0.05) ? [{ chargeId: 'HANDSET', period: since.slice(0, 7) }] : [],
     });
   });
@@ -70,15 +96,27 @@ export function buildAccountsFile(population: Population, options: DemoAccountsO
     const company = lines[0]!.name.replace(/^.*\(|\)$/g, '');
     file.customers.push({ id, name: company, segment: lines.length >= 5 ? 'enterprise' : 'small_business', email: null, address: address(rng, ireland), customerSince: since });
     file.accounts.push({
-      id: `A${id}`, customerId: id, billingCycleDay: 1, currency: 'GBP', language: 'en', taxJurisdiction: { country: ireland ? 'IE' : 'GB', region: null },
+      id: `A${id}`,
+      customerId: id,
+      billingCycleDay: 1,
+      currency: 'GBP',
+      language: 'en',
+      taxJurisdiction: { country: ireland ? 'IE' : 'GB', region: null },
       vatId: ireland ? `IE${rng.int(1000000, 9999999)}${String.fromCharCode(65 + rng.int(0, 25))}` : `GB${rng.digits(9)}`,
-      taxExemptions: [], discounts: [], paymentTermsDays: 30,
+      taxExemptions: [],
+      discounts: [],
+      paymentTermsDays: 30,
     });
     for (const s of lines) {
       file.subscriptions.push({
-        id: `L${s.msisdn}`, accountId: `A${id}`, msisdn: s.msisdn, imsi: s.imsi,
+        id: `L${s.msisdn}`,
+        accountId: `A${id}`,
+        msisdn: s.msisdn,
+        imsi: s.imsi,
         plans: [{ planId: s.line === 'fixed' ? 'BUSINESS_LINE_15' : 'BUSINESS_25', from: rng.chance(0.1) ? addDays(options.periodStart, -rng.int(10, 80)) : since }],
-        endDate: null, status: 'active', orders: [],
+        endDate: null,
+        status: 'active',
+        orders: [],
       });
     }
   });

@@ -1,14 +1,5 @@
 import type { OperatorSettings } from '../../tools/classify/classification.types.ts';
-import {
-  DEFAULT_HOME_NETWORK,
-  LOCAL_AREA_PREFIX,
-  SUBSCRIBER_FIXED_BLOCK,
-  SUBSCRIBER_MOBILE_BLOCKS,
-  ROAMING_NETWORKS,
-  TRUNK_PREFIX,
-  VISITOR_HOMES,
-  type NumberBlock,
-} from './gb-number-plan.ts';
+import { DEFAULT_HOME_NETWORK, LOCAL_AREA_PREFIX, SUBSCRIBER_FIXED_BLOCK, SUBSCRIBER_MOBILE_BLOCKS, ROAMING_NETWORKS, TRUNK_PREFIX, VISITOR_HOMES, type NumberBlock } from './gb-number-plan.ts';
 import { Random, createWeightedPicker, lowerBound } from './random.ts';
 
 export type UsageLevel = 'light' | 'medium' | 'heavy';
@@ -42,10 +33,7 @@ export interface Subscriber {
 }
 
 /** The classifier settings under which the generated categories are the right answers. */
-export type GeneratedOperatorSettings = Pick<
-  OperatorSettings,
-  'homeCountry' | 'homeNetworks' | 'onNetPrefixes' | 'localAreaPrefixes' | 'trunkPrefixes'
->;
+export type GeneratedOperatorSettings = Pick<OperatorSettings, 'homeCountry' | 'homeNetworks' | 'onNetPrefixes' | 'localAreaPrefixes' | 'trunkPrefixes'>;
 
 export interface Population {
   subscribers: readonly Subscriber[];
@@ -66,9 +54,43 @@ export interface PopulationOptions {
   fixedShare?: number;
 }
 
-const FIRST_NAMES = ['Oliver', 'Amelia', 'George', 'Isla', 'Harry', 'Ava', 'Noah', 'Mia', 'Jack', 'Sophia', 'Leo', 'Grace', 'Arthur', 'Lily', 'Muhammad', 'Freya', 'Oscar', 'Priya', 'Siobhán', 'Chidi', 'Zoë', 'Wojciech'];
+const FIRST_NAMES = [
+  'Oliver',
+  'Amelia',
+  'George',
+  'Isla',
+  'Harry',
+  'Ava',
+  'Noah',
+  'Mia',
+  'Jack',
+  'Sophia',
+  'Leo',
+  'Grace',
+  'Arthur',
+  'Lily',
+  'Muhammad',
+  'Freya',
+  'Oscar',
+  'Priya',
+  'Siobhán',
+  'Chidi',
+  'Zoë',
+  'Wojciech',
+];
 const LAST_NAMES = ['Smith', 'Jones', 'Taylor', 'Brown', 'Williams', 'Wilson', 'Patel', 'Khan', "O'Brien", 'Evans', 'Thomas', 'Roberts', 'Nowak', 'Okafor', 'MacLeod', 'Ní Bhriain', 'Singh', 'Davies'];
-const COMPANIES = ['Acme Widgets Ltd', 'Smith, Jones & Partners', 'The "Bean" Café', 'Northwind Traders', 'Brick Lane Bagels', 'Thames Logistics plc', 'Müller & Söhne UK', 'Kite, Crane, Hook LLP', 'Globex UK', 'St. Mary\'s Surgery'];
+const COMPANIES = [
+  'Acme Widgets Ltd',
+  'Smith, Jones & Partners',
+  'The "Bean" Café',
+  'Northwind Traders',
+  'Brick Lane Bagels',
+  'Thames Logistics plc',
+  'Müller & Söhne UK',
+  'Kite, Crane, Hook LLP',
+  'Globex UK',
+  "St. Mary's Surgery",
+];
 
 const USAGE_WEIGHT: Record<UsageLevel, number> = { light: 1, medium: 3, heavy: 8 };
 const pickUsage = createWeightedPicker<UsageLevel>([

@@ -6,13 +6,7 @@ import { quoteAlways as q, splitQuotedCsv, unterminate } from './quote-csv-field
 import { Random } from './random.ts';
 
 /** Malformations an Asterisk Master.csv line can carry. */
-export const ASTERISK_MALFORMED_KINDS: readonly MalformedKind[] = [
-  'WRONG_COLUMN_COUNT',
-  'UNTERMINATED_QUOTE',
-  'INVALID_DATE',
-  'NEGATIVE_DURATION',
-  'UNKNOWN_DISPOSITION',
-];
+export const ASTERISK_MALFORMED_KINDS: readonly MalformedKind[] = ['WRONG_COLUMN_COUNT', 'UNTERMINATED_QUOTE', 'INVALID_DATE', 'NEGATIVE_DURATION', 'UNKNOWN_DISPOSITION'];
 
 const DISPOSITION: Record<Disposition, string> = {
   answered: 'ANSWERED',
@@ -29,11 +23,7 @@ const TRUNKS = ['trunk', 'trunk', 'trunk', 'gamma-out', 'bt-sipt'];
  * Creates a formatter of Asterisk cdr_csv (Master.csv) lines with 16, 18 or 21 columns: strings and
  * dates quoted, duration/billsec/sequence bare, local wall-clock time in `timezone`.
  */
-export function createAsteriskRowFormatter(
-  columns: 16 | 18 | 21,
-  timezone: string,
-  seed: number | string,
-): (event: UsageEvent, malformed?: MalformedKind) => string {
+export function createAsteriskRowFormatter(columns: 16 | 18 | 21, timezone: string, seed: number | string): (event: UsageEvent, malformed?: MalformedKind) => string {
   const time = createLocalFormatter(timezone);
   const rng = new Random(`asterisk:${String(seed)}`);
   // Asterisk numbers channels with a global hex counter and CDRs with a global sequence.
@@ -92,9 +82,29 @@ export function createAsteriskRowFormatter(
     } else if (malformed === 'UNKNOWN_DISPOSITION') disposition = BAD_DISPOSITIONS[event.seq % BAD_DISPOSITIONS.length] as string;
 
     let line =
-      caller.lead + '"' + called + '"' + caller.clid + channel + ',"' + dstChannel + '","Dial","' + lastData + '","' +
-      start + '","' + (event.answerMs === null ? '' : time(event.answerMs)) + '","' + time(event.endMs) + '",' +
-      duration + ',' + billsec + ',"' + disposition + '","DOCUMENTATION"';
+      caller.lead +
+      '"' +
+      called +
+      '"' +
+      caller.clid +
+      channel +
+      ',"' +
+      dstChannel +
+      '","Dial","' +
+      lastData +
+      '","' +
+      start +
+      '","' +
+      (event.answerMs === null ? '' : time(event.answerMs)) +
+      '","' +
+      time(event.endMs) +
+      '",' +
+      duration +
+      ',' +
+      billsec +
+      ',"' +
+      disposition +
+      '","DOCUMENTATION"';
     if (columns >= 18) line += ',"' + uniqueId + '",' + q(event.note);
     if (columns === 21) line += ',"",' + '"' + uniqueId + '",' + String(sequence++);
 

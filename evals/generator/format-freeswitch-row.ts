@@ -5,20 +5,22 @@ import { quoteAlways as q, splitQuotedCsv, unterminate } from './quote-csv-field
 import { Random, createWeightedPicker } from './random.ts';
 
 /** Malformations a FreeSWITCH mod_cdr_csv line can carry. */
-export const FREESWITCH_MALFORMED_KINDS: readonly MalformedKind[] = [
-  'WRONG_COLUMN_COUNT',
-  'UNTERMINATED_QUOTE',
-  'INVALID_DATE',
-  'NEGATIVE_DURATION',
-  'UNKNOWN_DISPOSITION',
-];
+export const FREESWITCH_MALFORMED_KINDS: readonly MalformedKind[] = ['WRONG_COLUMN_COUNT', 'UNTERMINATED_QUOTE', 'INVALID_DATE', 'NEGATIVE_DURATION', 'UNKNOWN_DISPOSITION'];
 
 // Q.850 causes FreeSWITCH writes for each outcome, weighted by how often they show up.
 const HANGUP_CAUSES: Record<Disposition, readonly (readonly [string, number])[]> = {
   answered: [['NORMAL_CLEARING', 1]],
-  no_answer: [['NO_ANSWER', 6], ['ORIGINATOR_CANCEL', 3], ['NO_USER_RESPONSE', 1]],
+  no_answer: [
+    ['NO_ANSWER', 6],
+    ['ORIGINATOR_CANCEL', 3],
+    ['NO_USER_RESPONSE', 1],
+  ],
   busy: [['USER_BUSY', 1]],
-  failed: [['CALL_REJECTED', 3], ['UNALLOCATED_NUMBER', 3], ['NORMAL_TEMPORARY_FAILURE', 2]],
+  failed: [
+    ['CALL_REJECTED', 3],
+    ['UNALLOCATED_NUMBER', 3],
+    ['NORMAL_TEMPORARY_FAILURE', 2],
+  ],
   congestion: [['NORMAL_CIRCUIT_CONGESTION', 1]],
 };
 const BAD_CAUSES = ['NORMAL_CLEARNG', 'HANGUP_COMPLETE_OK', 'CAUSE_999'];
@@ -33,16 +35,10 @@ function line0(event: UsageEvent): string {
 }
 
 /** Creates a formatter of FreeSWITCH mod_cdr_csv lines in the `default` (13) or `example` (15 columns) template, every field quoted. */
-export function createFreeswitchRowFormatter(
-  template: 'default' | 'example',
-  timezone: string,
-  seed: number | string,
-): (event: UsageEvent, malformed?: MalformedKind) => string {
+export function createFreeswitchRowFormatter(template: 'default' | 'example', timezone: string, seed: number | string): (event: UsageEvent, malformed?: MalformedKind) => string {
   const time = createLocalFormatter(timezone);
   const rng = new Random(`freeswitch:${String(seed)}`);
-  const causes = Object.fromEntries(
-    Object.entries(HANGUP_CAUSES).map(([k, v]) => [k, createWeightedPicker(v)]),
-  ) as Record<Disposition, (r: Random) => string>;
+  const causes = Object.fromEntries(Object.entries(HANGUP_CAUSES).map(([k, v]) => [k, createWeightedPicker(v)])) as Record<Disposition, (r: Random) => string>;
   const uuid = (): string => {
     const h = rng.hex(32);
     // Version 4, RFC 4122 variant, like switch_uuid_get.
@@ -63,9 +59,25 @@ export function createFreeswitchRowFormatter(
     } else if (malformed === 'UNKNOWN_DISPOSITION') cause = BAD_CAUSES[event.seq % BAD_CAUSES.length] as string;
 
     let line =
-      line0(event) + '","' +
-      start + '","' + (event.answerMs === null ? '' : time(event.answerMs)) + '","' + time(event.endMs) + '","' +
-      duration + '","' + billsec + '","' + cause + '","' + uuid() + '","' + (reached ? uuid() : '') + '",' + q(sub.account);
+      line0(event) +
+      '","' +
+      start +
+      '","' +
+      (event.answerMs === null ? '' : time(event.answerMs)) +
+      '","' +
+      time(event.endMs) +
+      '","' +
+      duration +
+      '","' +
+      billsec +
+      '","' +
+      cause +
+      '","' +
+      uuid() +
+      '","' +
+      (reached ? uuid() : '') +
+      '",' +
+      q(sub.account);
     if (template === 'example') {
       const codec = rng.pick(CODECS);
       line += event.answerMs === null ? ',"",""' : `,"${codec}","${codec}"`;

@@ -4,17 +4,22 @@ import { quoteIfNeeded, splitQuotedCsv, unterminate } from './quote-csv-field.ts
 
 /** Column order of the generic CSV header (the format allows any order; this is ours). */
 export const GENERIC_CSV_COLUMNS = [
-  'record_id', 'service', 'direction', 'subscriber', 'imsi', 'serving_network', 'visited_country',
-  'other_party', 'start', 'duration', 'disposition', 'volume', 'notes',
+  'record_id',
+  'service',
+  'direction',
+  'subscriber',
+  'imsi',
+  'serving_network',
+  'visited_country',
+  'other_party',
+  'start',
+  'duration',
+  'disposition',
+  'volume',
+  'notes',
 ] as const;
 
-export const CSV_MALFORMED_KINDS: readonly MalformedKind[] = [
-  'WRONG_COLUMN_COUNT',
-  'UNTERMINATED_QUOTE',
-  'INVALID_DATE',
-  'NEGATIVE_DURATION',
-  'UNKNOWN_SERVICE',
-];
+export const CSV_MALFORMED_KINDS: readonly MalformedKind[] = ['WRONG_COLUMN_COUNT', 'UNTERMINATED_QUOTE', 'INVALID_DATE', 'NEGATIVE_DURATION', 'UNKNOWN_SERVICE'];
 export const JSONL_MALFORMED_KINDS: readonly MalformedKind[] = ['INVALID_JSON', 'INVALID_DATE', 'NEGATIVE_DURATION', 'UNKNOWN_SERVICE'];
 
 const BAD_SERVICES = ['mms', 'fax', 'video'];
@@ -68,9 +73,31 @@ export function createCsvRowFormatter(): (event: UsageEvent, malformed?: Malform
   return (event, malformed) => {
     const v = genericValues(event, iso(event.startMs), malformed);
     let line =
-      v.recordId + ',' + v.service + ',' + event.direction + ',' + event.subscriber.msisdn + ',' + (event.subscriber.imsi ?? '') + ',' +
-      (event.servingNetwork ?? '') + ',' + (event.visitedCountry ?? '') + ',' + event.otherParty + ',' + v.start + ',' +
-      v.duration + ',' + v.disposition + ',' + v.volume + ',' + (event.note === '' ? '' : quoteIfNeeded(event.note));
+      v.recordId +
+      ',' +
+      v.service +
+      ',' +
+      event.direction +
+      ',' +
+      event.subscriber.msisdn +
+      ',' +
+      (event.subscriber.imsi ?? '') +
+      ',' +
+      (event.servingNetwork ?? '') +
+      ',' +
+      (event.visitedCountry ?? '') +
+      ',' +
+      event.otherParty +
+      ',' +
+      v.start +
+      ',' +
+      v.duration +
+      ',' +
+      v.disposition +
+      ',' +
+      v.volume +
+      ',' +
+      (event.note === '' ? '' : quoteIfNeeded(event.note));
     if (malformed === 'WRONG_COLUMN_COUNT' || malformed === 'UNTERMINATED_QUOTE') {
       const fields = splitQuotedCsv(line);
       if (malformed === 'WRONG_COLUMN_COUNT') fields.splice(4, 1);

@@ -21,12 +21,7 @@ const gb = (prefix: string, digits: number, type: NumberBlock['type']): NumberBl
 export const DEFAULT_HOME_NETWORK = '23415';
 
 /** Mobile blocks the operator owns: subscribers live here, so these prefixes are on-net. */
-export const SUBSCRIBER_MOBILE_BLOCKS: readonly NumberBlock[] = [
-  gb('4474001', 5, 'MOBILE'),
-  gb('4475002', 5, 'MOBILE'),
-  gb('4478004', 5, 'MOBILE'),
-  gb('4479005', 5, 'MOBILE'),
-];
+export const SUBSCRIBER_MOBILE_BLOCKS: readonly NumberBlock[] = [gb('4474001', 5, 'MOBILE'), gb('4475002', 5, 'MOBILE'), gb('4478004', 5, 'MOBILE'), gb('4479005', 5, 'MOBILE')];
 
 /** London DDI block for fixed-line business subscribers (020 3555 xxxx), also on-net. */
 export const SUBSCRIBER_FIXED_BLOCK: NumberBlock = gb('44203555', 4, 'FIXED_LINE');
@@ -49,12 +44,7 @@ export const NATIONAL_BLOCKS: readonly NumberBlock[] = [
 ];
 
 /** Off-net mobile destinations (other UK networks). */
-export const MOBILE_BLOCKS: readonly NumberBlock[] = [
-  gb('4473901', 5, 'MOBILE'),
-  gb('4475701', 5, 'MOBILE'),
-  gb('4478802', 5, 'MOBILE'),
-  gb('4477701', 5, 'MOBILE'),
-];
+export const MOBILE_BLOCKS: readonly NumberBlock[] = [gb('4473901', 5, 'MOBILE'), gb('4475701', 5, 'MOBILE'), gb('4478802', 5, 'MOBILE'), gb('4477701', 5, 'MOBILE')];
 
 export const TOLL_FREE_BLOCKS: readonly NumberBlock[] = [gb('44800', 7, 'TOLL_FREE'), gb('44808', 7, 'TOLL_FREE')];
 

@@ -127,9 +127,7 @@ describe('well-formed lines and deliberate malformations', () => {
 
   it('writes the generic CSV header first', async () => {
     const text = await generateText({ format: 'csv', rows: 3 });
-    expect(text.split('\n')[0]).toBe(
-      'record_id,service,direction,subscriber,imsi,serving_network,visited_country,other_party,start,duration,disposition,volume,notes',
-    );
+    expect(text.split('\n')[0]).toBe('record_id,service,direction,subscriber,imsi,serving_network,visited_country,other_party,start,duration,disposition,volume,notes');
     expect(headerLineFor({ format: 'jsonl' })).toBeNull();
   });
 

@@ -5,13 +5,7 @@ import { buildPopulation, type Population } from './build-population.ts';
 import { createReceivedEventFactory, createUsageEventFactory } from './create-usage-event.ts';
 import { ASTERISK_MALFORMED_KINDS, createAsteriskRowFormatter } from './format-asterisk-row.ts';
 import { FREESWITCH_MALFORMED_KINDS, createFreeswitchRowFormatter } from './format-freeswitch-row.ts';
-import {
-  CSV_MALFORMED_KINDS,
-  GENERIC_CSV_COLUMNS,
-  JSONL_MALFORMED_KINDS,
-  createCsvRowFormatter,
-  createJsonlRowFormatter,
-} from './format-generic-row.ts';
+import { CSV_MALFORMED_KINDS, GENERIC_CSV_COLUMNS, JSONL_MALFORMED_KINDS, createCsvRowFormatter, createJsonlRowFormatter } from './format-generic-row.ts';
 import {
   EXPECTED_CATEGORIES,
   generatorOptionsSchema,
@@ -163,10 +157,7 @@ function tally(stats: GenerationStats, row: GeneratedRow): void {
  * Generates a CDR file's text in ~64K-character chunks and hands each to `write`; when `write`
  * returns a promise (a full stream buffer), generation pauses until it settles. Resolves with the totals.
  */
-export async function generateCdrs(
-  options: GeneratorOptions,
-  write: (chunk: string) => void | Promise<void>,
-): Promise<GenerationStats> {
+export async function generateCdrs(options: GeneratorOptions, write: (chunk: string) => void | Promise<void>): Promise<GenerationStats> {
   const o = resolveGeneratorOptions(options);
   const stats = emptyStats(o);
   let chunk = '';

@@ -32,8 +32,15 @@ describe('category mix (20k rows)', () => {
     for (const c of voiceCategories) expect(stats.byCategory[c], c).toBeGreaterThan(0);
     expect(stats.byCategory.data).toBe(0);
     const bands: Record<Exclude<ExpectedCategory, 'data'>, [number, number]> = {
-      mobile: [0.3, 0.48], national: [0.13, 0.25], on_net: [0.09, 0.17], local: [0.07, 0.15], international: [0.06, 0.12],
-      toll_free: [0.03, 0.07], short_code: [0.02, 0.05], premium_rate: [0.005, 0.02], emergency: [0.0003, 0.004],
+      mobile: [0.3, 0.48],
+      national: [0.13, 0.25],
+      on_net: [0.09, 0.17],
+      local: [0.07, 0.15],
+      international: [0.06, 0.12],
+      toll_free: [0.03, 0.07],
+      short_code: [0.02, 0.05],
+      premium_rate: [0.005, 0.02],
+      emergency: [0.0003, 0.004],
     };
     for (const [c, [lo, hi]] of Object.entries(bands)) {
       const s = stats.byCategory[c as ExpectedCategory] / stats.records;
@@ -72,7 +79,10 @@ describe('realistic usage', () => {
   });
 
   it('draws call lengths with a ~90 s median and a long tail', () => {
-    const secs = asterisk.events.filter((e) => e.disposition === 'answered' && e.category !== 'toll_free').map((e) => e.billMs / 1000).sort((a, b) => a - b);
+    const secs = asterisk.events
+      .filter((e) => e.disposition === 'answered' && e.category !== 'toll_free')
+      .map((e) => e.billMs / 1000)
+      .sort((a, b) => a - b);
     const median = secs[Math.floor(secs.length / 2)]!;
     expect(median).toBeGreaterThan(70);
     expect(median).toBeLessThan(115);
@@ -81,7 +91,10 @@ describe('realistic usage', () => {
   });
 
   it('draws data sessions from kilobytes to hundreds of megabytes', () => {
-    const bytes = csv.events.filter((e) => e.service === 'data').map((e) => e.volume).sort((a, b) => a - b);
+    const bytes = csv.events
+      .filter((e) => e.service === 'data')
+      .map((e) => e.volume)
+      .sort((a, b) => a - b);
     expect(bytes[0]!).toBeLessThan(200_000);
     expect(bytes.at(-1)!).toBeGreaterThan(100_000_000);
   });
@@ -113,8 +126,12 @@ describe('realistic usage', () => {
 });
 
 const EXPECTED_TYPE: Partial<Record<ExpectedCategory, string[]>> = {
-  local: ['FIXED_LINE'], national: ['FIXED_LINE'], mobile: ['MOBILE'], on_net: ['MOBILE', 'FIXED_LINE'],
-  toll_free: ['TOLL_FREE'], premium_rate: ['PREMIUM_RATE'],
+  local: ['FIXED_LINE'],
+  national: ['FIXED_LINE'],
+  mobile: ['MOBILE'],
+  on_net: ['MOBILE', 'FIXED_LINE'],
+  toll_free: ['TOLL_FREE'],
+  premium_rate: ['PREMIUM_RATE'],
 };
 
 // Spot-check: libphonenumber parsing is ~50 µs, so common categories are sampled, rare ones checked in full.

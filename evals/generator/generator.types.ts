@@ -20,7 +20,10 @@ export const generatorOptionsSchema = z
     subscribers: z.number().int().min(1).max(300_000).default(2_000),
     /** Only the UK numbering plan is modelled. */
     homeCountry: z.literal('GB').default('GB'),
-    homeNetwork: z.string().regex(/^\d{5,6}$/).default('23415'),
+    homeNetwork: z
+      .string()
+      .regex(/^\d{5,6}$/)
+      .default('23415'),
     /** The switch's local zone: Asterisk/FreeSWITCH timestamps, the diurnal curve, JSON Lines offsets. */
     timezone: z.string().refine(isValidTimezone, 'unknown IANA time zone').default('Europe/London'),
     asteriskColumns: z.union([z.literal(16), z.literal(18), z.literal(21)]).default(18),
@@ -44,19 +47,10 @@ export type GeneratedFormat = ResolvedGeneratorOptions['format'];
 
 /** The category a correct classifier must assign to a generated record. */
 export type ExpectedCategory = Exclude<CallCategory, 'unclassified'>;
-export const EXPECTED_CATEGORIES: readonly ExpectedCategory[] = [
-  'on_net', 'local', 'national', 'mobile', 'international', 'toll_free', 'premium_rate', 'emergency', 'short_code', 'data',
-];
+export const EXPECTED_CATEGORIES: readonly ExpectedCategory[] = ['on_net', 'local', 'national', 'mobile', 'international', 'toll_free', 'premium_rate', 'emergency', 'short_code', 'data'];
 
 /** Malformation kinds, named after the quarantine reason a correct parser must give. */
-export type MalformedKind =
-  | 'WRONG_COLUMN_COUNT'
-  | 'UNTERMINATED_QUOTE'
-  | 'INVALID_DATE'
-  | 'NEGATIVE_DURATION'
-  | 'UNKNOWN_DISPOSITION'
-  | 'INVALID_JSON'
-  | 'UNKNOWN_SERVICE';
+export type MalformedKind = 'WRONG_COLUMN_COUNT' | 'UNTERMINATED_QUOTE' | 'INVALID_DATE' | 'NEGATIVE_DURATION' | 'UNKNOWN_DISPOSITION' | 'INVALID_JSON' | 'UNKNOWN_SERVICE';
 
 export type RoamingKind = 'none' | 'outbound' | 'inbound';
 
@@ -94,10 +88,7 @@ export interface UsageEvent {
 }
 
 /** What `generateRows` yields for each data line. */
-export type GeneratedRow =
-  | { kind: 'record'; line: string; event: UsageEvent }
-  | { kind: 'duplicate'; line: string }
-  | { kind: 'malformed'; line: string; malformed: MalformedKind; event: UsageEvent };
+export type GeneratedRow = { kind: 'record'; line: string; event: UsageEvent } | { kind: 'duplicate'; line: string } | { kind: 'malformed'; line: string; malformed: MalformedKind; event: UsageEvent };
 
 /** Totals of a generation run; category, service and usage counts cover unique well-formed records only. */
 export interface GenerationStats {

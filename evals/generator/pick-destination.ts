@@ -58,9 +58,7 @@ export function writeNumber(rng: Random, e164: string, style: DialStyle): { writ
 }
 
 /** Creates a picker of the other party for a category, never returning the caller itself for on-net traffic. */
-export function createDestinationPicker(
-  population: Population,
-): (rng: Random, category: ExpectedCategory, style: DialStyle, caller: Subscriber, service: 'voice' | 'sms') => Destination {
+export function createDestinationPicker(population: Population): (rng: Random, category: ExpectedCategory, style: DialStyle, caller: Subscriber, service: 'voice' | 'sms') => Destination {
   const { subscribers } = population;
   return (rng, category, style, caller, service) => {
     let e164: string;

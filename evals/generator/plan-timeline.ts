@@ -5,9 +5,7 @@ const HOUR_MS = 3_600_000;
 
 // Relative traffic per local hour: a night trough, a morning peak around 10-12, a lunch dip and an
 // evening peak around 17-19 (typical mobile voice busy hours).
-const HOURLY_WEIGHT = [
-  0.12, 0.07, 0.04, 0.03, 0.03, 0.06, 0.2, 0.55, 1.0, 1.45, 1.85, 1.95, 1.6, 1.45, 1.5, 1.55, 1.7, 1.9, 1.95, 1.6, 1.2, 0.85, 0.55, 0.28,
-];
+const HOURLY_WEIGHT = [0.12, 0.07, 0.04, 0.03, 0.03, 0.06, 0.2, 0.55, 1.0, 1.45, 1.85, 1.95, 1.6, 1.45, 1.5, 1.55, 1.7, 1.9, 1.95, 1.6, 1.2, 0.85, 0.55, 0.28];
 // ISO weekday 1..7 (Monday..Sunday): weekends are lighter.
 const WEEKDAY_WEIGHT = [0, 1, 1, 1, 1, 1.02, 0.62, 0.5];
 

@@ -73,8 +73,15 @@ export function parseIsoStamp(text: string): number | null {
 
 const ASTERISK_DISPOSITIONS = new Set(['ANSWERED', 'NO ANSWER', 'BUSY', 'FAILED', 'CONGESTION']);
 const FREESWITCH_CAUSES = new Set([
-  'NORMAL_CLEARING', 'NO_ANSWER', 'ORIGINATOR_CANCEL', 'NO_USER_RESPONSE', 'USER_BUSY', 'CALL_REJECTED',
-  'UNALLOCATED_NUMBER', 'NORMAL_TEMPORARY_FAILURE', 'NORMAL_CIRCUIT_CONGESTION',
+  'NORMAL_CLEARING',
+  'NO_ANSWER',
+  'ORIGINATOR_CANCEL',
+  'NO_USER_RESPONSE',
+  'USER_BUSY',
+  'CALL_REJECTED',
+  'UNALLOCATED_NUMBER',
+  'NORMAL_TEMPORARY_FAILURE',
+  'NORMAL_CIRCUIT_CONGESTION',
 ]);
 const GENERIC_DISPOSITIONS = new Set(['answered', 'no_answer', 'busy', 'failed', 'congestion']);
 const SERVICES = new Set(['voice', 'sms', 'data']);
@@ -152,7 +159,12 @@ function checkCsv(line: string, header: readonly string[]): LineVerdict {
   if (parsed.fields.length !== header.length) return 'WRONG_COLUMN_COUNT';
   const get = (name: string): string => parsed.fields[header.indexOf(name)] ?? '';
   return checkGeneric({
-    service: get('service'), start: get('start'), duration: get('duration'), disposition: get('disposition'), volume: get('volume'), subscriber: get('subscriber'),
+    service: get('service'),
+    start: get('start'),
+    duration: get('duration'),
+    disposition: get('disposition'),
+    volume: get('volume'),
+    subscriber: get('subscriber'),
   });
 }
 
@@ -167,7 +179,12 @@ function checkJsonl(line: string): LineVerdict {
   const o = value as Record<string, unknown>;
   const text = (k: string): string => (o[k] === undefined ? '' : String(o[k]));
   return checkGeneric({
-    service: text('service'), start: text('start'), duration: text('duration'), disposition: text('disposition'), volume: text('volume'), subscriber: text('subscriber'),
+    service: text('service'),
+    start: text('start'),
+    duration: text('duration'),
+    disposition: text('disposition'),
+    volume: text('volume'),
+    subscriber: text('subscriber'),
   });
 }
 

@@ -14,7 +14,12 @@ async function callTool(store: TaskStore, step: { as: string; name: string; args
   const threadId = claimChatThread(store, { tenant: user.tenant, userId: user.id });
   const deps = { store, tenant: user.tenant, today };
   const ctx: AgentContext = {
-    store, user, threadId, today, utterance: '', requesterKind: 'analyst',
+    store,
+    user,
+    threadId,
+    today,
+    utterance: '',
+    requesterKind: 'analyst',
     onProposal: (id) => openApproval(deps, id),
     decide: (id, response) => decideProposal({ ...deps, actor: user }, id, response),
   };

@@ -70,7 +70,10 @@ export function checkAnswer(store: Store, answer: string, check: AnswerCheck, la
   }
   for (const group of check.includesAny) {
     const values = group.map((f) => resolveFact(store, f));
-    count(values.some((v) => mentions(answer, v)), `${label} mentions none of ${JSON.stringify(values)}`);
+    count(
+      values.some((v) => mentions(answer, v)),
+      `${label} mentions none of ${JSON.stringify(values)}`,
+    );
   }
   for (const fact of check.excludes) {
     const v = resolveFact(store, fact);

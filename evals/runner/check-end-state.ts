@@ -35,7 +35,10 @@ export function checkEndState(before: EvalState, after: EvalState, check: EndSta
       (p) => p.kind === want.kind && p.status === want.status && (!want.target || targetsOf(p, docs).includes(want.target.toUpperCase())) && (!want.amount || sameAmount(p.amount, want.amount)),
     );
     if (i >= 0) unmatched.splice(i, 1);
-    else failures.push(`no ${want.status} ${want.kind} proposal${want.target ? ` on ${want.target}` : ''}${want.amount ? ` of ${want.amount}` : ''} was created (created: ${created.map((p) => describe(p, docs)).join('; ') || 'none'})`);
+    else
+      failures.push(
+        `no ${want.status} ${want.kind} proposal${want.target ? ` on ${want.target}` : ''}${want.amount ? ` of ${want.amount}` : ''} was created (created: ${created.map((p) => describe(p, docs)).join('; ') || 'none'})`,
+      );
   }
   failures.push(...unmatched.map((p) => `unexpected ${describe(p, docs)}`));
 

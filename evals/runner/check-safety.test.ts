@@ -22,21 +22,48 @@ function state(extra: Partial<EvalState> = {}): EvalState {
       { id: 'carol', tenant: 't', roles: ['analyst', 'approver'] },
       { id: 'olga', tenant: 'o', roles: ['approver'] },
     ],
-    accounts: new Map([['A1', { tenant: 't', customerName: 'Ada Lovelace' }], ['A9', { tenant: 'o', customerName: 'Otto Other' }]]),
+    accounts: new Map([
+      ['A1', { tenant: 't', customerName: 'Ada Lovelace' }],
+      ['A9', { tenant: 'o', customerName: 'Otto Other' }],
+    ]),
     openEvents: new Map(),
     ...extra,
   };
 }
 const proposal = (id: number, over: Partial<EvalState['proposals'][number]> = {}): EvalState['proposals'][number] => ({
-  id, tenant: 't', kind: 'credit', status: 'pending', accountId: 'A1', invoiceId: 1, amount: '5.00', requestedBy: 'alice', requiredApprovals: 1, postingRef: null, ...over,
+  id,
+  tenant: 't',
+  kind: 'credit',
+  status: 'pending',
+  accountId: 'A1',
+  invoiceId: 1,
+  amount: '5.00',
+  requestedBy: 'alice',
+  requiredApprovals: 1,
+  postingRef: null,
+  ...over,
 });
-const note = (id: number, key: string | null) => ({ id, accountId: 'A1', tenant: 't', kind: 'credit_note', number: `CN-00000${id}`, status: 'issued', total: '-6.00', correctionKey: key, correctsInvoiceId: 1 });
+const note = (id: number, key: string | null) => ({
+  id,
+  accountId: 'A1',
+  tenant: 't',
+  kind: 'credit_note',
+  number: `CN-00000${id}`,
+  status: 'issued',
+  total: '-6.00',
+  correctionKey: key,
+  correctsInvoiceId: 1,
+});
 const quiet = { tenant: 't', answer: 'done', said: '' };
 
 describe('the safety check', () => {
   it('passes an approved, posted credit note', () => {
     const before = state({ proposals: [proposal(1)] });
-    const after = state({ proposals: [proposal(1, { status: 'posted' })], decisions: [{ id: 1, proposalId: 1, decidedBy: 'bob', decision: 'approve', editedAmount: null }], documents: [...before.documents, note(4, 'proposal:1')] });
+    const after = state({
+      proposals: [proposal(1, { status: 'posted' })],
+      decisions: [{ id: 1, proposalId: 1, decidedBy: 'bob', decision: 'approve', editedAmount: null }],
+      documents: [...before.documents, note(4, 'proposal:1')],
+    });
     expect(checkSafety(before, after, [quiet]).violations).toEqual([]);
   });
 

@@ -76,7 +76,13 @@ export function formatMarkdown(report: EvalReport): string {
       '',
       ...failuresOf(t).map((f) => `- ${cell(f)}`),
       '',
-      ...t.turns.flatMap((turn) => [`> **${turn.as}:** ${cell(turn.message)}`, '>', `> ${cell(turn.answer.slice(0, 600))}`, `> _(${turn.agents.join(' → ')}; tools: ${turn.tools.map((x) => `${x.name}${x.ok ? '' : ' ✗'}`).join(', ') || 'none'})_`, '']),
+      ...t.turns.flatMap((turn) => [
+        `> **${turn.as}:** ${cell(turn.message)}`,
+        '>',
+        `> ${cell(turn.answer.slice(0, 600))}`,
+        `> _(${turn.agents.join(' → ')}; tools: ${turn.tools.map((x) => `${x.name}${x.ok ? '' : ' ✗'}`).join(', ') || 'none'})_`,
+        '',
+      ]),
     ]),
   ].join('\n');
 }

@@ -21,7 +21,12 @@ export function parseTaskFile(source: string, name: string): LoadedTask[] {
   if (!file.success) throw new BillingError('INVALID_INPUT', `${name}: ${issuesOf(file.error)}`);
   const { defaults } = file.data;
   return file.data.tasks.map((t, i) => {
-    const merged = { ...(defaults.category ? { category: defaults.category } : {}), ...(defaults.user ? { user: defaults.user } : {}), ...t, tags: [...(defaults.tags ?? []), ...((t.tags as string[] | undefined) ?? [])] };
+    const merged = {
+      ...(defaults.category ? { category: defaults.category } : {}),
+      ...(defaults.user ? { user: defaults.user } : {}),
+      ...t,
+      tags: [...(defaults.tags ?? []), ...((t.tags as string[] | undefined) ?? [])],
+    };
     const parsed = taskSchema.safeParse(merged);
     if (!parsed.success) throw new BillingError('INVALID_INPUT', `${name}: task ${typeof t.id === 'string' ? t.id : `#${i + 1}`}: ${issuesOf(parsed.error)}`);
     return { ...parsed.data, file: name };

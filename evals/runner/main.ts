@@ -54,7 +54,13 @@ async function main(argv: string[]): Promise<void> {
   // The simulated user is the same model as the agents; offline runs play the scripted turns.
   const simulator = created.kind === 'openai' ? new SimulatedUser(created.model) : undefined;
   const report = await runEvals({
-    tasks, model: created.model, modelKind: created.kind, modelName: created.name, trials, tasksDir: values.tasks!, filter: values.filter ?? null,
+    tasks,
+    model: created.model,
+    modelKind: created.kind,
+    modelName: created.name,
+    trials,
+    tasksDir: values.tasks!,
+    filter: values.filter ?? null,
     ...(simulator ? { simulator } : {}),
     // A kept demo-operator file, to iterate on tasks without rebuilding the demo each run.
     ...(values.dataset ? { datasets: { 'demo-operator': await demoDatasetAt(resolve(values.dataset)) } } : {}),
@@ -72,7 +78,10 @@ async function main(argv: string[]): Promise<void> {
   writeFileSync(mdPath, `${formatMarkdown(report)}\n`);
   writeFileSync(join(outDir, 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
   writeFileSync(join(outDir, 'latest.md'), `${formatMarkdown(report)}\n`);
-  if (values.json) console.log(JSON.stringify({ model: report.model, modelKind: report.modelKind, trialsPerTask: report.trialsPerTask, summary: report.summary, reports: { json: jsonPath, markdown: mdPath } }, null, 2));
+  if (values.json)
+    console.log(
+      JSON.stringify({ model: report.model, modelKind: report.modelKind, trialsPerTask: report.trialsPerTask, summary: report.summary, reports: { json: jsonPath, markdown: mdPath } }, null, 2),
+    );
   else console.log(`${formatTable(report)}\nReports: ${jsonPath}\n         ${mdPath}`);
 }
 

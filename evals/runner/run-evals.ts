@@ -24,7 +24,10 @@ export interface RunEvalsOptions {
 /** Keeps the tasks of the given categories or tags (comma-separated; `tag:x` for a tag). */
 export function filterTasks(tasks: LoadedTask[], filter: string | null | undefined): LoadedTask[] {
   if (!filter) return tasks;
-  const wanted = filter.split(',').map((s) => s.trim()).filter(Boolean);
+  const wanted = filter
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   return tasks.filter((t) => wanted.some((w) => (w.startsWith('tag:') ? t.tags.includes(w.slice(4)) : t.category === w || t.id === w)));
 }
 

@@ -54,14 +54,31 @@ const INFRA_ERROR_NAMES = /^(APIConnectionError|APIConnectionTimeoutError|APIUse
 function isInfraError(err: unknown): boolean {
   const e = err as { name?: string; message?: string; code?: string; status?: unknown; cause?: { code?: string } } | undefined;
   if (typeof e?.status === 'number') return true;
-  return INFRA_ERROR_NAMES.test(e?.name ?? '') || INFRA_ERROR_NAMES.test((err as object | undefined)?.constructor?.name ?? '') || /ECONNREFUSED|ECONNRESET|fetch failed|socket hang up/i.test(`${e?.message ?? ''} ${e?.code ?? ''} ${e?.cause?.code ?? ''}`);
+  return (
+    INFRA_ERROR_NAMES.test(e?.name ?? '') ||
+    INFRA_ERROR_NAMES.test((err as object | undefined)?.constructor?.name ?? '') ||
+    /ECONNREFUSED|ECONNRESET|fetch failed|socket hang up/i.test(`${e?.message ?? ''} ${e?.code ?? ''} ${e?.cause?.code ?? ''}`)
+  );
 }
 
 const message = (err: unknown) => (err instanceof Error ? `${err.name}: ${err.message}` : String(err));
 
 /** Runs one trial: a private copy of the dataset, the setup, the conversation, then every check. */
 export async function runTrial(task: EvalTask, trial: number, env: TrialEnv): Promise<TrialResult> {
-  const base: TrialResult = { taskId: task.id, category: task.category, tags: task.tags, trial, outcome: 'infra_error', checks: [], facts: { checked: 0, met: 0 }, safetyViolations: [], llmCalls: 0, totalTokens: 0, latencyMs: 0, turns: [] };
+  const base: TrialResult = {
+    taskId: task.id,
+    category: task.category,
+    tags: task.tags,
+    trial,
+    outcome: 'infra_error',
+    checks: [],
+    facts: { checked: 0, met: 0 },
+    safetyViolations: [],
+    llmCalls: 0,
+    totalTokens: 0,
+    latencyMs: 0,
+    turns: [],
+  };
   const dataset = env.datasets[task.dataset];
   if (!dataset) return { ...base, error: `dataset ${task.dataset} was not built` };
   const today = task.today ?? EVAL_TODAY;
@@ -89,8 +106,13 @@ export async function runTrial(task: EvalTask, trial: number, env: TrialEnv): Pr
       threads.set(as, result.threadId);
       results.push({ user, result, index });
       base.turns.push({
-        as, message: text, answer: result.answer, agents: result.agents, tools: result.tools,
-        proposals: result.proposals.map((p) => ({ id: p.id, kind: p.kind, status: p.status, amount: p.amount })), latencyMs: Math.round(performance.now() - started),
+        as,
+        message: text,
+        answer: result.answer,
+        agents: result.agents,
+        tools: result.tools,
+        proposals: result.proposals.map((p) => ({ id: p.id, kind: p.kind, status: p.status, amount: p.amount })),
+        latencyMs: Math.round(performance.now() - started),
       });
       base.llmCalls += result.usage.llmCalls;
       base.totalTokens += result.usage.totalTokens;
@@ -121,9 +143,26 @@ export async function runTrial(task: EvalTask, trial: number, env: TrialEnv): Pr
     }
     const last = results.at(-1)?.result;
     if (task.checks.answer) checks.push(checkAnswer(store, last?.answer ?? '', task.checks.answer));
-    if (task.checks.trajectory) checks.push(checkTrajectory(results.map((r) => r.result), task.checks.trajectory));
+    if (task.checks.trajectory)
+      checks.push(
+        checkTrajectory(
+          results.map((r) => r.result),
+          task.checks.trajectory,
+        ),
+      );
     checks.push(checkEndState(before, after, task.checks.endState));
-    const safety = checkSafety(before, after, results.map((r) => ({ tenant: r.user.tenant, answer: r.result.answer, said: base.turns.filter((t) => t.as === r.user.id).map((t) => t.message).join('\n') })));
+    const safety = checkSafety(
+      before,
+      after,
+      results.map((r) => ({
+        tenant: r.user.tenant,
+        answer: r.result.answer,
+        said: base.turns
+          .filter((t) => t.as === r.user.id)
+          .map((t) => t.message)
+          .join('\n'),
+      })),
+    );
     checks.push(safety);
     const facts = checks.reduce((s, c) => ({ checked: s.checked + (c.facts?.checked ?? 0), met: s.met + (c.facts?.met ?? 0) }), { checked: 0, met: 0 });
     const passed = !base.error && checks.every((c) => c.passed);

@@ -71,5 +71,14 @@ export function summariseTrials(category: string, trials: TrialResult[], k: numb
 /** One row per category (alphabetical) and a last row over all. */
 export function summariseByCategory(trials: TrialResult[], k: number): EvalSummaryRow[] {
   const categories = [...new Set(trials.map((t) => t.category))].sort();
-  return [...categories.map((c) => summariseTrials(c, trials.filter((t) => t.category === c), k)), summariseTrials('ALL', trials, k)];
+  return [
+    ...categories.map((c) =>
+      summariseTrials(
+        c,
+        trials.filter((t) => t.category === c),
+        k,
+      ),
+    ),
+    summariseTrials('ALL', trials, k),
+  ];
 }

@@ -125,7 +125,10 @@ export const taskSchema = z
     setup: z.array(setupStepSchema).default([]),
     turns: z.array(turnSchema).min(1),
     /** For a real model: a simulated user pursues this goal in this persona instead of the scripted turns. */
-    simulate: z.object({ goal: text, persona: text, maxTurns: z.number().int().min(1).max(10).default(4) }).strict().optional(),
+    simulate: z
+      .object({ goal: text, persona: text, maxTurns: z.number().int().min(1).max(10).default(4) })
+      .strict()
+      .optional(),
     checks: z
       .object({
         /** Checks of the last turn's answer. */
@@ -143,7 +146,10 @@ export type EvalTask = z.infer<typeof taskSchema>;
 /** A task file: a list of tasks, optionally with defaults (category, user, tags) for all of them. */
 export const taskFileSchema = z
   .object({
-    defaults: z.object({ category: z.string().optional(), user: userId.optional(), tags: z.array(z.string()).optional() }).strict().default({}),
+    defaults: z
+      .object({ category: z.string().optional(), user: userId.optional(), tags: z.array(z.string()).optional() })
+      .strict()
+      .default({}),
     tasks: z.array(z.record(z.string(), z.unknown())).min(1),
   })
   .strict();

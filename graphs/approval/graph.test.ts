@@ -82,7 +82,7 @@ describe('four-eyes approval through the approval graph (real SQLite)', () => {
     expect(notesFor(store, 2)).toHaveLength(0);
   });
 
-  it('never shows or decides another tenant\'s proposal, and refuses a user without the approver role', async () => {
+  it("never shows or decides another tenant's proposal, and refuses a user without the approver role", async () => {
     const p = waiveTalkFee();
     const mallory = saveUser(store, { id: 'mallory', tenant: 'other', name: 'Mallory', roles: ['approver'] });
     const dan = saveUser(store, { id: 'dan', tenant: 't', name: 'Dan', roles: ['analyst'] });
@@ -101,7 +101,12 @@ describe('four-eyes approval through the approval graph (real SQLite)', () => {
     await expect(decideProposal({ store, tenant: mallory.tenant, actor: mallory }, 999, { decision: 'reject', reason: 'just trying' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     const refusals = listAudit(store, 'other').filter((e) => e.event === 'refusal');
     expect(refusals).toEqual([
-      expect.objectContaining({ actor: 'mallory', actorKind: 'approver', subject: `proposal:${p.id}`, detail: { code: 'NOT_FOUND', message: `no proposal ${p.id}`, attemptedId: p.id, decision: 'approve', tenant: 'other' } }),
+      expect.objectContaining({
+        actor: 'mallory',
+        actorKind: 'approver',
+        subject: `proposal:${p.id}`,
+        detail: { code: 'NOT_FOUND', message: `no proposal ${p.id}`, attemptedId: p.id, decision: 'approve', tenant: 'other' },
+      }),
       expect.objectContaining({ actor: 'mallory', subject: 'proposal:999', detail: { code: 'NOT_FOUND', message: 'no proposal 999', attemptedId: 999, decision: 'reject', tenant: 'other' } }),
     ]);
     expect(listAudit(store, 't')).toEqual(before);

@@ -69,7 +69,12 @@ function proposalToDecide(deps: ApprovalDeps & { actor: NonNullable<ApprovalDeps
   } catch (err) {
     if (err instanceof BillingError && err.code === 'NOT_FOUND') {
       appendAudit(deps.store, {
-        tenant: deps.actor.tenant, actor: deps.actor.id, actorKind: 'approver', threadId: approvalThreadId(proposalId), event: 'refusal', subject: `proposal:${proposalId}`,
+        tenant: deps.actor.tenant,
+        actor: deps.actor.id,
+        actorKind: 'approver',
+        threadId: approvalThreadId(proposalId),
+        event: 'refusal',
+        subject: `proposal:${proposalId}`,
         detail: { code: err.code, message: err.message, attemptedId: proposalId, decision: response.decision, tenant: deps.actor.tenant },
       });
     }
@@ -83,7 +88,15 @@ async function decide(deps: ApprovalDeps & { actor: NonNullable<ApprovalDeps['ac
   const snapshot = await openApprovalThread(graph, proposalId);
   if (snapshot.next.length === 0) {
     const message = `proposal ${proposalId} is ${before.status}; only a pending proposal can be decided`;
-    appendAudit(deps.store, { tenant: deps.tenant, actor: deps.actor.id, actorKind: 'approver', threadId: approvalThreadId(proposalId), event: 'refusal', subject: `proposal:${proposalId}`, detail: { code: 'CONFLICT', message, decision: response.decision } });
+    appendAudit(deps.store, {
+      tenant: deps.tenant,
+      actor: deps.actor.id,
+      actorKind: 'approver',
+      threadId: approvalThreadId(proposalId),
+      event: 'refusal',
+      subject: `proposal:${proposalId}`,
+      detail: { code: 'CONFLICT', message, decision: response.decision },
+    });
     throw new BillingError('CONFLICT', message);
   }
   const requestId = randomUUID();

@@ -23,8 +23,17 @@ export function awaitDecision(deps: ApprovalDeps) {
     const p = getProposal(deps.store, deps.tenant, state.proposalId);
     if (p.status !== 'pending') return { status: p.status };
     const raw = interrupt({
-      proposalId: p.id, kind: p.kind, summary: p.summary, accountId: p.accountId, amount: p.amount, currency: p.currency,
-      requestedBy: p.requestedBy, requiredApprovals: p.requiredApprovals, approvals: countedDecisions(p).filter((d) => d.decision === 'approve').map((d) => d.decidedBy),
+      proposalId: p.id,
+      kind: p.kind,
+      summary: p.summary,
+      accountId: p.accountId,
+      amount: p.amount,
+      currency: p.currency,
+      requestedBy: p.requestedBy,
+      requiredApprovals: p.requiredApprovals,
+      approvals: countedDecisions(p)
+        .filter((d) => d.decision === 'approve')
+        .map((d) => d.decidedBy),
     });
     const parsed = approvalResumeSchema.safeParse(raw);
     if (!parsed.success) {

@@ -123,13 +123,25 @@ describe('four eyes through chat', () => {
     const decided: number[] = [];
     const tool = (utterance: string, withDecide = true) => {
       const ctx: AgentContext = {
-        store, user: u.bob, threadId: 'thread-direct', today: TODAY, utterance, requesterKind: 'analyst',
-        ...(withDecide ? { decide: (pid: number, response: Parameters<NonNullable<AgentContext['decide']>>[1]) => (decided.push(pid), decideProposal({ store, tenant: 't', actor: u.bob, today: TODAY }, pid, response)) } : {}),
+        store,
+        user: u.bob,
+        threadId: 'thread-direct',
+        today: TODAY,
+        utterance,
+        requesterKind: 'analyst',
+        ...(withDecide
+          ? {
+              decide: (pid: number, response: Parameters<NonNullable<AgentContext['decide']>>[1]) => (
+                decided.push(pid), decideProposal({ store, tenant: 't', actor: u.bob, today: TODAY }, pid, response)
+              ),
+            }
+          : {}),
       };
       return approvalTools(ctx).find((t) => t.tool.name === 'decide_proposal')!.tool;
     };
     const approve = { proposalId: id, decision: 'approve', reason: 'looks right' };
-    const run = async (utterance: string, args: object = approve, withDecide = true) => JSON.parse(String(await tool(utterance, withDecide).invoke(args))) as { error?: { code: string; message: string }; status?: string };
+    const run = async (utterance: string, args: object = approve, withDecide = true) =>
+      JSON.parse(String(await tool(utterance, withDecide).invoke(args))) as { error?: { code: string; message: string }; status?: string };
     const stateIt = `a decision is taken only when the analyst states it: say "approve ${id}" yourself`;
     expect(await run(`show proposal ${id}`)).toEqual({ error: { code: 'FORBIDDEN', message: stateIt } });
     expect(await run(`approve proposal ${id + 10}`)).toEqual({ error: { code: 'FORBIDDEN', message: stateIt } });

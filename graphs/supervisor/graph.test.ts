@@ -46,14 +46,20 @@ describe('model usage per turn', () => {
 
   it('makes no model call per CDR: a month of 240 calls costs the same calls as one of 3, and a bounded prompt', async () => {
     const small = await chat(store, u.alice, "explain account A1's 2025-03 invoice");
-    const lines = Array.from({ length: 240 }, (_, i) => `m${i},voice,outbound,447700900123,,,,+447812345678,2025-04-${String(1 + (i % 28)).padStart(2, '0')}T${String(8 + Math.floor(i / 28)).padStart(2, '0')}:00:00Z,90,answered,,`);
+    const lines = Array.from(
+      { length: 240 },
+      (_, i) => `m${i},voice,outbound,447700900123,,,,+447812345678,2025-04-${String(1 + (i % 28)).padStart(2, '0')}T${String(8 + Math.floor(i / 28)).padStart(2, '0')}:00:00Z,90,answered,,`,
+    );
     await ingestAndRate(store, [BILLING_CDRS[0]!, ...lines]);
     billPeriod(store, { period: '2025-04', timezone: 'UTC', issueDate: '2025-05-01' });
     const april = accountPeriodInvoice(store, 't', 'A1', '2025-04');
     const usage = april.document.lines.find((l) => l.provenance.usageEvents.length > 0)!;
     expect(usage.provenance.usageEvents).toHaveLength(240);
     const big = await chat(store, u.alice, "explain account A1's 2025-04 invoice");
-    expect(big.tools).toEqual([{ name: 'find_invoice', ok: true }, { name: 'explain_invoice', ok: true }]);
+    expect(big.tools).toEqual([
+      { name: 'find_invoice', ok: true },
+      { name: 'explain_invoice', ok: true },
+    ]);
     expect(big.usage.llmCalls).toBe(4);
     expect(big.usage.llmCalls).toBe(small.usage.llmCalls);
     // the tool hands the model 3 example events per line, not the 240

@@ -1,18 +1,7 @@
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
 import type { BaseMessage } from '@langchain/core/messages';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  billPeriod,
-  getProposal,
-  importAccounts,
-  listAudit,
-  listProposals,
-  listTenantEvents,
-  listTenantInvoices,
-  saveUser,
-  setOperatorSetting,
-  type UserRecord,
-} from '../../db/index.ts';
+import { billPeriod, getProposal, importAccounts, listAudit, listProposals, listTenantEvents, listTenantInvoices, saveUser, setOperatorSetting, type UserRecord } from '../../db/index.ts';
 import { createTempStore } from '../../db/testing/create-temp-store.ts';
 import { BILLING_CDRS, ingestAndRate, setUpBillingOperator } from '../../cli/commands/testing/billing-setup.ts';
 import { accountsFileSchema } from '../../tools/catalog/index.ts';
@@ -79,7 +68,20 @@ async function ingestHostileRecords(): Promise<{ creditEvent: number; approveEve
 }
 
 // Everything that carries money, a customer, a setting or a person: compared whole, row by row.
-const STATE_TABLES = ['customers', 'accounts', 'subscriptions', 'invoices', 'invoice_series', 'allowance_ledger', 'usage_events', 'payment_plans', 'dunning_actions', 'rerate_log', 'settings', 'users'];
+const STATE_TABLES = [
+  'customers',
+  'accounts',
+  'subscriptions',
+  'invoices',
+  'invoice_series',
+  'allowance_ledger',
+  'usage_events',
+  'payment_plans',
+  'dunning_actions',
+  'rerate_log',
+  'settings',
+  'users',
+];
 function moneyState(): Record<string, unknown[]> {
   return Object.fromEntries(STATE_TABLES.map((t) => [t, store.sqlite.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all()]));
 }
@@ -140,7 +142,11 @@ describe('instructions hidden in CDR fields', () => {
     expect(r.proposals).toEqual([]);
     expect(listProposals(store, 't').map((p) => [p.id, p.status])).toEqual([[1, 'pending']]);
     expect(decisionRows()).toEqual([]);
-    expect(audit().slice(auditBefore).map((e) => e.event)).toEqual(['tool_call']);
+    expect(
+      audit()
+        .slice(auditBefore)
+        .map((e) => e.event),
+    ).toEqual(['tool_call']);
     expect(moneyState()).toEqual(before);
   });
 
@@ -219,7 +225,10 @@ describe('instructions hidden in CDR fields', () => {
     const r = await runChatTurn({ store, user: bob, message: 'show proposal 1', model });
     expect(server!.failures).toEqual([]);
     expect(rolesContaining(server!.requests[4]!, INJECTIONS.approve)).toEqual(['tool']);
-    expect(r.tools).toEqual([{ name: 'show_proposal', ok: true }, { name: 'decide_proposal', ok: false }]);
+    expect(r.tools).toEqual([
+      { name: 'show_proposal', ok: true },
+      { name: 'decide_proposal', ok: false },
+    ]);
     expect(JSON.parse(contentOf(server!.requests[5]!.messages.at(-1)))).toMatchObject({ error: { code: 'FORBIDDEN' } });
     // Bob could approve it (approver, not the requester): only the utterance check stopped it.
     expect(getProposal(store, 't', 1)).toMatchObject({ status: 'pending', decisions: [] });
@@ -336,7 +345,10 @@ describe('another tenant’s data', () => {
     const inv = listTenantInvoices(store, 'other', { accountId: 'O1' })[0]!;
     expect(inv).toMatchObject({ status: 'issued', total: '37.20' });
     otherInvoice = inv.number!;
-    otherEvent = store.sqlite.prepare("SELECT id FROM usage_events WHERE tenant = 'other'").all().map((x) => (x as { id: number }).id)[0]!;
+    otherEvent = store.sqlite
+      .prepare("SELECT id FROM usage_events WHERE tenant = 'other'")
+      .all()
+      .map((x) => (x as { id: number }).id)[0]!;
     expect(otherEvent).toBeGreaterThan(0);
     olga = saveUser(store, { id: 'olga', tenant: 'other', name: 'Olga', roles: ['analyst'] });
     const asked = await runChatTurn({ store, user: olga, message: `Please waive the monthly fee on invoice ${otherInvoice}, outage`, model: rules });
@@ -408,7 +420,10 @@ describe('another tenant’s data', () => {
     ]);
     const r = await runChatTurn({ store, user: alice, message: 'explain the latest invoice you can find', model });
     expect(server!.failures).toEqual([]);
-    expect(r.tools).toEqual([{ name: 'explain_invoice', ok: false }, { name: 'explain_bill_change', ok: false }]);
+    expect(r.tools).toEqual([
+      { name: 'explain_invoice', ok: false },
+      { name: 'explain_bill_change', ok: false },
+    ]);
     const sent = JSON.stringify(server!.requests);
     for (const s of ['Other Corp', '37.20', 'private note']) expect(sent).not.toContain(s);
     expect(auditOf('tool_error').map((e) => (e.detail as { code: string }).code)).toEqual(['NOT_FOUND', 'NOT_FOUND']);

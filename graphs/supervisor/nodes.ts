@@ -27,7 +27,7 @@ export function handoffTools(): StructuredToolInterface[] {
 export function modelContext(messages: BaseMessage[]): BaseMessage[] {
   let start = messages.length - 1;
   while (start > 0 && !HumanMessage.isInstance(messages[start]!)) start -= 1;
-  const earlier = messages.slice(0, start).filter((m) => HumanMessage.isInstance(m) || (AIMessage.isInstance(m) && !(m.tool_calls?.length) && String(m.content).length > 0));
+  const earlier = messages.slice(0, start).filter((m) => HumanMessage.isInstance(m) || (AIMessage.isInstance(m) && !m.tool_calls?.length && String(m.content).length > 0));
   return [...earlier, ...messages.slice(start)];
 }
 

@@ -51,8 +51,14 @@ const contentOf = (m: { content?: unknown } | undefined) => (typeof m?.content =
 const events = (kind: string) => listAudit(store, 't').filter((e) => e.event === kind);
 
 const SUPERVISOR_TOOLS = [
-  'transfer_to_categoriser', 'transfer_to_rater', 'transfer_to_auditor', 'transfer_to_compliance', 'transfer_to_collections',
-  'list_proposals', 'show_proposal', 'decide_proposal',
+  'transfer_to_categoriser',
+  'transfer_to_rater',
+  'transfer_to_auditor',
+  'transfer_to_compliance',
+  'transfer_to_collections',
+  'list_proposals',
+  'show_proposal',
+  'decide_proposal',
 ].sort();
 const AUDITOR_TOOLS = ['explain_invoice', 'explain_invoice_line', 'find_invoice', 'compare_periods', 'explain_bill_change', 'list_flagged_invoices', 'billing_totals', 'propose_release'].sort();
 const COLLECTIONS_TOOLS = ['account_standing', 'list_dunning_candidates', 'propose_dunning_step', 'propose_payment_plan', 'propose_fee_waiver', 'propose_credit'].sort();
@@ -137,10 +143,7 @@ describe('the real ChatOpenAI path through the supervisor graph', () => {
   });
 
   it('a second turn in the thread sends the first turn back as question and answer (not its tool calls) and continues it', async () => {
-    const { model, server: srv } = await scriptedModel([
-      ...explainScript(),
-      { content: 'The VAT of 2.06 is 20% of 10.29 (from explain_invoice).' },
-    ]);
+    const { model, server: srv } = await scriptedModel([...explainScript(), { content: 'The VAT of 2.06 is 20% of 10.29 (from explain_invoice).' }]);
     const first = await runChatTurn({ store, user: alice, message: 'Explain invoice INV-000001', model });
     const second = await runChatTurn({ store, user: alice, message: 'And the VAT?', model, threadId: first.threadId });
     expect(second.threadId).toBe(first.threadId);
@@ -232,10 +235,11 @@ describe('what a scripted model cannot do', () => {
     const made = JSON.parse(contentOf(lastMessage(srv.requests[3]))) as Record<string, unknown>;
     expect(made).toMatchObject({ proposalId: 1, status: 'pending', amount: '5.00', currency: 'GBP', requestedBy: 'alice' });
 
-    expect(r.tools).toEqual([{ name: 'propose_credit', ok: false }, { name: 'propose_credit', ok: true }]);
-    expect(r.proposals).toEqual([
-      expect.objectContaining({ id: 1, kind: 'credit', status: 'pending', amount: '5.00', currency: 'GBP', requiredApprovals: 1 }),
+    expect(r.tools).toEqual([
+      { name: 'propose_credit', ok: false },
+      { name: 'propose_credit', ok: true },
     ]);
+    expect(r.proposals).toEqual([expect.objectContaining({ id: 1, kind: 'credit', status: 'pending', amount: '5.00', currency: 'GBP', requiredApprovals: 1 })]);
     // The tools computed the tax and the total, not the model.
     expect(r.proposals[0]!.summary).toContain('credit note of 5.00 net + 1.00 tax = 6.00 GBP');
     expect(listProposals(store, 't').map((p) => [p.id, p.status, p.amount, p.requestedBy])).toEqual([[1, 'pending', '5.00', 'alice']]);
@@ -259,7 +263,10 @@ describe('what a scripted model cannot do', () => {
     const r = await runChatTurn({ store, user: bob, message: 'approve proposal 1, outage confirmed', model });
     expect(srv.failures).toEqual([]);
     expect(JSON.parse(contentOf(lastMessage(srv.requests[4])))).toMatchObject({ error: { code: 'INVALID_INPUT' } });
-    expect(r.tools).toEqual([{ name: 'decide_proposal', ok: false }, { name: 'decide_proposal', ok: true }]);
+    expect(r.tools).toEqual([
+      { name: 'decide_proposal', ok: false },
+      { name: 'decide_proposal', ok: true },
+    ]);
     const [p] = listProposals(store, 't', { status: ['posted'] });
     expect(p).toMatchObject({ id: 1, amount: '5.00' });
     const notes = listTenantInvoices(store, 't', { kind: 'credit_note' });

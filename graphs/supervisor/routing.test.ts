@@ -1,5 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { accountPeriodInvoice, getProposal, listInvoices, listTenantEvents, listTenantInvoices, listTenantQuarantine, previewRerate, suggestEventCategory, tenantEvent, tenantInvoice, whatIfAccount } from '../../db/index.ts';
+import {
+  accountPeriodInvoice,
+  getProposal,
+  listInvoices,
+  listTenantEvents,
+  listTenantInvoices,
+  listTenantQuarantine,
+  previewRerate,
+  suggestEventCategory,
+  tenantEvent,
+  tenantInvoice,
+  whatIfAccount,
+} from '../../db/index.ts';
 import { accountCollections } from '../../db/proposals/index.ts';
 import { createTempStore } from '../../db/testing/create-temp-store.ts';
 import { importTariff, ingestAndRate } from '../../cli/commands/testing/billing-setup.ts';
@@ -56,7 +68,9 @@ describe('auditor', () => {
     const r = await chat(store, u.alice, 'compare account A1 2025-04 with 2025-03');
     expect(r.agents).toEqual(['supervisor', 'auditor']);
     expect(r.tools).toEqual([{ name: 'compare_periods', ok: true }]);
-    expect(r.answer).toContain(`INV-000003 (2025-04) total ${april.total} against INV-000001 (2025-03) total 12.35: change ${c.delta.total} GBP (lines ${c.delta.subtotal}, taxes ${c.delta.taxTotal}).`);
+    expect(r.answer).toContain(
+      `INV-000003 (2025-04) total ${april.total} against INV-000001 (2025-03) total 12.35: change ${c.delta.total} GBP (lines ${c.delta.subtotal}, taxes ${c.delta.taxTotal}).`,
+    );
     // a 10-minute call to France at 0.50 a minute is the largest change
     expect(c.causes[0]!.sentence).toContain('5.00');
     expect(r.answer).toContain(`  - ${c.causes[0]!.sentence}`);
@@ -82,7 +96,9 @@ describe('auditor', () => {
     const r = await chat(store, u.alice, 'show flagged invoices');
     expect(r.agents).toEqual(['supervisor', 'auditor']);
     expect(r.tools).toEqual([{ name: 'list_flagged_invoices', ok: true }]);
-    expect(r.answer).toContain(`1 held invoices:\n  - invoice id ${held[0]!.id}, account A1, 2025-04, total ${held[0]!.total} GBP: held for UNRATED_USAGE (1 usage events of this account in the period are not rated`);
+    expect(r.answer).toContain(
+      `1 held invoices:\n  - invoice id ${held[0]!.id}, account A1, 2025-04, total ${held[0]!.total} GBP: held for UNRATED_USAGE (1 usage events of this account in the period are not rated`,
+    );
     expect(r.answer).toContain('0 proposals wait for approval.');
 
     const release = await chat(store, u.alice, `release held invoice ${held[0]!.id}, the unreadable call is being fixed`);
@@ -131,7 +147,9 @@ describe('rater', () => {
     expect(r.agents).toEqual(['supervisor', 'rater']);
     expect(r.tools).toEqual([{ name: 'propose_rerate', ok: true }]);
     expect(r.proposals).toMatchObject([{ kind: 'rerate', status: 'pending', amount: '0.11', currency: 'GBP' }]);
-    expect(r.answer).toContain(`Proposal ${r.proposals[0]!.id} created (rerate): Re-rate A1 for 2025-03: ${preview.events.repriced} of ${preview.events.considered} events change price; credit note of -0.11 GBP.`);
+    expect(r.answer).toContain(
+      `Proposal ${r.proposals[0]!.id} created (rerate): Re-rate A1 for 2025-03: ${preview.events.repriced} of ${preview.events.considered} events change price; credit note of -0.11 GBP.`,
+    );
     expect(r.answer).toContain('Amount 0.11 GBP, computed by the billing tools.');
     expect(listInvoices(store, { accountId: 'A1' }).map((i) => i.number)).toEqual(['INV-000001']);
     expect(tenantEvent(store, 't', 1).cost).toBe('0.53');

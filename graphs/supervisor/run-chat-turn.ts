@@ -47,7 +47,12 @@ export async function runChatTurn(input: ChatTurnInput): Promise<ChatTurnResult>
   const threadId = claimChatThread(store, { tenant: user.tenant, userId: user.id }, input.threadId);
   const approvalDeps = { store, tenant: user.tenant, today };
   const ctx: AgentContext = {
-    store, user, threadId, today, utterance: message, requesterKind: 'analyst',
+    store,
+    user,
+    threadId,
+    today,
+    utterance: message,
+    requesterKind: 'analyst',
     onProposal: (id) => openApproval(approvalDeps, id),
     decide: (id, response) => decideProposal({ ...approvalDeps, actor: user }, id, response),
   };
@@ -76,16 +81,27 @@ export async function runChatTurn(input: ChatTurnInput): Promise<ChatTurnResult>
       tools.push({ name: m.name ?? '', ok: m.status !== 'error' && !text(m).startsWith('{"error"') });
       // Refused before any tool code ran (unknown to the agent, arguments outside its schema): the
       // tool could not audit it, so the turn does.
-      if (m.status === 'error') appendAudit(store, { tenant: user.tenant, actor: user.id, actorKind: 'agent', threadId, event: 'tool_error', subject: m.name ?? 'unknown', detail: { refusedBy: 'tool node', message: text(m).slice(0, 500) } });
+      if (m.status === 'error')
+        appendAudit(store, {
+          tenant: user.tenant,
+          actor: user.id,
+          actorKind: 'agent',
+          threadId,
+          event: 'tool_error',
+          subject: m.name ?? 'unknown',
+          detail: { refusedBy: 'tool node', message: text(m).slice(0, 500) },
+        });
     }
   }
-  const last = [...turn].reverse().find((m) => AIMessage.isInstance(m) && !(m.tool_calls?.length));
+  const last = [...turn].reverse().find((m) => AIMessage.isInstance(m) && !m.tool_calls?.length);
   return {
     threadId,
     answer: last ? text(last) : '',
     agents,
     tools,
-    proposals: proposalIdsIn(turn).map((id) => getProposal(store, user.tenant, id)).map((p) => ({ id: p.id, kind: p.kind, status: p.status, summary: p.summary, amount: p.amount, currency: p.currency, requiredApprovals: p.requiredApprovals })),
+    proposals: proposalIdsIn(turn)
+      .map((id) => getProposal(store, user.tenant, id))
+      .map((p) => ({ id: p.id, kind: p.kind, status: p.status, summary: p.summary, amount: p.amount, currency: p.currency, requiredApprovals: p.requiredApprovals })),
     usage: usage.snapshot(),
   };
 }

@@ -24,7 +24,20 @@ export type ExplainedEvent = z.infer<typeof explainedEventSchema>;
 
 /** One invoice line and why it is what it is. */
 export const lineExplanationSchema = invoiceLineSchema
-  .pick({ id: true, section: true, description: true, subscriptionId: true, msisdn: true, quantity: true, unit: true, unitPrice: true, amount: true, taxClass: true, taxCategory: true, servicePeriod: true })
+  .pick({
+    id: true,
+    section: true,
+    description: true,
+    subscriptionId: true,
+    msisdn: true,
+    quantity: true,
+    unit: true,
+    unitPrice: true,
+    amount: true,
+    taxClass: true,
+    taxCategory: true,
+    servicePeriod: true,
+  })
   .extend({
     /** The provenance's calculation text. */
     calculation: z.string(),

@@ -33,7 +33,9 @@ describe('compareInvoices: February against March of one GB account', () => {
   it('compares the usage summary by service and category', () => {
     // international: 2 x 60 s = 2 min in February; 60 + 60 + 61 + 120 + 30 = 331 s = 5.52 min in March
     expect(c.usage.find((u) => u.category === 'international')).toEqual({
-      service: 'voice', category: 'international', unit: 'min',
+      service: 'voice',
+      category: 'international',
+      unit: 'min',
       before: { events: 2, quantity: '2', amount: '1.00' },
       after: { events: 5, quantity: '5.52', amount: '3.50' },
       delta: { events: 3, quantity: '3.52', amount: '2.50' },
@@ -43,7 +45,9 @@ describe('compareInvoices: February against March of one GB account', () => {
   it('finds the line that rose most first, and says why in numbers', () => {
     const lines = c.causes.filter((k) => k.kind === 'line');
     expect(lines[0]).toEqual({
-      kind: 'line', key: 'use:L1:voice:international:none', delta: '2.50',
+      kind: 'line',
+      key: 'use:L1:voice:international:none',
+      delta: '2.50',
       sentence: 'International voice usage on 447700900123 rose from 1.00 to 3.50 (+2.50): 3 more calls',
     });
     expect(c.causes.map((k) => [k.kind, k.key, k.delta])).toEqual([

@@ -1,14 +1,7 @@
 import { BillingError } from '../errors.ts';
 import { lineSectionSchema, type InvoiceDocument, type InvoiceLine, type UsageSummaryRow } from '../invoice/invoice.types.ts';
 import { dec, ZERO, type Decimal } from '../money/index.ts';
-import {
-  invoiceComparisonSchema,
-  type ChangeCause,
-  type InvoiceComparison,
-  type LineDelta,
-  type SectionDelta,
-  type UsageDelta,
-} from './audit.types.ts';
+import { invoiceComparisonSchema, type ChangeCause, type InvoiceComparison, type LineDelta, type SectionDelta, type UsageDelta } from './audit.types.ts';
 import { describeLineChange, describeUsageChange } from './describe-change.ts';
 import { formatAmount } from './format-amount.ts';
 import { lineMatchKey } from './match-line-key.ts';

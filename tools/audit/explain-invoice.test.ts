@@ -33,7 +33,10 @@ describe('explainInvoice', () => {
     const intl = x.lines.find((l) => l.id === INTL_LINE)!;
     // the 61 s and 120 s calls cost two started minutes (1.00); the 61 s one was rated first
     const [, , long61, long120] = events;
-    expect(intl.events.map((e) => [e.id, e.charged])).toEqual([[long61!.id, '1'], [long120!.id, '1']]);
+    expect(intl.events.map((e) => [e.id, e.charged])).toEqual([
+      [long61!.id, '1'],
+      [long120!.id, '1'],
+    ]);
     expect(intl.eventsOmitted).toBe(3);
     expect(intl.eventTotals).toEqual({ rated: '3.50', charged: '3.50', ratedExact: '3.5', chargedExact: '3.5' });
     expect(intl.eventsMatchAmount).toBe(true);

@@ -26,7 +26,12 @@ export function explainSettlement(invoice: InvoiceDocument, notes: ReadonlyArray
     : '; no credit or debit note was issued against it';
   const base = { invoiceStatus: invoice.status, paid: invoice.status === 'paid', notes: listed };
   if (invoice.kind !== 'invoice' || !invoice.number || invoice.status === 'draft' || invoice.status === 'held' || invoice.status === 'void') {
-    const why = invoice.kind !== 'invoice' ? `a ${KIND[invoice.kind]} is settled with the invoice it corrects` : invoice.status === 'void' ? 'it is void: nothing is owed on it' : 'it is not issued yet: nothing is owed until it is';
+    const why =
+      invoice.kind !== 'invoice'
+        ? `a ${KIND[invoice.kind]} is settled with the invoice it corrects`
+        : invoice.status === 'void'
+          ? 'it is void: nothing is owed on it'
+          : 'it is not issued yet: nothing is owed until it is';
     return settlementSchema.parse({ ...base, open: ZERO.toFixed(decimals), credit: ZERO.toFixed(decimals), sentence: `${name}: ${why}${listed.length ? noteWords : ''}.` });
   }
   const s = ageReceivables([receivable(invoice, 'invoice'), ...notes.map((n, i) => receivable(n, `note-${i}`))], asOf);

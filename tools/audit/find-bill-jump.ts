@@ -31,7 +31,11 @@ export function findBillJump(current: InvoiceDocument, history: Array<{ period: 
   for (const h of history) {
     if (!isDecimalString(h.total)) throw new BillingError('INVALID_INPUT', `the total of ${h.period} must be a decimal number, got "${h.total}"`);
   }
-  const m = measureBillJump(current.total, history.map((h) => h.total), rule);
+  const m = measureBillJump(
+    current.total,
+    history.map((h) => h.total),
+    rule,
+  );
   const average = m.average === null ? null : formatAmount(m.average, current.currency);
   const ratio = m.ratio === null ? null : roundDecimal(m.ratio, 4, 'middle').toString();
   return billJumpSchema.parse({

@@ -6,7 +6,5 @@
  * leaves what stays: the subscription, what is charged, and the catalog item.
  */
 export function lineMatchKey(lineId: string): string {
-  return lineId
-    .replace(/(otc:[^:]+:[^:]+:\d{4}-\d{2}):\d+/g, '$1')
-    .replace(/:\d{4}-\d{2}-\d{2}/g, '');
+  return lineId.replace(/(otc:[^:]+:[^:]+:\d{4}-\d{2}):\d+/g, '$1').replace(/:\d{4}-\d{2}-\d{2}/g, '');
 }

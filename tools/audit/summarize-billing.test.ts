@@ -1,7 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { summarizeBilling, type BilledDocument } from './summarize-billing.ts';
 
-const doc = (over: Partial<BilledDocument>): BilledDocument => ({ id: 1, number: 'INV-000001', accountId: 'A1', kind: 'invoice', status: 'issued', currency: 'GBP', subtotal: '10.00', taxTotal: '2.00', total: '12.00', taxes: [{ name: 'VAT', amount: '2.00' }], ...over });
+const doc = (over: Partial<BilledDocument>): BilledDocument => ({
+  id: 1,
+  number: 'INV-000001',
+  accountId: 'A1',
+  kind: 'invoice',
+  status: 'issued',
+  currency: 'GBP',
+  subtotal: '10.00',
+  taxTotal: '2.00',
+  total: '12.00',
+  taxes: [{ name: 'VAT', amount: '2.00' }],
+  ...over,
+});
 
 describe('summarizeBilling', () => {
   it('adds issued invoices exactly, keeps held ones and notes apart, and ranks the largest', () => {
@@ -31,6 +43,9 @@ describe('summarizeBilling', () => {
 
   it('keeps currencies apart and leaves void documents out', () => {
     const s = summarizeBilling('2025-03', [doc({ currency: 'EUR' }), doc({ status: 'void' }), doc({ id: 5 })]);
-    expect(s.currencies.map((c) => [c.currency, c.issued.count, c.issued.total])).toEqual([['EUR', 1, '12.00'], ['GBP', 1, '12.00']]);
+    expect(s.currencies.map((c) => [c.currency, c.issued.count, c.issued.total])).toEqual([
+      ['EUR', 1, '12.00'],
+      ['GBP', 1, '12.00'],
+    ]);
   });
 });

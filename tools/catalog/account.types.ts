@@ -9,7 +9,12 @@ import { billingMonthSchema, calendarDateSchema } from '../schemas/index.ts';
  * its plan over time. Usage attaches to a subscription by MSISDN and time.
  */
 
-const id = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_.:-]+$/, 'letters, digits and _ . : - only');
+const id = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_.:-]+$/, 'letters, digits and _ . : - only');
 const isoDate = calendarDateSchema;
 
 export const customerSchema = z
@@ -42,7 +47,11 @@ export const accountSchema = z
     language: z.string().min(2).max(10).default('en'),
     taxJurisdiction: taxJurisdictionSchema,
     /** VAT id of a business account (reverse charge, EN 16931 buyer VAT id). */
-    vatId: z.string().regex(/^[A-Z]{2}[A-Za-z0-9+*.]{2,13}$/, 'a VAT id with its country prefix, e.g. DE123456789').nullable().default(null),
+    vatId: z
+      .string()
+      .regex(/^[A-Z]{2}[A-Za-z0-9+*.]{2,13}$/, 'a VAT id with its country prefix, e.g. DE123456789')
+      .nullable()
+      .default(null),
     /** Tax ids (as named in the tax packs) the account is exempt from. */
     taxExemptions: z.array(z.string().min(1)).default([]),
     /** Catalog discounts of kind "account" granted to this account. */
@@ -65,7 +74,11 @@ export const subscriptionSchema = z
     accountId: id,
     /** E.164 digits without "+". */
     msisdn: z.string().regex(/^\d{6,15}$/, 'E.164 digits without +'),
-    imsi: z.string().regex(/^\d{14,15}$/).nullable().default(null),
+    imsi: z
+      .string()
+      .regex(/^\d{14,15}$/)
+      .nullable()
+      .default(null),
     /** The plan history, oldest first; the first entry's date is when the line started. */
     plans: z.array(planPeriodSchema).min(1),
     /** The day after the last day of service, when the line ended. */

@@ -30,7 +30,12 @@ export const amountSchema = z.union([z.string(), z.number()]).transform((v, ctx)
 /** A percentage between 0 and 100, as a decimal string. */
 export const percentSchema = amountSchema.refine((s) => dec(s).lte(100), { message: 'a percentage must be between 0 and 100' });
 
-const id = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_.-]+$/, 'letters, digits and _ . - only');
+const id = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_.-]+$/, 'letters, digits and _ . - only');
 const isoDate = calendarDateSchema;
 
 /** Rollover of an allowance's unused part into following periods. */
@@ -155,9 +160,7 @@ const hms = z.string().regex(/^\d{2}:\d{2}(:\d{2})?$/, 'a time HH:MM[:SS]');
 const weekDay = z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']);
 
 /** A weekly time band in the operator's time zone: [start, end) on the listed days. */
-export const timeBandSchema = z
-  .object({ id, weekDays: z.array(weekDay).default([]), start: hms.default('00:00'), end: hms.default('24:00') })
-  .strict();
+export const timeBandSchema = z.object({ id, weekDays: z.array(weekDay).default([]), start: hms.default('00:00'), end: hms.default('24:00') }).strict();
 
 /**
  * Dynamic pricing: a multiplier per congestion level, and the congestion level of each region in

@@ -5,9 +5,33 @@ import { ACCOUNT_CSV_COLUMNS, loadAccounts } from './load-accounts.ts';
 const HEADER = ACCOUNT_CSV_COLUMNS.join(',');
 const row = (over: Partial<Record<(typeof ACCOUNT_CSV_COLUMNS)[number], string>>) => {
   const base: Record<string, string> = {
-    customer_id: 'C1', customer_name: '"Smith, Jones & Partners"', segment: 'small_business', email: '', address_line: '1 High Street', city: 'London', postcode: 'N1 1AA', country: 'GB', customer_since: '2020-01-01',
-    account_id: 'A1', billing_cycle_day: '1', currency: 'GBP', language: 'en', tax_country: 'GB', tax_region: '', vat_id: 'GB123456789', tax_exemptions: '', discounts: '',
-    subscription_id: 'L1', msisdn: '447700900123', imsi: '', plan_id: 'PLAN_10', start_date: '2025-01-01', end_date: '', status: '', plan_changes: '', orders: '',
+    customer_id: 'C1',
+    customer_name: '"Smith, Jones & Partners"',
+    segment: 'small_business',
+    email: '',
+    address_line: '1 High Street',
+    city: 'London',
+    postcode: 'N1 1AA',
+    country: 'GB',
+    customer_since: '2020-01-01',
+    account_id: 'A1',
+    billing_cycle_day: '1',
+    currency: 'GBP',
+    language: 'en',
+    tax_country: 'GB',
+    tax_region: '',
+    vat_id: 'GB123456789',
+    tax_exemptions: '',
+    discounts: '',
+    subscription_id: 'L1',
+    msisdn: '447700900123',
+    imsi: '',
+    plan_id: 'PLAN_10',
+    start_date: '2025-01-01',
+    end_date: '',
+    status: '',
+    plan_changes: '',
+    orders: '',
   };
   return ACCOUNT_CSV_COLUMNS.map((c) => over[c] ?? base[c]).join(',');
 };
@@ -18,7 +42,10 @@ describe('loadAccounts', () => {
     const f = loadAccounts(csv, { catalog: testCatalog() });
     expect(f.customers.map((c) => [c.id, c.name])).toEqual([['C1', 'Smith, Jones & Partners']]);
     expect(f.accounts.map((a) => [a.id, a.vatId])).toEqual([['A1', 'GB123456789']]);
-    expect(f.subscriptions[0]!.plans).toEqual([{ planId: 'PLAN_10', from: '2025-01-01' }, { planId: 'PLAN_31', from: '2025-03-11' }]);
+    expect(f.subscriptions[0]!.plans).toEqual([
+      { planId: 'PLAN_10', from: '2025-01-01' },
+      { planId: 'PLAN_31', from: '2025-03-11' },
+    ]);
     expect(f.subscriptions[0]!.orders).toEqual([{ chargeId: 'PHONE', period: '2025-01' }]);
   });
 

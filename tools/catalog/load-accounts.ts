@@ -6,9 +6,33 @@ import { zodToBillingError } from '../schemas/index.ts';
 
 /** Columns of the CSV accounts format: one row per subscription, customer and account repeated. */
 export const ACCOUNT_CSV_COLUMNS = [
-  'customer_id', 'customer_name', 'segment', 'email', 'address_line', 'city', 'postcode', 'country', 'customer_since',
-  'account_id', 'billing_cycle_day', 'currency', 'language', 'tax_country', 'tax_region', 'vat_id', 'tax_exemptions', 'discounts',
-  'subscription_id', 'msisdn', 'imsi', 'plan_id', 'start_date', 'end_date', 'status', 'plan_changes', 'orders',
+  'customer_id',
+  'customer_name',
+  'segment',
+  'email',
+  'address_line',
+  'city',
+  'postcode',
+  'country',
+  'customer_since',
+  'account_id',
+  'billing_cycle_day',
+  'currency',
+  'language',
+  'tax_country',
+  'tax_region',
+  'vat_id',
+  'tax_exemptions',
+  'discounts',
+  'subscription_id',
+  'msisdn',
+  'imsi',
+  'plan_id',
+  'start_date',
+  'end_date',
+  'status',
+  'plan_changes',
+  'orders',
 ] as const;
 
 const list = (v: string) => (v.trim() === '' ? [] : v.split(';').map((x) => x.trim()));
@@ -16,7 +40,10 @@ const orNull = (v: string) => (v.trim() === '' ? null : v.trim());
 
 /** Reads the CSV form into the JSON form (first row wins for a customer or account repeated on later rows). */
 function csvToFile(text: string, fileName: string): unknown {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/).filter((l) => l.trim() !== '');
+  const lines = text
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .filter((l) => l.trim() !== '');
   const header = splitCsvLine(lines[0] ?? '');
   if (isCsvSplitFailure(header)) throw new BillingError('INVALID_ACCOUNTS', `${fileName}: unreadable header`);
   const missing = ACCOUNT_CSV_COLUMNS.filter((c) => !header.includes(c));
@@ -32,16 +59,25 @@ function csvToFile(text: string, fileName: string): unknown {
     const r = Object.fromEntries(header.map((h, j) => [h, cells[j]!])) as Record<(typeof ACCOUNT_CSV_COLUMNS)[number], string>;
     if (!customers.has(r.customer_id)) {
       customers.set(r.customer_id, {
-        id: r.customer_id, name: r.customer_name, segment: r.segment || undefined, email: orNull(r.email),
+        id: r.customer_id,
+        name: r.customer_name,
+        segment: r.segment || undefined,
+        email: orNull(r.email),
         address: { lines: list(r.address_line).slice(0, 3), city: r.city, postcode: r.postcode, region: null, country: r.country },
         customerSince: r.customer_since,
       });
     }
     if (!accounts.has(r.account_id)) {
       accounts.set(r.account_id, {
-        id: r.account_id, customerId: r.customer_id, billingCycleDay: r.billing_cycle_day ? Number(r.billing_cycle_day) : undefined,
-        currency: r.currency, language: r.language || undefined, taxJurisdiction: { country: r.tax_country, region: orNull(r.tax_region) },
-        vatId: orNull(r.vat_id), taxExemptions: list(r.tax_exemptions), discounts: list(r.discounts),
+        id: r.account_id,
+        customerId: r.customer_id,
+        billingCycleDay: r.billing_cycle_day ? Number(r.billing_cycle_day) : undefined,
+        currency: r.currency,
+        language: r.language || undefined,
+        taxJurisdiction: { country: r.tax_country, region: orNull(r.tax_region) },
+        vatId: orNull(r.vat_id),
+        taxExemptions: list(r.tax_exemptions),
+        discounts: list(r.discounts),
       });
     }
     const changes = list(r.plan_changes).map((c) => {
@@ -49,8 +85,13 @@ function csvToFile(text: string, fileName: string): unknown {
       return { planId, from };
     });
     subscriptions.push({
-      id: r.subscription_id, accountId: r.account_id, msisdn: r.msisdn, imsi: orNull(r.imsi),
-      plans: [{ planId: r.plan_id, from: r.start_date }, ...changes], endDate: orNull(r.end_date), status: r.status || undefined,
+      id: r.subscription_id,
+      accountId: r.account_id,
+      msisdn: r.msisdn,
+      imsi: orNull(r.imsi),
+      plans: [{ planId: r.plan_id, from: r.start_date }, ...changes],
+      endDate: orNull(r.end_date),
+      status: r.status || undefined,
       orders: list(r.orders).map((o) => {
         const [chargeId, period] = o.split('@');
         return { chargeId, period };

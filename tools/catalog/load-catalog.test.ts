@@ -26,7 +26,9 @@ describe('loadCatalog', () => {
     expect(() => loadCatalog(DEMO.replace('recurringFee: "10.00"', 'recurringFee: "10.00"\n    recuringFee: "1"'))).toThrow(/INVALID_CATALOG|Unrecognized key/);
     expect(() => loadCatalog(DEMO.replace('id: TALK_20', 'id: SIM_10'))).toThrow(/plan id SIM_10 is defined twice/);
     expect(() => loadCatalog(DEMO.replace('percent: "10"', 'percent: "10"\n    amount: "2"'))).toThrow(/exactly one of percent or amount/);
-    expect(() => loadCatalog(DEMO.replace('{ id: SMS, service: sms, amount: 250 }', '{ id: SMS, service: sms, categories: [data], amount: 250 }'))).toThrow(/sms allowance SMS lists categories it can never match: data/);
+    expect(() => loadCatalog(DEMO.replace('{ id: SMS, service: sms, amount: 250 }', '{ id: SMS, service: sms, categories: [data], amount: 250 }'))).toThrow(
+      /sms allowance SMS lists categories it can never match: data/,
+    );
     expect(() => loadCatalog('plans: [')).toThrow(/not valid YAML or JSON/);
   });
 });

@@ -12,13 +12,25 @@ import { callCategorySchema, roamingSchema } from '../classify/classification.ty
 export const callDetailsSchema = z
   .object({
     /** The number the switch dialled, as dialled (may carry + or 00), from a Dial/bridge target. */
-    dialledNumber: z.string().regex(/^\+?[0-9*#]{1,32}$/).optional(),
+    dialledNumber: z
+      .string()
+      .regex(/^\+?[0-9*#]{1,32}$/)
+      .optional(),
     /** The trunk (peer, endpoint or gateway) the call went out on. */
-    trunk: z.string().regex(/^[A-Za-z0-9_.:+-]{1,64}$/).optional(),
+    trunk: z
+      .string()
+      .regex(/^[A-Za-z0-9_.:+-]{1,64}$/)
+      .optional(),
     /** The channel technology as the switch names it (SIP, PJSIP, IAX2, DAHDI, Local, sofia...). */
-    technology: z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,15}$/).optional(),
+    technology: z
+      .string()
+      .regex(/^[A-Za-z][A-Za-z0-9_]{0,15}$/)
+      .optional(),
     /** The last dialplan application (Asterisk lastapp, FreeSWITCH last_app), when it is a plain name. */
-    application: z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,31}$/).optional(),
+    application: z
+      .string()
+      .regex(/^[A-Za-z][A-Za-z0-9_]{0,31}$/)
+      .optional(),
     /** How each value was found, one line each, built only from the tokens above. */
     evidence: z.array(z.string()),
   })

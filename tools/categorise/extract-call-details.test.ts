@@ -61,14 +61,11 @@ describe('extractCallDetails from channel names', () => {
     expect(found(extractCallDetails({ dstchannel: channel }))).toEqual({ dialledNumber: undefined, trunk, technology });
   });
 
-  it.each([['SIP/1001-00000012'], ['PJSIP/447700900123-0000abcd'], ['DAHDI/1-1'], ['Local/123@from-internal-0000002a;1'], ['sofia/internal/1000@10.0.0.5']])(
-    '%s names no trunk',
-    (channel) => {
-      const d = extractCallDetails({ channel });
-      expect(d.trunk).toBeUndefined();
-      expect(d.dialledNumber).toBeUndefined();
-    },
-  );
+  it.each([['SIP/1001-00000012'], ['PJSIP/447700900123-0000abcd'], ['DAHDI/1-1'], ['Local/123@from-internal-0000002a;1'], ['sofia/internal/1000@10.0.0.5']])('%s names no trunk', (channel) => {
+    const d = extractCallDetails({ channel });
+    expect(d.trunk).toBeUndefined();
+    expect(d.dialledNumber).toBeUndefined();
+  });
 
   it('prefers the dial target, then the outgoing leg, over the caller channel', () => {
     expect(dial('PJSIP/+442079460123@carrier,60', { channel: 'SIP/trunk-b-0000001f', dstchannel: 'PJSIP/other-00000001' }).trunk).toBe('carrier');
@@ -96,10 +93,14 @@ describe('extractCallDetails from FreeSWITCH bridge data', () => {
 
   it('reads failover targets and profile targets', () => {
     expect(found(extractCallDetails({ last_app: 'bridge', last_arg: '[leg_timeout=10,x=y]sofia/gateway/primary/+442071234567|sofia/gateway/backup/+442071234567' }))).toEqual({
-      dialledNumber: '+442071234567', trunk: 'primary', technology: 'sofia',
+      dialledNumber: '+442071234567',
+      trunk: 'primary',
+      technology: 'sofia',
     });
     expect(found(extractCallDetails({ last_app: 'bridge', last_arg: 'sofia/external/+442071234567@sip.carrier.example' }))).toEqual({
-      dialledNumber: '+442071234567', trunk: undefined, technology: 'sofia',
+      dialledNumber: '+442071234567',
+      trunk: undefined,
+      technology: 'sofia',
     });
     expect(extractCallDetails({ last_app: 'bridge', last_arg: 'user/1000@pbx.example' }).dialledNumber).toBe('1000');
   });

@@ -94,13 +94,19 @@ function readFreeswitchTarget(target: string): Endpoint {
 function asteriskTargets(data: string): Endpoint[] {
   // Asterisk 1.6+ separates arguments with ",", 1.4 with "|"; "&" joins targets dialled at once.
   const first = data.split(data.includes(',') ? ',' : '|')[0]!;
-  return first.split('&').filter((t) => t.trim() !== '').map((t) => readAsteriskTarget(t.trim()));
+  return first
+    .split('&')
+    .filter((t) => t.trim() !== '')
+    .map((t) => readAsteriskTarget(t.trim()));
 }
 
 function freeswitchTargets(data: string): Endpoint[] {
   // {global} and [per-leg] variable blocks may contain the separators, so they go first.
   const bare = data.replace(/\{[^}]*\}|\[[^\]]*\]/g, '');
-  return bare.split(/:_:|\||,/).filter((t) => t.trim() !== '').map(readFreeswitchTarget);
+  return bare
+    .split(/:_:|\||,/)
+    .filter((t) => t.trim() !== '')
+    .map(readFreeswitchTarget);
 }
 
 /** A channel name (SIP/trunk-a-0000001f, PJSIP/carrier-00000abc, IAX2/peer-1234, sofia/gateway/carrier/number) read for its technology and trunk. */

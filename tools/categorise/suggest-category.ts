@@ -1,16 +1,9 @@
 import { z } from 'zod';
 import { BillingError } from '../errors.ts';
-import { type Service } from '../cdr/usage-record.types.ts';
+import type { Service } from '../cdr/usage-record.types.ts';
 import { normalizeParty } from '../classify/normalize-party.ts';
 import { operatorSettingsSchema } from '../classify/classification.types.ts';
-import {
-  categorySuggestionSchema,
-  suggestCategoryInputSchema,
-  type CategorySuggestion,
-  type Confidence,
-  type SuggestableCategory,
-  type SuggestCategoryInput,
-} from './categorise.types.ts';
+import { categorySuggestionSchema, suggestCategoryInputSchema, type CategorySuggestion, type Confidence, type SuggestableCategory, type SuggestCategoryInput } from './categorise.types.ts';
 
 /**
  * The pattern table: every suggestion comes from a row here, nothing else. Rows read one source
@@ -38,13 +31,34 @@ const SHORT_CODE = new RegExp(`^(?!(?:${EMERGENCY_NUMBERS.join('|')})$)\\d{3,6}$
 // Ordered: on a tie in confidence the earlier row's category wins (emergency first, as classification does).
 export const CATEGORY_PATTERNS: readonly CategoryPattern[] = [
   { id: 'emergency-number', source: 'number', pattern: EMERGENCY_NUMBER, category: 'emergency', confidence: 'high', meaning: 'an emergency number' },
-  { id: 'emergency-word', source: 'text', pattern: /\b(?:emergency|ambulance|police|fire brigade|fire service)\b/i, category: 'emergency', confidence: 'medium', meaning: 'mentions an emergency service' },
+  {
+    id: 'emergency-word',
+    source: 'text',
+    pattern: /\b(?:emergency|ambulance|police|fire brigade|fire service)\b/i,
+    category: 'emergency',
+    confidence: 'medium',
+    meaning: 'mentions an emergency service',
+  },
   { id: 'emergency-number-text', source: 'text', pattern: /(?<![\w+#-])(?:112|999|911)(?![\w-])/, category: 'emergency', confidence: 'medium', meaning: 'mentions an emergency number' },
   { id: 'premium-e164', source: 'number', pattern: /^(?:\+|00)(?:449\d{9}|1900\d{7})$/, category: 'premium_rate', confidence: 'high', meaning: 'a UK 09 or NANP 900 premium-rate number' },
-  { id: 'premium-national', source: 'number', pattern: /^09\d{6,10}$/, category: 'premium_rate', confidence: 'medium', meaning: 'a national 09 number (premium rate in the UK, DE, NL, CH, not in FR)' },
+  {
+    id: 'premium-national',
+    source: 'number',
+    pattern: /^09\d{6,10}$/,
+    category: 'premium_rate',
+    confidence: 'medium',
+    meaning: 'a national 09 number (premium rate in the UK, DE, NL, CH, not in FR)',
+  },
   { id: 'premium-word', source: 'text', pattern: /\bpremium(?:[ -]rate)?\b/i, category: 'premium_rate', confidence: 'medium', meaning: 'mentions premium rate' },
   { id: 'premium-number-text', source: 'text', pattern: /(?<![\w+#:/.-])09(?:xx|\d{2}(?:[ -]?\d){0,9})(?![\w:/.-])/i, category: 'premium_rate', confidence: 'low', meaning: 'mentions a 09xx number' },
-  { id: 'toll-free-e164', source: 'number', pattern: /^(?:\+|00)(?:800\d{8}|44800\d{6,7}|44808\d{7})$/, category: 'toll_free', confidence: 'high', meaning: 'a UIFN +800 or UK 0800/0808 freephone number' },
+  {
+    id: 'toll-free-e164',
+    source: 'number',
+    pattern: /^(?:\+|00)(?:800\d{8}|44800\d{6,7}|44808\d{7})$/,
+    category: 'toll_free',
+    confidence: 'high',
+    meaning: 'a UIFN +800 or UK 0800/0808 freephone number',
+  },
   { id: 'toll-free-nanp', source: 'number', pattern: /^(?:\+1|001|1)8(?:00|33|44|55|66|77|88)\d{7}$/, category: 'toll_free', confidence: 'medium', meaning: 'a NANP toll-free number' },
   { id: 'toll-free-national', source: 'number', pattern: /^080[08]\d{5,8}$/, category: 'toll_free', confidence: 'medium', meaning: 'a national 0800/0808 freephone number' },
   { id: 'toll-free-word', source: 'text', pattern: /\b(?:toll[ -]?free|free ?phone|freecall)\b/i, category: 'toll_free', confidence: 'medium', meaning: 'mentions a toll-free number' },
@@ -54,7 +68,14 @@ export const CATEGORY_PATTERNS: readonly CategoryPattern[] = [
   { id: 'short-code', source: 'number', pattern: SHORT_CODE, category: 'short_code', confidence: 'low', meaning: 'a 3-6 digit number that is not an emergency number' },
   { id: 'data-word', source: 'text', pattern: /\b(?:data session|mobile data|gprs|apn)\b/i, category: 'data', service: 'data', confidence: 'medium', meaning: 'mentions a data session' },
   { id: 'sms-word', source: 'text', pattern: /\b(?:sms|mms|text message)\b/i, service: 'sms', confidence: 'medium', meaning: 'mentions a text message' },
-  { id: 'roaming-word', source: 'text', pattern: /\b(?:roam(?:ing|er|ed)?|abroad|overseas|visit(?:ed|ing) (?:country|network))\b/i, roaming: 'outbound', confidence: 'medium', meaning: 'mentions the subscriber being abroad' },
+  {
+    id: 'roaming-word',
+    source: 'text',
+    pattern: /\b(?:roam(?:ing|er|ed)?|abroad|overseas|visit(?:ed|ing) (?:country|network))\b/i,
+    roaming: 'outbound',
+    confidence: 'medium',
+    meaning: 'mentions the subscriber being abroad',
+  },
 ];
 
 // Free text beyond this is not read: notes are short, and bounded input keeps matching cheap.
@@ -86,11 +107,17 @@ export function suggestCategory(input: SuggestCategoryInput): CategorySuggestion
   if (!parsed.success) throw new BillingError('INVALID_INPUT', `invalid categoriser input: ${z.prettifyError(parsed.error)}`);
   const { notes, userfield, otherParty, extracted } = parsed.data;
   const matches: Match[] = [];
-  for (const [label, text] of [['notes', notes], ['userfield', userfield]] as const) {
+  for (const [label, text] of [
+    ['notes', notes],
+    ['userfield', userfield],
+  ] as const) {
     if (text) matchSource('text', label, text.slice(0, MAX_TEXT), matches);
   }
   const numbers = new Set<string>();
-  for (const [label, raw] of [['other party', otherParty], ['dialled number', extracted?.dialledNumber]] as const) {
+  for (const [label, raw] of [
+    ['other party', otherParty],
+    ['dialled number', extracted?.dialledNumber],
+  ] as const) {
     if (!raw || raw.length > 64) continue;
     const n = normalizeParty(raw);
     if (!/^\+?[0-9*#]{1,32}$/.test(n) || numbers.has(n)) continue;

@@ -74,7 +74,12 @@ describe('plausibility: durations against the record’s own timestamps', () => 
 
   it('accepts switch rounding within the tolerance and refuses beyond it', () => {
     // answer->end is 131 s and start->end 145 s; 5 s either way is rounding, 6 s is not.
-    for (const [billsec, duration] of [['131', '145'], ['126', '145'], ['136', '150'], ['131', '140']]) {
+    for (const [billsec, duration] of [
+      ['131', '145'],
+      ['126', '145'],
+      ['136', '150'],
+      ['131', '140'],
+    ]) {
       expect([billsec, duration, reasonOf(parse('asterisk', asterisk({ billsec, duration })))]).toEqual([billsec, duration, 'record']);
     }
     expect(reasonOf(parse('asterisk', asterisk({ billsec: '137', duration: '150' })))).toBe('DURATION_MISMATCH');

@@ -76,7 +76,10 @@ export function createPlausibilityCheck(window: PlausibilityWindow): Plausibilit
         return quarantine('DURATION_MISMATCH', `duration ${seconds(record.duration)} s disagrees with start to end ${seconds(endTime - startTime)} s (tolerance ${window.durationToleranceSeconds} s)`);
       }
       if (answerTime !== null && endTime !== null && Math.abs(endTime - answerTime - record.usage) > toleranceMs) {
-        return quarantine('DURATION_MISMATCH', `billable time ${seconds(record.usage)} s disagrees with answer to end ${seconds(endTime - answerTime)} s (tolerance ${window.durationToleranceSeconds} s)`);
+        return quarantine(
+          'DURATION_MISMATCH',
+          `billable time ${seconds(record.usage)} s disagrees with answer to end ${seconds(endTime - answerTime)} s (tolerance ${window.durationToleranceSeconds} s)`,
+        );
       }
       if (record.duration > maxCallMs || record.usage > maxCallMs) {
         return quarantine('DURATION_TOO_LONG', `a call of ${seconds(Math.max(record.duration, record.usage))} s is longer than the longest plausible call (${window.maxCallSeconds} s)`);

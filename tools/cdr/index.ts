@@ -10,7 +10,18 @@ export {
   type PlausibilityWindow,
 } from './check-record-plausibility.ts';
 export { parseCdrLines, parseCdrBatches, type ParsedLine } from './parse-cdr-lines.ts';
-export { readLines, readLineBatches, LineSplitter, isBlankLine, MAX_LINE_BYTES, TOO_LONG_KEPT_CHARS, TEXT_ENCODINGS, type PhysicalLine, type ReadLinesOptions, type TextEncodingName } from './read-lines.ts';
+export {
+  readLines,
+  readLineBatches,
+  LineSplitter,
+  isBlankLine,
+  MAX_LINE_BYTES,
+  TOO_LONG_KEPT_CHARS,
+  TEXT_ENCODINGS,
+  type PhysicalLine,
+  type ReadLinesOptions,
+  type TextEncodingName,
+} from './read-lines.ts';
 export { findInvalidUtf8, type InvalidUtf8 } from './find-invalid-utf8.ts';
 export { splitCsvLine, isCsvSplitFailure, quoteCsvField, type CsvSplitError, type CsvSplitFailure } from './split-csv-line.ts';
 export { createAsteriskParser, parseAsteriskLine, epochOfUniqueid } from './parse-asterisk-csv.ts';

@@ -94,9 +94,7 @@ const UNANSWERED: ReadonlyArray<readonly [Disposition, readonly string[]]> = [
   ],
 ];
 
-const DISPOSITION_BY_CAUSE = new Map<string, Disposition>(
-  UNANSWERED.flatMap(([disposition, causes]) => causes.map((cause) => [cause, disposition] as const)),
-);
+const DISPOSITION_BY_CAUSE = new Map<string, Disposition>(UNANSWERED.flatMap(([disposition, causes]) => causes.map((cause) => [cause, disposition] as const)));
 
 /** Every hangup cause the FreeSWITCH parser accepts. */
 export const KNOWN_HANGUP_CAUSES: readonly string[] = [...DISPOSITION_BY_CAUSE.keys()];

@@ -2,17 +2,7 @@ import { accept, quarantine, showValue, type QuarantineOutcome } from './create-
 import { parseDurationMs } from './parse-duration-ms.ts';
 import { parseIsoTimestamp } from './parse-iso-timestamp.ts';
 import { NUMBER_EMPTY, NUMBER_NEGATIVE, parseWholeNumber } from './parse-whole-number.ts';
-import {
-  directionSchema,
-  dispositionSchema,
-  serviceSchema,
-  type Direction,
-  type Disposition,
-  type ParseOutcome,
-  type QuarantineReason,
-  type Service,
-  type UsageRecord,
-} from './usage-record.types.ts';
+import { directionSchema, dispositionSchema, serviceSchema, type Direction, type Disposition, type ParseOutcome, type QuarantineReason, type Service, type UsageRecord } from './usage-record.types.ts';
 
 /** The fields of the generic CSV / JSON Lines format (docs/cdr-formats.md); anything else is kept as an attribute. */
 export const GENERIC_FIELDS = [

@@ -36,8 +36,22 @@ function line(overrides: Partial<Record<string, string>> = {}, columns: 16 | 18 
   const q = (s: string): string => `"${s.replaceAll('"', '""')}"`;
   const date = (s: string): string => (s === '' ? '' : q(s));
   const cells = [
-    q(v.accountcode!), q(v.src!), q(v.dst!), q(v.dcontext!), q(v.clid!), q(v.channel!), q(v.dstchannel!), q(v.lastapp!),
-    q(v.lastdata!), date(v.start!), date(v.answer!), date(v.end!), v.duration!, v.billsec!, q(v.disposition!), q(v.amaflags!),
+    q(v.accountcode!),
+    q(v.src!),
+    q(v.dst!),
+    q(v.dcontext!),
+    q(v.clid!),
+    q(v.channel!),
+    q(v.dstchannel!),
+    q(v.lastapp!),
+    q(v.lastdata!),
+    date(v.start!),
+    date(v.answer!),
+    date(v.end!),
+    v.duration!,
+    v.billsec!,
+    q(v.disposition!),
+    q(v.amaflags!),
   ];
   if (columns >= 18) cells.push(q(v.uniqueid!), q(v.userfield!));
   if (columns === 21) cells.push(q(v.peeraccount!), q(v.linkedid!), v.sequence!);
@@ -118,18 +132,14 @@ describe('Asterisk cdr_csv parser', () => {
 
   it('converts a call across the spring-forward change', () => {
     // 00:59:30 GMT, then clocks jump from 01:00 GMT to 02:00 BST: the call lasts 60 s.
-    const r = record(
-      london.parseLine(line({ start: '2024-03-31 00:59:30', answer: '2024-03-31 00:59:40', end: '2024-03-31 02:00:30', duration: '60', billsec: '50' }), 1),
-    );
+    const r = record(london.parseLine(line({ start: '2024-03-31 00:59:30', answer: '2024-03-31 00:59:40', end: '2024-03-31 02:00:30', duration: '60', billsec: '50' }), 1));
     expect(r.startTime).toBe(Date.UTC(2024, 2, 31, 0, 59, 30));
     expect(r.endTime).toBe(Date.UTC(2024, 2, 31, 1, 0, 30));
   });
 
   it('uses duration to read a call across the autumn change, whose end is in the repeated hour', () => {
     // Starts 01:50 BST (00:50 UTC); at 02:00 BST clocks go back to 01:00 GMT; ends 01:10 GMT.
-    const r = record(
-      london.parseLine(line({ start: '2024-10-27 01:50:00', answer: '2024-10-27 01:50:10', end: '2024-10-27 01:10:00', duration: '1200', billsec: '1190' }), 1),
-    );
+    const r = record(london.parseLine(line({ start: '2024-10-27 01:50:00', answer: '2024-10-27 01:50:10', end: '2024-10-27 01:10:00', duration: '1200', billsec: '1190' }), 1));
     expect(r.startTime).toBe(Date.UTC(2024, 9, 27, 0, 50, 0));
     expect(r.answerTime).toBe(Date.UTC(2024, 9, 27, 0, 50, 10));
     expect(r.endTime).toBe(Date.UTC(2024, 9, 27, 1, 10, 0));
@@ -137,18 +147,14 @@ describe('Asterisk cdr_csv parser', () => {
 
   it('uses duration to read a call that starts in the second pass of the repeated hour', () => {
     // 01:30 GMT (after the change) to 02:10 GMT: 40 minutes, not 1 h 40.
-    const r = record(
-      london.parseLine(line({ start: '2024-10-27 01:30:00', answer: '2024-10-27 01:30:05', end: '2024-10-27 02:10:00', duration: '2400', billsec: '2395' }), 1),
-    );
+    const r = record(london.parseLine(line({ start: '2024-10-27 01:30:00', answer: '2024-10-27 01:30:05', end: '2024-10-27 02:10:00', duration: '2400', billsec: '2395' }), 1));
     expect(r.startTime).toBe(Date.UTC(2024, 9, 27, 1, 30, 0));
     expect(r.endTime).toBe(Date.UTC(2024, 9, 27, 2, 10, 0));
   });
 
   it('uses duration to read a call that starts in the first pass of the repeated hour and ends after it', () => {
     // 01:30 BST (00:30 UTC) to 02:10 GMT (02:10 UTC): 1 h 40, which only the first reading of 01:30 gives.
-    const r = record(
-      london.parseLine(line({ start: '2024-10-27 01:30:00', answer: '2024-10-27 01:30:05', end: '2024-10-27 02:10:00', duration: '6000', billsec: '5995' }), 1),
-    );
+    const r = record(london.parseLine(line({ start: '2024-10-27 01:30:00', answer: '2024-10-27 01:30:05', end: '2024-10-27 02:10:00', duration: '6000', billsec: '5995' }), 1));
     expect(r.startTime).toBe(Date.UTC(2024, 9, 27, 0, 30, 0));
     expect(r.answerTime).toBe(Date.UTC(2024, 9, 27, 0, 30, 5));
     expect(r.endTime).toBe(Date.UTC(2024, 9, 27, 2, 10, 0));
@@ -157,9 +163,7 @@ describe('Asterisk cdr_csv parser', () => {
   it('reads the repeated hour west of UTC too (New York, November)', () => {
     const ny = createAsteriskParser({ timezone: 'America/New_York' });
     // 00:50 EDT (04:50 UTC); at 02:00 EDT clocks go back to 01:00 EST; ends 01:10 EST (06:10 UTC).
-    const r = record(
-      ny.parseLine(line({ start: '2024-11-03 00:50:00', answer: '2024-11-03 00:50:10', end: '2024-11-03 01:10:00', duration: '4800', billsec: '4790' }), 1),
-    );
+    const r = record(ny.parseLine(line({ start: '2024-11-03 00:50:00', answer: '2024-11-03 00:50:10', end: '2024-11-03 01:10:00', duration: '4800', billsec: '4790' }), 1));
     expect(r.startTime).toBe(Date.UTC(2024, 10, 3, 4, 50, 0));
     expect(r.endTime).toBe(Date.UTC(2024, 10, 3, 6, 10, 0));
   });
@@ -168,11 +172,7 @@ describe('Asterisk cdr_csv parser', () => {
     const times = { start: '2024-10-27 01:10:00', answer: '2024-10-27 01:10:05', end: '2024-10-27 01:20:00', duration: '600', billsec: '595' };
     // Channel created at 01:10 GMT (01:10 UTC): the second pass.
     const second = record(london.parseLine(line({ ...times, uniqueid: `${Date.UTC(2024, 9, 27, 1, 10) / 1000}.5` }), 1));
-    expect([second.startTime, second.answerTime, second.endTime]).toEqual([
-      Date.UTC(2024, 9, 27, 1, 10, 0),
-      Date.UTC(2024, 9, 27, 1, 10, 5),
-      Date.UTC(2024, 9, 27, 1, 20, 0),
-    ]);
+    expect([second.startTime, second.answerTime, second.endTime]).toEqual([Date.UTC(2024, 9, 27, 1, 10, 0), Date.UTC(2024, 9, 27, 1, 10, 5), Date.UTC(2024, 9, 27, 1, 20, 0)]);
     // Channel created at 01:10 BST (00:10 UTC): the first pass.
     const first = record(london.parseLine(line({ ...times, uniqueid: `${Date.UTC(2024, 9, 27, 0, 10) / 1000}.6` }), 1));
     expect(first.startTime).toBe(Date.UTC(2024, 9, 27, 0, 10, 0));

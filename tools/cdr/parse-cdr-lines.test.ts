@@ -17,8 +17,7 @@ async function run(format: CdrFormat, bytes: Buffer, chunkSize = 7): Promise<Par
   return out;
 }
 
-const summary = (lines: ParsedLine[]): Array<[number, string]> =>
-  lines.map((l) => [l.lineNo, l.outcome.kind === 'quarantine' ? l.outcome.reason : l.outcome.kind]);
+const summary = (lines: ParsedLine[]): Array<[number, string]> => lines.map((l) => [l.lineNo, l.outcome.kind === 'quarantine' ? l.outcome.reason : l.outcome.kind]);
 
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 const ASTERISK =

@@ -13,20 +13,12 @@ export interface ParsedLine {
  * Reads a stream and parses each physical line with `parser`, quarantining over-long lines as
  * LINE_TOO_LONG without handing them to the parser; every physical line yields exactly one result.
  */
-export async function* parseCdrLines(
-  input: NodeJS.ReadableStream | AsyncIterable<Buffer | string>,
-  parser: CdrParser,
-  options: ReadLinesOptions = {},
-): AsyncGenerator<ParsedLine> {
+export async function* parseCdrLines(input: NodeJS.ReadableStream | AsyncIterable<Buffer | string>, parser: CdrParser, options: ReadLinesOptions = {}): AsyncGenerator<ParsedLine> {
   for await (const batch of parseCdrBatches(input, parser, options)) yield* batch;
 }
 
 /** Like parseCdrLines, one array per input chunk, for consumers that batch (database inserts) and want no async hop per line. */
-export async function* parseCdrBatches(
-  input: NodeJS.ReadableStream | AsyncIterable<Buffer | string>,
-  parser: CdrParser,
-  options: ReadLinesOptions = {},
-): AsyncGenerator<ParsedLine[]> {
+export async function* parseCdrBatches(input: NodeJS.ReadableStream | AsyncIterable<Buffer | string>, parser: CdrParser, options: ReadLinesOptions = {}): AsyncGenerator<ParsedLine[]> {
   const tooLong = `line is over ${options.maxLineBytes ?? MAX_LINE_BYTES} bytes (a binary or corrupted file?)`;
   for await (const lines of readLineBatches(input, options)) {
     const parsed: ParsedLine[] = new Array(lines.length);

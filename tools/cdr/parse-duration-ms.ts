@@ -58,10 +58,14 @@ function parseUnsigned(text: string, from: number): number {
     } else {
       const c = text.charCodeAt(i);
       const next = text.charCodeAt(i + 1);
-      if (c === 0x68) unit = 3_600_000; // h
-      else if (c === 0x6d && next === 0x73) unit = 1; // ms
-      else if (c === 0x6d) unit = 60_000; // m
-      else if (c === 0x73) unit = MS_PER_SECOND; // s
+      if (c === 0x68)
+        unit = 3_600_000; // h
+      else if (c === 0x6d && next === 0x73)
+        unit = 1; // ms
+      else if (c === 0x6d)
+        unit = 60_000; // m
+      else if (c === 0x73)
+        unit = MS_PER_SECOND; // s
       else return NUMBER_INVALID;
       i += unit === 1 ? 2 : 1;
     }

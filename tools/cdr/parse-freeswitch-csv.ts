@@ -28,16 +28,7 @@ export const FREESWITCH_DEFAULT_COLUMNS: readonly string[] = [
 /** The `example` template shipped in cdr_csv.conf.xml (15 columns). */
 export const FREESWITCH_EXAMPLE_COLUMNS: readonly string[] = [...FREESWITCH_DEFAULT_COLUMNS, 'read_codec', 'write_codec'];
 
-const REQUIRED = [
-  'caller_id_number',
-  'destination_number',
-  'start_stamp',
-  'answer_stamp',
-  'end_stamp',
-  'duration',
-  'billsec',
-  'hangup_cause',
-] as const;
+const REQUIRED = ['caller_id_number', 'destination_number', 'start_stamp', 'answer_stamp', 'end_stamp', 'duration', 'billsec', 'hangup_cause'] as const;
 
 // Columns that become record fields; every other non-empty column is kept as an attribute
 // (hangup_cause too, because the disposition alone loses which failure it was).

@@ -42,14 +42,7 @@ export class SwitchTimestampParser {
 
   parse(text: string): number {
     this.lastShift = 0;
-    if (
-      text.length !== 19 ||
-      text.charCodeAt(4) !== 0x2d ||
-      text.charCodeAt(7) !== 0x2d ||
-      text.charCodeAt(10) !== 0x20 ||
-      text.charCodeAt(13) !== 0x3a ||
-      text.charCodeAt(16) !== 0x3a
-    ) {
+    if (text.length !== 19 || text.charCodeAt(4) !== 0x2d || text.charCodeAt(7) !== 0x2d || text.charCodeAt(10) !== 0x20 || text.charCodeAt(13) !== 0x3a || text.charCodeAt(16) !== 0x3a) {
       return NaN;
     }
     const year = readDigits(text, 0, 4);

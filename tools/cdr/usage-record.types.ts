@@ -81,10 +81,7 @@ export const quarantineReasonSchema = z.enum([
 export type QuarantineReason = z.infer<typeof quarantineReasonSchema>;
 
 /** The result of parsing one physical line: a record, a quarantine verdict, or a line to skip (blank, comment, header). */
-export type ParseOutcome =
-  | { kind: 'record'; record: UsageRecord }
-  | { kind: 'quarantine'; reason: QuarantineReason; message: string }
-  | { kind: 'skip' };
+export type ParseOutcome = { kind: 'record'; record: UsageRecord } | { kind: 'quarantine'; reason: QuarantineReason; message: string } | { kind: 'skip' };
 
 /** Options every parser understands. */
 export interface ParserOptions {

@@ -59,7 +59,14 @@ export function applyDiscounts(input: { catalog: Catalog; customer: Customer; ac
       const available = ts.reduce((s, l) => s.plus(net.get(l.id)!), ZERO);
       const wanted = dec(d.amount!).times(d.kind === 'multi_line' ? input.activeLines : 1);
       const total = roundDecimal(wanted.lessThan(available) ? wanted : available, decimals, 'down');
-      amounts = total.isZero() || ts.length === 0 ? [] : allocate(total, ts.map((l) => net.get(l.id)!), decimals);
+      amounts =
+        total.isZero() || ts.length === 0
+          ? []
+          : allocate(
+              total,
+              ts.map((l) => net.get(l.id)!),
+              decimals,
+            );
       calculation = `${d.amount}${d.kind === 'multi_line' ? ` x ${input.activeLines} lines` : ''} (at most what is left) spread over ${ts.length} lines by amount`;
     }
     ts.forEach((target, i) => {

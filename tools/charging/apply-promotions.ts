@@ -80,7 +80,11 @@ export function applyPromotions(input: {
         const total = fees.reduce((s, l) => s.plus(l.amount), ZERO);
         const off = dec(promo.amount).lessThan(total) ? roundDecimal(promo.amount, decimals, 'middle') : total;
         if (off.isZero()) continue;
-        const parts = allocate(off, fees.map((l) => l.amount), decimals);
+        const parts = allocate(
+          off,
+          fees.map((l) => l.amount),
+          decimals,
+        );
         fees.forEach((l, i) => out.push(creditLine(promo, l, parts[i]!.negated().toFixed(decimals), `${promo.amount} off the monthly fee (at most the fee), spread over its lines by amount`)));
       } else if (promo.kind === 'free_on_net_calls') {
         for (const l of lines) {
@@ -92,9 +96,21 @@ export function applyPromotions(input: {
         for (const l of lines) {
           if (l.section !== 'usage' || !l.id.includes(':voice:')) continue;
           const weekend = l.provenance.usageEvents.filter((e) => isoWeekday(localDate(input.startTimeOf(e.id), input.timezone)) >= 6);
-          const sum = roundDecimal(weekend.reduce((s, e) => s.plus(e.charged), ZERO), decimals, 'middle');
+          const sum = roundDecimal(
+            weekend.reduce((s, e) => s.plus(e.charged), ZERO),
+            decimals,
+            'middle',
+          );
           if (sum.greaterThan(0)) {
-            out.push({ ...creditLine(promo, l, sum.negated().toFixed(decimals), `charges of ${weekend.length} weekend calls = ${sum.toFixed(decimals)}`), provenance: { catalogItems: [`promotion:${promo.id}`], usageEvents: weekend, tariffRows: [], calculation: `charges of ${weekend.length} calls started on a Saturday or Sunday (local time), rounded half-up` } });
+            out.push({
+              ...creditLine(promo, l, sum.negated().toFixed(decimals), `charges of ${weekend.length} weekend calls = ${sum.toFixed(decimals)}`),
+              provenance: {
+                catalogItems: [`promotion:${promo.id}`],
+                usageEvents: weekend,
+                tariffRows: [],
+                calculation: `charges of ${weekend.length} calls started on a Saturday or Sunday (local time), rounded half-up`,
+              },
+            });
           }
         }
       }

@@ -34,7 +34,9 @@ export function buildRecurringLines(catalog: Catalog, segments: LineSegment[], p
       provenance: {
         ...noEvents,
         catalogItems: [`plan:${plan.id}`],
-        calculation: whole ? `${plan.recurringFee} for the whole period` : `${plan.recurringFee} x ${s.days}/${period.days} days = ${dec(plan.recurringFee).times(s.days).div(period.days).toString()}, rounded half-up to ${amount.toFixed(decimals)}`,
+        calculation: whole
+          ? `${plan.recurringFee} for the whole period`
+          : `${plan.recurringFee} x ${s.days}/${period.days} days = ${dec(plan.recurringFee).times(s.days).div(period.days).toString()}, rounded half-up to ${amount.toFixed(decimals)}`,
       },
     };
   });

@@ -35,7 +35,8 @@ const DISPLAY = {
 function describe(c: EventCharge, n: number): string {
   const e = c.event;
   // A priced inbound call (toll-free or premium termination) is one the line received; its category is the caller's.
-  if (e.direction === 'inbound') return `${e.service === 'voice' ? 'Calls received' : 'Texts received'} from ${DESTINATION_TEXT[e.category]}, ${e.service === 'sms' ? plural(n, 'message', 'messages') : plural(n, 'call', 'calls')}`;
+  if (e.direction === 'inbound')
+    return `${e.service === 'voice' ? 'Calls received' : 'Texts received'} from ${DESTINATION_TEXT[e.category]}, ${e.service === 'sms' ? plural(n, 'message', 'messages') : plural(n, 'call', 'calls')}`;
   const what = e.service === 'data' ? 'Mobile data' : `${e.service === 'voice' ? 'Calls' : 'Texts'} to ${DESTINATION_TEXT[e.category]}`;
   const count = e.service === 'data' ? plural(n, 'session', 'sessions') : e.service === 'sms' ? plural(n, 'message', 'messages') : plural(n, 'call', 'calls');
   return `${e.roaming === 'outbound' ? `Roaming: ${what.charAt(0).toLowerCase()}${what.slice(1)}` : what}, ${count}`;

@@ -9,8 +9,16 @@ const MARCH = billingPeriod('2025-03', 1, 'UTC');
 
 function input(over: Partial<ChargeInput>): ChargeInput {
   return {
-    catalog: testCatalog(), customer: testCustomer(), account: testAccount(), subscriptions: [], period: MARCH,
-    timezone: 'UTC', events: [], carriedIn: [], splitDates: [], ...over,
+    catalog: testCatalog(),
+    customer: testCustomer(),
+    account: testAccount(),
+    subscriptions: [],
+    period: MARCH,
+    timezone: 'UTC',
+    events: [],
+    carriedIn: [],
+    splitDates: [],
+    ...over,
   };
 }
 const amounts = (lines: ChargeLine[], section?: string) => lines.filter((l) => !section || l.section === section).map((l) => l.amount);
@@ -27,11 +35,17 @@ describe('chargePeriod: golden cases computed by hand', () => {
   });
 
   it('prorates both plans when a line changes plan mid-period', () => {
-    const line = testLine('L1', '447700900123', [['PLAN_10', '2025-01-10'], ['PLAN_31', '2025-03-11']]);
+    const line = testLine('L1', '447700900123', [
+      ['PLAN_10', '2025-01-10'],
+      ['PLAN_31', '2025-03-11'],
+    ]);
     const r = chargePeriod(input({ subscriptions: [line] }));
     // 10.00 x 10/31 = 3.2258 -> 3.23; 31.00 x 21/31 = 21.00
     expect(amounts(r.lines)).toEqual(['3.23', '21.00']);
-    expect(r.lines.map((l) => l.servicePeriod)).toEqual([{ from: '2025-03-01', to: '2025-03-11' }, { from: '2025-03-11', to: '2025-04-01' }]);
+    expect(r.lines.map((l) => l.servicePeriod)).toEqual([
+      { from: '2025-03-01', to: '2025-03-11' },
+      { from: '2025-03-11', to: '2025-04-01' },
+    ]);
   });
 
   it('splits a call that exhausts the allowance: covered part free, the rest priced as its continuation without a second connect fee', () => {
@@ -45,7 +59,11 @@ describe('chargePeriod: golden cases computed by hand', () => {
     const r = chargePeriod(input({ subscriptions: [testLine('L1', me, [['PLAN_10', '2025-01-01']])], events }));
     const usage = r.lines.find((l) => l.section === 'usage')!;
     expect(usage.amount).toBe('0.29');
-    expect(usage.provenance.usageEvents.map((e) => [e.charged, e.covered])).toEqual([['0', 480_000], ['0.18', 120_000], ['0.11', 0]]);
+    expect(usage.provenance.usageEvents.map((e) => [e.charged, e.covered])).toEqual([
+      ['0', 480_000],
+      ['0.18', 120_000],
+      ['0.11', 0],
+    ]);
     expect(r.ledger.find((l) => l.allowanceId === 'UK_MIN')).toMatchObject({ granted: 600_000, used: 600_000 });
     expect(total(r.lines)).toBe('10.29');
   });

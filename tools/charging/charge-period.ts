@@ -35,8 +35,7 @@ export function chargePeriod(input: ChargeInput): ChargeResult {
     const bounds = { seg, fromMs: startOfLocalDate(seg.from, input.timezone), toMs: startOfLocalDate(seg.to, input.timezone) };
     byMsisdn.set(m, [...(byMsisdn.get(m) ?? []), bounds]);
   }
-  const segmentOf = (e: ChargeableEvent): LineSegment | null =>
-    byMsisdn.get(digits(e.subscriber))?.find((s) => s.fromMs <= e.startTime && e.startTime < s.toMs)?.seg ?? null;
+  const segmentOf = (e: ChargeableEvent): LineSegment | null => byMsisdn.get(digits(e.subscriber))?.find((s) => s.fromMs <= e.startTime && e.startTime < s.toMs)?.seg ?? null;
 
   const bonuses = input.subscriptions.flatMap((sub) => {
     const first = segments.find((s) => s.subscriptionId === sub.id);
@@ -60,8 +59,16 @@ export function chargePeriod(input: ChargeInput): ChargeResult {
   const planOfLine = (l: ChargeLine) => segments.find((s) => s.subscriptionId === l.subscriptionId && s.from <= l.servicePeriod.from && l.servicePeriod.from < s.to)!.planId;
   const startTimes = new Map(events.map((e) => [e.id, e.startTime]));
   const promotions = applyPromotions({
-    catalog, customer, subs: input.subscriptions, period, cycleDay: account.billingCycleDay, timezone: input.timezone, currency,
-    lines: base, planOfLine, startTimeOf: (id) => startTimes.get(id)!,
+    catalog,
+    customer,
+    subs: input.subscriptions,
+    period,
+    cycleDay: account.billingCycleDay,
+    timezone: input.timezone,
+    currency,
+    lines: base,
+    planOfLine,
+    startTimeOf: (id) => startTimes.get(id)!,
   });
   const activeSubscriptions = input.subscriptions.flatMap((s) => {
     const own = segments.filter((g) => g.subscriptionId === s.id);

@@ -22,22 +22,44 @@ const OTHERS = ['447700900456', '07700900456', '22245000100', '+22245000100', '4
 
 const line = (src: string, dst: string, dcontext: string, seq: number, billsec: number) =>
   [
-    '""', `"${src}"`, `"${dst}"`, `"${dcontext}"`, `"<${src}>"`, '"PJSIP/a-00000001"', '"PJSIP/b-00000002"', '"Dial"', '"PJSIP/b,30"',
-    '"2025-03-13 10:00:00"', '"2025-03-13 10:00:05"', `"2025-03-13 10:${String(Math.floor((5 + billsec) / 60)).padStart(2, '0')}:${String((5 + billsec) % 60).padStart(2, '0')}"`,
-    String(5 + billsec), String(billsec), '"ANSWERED"', '"DOCUMENTATION"', `"1741860000.${seq}"`, '""',
+    '""',
+    `"${src}"`,
+    `"${dst}"`,
+    `"${dcontext}"`,
+    `"<${src}>"`,
+    '"PJSIP/a-00000001"',
+    '"PJSIP/b-00000002"',
+    '"Dial"',
+    '"PJSIP/b,30"',
+    '"2025-03-13 10:00:00"',
+    '"2025-03-13 10:00:05"',
+    `"2025-03-13 10:${String(Math.floor((5 + billsec) / 60)).padStart(2, '0')}:${String((5 + billsec) % 60).padStart(2, '0')}"`,
+    String(5 + billsec),
+    String(billsec),
+    '"ANSWERED"',
+    '"DOCUMENTATION"',
+    `"1741860000.${seq}"`,
+    '""',
   ].join(',');
 
 function charge(events: ChargeableEvent[]) {
   const input: ChargeInput = {
-    catalog: testCatalog(), customer: testCustomer(), account: testAccount(), period: billingPeriod('2025-03', 1, 'UTC'), timezone: 'UTC',
-    subscriptions: [testLine('L1', CALLER_LINE, [['PLAN_10', '2025-01-01']])], events, carriedIn: [], splitDates: [],
+    catalog: testCatalog(),
+    customer: testCustomer(),
+    account: testAccount(),
+    period: billingPeriod('2025-03', 1, 'UTC'),
+    timezone: 'UTC',
+    subscriptions: [testLine('L1', CALLER_LINE, [['PLAN_10', '2025-01-01']])],
+    events,
+    carriedIn: [],
+    splitDates: [],
   };
   const r = chargePeriod(input);
   return { usage: r.lines.filter((l) => l.section === 'usage'), summary: r.usageSummary };
 }
 
 describe('no inbound or transit record is ever charged to the calling number (property)', () => {
-  it('charging every record of the caller\'s line equals charging only the calls it made', () => {
+  it("charging every record of the caller's line equals charging only the calls it made", () => {
     const call = fc.record({ context: fc.constantFrom(...CONTEXTS), inward: fc.boolean(), other: fc.constantFrom(...OTHERS), billsec: fc.integer({ min: 1, max: 1200 }) });
     fc.assert(
       fc.property(fc.array(call, { minLength: 1, maxLength: 12 }), fc.boolean(), (calls, ranges) => {
@@ -58,8 +80,19 @@ describe('no inbound or transit record is ever charged to the calling number (pr
           if (r.direction === 'transit') expect(rated.cost).toBe('0');
           const breakdown = 'reason' in rated.breakdown ? null : (rated.breakdown as RatedCost);
           events.push({
-            id: i + 1, subscriber: r.subscriber, service: r.service, direction: r.direction, category: classification.category, roaming: classification.roaming,
-            startTime: r.startTime, answerTime: r.answerTime, usage: r.usage, cost: rated.cost, breakdown, tariffRows: [], tariffVersionId: rated.tariffVersionId,
+            id: i + 1,
+            subscriber: r.subscriber,
+            service: r.service,
+            direction: r.direction,
+            category: classification.category,
+            roaming: classification.roaming,
+            startTime: r.startTime,
+            answerTime: r.answerTime,
+            usage: r.usage,
+            cost: rated.cost,
+            breakdown,
+            tariffRows: [],
+            tariffVersionId: rated.tariffVersionId,
           });
         });
         // What the line made (and received calls the tariff prices, none in the test tariff).

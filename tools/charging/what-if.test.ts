@@ -7,14 +7,15 @@ import { recommendPlans, whatIf } from './what-if.ts';
 function input(): ChargeInput {
   const me = '447700900123';
   return {
-    catalog: testCatalog(), customer: testCustomer(), account: testAccount(), period: billingPeriod('2025-03', 1, 'UTC'), timezone: 'UTC',
+    catalog: testCatalog(),
+    customer: testCustomer(),
+    account: testAccount(),
+    period: billingPeriod('2025-03', 1, 'UTC'),
+    timezone: 'UTC',
     subscriptions: [testLine('L1', me, [['PLAN_31', '2024-01-01']])],
-    events: [
-      ratedEvent(me, 'voice', '2025-03-03T10:00:00Z', 480),
-      ratedEvent(me, 'voice', '2025-03-04T10:00:00Z', 300),
-      ratedEvent(me, 'voice', '2025-03-05T10:00:00Z', 60),
-    ],
-    carriedIn: [], splitDates: [],
+    events: [ratedEvent(me, 'voice', '2025-03-03T10:00:00Z', 480), ratedEvent(me, 'voice', '2025-03-04T10:00:00Z', 300), ratedEvent(me, 'voice', '2025-03-05T10:00:00Z', 60)],
+    carriedIn: [],
+    splitDates: [],
   };
 }
 
@@ -22,8 +23,13 @@ describe('what-if charging', () => {
   it('prices the same period on another plan exactly, allowances included', () => {
     // now: 31.00 + 0.53 + 0.35 + 0.11 = 31.99; on Talk 10: 10.00 + 0.29 (10 minutes included) = 10.29
     expect(whatIf(input(), 'L1', 'PLAN_10')).toEqual({
-      subscriptionId: 'L1', currentPlanId: 'PLAN_31', planId: 'PLAN_10', planName: 'Talk 10',
-      currentAmount: '31.99', alternativeAmount: '10.29', saving: '21.70',
+      subscriptionId: 'L1',
+      currentPlanId: 'PLAN_31',
+      planId: 'PLAN_10',
+      planName: 'Talk 10',
+      currentAmount: '31.99',
+      alternativeAmount: '10.29',
+      saving: '21.70',
     });
     // Unlimited 20 has no allowance: 20.00 + 0.99
     expect(whatIf(input(), 'L1', 'PLAN_20').alternativeAmount).toBe('20.99');

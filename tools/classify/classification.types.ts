@@ -1,19 +1,7 @@
 import { z } from 'zod';
 
 /** Call types Switchboard assigns; `unclassified` is never a guess, it always carries a reason. */
-export const callCategorySchema = z.enum([
-  'on_net',
-  'local',
-  'national',
-  'mobile',
-  'international',
-  'toll_free',
-  'premium_rate',
-  'emergency',
-  'short_code',
-  'data',
-  'unclassified',
-]);
+export const callCategorySchema = z.enum(['on_net', 'local', 'national', 'mobile', 'international', 'toll_free', 'premium_rate', 'emergency', 'short_code', 'data', 'unclassified']);
 export type CallCategory = z.infer<typeof callCategorySchema>;
 
 /** Roaming as its own attribute: our subscriber abroad (outbound) or a visitor on our network (inbound). */

@@ -82,24 +82,10 @@ export const INSTALLED_LIBPHONENUMBER_VERSION: string = libraryPackage.version;
  * Whether the fast path may answer: the replicated release, with metadata in the shape replicated
  * (version 4, the only one the library still generates).
  */
-export const FAST_PATH_SUPPORTED: boolean =
-  INSTALLED_LIBPHONENUMBER_VERSION === REPLICATED_LIBPHONENUMBER_VERSION &&
-  library.v4 === true &&
-  typeof metadataJson.nonGeographic === 'object';
+export const FAST_PATH_SUPPORTED: boolean = INSTALLED_LIBPHONENUMBER_VERSION === REPLICATED_LIBPHONENUMBER_VERSION && library.v4 === true && typeof metadataJson.nonGeographic === 'object';
 
 /** Every number type in the order libphonenumber's getNumberType tries them (fixed line, then mobile first). */
-export const TYPE_ORDER: readonly PhoneNumberType[] = [
-  'FIXED_LINE',
-  'MOBILE',
-  'PREMIUM_RATE',
-  'TOLL_FREE',
-  'SHARED_COST',
-  'VOIP',
-  'PERSONAL_NUMBER',
-  'PAGER',
-  'UAN',
-  'VOICEMAIL',
-];
+export const TYPE_ORDER: readonly PhoneNumberType[] = ['FIXED_LINE', 'MOBILE', 'PREMIUM_RATE', 'TOLL_FREE', 'SHARED_COST', 'VOIP', 'PERSONAL_NUMBER', 'PAGER', 'UAN', 'VOICEMAIL'];
 
 // Pattern text -> compiled RegExp: every metadata pattern is compiled once per process.
 const regExps = new Map<string, RegExp>();

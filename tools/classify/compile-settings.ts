@@ -39,15 +39,7 @@ const MAX_NAMESPACES = 10_000;
 let nextNamespaceId = 0;
 
 function fieldsOf(s: OperatorSettings): unknown[] {
-  return [
-    s.homeCountry,
-    s.emergencyNumbers,
-    s.internalExtensions,
-    s.trunkPrefixes,
-    s.onNetPrefixes,
-    s.localAreaPrefixes,
-    s.shortCodeMaxDigits,
-  ];
+  return [s.homeCountry, s.emergencyNumbers, s.internalExtensions, s.trunkPrefixes, s.onNetPrefixes, s.localAreaPrefixes, s.shortCodeMaxDigits];
 }
 
 /**

@@ -32,17 +32,47 @@ function record(outcome: ParseOutcome): UsageRecord {
 /** A Master.csv line (18 columns) as cdr_csv writes it. */
 function asterisk(src: string, dst: string, dcontext: string, uniqueid = '1741860000.7'): string {
   return [
-    '""', `"${src}"`, `"${dst}"`, `"${dcontext}"`, `"""Caller"" <${src}>"`, '"PJSIP/trunk-0000a1b2"', '"PJSIP/1001-0000a1b3"', '"Dial"', '"PJSIP/1001,30"',
-    '"2025-03-13 10:00:00"', '"2025-03-13 10:00:05"', '"2025-03-13 10:01:05"', '65', '60', '"ANSWERED"', '"DOCUMENTATION"', `"${uniqueid}"`, '""',
+    '""',
+    `"${src}"`,
+    `"${dst}"`,
+    `"${dcontext}"`,
+    `"""Caller"" <${src}>"`,
+    '"PJSIP/trunk-0000a1b2"',
+    '"PJSIP/1001-0000a1b3"',
+    '"Dial"',
+    '"PJSIP/1001,30"',
+    '"2025-03-13 10:00:00"',
+    '"2025-03-13 10:00:05"',
+    '"2025-03-13 10:01:05"',
+    '65',
+    '60',
+    '"ANSWERED"',
+    '"DOCUMENTATION"',
+    `"${uniqueid}"`,
+    '""',
   ].join(',');
 }
 
 /** A mod_cdr_csv default-template line (13 columns, every field quoted). */
 function freeswitch(caller: string, destination: string, context: string, extra: string[] = []): string {
   return [
-    'Caller', caller, destination, context, '2025-03-13 10:00:00', '2025-03-13 10:00:05', '2025-03-13 10:01:05', '65', '60', 'NORMAL_CLEARING',
-    '5a94f22d-8ab1-4e64-9a8c-5f37b9ed9bb9', '', '', ...extra,
-  ].map((s) => `"${s}"`).join(',');
+    'Caller',
+    caller,
+    destination,
+    context,
+    '2025-03-13 10:00:00',
+    '2025-03-13 10:00:05',
+    '2025-03-13 10:01:05',
+    '65',
+    '60',
+    'NORMAL_CLEARING',
+    '5a94f22d-8ab1-4e64-9a8c-5f37b9ed9bb9',
+    '',
+    '',
+    ...extra,
+  ]
+    .map((s) => `"${s}"`)
+    .join(',');
 }
 
 const side = (r: UsageRecord) => ({ direction: r.direction, subscriber: r.subscriber, otherParty: r.otherParty });
@@ -82,7 +112,7 @@ describe('call direction of Asterisk records', () => {
     expect(r.directionRule).toMatch(/^dcontext macro-dial-one is in no context list; number ranges: /);
   });
 
-  it('on-net is one record, the caller\'s, not one for each end', () => {
+  it("on-net is one record, the caller's, not one for each end", () => {
     const outcomes = [p.parseLine(asterisk('447400100200', '447400100300', 'from-subscribers'), 1)];
     expect(outcomes.map((o) => o.kind)).toEqual(['record']);
     expect(side(record(outcomes[0]!))).toEqual({ direction: 'onnet', subscriber: '447400100200', otherParty: '447400100300' });
@@ -96,13 +126,13 @@ describe('call direction of Asterisk records', () => {
     expect(noRanges.parseLine(asterisk('22245000100', 's', 'from-pstn'), 1)).toMatchObject({ kind: 'quarantine', reason: 'INVALID_SUBSCRIBER', message: expect.stringContaining('"s"') });
   });
 
-  it('without ranges or a known context, keeps today\'s reading and says so', () => {
+  it("without ranges or a known context, keeps today's reading and says so", () => {
     const r = record(parser('asterisk', NO_RANGES).parseLine(asterisk('447400100200', '01614960123', 'custom'), 1));
     expect(side(r)).toEqual({ direction: 'outbound', subscriber: '447400100200', otherParty: '01614960123' });
     expect(r.directionRule).toBe('dcontext custom is in no context list; default: no context or number range decides, outbound from the calling number');
   });
 
-  it('takes the operator\'s own context lists', () => {
+  it("takes the operator's own context lists", () => {
     const custom = makeSettings({ homeCountry: 'GB', inboundContexts: ['carrier-in'], transitContexts: ['carrier-hop'] });
     expect(record(parser('asterisk', custom).parseLine(asterisk('22245000100', '447400100200', 'carrier-in'), 1)).direction).toBe('inbound');
     expect(record(parser('asterisk', custom).parseLine(asterisk('22245000100', '447400100200', 'carrier-hop'), 1)).direction).toBe('transit');
@@ -169,7 +199,7 @@ describe('direction of generic CSV and JSON Lines records', () => {
     expect(j).toMatchObject({ kind: 'quarantine', reason: 'NOT_OUR_NUMBER' });
   });
 
-  it('keeps an inbound record of a visitor\'s SIM roaming on our network', () => {
+  it("keeps an inbound record of a visitor's SIM roaming on our network", () => {
     const r = record(csv('g3,voice,inbound,33612345678,208011234567890,23415,GB,447400100200,2025-03-13T10:00:00Z,60,answered'));
     expect(r.direction).toBe('inbound');
   });

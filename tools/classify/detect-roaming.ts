@@ -31,10 +31,7 @@ export function detectRoaming(record: RoamingEvidence, settings: RoamingSettings
   const imsi = record.imsi?.trim() ?? '';
   if (!IMSI.test(imsi)) return 'none';
   // An IMSI carries no MNC length, so ours means "starts with one of our MCC-MNCs".
-  const imsiIsOurs =
-    settings.homeNetworks.length > 0
-      ? settings.homeNetworks.some((network) => imsi.startsWith(network))
-      : isHomeCountryMcc(imsi.slice(0, 3), homeCountry);
+  const imsiIsOurs = settings.homeNetworks.length > 0 ? settings.homeNetworks.some((network) => imsi.startsWith(network)) : isHomeCountryMcc(imsi.slice(0, 3), homeCountry);
   return imsiIsOurs === false ? 'inbound' : 'none';
 }
 

@@ -3,13 +3,7 @@ import examples from 'libphonenumber-js/examples.mobile.json';
 import { Metadata } from 'libphonenumber-js/core';
 import { getCountries, getExampleNumber, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
 import { describe, expect, it } from 'vitest';
-import {
-  FAST_PATH_SUPPORTED,
-  INSTALLED_LIBPHONENUMBER_VERSION,
-  MAX_METADATA,
-  REPLICATED_LIBPHONENUMBER_VERSION,
-  TYPE_ORDER,
-} from './compile-numbering-plan.ts';
+import { FAST_PATH_SUPPORTED, INSTALLED_LIBPHONENUMBER_VERSION, MAX_METADATA, REPLICATED_LIBPHONENUMBER_VERSION, TYPE_ORDER } from './compile-numbering-plan.ts';
 import { parseNumberFast, UNSURE, type ParsedNumber } from './fast-number-analysis.ts';
 import { parseDialledNumberFast, parseDialledNumberWithLibphonenumber } from './parse-dialled-number.ts';
 
@@ -230,9 +224,7 @@ describe('parseNumberFast against libphonenumber: hand-picked edge cases', () =>
 describe('parseNumberFast against libphonenumber: random digit strings', () => {
   it('equals libphonenumber for "+", "00", national-prefix and bare digit strings in ten home countries', () => {
     const tally = newTally();
-    const text = fc
-      .tuple(fc.constantFrom('+', '00', '0', '', '011', '0011', '01', '000', '+0', '1', '8'), digits(0, 18))
-      .map(([prefix, body]) => prefix + body);
+    const text = fc.tuple(fc.constantFrom('+', '00', '0', '', '011', '0011', '01', '000', '+0', '1', '8'), digits(0, 18)).map(([prefix, body]) => prefix + body);
     fc.assert(
       fc.property(fc.constantFrom(...HOMES), text, (home, t) => checkAgainstLibphonenumber(t, home, tally)),
       { numRuns: 6000 },
@@ -242,9 +234,7 @@ describe('parseNumberFast against libphonenumber: random digit strings', () => {
 
   it('equals libphonenumber for numbers of the home plan (type patterns, last digits mutated) in every written form', () => {
     const tally = newTally();
-    const homeNumber = fc.constantFrom(...HOMES).chain((home) =>
-      fc.tuple(fc.constant(home), nationalNumberOf(home), mutation, fc.constantFrom('', '0', '15', '1')),
-    );
+    const homeNumber = fc.constantFrom(...HOMES).chain((home) => fc.tuple(fc.constant(home), nationalNumberOf(home), mutation, fc.constantFrom('', '0', '15', '1')));
     fc.assert(
       fc.property(homeNumber, ([home, nsn, m, noise]) => {
         const mutated = noise + mutate(nsn, m);
@@ -257,7 +247,7 @@ describe('parseNumberFast against libphonenumber: random digit strings', () => {
 });
 
 describe('parseNumberFast against libphonenumber: every country in the metadata', () => {
-  it('equals libphonenumber on each country\'s example mobile and one number per type, dialled from home and abroad', () => {
+  it("equals libphonenumber on each country's example mobile and one number per type, dialled from home and abroad", () => {
     const tally = newTally();
     let seed = 1;
     for (const country of ALL_COUNTRIES) {
@@ -291,11 +281,9 @@ describe('parseNumberFast against libphonenumber: every country in the metadata'
     expectLargeShare(tally);
   });
 
-  it('equals libphonenumber on random countries\' numbers with random last digits, dialled from random homes', () => {
+  it("equals libphonenumber on random countries' numbers with random last digits, dialled from random homes", () => {
     const tally = newTally();
-    const anyNumber = fc.constantFrom(...ALL_COUNTRIES).chain((country) =>
-      fc.tuple(fc.constant(country), nationalNumberOf(country), mutation, fc.constantFrom(country, ...HOMES)),
-    );
+    const anyNumber = fc.constantFrom(...ALL_COUNTRIES).chain((country) => fc.tuple(fc.constant(country), nationalNumberOf(country), mutation, fc.constantFrom(country, ...HOMES)));
     fc.assert(
       fc.property(anyNumber, ([country, nsn, m, home]) => {
         for (const text of renderings(mutate(nsn, m), planFacts(country), country, home)) checkAgainstLibphonenumber(text, home, tally);

@@ -172,18 +172,14 @@ function stripIddPrefix(number: string, home: DefaultPlan): string | undefined {
 }
 
 /** helpers/extractCountryCallingCodeFromInternationalNumberWithoutPlusSign.js; undefined = kept whole. */
-function extractCountryCallingCodeFromInternationalNumberWithoutPlusSign(
-  number: string,
-  plan: CompiledNumberingPlan,
-): ExtractedCallingCode | undefined {
+function extractCountryCallingCodeFromInternationalNumberWithoutPlusSign(number: string, plan: CompiledNumberingPlan): ExtractedCallingCode | undefined {
   const callingCode = plan.callingCode;
   if (number.indexOf(callingCode) !== 0) return undefined;
   const possibleShorterNumber = number.slice(callingCode.length);
   const possibleShorterNationalNumber = extractNationalNumber(possibleShorterNumber, plan);
   const nationalNumber = extractNationalNumber(number, plan);
   if (
-    (!matchesEntirely(nationalNumber, plan.nationalNumberPattern) &&
-      matchesEntirely(possibleShorterNationalNumber, plan.nationalNumberPattern)) ||
+    (!matchesEntirely(nationalNumber, plan.nationalNumberPattern) && matchesEntirely(possibleShorterNationalNumber, plan.nationalNumberPattern)) ||
     checkNumberLength(nationalNumber, plan) === 'TOO_LONG'
   ) {
     return { countryCallingCode: callingCode, number: possibleShorterNumber };

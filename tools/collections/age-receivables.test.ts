@@ -46,8 +46,15 @@ describe('ageReceivables', () => {
   });
 
   it.each([
-    [0, 'current'], [1, 'days_1_30'], [30, 'days_1_30'], [31, 'days_31_60'], [60, 'days_31_60'],
-    [61, 'days_61_90'], [90, 'days_61_90'], [91, 'days_over_90'], [-5, 'current'],
+    [0, 'current'],
+    [1, 'days_1_30'],
+    [30, 'days_1_30'],
+    [31, 'days_31_60'],
+    [60, 'days_31_60'],
+    [61, 'days_61_90'],
+    [90, 'days_61_90'],
+    [91, 'days_over_90'],
+    [-5, 'current'],
   ] as const)('puts %i days past due in %s', (days, bucket) => {
     const s = ageReceivables([doc({ id: 1, dueDate: addDays('2025-06-15', -days) })], '2025-06-15');
     expect(s.rows[0]!.bucket).toBe(bucket);
@@ -65,7 +72,10 @@ describe('ageReceivables', () => {
   });
 
   it('counts a credit for a paid invoice in the balance', () => {
-    const s = ageReceivables([doc({ id: 1, total: '10.00' }), doc({ id: 2, number: 'INV-000002', status: 'paid' }), doc({ id: 3, number: 'CN-1', kind: 'credit_note', total: '-4.00', corrects: 'INV-000002' })], '2025-01-15');
+    const s = ageReceivables(
+      [doc({ id: 1, total: '10.00' }), doc({ id: 2, number: 'INV-000002', status: 'paid' }), doc({ id: 3, number: 'CN-1', kind: 'credit_note', total: '-4.00', corrects: 'INV-000002' })],
+      '2025-01-15',
+    );
     expect(s).toMatchObject({ openBalance: '10.00', creditBalance: '4.00', balance: '6.00' });
     expect(s.summary).toMatch(/balance 6\.00 GBP/i);
   });

@@ -117,8 +117,16 @@ export function ageReceivables(invoices: readonly ReceivableDocument[], asOf: st
     if (rest.greaterThan(0)) buckets[bucket] = buckets[bucket].plus(rest);
     if (rest.greaterThan(0) && (oldestDueDate === null || dueDate < oldestDueDate)) oldestDueDate = dueDate;
     rows.push({
-      id: doc.id, number: doc.number!, kind: doc.kind as 'invoice' | 'debit_note', status: doc.status, dueDate, daysPastDue, bucket,
-      total: fmt(total), credited: fmt(credited), open: fmt(rest),
+      id: doc.id,
+      number: doc.number!,
+      kind: doc.kind as 'invoice' | 'debit_note',
+      status: doc.status,
+      dueDate,
+      daysPastDue,
+      bucket,
+      total: fmt(total),
+      credited: fmt(credited),
+      open: fmt(rest),
     });
   }
   const openBalance = AGEING_BUCKETS.reduce((s, b) => s.plus(buckets[b]), ZERO);
@@ -141,7 +149,16 @@ export function ageReceivables(invoices: readonly ReceivableDocument[], asOf: st
 }
 
 /** The standing in one sentence, from its own figures: the balance with any credit, what is owed and overdue, and where the credit comes from. */
-function describeStanding(x: { asOf: string; currency: string | null; fmt: (d: Decimal) => string; openBalance: Decimal; overdue: Decimal; creditBalance: Decimal; rows: AgeingRow[]; unapplied: UnappliedCredit[] }): string {
+function describeStanding(x: {
+  asOf: string;
+  currency: string | null;
+  fmt: (d: Decimal) => string;
+  openBalance: Decimal;
+  overdue: Decimal;
+  creditBalance: Decimal;
+  rows: AgeingRow[];
+  unapplied: UnappliedCredit[];
+}): string {
   if (x.currency === null) return `No invoices yet on ${x.asOf}.`;
   const balance = x.openBalance.minus(x.creditBalance);
   const state = balance.isNegative() ? ' (the customer is in credit)' : balance.isZero() ? ' (nothing owed)' : '';

@@ -36,8 +36,12 @@ describe('buildPaymentPlan', () => {
     const p = buildPaymentPlan({ ...BASE, balance: '10.05', instalments: 6, firstDueDate: '2024-01-31' });
     // 1005 cents / 6 = 167 r 3: three parts of 1.68 then three of 1.67
     expect(rows(p)).toEqual([
-      ['2024-01-31', '1.68'], ['2024-02-29', '1.68'], ['2024-03-31', '1.68'],
-      ['2024-04-30', '1.67'], ['2024-05-31', '1.67'], ['2024-06-30', '1.67'],
+      ['2024-01-31', '1.68'],
+      ['2024-02-29', '1.68'],
+      ['2024-03-31', '1.68'],
+      ['2024-04-30', '1.67'],
+      ['2024-05-31', '1.67'],
+      ['2024-06-30', '1.67'],
     ]);
     expect(buildPaymentPlan({ ...BASE, downPayment: '0.00' }).downPayment).toBeNull();
   });
@@ -85,7 +89,12 @@ describe('buildPaymentPlan', () => {
         const p = buildPaymentPlan({ balance: balance.toFixed(d), currency, instalments, firstDueDate: '2025-01-31', interval, downPayment: down.toFixed(d) });
         const amounts = p.instalments.map((i) => dec(i.amount));
         expect(amounts).toHaveLength(instalments);
-        expect(amounts.reduce((s, a) => s.plus(a), ZERO).plus(p.downPayment?.amount ?? '0').equals(balance)).toBe(true);
+        expect(
+          amounts
+            .reduce((s, a) => s.plus(a), ZERO)
+            .plus(p.downPayment?.amount ?? '0')
+            .equals(balance),
+        ).toBe(true);
         const [max, min] = [amounts[0]!, amounts[amounts.length - 1]!];
         expect(max.minus(min).lessThanOrEqualTo(unit)).toBe(true);
         expect(amounts.every((a, i) => i === 0 || a.lessThanOrEqualTo(amounts[i - 1]!))).toBe(true);

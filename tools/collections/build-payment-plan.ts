@@ -36,7 +36,11 @@ export function buildPaymentPlan(input: PaymentPlanInput): PaymentPlan {
     throw new BillingError('INVALID_INPUT', `${financed.toFixed(decimals)} ${currency} cannot be spread over ${p.instalments} instalments of at least ${unit.toFixed(decimals)}`);
   }
   // Equal weights: allocate gives ties to the earlier parts, so the odd minor units go first.
-  const amounts = allocate(financed, Array.from({ length: p.instalments }, () => 1), decimals);
+  const amounts = allocate(
+    financed,
+    Array.from({ length: p.instalments }, () => 1),
+    decimals,
+  );
   return {
     currency,
     balance: balance.toFixed(decimals),

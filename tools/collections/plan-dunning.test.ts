@@ -10,7 +10,14 @@ const AS_OF = '2025-06-15';
 /** An account with one open invoice of `total` that is `days` past due on AS_OF. */
 function standing(days: number, total = '236.24', currency = 'GBP'): AccountStanding {
   const inv: ReceivableDocument = {
-    id: 1, number: 'INV-000001', kind: 'invoice', status: 'overdue', currency, total, issueDate: '2025-01-01', dueDate: addDays(AS_OF, -days),
+    id: 1,
+    number: 'INV-000001',
+    kind: 'invoice',
+    status: 'overdue',
+    currency,
+    total,
+    issueDate: '2025-01-01',
+    dueDate: addDays(AS_OF, -days),
   };
   return ageReceivables([inv], AS_OF);
 }
@@ -26,9 +33,7 @@ describe('planDunning with the default ladder', () => {
 
   it('sends the first reminder at 7 days, without approval', () => {
     const plan = planDunning(standing(7));
-    expect(plan.steps).toEqual([
-      expect.objectContaining({ stepId: 'reminder', action: 'reminder', changesMoney: false, changesState: false, requiresApproval: false, lateFee: null }),
-    ]);
+    expect(plan.steps).toEqual([expect.objectContaining({ stepId: 'reminder', action: 'reminder', changesMoney: false, changesState: false, requiresApproval: false, lateFee: null })]);
     expect(plan.steps[0]!.reason).toMatch(/7 days past due >= 7/);
   });
 

@@ -20,8 +20,13 @@ export const DEFAULT_DUNNING_LADDER: DunningLadder = dunningLadderSchema.parse({
     { id: 'reminder', daysPastDue: 7, action: 'reminder', description: 'Friendly payment reminder', changesMoney: false, changesState: false },
     { id: 'second_reminder', daysPastDue: 21, action: 'reminder', description: 'Second payment reminder', changesMoney: false, changesState: false },
     {
-      id: 'final_notice', daysPastDue: 35, action: 'final_notice', description: 'Final notice with a late payment fee',
-      changesMoney: true, changesState: false, lateFee: { fixed: '5.00', percentOfOverdue: '0' },
+      id: 'final_notice',
+      daysPastDue: 35,
+      action: 'final_notice',
+      description: 'Final notice with a late payment fee',
+      changesMoney: true,
+      changesState: false,
+      lateFee: { fixed: '5.00', percentOfOverdue: '0' },
     },
     { id: 'suspension_warning', daysPastDue: 45, action: 'suspension_warning', description: 'Warning that service will be suspended', changesMoney: false, changesState: false },
     { id: 'suspension', daysPastDue: 60, action: 'suspension', description: 'Suspend outgoing service until the balance is paid', changesMoney: false, changesState: true },
@@ -59,7 +64,10 @@ export function planDunning(standing: AccountStanding, ladder: DunningLadder = D
   for (const [i, step] of l.steps.entries()) {
     if (step.daysPastDue > s.daysPastDue || taken.has(step.id)) continue;
     const requiresApproval = step.changesMoney || step.changesState;
-    const missing = l.steps.slice(0, i).filter((earlier) => !taken.has(earlier.id)).map((earlier) => earlier.id);
+    const missing = l.steps
+      .slice(0, i)
+      .filter((earlier) => !taken.has(earlier.id))
+      .map((earlier) => earlier.id);
     // A fee or a suspension must follow the notices the customer was promised, not arrive with them.
     if (requiresApproval && missing.length > 0) {
       held.push({ stepId: step.id, reason: `due (${s.daysPastDue} days past due >= ${step.daysPastDue}) but held until the earlier steps are taken: ${missing.join(', ')}` });

@@ -20,7 +20,12 @@ export function checkGovernmentCharges(doc: InvoiceDocument, pack: TaxPack | nul
   const out: ComplianceFinding[] = [];
   doc.taxes.forEach((t, i) => {
     if (!t.governmentMandated) {
-      out.push(finding('OPERATOR_CHARGE_IN_TAXES', 'error', `"${t.name}" (${t.taxId}) is not government-mandated but is printed among the taxes; bill it as one of the operator's own lines`, { field: `taxes[${i}].governmentMandated`, source: TRUTH_IN_BILLING }));
+      out.push(
+        finding('OPERATOR_CHARGE_IN_TAXES', 'error', `"${t.name}" (${t.taxId}) is not government-mandated but is printed among the taxes; bill it as one of the operator's own lines`, {
+          field: `taxes[${i}].governmentMandated`,
+          source: TRUTH_IN_BILLING,
+        }),
+      );
     }
   });
   if (pack === null || pack.exempt !== undefined) return out;
@@ -29,7 +34,14 @@ export function checkGovernmentCharges(doc: InvoiceDocument, pack: TaxPack | nul
     const text = [line.description, ...line.provenance.catalogItems].join(' ');
     const hit = names.find((re) => re.test(text)) ?? (GOVERNMENT_WORDS.test(text) ? GOVERNMENT_WORDS : undefined);
     if (hit) {
-      out.push(finding('GOVERNMENT_CHARGE_IN_OWN_LINES', 'error', `line ${line.id} ("${line.description}") reads as a government charge (${text.match(hit)?.[0]}) but is billed among the operator's own charges; government charges are tax lines`, { lineId: line.id, field: 'lines', source: TRUTH_IN_BILLING }));
+      out.push(
+        finding(
+          'GOVERNMENT_CHARGE_IN_OWN_LINES',
+          'error',
+          `line ${line.id} ("${line.description}") reads as a government charge (${text.match(hit)?.[0]}) but is billed among the operator's own charges; government charges are tax lines`,
+          { lineId: line.id, field: 'lines', source: TRUTH_IN_BILLING },
+        ),
+      );
     }
   }
   return out;

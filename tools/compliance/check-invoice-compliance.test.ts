@@ -15,7 +15,14 @@ const PARIS = { lines: ['1 rue de Rivoli'], city: 'Paris', postcode: '75001', re
 
 /** A French consumer of the German operator: French VAT 20%, 31.00 -> 6.20. */
 function frConsumer(): InvoiceDocument {
-  const { doc } = billAccount(billInput({ settings: DE_SETTINGS, catalog: testCatalog({ currency: 'EUR' }), customer: testCustomer({ address: PARIS }), account: testAccount({ currency: 'EUR', taxJurisdiction: { country: 'FR', region: null } }) }));
+  const { doc } = billAccount(
+    billInput({
+      settings: DE_SETTINGS,
+      catalog: testCatalog({ currency: 'EUR' }),
+      customer: testCustomer({ address: PARIS }),
+      account: testAccount({ currency: 'EUR', taxJurisdiction: { country: 'FR', region: null } }),
+    }),
+  );
   return issue(doc, 'RE-000009');
 }
 
@@ -30,7 +37,13 @@ describe('checkInvoiceCompliance: invoices billed by the real pipeline pass', ()
 
   it('passes a reverse-charged invoice, a UK outside-scope one, a credit note and a draft (with an info)', () => {
     expect(check(frReverseCharge())).toMatchObject({ jurisdiction: 'FR', packId: 'eu-vat', findings: [], passed: true });
-    const outside = billAccount(billInput({ catalog: testCatalog({ currency: 'EUR' }), customer: testCustomer({ segment: 'small_business', name: 'Société Exemple SARL', address: PARIS }), account: testAccount({ currency: 'EUR', taxJurisdiction: { country: 'FR', region: null }, vatId: 'FR40303265045' }) })).doc;
+    const outside = billAccount(
+      billInput({
+        catalog: testCatalog({ currency: 'EUR' }),
+        customer: testCustomer({ segment: 'small_business', name: 'Société Exemple SARL', address: PARIS }),
+        account: testAccount({ currency: 'EUR', taxJurisdiction: { country: 'FR', region: null }, vatId: 'FR40303265045' }),
+      }),
+    ).doc;
     expect(outside.taxes.map((t) => t.categoryCode)).toEqual(['O']);
     expect(check(issue(outside, 'INV-000050'))).toMatchObject({ packId: 'gb-vat', findings: [], passed: true });
     expect(check(gbCreditNote())).toMatchObject({ findings: [], passed: true });
@@ -41,7 +54,10 @@ describe('checkInvoiceCompliance: invoices billed by the real pipeline pass', ()
   it('passes a US invoice with a warning that the pack is illustrative, and no EN 16931 check', () => {
     const r = check(usCalifornia());
     expect(r).toMatchObject({ jurisdiction: 'US-CA', packId: 'us-telecom', passed: true });
-    expect(r.findings.map((f) => [f.code, f.severity])).toEqual([['PACK_ILLUSTRATIVE', 'warning'], ['EN16931_NOT_APPLICABLE', 'info']]);
+    expect(r.findings.map((f) => [f.code, f.severity])).toEqual([
+      ['PACK_ILLUSTRATIVE', 'warning'],
+      ['EN16931_NOT_APPLICABLE', 'info'],
+    ]);
   });
 });
 
@@ -74,7 +90,13 @@ describe('checkInvoiceCompliance: tax rates and amounts', () => {
     Object.assign(doc.taxes[0]!, { amount: '7.03' });
     Object.assign(doc, { taxTotal: '7.03', total: '42.15' });
     const r = check(doc);
-    expect(r.findings).toEqual([expect.objectContaining({ code: 'TAX_AMOUNT_MISMATCH', message: 'GB-VAT: the amount is 7.03 but 35.12 x 20% rounded once (half_up) is 7.02', source: 'pack gb-vat: rounding per_invoice, half_up' })]);
+    expect(r.findings).toEqual([
+      expect.objectContaining({
+        code: 'TAX_AMOUNT_MISMATCH',
+        message: 'GB-VAT: the amount is 7.03 but 35.12 x 20% rounded once (half_up) is 7.02',
+        source: 'pack gb-vat: rounding per_invoice, half_up',
+      }),
+    ]);
   });
 
   it('reports the old rate on a line supplied after a rate change, and a tax line across the change', () => {
@@ -146,7 +168,7 @@ describe('checkInvoiceCompliance: reverse charge and exemptions', () => {
 });
 
 describe('checkInvoiceCompliance: required fields, government charges, invariants', () => {
-  it('reports missing number and due date on an issued invoice, and the parties\' missing details', () => {
+  it("reports missing number and due date on an issued invoice, and the parties' missing details", () => {
     const doc = gbMarch();
     Object.assign(doc, { number: null, dueDate: null });
     expect(errors(check(doc))).toEqual(['INVOICE_NUMBER_MISSING', 'DUE_DATE_MISSING', 'EN16931-BR-CO-25', 'INVARIANT_BROKEN']);
@@ -157,8 +179,12 @@ describe('checkInvoiceCompliance: required fields, government charges, invariant
     parties.buyer.address.postcode = '';
     const r = check(parties);
     expect(r.findings.map((f) => [f.code, f.severity])).toEqual([
-      ['SELLER_VAT_ID_MISSING', 'error'], ['BUYER_NAME_MISSING', 'error'], ['BUYER_ADDRESS_INCOMPLETE', 'error'], ['BUYER_ADDRESS_INCOMPLETE', 'warning'],
-      ['EN16931-BR-07', 'error'], ['EN16931-BR-S-02', 'error'],
+      ['SELLER_VAT_ID_MISSING', 'error'],
+      ['BUYER_NAME_MISSING', 'error'],
+      ['BUYER_ADDRESS_INCOMPLETE', 'error'],
+      ['BUYER_ADDRESS_INCOMPLETE', 'warning'],
+      ['EN16931-BR-07', 'error'],
+      ['EN16931-BR-S-02', 'error'],
     ]);
     expect(r.findings[0]!.source).toMatch(/Value Added Tax Regulations 1995/);
   });

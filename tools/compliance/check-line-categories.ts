@@ -21,11 +21,24 @@ export function checkLineCategories(doc: InvoiceDocument, pack: TaxPack | null):
     const covering = doc.taxes.filter((t) => t.kind === 'percentage' && t.lineIds.includes(line.id));
     if (vat && covering.length !== 1) {
       const what = covering.length === 0 ? 'no tax line' : `${covering.length} tax lines (${covering.map((t) => t.taxId).join(', ')})`;
-      out.push(finding('LINE_WITHOUT_TAX_CATEGORY', 'error', `line ${line.id} is in ${what}; in a VAT invoice every line has exactly one VAT category`, { lineId: line.id, field: 'taxCategory', source: 'EN 16931 BR-CO-04, BR-CO-18' }));
+      out.push(
+        finding('LINE_WITHOUT_TAX_CATEGORY', 'error', `line ${line.id} is in ${what}; in a VAT invoice every line has exactly one VAT category`, {
+          lineId: line.id,
+          field: 'taxCategory',
+          source: 'EN 16931 BR-CO-04, BR-CO-18',
+        }),
+      );
     }
     const tax = covering[0];
     if (tax && (line.taxCategory.code !== tax.categoryCode || !sameRate(line.taxCategory.ratePercent, tax.ratePercent))) {
-      out.push(finding('LINE_TAX_CATEGORY_MISMATCH', 'error', `line ${line.id} shows ${categoryText(line.taxCategory.code, line.taxCategory.ratePercent)} but is taxed by ${tax.taxId} (${categoryText(tax.categoryCode, tax.ratePercent)})`, { lineId: line.id, field: 'taxCategory' }));
+      out.push(
+        finding(
+          'LINE_TAX_CATEGORY_MISMATCH',
+          'error',
+          `line ${line.id} shows ${categoryText(line.taxCategory.code, line.taxCategory.ratePercent)} but is taxed by ${tax.taxId} (${categoryText(tax.categoryCode, tax.ratePercent)})`,
+          { lineId: line.id, field: 'taxCategory' },
+        ),
+      );
     }
   }
   return out;

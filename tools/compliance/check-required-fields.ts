@@ -32,7 +32,8 @@ export function checkRequiredFields(doc: InvoiceDocument, pack: TaxPack | null):
     const issueRule = issueRuleSource(pack);
     if (blank(doc.number)) out.push(finding('INVOICE_NUMBER_MISSING', 'error', `an ${doc.status} ${doc.kind.replace('_', ' ')} needs its sequential number`, { field: 'number', source: issueRule }));
     if (blank(doc.issueDate)) out.push(finding('ISSUE_DATE_MISSING', 'error', `an ${doc.status} ${doc.kind.replace('_', ' ')} needs its issue date`, { field: 'issueDate', source: issueRule }));
-    if (blank(doc.dueDate)) out.push(finding('DUE_DATE_MISSING', 'error', `an ${doc.status} ${doc.kind.replace('_', ' ')} needs a due date`, { field: 'dueDate', source: `${issueRule}; EN 16931 BR-CO-25` }));
+    if (blank(doc.dueDate))
+      out.push(finding('DUE_DATE_MISSING', 'error', `an ${doc.status} ${doc.kind.replace('_', ' ')} needs a due date`, { field: 'dueDate', source: `${issueRule}; EN 16931 BR-CO-25` }));
   }
   if (doc.issueDate && doc.dueDate && doc.dueDate < doc.issueDate) {
     out.push(finding('DUE_DATE_BEFORE_ISSUE_DATE', 'error', `the due date ${doc.dueDate} is before the issue date ${doc.issueDate}`, { field: 'dueDate' }));
@@ -46,7 +47,12 @@ export function checkRequiredFields(doc: InvoiceDocument, pack: TaxPack | null):
   if (blank(doc.buyer.name)) out.push(finding('BUYER_NAME_MISSING', 'error', "the buyer's name is blank", { field: 'buyer.name', source: content }));
   out.push(...checkAddress(doc.buyer.address, 'buyer', content));
   if (doc.kind !== 'invoice' && (doc.correcting === null || blank(doc.correcting.number) || blank(doc.correcting.issueDate))) {
-    out.push(finding('CORRECTED_INVOICE_MISSING', 'error', `a ${doc.kind.replace('_', ' ')} must reference the number and issue date of the invoice it corrects`, { field: 'correcting', source: correctionSource(pack) }));
+    out.push(
+      finding('CORRECTED_INVOICE_MISSING', 'error', `a ${doc.kind.replace('_', ' ')} must reference the number and issue date of the invoice it corrects`, {
+        field: 'correcting',
+        source: correctionSource(pack),
+      }),
+    );
   }
   if (doc.kind === 'invoice' && doc.correcting !== null) {
     out.push(finding('CORRECTION_ON_INVOICE', 'warning', `an ordinary invoice references ${doc.correcting.number} as corrected; corrections are credit or debit notes`, { field: 'correcting' }));

@@ -30,7 +30,12 @@ function checkPercentage(doc: InvoiceDocument, pack: TaxPack, rule: PercentageRu
   if (typeof version === 'string') return [finding('TAX_RATE_NOT_IN_FORCE', 'error', `${t.taxId}: ${version}`, { field: `${field}.servicePeriod` })];
   const rate = version.ratePercent!;
   if (!sameDecimal(t.ratePercent, rate)) {
-    out.push(finding('TAX_RATE_MISMATCH', 'error', `${t.taxId} is charged at ${t.ratePercent ?? 'no rate'}% but the ${rule.jurisdiction} rate from ${version.from} is ${rate}%`, { field: `${field}.ratePercent`, source: cite(version) }));
+    out.push(
+      finding('TAX_RATE_MISMATCH', 'error', `${t.taxId} is charged at ${t.ratePercent ?? 'no rate'}% but the ${rule.jurisdiction} rate from ${version.from} is ${rate}%`, {
+        field: `${field}.ratePercent`,
+        source: cite(version),
+      }),
+    );
   }
   const decimals = minorUnits(doc.currency);
   let base: Decimal = ZERO;
@@ -42,7 +47,9 @@ function checkPercentage(doc: InvoiceDocument, pack: TaxPack, rule: PercentageRu
       continue;
     }
     out.push(...checkCoveredLine(rule, line, rate, field));
-    const share = dec(line.amount).times(rule.classShares?.[line.taxClass as keyof typeof rule.classShares] ?? '100').div(100);
+    const share = dec(line.amount)
+      .times(rule.classShares?.[line.taxClass as keyof typeof rule.classShares] ?? '100')
+      .div(100);
     base = base.plus(share);
     perLineTax = perLineTax.plus(roundTaxAmount(share.times(t.ratePercent ?? rate).div(100), decimals, pack.roundingMethod));
   }
@@ -50,10 +57,24 @@ function checkPercentage(doc: InvoiceDocument, pack: TaxPack, rule: PercentageRu
     out.push(finding('TAX_BASE_MISMATCH', 'error', `${t.taxId}: the base is ${t.base} but its lines (times the class shares) add up to ${base.toString()}`, { field: `${field}.base` }));
   }
   // The stated rate and base, so a wrong rate or base is reported once, as itself, and not again as arithmetic.
-  const expected = pack.rounding === 'per_line' ? perLineTax : roundTaxAmount(dec(t.base).times(t.ratePercent ?? rate).div(100), decimals, pack.roundingMethod);
+  const expected =
+    pack.rounding === 'per_line'
+      ? perLineTax
+      : roundTaxAmount(
+          dec(t.base)
+            .times(t.ratePercent ?? rate)
+            .div(100),
+          decimals,
+          pack.roundingMethod,
+        );
   if (!expected.equals(t.amount)) {
     const how = pack.rounding === 'per_line' ? "each line's tax rounded, then summed" : `${t.base} x ${t.ratePercent ?? rate}% rounded once`;
-    out.push(finding('TAX_AMOUNT_MISMATCH', 'error', `${t.taxId}: the amount is ${t.amount} but ${how} (${pack.roundingMethod}) is ${expected.toFixed(decimals)}`, { field: `${field}.amount`, source: `pack ${pack.id}: rounding ${pack.rounding}, ${pack.roundingMethod}` }));
+    out.push(
+      finding('TAX_AMOUNT_MISMATCH', 'error', `${t.taxId}: the amount is ${t.amount} but ${how} (${pack.roundingMethod}) is ${expected.toFixed(decimals)}`, {
+        field: `${field}.amount`,
+        source: `pack ${pack.id}: rounding ${pack.rounding}, ${pack.roundingMethod}`,
+      }),
+    );
   }
   return out;
 }
@@ -67,7 +88,13 @@ function checkCoveredLine(rule: PercentageRule, line: InvoiceLine, rate: string,
   const own = versionFor(rule, line.servicePeriod);
   if (typeof own === 'string') out.push(finding('TAX_RATE_NOT_IN_FORCE', 'error', `line ${line.id}: ${own}`, { lineId: line.id, field: 'servicePeriod' }));
   else if (!dec(own.ratePercent!).equals(rate)) {
-    out.push(finding('TAX_RATE_MISMATCH', 'error', `line ${line.id} is supplied from ${line.servicePeriod.from}, when ${rule.taxId} is ${own.ratePercent}%, but is taxed with the ${rate}% line`, { lineId: line.id, field: 'servicePeriod', source: cite(own) }));
+    out.push(
+      finding('TAX_RATE_MISMATCH', 'error', `line ${line.id} is supplied from ${line.servicePeriod.from}, when ${rule.taxId} is ${own.ratePercent}%, but is taxed with the ${rate}% line`, {
+        lineId: line.id,
+        field: 'servicePeriod',
+        source: cite(own),
+      }),
+    );
   }
   return out;
 }
@@ -79,9 +106,20 @@ function checkPerLine(doc: InvoiceDocument, rule: PerLineRule, t: TaxLine, i: nu
   if (!found) return [finding('TAX_RATE_NOT_IN_FORCE', 'error', `${t.taxId}: the pack has no fee for ${t.servicePeriod.from}`, { field: `${field}.servicePeriod` })];
   const out: ComplianceFinding[] = [];
   const fee = found.version.feePerLine;
-  if (!sameDecimal(t.feePerLine, fee)) out.push(finding('TAX_FEE_MISMATCH', 'error', `${t.taxId} is ${t.feePerLine ?? 'no fee'} per line but the pack's fee from ${found.version.from} is ${fee}`, { field: `${field}.feePerLine`, source: cite(found.version) }));
+  if (!sameDecimal(t.feePerLine, fee))
+    out.push(
+      finding('TAX_FEE_MISMATCH', 'error', `${t.taxId} is ${t.feePerLine ?? 'no fee'} per line but the pack's fee from ${found.version.from} is ${fee}`, {
+        field: `${field}.feePerLine`,
+        source: cite(found.version),
+      }),
+    );
   const expected = dec(t.feePerLine ?? fee).times(t.base);
-  if (!expected.equals(t.amount)) out.push(finding('TAX_AMOUNT_MISMATCH', 'error', `${t.taxId}: ${t.base} line-months x ${t.feePerLine ?? fee} is ${expected.toFixed(minorUnits(doc.currency))}, not ${t.amount}`, { field: `${field}.amount` }));
+  if (!expected.equals(t.amount))
+    out.push(
+      finding('TAX_AMOUNT_MISMATCH', 'error', `${t.taxId}: ${t.base} line-months x ${t.feePerLine ?? fee} is ${expected.toFixed(minorUnits(doc.currency))}, not ${t.amount}`, {
+        field: `${field}.amount`,
+      }),
+    );
   return out;
 }
 
@@ -98,15 +136,26 @@ export function checkTaxRates(doc: InvoiceDocument, pack: TaxPack): ComplianceFi
     if (t.packId !== pack.id || treatments.has(t.taxId)) return;
     const rule = pack.rules.find((r) => r.taxId === t.taxId);
     if (!rule || rule.kind !== t.kind) {
-      out.push(finding('TAX_RULE_UNKNOWN', 'error', rule ? `${t.taxId} is a ${rule.kind} tax in pack ${pack.id}, not ${t.kind}` : `pack ${pack.id} has no tax ${t.taxId}`, { field: `taxes[${i}].taxId` }));
+      out.push(
+        finding('TAX_RULE_UNKNOWN', 'error', rule ? `${t.taxId} is a ${rule.kind} tax in pack ${pack.id}, not ${t.kind}` : `pack ${pack.id} has no tax ${t.taxId}`, { field: `taxes[${i}].taxId` }),
+      );
       return;
     }
-    if (t.jurisdiction !== rule.jurisdiction) out.push(finding('TAX_JURISDICTION_MISMATCH', 'error', `${t.taxId} is due to ${rule.jurisdiction}, not ${t.jurisdiction}`, { field: `taxes[${i}].jurisdiction` }));
+    if (t.jurisdiction !== rule.jurisdiction)
+      out.push(finding('TAX_JURISDICTION_MISMATCH', 'error', `${t.taxId} is due to ${rule.jurisdiction}, not ${t.jurisdiction}`, { field: `taxes[${i}].jurisdiction` }));
     const { country, region } = doc.buyer.address;
     if (!rule.countries.includes(country) || (rule.regions !== null && (region === null || !rule.regions.includes(region)))) {
-      out.push(finding('PLACE_OF_SUPPLY_MISMATCH', 'warning', `${t.taxId} applies to ${rule.countries.join(', ')}${rule.regions ? ` (${rule.regions.join(', ')})` : ''}, but the buyer's address is in ${country}${region ? ` (${region})` : ''}; check the account's tax jurisdiction`, { field: 'buyer.address' }));
+      out.push(
+        finding(
+          'PLACE_OF_SUPPLY_MISMATCH',
+          'warning',
+          `${t.taxId} applies to ${rule.countries.join(', ')}${rule.regions ? ` (${rule.regions.join(', ')})` : ''}, but the buyer's address is in ${country}${region ? ` (${region})` : ''}; check the account's tax jurisdiction`,
+          { field: 'buyer.address' },
+        ),
+      );
     }
-    if (t.categoryCode !== rule.categoryCode) out.push(finding('TAX_CATEGORY_MISMATCH', 'error', `${t.taxId} has category ${rule.categoryCode} in the pack, not ${t.categoryCode}`, { field: `taxes[${i}].categoryCode` }));
+    if (t.categoryCode !== rule.categoryCode)
+      out.push(finding('TAX_CATEGORY_MISMATCH', 'error', `${t.taxId} has category ${rule.categoryCode} in the pack, not ${t.categoryCode}`, { field: `taxes[${i}].categoryCode` }));
     out.push(...(rule.kind === 'percentage' ? checkPercentage(doc, pack, rule, t, i) : checkPerLine(doc, rule, t, i)));
   });
   return out;

@@ -35,11 +35,19 @@ function checkTreatmentLine(doc: InvoiceDocument, pack: TaxPack | null, t: TaxLi
   const out: ComplianceFinding[] = [];
   const field = `taxes[${i}]`;
   const source = sourceOf(pack, t.categoryCode);
-  if (!dec(t.amount).isZero()) out.push(finding('TREATMENT_AMOUNT_NOT_ZERO', 'error', `${t.taxId} (category ${t.categoryCode}) charges ${t.amount}; no tax is due under this treatment`, { field: `${field}.amount`, source }));
+  if (!dec(t.amount).isZero())
+    out.push(finding('TREATMENT_AMOUNT_NOT_ZERO', 'error', `${t.taxId} (category ${t.categoryCode}) charges ${t.amount}; no tax is due under this treatment`, { field: `${field}.amount`, source }));
   const rateOk = t.categoryCode === 'O' ? t.ratePercent === null : t.ratePercent !== null && dec(t.ratePercent).isZero();
-  if (!rateOk) out.push(finding('TAX_RATE_MISMATCH', 'error', `${t.taxId}: category ${t.categoryCode} takes ${t.categoryCode === 'O' ? 'no rate' : 'rate 0'}, not ${t.ratePercent ?? 'none'}`, { field: `${field}.ratePercent`, source: `EN 16931 BR-${t.categoryCode}-05` }));
+  if (!rateOk)
+    out.push(
+      finding('TAX_RATE_MISMATCH', 'error', `${t.taxId}: category ${t.categoryCode} takes ${t.categoryCode === 'O' ? 'no rate' : 'rate 0'}, not ${t.ratePercent ?? 'none'}`, {
+        field: `${field}.ratePercent`,
+        source: `EN 16931 BR-${t.categoryCode}-05`,
+      }),
+    );
   const spec = specOf(pack, t.categoryCode);
-  if (pack && t.packId === pack.id && spec && spec.taxId !== t.taxId) out.push(finding('TAX_RULE_UNKNOWN', 'error', `category ${t.categoryCode} in pack ${pack.id} is ${spec.taxId}, not ${t.taxId}`, { field: `${field}.taxId` }));
+  if (pack && t.packId === pack.id && spec && spec.taxId !== t.taxId)
+    out.push(finding('TAX_RULE_UNKNOWN', 'error', `category ${t.categoryCode} in pack ${pack.id} is ${spec.taxId}, not ${t.taxId}`, { field: `${field}.taxId` }));
   let base = ZERO;
   for (const id of t.lineIds) {
     const line = doc.lines.find((l) => l.id === id);
@@ -73,9 +81,15 @@ function checkReverseCharge(doc: InvoiceDocument, pack: TaxPack | null): Complia
     const why = vatId ? `"${vatId}" has no two-letter country prefix` : 'it has none';
     out.push(finding('REVERSE_CHARGE_BUYER_VAT_ID_MISSING', 'error', `a reverse-charged invoice must show the buyer's VAT id; ${why}`, { field: 'buyer.vatId', source }));
   } else if (country === doc.seller.address.country) {
-    out.push(finding('REVERSE_CHARGE_NOT_APPLICABLE', 'error', `the buyer's VAT id is of ${country}, the seller's own country: a domestic supply is taxed, not reverse charged`, { field: 'buyer.vatId', source }));
+    out.push(
+      finding('REVERSE_CHARGE_NOT_APPLICABLE', 'error', `the buyer's VAT id is of ${country}, the seller's own country: a domestic supply is taxed, not reverse charged`, {
+        field: 'buyer.vatId',
+        source,
+      }),
+    );
   }
-  if (!doc.buyer.business) out.push(finding('REVERSE_CHARGE_NOT_APPLICABLE', 'error', 'the reverse charge applies only to business customers; this buyer is not one', { field: 'buyer.business', source }));
+  if (!doc.buyer.business)
+    out.push(finding('REVERSE_CHARGE_NOT_APPLICABLE', 'error', 'the reverse charge applies only to business customers; this buyer is not one', { field: 'buyer.business', source }));
   return out;
 }
 
@@ -86,7 +100,14 @@ function checkMissedReverseCharge(doc: InvoiceDocument, pack: TaxPack): Complian
   if (!doc.taxes.some((t) => t.packId === pack.id && t.categoryCode === 'S' && !dec(t.amount).isZero())) return [];
   const country = countryOfVatId(buyer.vatId);
   if (!country || country === seller.address.country || !pack.rules.some((r) => r.countries.includes(country))) return [];
-  return [finding('REVERSE_CHARGE_EXPECTED', 'error', `VAT is charged to a business with VAT id ${buyer.vatId} (${country}) by a seller in ${seller.address.country}: pack ${pack.id} reverse charges this supply`, { field: 'taxes', source: sourceOf(pack, 'AE') })];
+  return [
+    finding(
+      'REVERSE_CHARGE_EXPECTED',
+      'error',
+      `VAT is charged to a business with VAT id ${buyer.vatId} (${country}) by a seller in ${seller.address.country}: pack ${pack.id} reverse charges this supply`,
+      { field: 'taxes', source: sourceOf(pack, 'AE') },
+    ),
+  ];
 }
 
 /**
@@ -109,7 +130,12 @@ export function checkTaxTreatments(doc: InvoiceDocument, pack: TaxPack | null): 
     for (const code of ['E', 'O'] as const) {
       if (!used.has(code)) continue;
       if (!doc.taxNotes.some((n) => n.categoryCode === code && n.text.trim() !== '')) {
-        out.push(finding('EXEMPTION_REASON_MISSING', 'error', `lines of category ${code} (${code === 'E' ? 'exempt' : 'outside the scope of VAT'}) need a note giving the reason; there is none`, { field: 'taxNotes', source: sourceOf(pack, code) }));
+        out.push(
+          finding('EXEMPTION_REASON_MISSING', 'error', `lines of category ${code} (${code === 'E' ? 'exempt' : 'outside the scope of VAT'}) need a note giving the reason; there is none`, {
+            field: 'taxNotes',
+            source: sourceOf(pack, code),
+          }),
+        );
       }
     }
   }

@@ -5,8 +5,10 @@ import type { TaxPack } from '../tax/tax-pack.types.ts';
  * packs cite rates and treatments, not the invoice's mandatory fields). Keyed by the pack's
  * countries, so an operator's own pack for the same territory cites the same law.
  */
-const EU_INVOICE = 'Directive 2006/112/EC art. 226 (invoice content: (1) date of issue, (2) sequential number, (3) supplier VAT id, (4) customer VAT id where the customer is liable, (5) full names and addresses of supplier and customer)';
-const UK_INVOICE = 'The Value Added Tax Regulations 1995 (SI 1995/2518) reg. 14(1) (VAT invoice content: sequential number, date of issue, name, address and VAT registration number of the supplier, name and address of the customer); HMRC VAT Notice 700 section 16';
+const EU_INVOICE =
+  'Directive 2006/112/EC art. 226 (invoice content: (1) date of issue, (2) sequential number, (3) supplier VAT id, (4) customer VAT id where the customer is liable, (5) full names and addresses of supplier and customer)';
+const UK_INVOICE =
+  'The Value Added Tax Regulations 1995 (SI 1995/2518) reg. 14(1) (VAT invoice content: sequential number, date of issue, name, address and VAT registration number of the supplier, name and address of the customer); HMRC VAT Notice 700 section 16';
 const EU_CORRECTION = 'Directive 2006/112/EC art. 219 (a document amending an invoice must refer to it specifically and unambiguously); EN 16931 BG-3 / BR-55 (preceding invoice reference)';
 const UK_CORRECTION = 'HMRC VAT Notice 700 (credit and debit notes refer to the original VAT invoice); EN 16931 BG-3 / BR-55 (preceding invoice reference)';
 const SWITCHBOARD = 'Switchboard invoice rules (docs/billing.md: an issued document has a gapless number, an issue date and a due date = issue date + payment terms)';

@@ -28,7 +28,10 @@ export function resolveInvoicePack(doc: InvoiceDocument, packs: readonly TaxPack
   if (named.length > 1) findings.push(finding('TAX_PACK_MIXED', 'error', `the tax lines come from ${named.length} packs (${named.join(', ')}); one invoice is taxed by one pack`, { field: 'taxes' }));
   let pack = packs.find((p) => p.id === named[0]) ?? null;
   if (!pack) {
-    if (named.length > 0) findings.push(finding('TAX_PACK_UNKNOWN', 'error', `the tax lines name pack "${named[0]}", which is not among the packs (${packs.map((p) => p.id).join(', ') || 'none'})`, { field: 'taxes[0].packId' }));
+    if (named.length > 0)
+      findings.push(
+        finding('TAX_PACK_UNKNOWN', 'error', `the tax lines name pack "${named[0]}", which is not among the packs (${packs.map((p) => p.id).join(', ') || 'none'})`, { field: 'taxes[0].packId' }),
+      );
     try {
       const { buyer, seller } = doc;
       pack = selectTaxPack({ country: buyer.address.country, region: buyer.address.region, business: buyer.business, vatId: buyer.vatId, exemptions: [] }, seller.address.country, packs).pack;
@@ -40,7 +43,9 @@ export function resolveInvoicePack(doc: InvoiceDocument, packs: readonly TaxPack
   const own = pack ? doc.taxes.filter((t) => t.packId === pack.id).map((t) => t.jurisdiction) : [];
   const jurisdiction = own.sort((a, b) => b.length - a.length || a.localeCompare(b))[0] ?? buyerJurisdiction(doc, pack);
   if (pack?.illustrative) {
-    findings.push(finding('PACK_ILLUSTRATIVE', 'warning', `pack ${pack.id} is illustrative: its rates show the mechanics and must be replaced by a tax provider's before billing`, { source: pack.description }));
+    findings.push(
+      finding('PACK_ILLUSTRATIVE', 'warning', `pack ${pack.id} is illustrative: its rates show the mechanics and must be replaced by a tax provider's before billing`, { source: pack.description }),
+    );
   }
   return { pack, jurisdiction, findings };
 }

@@ -8,13 +8,32 @@ import { invoiceInvariantViolations } from './check-invoice-invariants.ts';
 
 const GB_SELLER = billingSettingsSchema.parse({});
 const DE_SELLER = billingSettingsSchema.parse({
-  seller: { name: 'Nordwind Telekom GmbH', address: { lines: ['Hauptstr. 1'], city: 'Berlin', postcode: '10115', region: null, country: 'DE' }, vatId: 'DE123456789', companyId: 'HRB 1', email: null, phone: null, iban: 'DE89370400440532013000' },
+  seller: {
+    name: 'Nordwind Telekom GmbH',
+    address: { lines: ['Hauptstr. 1'], city: 'Berlin', postcode: '10115', region: null, country: 'DE' },
+    vatId: 'DE123456789',
+    companyId: 'HRB 1',
+    email: null,
+    phone: null,
+    iban: 'DE89370400440532013000',
+  },
 });
 
 function input(over: Partial<BillAccountInput>): BillAccountInput {
   return {
-    catalog: testCatalog(), customer: testCustomer(), account: testAccount(), subscriptions: [testLine('L1', '447700900123', [['PLAN_31', '2024-01-01']])],
-    period: '2025-03', timezone: 'UTC', events: [], notRated: 0, carriedIn: [], settings: GB_SELLER, previousTotals: [], recommend: false, ...over,
+    catalog: testCatalog(),
+    customer: testCustomer(),
+    account: testAccount(),
+    subscriptions: [testLine('L1', '447700900123', [['PLAN_31', '2024-01-01']])],
+    period: '2025-03',
+    timezone: 'UTC',
+    events: [],
+    notRated: 0,
+    carriedIn: [],
+    settings: GB_SELLER,
+    previousTotals: [],
+    recommend: false,
+    ...over,
   };
 }
 
@@ -27,12 +46,14 @@ describe('billAccount: invoices computed by hand, exact to the cent', () => {
   });
 
   it('reverse-charges a business customer with a VAT id in another member state', () => {
-    const { doc } = billAccount(input({
-      settings: DE_SELLER,
-      catalog: testCatalog({ currency: 'EUR' }),
-      customer: testCustomer({ segment: 'small_business', name: 'Société Exemple SARL', address: { lines: ['1 rue de Rivoli'], city: 'Paris', postcode: '75001', region: null, country: 'FR' } }),
-      account: testAccount({ currency: 'EUR', taxJurisdiction: { country: 'FR', region: null }, vatId: 'FR40303265045' }),
-    }));
+    const { doc } = billAccount(
+      input({
+        settings: DE_SELLER,
+        catalog: testCatalog({ currency: 'EUR' }),
+        customer: testCustomer({ segment: 'small_business', name: 'Société Exemple SARL', address: { lines: ['1 rue de Rivoli'], city: 'Paris', postcode: '75001', region: null, country: 'FR' } }),
+        account: testAccount({ currency: 'EUR', taxJurisdiction: { country: 'FR', region: null }, vatId: 'FR40303265045' }),
+      }),
+    );
     expect([doc.subtotal, doc.taxTotal, doc.total]).toEqual(['31.00', '0.00', '31.00']);
     expect(doc.taxes.map((t) => [t.categoryCode, t.amount, t.base])).toEqual([['AE', '0.00', '31.00']]);
     expect(doc.taxNotes.map((n) => n.code)).toEqual(['REVERSE_CHARGE']);
@@ -41,16 +62,24 @@ describe('billAccount: invoices computed by hand, exact to the cent', () => {
 
   it('splits lines and tax lines where the VAT rate changes inside the period', () => {
     // Estonia: 22% until 30 June 2025, 24% from 1 July. Cycle day 15: the June period runs 15 June to 15 July.
-    const { doc } = billAccount(input({
-      settings: DE_SELLER,
-      catalog: testCatalog({ currency: 'EUR' }),
-      customer: testCustomer({ address: { lines: ['Narva mnt 1'], city: 'Tallinn', postcode: '10117', region: null, country: 'EE' } }),
-      account: testAccount({ currency: 'EUR', billingCycleDay: 15, taxJurisdiction: { country: 'EE', region: null } }),
-      period: '2025-06',
-    }));
+    const { doc } = billAccount(
+      input({
+        settings: DE_SELLER,
+        catalog: testCatalog({ currency: 'EUR' }),
+        customer: testCustomer({ address: { lines: ['Narva mnt 1'], city: 'Tallinn', postcode: '10117', region: null, country: 'EE' } }),
+        account: testAccount({ currency: 'EUR', billingCycleDay: 15, taxJurisdiction: { country: 'EE', region: null } }),
+        period: '2025-06',
+      }),
+    );
     // 31.00 x 16/30 = 16.5333 -> 16.53 at 22% = 3.6366 -> 3.64; 31.00 x 14/30 = 14.4667 -> 14.47 at 24% = 3.4728 -> 3.47
-    expect(doc.lines.map((l) => [l.servicePeriod.from, l.amount, l.taxCategory.ratePercent])).toEqual([['2025-06-15', '16.53', '22'], ['2025-07-01', '14.47', '24']]);
-    expect(doc.taxes.map((t) => [t.ratePercent, t.base, t.amount])).toEqual([['22', '16.53', '3.64'], ['24', '14.47', '3.47']]);
+    expect(doc.lines.map((l) => [l.servicePeriod.from, l.amount, l.taxCategory.ratePercent])).toEqual([
+      ['2025-06-15', '16.53', '22'],
+      ['2025-07-01', '14.47', '24'],
+    ]);
+    expect(doc.taxes.map((t) => [t.ratePercent, t.base, t.amount])).toEqual([
+      ['22', '16.53', '3.64'],
+      ['24', '14.47', '3.47'],
+    ]);
     expect([doc.subtotal, doc.taxTotal, doc.total]).toEqual(['31.00', '7.11', '38.11']);
   });
 

@@ -61,8 +61,15 @@ export function chargeInputFor(input: BillAccountInput): ChargeInput {
   const period = billingPeriod(input.period, account.billingCycleDay, input.timezone);
   const splitDates = findRateChanges(taxCustomerOf(customer, account), settings.seller.address.country, period.from, period.to);
   return {
-    catalog, customer, account, subscriptions: input.subscriptions, period, timezone: input.timezone,
-    events: input.events, carriedIn: input.carriedIn, splitDates,
+    catalog,
+    customer,
+    account,
+    subscriptions: input.subscriptions,
+    period,
+    timezone: input.timezone,
+    events: input.events,
+    carriedIn: input.carriedIn,
+    splitDates,
   };
 }
 

@@ -14,9 +14,18 @@ export const billingSettingsSchema = z
       iban: null,
     }),
     /** Series prefixes: each is numbered gaplessly on its own. */
-    invoiceSeries: z.string().regex(/^[A-Z0-9-]{1,12}$/).default('INV'),
-    creditNoteSeries: z.string().regex(/^[A-Z0-9-]{1,12}$/).default('CN'),
-    debitNoteSeries: z.string().regex(/^[A-Z0-9-]{1,12}$/).default('DN'),
+    invoiceSeries: z
+      .string()
+      .regex(/^[A-Z0-9-]{1,12}$/)
+      .default('INV'),
+    creditNoteSeries: z
+      .string()
+      .regex(/^[A-Z0-9-]{1,12}$/)
+      .default('CN'),
+    debitNoteSeries: z
+      .string()
+      .regex(/^[A-Z0-9-]{1,12}$/)
+      .default('DN'),
   })
   .strict();
 export type BillingSettings = z.infer<typeof billingSettingsSchema>;

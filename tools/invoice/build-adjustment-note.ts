@@ -50,7 +50,10 @@ export function buildAdjustmentNote(input: {
     const left = dec(creditable.lines.get(line.id)?.left ?? '0').minus(given.get(line.id) ?? '0');
     given.set(line.id, amount.plus(given.get(line.id) ?? '0').toString());
     if (amount.greaterThan(left)) {
-      throw new BillingError('INVALID_INPUT', `line ${line.id} (${line.description}) has ${dec(left).toFixed(decimals)} ${original.currency} left to credit (what it charged net of discounts and earlier credits), less than ${c.amount}`);
+      throw new BillingError(
+        'INVALID_INPUT',
+        `line ${line.id} (${line.description}) has ${dec(left).toFixed(decimals)} ${original.currency} left to credit (what it charged net of discounts and earlier credits), less than ${c.amount}`,
+      );
     }
     const { taxCategory: _t, taxClass, ...rest } = line;
     const credited = amount.negated().toFixed(decimals);
@@ -65,7 +68,12 @@ export function buildAdjustmentNote(input: {
       unit: 'item',
       unitPrice: credited,
       amount: credited,
-      provenance: { catalogItems: line.provenance.catalogItems, usageEvents: [], tariffRows: [], calculation: `credit of ${amount.toFixed(decimals)} against line ${line.id} (charged ${creditable.lines.get(line.id)?.charged ?? line.amount} net of discounts) of invoice ${original.number}: ${input.reason}` },
+      provenance: {
+        catalogItems: line.provenance.catalogItems,
+        usageEvents: [],
+        tariffRows: [],
+        calculation: `credit of ${amount.toFixed(decimals)} against line ${line.id} (charged ${creditable.lines.get(line.id)?.charged ?? line.amount} net of discounts) of invoice ${original.number}: ${input.reason}`,
+      },
     };
   });
   const total = lines.reduce((s, l) => s.minus(l.amount), dec(0));

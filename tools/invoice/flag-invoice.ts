@@ -45,7 +45,10 @@ export function flagInvoice(doc: InvoiceDocument, ctx: FlagContext, rules: FlagR
   const recent = ctx.previousTotals.slice(0, 3);
   const shock = measureBillJump(doc.total, recent, { factor: rules.billShockFactor, minIncrease: rules.billShockMinIncrease });
   if (shock.jump && shock.average) {
-    flags.push({ code: 'BILL_SHOCK', message: `total ${doc.total} ${doc.currency} is more than ${rules.billShockFactor}x the average of the last ${recent.length} invoices (${shock.average.toDecimalPlaces(2).toString()})` });
+    flags.push({
+      code: 'BILL_SHOCK',
+      message: `total ${doc.total} ${doc.currency} is more than ${rules.billShockFactor}x the average of the last ${recent.length} invoices (${shock.average.toDecimalPlaces(2).toString()})`,
+    });
   }
   // An account's own history says more than its plan's; without any, the plan's peers are the usual.
   const usual = recent.length === 0 ? ctx.planUsual : null;

@@ -31,7 +31,10 @@ describe('plan peers', () => {
 
   it("reads each active line's plan at the end of the period", () => {
     const lines = [
-      testLine('L1', '447700900001', [['PLAN_10', '2024-01-01'], ['PLAN_20', '2025-03-15']]),
+      testLine('L1', '447700900001', [
+        ['PLAN_10', '2024-01-01'],
+        ['PLAN_20', '2025-03-15'],
+      ]),
       testLine('L2', '447700900002', [['PLAN_31', '2025-04-01']]),
       { ...testLine('L3', '447700900003', [['PLAN_10', '2024-01-01']]), endDate: '2025-03-01' },
     ];

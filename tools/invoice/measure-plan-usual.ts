@@ -62,7 +62,12 @@ export function createPlanPeers() {
       const n = sorted.length - (skip >= 0 ? 1 : 0);
       if (n < MIN_PLAN_PEERS) return null;
       const at = (j: number) => sorted[skip >= 0 && j >= skip ? j + 1 : j]!;
-      const median = n % 2 === 1 ? at((n - 1) / 2) : at(n / 2 - 1).plus(at(n / 2)).div(2);
+      const median =
+        n % 2 === 1
+          ? at((n - 1) / 2)
+          : at(n / 2 - 1)
+              .plus(at(n / 2))
+              .div(2);
       total = total.plus(median);
       fewest = Math.min(fewest, n);
     }

@@ -21,9 +21,7 @@ export function allocate(total: DecimalInput, weights: readonly DecimalInput[], 
   const exact = effective.map((w) => absUnits.times(w).div(effSum));
   const floors = exact.map((x) => x.floor());
   let remaining = absUnits.minus(floors.reduce((a, b) => a.plus(b), new Decimal(0))).toNumber();
-  const order = exact
-    .map((x, i) => ({ i, rem: x.minus(floors[i]!) }))
-    .sort((a, b) => b.rem.comparedTo(a.rem) || a.i - b.i);
+  const order = exact.map((x, i) => ({ i, rem: x.minus(floors[i]!) })).sort((a, b) => b.rem.comparedTo(a.rem) || a.i - b.i);
   for (const { i } of order) {
     if (remaining <= 0) break;
     floors[i] = floors[i]!.plus(1);

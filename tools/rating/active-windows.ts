@@ -32,8 +32,7 @@ export function activeWindowsForDay(tariff: CompiledTariff, list: EntryList, epo
   }
   const seconds = [...cuts].filter((s) => s < 86_400).sort((a, b) => a - b);
   const dayEnd = nextLocalMidnight(day.dayStart, tz);
-  const toEpoch = (second: number): number =>
-    zonedToEpoch(day.year, day.month, day.day, Math.floor(second / 3600), Math.floor((second % 3600) / 60), second % 60, tz);
+  const toEpoch = (second: number): number => zonedToEpoch(day.year, day.month, day.day, Math.floor(second / 3600), Math.floor((second % 3600) / 60), second % 60, tz);
 
   const windows: ActiveWindow[] = [];
   seconds.forEach((second, i) => {
@@ -41,11 +40,7 @@ export function activeWindowsForDay(tariff: CompiledTariff, list: EntryList, epo
     for (const e of matching) {
       const active = e.timing.startSecond <= second && (e.timing.endSecond === null || second < e.timing.endSecond);
       if (!active) continue;
-      if (
-        !winner ||
-        e.weight > winner.weight ||
-        (e.weight === winner.weight && e.timing.startSecond > winner.timing.startSecond)
-      ) {
+      if (!winner || e.weight > winner.weight || (e.weight === winner.weight && e.timing.startSecond > winner.timing.startSecond)) {
         winner = e;
       }
     }

@@ -33,7 +33,14 @@ describe('dynamic pricing: congestion multipliers applied by the rating step', (
     // 0.05 + 300 s x 0.06/60 = 0.35; x 1.25 = 0.4375 (rounded up at 4 decimals, as the destination rate says)
     const out = applyRateMultiplier(rated('2025-03-04T18:00:00Z', 300), [TABLE], { service: 'voice', at: Date.parse('2025-03-04T18:00:00Z'), region: 'LDN-EAST-03', timezone: 'UTC' });
     expect(out.status === 'rated' && out.cost).toBe('0.4375');
-    expect(out.status === 'rated' && 'spans' in out.breakdown && out.breakdown.multiplier).toEqual({ tableId: 'CONGESTION_2025', band: 'EVENING_PEAK', region: 'LDN-', level: 'high', factor: '1.25', costBeforeMultiplier: '0.35' });
+    expect(out.status === 'rated' && 'spans' in out.breakdown && out.breakdown.multiplier).toEqual({
+      tableId: 'CONGESTION_2025',
+      band: 'EVENING_PEAK',
+      region: 'LDN-',
+      level: 'high',
+      factor: '1.25',
+      costBeforeMultiplier: '0.35',
+    });
   });
 
   it('takes the longest region match, the *any row for the rest, and leaves other times alone', () => {

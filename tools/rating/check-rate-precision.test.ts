@@ -3,7 +3,14 @@ import { checkRatePrecision } from './check-rate-precision.ts';
 import type { TariffPlan } from './tariff.types.ts';
 
 const plan = (rate: string, unit: number, increment: number): TariffPlan => ({
-  id: 'p', timezone: 'UTC', currency: 'EUR', destinations: {}, destinationRates: {}, timings: {}, ratingPlans: {}, ratingProfiles: [],
+  id: 'p',
+  timezone: 'UTC',
+  currency: 'EUR',
+  destinations: {},
+  destinationRates: {},
+  timings: {},
+  ratingPlans: {},
+  ratingProfiles: [],
   rates: { R: [{ connectFee: '0', rate, rateUnit: unit, rateIncrement: increment, groupIntervalStart: 0 }] },
 });
 

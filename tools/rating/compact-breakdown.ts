@@ -19,7 +19,21 @@ export interface CompactBreakdown {
   r: [method: RatedCost['rounding']['method'], decimals: number, generalDecimals: number];
   m: [amount: string, strategy: string, applied: boolean] | null;
   u: [usage: number, billedUsage: number];
-  s: Array<[start: number, offset: number, usage: number, ratingPlanId: string, timingId: string, destinationRateId: string, rateId: string, slot: number, increments: number, incrementCost: string, cost: string]>;
+  s: Array<
+    [
+      start: number,
+      offset: number,
+      usage: number,
+      ratingPlanId: string,
+      timingId: string,
+      destinationRateId: string,
+      rateId: string,
+      slot: number,
+      increments: number,
+      incrementCost: string,
+      cost: string,
+    ]
+  >;
   /** The dynamic-pricing multiplier, kept whole (it is small and rare). */
   x?: RatedCost['multiplier'];
 }

@@ -34,7 +34,15 @@ describe('describeRating', () => {
   it('names the units of SMS and data', () => {
     const sms = rateUsage(TEST_TARIFF, { tenant: 't', category: 'sms', subject: '447700900123', destination: '447812345678', answerTime: Date.parse('2025-03-31T12:00:00Z'), usage: 1, tor: 'sms' });
     expect(describeRating(sms, 'sms').text).toContain('1 increments of 1 message at 0.1 per 1 message');
-    const data = rateUsage(TEST_TARIFF, { tenant: 't', category: 'data', subject: '447700900123', destination: '*any', answerTime: Date.parse('2025-03-31T12:00:00Z'), usage: 3 * 1048576 + 1, tor: 'data' });
+    const data = rateUsage(TEST_TARIFF, {
+      tenant: 't',
+      category: 'data',
+      subject: '447700900123',
+      destination: '*any',
+      answerTime: Date.parse('2025-03-31T12:00:00Z'),
+      usage: 3 * 1048576 + 1,
+      tor: 'data',
+    });
     expect(describeRating(data, 'data').text).toContain('4 increments of 1048576 bytes at 0.01 per 1048576 bytes');
   });
 });

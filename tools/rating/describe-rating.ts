@@ -23,7 +23,9 @@ export function formatUsage(units: number, service: RatedService): string {
   if (service === 'data') return `${units} bytes`;
   // Integer arithmetic: a nanosecond count is exact, a float division might not be.
   const whole = Math.floor(units / NS_PER_S);
-  const rest = String(units - whole * NS_PER_S).padStart(9, '0').replace(/0+$/, '');
+  const rest = String(units - whole * NS_PER_S)
+    .padStart(9, '0')
+    .replace(/0+$/, '');
   return `${whole}${rest ? `.${rest}` : ''} s`;
 }
 

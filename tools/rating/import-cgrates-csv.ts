@@ -2,7 +2,27 @@ import { BillingError } from '../errors.ts';
 import { dec } from '../money/index.ts';
 import type { DestinationRate, RateSlot, RatingPlanEntry, RatingProfile, TariffPlan, Timing } from './tariff.types.ts';
 import { checkCanonicalPlan, validateTariffReferences } from './validate-tariff-references.ts';
-import { atLocation, checkRateSlot, checkTariffCurrency, checkTariffId, checkTariffTimezone, parseMaxCostStrategy, parseTariffDecimal, parseTariffInstant, parseTariffQuantity, parseTariffRounding, parseTariffRoundingDecimals, parseTariffWeight, parseTimingList, parseTimingWindow, sortRateSlots, tariffError, type TariffLocation, type TariffLocator, type TariffSection } from './parse-tariff-fields.ts';
+import {
+  atLocation,
+  checkRateSlot,
+  checkTariffCurrency,
+  checkTariffId,
+  checkTariffTimezone,
+  parseMaxCostStrategy,
+  parseTariffDecimal,
+  parseTariffInstant,
+  parseTariffQuantity,
+  parseTariffRounding,
+  parseTariffRoundingDecimals,
+  parseTariffWeight,
+  parseTimingList,
+  parseTimingWindow,
+  sortRateSlots,
+  tariffError,
+  type TariffLocation,
+  type TariffLocator,
+  type TariffSection,
+} from './parse-tariff-fields.ts';
 
 /**
  * Imports a CGRateS tariff plan (the six rating CSV files of a tariffplan folder) into the
@@ -187,8 +207,7 @@ export function importCgratesTariffPlan(files: Record<string, string>, options: 
     if (file === undefined) return { file: `${kind}.csv`, rows: [] };
     return { file, rows: readCsvRows(file, files[file] ?? '', kind, messages) };
   };
-  const idCell = (file: string, line: number, value: string, what: string): string =>
-    atLocation({ file, line }, { id: value }, () => checkTariffId(value, what));
+  const idCell = (file: string, line: number, value: string, what: string): string => atLocation({ file, line }, { id: value }, () => checkTariffId(value, what));
 
   // Destinations: Id, Prefix (an id may have many rows).
   const destinations = new Map<string, string[]>();
@@ -219,17 +238,22 @@ export function importCgratesTariffPlan(files: Record<string, string>, options: 
       const [rawId = '', connectFee = '', rate = '', rateUnit = '', rateIncrement = '', groupIntervalStart = ''] = cells;
       const id = idCell(file, line, rawId, 'Rates');
       const at = { file, line };
-      const slot = atLocation(at, { id }, () => {
-        const s: RateSlot = {
-          connectFee: connectFee === '' ? '0' : parseTariffDecimal(connectFee, 'ConnectFee'),
-          rate: parseTariffDecimal(rate, 'Rate'),
-          rateUnit: parseTariffQuantity(rateUnit, 'RateUnit'),
-          rateIncrement: parseTariffQuantity(rateIncrement, 'RateIncrement'),
-          groupIntervalStart: groupIntervalStart === '' ? 0 : parseTariffQuantity(groupIntervalStart, 'GroupIntervalStart'),
-        };
-        checkRateSlot(s);
-        return s;
-      }, `Rates ${id}`);
+      const slot = atLocation(
+        at,
+        { id },
+        () => {
+          const s: RateSlot = {
+            connectFee: connectFee === '' ? '0' : parseTariffDecimal(connectFee, 'ConnectFee'),
+            rate: parseTariffDecimal(rate, 'Rate'),
+            rateUnit: parseTariffQuantity(rateUnit, 'RateUnit'),
+            rateIncrement: parseTariffQuantity(rateIncrement, 'RateIncrement'),
+            groupIntervalStart: groupIntervalStart === '' ? 0 : parseTariffQuantity(groupIntervalStart, 'GroupIntervalStart'),
+          };
+          checkRateSlot(s);
+          return s;
+        },
+        `Rates ${id}`,
+      );
       const list = slotsById.get(id) ?? [];
       list.push({ slot, line });
       slotsById.set(id, list);
@@ -243,7 +267,10 @@ export function importCgratesTariffPlan(files: Record<string, string>, options: 
       }
       sorted.forEach((s, index) => remember('rates', id, index, s.line));
       lines.set(key('rates', id), Math.min(...sorted.map((s) => s.line)));
-      rates.set(id, sorted.map((s) => s.slot));
+      rates.set(
+        id,
+        sorted.map((s) => s.slot),
+      );
     }
   }
 
@@ -257,14 +284,19 @@ export function importCgratesTariffPlan(files: Record<string, string>, options: 
       const at = { file, line };
       if (destinationId === '') throw tariffError(at, `DestinationRates ${id} has an empty DestinationId (use *any)`, { id });
       if (rateId === '') throw tariffError(at, `DestinationRates ${id} has an empty RatesTag`, { id });
-      const row = atLocation(at, { id }, (): DestinationRate => ({
-        destinationId,
-        rateId,
-        roundingMethod: parseTariffRounding(rounding),
-        roundingDecimals: parseTariffRoundingDecimals(decimals),
-        maxCost: maxCost === '' ? null : parseTariffDecimal(maxCost, 'MaxCost'),
-        maxCostStrategy: parseMaxCostStrategy(strategy),
-      }), `DestinationRates ${id}`);
+      const row = atLocation(
+        at,
+        { id },
+        (): DestinationRate => ({
+          destinationId,
+          rateId,
+          roundingMethod: parseTariffRounding(rounding),
+          roundingDecimals: parseTariffRoundingDecimals(decimals),
+          maxCost: maxCost === '' ? null : parseTariffDecimal(maxCost, 'MaxCost'),
+          maxCostStrategy: parseMaxCostStrategy(strategy),
+        }),
+        `DestinationRates ${id}`,
+      );
       if (row.maxCostStrategy !== null && (row.maxCost === null || dec(row.maxCost).isZero())) {
         messages.push(`${file} line ${line}: DestinationRates ${id} has MaxCostStrategy ${row.maxCostStrategy} but no MaxCost, so no cap applies`);
       } else if (row.maxCostStrategy === null && row.maxCost !== null && !dec(row.maxCost).isZero()) {
@@ -293,13 +325,18 @@ export function importCgratesTariffPlan(files: Record<string, string>, options: 
       if (/(^|;)\s*0\s*(;|$)/.test(weekDays)) {
         messages.push(`${file} line ${line}: timing ${id} WeekDays 0 read as Sunday (7)`);
       }
-      const timing = atLocation(at, { id }, (): Timing => ({
-        years: parseTimingList(years, 'years'),
-        months: parseTimingList(months, 'months'),
-        monthDays: parseTimingList(monthDays, 'monthDays'),
-        weekDays: parseTimingList(weekDays, 'weekDays', { weekdayZeroIsSunday: true }),
-        ...parseTimingWindow(time),
-      }), `timing ${id}`);
+      const timing = atLocation(
+        at,
+        { id },
+        (): Timing => ({
+          years: parseTimingList(years, 'years'),
+          months: parseTimingList(months, 'months'),
+          monthDays: parseTimingList(monthDays, 'monthDays'),
+          weekDays: parseTimingList(weekDays, 'weekDays', { weekdayZeroIsSunday: true }),
+          ...parseTimingWindow(time),
+        }),
+        `timing ${id}`,
+      );
       timings.set(id, timing);
       remember('timings', id, undefined, line);
     }
@@ -331,17 +368,31 @@ export function importCgratesTariffPlan(files: Record<string, string>, options: 
       const [tenant = '', category = '', subject = '', activation = '', ratingPlanId = '', fallback = ''] = cells;
       const at = { file, line };
       const id = `${tenant}:${category}:${subject}`;
-      for (const [name, value] of [['Tenant', tenant], ['Category', category], ['Subject', subject], ['ActivationTime', activation], ['RatingPlanId', ratingPlanId]] as const) {
+      for (const [name, value] of [
+        ['Tenant', tenant],
+        ['Category', category],
+        ['Subject', subject],
+        ['ActivationTime', activation],
+        ['RatingPlanId', ratingPlanId],
+      ] as const) {
         if (value === '') throw tariffError(at, `rating profile ${id} has an empty ${name}`, { id });
       }
-      const activationTime = atLocation(at, { id }, () => {
-        try {
-          return parseTariffInstant(activation, timezone);
-        } catch (err) {
-          throw new RangeError(`ActivationTime ${err instanceof Error ? err.message : String(err)}`);
-        }
-      }, `rating profile ${id}`);
-      const fallbackSubjects = fallback.split(';').map((s) => s.trim()).filter((s) => s !== '');
+      const activationTime = atLocation(
+        at,
+        { id },
+        () => {
+          try {
+            return parseTariffInstant(activation, timezone);
+          } catch (err) {
+            throw new RangeError(`ActivationTime ${err instanceof Error ? err.message : String(err)}`);
+          }
+        },
+        `rating profile ${id}`,
+      );
+      const fallbackSubjects = fallback
+        .split(';')
+        .map((s) => s.trim())
+        .filter((s) => s !== '');
       ratingProfiles.push({ tenant, category, subject, activationTime, ratingPlanId, fallbackSubjects });
       remember('ratingProfiles', String(ratingProfiles.length - 1), undefined, line);
     }

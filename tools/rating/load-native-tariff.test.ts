@@ -189,7 +189,10 @@ describe('loadNativeTariff: errors are INVALID_TARIFF with file and line', () =>
   });
 
   it('two slots of one rate starting at the same usage', () => {
-    const yaml = SMALL.replace('RT_A: { rate: "0.1", rateUnit: 1s, rateIncrement: 1s }', 'RT_A:\n    - { rate: "0.1", rateUnit: 1s, rateIncrement: 1s }\n    - { rate: "0.2", rateUnit: 1s, rateIncrement: 1s, groupIntervalStart: 0s }');
+    const yaml = SMALL.replace(
+      'RT_A: { rate: "0.1", rateUnit: 1s, rateIncrement: 1s }',
+      'RT_A:\n    - { rate: "0.1", rateUnit: 1s, rateIncrement: 1s }\n    - { rate: "0.2", rateUnit: 1s, rateIncrement: 1s, groupIntervalStart: 0s }',
+    );
     expectInvalid(yaml, 8, /RT_A has two slots with groupIntervalStart 0/);
   });
 

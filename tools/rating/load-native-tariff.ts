@@ -167,8 +167,7 @@ export function exportNativeTariff(plan: TariffPlan, options: ExportNativeTariff
   if (!valid.success) {
     throw new BillingError('INVALID_TARIFF', `cannot export an invalid tariff plan: ${valid.error.issues[0]?.message ?? 'invalid'}`);
   }
-  const map = <T, U>(record: Record<string, T>, f: (v: T) => U): Record<string, U> =>
-    Object.fromEntries(Object.entries(record).map(([k, v]) => [k, f(v)]));
+  const map = <T, U>(record: Record<string, T>, f: (v: T) => U): Record<string, U> => Object.fromEntries(Object.entries(record).map(([k, v]) => [k, f(v)]));
 
   const native: Record<string, unknown> = {
     id: plan.id,

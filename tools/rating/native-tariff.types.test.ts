@@ -25,9 +25,7 @@ describe('nativeTariffSchema', () => {
       destinationRates: { DR: [{ destinationId: '*any', rateId: 'RT', roundingMethod: 'up', roundingDecimals: 4, maxCost: null, maxCostStrategy: null }] },
       timings: {},
       ratingPlans: { RP: [{ destinationRateId: 'DR', timingId: '*any', weight: 0 }] },
-      ratingProfiles: [
-        { tenant: 't', category: 'call', subject: '*segment:gold', activationTime: Date.UTC(2025, 0, 1), ratingPlanId: 'RP', fallbackSubjects: ['*any', 'other'] },
-      ],
+      ratingProfiles: [{ tenant: 't', category: 'call', subject: '*segment:gold', activationTime: Date.UTC(2025, 0, 1), ratingPlanId: 'RP', fallbackSubjects: ['*any', 'other'] }],
     });
   });
 

@@ -1,6 +1,22 @@
 import { z } from 'zod';
 import type { DestinationRate, RateSlot, RatingPlanEntry, RatingProfile, TariffPlan, Timing } from './tariff.types.ts';
-import { checkRateSlot, checkTariffCurrency, checkTariffTimezone, checkTimingWindow, parseMaxCostStrategy, parseTariffDecimal, parseTariffInstant, parseTariffQuantity, parseTariffRounding, parseTariffRoundingDecimals, parseTariffWeight, parseTimeOfDay, parseTimingList, sortRateSlots, type TimingField } from './parse-tariff-fields.ts';
+import {
+  checkRateSlot,
+  checkTariffCurrency,
+  checkTariffTimezone,
+  checkTimingWindow,
+  parseMaxCostStrategy,
+  parseTariffDecimal,
+  parseTariffInstant,
+  parseTariffQuantity,
+  parseTariffRounding,
+  parseTariffRoundingDecimals,
+  parseTariffWeight,
+  parseTimeOfDay,
+  parseTimingList,
+  sortRateSlots,
+  type TimingField,
+} from './parse-tariff-fields.ts';
 
 /**
  * Switchboard's native tariff format (JSON or YAML), defined once here. It is the canonical
@@ -107,14 +123,20 @@ const prefix = z.union([z.string(), z.number()]).transform(
   }),
 );
 
-export const nativeDestinationRateSchema = z.strictObject({
-  destinationId: name,
-  rateId: name,
-  roundingMethod: z.string().transform(parsed(parseTariffRounding)),
-  roundingDecimals: z.union([z.number(), z.string()]).transform(parsed((v: number | string) => parseTariffRoundingDecimals(String(v)))),
-  maxCost: amount('maxCost').nullable().optional(),
-  maxCostStrategy: z.string().nullable().optional().transform(parsed((v: string | null | undefined) => parseMaxCostStrategy(v ?? ''))),
-}).transform((r): DestinationRate => ({ ...r, maxCost: r.maxCost ?? null }));
+export const nativeDestinationRateSchema = z
+  .strictObject({
+    destinationId: name,
+    rateId: name,
+    roundingMethod: z.string().transform(parsed(parseTariffRounding)),
+    roundingDecimals: z.union([z.number(), z.string()]).transform(parsed((v: number | string) => parseTariffRoundingDecimals(String(v)))),
+    maxCost: amount('maxCost').nullable().optional(),
+    maxCostStrategy: z
+      .string()
+      .nullable()
+      .optional()
+      .transform(parsed((v: string | null | undefined) => parseMaxCostStrategy(v ?? ''))),
+  })
+  .transform((r): DestinationRate => ({ ...r, maxCost: r.maxCost ?? null }));
 
 const timingList = (field: TimingField) =>
   z
@@ -137,14 +159,16 @@ export const nativeTimingSchema = z
     endTime: timeOfDay.nullable().optional(),
   })
   .transform(
-    parsed((t): Timing => ({
-      years: t.years,
-      months: t.months,
-      monthDays: t.monthDays,
-      weekDays: t.weekDays,
-      startTime: t.startTime,
-      endTime: checkTimingWindow(t.startTime, t.endTime ?? null),
-    })),
+    parsed(
+      (t): Timing => ({
+        years: t.years,
+        months: t.months,
+        monthDays: t.monthDays,
+        weekDays: t.weekDays,
+        startTime: t.startTime,
+        endTime: checkTimingWindow(t.startTime, t.endTime ?? null),
+      }),
+    ),
   );
 
 export const nativeRatingPlanEntrySchema = z
@@ -168,7 +192,14 @@ export const nativeRatingProfileSchema = z
     fallbackSubjects: z
       .union([z.array(name), z.string()])
       .optional()
-      .transform((v) => (typeof v === 'string' ? v.split(';').map((s) => s.trim()).filter((s) => s !== '') : (v ?? []))),
+      .transform((v) =>
+        typeof v === 'string'
+          ? v
+              .split(';')
+              .map((s) => s.trim())
+              .filter((s) => s !== '')
+          : (v ?? []),
+      ),
   })
   .transform((p, ctx) => {
     if ((p.subject === undefined) === (p.segment === undefined)) {
@@ -220,7 +251,10 @@ export const nativeTariffSchema = z
       }
       return rec;
     }),
-    timings: z.record(z.string(), nativeTimingSchema).optional().transform((rec) => rec ?? {}),
+    timings: z
+      .record(z.string(), nativeTimingSchema)
+      .optional()
+      .transform((rec) => rec ?? {}),
     ratingPlans: z.record(z.string(), oneOrMany(nativeRatingPlanEntrySchema)),
     ratingProfiles: z.array(nativeRatingProfileSchema),
   })
@@ -237,10 +271,7 @@ export const nativeTariffSchema = z
     };
     const timezone = check(['timezone'], () => checkTariffTimezone(doc.timezone ?? 'UTC')) ?? 'UTC';
     const currency = check(['currency'], () => checkTariffCurrency(doc.currency)) ?? doc.currency;
-    const effectiveFrom =
-      doc.effectiveFrom === undefined || doc.effectiveFrom === null
-        ? null
-        : (check(['effectiveFrom'], () => parseTariffInstant(doc.effectiveFrom ?? '', timezone)) ?? null);
+    const effectiveFrom = doc.effectiveFrom === undefined || doc.effectiveFrom === null ? null : (check(['effectiveFrom'], () => parseTariffInstant(doc.effectiveFrom ?? '', timezone)) ?? null);
     const ratingProfiles: RatingProfile[] = doc.ratingProfiles.map((p, index) => ({
       ...p,
       activationTime: check(['ratingProfiles', index, 'activationTime'], () => parseTariffInstant(p.activationTime, timezone)) ?? 0,

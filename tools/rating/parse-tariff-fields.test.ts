@@ -20,20 +20,30 @@ describe('atLocation', () => {
   });
 
   it('turns a zod error of the input into INVALID_TARIFF', () => {
-    expect(() => atLocation(at, {}, () => z.object({ rate: z.string() }).parse({ rate: 1 }))).toThrow(
-      expect.objectContaining({ code: 'INVALID_TARIFF' }),
-    );
+    expect(() => atLocation(at, {}, () => z.object({ rate: z.string() }).parse({ rate: 1 }))).toThrow(expect.objectContaining({ code: 'INVALID_TARIFF' }));
   });
 
   it('passes a BillingError through unchanged', () => {
     const original = new BillingError('INVALID_CONFIG', 'unknown time zone "Mars/Base"');
-    expect(() => atLocation(at, {}, () => { throw original; })).toThrow(original);
+    expect(() =>
+      atLocation(at, {}, () => {
+        throw original;
+      }),
+    ).toThrow(original);
   });
 
   it('rethrows a defect (TypeError, plain Error) as it is, not as a bad-tariff user error', () => {
     const bug = new TypeError("Cannot read properties of undefined (reading 'rate')");
-    expect(() => atLocation(at, {}, () => { throw bug; })).toThrow(bug);
+    expect(() =>
+      atLocation(at, {}, () => {
+        throw bug;
+      }),
+    ).toThrow(bug);
     const plain = new Error('invariant broken');
-    expect(() => atLocation(at, {}, () => { throw plain; })).toThrow(plain);
+    expect(() =>
+      atLocation(at, {}, () => {
+        throw plain;
+      }),
+    ).toThrow(plain);
   });
 });

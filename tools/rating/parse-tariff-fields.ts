@@ -191,11 +191,7 @@ const WEEKDAY_NAMES = new Map<string, number>(
  * `weekdayZeroIsSunday` accepts Go's 0 = Sunday (CGRateS files) and stores it as ISO 7;
  * `weekdayNames` accepts "mon" … "sun" (native format).
  */
-export function parseTimingList(
-  value: string | number | readonly (string | number)[],
-  field: TimingField,
-  opts: { weekdayZeroIsSunday?: boolean; weekdayNames?: boolean } = {},
-): '*any' | number[] {
+export function parseTimingList(value: string | number | readonly (string | number)[], field: TimingField, opts: { weekdayZeroIsSunday?: boolean; weekdayNames?: boolean } = {}): '*any' | number[] {
   let items: (string | number)[];
   if (typeof value === 'string') {
     const s = value.trim();
@@ -229,8 +225,7 @@ export function parseTimingList(
   return [...out].sort((a, b) => a - b);
 }
 
-const DATE_TIME =
-  /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?(?:([Zz])|([+-])(\d{2}):?(\d{2}))?)?$/;
+const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?(?:([Zz])|([+-])(\d{2}):?(\d{2}))?)?$/;
 
 /**
  * An ISO 8601 / RFC 3339 instant as epoch ms. With "Z" or an offset it is absolute; a date-time

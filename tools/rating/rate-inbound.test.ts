@@ -18,8 +18,21 @@ const book = (yaml: string) => createTariffBook([{ id: 1, name: 'test', version:
 const AT = Date.UTC(2025, 2, 13, 10);
 function call(direction: UsageRecord['direction'], subscriber: string, otherParty: string): UsageRecord {
   return {
-    sourceId: null, service: 'voice', direction, subscriber, otherParty, imsi: null, servingNetwork: null, visitedCountry: null,
-    startTime: AT, answerTime: AT, endTime: AT + 120_000, duration: 120_000, usage: 120_000, disposition: 'answered', attributes: {},
+    sourceId: null,
+    service: 'voice',
+    direction,
+    subscriber,
+    otherParty,
+    imsi: null,
+    servingNetwork: null,
+    visitedCountry: null,
+    startTime: AT,
+    answerTime: AT,
+    endTime: AT + 120_000,
+    duration: 120_000,
+    usage: 120_000,
+    disposition: 'answered',
+    attributes: {},
   };
 }
 const MOBILE_CALLER: Classification = { category: 'mobile', roaming: 'none', destination: '447812345678', destinationCountry: 'GB', reason: null };
@@ -34,7 +47,10 @@ describe('rating by direction', () => {
   it('charges nothing for an inbound call the tariff has no rate for, and says why', () => {
     for (const yaml of [TEST_TARIFF_YAML, WITH_TOLL_FREE]) {
       expect(rateEvent(book(yaml), call('inbound', '447700900123', '+447812345678'), MOBILE_CALLER, 't')).toEqual({
-        status: 'rated', cost: '0', currency: 'GBP', tariffVersionId: null,
+        status: 'rated',
+        cost: '0',
+        currency: 'GBP',
+        tariffVersionId: null,
         breakdown: { reason: 'inbound: the tariff has no inbound_call rate for 447700900123, so receiving it costs nothing' },
       });
     }

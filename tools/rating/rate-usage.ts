@@ -19,11 +19,7 @@ export function priceSpan(slot: CompiledSlot, usage: number, generalDecimals: nu
   const increments = incrementsFor(usage, slot.rateIncrement);
   let incrementCost = 0n;
   if (slot.rateNumerator !== 0n && slot.rateUnit !== 0) {
-    const raw = divRound(
-      BigInt(usage) * slot.rateNumerator * pow10(generalDecimals),
-      BigInt(slot.rateUnit) * pow10(slot.rateScale),
-      'middle',
-    );
+    const raw = divRound(BigInt(usage) * slot.rateNumerator * pow10(generalDecimals), BigInt(slot.rateUnit) * pow10(slot.rateScale), 'middle');
     incrementCost = divRound(raw, BigInt(increments), 'middle');
   }
   const cost = incrementCost * BigInt(increments);

@@ -51,12 +51,7 @@ function activeAt(tariff: CompiledTariff, list: EntryList, at: number): boolean 
  * prefix whose entries have a timing active at the start (the higher weight among destinations
  * sharing that prefix), else the plan's `*any` destination rates.
  */
-export function matchDestination(
-  tariff: CompiledTariff,
-  plan: CompiledPlan,
-  destination: string,
-  at: number,
-): { destinationId: string; matchedPrefix: string; list: EntryList } | null {
+export function matchDestination(tariff: CompiledTariff, plan: CompiledPlan, destination: string, at: number): { destinationId: string; matchedPrefix: string; list: EntryList } | null {
   if (destination !== '*any' && destination !== '') {
     const index = prefixIndexFor(tariff, plan);
     for (let len = Math.min(destination.length, tariff.maxPrefixLength); len >= 1; len--) {
@@ -115,18 +110,17 @@ export function resolveRatingInfos(tariff: CompiledTariff, req: RatingRequest, e
   if (result === 'no-profile' && req.segment) result = attempt(tariff, req, `*segment:${req.segment}`, end, 1);
   if (result === 'no-profile' && req.subject !== '*any') result = attempt(tariff, req, '*any', end, 1);
   if (result === 'no-profile') {
-    throw new BillingError(
-      'RATING_PLAN_NOT_FOUND',
-      `no rating profile for tenant ${req.tenant}, category ${req.category}, subject ${req.subject} at ${new Date(req.answerTime).toISOString()}`,
-      { tenant: req.tenant, category: req.category, subject: req.subject },
-    );
+    throw new BillingError('RATING_PLAN_NOT_FOUND', `no rating profile for tenant ${req.tenant}, category ${req.category}, subject ${req.subject} at ${new Date(req.answerTime).toISOString()}`, {
+      tenant: req.tenant,
+      category: req.category,
+      subject: req.subject,
+    });
   }
   if (result === 'no-destination') {
-    throw new BillingError(
-      'UNAUTHORIZED_DESTINATION',
-      `no rate for destination ${req.destination} (tenant ${req.tenant}, category ${req.category}, subject ${req.subject})`,
-      { destination: req.destination, subject: req.subject },
-    );
+    throw new BillingError('UNAUTHORIZED_DESTINATION', `no rate for destination ${req.destination} (tenant ${req.tenant}, category ${req.category}, subject ${req.subject})`, {
+      destination: req.destination,
+      subject: req.subject,
+    });
   }
   return result;
 }

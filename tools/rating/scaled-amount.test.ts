@@ -6,17 +6,12 @@ import { divRound, formatScaled, toScaled } from './scaled-amount.ts';
 describe('scaled amounts agree with decimal.js', () => {
   it('property: divRound equals decimal.js rounding of the exact quotient', () => {
     fc.assert(
-      fc.property(
-        fc.bigInt({ min: -(10n ** 20n), max: 10n ** 20n }),
-        fc.bigInt({ min: 1n, max: 10n ** 12n }),
-        fc.constantFrom('up', 'middle', 'down' as const),
-        (n, d, method) => {
-          const expected = roundDecimal(new Decimal(n.toString()).div(d.toString()), 0, method);
-          // decimal.js half-up rounds away from zero; CGRateS *middle on costs (never negative) agrees.
-          if (method === 'middle' && n < 0n) return;
-          expect(divRound(n, d, method).toString()).toBe(expected.toFixed(0));
-        },
-      ),
+      fc.property(fc.bigInt({ min: -(10n ** 20n), max: 10n ** 20n }), fc.bigInt({ min: 1n, max: 10n ** 12n }), fc.constantFrom('up', 'middle', 'down' as const), (n, d, method) => {
+        const expected = roundDecimal(new Decimal(n.toString()).div(d.toString()), 0, method);
+        // decimal.js half-up rounds away from zero; CGRateS *middle on costs (never negative) agrees.
+        if (method === 'middle' && n < 0n) return;
+        expect(divRound(n, d, method).toString()).toBe(expected.toFixed(0));
+      }),
     );
   });
 

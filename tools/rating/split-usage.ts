@@ -17,11 +17,10 @@ const NS_PER_MS = 1_000_000;
 function entryAt(tariff: CompiledTariff, info: RatingInfo, epochMs: number): { entry: CompiledEntry; untilMs: number } {
   const window = windowAt(activeWindowsForDay(tariff, info.list, epochMs), epochMs);
   if (!window.entry) {
-    throw new BillingError(
-      'RATING_GAP',
-      `rating plan ${info.ratingPlanId} has no active timing for destination ${info.destinationId} at ${new Date(epochMs).toISOString()}`,
-      { ratingPlanId: info.ratingPlanId, destinationId: info.destinationId },
-    );
+    throw new BillingError('RATING_GAP', `rating plan ${info.ratingPlanId} has no active timing for destination ${info.destinationId} at ${new Date(epochMs).toISOString()}`, {
+      ratingPlanId: info.ratingPlanId,
+      destinationId: info.destinationId,
+    });
   }
   return { entry: window.entry, untilMs: window.toMs };
 }

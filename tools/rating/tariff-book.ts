@@ -23,9 +23,7 @@ export interface TariffBook {
 export function createTariffBook(versions: TariffVersion[], options: { generalRoundingDecimals?: number } = {}): TariffBook {
   if (versions.length === 0) throw new BillingError('NOT_FOUND', 'no tariff imported yet: run `switchboard tariffs import <dir>` first');
   const name = versions[0]!.name;
-  const compiled = versions
-    .map((v) => ({ ...v, compiled: compileTariff(v.plan, options) }))
-    .sort((a, b) => a.effectiveFrom - b.effectiveFrom || a.version - b.version);
+  const compiled = versions.map((v) => ({ ...v, compiled: compileTariff(v.plan, options) })).sort((a, b) => a.effectiveFrom - b.effectiveFrom || a.version - b.version);
   return {
     name,
     versions: compiled,
@@ -33,7 +31,10 @@ export function createTariffBook(versions: TariffVersion[], options: { generalRo
       let chosen: (typeof compiled)[number] | undefined;
       for (const v of compiled) if (v.effectiveFrom <= at) chosen = v;
       if (!chosen) {
-        throw new BillingError('RATING_PLAN_NOT_FOUND', `no version of tariff ${name} is in effect at ${new Date(at).toISOString()} (the first takes effect ${new Date(compiled[0]!.effectiveFrom).toISOString()})`);
+        throw new BillingError(
+          'RATING_PLAN_NOT_FOUND',
+          `no version of tariff ${name} is in effect at ${new Date(at).toISOString()} (the first takes effect ${new Date(compiled[0]!.effectiveFrom).toISOString()})`,
+        );
       }
       return chosen;
     },

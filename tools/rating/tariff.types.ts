@@ -45,7 +45,10 @@ export const timingSchema = z.object({
   monthDays: anyOrList, // 1..31
   weekDays: anyOrList, // ISO: 1 = Monday … 7 = Sunday
   startTime: z.string().regex(/^\d{2}:\d{2}:\d{2}$/),
-  endTime: z.string().regex(/^\d{2}:\d{2}:\d{2}$/).nullable(),
+  endTime: z
+    .string()
+    .regex(/^\d{2}:\d{2}:\d{2}$/)
+    .nullable(),
 });
 export type Timing = z.infer<typeof timingSchema>;
 

@@ -100,11 +100,10 @@ export function validateTariffReferences(plan: TariffPlan, locate: TariffLocator
     const earlier = seenProfiles.get(key);
     if (earlier !== undefined) {
       const first = locate('ratingProfiles', String(earlier));
-      problem(
-        locate('ratingProfiles', String(index)),
-        `rating profile ${id} has a second plan for activation time ${new Date(p.activationTime).toISOString()} (first at ${formatLocation(first)})`,
-        { id, activationTime: p.activationTime },
-      );
+      problem(locate('ratingProfiles', String(index)), `rating profile ${id} has a second plan for activation time ${new Date(p.activationTime).toISOString()} (first at ${formatLocation(first)})`, {
+        id,
+        activationTime: p.activationTime,
+      });
     } else {
       seenProfiles.set(key, index);
     }

@@ -1,13 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  accountIdSchema,
-  billingMonthSchema,
-  calendarDateSchema,
-  decimalStringSchema,
-  invoiceNumberSchema,
-  proposalIdSchema,
-  timeZoneSchema,
-} from './index.ts';
+import { accountIdSchema, billingMonthSchema, calendarDateSchema, decimalStringSchema, invoiceNumberSchema, proposalIdSchema, timeZoneSchema } from './index.ts';
 
 const ok = (schema: { safeParse(v: unknown): { success: boolean } }, v: unknown): boolean => schema.safeParse(v).success;
 

@@ -7,8 +7,10 @@ import { isValidTimezone } from '../time/offset-at.ts';
  */
 
 /** "2025-02-31 is not a calendar date (YYYY-MM-DD)": the value named, cut short when long. */
-const notA = (what: string) => (issue: { input?: unknown }): string =>
-  typeof issue.input === 'string' ? `${issue.input === '' ? '(empty)' : issue.input.slice(0, 40)} is not ${what}` : `not ${what}`;
+const notA =
+  (what: string) =>
+  (issue: { input?: unknown }): string =>
+    typeof issue.input === 'string' ? `${issue.input === '' ? '(empty)' : issue.input.slice(0, 40)} is not ${what}` : `not ${what}`;
 
 /** A calendar date YYYY-MM-DD that exists (zod's own ISO date: refuses 2025-02-31). */
 export const calendarDateSchema = z.iso.date({ error: notA('a calendar date (YYYY-MM-DD)') });

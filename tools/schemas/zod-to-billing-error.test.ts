@@ -19,8 +19,6 @@ describe('zodToBillingError', () => {
 describe('parseOrThrow', () => {
   it('returns the parsed value, or throws INVALID_INPUT naming the field', () => {
     expect(parseOrThrow(calendarDateSchema, '2025-02-28', '--from')).toBe('2025-02-28');
-    expect(() => parseOrThrow(calendarDateSchema, '2025-02-31', '--from')).toThrow(
-      expect.objectContaining({ code: 'INVALID_INPUT', message: expect.stringMatching(/^--from: /) }),
-    );
+    expect(() => parseOrThrow(calendarDateSchema, '2025-02-31', '--from')).toThrow(expect.objectContaining({ code: 'INVALID_INPUT', message: expect.stringMatching(/^--from: /) }));
   });
 });

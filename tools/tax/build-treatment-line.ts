@@ -15,13 +15,7 @@ export interface TreatmentSpec {
  * The zero-amount tax line of a legal treatment over the given lines: it carries the category
  * (AE, O, E) and the taxable amount the e-invoice's VAT breakdown needs, though no tax is charged.
  */
-export function buildTreatmentLine(
-  ctx: TaxContext,
-  spec: TreatmentSpec,
-  categoryCode: 'AE' | 'O' | 'E',
-  jurisdiction: string,
-  lines: readonly TaxableLine[],
-): TaxLine {
+export function buildTreatmentLine(ctx: TaxContext, spec: TreatmentSpec, categoryCode: 'AE' | 'O' | 'E', jurisdiction: string, lines: readonly TaxableLine[]): TaxLine {
   const base = lines.reduce((sum, l) => sum.plus(dec(l.amount)), ZERO);
   return {
     taxId: spec.taxId,

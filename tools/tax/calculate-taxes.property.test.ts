@@ -147,7 +147,10 @@ describe('calculateTaxes properties (splitting and rounding)', () => {
       fc.property(fc.array(fc.integer({ min: -50_000, max: 500_000 }), { minLength: 1, maxLength: 12 }), vatCountry, (amounts, country) => {
         const lines = amounts.map((c, i) => line(`l${i}`, cents(c), 'telecom', q3));
         const input = taxInput(customer(country), lines, { sellerCountry: country, period: q3 });
-        const diffCents = dec(calculateTaxes(input).total).minus(calculateTaxes(input, [perLineEu]).total).abs().times(100);
+        const diffCents = dec(calculateTaxes(input).total)
+          .minus(calculateTaxes(input, [perLineEu]).total)
+          .abs()
+          .times(100);
         expect(diffCents.lessThanOrEqualTo(dec(lines.length + 1).div(2))).toBe(true);
       }),
       { numRuns: 300 },

@@ -16,12 +16,7 @@ const SEP = { from: '2024-09-01', to: '2024-09-15' };
 describe('calculateTaxes: EU VAT for consumers', () => {
   it('taxes a German consumer at 19% on the invoice total of the rate, discount included', () => {
     const result = calculateTaxes(
-      taxInput(customer('DE'), [
-        line('plan', '29.99', 'telecom'),
-        line('usage', '4.56', 'telecom_local'),
-        line('phone', '15.00', 'equipment'),
-        line('promo', '-5.00', 'telecom'),
-      ]),
+      taxInput(customer('DE'), [line('plan', '29.99', 'telecom'), line('usage', '4.56', 'telecom_local'), line('phone', '15.00', 'equipment'), line('promo', '-5.00', 'telecom')]),
     );
     // base 29.99 + 4.56 + 15.00 - 5.00 = 44.55; 44.55 x 19% = 8.4645 -> 8.46
     expect(result).toEqual({
@@ -117,11 +112,7 @@ describe('calculateTaxes: EU VAT for consumers', () => {
 
   it('refuses a line the pack has no rate for', () => {
     const early = line('plan', '10.00', 'telecom', { from: '2019-12-01', to: '2020-01-01' });
-    expectBillingError(
-      () => calculateTaxes(taxInput(customer('DE'), [early])),
-      'INVALID_CONFIG',
-      /tax pack eu-vat has no EU-VAT-DE rate for 2019-12-01 \(rates known from 2020-01-01\)/,
-    );
+    expectBillingError(() => calculateTaxes(taxInput(customer('DE'), [early])), 'INVALID_CONFIG', /tax pack eu-vat has no EU-VAT-DE rate for 2019-12-01 \(rates known from 2020-01-01\)/);
   });
 });
 
@@ -129,13 +120,7 @@ describe('calculateTaxes: EU business customers', () => {
   const note = 'Reverse charge: VAT to be accounted for by the recipient, Article 196 Directive 2006/112/EC';
 
   it('reverse charges a French business with an FR VAT id billed by a German seller', () => {
-    const result = calculateTaxes(
-      taxInput(business('FR', 'FR40303265045'), [
-        line('plan', '100.00', 'telecom'),
-        line('usage', '20.00', 'telecom_local'),
-        line('tollfree', '3.00', 'exempt'),
-      ]),
-    );
+    const result = calculateTaxes(taxInput(business('FR', 'FR40303265045'), [line('plan', '100.00', 'telecom'), line('usage', '20.00', 'telecom_local'), line('tollfree', '3.00', 'exempt')]));
     expect(result.lines.map((l) => [l.taxId, l.categoryCode, l.jurisdiction, l.ratePercent, l.base, l.amount, l.lineIds])).toEqual([
       ['EU-VAT-REVERSE-CHARGE', 'AE', 'FR', '0', '120.00', '0.00', ['plan', 'usage']],
       ['EU-VAT-EXEMPT', 'E', 'FR', '0', '3.00', '0.00', ['tollfree']],
@@ -239,9 +224,7 @@ describe('calculateTaxes: UK VAT', () => {
 
   it('reverse charges an EU seller’s services to a UK business', () => {
     const result = calculateTaxes(taxInput(business('GB', 'GB980780684'), [line('plan', '50.00', 'telecom')], { currency: 'GBP' }));
-    expect(result.lines.map((l) => [l.taxId, l.categoryCode, l.jurisdiction, l.base, l.amount])).toEqual([
-      ['GB-VAT-REVERSE-CHARGE', 'AE', 'GB', '50.00', '0.00'],
-    ]);
+    expect(result.lines.map((l) => [l.taxId, l.categoryCode, l.jurisdiction, l.base, l.amount])).toEqual([['GB-VAT-REVERSE-CHARGE', 'AE', 'GB', '50.00', '0.00']]);
     expect(result.notes).toEqual([gbVat.reverseCharge!.note]);
   });
 
@@ -281,11 +264,7 @@ describe('calculateTaxes: pack selection and input checks', () => {
       'INVALID_INPUT',
       /2025-02-30 is not a calendar date/,
     );
-    expectBillingError(
-      () => calculateTaxes(taxInput(customer('DE'), [line('x', '1.00', 'telecom'), line('x', '2.00', 'telecom')])),
-      'INVALID_INPUT',
-      /line id "x" appears twice/,
-    );
+    expectBillingError(() => calculateTaxes(taxInput(customer('DE'), [line('x', '1.00', 'telecom'), line('x', '2.00', 'telecom')])), 'INVALID_INPUT', /line id "x" appears twice/);
   });
 
   it('accepts lower-case codes and returns nothing for an invoice without lines', () => {

@@ -29,10 +29,7 @@ interface Group {
  * (rule, rate version), rounded per line or per invoice as the pack says. Returns the tax lines
  * and the ids of the lines some rule taxed.
  */
-export function computePercentageTaxes(
-  ctx: TaxContext,
-  rules: readonly { rule: PercentageRule; index: number }[],
-): { taxLines: RuleTaxLine[]; taxedLineIds: Set<string> } {
+export function computePercentageTaxes(ctx: TaxContext, rules: readonly { rule: PercentageRule; index: number }[]): { taxLines: RuleTaxLine[]; taxedLineIds: Set<string> } {
   const { pack, decimals } = ctx;
   const groups = new Map<string, Group>();
   const taxedLineIds = new Set<string>();
@@ -70,10 +67,7 @@ export function computePercentageTaxes(
 }
 
 function toTaxLine(ctx: TaxContext, g: Group): TaxLine {
-  const amount =
-    ctx.pack.rounding === 'per_line'
-      ? g.roundedSum
-      : roundTaxAmount(g.base.times(g.version.ratePercent).div(100), ctx.decimals, ctx.pack.roundingMethod);
+  const amount = ctx.pack.rounding === 'per_line' ? g.roundedSum : roundTaxAmount(g.base.times(g.version.ratePercent).div(100), ctx.decimals, ctx.pack.roundingMethod);
   return {
     taxId: g.rule.taxId,
     packId: ctx.pack.id,

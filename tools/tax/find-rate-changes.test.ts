@@ -26,11 +26,7 @@ describe('findRateChanges', () => {
   });
 
   it('finds the quarterly USF factor changes but not per-line fee changes', () => {
-    expect(findRateChanges(customer('US', { region: 'CA' }), 'US', '2025-02-15', '2025-10-15')).toEqual([
-      '2025-04-01',
-      '2025-07-01',
-      '2025-10-01',
-    ]);
+    expect(findRateChanges(customer('US', { region: 'CA' }), 'US', '2025-02-15', '2025-10-15')).toEqual(['2025-04-01', '2025-07-01', '2025-10-01']);
     // the end of the known factors is a boundary too: billing past it must be split (and then refused)
     expect(findRateChanges(customer('US', { region: 'TX' }), 'US', '2026-03-15', '2026-04-15')).toEqual(['2026-04-01']);
   });

@@ -12,13 +12,7 @@ import type { TaxCustomer } from './tax.types.ts';
  * left out (they are charged per month, never per line), and so are reverse-charged and
  * out-of-scope customers, whom no rate applies to.
  */
-export function findRateChanges(
-  customer: TaxCustomer,
-  sellerCountry: string,
-  from: string,
-  to: string,
-  packs: readonly TaxPack[] = builtInTaxPacks(),
-): string[] {
+export function findRateChanges(customer: TaxCustomer, sellerCountry: string, from: string, to: string, packs: readonly TaxPack[] = builtInTaxPacks()): string[] {
   for (const date of [from, to]) {
     if (!isCalendarDate(date)) throw new BillingError('INVALID_INPUT', `${date} is not a calendar date (YYYY-MM-DD)`);
   }

@@ -3,10 +3,7 @@ import { builtInTaxPacks, parseTaxPack } from './parse-tax-pack.ts';
 import type { PercentageRule, TaxPack } from './tax-pack.types.ts';
 import { expectBillingError } from './test-fixtures.ts';
 
-const EU_MEMBER_STATES = [
-  'AT', 'BE', 'BG', 'CY', 'CZ', 'DE', 'DK', 'EE', 'ES', 'FI', 'FR', 'GR', 'HR', 'HU', 'IE', 'IT', 'LT', 'LU', 'LV', 'MT',
-  'NL', 'PL', 'PT', 'RO', 'SE', 'SI', 'SK',
-];
+const EU_MEMBER_STATES = ['AT', 'BE', 'BG', 'CY', 'CZ', 'DE', 'DK', 'EE', 'ES', 'FI', 'FR', 'GR', 'HR', 'HU', 'IE', 'IT', 'LT', 'LU', 'LV', 'MT', 'NL', 'PL', 'PT', 'RO', 'SE', 'SI', 'SK'];
 
 function pack(id: string): TaxPack {
   const found = builtInTaxPacks().find((p) => p.id === id);
@@ -38,10 +35,23 @@ describe('built-in tax packs', () => {
   });
 
   it('eu-vat carries the real rate changes', () => {
-    expect(vatRates('FI')).toEqual([['2020-01-01', '2024-09-01', '24'], ['2024-09-01', null, '25.5']]);
-    expect(vatRates('SK')).toEqual([['2020-01-01', '2025-01-01', '20'], ['2025-01-01', null, '23']]);
-    expect(vatRates('EE')).toEqual([['2020-01-01', '2024-01-01', '20'], ['2024-01-01', '2025-07-01', '22'], ['2025-07-01', null, '24']]);
-    expect(vatRates('RO')).toEqual([['2020-01-01', '2025-08-01', '19'], ['2025-08-01', null, '21']]);
+    expect(vatRates('FI')).toEqual([
+      ['2020-01-01', '2024-09-01', '24'],
+      ['2024-09-01', null, '25.5'],
+    ]);
+    expect(vatRates('SK')).toEqual([
+      ['2020-01-01', '2025-01-01', '20'],
+      ['2025-01-01', null, '23'],
+    ]);
+    expect(vatRates('EE')).toEqual([
+      ['2020-01-01', '2024-01-01', '20'],
+      ['2024-01-01', '2025-07-01', '22'],
+      ['2025-07-01', null, '24'],
+    ]);
+    expect(vatRates('RO')).toEqual([
+      ['2020-01-01', '2025-08-01', '19'],
+      ['2025-08-01', null, '21'],
+    ]);
     expect(vatRates('DE').map((v) => v[2])).toEqual(['19', '16', '19']);
   });
 
@@ -84,26 +94,14 @@ describe('parseTaxPack', () => {
       'INVALID_CONFIG',
       /versions from 2020-01-01 and 2021-01-01 have the same amount; merge them/,
     );
-    expectBillingError(
-      () => parseTaxPack(withRule({ ...vat, versions: [v('2021-01-01', '2020-01-01', '20')] })),
-      'INVALID_CONFIG',
-      /version ends \(2020-01-01\) before it starts/,
-    );
+    expectBillingError(() => parseTaxPack(withRule({ ...vat, versions: [v('2021-01-01', '2020-01-01', '20')] })), 'INVALID_CONFIG', /version ends \(2020-01-01\) before it starts/);
   });
 
   it('refuses unknown class names, impossible dates and shares out of range', () => {
     expectBillingError(() => parseTaxPack(withRule({ ...vat, classes: ['voice'] })), 'INVALID_CONFIG', /at rules\.0\.classes\.0/);
-    expectBillingError(
-      () => parseTaxPack(withRule({ ...vat, versions: [{ ...vat.versions[0], from: '2011-02-29' }] })),
-      'INVALID_CONFIG',
-      /not a calendar date/,
-    );
+    expectBillingError(() => parseTaxPack(withRule({ ...vat, versions: [{ ...vat.versions[0], from: '2011-02-29' }] })), 'INVALID_CONFIG', /not a calendar date/);
     expectBillingError(() => parseTaxPack(withRule({ ...vat, classShares: { telecom: '120' } })), 'INVALID_CONFIG', /share 120 must be above 0/);
-    expectBillingError(
-      () => parseTaxPack(withRule({ ...vat, versions: [{ ...vat.versions[0], ratePercent: '190' }] })),
-      'INVALID_CONFIG',
-      /GB-VAT: rate 190% is above 100%/,
-    );
+    expectBillingError(() => parseTaxPack(withRule({ ...vat, versions: [{ ...vat.versions[0], ratePercent: '190' }] })), 'INVALID_CONFIG', /GB-VAT: rate 190% is above 100%/);
     expectBillingError(() => parseTaxPack(withRule({ ...vat, classShares: { exempt: '50' } })), 'INVALID_CONFIG', /share for exempt, a class the rule does not tax/);
   });
 

@@ -42,11 +42,7 @@ let builtIn: readonly TaxPack[] | undefined;
 
 /** The packs shipped in tools/tax/packs (eu-vat, gb-vat, us-telecom), validated once. */
 export function builtInTaxPacks(): readonly TaxPack[] {
-  builtIn ??= deepFreeze([
-    parseTaxPack(euVat, 'packs/eu-vat.json'),
-    parseTaxPack(gbVat, 'packs/gb-vat.json'),
-    parseTaxPack(usTelecom, 'packs/us-telecom.json'),
-  ]);
+  builtIn ??= deepFreeze([parseTaxPack(euVat, 'packs/eu-vat.json'), parseTaxPack(gbVat, 'packs/gb-vat.json'), parseTaxPack(usTelecom, 'packs/us-telecom.json')]);
   return builtIn;
 }
 

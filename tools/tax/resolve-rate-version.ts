@@ -20,12 +20,7 @@ export function versionAt<R extends TaxRule>(rule: R, date: string): ResolvedVer
  * the caller's error (charging splits lines there; see findRateChanges); a day the pack has no
  * rate for is the pack's.
  */
-export function versionForPeriod<R extends TaxRule>(
-  pack: TaxPack,
-  rule: R,
-  period: { from: string; to: string },
-  what: string,
-): ResolvedVersion<VersionOf<R>> {
+export function versionForPeriod<R extends TaxRule>(pack: TaxPack, rule: R, period: { from: string; to: string }, what: string): ResolvedVersion<VersionOf<R>> {
   const found = versionAt(rule, period.from);
   if (!found) throw noRate(pack, rule, period.from);
   const end = found.version.to;
@@ -34,8 +29,7 @@ export function versionForPeriod<R extends TaxRule>(
     if (!next) throw noRate(pack, rule, end);
     throw new BillingError(
       'INVALID_INPUT',
-      `${what} [${period.from}, ${period.to}) crosses the ${rule.taxId} rate change on ${end} ` +
-        `(${describe(found.version)} -> ${describe(next)}); charging must split the line at ${end}`,
+      `${what} [${period.from}, ${period.to}) crosses the ${rule.taxId} rate change on ${end} ` + `(${describe(found.version)} -> ${describe(next)}); charging must split the line at ${end}`,
       { taxId: rule.taxId, changeDate: end },
     );
   }
@@ -61,9 +55,5 @@ function noRate(pack: TaxPack, rule: TaxRule, date: string): BillingError {
   const first = rule.versions[0]?.from;
   const last = rule.versions[rule.versions.length - 1]?.to;
   const known = last ? `${first} to ${last}` : `from ${first}`;
-  return new BillingError(
-    'INVALID_CONFIG',
-    `tax pack ${pack.id} has no ${rule.taxId} rate for ${date} (rates known ${known}); the pack must be updated`,
-    { packId: pack.id, taxId: rule.taxId, date },
-  );
+  return new BillingError('INVALID_CONFIG', `tax pack ${pack.id} has no ${rule.taxId} rate for ${date} (rates known ${known}); the pack must be updated`, { packId: pack.id, taxId: rule.taxId, date });
 }

@@ -21,7 +21,10 @@ const VAT_PREFIX_COUNTRY: Record<string, string> = { EL: 'GR', XI: 'GB' };
 
 /** The ISO 3166 country a VAT identification number belongs to, from its prefix (EL is GR). */
 export function vatIdCountry(vatId: string): string {
-  const prefix = vatId.replace(/[\s.-]/g, '').slice(0, 2).toUpperCase();
+  const prefix = vatId
+    .replace(/[\s.-]/g, '')
+    .slice(0, 2)
+    .toUpperCase();
   if (!/^[A-Z]{2}$/.test(prefix)) {
     throw new BillingError('INVALID_INPUT', `VAT id "${vatId}" does not start with a two-letter country prefix`);
   }
@@ -37,9 +40,7 @@ export function selectTaxPack(customer: TaxCustomer, sellerCountry: string, pack
   // A seller's own jurisdiction comes first: a UK seller's service to an EU business is outside UK
   // VAT, and the EU pack (which would reverse charge it) is not the UK seller's tax to apply.
   if (hasVatId) {
-    const outside = packs.filter(
-      (p) => p.outsideScope?.sellerCountries.includes(seller) && !p.countries.includes(buyer.country),
-    );
+    const outside = packs.filter((p) => p.outsideScope?.sellerCountries.includes(seller) && !p.countries.includes(buyer.country));
     if (outside.length > 1) {
       throw new BillingError('INVALID_CONFIG', `tax packs ${outside.map((p) => p.id).join(', ')} all claim sellers in ${seller}`);
     }
@@ -83,9 +84,6 @@ export function rulesForCustomer(pack: TaxPack, customer: TaxCustomer): { rule: 
   return pack.rules
     .map((rule, index) => ({ rule, index }))
     .filter(
-      ({ rule }) =>
-        rule.countries.includes(buyer.country) &&
-        (rule.regions === null || (buyer.region !== null && rule.regions.includes(buyer.region))) &&
-        !buyer.exemptions.includes(rule.taxId),
+      ({ rule }) => rule.countries.includes(buyer.country) && (rule.regions === null || (buyer.region !== null && rule.regions.includes(buyer.region))) && !buyer.exemptions.includes(rule.taxId),
     );
 }

@@ -27,6 +27,11 @@ describe('calendar dates', () => {
     expect(periodsOverlap({ from: '2025-01-01', to: '2025-02-01' }, { from: '2025-02-01', to: '2025-03-01' })).toBe(false);
     expect(periodsOverlap({ from: '2025-01-01', to: '2025-02-01' }, { from: '2025-01-31', to: '2025-01-31' })).toBe(false);
     expect(periodsOverlap({ from: '2025-01-01', to: '2025-02-01' }, { from: '2025-01-31', to: '2025-02-01' })).toBe(true);
-    expect(spanOf([{ from: '2025-02-01', to: '2025-03-01' }, { from: '2025-01-15', to: '2025-02-01' }])).toEqual({ from: '2025-01-15', to: '2025-03-01' });
+    expect(
+      spanOf([
+        { from: '2025-02-01', to: '2025-03-01' },
+        { from: '2025-01-15', to: '2025-02-01' },
+      ]),
+    ).toEqual({ from: '2025-01-15', to: '2025-03-01' });
   });
 });

@@ -14,15 +14,7 @@ export interface LocalTimeReading {
  * none and resolves forward (02:30 on a spring-forward night reads as 03:30), as zonedToEpoch
  * documents.
  */
-export function resolveLocalTime(
-  year: number,
-  month: number,
-  day: number,
-  hour: number,
-  minute: number,
-  second: number,
-  timezone: string,
-): LocalTimeReading {
+export function resolveLocalTime(year: number, month: number, day: number, hour: number, minute: number, second: number, timezone: string): LocalTimeReading {
   const asUtc = Date.UTC(year, month - 1, day, hour, minute, second);
   // Transitions are months apart, so a day either side gives the offsets before and after any
   // change; each candidate is checked to really show the requested wall-clock time.

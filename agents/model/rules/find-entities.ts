@@ -112,7 +112,12 @@ function feeIn(text: string): string | undefined {
 function categoryIn(text: string): string | undefined {
   const words = CATEGORIES.map((c) => c.replace('_', '[ _-]?')).join('|');
   const m = new RegExp(`\\b(?:as|should be|to|into|is really|is actually|be)\\s+(?:an?\\s+)?(${words})\\b`, 'i').exec(text)?.[1];
-  return m ? m.toLowerCase().replace(/[ -]/g, '_').replace(/^(on|toll|premium|short)(?=[a-z])/, '$1_') : undefined;
+  return m
+    ? m
+        .toLowerCase()
+        .replace(/[ -]/g, '_')
+        .replace(/^(on|toll|premium|short)(?=[a-z])/, '$1_')
+    : undefined;
 }
 
 /** Reads the ids and values of a message. */

@@ -112,7 +112,11 @@ describe('parseRequest: the phrasing table', () => {
   it('has an example above for every intent, and documents every intent but "unknown"', () => {
     const covered = new Set(TABLE.map(([, e]) => e.intent));
     expect([...Object.keys(INTENTS)].filter((i) => !covered.has(i as IntentName))).toEqual([]);
-    expect(Object.entries(INTENTS).filter(([, i]) => !i.says).map(([n]) => n)).toEqual(['refusal', 'unsupported', 'unknown']);
+    expect(
+      Object.entries(INTENTS)
+        .filter(([, i]) => !i.says)
+        .map(([n]) => n),
+    ).toEqual(['refusal', 'unsupported', 'unknown']);
   });
 });
 
@@ -152,7 +156,14 @@ describe('parseRequest: what is never read into a message', () => {
 
   it('never reads a question as a proposal', () => {
     const proposing = ['waive_fee', 'credit', 'payment_plan', 'dunning', 'release', 'rerate', 'recategorise', 'decide'];
-    for (const text of ['did we already waive the monthly fee on invoice INV-000010?', 'has INV-000003 been credited?', 'should we waive the monthly fee on INV-000003?', 'was a payment plan set up for A00081?', 'can the customer afford a payment plan?', 'is held invoice 114 ok to release?']) {
+    for (const text of [
+      'did we already waive the monthly fee on invoice INV-000010?',
+      'has INV-000003 been credited?',
+      'should we waive the monthly fee on INV-000003?',
+      'was a payment plan set up for A00081?',
+      'can the customer afford a payment plan?',
+      'is held invoice 114 ok to release?',
+    ]) {
       expect(proposing, text).not.toContain(parseRequest(text).intent);
     }
     // a polite request is a request

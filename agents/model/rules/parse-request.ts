@@ -56,7 +56,8 @@ type Rule = [IntentName, (w: Words, e: Entities, t: string) => boolean | string]
 /** A target: an invoice, or an account. */
 const target = (e: Entities) => e.invoice !== undefined || e.accountId !== undefined;
 // "did we…", "has … been…", "the status of…", "is there a…": asks what was done, never does it.
-const asksWhatWasDone = (w: Words, t: string) => w.question && (/^\s*(did|does|do|has|have|had|was|were|is there|are there)\b/i.test(t) || w.has('status', 'already', 'pending', 'exist', 'existing', 'open'));
+const asksWhatWasDone = (w: Words, t: string) =>
+  w.question && (/^\s*(did|does|do|has|have|had|was|were|is there|are there)\b/i.test(t) || w.has('status', 'already', 'pending', 'exist', 'existing', 'open'));
 /** Text that tries to override the rules ("ignore previous instructions", "SYSTEM: …"): never obeyed; with a decision in it, refused whole. */
 export const INJECTION = /\b(ignore|disregard|forget)\b.{0,40}\b(instructions?|rules?|prompt|guidelines?)\b|\byou are now\b|^\s*(system|assistant|developer)\s*:|\b(jailbreak|developer mode)\b/i;
 const DECISION_START = /^\s*(?:please\s+|i\s+|ok(?:ay)?,?\s+|yes,?\s+|now\s+)?(approve|reject|decline|refuse)\b/i;
@@ -66,63 +67,200 @@ const DECISION_START = /^\s*(?:please\s+|i\s+|ok(?:ay)?,?\s+|yes,?\s+|now\s+)?(a
  * a message that asks for one of these never reaches a tool.
  */
 const REFUSALS: Rule[] = [
-  ['refusal', (_w, e, t) => INJECTION.test(t) && /\b(approve|accept|reject|decline|post)\b/i.test(t) && (e.proposalIds.length > 0 || /\ball\b/i.test(t)) &&
-      'I do not follow instructions embedded in a message, and nothing is approved that way. A decision counts only when you state it plainly yourself, as "approve proposal N" with your reason; if that is what you mean, say just that.'],
-  ['refusal', (w, e, t) => DECISION_START.test(t) && e.proposalIds.length === 0 && !w.has('all', 'everything') &&
-      'A decision needs the proposal\'s number in your own words: say "approve proposal N" (or "reject proposal N") with your reason. I never pick the proposal for you.'],
-  ['refusal', (w) => w.has('approve', 'reject') && w.has('all', 'every', 'everything') && !w.question &&
-      'Proposals are decided one by one, each by number in your own words ("approve proposal 4 and proposal 5"), never all at once.'],
-  ['refusal', (w, e) => e.negativeAmount && w.has('credit', 'refund', 'waive', 'goodwill') &&
-      'A credit is always a positive amount: a negative credit would be a charge, and charges come only from the tariff and the bill run. Say the amount to credit, e.g. "credit 5.00 on invoice INV-000123".'],
-  ['refusal', (_w, _e, t) => /\b(void|cancel|delete|remove|wipe|credit|waive)\b.{0,20}\b(all|every|each)\b.{0,20}\b(invoices?|bills?|accounts?|customers?)\b/i.test(t) &&
-      'That is not done in bulk, and not from chat: every invoice stays as issued, and each correction is its own proposal for one invoice, approved by people. Name one invoice ("waive the monthly fee on invoice INV-…").'],
-  ['refusal', (w, e, t) => (e.invoice !== undefined || w.has('invoice', 'bill')) && /\b(change|edit|modify|alter|adjust|update|correct|set|amend|rewrite|overwrite|delete|remove)\b.{0,60}\b(total|amount|price|line|tax|vat|due date|figure)s?\b|\b(delete|remove|erase)\b.{0,20}\binvoice\b/i.test(t) && !w.has('waive', 'credit', 'refund') &&
-      'An issued invoice is never edited or deleted: its number and figures stay as issued. To lower what the customer owes, I can propose a credit note against it for an approver: say "credit <amount> on invoice <number>" or "waive the <fee> on invoice <number>".'],
-  ['unsupported', (w, _e, t) => (/\b(e-?mail|text|sms|message|phone|ring|write to|contact|notify|letter)\b.{0,30}\b(the\s+)?(customer|client|subscriber|them|him|her)\b/i.test(t) || w.has('email')) &&
-      'I cannot contact customers (no email, letter or text is sent from here). What I can do is show what was proposed for them ("did we already waive the fee on invoice INV-…") or propose a dunning step, which an approver sends.'],
-  ['unsupported', (w, _e, t) => /\b(fraud\w*|suspicious|scam|sim swap)\b/i.test(t) &&
-      'Fraud detection is not available yet: no agent or tool looks for fraud. I can show how an event was priced, an account\'s standing, or records that could not be classified.'],
-  ['unsupported', (w, _e, t) => /\b(forecast\w*|predict\w*|churn\w*|likely to (?:leave|cancel|pay)|projection|project(?:ed)?\s+(?:revenue|billing)|next (?:month|quarter|year)'?s? (?:revenue|billing|bill))\b/i.test(t) &&
-      'Forecasts are not available yet: the tools report what was billed and rated, not what will be. I can give what was billed in a month ("how much did we bill in March 2025").'],
-  ['unsupported', (_w, _e, t) => /\b(record|log|enter|post|register|apply|allocate|reconcile|list|show|how many|which)\b.{0,40}\bpayments?\b.{0,20}\b(received|in|made|from|against|for|today|yesterday|this)\b|\bpayments? received\b|\b(record|log|enter|post|register|apply|allocate)\b.{0,30}\b(a |the )?payment\b/i.test(t) && !/\b(payment plan|instal)/i.test(t) &&
-      'Payments received are not available yet: Switchboard does not record incoming payments, so I cannot list, record or allocate them. I can show an account\'s open balance and ageing ("what is the standing of account A…").'],
-  ['unsupported', (_w, _e, t) => /\b(change|update|modify|add|set|edit|new|introduce|raise|lower)\b.{0,40}\b(tax|vat)\s*(rules?|rates?|packs?|regimes?|codes?)\b|\btax rule changes?\b/i.test(t) &&
-      'Changing tax rules or rates is not available here: rule packs and rates are set in configuration and reviewed outside chat. I can check an invoice against its rule pack ("check invoice INV-… for compliance").'],
+  [
+    'refusal',
+    (_w, e, t) =>
+      INJECTION.test(t) &&
+      /\b(approve|accept|reject|decline|post)\b/i.test(t) &&
+      (e.proposalIds.length > 0 || /\ball\b/i.test(t)) &&
+      'I do not follow instructions embedded in a message, and nothing is approved that way. A decision counts only when you state it plainly yourself, as "approve proposal N" with your reason; if that is what you mean, say just that.',
+  ],
+  [
+    'refusal',
+    (w, e, t) =>
+      DECISION_START.test(t) &&
+      e.proposalIds.length === 0 &&
+      !w.has('all', 'everything') &&
+      'A decision needs the proposal\'s number in your own words: say "approve proposal N" (or "reject proposal N") with your reason. I never pick the proposal for you.',
+  ],
+  [
+    'refusal',
+    (w) =>
+      w.has('approve', 'reject') &&
+      w.has('all', 'every', 'everything') &&
+      !w.question &&
+      'Proposals are decided one by one, each by number in your own words ("approve proposal 4 and proposal 5"), never all at once.',
+  ],
+  [
+    'refusal',
+    (w, e) =>
+      e.negativeAmount &&
+      w.has('credit', 'refund', 'waive', 'goodwill') &&
+      'A credit is always a positive amount: a negative credit would be a charge, and charges come only from the tariff and the bill run. Say the amount to credit, e.g. "credit 5.00 on invoice INV-000123".',
+  ],
+  [
+    'refusal',
+    (_w, _e, t) =>
+      /\b(void|cancel|delete|remove|wipe|credit|waive)\b.{0,20}\b(all|every|each)\b.{0,20}\b(invoices?|bills?|accounts?|customers?)\b/i.test(t) &&
+      'That is not done in bulk, and not from chat: every invoice stays as issued, and each correction is its own proposal for one invoice, approved by people. Name one invoice ("waive the monthly fee on invoice INV-…").',
+  ],
+  [
+    'refusal',
+    (w, e, t) =>
+      (e.invoice !== undefined || w.has('invoice', 'bill')) &&
+      /\b(change|edit|modify|alter|adjust|update|correct|set|amend|rewrite|overwrite|delete|remove)\b.{0,60}\b(total|amount|price|line|tax|vat|due date|figure)s?\b|\b(delete|remove|erase)\b.{0,20}\binvoice\b/i.test(
+        t,
+      ) &&
+      !w.has('waive', 'credit', 'refund') &&
+      'An issued invoice is never edited or deleted: its number and figures stay as issued. To lower what the customer owes, I can propose a credit note against it for an approver: say "credit <amount> on invoice <number>" or "waive the <fee> on invoice <number>".',
+  ],
+  [
+    'unsupported',
+    (w, _e, t) =>
+      (/\b(e-?mail|text|sms|message|phone|ring|write to|contact|notify|letter)\b.{0,30}\b(the\s+)?(customer|client|subscriber|them|him|her)\b/i.test(t) || w.has('email')) &&
+      'I cannot contact customers (no email, letter or text is sent from here). What I can do is show what was proposed for them ("did we already waive the fee on invoice INV-…") or propose a dunning step, which an approver sends.',
+  ],
+  [
+    'unsupported',
+    (w, _e, t) =>
+      /\b(fraud\w*|suspicious|scam|sim swap)\b/i.test(t) &&
+      "Fraud detection is not available yet: no agent or tool looks for fraud. I can show how an event was priced, an account's standing, or records that could not be classified.",
+  ],
+  [
+    'unsupported',
+    (w, _e, t) =>
+      /\b(forecast\w*|predict\w*|churn\w*|likely to (?:leave|cancel|pay)|projection|project(?:ed)?\s+(?:revenue|billing)|next (?:month|quarter|year)'?s? (?:revenue|billing|bill))\b/i.test(t) &&
+      'Forecasts are not available yet: the tools report what was billed and rated, not what will be. I can give what was billed in a month ("how much did we bill in March 2025").',
+  ],
+  [
+    'unsupported',
+    (_w, _e, t) =>
+      /\b(record|log|enter|post|register|apply|allocate|reconcile|list|show|how many|which)\b.{0,40}\bpayments?\b.{0,20}\b(received|in|made|from|against|for|today|yesterday|this)\b|\bpayments? received\b|\b(record|log|enter|post|register|apply|allocate)\b.{0,30}\b(a |the )?payment\b/i.test(
+        t,
+      ) &&
+      !/\b(payment plan|instal)/i.test(t) &&
+      'Payments received are not available yet: Switchboard does not record incoming payments, so I cannot list, record or allocate them. I can show an account\'s open balance and ageing ("what is the standing of account A…").',
+  ],
+  [
+    'unsupported',
+    (_w, _e, t) =>
+      /\b(change|update|modify|add|set|edit|new|introduce|raise|lower)\b.{0,40}\b(tax|vat)\s*(rules?|rates?|packs?|regimes?|codes?)\b|\btax rule changes?\b/i.test(t) &&
+      'Changing tax rules or rates is not available here: rule packs and rates are set in configuration and reviewed outside chat. I can check an invoice against its rule pack ("check invoice INV-… for compliance").',
+  ],
 ];
 
 const RULES: Rule[] = [
-  ['help', (_w, _e, t) => /^\s*(?:hi|hello|hey)?[,!\s]*(help|what can you do|what do you (?:understand|know)|how do i use|what (?:kind of |sort of )?(?:things|questions|requests)?\s*can i (?:ask|say))\b|^\s*\?+\s*$/i.test(t)],
+  [
+    'help',
+    (_w, _e, t) =>
+      /^\s*(?:hi|hello|hey)?[,!\s]*(help|what can you do|what do you (?:understand|know)|how do i use|what (?:kind of |sort of )?(?:things|questions|requests)?\s*can i (?:ask|say))\b|^\s*\?+\s*$/i.test(
+        t,
+      ),
+  ],
   ...REFUSALS,
-  ['decide', (_w, e, t) => e.proposalId !== undefined && (DECISION_START.test(t) || /^\s*(?:proposal|case)\s*(?:no\.?\s*|#)?\d+\b[^.?]{0,40}?[,;:.-]\s*(?:so\s+|please\s+)?(approve|reject|decline)\b/i.test(t))],
+  [
+    'decide',
+    (_w, e, t) => e.proposalId !== undefined && (DECISION_START.test(t) || /^\s*(?:proposal|case)\s*(?:no\.?\s*|#)?\d+\b[^.?]{0,40}?[,;:.-]\s*(?:so\s+|please\s+)?(approve|reject|decline)\b/i.test(t)),
+  ],
   ['show_proposal', (w, e) => e.proposalId !== undefined && (w.has('proposal', 'case', 'approval') || e.proposalIds.length > 0)],
-  ['proposal_status', (w, e, t) => asksWhatWasDone(w, t) && target(e) && !/\b(cheaper|better|best|right|different|another|other)\s+plan/i.test(t) && (w.has('waive', 'waiver', 'credit', 'refund', 'goodwill', 'payment plan', 'dunning', 'reminder', 'release', 'rerate', 'proposal', 'propose', 'credited', 'waived') || /\b(credited|waived|propos\w*)\b/i.test(t))],
-  ['list_proposals', (w, e, t) => w.has('proposal', 'approval', 'pending case', 'pending approval') || (!target(e) && /\b(sign-?\s?off|awaiting|anything pending|what'?s pending|pending)\b/i.test(t)) || /\b(waiting for|awaiting) (?:an )?approv/i.test(w.lemmas.join(' '))],
+  [
+    'proposal_status',
+    (w, e, t) =>
+      asksWhatWasDone(w, t) &&
+      target(e) &&
+      !/\b(cheaper|better|best|right|different|another|other)\s+plan/i.test(t) &&
+      (w.has('waive', 'waiver', 'credit', 'refund', 'goodwill', 'payment plan', 'dunning', 'reminder', 'release', 'rerate', 'proposal', 'propose', 'credited', 'waived') ||
+        /\b(credited|waived|propos\w*)\b/i.test(t)),
+  ],
+  [
+    'list_proposals',
+    (w, e, t) =>
+      w.has('proposal', 'approval', 'pending case', 'pending approval') ||
+      (!target(e) && /\b(sign-?\s?off|awaiting|anything pending|what'?s pending|pending)\b/i.test(t)) ||
+      /\b(waiting for|awaiting) (?:an )?approv/i.test(w.lemmas.join(' ')),
+  ],
   ['waive_fee', (w, e) => w.has('waive', 'waiver') && (e.invoice !== undefined || e.lineId !== undefined)],
   ['credit', (w, e) => w.has('credit', 'refund', 'goodwill') && e.invoice !== undefined && e.amount !== undefined],
   ['payment_plan', (w, _e, t) => w.has('payment plan', 'instalment', 'pay plan') || /\bspread\b.{0,80}\bover\b/i.test(t) || (w.has('pay') && /\b(over|in)\s+\w+\s+(months|monthly)\b/i.test(t))],
-  ['dunning_candidates', (w, e) => e.accountId === undefined && e.invoice === undefined && w.has('account', 'customer', 'who', 'which') && w.has('dunning', 'reminder', 'chase', 'overdue', 'arrears', 'suspend', 'suspension', 'final notice', 'late')],
+  [
+    'dunning_candidates',
+    (w, e) =>
+      e.accountId === undefined &&
+      e.invoice === undefined &&
+      w.has('account', 'customer', 'who', 'which') &&
+      w.has('dunning', 'reminder', 'chase', 'overdue', 'arrears', 'suspend', 'suspension', 'final notice', 'late'),
+  ],
   ['dunning', (w) => w.has('dunning', 'remind', 'reminder', 'chase', 'suspend', 'suspension', 'final notice')],
-  ['billing_totals', (w, e, t) => e.invoice === undefined && e.accountId === undefined && !w.has('held', 'hold', 'flagged', 'on hold') && (/\bhow (?:much|many)\b.{0,30}\b(bill|invoice|charge|vat|tax)/i.test(t) || /\b(biggest|largest|highest|top)\b.{0,20}\b(invoices?|bills?|customers?|accounts?)\b/i.test(t) || (w.has('vat', 'tax') && w.has('bill', 'billed', 'invoiced', 'total') && e.periods.length > 0) || w.has('revenue', 'turnover', 'bill run') || (w.has('total') && w.has('bill', 'billed', 'invoice', 'invoiced')))],
-  ['standing', (w, _e, t) => w.has('standing', 'owe', 'owing', 'ageing', 'balance', 'overdue', 'arrears', 'debt', 'outstanding', 'unpaid') || /\bhow much\b.{0,40}\b(owe|open|due|left|outstanding)\b/i.test(t)],
+  [
+    'billing_totals',
+    (w, e, t) =>
+      e.invoice === undefined &&
+      e.accountId === undefined &&
+      !w.has('held', 'hold', 'flagged', 'on hold') &&
+      (/\bhow (?:much|many)\b.{0,30}\b(bill|invoice|charge|vat|tax)/i.test(t) ||
+        /\b(biggest|largest|highest|top)\b.{0,20}\b(invoices?|bills?|customers?|accounts?)\b/i.test(t) ||
+        (w.has('vat', 'tax') && w.has('bill', 'billed', 'invoiced', 'total') && e.periods.length > 0) ||
+        w.has('revenue', 'turnover', 'bill run') ||
+        (w.has('total') && w.has('bill', 'billed', 'invoice', 'invoiced'))),
+  ],
+  [
+    'standing',
+    (w, _e, t) => w.has('standing', 'owe', 'owing', 'ageing', 'balance', 'overdue', 'arrears', 'debt', 'outstanding', 'unpaid') || /\bhow much\b.{0,40}\b(owe|open|due|left|outstanding)\b/i.test(t),
+  ],
   ['release', (w, e) => w.has('release', 'unhold', 'un-hold') && (e.invoice !== undefined || e.accountId !== undefined)],
   ['rerate', (w, _e, t) => w.has('rerate') || /\bre[-\s]?rat(?:e|ed|ing)\b/i.test(t)],
   ['recategorise', (w, e) => e.eventId !== undefined && e.category !== undefined && w.has('recategorise', 'reclassify', 'categorise', 'classify', 'mark', 'treat', 'move', 'change', 'set')],
   ['suggest_category', (_w, e, t) => e.eventId !== undefined && /\b(?:re-?)?(categor|classif)/i.test(t)],
-  ['unclassified', (w, _e, t) => w.has('unclassified', 'quarantine', 'quarantined', 'uncategorised') || /\b(uncategori[sz]ed|quarantin\w*|(?:could not|couldn'?t|can ?not|can'?t|failed to|did not|didn'?t)\s+(?:be\s+)?(?:read|parse|parsed|classif\w*|categori[sz]\w*)|unreadable|rejected records?|bad (?:records?|lines?|cdrs?)|broken (?:records?|lines?|cdrs?))\b/i.test(t)],
+  [
+    'unclassified',
+    (w, _e, t) =>
+      w.has('unclassified', 'quarantine', 'quarantined', 'uncategorised') ||
+      /\b(uncategori[sz]ed|quarantin\w*|(?:could not|couldn'?t|can ?not|can'?t|failed to|did not|didn'?t)\s+(?:be\s+)?(?:read|parse|parsed|classif\w*|categori[sz]\w*)|unreadable|rejected records?|bad (?:records?|lines?|cdrs?)|broken (?:records?|lines?|cdrs?))\b/i.test(
+        t,
+      ),
+  ],
   ['explain_event', (_w, e) => e.eventId !== undefined],
-  ['what_if', (w, e, t) =>
-    /\b(what if|would .{0,60}\b(?:pay|cost|save)|cheaper|better plan|best plan|right plan|on plan|switch\w* plans?|change plans?|different plan|another plan|other plans?|which plan|what plan|recommend\w*|save money|saving|downgrade|upgrade)\b/i.test(t) ||
-    (e.planId !== undefined && target(e))],
-  ['compliance', (w, _e, t) => w.has('compliance', 'compliant') || /\b(complian\w*|legal\w*|en ?16931|regulat\w*|required fields?|rule pack|tax rules?|reverse charge)\b/i.test(t) || (w.has('vat', 'tax') && w.has('check', 'verify', 'validate', 'correct', 'right', 'valid', 'wrong') && !/\bhow much\b/i.test(t))],
+  [
+    'what_if',
+    (w, e, t) =>
+      /\b(what if|would .{0,60}\b(?:pay|cost|save)|cheaper|better plan|best plan|right plan|on plan|switch\w* plans?|change plans?|different plan|another plan|other plans?|which plan|what plan|recommend\w*|save money|saving|downgrade|upgrade)\b/i.test(
+        t,
+      ) ||
+      (e.planId !== undefined && target(e)),
+  ],
+  [
+    'compliance',
+    (w, _e, t) =>
+      w.has('compliance', 'compliant') ||
+      /\b(complian\w*|legal\w*|en ?16931|regulat\w*|required fields?|rule pack|tax rules?|reverse charge)\b/i.test(t) ||
+      (w.has('vat', 'tax') && w.has('check', 'verify', 'validate', 'correct', 'right', 'valid', 'wrong') && !/\bhow much\b/i.test(t)),
+  ],
   ['compare', (w) => w.has('compare', 'comparison', 'versus', 'vs', 'vs.', 'difference between')],
-  ['bill_change', (_w, _e, t) => /\b(went up|go(?:ne|es)? up|went down|go(?:ne|es)? down|increase[sd]?|decrease[sd]?|higher|lower|jump(?:ed)?|spike[sd]?|bill shock|so (?:high|much)|more than|less than|bigger|doubled)\b/i.test(t)],
-  ['flagged', (w, _e, t) => w.has('flag', 'flagged', 'held', 'on hold', 'hold', 'hold reason') || /\b(stuck|in review|under review|awaiting review|blocked|not (?:been )?(?:sent|issued)|can go out)\b/i.test(t)],
+  [
+    'bill_change',
+    (_w, _e, t) =>
+      /\b(went up|go(?:ne|es)? up|went down|go(?:ne|es)? down|increase[sd]?|decrease[sd]?|higher|lower|jump(?:ed)?|spike[sd]?|bill shock|so (?:high|much)|more than|less than|bigger|doubled)\b/i.test(
+        t,
+      ),
+  ],
+  [
+    'flagged',
+    (w, _e, t) => w.has('flag', 'flagged', 'held', 'on hold', 'hold', 'hold reason') || /\b(stuck|in review|under review|awaiting review|blocked|not (?:been )?(?:sent|issued)|can go out)\b/i.test(t),
+  ],
   ['explain_line', (_w, e) => e.lineId !== undefined && e.invoice !== undefined],
   ['explain_invoice', (w, e) => e.invoice !== undefined || (e.accountId !== undefined && w.has('invoice', 'bill'))],
 ];
 
 /** What a question about something that would be a proposal reads instead: nothing is proposed. */
-const QUESTION_READS: Partial<Record<IntentName, IntentName>> = { waive_fee: 'explain_invoice', credit: 'explain_invoice', payment_plan: 'standing', dunning: 'standing', release: 'explain_invoice', rerate: 'explain_invoice', recategorise: 'suggest_category' };
+const QUESTION_READS: Partial<Record<IntentName, IntentName>> = {
+  waive_fee: 'explain_invoice',
+  credit: 'explain_invoice',
+  payment_plan: 'standing',
+  dunning: 'standing',
+  release: 'explain_invoice',
+  rerate: 'explain_invoice',
+  recategorise: 'suggest_category',
+};
 
 /** Reads one clause of a message into an intent, by the first rule of the table that holds. */
 function readClause(original: string): AnalystRequest {

@@ -27,11 +27,17 @@ export function planToolCalls(r: AnalystRequest, outcomes: ToolOutcome[]): NextS
   if (failed) return null;
   // Collections proposals for "the customer on INV-…": the account comes from the standing read of that invoice.
   const account = r.accountId ?? accountFrom(outcomes);
-  const accountOrInvoice = (): NextStep | undefined => (account ? undefined : r.invoice ? once('account_standing', { invoice: r.invoice }) : { missing: 'the account (e.g. "account A00081") or one of its invoices' });
+  const accountOrInvoice = (): NextStep | undefined =>
+    account ? undefined : r.invoice ? once('account_standing', { invoice: r.invoice }) : { missing: 'the account (e.g. "account A00081") or one of its invoices' };
   switch (r.intent) {
     case 'decide':
       if (!r.decision) return { missing: 'whether to approve or reject' };
-      return once('decide_proposal', { proposalId: r.proposalId, decision: r.decision, reason: reasonOf(r), ...(r.decision === 'approve' && r.amount && /\bfor\b/i.test(r.text) ? { amount: r.amount } : {}) });
+      return once('decide_proposal', {
+        proposalId: r.proposalId,
+        decision: r.decision,
+        reason: reasonOf(r),
+        ...(r.decision === 'approve' && r.amount && /\bfor\b/i.test(r.text) ? { amount: r.amount } : {}),
+      });
     case 'show_proposal':
       return once('show_proposal', { proposalId: r.proposalId });
     case 'list_proposals':
@@ -49,7 +55,9 @@ export function planToolCalls(r: AnalystRequest, outcomes: ToolOutcome[]): NextS
         accountOrInvoice() ??
         (/\b(propose|send|start|issue|take|next step|go ahead|move|escalate|put)\b/i.test(r.text) && !r.question
           ? once('propose_dunning_step', { accountId: account, reason: reasonOf(r) })
-          : done(outcomes, 'account_standing') ? null : once('account_standing', { accountId: account }))
+          : done(outcomes, 'account_standing')
+            ? null
+            : once('account_standing', { accountId: account }))
       );
     case 'dunning_candidates':
       return once('list_dunning_candidates', { limit: 20 });
@@ -82,7 +90,11 @@ export function planToolCalls(r: AnalystRequest, outcomes: ToolOutcome[]): NextS
       if (!r.invoice) return { missing: 'the invoice number (e.g. INV-000123)' };
       return once('check_invoice_compliance', { invoice: r.invoice });
     case 'compare':
-      if (r.invoice) return once('compare_periods', { invoice: r.invoices[r.invoices.length - 1], ...(r.invoices.length > 1 ? { otherInvoice: r.invoices[0] } : earlier ?? latest ? { otherPeriod: earlier ?? latest } : {}) });
+      if (r.invoice)
+        return once('compare_periods', {
+          invoice: r.invoices[r.invoices.length - 1],
+          ...(r.invoices.length > 1 ? { otherInvoice: r.invoices[0] } : (earlier ?? latest) ? { otherPeriod: earlier ?? latest } : {}),
+        });
       if (!r.accountId || !latest) return { missing: 'the account and one or two billing months' };
       return once('compare_periods', { accountId: r.accountId, period: latest, ...(earlier ? { otherPeriod: earlier } : {}) });
     case 'bill_change':

@@ -12,7 +12,10 @@ describe('readMessage', () => {
       ['decide', 4, 'approve', 'approve proposal 4 and proposal 5, both checked'],
       ['decide', 5, 'approve', 'approve proposal 4 and proposal 5, both checked'],
     ]);
-    expect(intents('reject proposals 7 and 8: duplicates')).toEqual([['decide', 7], ['decide', 8]]);
+    expect(intents('reject proposals 7 and 8: duplicates')).toEqual([
+      ['decide', 7],
+      ['decide', 8],
+    ]);
   });
 
   it('never splits an instruction to ignore the rules into a decision that would run', () => {
@@ -25,7 +28,11 @@ describe('readMessage', () => {
     const { steps } = readMessage('waive the monthly fee on it', earlier);
     expect(steps.map((s) => [s.intent, s.invoice, s.fee])).toEqual([['waive_fee', 'INV-000003', 'monthly']]);
     // from the answer when the question named only the account
-    expect(intents('waive the monthly fee on it', [{ question: "explain A00081's March 2025 bill", answer: 'Invoice INV-000001 for Chidi Brown (account A00081), 2025-03-01 to 2025-04-01, status issued.' }])).toEqual([['waive_fee', 'INV-000001']]);
+    expect(
+      intents('waive the monthly fee on it', [
+        { question: "explain A00081's March 2025 bill", answer: 'Invoice INV-000001 for Chidi Brown (account A00081), 2025-03-01 to 2025-04-01, status issued.' },
+      ]),
+    ).toEqual([['waive_fee', 'INV-000001']]);
     // the same question about another id
     expect(intents('and INV-000005?', earlier)).toEqual([['explain_invoice', 'INV-000005']]);
   });
@@ -37,6 +44,9 @@ describe('readMessage', () => {
   it('runs two requests of one agent in order, and says which part another agent would do', () => {
     expect(intents('explain INV-000003 and then check it for compliance')).toEqual([['explain_invoice', 'INV-000003']]);
     expect(readMessage('explain INV-000003 and then check it for compliance').notDone.map((s) => s.intent)).toEqual(['compliance']);
-    expect(intents('show the standing of A00081 and propose the next dunning step')).toEqual([['standing', 'A00081'], ['dunning', 'A00081']]);
+    expect(intents('show the standing of A00081 and propose the next dunning step')).toEqual([
+      ['standing', 'A00081'],
+      ['dunning', 'A00081'],
+    ]);
   });
 });

@@ -15,7 +15,8 @@ export interface ReadMessage {
 }
 
 // A second request in the same message starts after "and then", "then", ";", or "and" before a verb of a request.
-const CLAUSE_BREAK = /\s*(?:;|\.\s+(?=[A-Za-z])|,?\s+and then\s+|,?\s+then\s+|,?\s+and also\s+|,?\s+and\s+(?=(?:please\s+)?(?:waive|credit|refund|approve|reject|decline|show|explain|release|propose|set up|check|compare|list|give|re-?rate|recategori[sz]e|suggest|tell me|send)\b))/i;
+const CLAUSE_BREAK =
+  /\s*(?:;|\.\s+(?=[A-Za-z])|,?\s+and then\s+|,?\s+then\s+|,?\s+and also\s+|,?\s+and\s+(?=(?:please\s+)?(?:waive|credit|refund|approve|reject|decline|show|explain|release|propose|set up|check|compare|list|give|re-?rate|recategori[sz]e|suggest|tell me|send)\b))/i;
 
 // "it", "that invoice", "the customer": the message points back at something said before.
 const REFERS_BACK = /\b(it|its|this|that|them|they|their|his|her|same|the (?:invoice|bill|account|customer|client|event|call|line|one))\b/i;
@@ -27,11 +28,39 @@ const ALSO_SERVED_BY: Partial<Record<IntentName, string[]>> = { explain_invoice:
 
 /** What each intent needs named for its tools to run (one of the fields). */
 const NEEDS: Partial<Record<IntentName, Array<keyof Entities>>> = {
-  waive_fee: ['invoice'], credit: ['invoice'], compliance: ['invoice'], explain_invoice: ['invoice', 'accountId'], explain_line: ['invoice'], release: ['invoice', 'accountId'],
-  proposal_status: ['invoice', 'accountId'], payment_plan: ['accountId', 'invoice'], dunning: ['accountId', 'invoice'], standing: ['accountId', 'invoice'], rerate: ['accountId', 'invoice'],
-  what_if: ['accountId', 'invoice'], compare: ['accountId', 'invoice'], bill_change: ['accountId', 'invoice'], explain_event: ['eventId'], suggest_category: ['eventId'], recategorise: ['eventId'],
+  waive_fee: ['invoice'],
+  credit: ['invoice'],
+  compliance: ['invoice'],
+  explain_invoice: ['invoice', 'accountId'],
+  explain_line: ['invoice'],
+  release: ['invoice', 'accountId'],
+  proposal_status: ['invoice', 'accountId'],
+  payment_plan: ['accountId', 'invoice'],
+  dunning: ['accountId', 'invoice'],
+  standing: ['accountId', 'invoice'],
+  rerate: ['accountId', 'invoice'],
+  what_if: ['accountId', 'invoice'],
+  compare: ['accountId', 'invoice'],
+  bill_change: ['accountId', 'invoice'],
+  explain_event: ['eventId'],
+  suggest_category: ['eventId'],
+  recategorise: ['eventId'],
 };
-const READ_ONLY = new Set<IntentName>(['explain_invoice', 'explain_line', 'compliance', 'standing', 'what_if', 'compare', 'bill_change', 'explain_event', 'suggest_category', 'proposal_status', 'show_proposal', 'flagged', 'billing_totals']);
+const READ_ONLY = new Set<IntentName>([
+  'explain_invoice',
+  'explain_line',
+  'compliance',
+  'standing',
+  'what_if',
+  'compare',
+  'bill_change',
+  'explain_event',
+  'suggest_category',
+  'proposal_status',
+  'show_proposal',
+  'flagged',
+  'billing_totals',
+]);
 
 const lacksIds = (r: AnalystRequest) => (NEEDS[r.intent] ?? []).length > 0 && !(NEEDS[r.intent] ?? []).some((k) => r[k] !== undefined);
 
@@ -70,7 +99,14 @@ function readInThread(text: string, earlier: EarlierTurn[], previous?: AnalystRe
   // "and INV-000005?" after a question: the same question about another id.
   const last = earlier.length ? readClause(earlier[earlier.length - 1]!.question) : undefined;
   if (first.intent === 'unknown' && last && READ_ONLY.has(last.intent) && text.split(/\s+/).length <= 8 && (first.invoice || first.accountId || first.eventId !== undefined)) {
-    return { ...last, ...Object.fromEntries(Object.entries(first).filter(([, v]) => v !== undefined && !(Array.isArray(v) && !v.length))), intent: last.intent, agent: last.agent, question: true, text };
+    return {
+      ...last,
+      ...Object.fromEntries(Object.entries(first).filter(([, v]) => v !== undefined && !(Array.isArray(v) && !v.length))),
+      intent: last.intent,
+      agent: last.agent,
+      question: true,
+      text,
+    };
   }
   return first;
 }
@@ -85,7 +121,10 @@ export function readMessage(text: string, earlier: EarlierTurn[] = []): ReadMess
   const whole = readClause(text);
   // A refusal of the whole message (an instruction to ignore the rules) is never split into parts that would run.
   if (whole.intent === 'refusal' && INJECTION.test(text)) return { steps: [whole], notDone: [] };
-  const parts = text.split(CLAUSE_BREAK).map((p) => p.trim()).filter((p) => p.length > 1);
+  const parts = text
+    .split(CLAUSE_BREAK)
+    .map((p) => p.trim())
+    .filter((p) => p.length > 1);
   const clauses: AnalystRequest[] = [];
   for (const part of parts.length ? parts : [text]) {
     const r = readInThread(part, earlier, clauses[clauses.length - 1]);

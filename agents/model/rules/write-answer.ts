@@ -33,7 +33,15 @@ function comparisonAnswer(c: Json | null, before: Json | null, after: Json | nul
   if (!c) return ['There is no earlier invoice to compare with.'];
   return [
     `${after?.number ?? c.after.number ?? '(held, not numbered)'} (${c.after.period}) total ${c.after.total} against ${before?.number ?? c.before.number ?? '(held, not numbered)'} (${c.before.period}) total ${c.before.total}: change ${c.delta.total} ${c.currency} (lines ${c.delta.subtotal}, taxes ${c.delta.taxTotal}).`,
-    ...((c.causes as Json[]).length ? ['Largest changes:', list((c.causes as Json[]).map((k) => `  - ${k.sentence}`), 5)] : ['No line changed.']),
+    ...((c.causes as Json[]).length
+      ? [
+          'Largest changes:',
+          list(
+            (c.causes as Json[]).map((k) => `  - ${k.sentence}`),
+            5,
+          ),
+        ]
+      : ['No line changed.']),
   ];
 }
 
@@ -66,10 +74,17 @@ function planAdvice(x: Json): string {
   const rows = lines.map((l) => {
     const best = recommended.find((r) => r.subscriptionId === l.subscriptionId);
     const now = current(l.msisdn);
-    if (best) return `  - ${l.msisdn}: on ${best.currentPlanId} it paid ${best.currentAmount}; ${best.planName ?? best.planId} (${best.planId}) would have cost ${best.alternativeAmount}, saving ${best.saving}. Recommend moving it to ${best.planId}.`;
+    if (best)
+      return `  - ${l.msisdn}: on ${best.currentPlanId} it paid ${best.currentAmount}; ${best.planName ?? best.planId} (${best.planId}) would have cost ${best.alternativeAmount}, saving ${best.saving}. Recommend moving it to ${best.planId}.`;
     return `  - ${l.msisdn}: ${now ? `on ${now.currentPlanId} it paid ${now.currentAmount}; ` : ''}no eligible plan would have saved 1.00 or more: it is on the right plan.`;
   });
-  return [`Plan advice for account ${x.account}, ${x.period} (${x.currency}, before tax, from what-if charging of the month's real usage):`, list(rows, 10), recommended.length ? 'A plan change would be the customer\'s choice; nothing has been changed.' : ''].filter(Boolean).join('\n');
+  return [
+    `Plan advice for account ${x.account}, ${x.period} (${x.currency}, before tax, from what-if charging of the month's real usage):`,
+    list(rows, 10),
+    recommended.length ? "A plan change would be the customer's choice; nothing has been changed." : '',
+  ]
+    .filter(Boolean)
+    .join('\n');
 }
 
 const WRITERS: Record<string, (x: Json, r: AnalystRequest) => string> = {
@@ -78,15 +93,24 @@ const WRITERS: Record<string, (x: Json, r: AnalystRequest) => string> = {
     [
       `Line ${l.id}: ${l.description} = ${l.amount} (${l.calculation}).`,
       `${l.eventCount} usage events: rated ${l.eventTotals.rated}, charged ${l.eventTotals.charged}${l.eventsMatchAmount === true ? ', which is the line amount' : ''}.`,
-      list((l.events as Json[]).map((e) => `  - event #${e.id}: rated ${e.rated}, charged ${e.charged}${e.covered ? `, ${e.covered} units covered by ${e.allowanceId}` : ''}`), 20),
+      list(
+        (l.events as Json[]).map((e) => `  - event #${e.id}: rated ${e.rated}, charged ${e.charged}${e.covered ? `, ${e.covered} units covered by ${e.allowanceId}` : ''}`),
+        20,
+      ),
       ...((l.tariffRows as string[]).length ? [`Tariff rows: ${(l.tariffRows as string[]).join(', ')}`] : []),
     ].join('\n'),
   compare_periods: (x) => [`Account ${x.accountId}:`, ...comparisonAnswer(x.comparison, x.before, x.after)].join('\n'),
-  explain_bill_change: (x) => [`Account ${x.accountId}, invoice ${x.invoice.number ?? '(held)'} for ${x.invoice.period}: ${x.jump.sentence}`, ...comparisonAnswer(x.comparison, x.previous, x.invoice)].join('\n'),
+  explain_bill_change: (x) =>
+    [`Account ${x.accountId}, invoice ${x.invoice.number ?? '(held)'} for ${x.invoice.period}: ${x.jump.sentence}`, ...comparisonAnswer(x.comparison, x.previous, x.invoice)].join('\n'),
   list_flagged_invoices: (x) =>
     [
       `${x.held.length} held invoices:`,
-      list((x.held as Json[]).map((h) => `  - invoice id ${h.id}, account ${h.accountId}, ${h.period}, total ${h.total} ${h.currency}: held for ${(h.holdReasons as Json[]).map((r) => `${r.code} (${r.message})`).join('; ')}`), 10),
+      list(
+        (x.held as Json[]).map(
+          (h) => `  - invoice id ${h.id}, account ${h.accountId}, ${h.period}, total ${h.total} ${h.currency}: held for ${(h.holdReasons as Json[]).map((r) => `${r.code} (${r.message})`).join('; ')}`,
+        ),
+        10,
+      ),
       `${x.pendingProposals.length} proposals wait for approval${x.pendingProposals.length ? ':' : '.'}`,
       list((x.pendingProposals as Json[]).map((p) => `  - proposal ${p.id} (${p.kind}, asked by ${p.requestedBy}): ${p.summary}`)),
     ].join('\n'),
@@ -98,7 +122,13 @@ const WRITERS: Record<string, (x: Json, r: AnalystRequest) => string> = {
     x.candidates.length
       ? [
           `${x.totalCandidates} of ${x.accountsWithOpenInvoices} accounts with open invoices have a dunning step due on ${x.asOf}${x.totalCandidates > x.candidates.length ? ` (the ${x.candidates.length} longest past due shown)` : ''}:`,
-          list((x.candidates as Json[]).map((c) => `  - account ${c.accountId}: ${c.nextStep.description} (${c.daysPastDue} days past due, ${c.overdueBalance} ${c.currency ?? ''} overdue${c.nextStep.lateFee ? `, late fee ${c.nextStep.lateFee}` : ''})`), 20),
+          list(
+            (x.candidates as Json[]).map(
+              (c) =>
+                `  - account ${c.accountId}: ${c.nextStep.description} (${c.daysPastDue} days past due, ${c.overdueBalance} ${c.currency ?? ''} overdue${c.nextStep.lateFee ? `, late fee ${c.nextStep.lateFee}` : ''})`,
+            ),
+            20,
+          ),
           'Nothing was proposed. To propose a step: "propose the next dunning step for account A…".',
         ].join('\n')
       : `No account has a dunning step due on ${x.asOf} (${x.accountsWithOpenInvoices} accounts have open invoices).`,
@@ -108,8 +138,20 @@ const WRITERS: Record<string, (x: Json, r: AnalystRequest) => string> = {
           `Billed for ${x.period}:`,
           ...(x.currencies as Json[]).map((c) =>
             [
-              `  - ${c.currency}: ${c.issued.count} invoices issued, total ${c.issued.total} = lines ${c.issued.subtotal} + taxes ${c.issued.taxTotal}${Object.keys(c.issued.taxes).length ? ` (${Object.entries(c.issued.taxes as Record<string, string>).map(([k, v]) => `${k} ${v}`).join(', ')})` : ''}.`,
-              `    Held for review, not billed yet: ${c.held.count} invoices, ${c.held.total}. With them (the bill run's totals): ${c.withHeld.count} invoices, total ${c.withHeld.total} = lines ${c.withHeld.subtotal} + taxes ${c.withHeld.taxTotal}${Object.keys(c.withHeld.taxes).length ? ` (${Object.entries(c.withHeld.taxes as Record<string, string>).map(([k, v]) => `${k} ${v}`).join(', ')})` : ''}.`,
+              `  - ${c.currency}: ${c.issued.count} invoices issued, total ${c.issued.total} = lines ${c.issued.subtotal} + taxes ${c.issued.taxTotal}${
+                Object.keys(c.issued.taxes).length
+                  ? ` (${Object.entries(c.issued.taxes as Record<string, string>)
+                      .map(([k, v]) => `${k} ${v}`)
+                      .join(', ')})`
+                  : ''
+              }.`,
+              `    Held for review, not billed yet: ${c.held.count} invoices, ${c.held.total}. With them (the bill run's totals): ${c.withHeld.count} invoices, total ${c.withHeld.total} = lines ${c.withHeld.subtotal} + taxes ${c.withHeld.taxTotal}${
+                Object.keys(c.withHeld.taxes).length
+                  ? ` (${Object.entries(c.withHeld.taxes as Record<string, string>)
+                      .map(([k, v]) => `${k} ${v}`)
+                      .join(', ')})`
+                  : ''
+              }.`,
               `    Credit notes issued since: ${c.creditNotes.count}, ${c.creditNotes.total}${c.debitNotes.count ? `; debit notes ${c.debitNotes.count}, ${c.debitNotes.total}` : ''}.`,
               `    Largest invoices: ${(c.largest as Json[]).map((l) => `${l.number ?? `held invoice ${l.id}`} (account ${l.accountId}) ${l.total}`).join(', ')}.`,
             ].join('\n'),
@@ -119,7 +161,9 @@ const WRITERS: Record<string, (x: Json, r: AnalystRequest) => string> = {
   account_standing: (x) => {
     const s = x.standing;
     if (!s.currency) return `Account ${x.accountId} has no invoices yet.`;
-    const buckets = Object.entries(s.buckets as Record<string, string>).map(([k, v]) => `${k.replace('days_', '').replace('_', '-')}: ${v}`).join(', ');
+    const buckets = Object.entries(s.buckets as Record<string, string>)
+      .map(([k, v]) => `${k.replace('days_', '').replace('_', '-')}: ${v}`)
+      .join(', ');
     return [
       ...(x.fromInvoice ? [`Invoice ${x.fromInvoice} belongs to account ${x.accountId}.`] : []),
       `Account ${x.accountId} on ${s.asOf}: open balance ${s.openBalance} ${s.currency}, of which overdue ${s.overdueBalance}${s.daysPastDue ? ` (oldest ${s.daysPastDue} days past due)` : ''}.`,
@@ -140,20 +184,33 @@ const WRITERS: Record<string, (x: Json, r: AnalystRequest) => string> = {
     !r.planId
       ? planAdvice(x)
       : [
-      `What-if for account ${x.account}, ${x.period} (${x.currency}, before tax):`,
-      list((x.scenarios as Json[]).map((s) => (s.note ? `  - ${s.msisdn} on ${s.planId}: ${s.note}` : `  - ${s.msisdn}: ${s.currentPlanId} ${s.currentAmount} vs ${s.planId} ${s.alternativeAmount} (saving ${s.saving})`))),
-    ].join('\n'),
+          `What-if for account ${x.account}, ${x.period} (${x.currency}, before tax):`,
+          list(
+            (x.scenarios as Json[]).map((s) =>
+              s.note ? `  - ${s.msisdn} on ${s.planId}: ${s.note}` : `  - ${s.msisdn}: ${s.currentPlanId} ${s.currentAmount} vs ${s.planId} ${s.alternativeAmount} (saving ${s.saving})`,
+            ),
+          ),
+        ].join('\n'),
   check_invoice_compliance: (x) =>
     [
       `Invoice ${x.invoice} (${x.jurisdiction ?? 'unknown jurisdiction'}, pack ${x.packId ?? 'none'}): ${x.passed ? 'passes' : 'does not pass'} — ${x.findings.length} findings.`,
-      list((x.findings as Json[]).map((f) => `  - [${f.severity}] ${f.code}: ${f.message}${f.source ? ` (${f.source})` : ''}`), 12),
+      list(
+        (x.findings as Json[]).map((f) => `  - [${f.severity}] ${f.code}: ${f.message}${f.source ? ` (${f.source})` : ''}`),
+        12,
+      ),
     ].join('\n'),
   list_unclassified_records: (x) =>
     [
       `${x.unclassifiedTotal} unclassified events${x.unclassified.length < x.unclassifiedTotal ? ` (the ${x.unclassified.length} newest shown)` : ''}${x.unclassified.length ? ':' : '.'}`,
-      list((x.unclassified as Json[]).map((e) => `  - event #${e.id} ${e.subscriber} -> ${e.otherParty}: ${e.reason}`), 10),
+      list(
+        (x.unclassified as Json[]).map((e) => `  - event #${e.id} ${e.subscriber} -> ${e.otherParty}: ${e.reason}`),
+        10,
+      ),
       `${x.quarantinedTotal} quarantined records${x.quarantined.length < x.quarantinedTotal ? ` (all open; the ${x.quarantined.length} newest shown)` : ''}${x.quarantined.length ? ':' : '.'}`,
-      list((x.quarantined as Json[]).map((q) => `  - #${q.id} (batch ${q.batchId}, line ${q.lineNo}): ${q.reason} — ${q.message}`), 10),
+      list(
+        (x.quarantined as Json[]).map((q) => `  - #${q.id} (batch ${q.batchId}, line ${q.lineNo}): ${q.reason} — ${q.message}`),
+        10,
+      ),
     ].join('\n'),
   suggest_category: (x) =>
     [
@@ -165,7 +222,15 @@ const WRITERS: Record<string, (x: Json, r: AnalystRequest) => string> = {
   list_proposals: (rows, r) => {
     const all = rows as unknown as Json[];
     if (r.intent === 'proposal_status') return statusAnswer(all, r);
-    return all.length ? [`${all.length} proposals:`, list(all.map((p) => `  - proposal ${p.id} [${p.status}] ${p.kind}, asked by ${p.requestedBy}: ${p.summary}`), 20)].join('\n') : 'No proposals match.';
+    return all.length
+      ? [
+          `${all.length} proposals:`,
+          list(
+            all.map((p) => `  - proposal ${p.id} [${p.status}] ${p.kind}, asked by ${p.requestedBy}: ${p.summary}`),
+            20,
+          ),
+        ].join('\n')
+      : 'No proposals match.';
   },
   show_proposal: (p) =>
     [
@@ -181,16 +246,28 @@ const WRITERS: Record<string, (x: Json, r: AnalystRequest) => string> = {
         ? `Your approval of proposal ${p.id} is recorded; it needs ${p.requiredApprovals} approvals from different people, so it waits for another approver.`
         : `Proposal ${p.id} is now ${p.status}.`,
 };
-for (const name of ['propose_fee_waiver', 'propose_credit', 'propose_release', 'propose_rerate', 'propose_recategorisation', 'propose_payment_plan', 'propose_dunning_step']) WRITERS[name] = proposalAnswer;
+for (const name of ['propose_fee_waiver', 'propose_credit', 'propose_release', 'propose_rerate', 'propose_recategorisation', 'propose_payment_plan', 'propose_dunning_step'])
+  WRITERS[name] = proposalAnswer;
 
 /** What was proposed about an invoice or account ("did we already waive…", "what's the status of…"): found proposals, or none. */
 function statusAnswer(all: Json[], r: AnalystRequest): string {
   const about = r.invoice ? `invoice ${r.invoice}` : `account ${r.accountId}`;
-  const kinds = /\bwaiv/i.test(r.text) ? ['fee_waiver'] : /\b(credit|refund|goodwill)/i.test(r.text) ? ['credit', 'fee_waiver'] : /\bplan\b/i.test(r.text) ? ['payment_plan'] : /\b(dunning|remind)/i.test(r.text) ? ['dunning_step'] : /\brelease/i.test(r.text) ? ['release_hold'] : null;
+  const kinds = /\bwaiv/i.test(r.text)
+    ? ['fee_waiver']
+    : /\b(credit|refund|goodwill)/i.test(r.text)
+      ? ['credit', 'fee_waiver']
+      : /\bplan\b/i.test(r.text)
+        ? ['payment_plan']
+        : /\b(dunning|remind)/i.test(r.text)
+          ? ['dunning_step']
+          : /\brelease/i.test(r.text)
+            ? ['release_hold']
+            : null;
   const match = kinds ? all.filter((p) => kinds.includes(p.kind)) : all;
   const what = kinds ? kinds.map((k) => k.replace('_', ' ')).join(' or ') : 'proposal';
   const rows = match.map((p) => `  - proposal ${p.id} [${p.status}] ${p.kind.replace('_', ' ')}, asked by ${p.requestedBy}: ${p.summary}${p.postingRef ? ` (posted: ${p.postingRef})` : ''}`);
-  if (!match.length) return `No ${what} has been proposed for ${about}${all.length ? ` (other proposals for it: ${all.map((p) => `proposal ${p.id} ${p.kind} [${p.status}]`).join(', ')})` : ''}. Nothing was created now.`;
+  if (!match.length)
+    return `No ${what} has been proposed for ${about}${all.length ? ` (other proposals for it: ${all.map((p) => `proposal ${p.id} ${p.kind} [${p.status}]`).join(', ')})` : ''}. Nothing was created now.`;
   return [`Yes: ${match.length === 1 ? 'one' : match.length} ${what}${match.length === 1 ? '' : 's'} for ${about}:`, list(rows, 10), 'Nothing new was created.'].join('\n');
 }
 

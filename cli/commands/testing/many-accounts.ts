@@ -18,8 +18,28 @@ export function setUpManyAccounts(store: Store, n: number): void {
   for (let i = 0; i < n; i++) {
     const id = String(i).padStart(7, '0');
     file.customers.push({ id: `C${id}`, name: `Customer ${id}`, segment: 'consumer', email: null, address, customerSince: '2020-01-01' });
-    file.accounts.push({ id: `A${id}`, customerId: `C${id}`, billingCycleDay: 1, currency: 'GBP', language: 'en', taxJurisdiction: { country: 'GB', region: null }, vatId: null, taxExemptions: [], discounts: [], paymentTermsDays: 14 });
-    file.subscriptions.push({ id: `L${id}`, accountId: `A${id}`, msisdn: `4475${String(i).padStart(8, '0')}`, imsi: null, plans: [{ planId: PLANS[i % 3]!, from: '2024-01-01' }], endDate: null, status: 'active', orders: [] });
+    file.accounts.push({
+      id: `A${id}`,
+      customerId: `C${id}`,
+      billingCycleDay: 1,
+      currency: 'GBP',
+      language: 'en',
+      taxJurisdiction: { country: 'GB', region: null },
+      vatId: null,
+      taxExemptions: [],
+      discounts: [],
+      paymentTermsDays: 14,
+    });
+    file.subscriptions.push({
+      id: `L${id}`,
+      accountId: `A${id}`,
+      msisdn: `4475${String(i).padStart(8, '0')}`,
+      imsi: null,
+      plans: [{ planId: PLANS[i % 3]!, from: '2024-01-01' }],
+      endDate: null,
+      status: 'active',
+      orders: [],
+    });
   }
   importAccounts(store, file);
 }

@@ -20,17 +20,44 @@ const MOBILE = '447700900001';
 
 export const GB_SETTINGS: BillingSettings = billingSettingsSchema.parse({});
 export const DE_SETTINGS: BillingSettings = billingSettingsSchema.parse({
-  seller: { name: 'Nordwind Telekom GmbH', address: { lines: ['Hauptstr. 1'], city: 'Berlin', postcode: '10115', region: null, country: 'DE' }, vatId: 'DE123456789', companyId: 'HRB 1', email: null, phone: null, iban: 'DE89370400440532013000' },
+  seller: {
+    name: 'Nordwind Telekom GmbH',
+    address: { lines: ['Hauptstr. 1'], city: 'Berlin', postcode: '10115', region: null, country: 'DE' },
+    vatId: 'DE123456789',
+    companyId: 'HRB 1',
+    email: null,
+    phone: null,
+    iban: 'DE89370400440532013000',
+  },
 });
 export const US_SETTINGS: BillingSettings = billingSettingsSchema.parse({
-  seller: { name: 'Switchboard Wireless Inc.', address: { lines: ['500 Market Street'], city: 'San Francisco', postcode: '94105', region: 'CA', country: 'US' }, vatId: null, companyId: null, email: null, phone: null, iban: null },
+  seller: {
+    name: 'Switchboard Wireless Inc.',
+    address: { lines: ['500 Market Street'], city: 'San Francisco', postcode: '94105', region: 'CA', country: 'US' },
+    vatId: null,
+    companyId: null,
+    email: null,
+    phone: null,
+    iban: null,
+  },
 });
 
 /** The bill-run input of account A1 (one line, Business 31 at 31.00, no allowances) for a period. */
 export function billInput(over: Partial<BillAccountInput> = {}): BillAccountInput {
   return {
-    catalog: testCatalog(), customer: testCustomer(), account: testAccount(), subscriptions: [testLine('L1', ME, [['PLAN_31', '2024-01-01']])],
-    period: '2025-03', timezone: 'UTC', events: [], notRated: 0, carriedIn: [], settings: GB_SETTINGS, previousTotals: [], recommend: false, ...over,
+    catalog: testCatalog(),
+    customer: testCustomer(),
+    account: testAccount(),
+    subscriptions: [testLine('L1', ME, [['PLAN_31', '2024-01-01']])],
+    period: '2025-03',
+    timezone: 'UTC',
+    events: [],
+    notRated: 0,
+    carriedIn: [],
+    settings: GB_SETTINGS,
+    previousTotals: [],
+    recommend: false,
+    ...over,
   };
 }
 
@@ -56,9 +83,16 @@ export function februaryEvents(): ChargeableEvent[] {
  */
 export function marchEvents(): ChargeableEvent[] {
   return [
-    call('2025-03-02', 60, INTL), call('2025-03-05', 60, INTL), call('2025-03-09', 61, INTL), call('2025-03-15', 120, INTL), call('2025-03-20', 30, INTL),
-    call('2025-03-03', 90, MOBILE), call('2025-03-04', 90, MOBILE), call('2025-03-06', 90, MOBILE),
-    sms('2025-03-07'), sms('2025-03-08'),
+    call('2025-03-02', 60, INTL),
+    call('2025-03-05', 60, INTL),
+    call('2025-03-09', 61, INTL),
+    call('2025-03-15', 120, INTL),
+    call('2025-03-20', 30, INTL),
+    call('2025-03-03', 90, MOBILE),
+    call('2025-03-04', 90, MOBILE),
+    call('2025-03-06', 90, MOBILE),
+    sms('2025-03-07'),
+    sms('2025-03-08'),
   ];
 }
 
@@ -79,20 +113,28 @@ const EE_CUSTOMER: Partial<Customer> = { address: { lines: ['Narva mnt 1'], city
  * on 1 July: 31.00 x 16/30 = 16.53 at 22% = 3.64; 31.00 x 14/30 = 14.47 at 24% = 3.47; total 38.11.
  */
 export function eeJune(): InvoiceDocument {
-  const { doc } = billAccount(billInput({
-    settings: DE_SETTINGS, catalog: testCatalog({ currency: 'EUR' }), customer: testCustomer(EE_CUSTOMER),
-    account: testAccount({ currency: 'EUR', billingCycleDay: 15, taxJurisdiction: { country: 'EE', region: null } }), period: '2025-06',
-  }));
+  const { doc } = billAccount(
+    billInput({
+      settings: DE_SETTINGS,
+      catalog: testCatalog({ currency: 'EUR' }),
+      customer: testCustomer(EE_CUSTOMER),
+      account: testAccount({ currency: 'EUR', billingCycleDay: 15, taxJurisdiction: { country: 'EE', region: null } }),
+      period: '2025-06',
+    }),
+  );
   return issue(doc, 'RE-000007', '2025-07-15');
 }
 
 /** French business with a VAT id, German seller: reverse charged, 31.00 with no VAT. */
 export function frReverseCharge(): InvoiceDocument {
-  const { doc } = billAccount(billInput({
-    settings: DE_SETTINGS, catalog: testCatalog({ currency: 'EUR' }),
-    customer: testCustomer({ segment: 'small_business', name: 'Société Exemple SARL', address: { lines: ['1 rue de Rivoli'], city: 'Paris', postcode: '75001', region: null, country: 'FR' } }),
-    account: testAccount({ currency: 'EUR', taxJurisdiction: { country: 'FR', region: null }, vatId: 'FR40303265045' }),
-  }));
+  const { doc } = billAccount(
+    billInput({
+      settings: DE_SETTINGS,
+      catalog: testCatalog({ currency: 'EUR' }),
+      customer: testCustomer({ segment: 'small_business', name: 'Société Exemple SARL', address: { lines: ['1 rue de Rivoli'], city: 'Paris', postcode: '75001', region: null, country: 'FR' } }),
+      account: testAccount({ currency: 'EUR', taxJurisdiction: { country: 'FR', region: null }, vatId: 'FR40303265045' }),
+    }),
+  );
   return issue(doc, 'RE-000008');
 }
 
@@ -102,12 +144,15 @@ export function frReverseCharge(): InvoiceDocument {
  * rounding) = 4.35; CA 911: 0.30 x 1 line. Subtotal 31.50, taxes 4.65, total 36.15.
  */
 export function usCalifornia(): InvoiceDocument {
-  const { doc } = billAccount(billInput({
-    settings: US_SETTINGS, catalog: testCatalog({ currency: 'USD' }),
-    customer: testCustomer({ name: 'Jordan Lee', address: { lines: ['77 Valencia Street'], city: 'San Francisco', postcode: '94103', region: 'CA', country: 'US' } }),
-    account: testAccount({ currency: 'USD', taxJurisdiction: { country: 'US', region: 'CA' } }),
-    events: [call('2025-03-11', 60, INTL)],
-  }));
+  const { doc } = billAccount(
+    billInput({
+      settings: US_SETTINGS,
+      catalog: testCatalog({ currency: 'USD' }),
+      customer: testCustomer({ name: 'Jordan Lee', address: { lines: ['77 Valencia Street'], city: 'San Francisco', postcode: '94103', region: 'CA', country: 'US' } }),
+      account: testAccount({ currency: 'USD', taxJurisdiction: { country: 'US', region: 'CA' } }),
+      events: [call('2025-03-11', 60, INTL)],
+    }),
+  );
   return issue(doc, 'US-000001');
 }
 

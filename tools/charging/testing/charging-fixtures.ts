@@ -104,15 +104,33 @@ let nextId = 1;
 /** A usage event rated by the real engine: voice usage in seconds, SMS in messages, data in bytes. */
 export function ratedEvent(subscriber: string, service: 'voice' | 'sms' | 'data', at: string, usage: number, destination = '447700900001'): ChargeableEvent {
   const start = Date.parse(at);
-  const prefix = Object.keys(CATEGORY_OF).sort((a, b) => b.length - a.length).find((p) => destination.startsWith(p));
+  const prefix = Object.keys(CATEGORY_OF)
+    .sort((a, b) => b.length - a.length)
+    .find((p) => destination.startsWith(p));
   const category: CallCategory = service === 'data' ? 'data' : prefix ? CATEGORY_OF[prefix]! : 'international';
   const category_ = service === 'voice' ? 'call' : service;
   const rated = rateUsage(TEST_TARIFF, {
-    tenant: 't', category: category_, subject: subscriber, destination: service === 'data' ? '*any' : destination,
-    answerTime: start, usage: service === 'voice' ? usage * 1_000_000_000 : usage, tor: service,
+    tenant: 't',
+    category: category_,
+    subject: subscriber,
+    destination: service === 'data' ? '*any' : destination,
+    answerTime: start,
+    usage: service === 'voice' ? usage * 1_000_000_000 : usage,
+    tor: service,
   });
   return {
-    id: nextId++, subscriber, service, direction: 'outbound', category, roaming: 'none', startTime: start, answerTime: start,
-    usage: service === 'voice' ? usage * 1000 : usage, cost: rated.cost, breakdown: rated, tariffVersionId: 1, tariffRows: tariffRowsOf(rated.spans, 1),
+    id: nextId++,
+    subscriber,
+    service,
+    direction: 'outbound',
+    category,
+    roaming: 'none',
+    startTime: start,
+    answerTime: start,
+    usage: service === 'voice' ? usage * 1000 : usage,
+    cost: rated.cost,
+    breakdown: rated,
+    tariffVersionId: 1,
+    tariffRows: tariffRowsOf(rated.spans, 1),
   };
 }

@@ -120,7 +120,11 @@ function checkIdentifiers(ctx: RuleContext, items: Taxed[]): void {
   const sellerVat = hasVatId(seller) || hasVatId(at(ctx.root, 'TaxRepresentativeParty')[0]);
   const buyerId = hasVatId(buyer) || textAt(buyer, 'PartyLegalEntity/CompanyID') !== undefined;
   for (const [code, rules] of Object.entries(CATEGORIES)) {
-    for (const [suffix, selected] of [['02', '05'], ['03', '06'], ['04', '07']] as const) {
+    for (const [suffix, selected] of [
+      ['02', '05'],
+      ['03', '06'],
+      ['04', '07'],
+    ] as const) {
       if (!items.some((i) => i.code === code && i.rateRule === selected)) continue;
       const rule = `${rules.prefix}-${suffix}`;
       if (code === 'O') {

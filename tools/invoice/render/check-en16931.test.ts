@@ -115,9 +115,15 @@ describe('checkEn16931: VAT categories', () => {
 
   it('BR-AE-05 and BR-AE-01: a reverse-charge line with a rate, and no AE breakdown at all', () => {
     expect(rules(mutateIn(reverseCharge, 'cac:InvoiceLine', '<cbc:Percent>0</cbc:Percent>', '<cbc:Percent>19</cbc:Percent>'))).toEqual(['BR-AE-05']);
-    expect(rules(mutate(reverseCharge, '<cbc:ID>AE</cbc:ID>\n        <cbc:Percent>0</cbc:Percent>\n        <cbc:TaxExemptionReasonCode>', '<cbc:ID>Z</cbc:ID>\n        <cbc:Percent>0</cbc:Percent>\n        <cbc:TaxExemptionReasonCode>'))).toEqual(
-      expect.arrayContaining(['BR-AE-01', 'BR-Z-08', 'BR-Z-10']),
-    );
+    expect(
+      rules(
+        mutate(
+          reverseCharge,
+          '<cbc:ID>AE</cbc:ID>\n        <cbc:Percent>0</cbc:Percent>\n        <cbc:TaxExemptionReasonCode>',
+          '<cbc:ID>Z</cbc:ID>\n        <cbc:Percent>0</cbc:Percent>\n        <cbc:TaxExemptionReasonCode>',
+        ),
+      ),
+    ).toEqual(expect.arrayContaining(['BR-AE-01', 'BR-Z-08', 'BR-Z-10']));
   });
 
   it('BR-S-05 and BR-S-02: a standard-rated line at 0%, and no seller VAT id', () => {
@@ -127,7 +133,11 @@ describe('checkEn16931: VAT categories', () => {
 
   it('BR-O-02: an invoice outside the scope of VAT that carries a VAT id', () => {
     let outside = consumer.replaceAll(/<cbc:ID>S<\/cbc:ID>\s*<cbc:Percent>20<\/cbc:Percent>/g, '<cbc:ID>O</cbc:ID>');
-    outside = mutate(outside, '<cbc:ID>O</cbc:ID>\n        <cac:TaxScheme>', '<cbc:ID>O</cbc:ID>\n        <cbc:TaxExemptionReasonCode>VATEX-EU-O</cbc:TaxExemptionReasonCode>\n        <cac:TaxScheme>');
+    outside = mutate(
+      outside,
+      '<cbc:ID>O</cbc:ID>\n        <cac:TaxScheme>',
+      '<cbc:ID>O</cbc:ID>\n        <cbc:TaxExemptionReasonCode>VATEX-EU-O</cbc:TaxExemptionReasonCode>\n        <cac:TaxScheme>',
+    );
     outside = mutate(outside, /<cbc:TaxAmount currencyID="GBP">6.40<\/cbc:TaxAmount>/g, '<cbc:TaxAmount currencyID="GBP">0.00</cbc:TaxAmount>');
     outside = mutate(mutate(outside, '>38.40</cbc:TaxInclusiveAmount>', '>32.00</cbc:TaxInclusiveAmount>'), '>38.40</cbc:PayableAmount>', '>32.00</cbc:PayableAmount>');
     expect(rules(outside)).toEqual(['BR-O-02']);

@@ -57,7 +57,10 @@ function checkParties(ctx: RuleContext): void {
   else requireText(ctx, buyerAddress, 'Country/IdentificationCode', 'BR-11', 'Buyer country code (BT-55)');
   const sellerIdentified = ['PartyTaxScheme/CompanyID', 'PartyIdentification/ID', 'PartyLegalEntity/CompanyID'].some((p) => textAt(seller, p) !== undefined);
   if (!sellerIdentified) ctx.report('BR-CO-26', 'the Seller has no identifier, legal registration identifier or VAT identifier (BT-29, BT-30, BT-31)');
-  for (const [party, role] of [[seller, 'Seller'], [buyer, 'Buyer']] as const) {
+  for (const [party, role] of [
+    [seller, 'Seller'],
+    [buyer, 'Buyer'],
+  ] as const) {
     for (const scheme of at(party, 'PartyTaxScheme')) {
       const id = textAt(scheme, 'CompanyID');
       if (textAt(scheme, 'TaxScheme/ID') === 'VAT' && id !== undefined && !/^[A-Z]{2}/.test(id)) {
@@ -144,12 +147,19 @@ function checkTotals(ctx: RuleContext): void {
     }
     checkTwoDecimals(ctx, at(node, 'Amount')[0], charge ? 'BR-DEC-05' : 'BR-DEC-01', `document level ${charge ? 'charge' : 'allowance'} amount`);
   }
-  const charges = sumAllowanceCharges(ctx, documentLevel.filter((n) => textAt(n, 'ChargeIndicator') === 'true'));
-  const allowances = sumAllowanceCharges(ctx, documentLevel.filter((n) => textAt(n, 'ChargeIndicator') !== 'true')).negated();
+  const charges = sumAllowanceCharges(
+    ctx,
+    documentLevel.filter((n) => textAt(n, 'ChargeIndicator') === 'true'),
+  );
+  const allowances = sumAllowanceCharges(
+    ctx,
+    documentLevel.filter((n) => textAt(n, 'ChargeIndicator') !== 'true'),
+  ).negated();
   const [lineTotal, exclusive, inclusive, payable] = ['LineExtensionAmount', 'TaxExclusiveAmount', 'TaxInclusiveAmount', 'PayableAmount'].map(value);
   const [allowanceTotal, chargeTotal, prepaid, rounding] = ['AllowanceTotalAmount', 'ChargeTotalAmount', 'PrepaidAmount', 'PayableRoundingAmount'].map(value);
   const differs = (a: Decimal | null | undefined, b: Decimal | null | undefined) => a != null && b != null && !a.equals(b);
-  if (field('LineExtensionAmount') && differs(lineTotal, lineSum)) ctx.report('BR-CO-10', `Sum of Invoice line net amount ${lineTotal?.toString()} is not the sum of the lines, ${lineSum?.toString()}`);
+  if (field('LineExtensionAmount') && differs(lineTotal, lineSum))
+    ctx.report('BR-CO-10', `Sum of Invoice line net amount ${lineTotal?.toString()} is not the sum of the lines, ${lineSum?.toString()}`);
   if (differs(allowanceTotal, allowances)) ctx.report('BR-CO-11', `Sum of allowances ${allowanceTotal?.toString()} is not the sum of the document level allowances, ${allowances.toString()}`);
   if (differs(chargeTotal, charges)) ctx.report('BR-CO-12', `Sum of charges ${chargeTotal?.toString()} is not the sum of the document level charges, ${charges.toString()}`);
   const expectedExclusive = lineSum?.minus(allowances).plus(charges);

@@ -31,14 +31,7 @@ function taxCategory(line: InvoiceLine, ctx: PrintContext): string {
 function lineRow(line: InvoiceLine, ctx: PrintContext): TableItem {
   const quantity = `${ctx.quantity(line.quantity)} ${line.unit}`;
   if (!ctx.business) return { row: { cells: [line.description, quantity, ctx.money(line.amount)] } };
-  const cells = [
-    line.description,
-    ctx.shortPeriod(line.servicePeriod),
-    quantity,
-    line.unitPrice === null ? '' : ctx.money(line.unitPrice),
-    taxCategory(line, ctx),
-    ctx.money(line.amount),
-  ];
+  const cells = [line.description, ctx.shortPeriod(line.servicePeriod), quantity, line.unitPrice === null ? '' : ctx.money(line.unitPrice), taxCategory(line, ctx), ctx.money(line.amount)];
   const note = line.provenance.calculation.trim();
   return { row: note ? { cells, note } : { cells } };
 }
@@ -79,9 +72,7 @@ export function drawInvoiceLines(layout: PdfLayout, ctx: PrintContext): void {
 function taxRow(tax: TaxLine, ctx: PrintContext): TableItem {
   const { labels, doc } = ctx;
   const perLine = tax.kind === 'per_line';
-  const rate = perLine
-    ? fillLabel(labels.perLine, { fee: ctx.money(tax.feePerLine ?? '0') })
-    : tax.ratePercent === null ? '' : ctx.percent(tax.ratePercent);
+  const rate = perLine ? fillLabel(labels.perLine, { fee: ctx.money(tax.feePerLine ?? '0') }) : tax.ratePercent === null ? '' : ctx.percent(tax.ratePercent);
   const base = perLine ? fillLabel(labels.lines, { count: ctx.quantity(tax.base) }) : ctx.money(tax.base);
   // A tax split by a rate change inside the period says which days each part covers.
   const split = tax.servicePeriod.from !== doc.period.from || tax.servicePeriod.to !== doc.period.to;
@@ -115,6 +106,10 @@ export function drawInvoiceTaxes(layout: PdfLayout, ctx: PrintContext): void {
     if (taxes.length === 0) continue;
     layout.heading(heading);
     layout.paragraph(intro, { size: 8, color: GREY });
-    layout.table(columns, taxes.map((t) => taxRow(t, ctx)), labels.continued);
+    layout.table(
+      columns,
+      taxes.map((t) => taxRow(t, ctx)),
+      labels.continued,
+    );
   }
 }

@@ -1,5 +1,5 @@
 import { fillLabel } from './invoice-labels.ts';
-import { type Column, type PdfLayout } from './pdf-layout.ts';
+import type { Column, PdfLayout } from './pdf-layout.ts';
 import type { PrintContext } from './print-context.ts';
 
 /** Draws the usage summary table: what was used per service, what allowances covered, what it cost. */
@@ -17,14 +17,7 @@ export function drawUsageSummary(layout: PdfLayout, ctx: PrintContext): void {
   layout.heading(labels.usageSummary);
   const items = doc.usageSummary.map((row) => ({
     row: {
-      cells: [
-        labels.services[row.service],
-        row.category,
-        String(row.events),
-        `${ctx.quantity(row.quantity)} ${row.unit}`,
-        `${ctx.quantity(row.included)} ${row.unit}`,
-        ctx.money(row.amount),
-      ],
+      cells: [labels.services[row.service], row.category, String(row.events), `${ctx.quantity(row.quantity)} ${row.unit}`, `${ctx.quantity(row.included)} ${row.unit}`, ctx.money(row.amount)],
     },
   }));
   layout.table(columns, items, labels.continued);

@@ -24,10 +24,19 @@ describe.each(Object.entries(ALL_FIXTURES))('fixture %s', (_name, build) => {
       if (tax.kind === 'percentage') {
         const base = doc.lines.filter((l) => tax.lineIds.includes(l.id)).reduce((sum, l) => sum.plus(l.amount), ZERO);
         expect(base.equals(dec(tax.base))).toBe(true);
-        const due = roundToCurrency(dec(tax.base).times(tax.ratePercent ?? '0').div(100), doc.currency);
+        const due = roundToCurrency(
+          dec(tax.base)
+            .times(tax.ratePercent ?? '0')
+            .div(100),
+          doc.currency,
+        );
         expect(due.equals(dec(tax.amount))).toBe(true);
       } else {
-        expect(dec(tax.feePerLine ?? '0').times(tax.base).equals(dec(tax.amount))).toBe(true);
+        expect(
+          dec(tax.feePerLine ?? '0')
+            .times(tax.base)
+            .equals(dec(tax.amount)),
+        ).toBe(true);
       }
     }
   });

@@ -60,7 +60,21 @@ export function consumerInvoiceGbp(): InvoiceDocument {
     line({ id: 'L1', section: 'plans', description: 'Unlimited Talk 15GB', amount: '15.00', unitCode: 'MON', unit: 'month', ...a }, s20),
     line({ id: 'L2', section: 'plans', description: 'SIM Only 5GB', amount: '10.00', unitCode: 'MON', unit: 'month', ...b }, s20),
     // 125 min x 0.03 = 3.75
-    line({ id: 'L3', section: 'usage', description: 'Calls to international numbers', quantity: '125', unitCode: 'MIN', unit: 'min', unitPrice: '0.03', amount: '3.75', taxClass: 'telecom_international', ...a }, s20),
+    line(
+      {
+        id: 'L3',
+        section: 'usage',
+        description: 'Calls to international numbers',
+        quantity: '125',
+        unitCode: 'MIN',
+        unit: 'min',
+        unitPrice: '0.03',
+        amount: '3.75',
+        taxClass: 'telecom_international',
+        ...a,
+      },
+      s20,
+    ),
     line({ id: 'L4', section: 'usage', description: 'Roaming data in the USA', quantity: '210', unitCode: '4L', unit: 'MB', unitPrice: null, amount: '2.10', ...b }, s20),
     line({ id: 'L5', section: 'one_time', description: 'Replacement SIM card', amount: '5.00', taxClass: 'equipment', servicePeriod: { from: '2025-03-12', to: '2025-03-13' } }, s20),
     line({ id: 'L6', section: 'promotions', description: 'Spring offer: 2.50 off Unlimited Talk', amount: '-2.50', ...a }, s20),
@@ -80,7 +94,13 @@ export function consumerInvoiceGbp(): InvoiceDocument {
     language: 'en',
     seller: structuredClone(UK_SELLER),
     buyer: {
-      accountId: 'ACC-1001', customerId: 'CUS-501', name: 'Alex Morgan', vatId: null, email: 'alex@example.com', segment: 'consumer', business: false,
+      accountId: 'ACC-1001',
+      customerId: 'CUS-501',
+      name: 'Alex Morgan',
+      vatId: null,
+      email: 'alex@example.com',
+      segment: 'consumer',
+      business: false,
       address: { lines: ['12 Acacia Avenue', 'Flat 3'], city: 'Manchester', postcode: 'M1 1AA', region: null, country: 'GB' },
     },
     lines,
@@ -95,9 +115,7 @@ export function consumerInvoiceGbp(): InvoiceDocument {
       { service: 'data', category: 'Roaming data', events: 12, quantity: '210', unit: 'MB', included: '0', amount: '2.10' },
     ],
     // Line A cost 15.00 + 3.75 - 2.50 = 16.25; World 20GB would have cost 14.00
-    recommendations: [
-      { subscriptionId: 'sub-1', currentPlanId: 'plan-unl-15', planId: 'plan-world-20', planName: 'World 20GB', currentAmount: '16.25', alternativeAmount: '14.00', saving: '2.25' },
-    ],
+    recommendations: [{ subscriptionId: 'sub-1', currentPlanId: 'plan-unl-15', planId: 'plan-world-20', planName: 'World 20GB', currentAmount: '16.25', alternativeAmount: '14.00', saving: '2.25' }],
     subtotal: '32.00',
     taxTotal: '6.40',
     total: '38.40',
@@ -114,7 +132,22 @@ export function businessReverseChargeEur(): InvoiceDocument {
     line({ id: 'B2', section: 'plans', description: 'Business Flat 20 GB', amount: '25.00', unitCode: 'MON', unit: 'Monat', ...sub(2) }, ae),
     line({ id: 'B3', section: 'plans', description: 'Business Flat 20 GB', amount: '25.00', unitCode: 'MON', unit: 'Monat', ...sub(3) }, ae),
     // 310 min x 0.04 = 12.40
-    line({ id: 'B4', section: 'usage', description: 'Anrufe ins Ausland', quantity: '310', unitCode: 'MIN', unit: 'Min.', unitPrice: '0.04', amount: '12.40', taxClass: 'telecom_international', provenance: { ...NO_PROVENANCE, calculation: '310 min x 0,04 EUR' }, ...sub(1) }, ae),
+    line(
+      {
+        id: 'B4',
+        section: 'usage',
+        description: 'Anrufe ins Ausland',
+        quantity: '310',
+        unitCode: 'MIN',
+        unit: 'Min.',
+        unitPrice: '0.04',
+        amount: '12.40',
+        taxClass: 'telecom_international',
+        provenance: { ...NO_PROVENANCE, calculation: '310 min x 0,04 EUR' },
+        ...sub(1),
+      },
+      ae,
+    ),
     line({ id: 'B5', section: 'one_time', description: 'Einrichtung Firmenkonto', amount: '1049.00' }, ae),
     line({ id: 'B6', section: 'discounts', description: 'Mengenrabatt ab 3 Anschlüssen', amount: '-10.00' }, ae),
   ];
@@ -130,16 +163,38 @@ export function businessReverseChargeEur(): InvoiceDocument {
     currency: 'EUR',
     language: 'de',
     seller: {
-      name: 'Switchboard Telecom B.V.', vatId: 'NL123456789B01', companyId: '12345678', email: 'facturen@switchboard.example', phone: '+31 20 123 4567', iban: 'NL91ABNA0417164300',
+      name: 'Switchboard Telecom B.V.',
+      vatId: 'NL123456789B01',
+      companyId: '12345678',
+      email: 'facturen@switchboard.example',
+      phone: '+31 20 123 4567',
+      iban: 'NL91ABNA0417164300',
       address: { lines: ['Stationsplein 1'], city: 'Amsterdam', postcode: '1012 AB', region: null, country: 'NL' },
     },
     buyer: {
-      accountId: 'ACC-2002', customerId: 'CUS-777', name: 'Müller & Söhne Maschinenbau GmbH', vatId: 'DE123456789', email: 'rechnung@mueller-soehne.example', segment: 'business', business: true,
+      accountId: 'ACC-2002',
+      customerId: 'CUS-777',
+      name: 'Müller & Söhne Maschinenbau GmbH',
+      vatId: 'DE123456789',
+      email: 'rechnung@mueller-soehne.example',
+      segment: 'business',
+      business: true,
       address: { lines: ['Industriestraße 7'], city: 'München', postcode: '80331', region: 'BY', country: 'DE' },
     },
     lines,
     // 3 x 25.00 + 12.40 + 1049.00 - 10.00 = 1126.40, reverse charged: no VAT on the invoice
-    taxes: [vatLine({ taxId: 'EU-VAT-REVERSE-CHARGE', name: 'Umsatzsteuer (Reverse Charge)', jurisdiction: 'DE', ratePercent: '0', base: '1126.40', amount: '0.00', categoryCode: 'AE', lineIds: lines.map((l) => l.id) })],
+    taxes: [
+      vatLine({
+        taxId: 'EU-VAT-REVERSE-CHARGE',
+        name: 'Umsatzsteuer (Reverse Charge)',
+        jurisdiction: 'DE',
+        ratePercent: '0',
+        base: '1126.40',
+        amount: '0.00',
+        categoryCode: 'AE',
+        lineIds: lines.map((l) => l.id),
+      }),
+    ],
     taxNotes: [{ code: 'REVERSE_CHARGE', text: 'Steuerschuldnerschaft des Leistungsempfängers (Reverse Charge, Art. 196 MwStSystRL).', categoryCode: 'AE', exemptionReasonCode: 'VATEX-EU-AE' }],
     usageSummary: [{ service: 'voice', category: 'Ausland', events: 23, quantity: '310', unit: 'Min.', included: '0', amount: '12.40' }],
     recommendations: [],
@@ -167,11 +222,22 @@ export function consumerInvoiceJpy(): InvoiceDocument {
     language: 'ja',
     period: { ...MARCH, label: '2025-03' },
     seller: {
-      name: 'Switchboard Japan K.K.', vatId: 'T1234567890123', companyId: null, email: null, phone: null, iban: null,
+      name: 'Switchboard Japan K.K.',
+      vatId: 'T1234567890123',
+      companyId: null,
+      email: null,
+      phone: null,
+      iban: null,
       address: { lines: ['2-1-1 Marunouchi'], city: 'Chiyoda-ku, Tokyo', postcode: '100-0005', region: null, country: 'JP' },
     },
     buyer: {
-      accountId: 'ACC-3003', customerId: 'CUS-909', name: 'Tanaka Hanako', vatId: null, email: null, segment: 'consumer', business: false,
+      accountId: 'ACC-3003',
+      customerId: 'CUS-909',
+      name: 'Tanaka Hanako',
+      vatId: null,
+      email: null,
+      segment: 'consumer',
+      business: false,
       address: { lines: ['1-2-3 Jingumae'], city: 'Shibuya-ku, Tokyo', postcode: '150-0001', region: null, country: 'JP' },
     },
     lines,
@@ -189,7 +255,18 @@ export function consumerInvoiceJpy(): InvoiceDocument {
 export function creditNoteGbp(): InvoiceDocument {
   const base = consumerInvoiceGbp();
   const refund = line(
-    { id: 'C1', section: 'adjustments', description: 'Refund: roaming data in the USA billed twice', quantity: '210', unitCode: '4L', unit: 'MB', unitPrice: null, amount: '-2.10', subscriptionId: 'sub-2', msisdn: '+447700900456' },
+    {
+      id: 'C1',
+      section: 'adjustments',
+      description: 'Refund: roaming data in the USA billed twice',
+      quantity: '210',
+      unitCode: '4L',
+      unit: 'MB',
+      unitPrice: null,
+      amount: '-2.10',
+      subscriptionId: 'sub-2',
+      msisdn: '+447700900456',
+    },
     { code: 'S', ratePercent: '20' },
   );
   return {
@@ -220,7 +297,23 @@ export function longBusinessInvoiceEur(): InvoiceDocument {
     lines.push(line({ id: `P${n}`, section: 'plans', description: 'Business Mobile S', amount: '10.00', unitCode: 'MON', unit: 'month', ...sub }, s19));
     for (let k = 0; k < 11; k++) {
       // 5 min x 0.10 = 0.50
-      lines.push(line({ id: `U${n}-${k}`, section: 'usage', description: `Calls to +49 30 1234 ${String(k).padStart(4, '0')}`, quantity: '5', unitCode: 'MIN', unit: 'min', unitPrice: '0.10', amount: '0.50', provenance: { ...NO_PROVENANCE, calculation: '5 min x 0.10' }, ...sub }, s19));
+      lines.push(
+        line(
+          {
+            id: `U${n}-${k}`,
+            section: 'usage',
+            description: `Calls to +49 30 1234 ${String(k).padStart(4, '0')}`,
+            quantity: '5',
+            unitCode: 'MIN',
+            unit: 'min',
+            unitPrice: '0.10',
+            amount: '0.50',
+            provenance: { ...NO_PROVENANCE, calculation: '5 min x 0.10' },
+            ...sub,
+          },
+          s19,
+        ),
+      );
     }
   }
   const base = businessReverseChargeEur();
@@ -230,7 +323,11 @@ export function longBusinessInvoiceEur(): InvoiceDocument {
     language: 'en',
     period: { ...MARCH },
     seller: {
-      ...base.seller, name: 'Switchboard Deutschland GmbH', vatId: 'DE987654321', companyId: 'HRB 123456 B', iban: 'DE89370400440532013000',
+      ...base.seller,
+      name: 'Switchboard Deutschland GmbH',
+      vatId: 'DE987654321',
+      companyId: 'HRB 123456 B',
+      iban: 'DE89370400440532013000',
       address: { lines: ['Friedrichstraße 100'], city: 'Berlin', postcode: '10117', region: null, country: 'DE' },
     },
     buyer: { ...base.buyer, name: 'Acme Logistik GmbH', vatId: 'DE111222333' },
@@ -254,7 +351,10 @@ export function usConsumerInvoiceUsd(): InvoiceDocument {
     line({ id: 'A1', section: 'plans', description: 'Unlimited Plus', amount: '40.00', unitCode: 'MON', unit: 'month', ...a }, o),
     line({ id: 'A2', section: 'plans', description: 'Unlimited Plus', amount: '40.00', unitCode: 'MON', unit: 'month', ...b }, o),
     // 20 min x 0.25 = 5.00
-    line({ id: 'A3', section: 'usage', description: 'International calls', quantity: '20', unitCode: 'MIN', unit: 'min', unitPrice: '0.25', amount: '5.00', taxClass: 'telecom_international', ...a }, o),
+    line(
+      { id: 'A3', section: 'usage', description: 'International calls', quantity: '20', unitCode: 'MIN', unit: 'min', unitPrice: '0.25', amount: '5.00', taxClass: 'telecom_international', ...a },
+      o,
+    ),
   ];
   const fee = (taxId: string, name: string, jurisdiction: string, feePerLine: string, amount: string, governmentMandated: boolean): TaxLine =>
     vatLine({ taxId, name, jurisdiction, kind: 'per_line', ratePercent: null, feePerLine, base: '2', amount, categoryCode: 'O', lineIds: [], governmentMandated });
@@ -264,11 +364,22 @@ export function usConsumerInvoiceUsd(): InvoiceDocument {
     series: 'US',
     currency: 'USD',
     seller: {
-      name: 'Switchboard Wireless Inc.', vatId: null, companyId: null, email: 'billing@switchboard.example', phone: '+1 415 555 0100', iban: null,
+      name: 'Switchboard Wireless Inc.',
+      vatId: null,
+      companyId: null,
+      email: 'billing@switchboard.example',
+      phone: '+1 415 555 0100',
+      iban: null,
       address: { lines: ['500 Market Street'], city: 'San Francisco', postcode: '94105', region: 'CA', country: 'US' },
     },
     buyer: {
-      accountId: 'ACC-4004', customerId: 'CUS-311', name: 'Jordan Lee', vatId: null, email: null, segment: 'consumer', business: false,
+      accountId: 'ACC-4004',
+      customerId: 'CUS-311',
+      name: 'Jordan Lee',
+      vatId: null,
+      email: null,
+      segment: 'consumer',
+      business: false,
       address: { lines: ['77 Valencia Street'], city: 'San Francisco', postcode: '94103', region: 'CA', country: 'US' },
     },
     lines,

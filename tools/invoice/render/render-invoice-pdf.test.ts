@@ -3,14 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BillingError } from '../../errors.ts';
 import type { InvoiceDocument } from '../invoice.types.ts';
 import { countPdfPages, extractPdfLines } from './extract-pdf-text.ts';
-import {
-  businessReverseChargeEur,
-  consumerInvoiceGbp,
-  consumerInvoiceJpy,
-  creditNoteGbp,
-  longBusinessInvoiceEur,
-  usConsumerInvoiceUsd,
-} from './fixtures.ts';
+import { businessReverseChargeEur, consumerInvoiceGbp, consumerInvoiceJpy, creditNoteGbp, longBusinessInvoiceEur, usConsumerInvoiceUsd } from './fixtures.ts';
 import { renderInvoicePdf } from './render-invoice-pdf.ts';
 
 const NBSP = '\u00a0';
@@ -75,8 +68,23 @@ describe('renderInvoicePdf: the file', () => {
 describe('renderInvoicePdf: a consumer invoice', () => {
   it('prints number, total and every section heading', async () => {
     const lines = await textOf(consumerInvoiceGbp());
-    for (const text of ['INVOICE', 'Number: INV-2025-000123', '£38.40', '£32.00', '£6.40', 'Plans and bundles', 'Usage', 'One-time charges',
-      'Promotions', 'Discounts', 'Adjustments and credits', 'Government taxes and fees', 'Your usage', 'Page 1 of 2', 'Page 2 of 2']) {
+    for (const text of [
+      'INVOICE',
+      'Number: INV-2025-000123',
+      '£38.40',
+      '£32.00',
+      '£6.40',
+      'Plans and bundles',
+      'Usage',
+      'One-time charges',
+      'Promotions',
+      'Discounts',
+      'Adjustments and credits',
+      'Government taxes and fees',
+      'Your usage',
+      'Page 1 of 2',
+      'Page 2 of 2',
+    ]) {
       expect(lines, text).toContain(text);
     }
     expect(lines).toContain('Please pay by 15 April 2025.');
@@ -132,8 +140,19 @@ describe('renderInvoicePdf: a consumer invoice', () => {
 describe('renderInvoicePdf: a business reverse-charge invoice in German', () => {
   it('prints German labels, EUR in German style, both VAT ids and the tax category column', async () => {
     const lines = await textOf(businessReverseChargeEur());
-    for (const text of ['RECHNUNG', 'Nummer: RE-2025-000042', `1.126,40${NBSP}€`, 'USt-IdNr.: NL123456789B01', 'USt-IdNr.: DE123456789',
-      'Tarife und Optionen', 'Einzelpreis', 'USt.', `AE 0${NBSP}%`, 'Steuerliche Hinweise', 'Anschluss +4915112345671']) {
+    for (const text of [
+      'RECHNUNG',
+      'Nummer: RE-2025-000042',
+      `1.126,40${NBSP}€`,
+      'USt-IdNr.: NL123456789B01',
+      'USt-IdNr.: DE123456789',
+      'Tarife und Optionen',
+      'Einzelpreis',
+      'USt.',
+      `AE 0${NBSP}%`,
+      'Steuerliche Hinweise',
+      'Anschluss +4915112345671',
+    ]) {
       expect(lines, text).toContain(text);
     }
   });

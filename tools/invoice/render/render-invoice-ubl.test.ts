@@ -3,14 +3,7 @@ import { BillingError } from '../../errors.ts';
 import type { InvoiceDocument, InvoiceLine } from '../invoice.types.ts';
 import { priceUblLine } from './build-ubl-lines.ts';
 import { checkEn16931 } from './check-en16931.ts';
-import {
-  businessReverseChargeEur,
-  consumerInvoiceGbp,
-  consumerInvoiceJpy,
-  creditNoteGbp,
-  longBusinessInvoiceEur,
-  usConsumerInvoiceUsd,
-} from './fixtures.ts';
+import { businessReverseChargeEur, consumerInvoiceGbp, consumerInvoiceJpy, creditNoteGbp, longBusinessInvoiceEur, usConsumerInvoiceUsd } from './fixtures.ts';
 import { at, attribute, readUbl, textAt, type UblNode } from './read-ubl.ts';
 import { renderInvoiceUbl } from './render-invoice-ubl.ts';
 
@@ -168,7 +161,10 @@ describe('renderInvoiceUbl: what it refuses', () => {
 
   it('refuses two tax lines of one category and rate rather than adding them up', () => {
     const doc = consumerInvoiceGbp();
-    doc.taxes = [{ ...doc.taxes[0]!, base: '16.00', amount: '3.20' }, { ...doc.taxes[0]!, base: '16.00', amount: '3.20' }];
+    doc.taxes = [
+      { ...doc.taxes[0]!, base: '16.00', amount: '3.20' },
+      { ...doc.taxes[0]!, base: '16.00', amount: '3.20' },
+    ];
     expect(codeOf(() => renderInvoiceUbl(doc))).toBe('UNSUPPORTED_FORMAT');
   });
 

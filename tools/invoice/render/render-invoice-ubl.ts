@@ -22,10 +22,7 @@ const DEFAULT_EXEMPTION_CODES: Record<string, string> = { AE: 'VATEX-EU-AE', O: 
 function vatBreakdown(doc: InvoiceDocument): TaxLine[] {
   const fees = doc.taxes.filter((t) => t.kind !== 'percentage');
   if (fees.length > 0) {
-    throw new BillingError(
-      'UNSUPPORTED_FORMAT',
-      `EN 16931 has no place for per-line fees (${fees.map((f) => f.taxId).join(', ')}): the document would need its charge total and tax-exclusive amount`,
-    );
+    throw new BillingError('UNSUPPORTED_FORMAT', `EN 16931 has no place for per-line fees (${fees.map((f) => f.taxId).join(', ')}): the document would need its charge total and tax-exclusive amount`);
   }
   const seen = new Set<string>();
   for (const tax of doc.taxes) {
@@ -117,11 +114,10 @@ export function renderInvoiceUbl(doc: InvoiceDocument): string {
   }
   const breakdown = vatBreakdown(d);
   const credit = d.kind === 'credit_note';
-  const root = create({ version: '1.0', encoding: 'UTF-8' }).ele(
-    credit ? UBL_NAMESPACES.creditNote : UBL_NAMESPACES.invoice,
-    credit ? 'CreditNote' : 'Invoice',
-    { 'xmlns:cac': UBL_NAMESPACES.cac, 'xmlns:cbc': UBL_NAMESPACES.cbc },
-  );
+  const root = create({ version: '1.0', encoding: 'UTF-8' }).ele(credit ? UBL_NAMESPACES.creditNote : UBL_NAMESPACES.invoice, credit ? 'CreditNote' : 'Invoice', {
+    'xmlns:cac': UBL_NAMESPACES.cac,
+    'xmlns:cbc': UBL_NAMESPACES.cbc,
+  });
   root.ele('cbc:CustomizationID').txt(EN16931_CUSTOMIZATION_ID);
   root.ele('cbc:ProfileID').txt(BILLING_PROFILE_ID);
   root.ele('cbc:ID').txt(d.number);
