@@ -5,7 +5,8 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createBatch, createDbSink, finishBatch, importAccounts, openDatabase, saveCatalogVersion, setOperatorSetting, type Store } from '../db/index.ts';
-import { loadCatalog, type AccountsFile } from '../tools/catalog/index.ts';
+import { buildManyAccountsFile, manyAccountsMsisdn } from '../evals/generator/index.ts';
+import { loadCatalog } from '../tools/catalog/index.ts';
 import { compileTariff, loadNativeTariff, rateUsage } from '../tools/rating/index.ts';
 import type { AcceptedRecord } from '../tools/cdr/ingest-sink.types.ts';
 import { importTariffFromPath } from '../cli/commands/tariffs.ts';
@@ -19,7 +20,6 @@ const ROOT = resolve(root ?? '.');
 const DATASET = join(ROOT, 'evals', 'datasets', 'demo-operator');
 const base = join(ROOT, 'bench', 'out', `bill-base-${N}x${M}.db`);
 const work = join(ROOT, 'bench', 'out', `bill-run-${N}x${M}.db`);
-const PLANS = ['SIM_10', 'TALK_20', 'UNLIMITED_35'];
 const MARCH = Date.UTC(2025, 2, 1);
 
 /** A tiny deterministic generator, so the data is the same on every machine. */
@@ -34,42 +34,14 @@ async function build(store: Store): Promise<void> {
   const compiled = compileTariff(loadNativeTariff(readFileSync(join(DATASET, 'tariff.yaml'), 'utf8')).plan);
   const catalog = loadCatalog(readFileSync(join(DATASET, 'catalog.yaml'), 'utf8'));
   saveCatalogVersion(store, catalog);
-  const address = { lines: ['1 High Street'], city: 'London', postcode: 'N1 1AA', region: null, country: 'GB' };
-  const file: AccountsFile = { customers: [], accounts: [], subscriptions: [] };
-  for (let i = 0; i < N; i++) {
-    const id = String(i).padStart(7, '0');
-    file.customers.push({ id: `C${id}`, name: `Customer ${id}`, segment: 'consumer', email: null, address, customerSince: '2020-01-01' });
-    file.accounts.push({
-      id: `A${id}`,
-      customerId: `C${id}`,
-      billingCycleDay: 1,
-      currency: 'GBP',
-      language: 'en',
-      taxJurisdiction: { country: 'GB', region: null },
-      vatId: null,
-      taxExemptions: [],
-      discounts: [],
-      paymentTermsDays: 14,
-    });
-    file.subscriptions.push({
-      id: `L${id}`,
-      accountId: `A${id}`,
-      msisdn: `4475${String(i).padStart(8, '0')}`,
-      imsi: null,
-      plans: [{ planId: PLANS[i % 3]!, from: '2024-01-01' }],
-      endDate: null,
-      status: 'active',
-      orders: [],
-    });
-  }
-  importAccounts(store, file);
+  importAccounts(store, buildManyAccountsFile(N));
   const rnd = lcg(42);
   const batchId = createBatch(store, { sourceName: 'bench', format: 'csv', path: null, fileSha256: null, parserOptions: {} });
   const sink = createDbSink(store, batchId, 'switchboard.local');
   let chunk: AcceptedRecord[] = [];
   let n = 0;
   for (let i = 0; i < N; i++) {
-    const msisdn = `4475${String(i).padStart(8, '0')}`;
+    const msisdn = manyAccountsMsisdn(i);
     for (let k = 0; k < M; k++) {
       const r = rnd();
       const service = r < 0.6 ? 'voice' : r < 0.85 ? 'sms' : 'data';

@@ -16,3 +16,4 @@ export { buildPopulation, type Population, type PopulationOptions, type Subscrib
 export { GENERIC_CSV_COLUMNS } from './format-generic-row.ts';
 export { Random, createWeightedPicker, hashSeed, type WeightedPicker } from './random.ts';
 export { buildAccountsFile, type DemoAccountsOptions } from './build-accounts-file.ts';
+export { buildManyAccountsFile, manyAccountsMsisdn } from './build-many-accounts-file.ts';
