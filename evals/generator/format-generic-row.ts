@@ -1,23 +1,10 @@
+import { GENERIC_FIELDS } from '../../tools/cdr/index.ts';
 import { createOffsetIsoFormatter, createUtcIsoFormatter, makeImpossibleDate } from './format-timestamp.ts';
 import type { MalformedKind, UsageEvent } from './generator.types.ts';
 import { quoteIfNeeded, splitQuotedCsv, unterminate } from './quote-csv-field.ts';
 
-/** Column order of the generic CSV header (the format allows any order; this is ours). */
-export const GENERIC_CSV_COLUMNS = [
-  'record_id',
-  'service',
-  'direction',
-  'subscriber',
-  'imsi',
-  'serving_network',
-  'visited_country',
-  'other_party',
-  'start',
-  'duration',
-  'disposition',
-  'volume',
-  'notes',
-] as const;
+/** Column order of the generic CSV header: the format's own field list (the format allows any order). */
+export const GENERIC_CSV_COLUMNS = GENERIC_FIELDS;
 
 export const CSV_MALFORMED_KINDS: readonly MalformedKind[] = ['WRONG_COLUMN_COUNT', 'UNTERMINATED_QUOTE', 'INVALID_DATE', 'NEGATIVE_DURATION', 'UNKNOWN_SERVICE'];
 export const JSONL_MALFORMED_KINDS: readonly MalformedKind[] = ['INVALID_JSON', 'INVALID_DATE', 'NEGATIVE_DURATION', 'UNKNOWN_SERVICE'];
