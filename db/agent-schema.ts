@@ -1,13 +1,15 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
-/** People who use Switchboard: each belongs to one tenant and holds roles (analyst, approver, admin). */
+/** People who use Switchboard: each belongs to one tenant and holds roles (analyst, approver, admin, customer). */
 export const users = sqliteTable('users', {
   id: text('id').primaryKey(),
   tenant: text('tenant').notNull(),
   name: text('name').notNull(),
   /** Comma-separated roles, from the closed set in tools/approval. */
   roles: text('roles').notNull(),
+  /** For a customer user (the portal): the one account they may see; null for operator staff. */
+  accountId: text('account_id'),
   createdAt: text('created_at').notNull(),
 });
 

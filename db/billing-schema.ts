@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { INVOICE_KINDS, INVOICE_STATUSES } from '../tools/invoice/invoice.types.ts';
 
 // Billing tables: catalog, customers, accounts, subscriptions, invoices and the allowance ledger.
 // Money is TEXT (decimal strings); documents are JSON text; dates are ISO strings. Portable types only.
@@ -66,10 +67,10 @@ export const invoices = sqliteTable(
     id: integer('id').primaryKey({ autoIncrement: true }),
     accountId: text('account_id').notNull(),
     period: text('period').notNull(),
-    kind: text('kind').notNull(), // invoice | credit_note | debit_note
+    kind: text('kind', { enum: INVOICE_KINDS }).notNull(),
     series: text('series').notNull(),
     number: text('number'),
-    status: text('status').notNull(), // draft | held | issued | paid | overdue | void
+    status: text('status', { enum: INVOICE_STATUSES }).notNull(),
     currency: text('currency').notNull(),
     total: text('total').notNull(),
     documentJson: text('document_json').notNull(),

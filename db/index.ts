@@ -34,6 +34,7 @@ export { usageRowsForNumbers } from './billing-usage-store.ts';
 export { notesFor, replaceUnissuedInvoice, changeInvoiceStatus, markOverdueInvoices } from './invoice-store.ts';
 export { loadBillingInput, newBillingCaches, type BillingCaches } from './load-billing-input.ts';
 export { saveUser, getUser, listUsers, type UserRecord } from './user-store.ts';
+export { createApiToken, userForToken, listApiTokens, revokeApiToken, type ApiTokenView } from './api-token-store.ts';
 export { appendAudit, listAudit, type AuditEntry } from './audit-store.ts';
 export { verifyAudit, type AuditVerification } from './verify-audit.ts';
 export {
@@ -50,6 +51,7 @@ export {
   type Requester,
 } from './proposal-store.ts';
 export { postProposal, previewRerate, type PostingResult } from './post-proposal.ts';
+export { tenantScope, type TenantScope } from './scope.ts';
 export { accountTenant, tenantAccount, tenantInvoice, tenantEvent, listTenantInvoices, listTenantEvents, listTenantQuarantine, countTenantEvents, countTenantQuarantine } from './tenant-scope.ts';
 export { suggestEventCategory } from './suggest-event-category.ts';
 export { accountReceivables, takenDunningSteps } from './collections-store.ts';

@@ -78,7 +78,7 @@ export function getInvoice(store: Store, ref: string): StoredInvoice {
 }
 
 /** Invoices and notes, newest first, optionally for one account, period or status. */
-export function listInvoices(store: Store, filter: { accountId?: string; period?: string; status?: string; limit?: number } = {}): Array<Omit<StoredInvoice, 'document'>> {
+export function listInvoices(store: Store, filter: { accountId?: string; period?: string; status?: InvoiceStatus; limit?: number } = {}): Array<Omit<StoredInvoice, 'document'>> {
   const where = [
     filter.accountId ? eq(invoices.accountId, filter.accountId) : undefined,
     filter.period ? eq(invoices.period, filter.period) : undefined,

@@ -1,5 +1,6 @@
 import { and, count, desc, eq } from 'drizzle-orm';
 import { BillingError } from '../tools/errors.ts';
+import type { InvoiceKind, InvoiceStatus } from '../tools/invoice/invoice.types.ts';
 import { getAccountBundle, type AccountBundle } from './account-store.ts';
 import { accounts, invoices } from './billing-schema.ts';
 import { getInvoice, type StoredInvoice } from './invoice-store.ts';
@@ -48,7 +49,7 @@ export function tenantEvent(store: Store, tenant: string, id: number): NonNullab
 }
 
 /** The tenant's invoices and notes, newest first, optionally of one account, period or status. */
-export function listTenantInvoices(store: Store, tenant: string, filter: { accountId?: string; period?: string; status?: string; kind?: string; limit?: number } = {}) {
+export function listTenantInvoices(store: Store, tenant: string, filter: { accountId?: string; period?: string; status?: InvoiceStatus; kind?: InvoiceKind; limit?: number } = {}) {
   const where = [eq(accounts.tenant, tenant)];
   if (filter.accountId) where.push(eq(invoices.accountId, filter.accountId));
   if (filter.period) where.push(eq(invoices.period, filter.period));

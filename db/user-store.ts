@@ -20,19 +20,24 @@ function toUser(r: typeof users.$inferSelect): UserRecord {
       .split(',')
       .filter(Boolean)
       .map((x) => roleSchema.parse(x)),
+    ...(r.accountId ? { accountId: r.accountId } : {}),
   };
 }
 
 /** Creates or replaces a user (id, tenant, name, roles). */
-export function saveUser(store: Store, user: { id: string; tenant: string; name: string; roles: Role[] }): UserRecord {
+export function saveUser(store: Store, user: { id: string; tenant: string; name: string; roles: Role[]; accountId?: string }): UserRecord {
   if (!USER_ID.test(user.id)) throw new BillingError('INVALID_INPUT', `a user id is lower-case letters, digits, dot, dash or underscore, not ${JSON.stringify(user.id)}`);
   const roles = [...new Set(user.roles.map((r) => roleSchema.parse(r)))].sort();
   if (roles.length === 0) throw new BillingError('INVALID_INPUT', 'a user needs at least one role');
-  const row = { id: user.id, tenant: user.tenant, name: user.name, roles: roles.join(','), createdAt: new Date().toISOString() };
+  // A customer sees one account and nothing of the operator's: the role is never mixed with staff roles.
+  if (roles.includes('customer') && roles.length > 1) throw new BillingError('INVALID_INPUT', 'a customer user holds the customer role only');
+  if (roles.includes('customer') !== Boolean(user.accountId))
+    throw new BillingError('INVALID_INPUT', roles.includes('customer') ? 'a customer user needs the account they may see (--account)' : 'only a customer user is tied to an account');
+  const row = { id: user.id, tenant: user.tenant, name: user.name, roles: roles.join(','), accountId: user.accountId ?? null, createdAt: new Date().toISOString() };
   store.db
     .insert(users)
     .values(row)
-    .onConflictDoUpdate({ target: users.id, set: { tenant: row.tenant, name: row.name, roles: row.roles } })
+    .onConflictDoUpdate({ target: users.id, set: { tenant: row.tenant, name: row.name, roles: row.roles, accountId: row.accountId } })
     .run();
   return toUser(row);
 }

@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
-import { changeInvoiceStatus, getInvoice, listInvoices, markOverdueInvoices, notesFor } from '../../db/index.ts';
-import { explainSettlement } from '../../tools/audit/index.ts';
+import { runOperation } from '../../app/index.ts';
+import { listInvoices, showInvoice } from '../../app/invoices/index.ts';
+import { changeInvoiceStatus, getInvoice, markOverdueInvoices } from '../../db/index.ts';
+import { cliContext } from '../operation-context.ts';
 import { proposeRelease, proposeVoid } from '../../db/proposals/index.ts';
 import { AS_OPTION, actingUser } from './acting-user.ts';
 import { describeProposal } from './approvals.ts';
@@ -10,7 +12,6 @@ import { invoiceStatusSchema, type InvoiceDocument } from '../../tools/invoice/i
 import { withStore, type GlobalOptions } from '../context.ts';
 import { checkOutputFile, writeOutputData } from '../output-file.ts';
 import { action, choiceOption, parseIntOption, printResult, table } from '../output.ts';
-import { checkPeriod } from './bill.ts';
 
 /** A short human rendering of an invoice: header, lines, taxes, totals. */
 export function describeInvoice(d: InvoiceDocument): string {
@@ -38,29 +39,19 @@ export function registerInvoice(program: Command): void {
     .option('--pdf <file>', 'write the PDF here')
     .option('--ubl <file>', 'write the EN 16931 UBL XML here')
     .option('--json', 'machine-readable output (the invoice document)')
+    .option(...AS_OPTION)
     .action(
       action(async (number: string, _o: unknown, cmd: Command) => {
-        const opts = cmd.optsWithGlobals<GlobalOptions & { pdf?: string; ubl?: string }>();
+        const opts = cmd.optsWithGlobals<GlobalOptions & { pdf?: string; ubl?: string; as?: string }>();
         // Output paths are checked before the invoice is read or rendered.
         if (opts.pdf) checkOutputFile('--pdf', opts.pdf);
         if (opts.ubl) checkOutputFile('--ubl', opts.ubl);
+        // The same operation the API and the agents use: the document and where it stands today.
+        const shown = await withStore(opts, (store) => runOperation(showInvoice, cliContext(store, opts.as), { number }));
+        const stored = { id: shown.id, document: shown.document };
+        const settlement = shown.settlement;
         const today = new Date().toISOString().slice(0, 10);
-        // The same standing the auditor agent gives (explainSettlement): notes against it, paid or not, still open.
-        const { stored, settlement } = await withStore(opts, (store) => {
-          const inv = getInvoice(store, number);
-          return {
-            stored: inv,
-            settlement:
-              inv.kind === 'invoice'
-                ? explainSettlement(
-                    inv.document,
-                    notesFor(store, inv.id).map((n) => n.document),
-                    today,
-                  )
-                : null,
-          };
-        });
-        if (opts.ubl && !stored.document.number) throw new BillingError('CONFLICT', `invoice ${number} is ${stored.status} and has no number yet; an e-invoice needs one`);
+        if (opts.ubl && !stored.document.number) throw new BillingError('CONFLICT', `invoice ${number} is ${stored.document.status} and has no number yet; an e-invoice needs one`);
         const written: string[] = [];
         // The renderers (pdfkit, xmlbuilder2) load only when a file is asked for: the text needs neither.
         if (opts.pdf) {
@@ -134,12 +125,13 @@ export function registerInvoice(program: Command): void {
     .option('--period <YYYY-MM>', 'one period')
     .addOption(choiceOption('--status <status>', invoiceStatusSchema.options.join(', '), invoiceStatusSchema.options))
     .option('--limit <n>', 'at most this many', '50')
+    .option(...AS_OPTION)
     .option('--json', 'machine-readable output')
     .action(
       action(async (_o: unknown, cmd: Command) => {
-        const opts = cmd.optsWithGlobals<GlobalOptions & { account?: string; period?: string; status?: string; limit?: string }>();
-        const period = opts.period === undefined ? undefined : checkPeriod(opts.period);
-        const rows = await withStore(opts, (store) => listInvoices(store, { accountId: opts.account, period, status: opts.status, limit: parseIntOption('limit', opts.limit, 1) }));
+        const opts = cmd.optsWithGlobals<GlobalOptions & { account?: string; period?: string; status?: string; limit?: string; as?: string }>();
+        const input = { accountId: opts.account, period: opts.period, status: opts.status, limit: parseIntOption('limit', opts.limit, 1) };
+        const { invoices: rows } = await withStore(opts, (store) => runOperation(listInvoices, cliContext(store, opts.as), input));
         printResult(opts, rows, (r) => table(r, ['id', 'number', 'kind', 'accountId', 'period', 'status', 'total', 'currency']));
       }),
     );

@@ -2,8 +2,11 @@ import { z } from 'zod';
 
 const decimalString = z.string().regex(/^\d+(\.\d+)?$/, 'a non-negative decimal number such as "12.50"');
 
-/** Roles a user can hold: analysts ask, approvers decide, admins manage users. */
-export const roleSchema = z.enum(['analyst', 'approver', 'admin']);
+/**
+ * Roles a user can hold: analysts ask, approvers decide, admins manage users, tariffs, catalog and
+ * settings; a customer sees their own account only (the portal) and holds no other role.
+ */
+export const roleSchema = z.enum(['analyst', 'approver', 'admin', 'customer']);
 export type Role = z.infer<typeof roleSchema>;
 
 /** The kinds of change an agent or analyst may propose; none takes effect before approval. */
@@ -44,6 +47,8 @@ export interface Actor {
   id: string;
   tenant: string;
   roles: Role[];
+  /** A customer user's own account; absent for operator staff. */
+  accountId?: string;
 }
 
 /** A proposal as the approval rules see it. */

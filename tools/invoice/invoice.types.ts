@@ -127,10 +127,14 @@ export const recommendationSchema = z.object({
 });
 export type Recommendation = z.infer<typeof recommendationSchema>;
 
-export const invoiceKindSchema = z.enum(['invoice', 'credit_note', 'debit_note']);
+/** The kinds of billing document (also the enum of the invoices.kind column). */
+export const INVOICE_KINDS = ['invoice', 'credit_note', 'debit_note'] as const;
+export const invoiceKindSchema = z.enum(INVOICE_KINDS);
 export type InvoiceKind = z.infer<typeof invoiceKindSchema>;
 
-export const invoiceStatusSchema = z.enum(['draft', 'held', 'issued', 'paid', 'overdue', 'void']);
+/** The life of a billing document (also the enum of the invoices.status column). */
+export const INVOICE_STATUSES = ['draft', 'held', 'issued', 'paid', 'overdue', 'void'] as const;
+export const invoiceStatusSchema = z.enum(INVOICE_STATUSES);
 export type InvoiceStatus = z.infer<typeof invoiceStatusSchema>;
 
 export const invoiceDocumentSchema = z.object({

@@ -1,0 +1,12 @@
+import { listInvoices, showInvoice } from './invoices/index.ts';
+import type { Operation } from './operation.ts';
+
+/**
+ * Every operation of the system, by area. Surfaces that walk all of them (the API's route table
+ * check, the docs) read this list; each area adds its own line.
+ */
+export const operations: readonly Operation[] = [
+  // invoices
+  showInvoice,
+  listInvoices,
+] as unknown as readonly Operation[];

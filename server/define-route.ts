@@ -1,0 +1,135 @@
+import { createRoute, type OpenAPIHono, type RouteConfig } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { z } from 'zod';
+import { checkAllowed, runOperation, type Operation, type OperationContext } from '../app/index.ts';
+import type { ServerEnv } from './server-env.ts';
+
+/** The parts of a request a route hands its operation. */
+export interface RouteRequest {
+  params: Record<string, unknown>;
+  query: Record<string, unknown>;
+  body: unknown;
+}
+
+/**
+ * An HTTP route over an operation. The route only says where the operation's input comes from
+ * (path, query, JSON body) and how its output is sent; the operation checks and does everything.
+ * `roles` in the OpenAPI document are the operation's own.
+ */
+export interface RouteSpec<Op extends Operation = Operation> {
+  op: Op;
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
+  /** OpenAPI-style path under /api/v1, e.g. `/invoices/{number}`. */
+  path: string;
+  tags: string[];
+  params?: z.ZodObject;
+  query?: z.ZodObject;
+  /** The JSON body schema (POST/PUT/PATCH); by default the operation's input without the path params. */
+  body?: z.ZodType | false;
+  /** Maps the request to the operation's input; by default params, query and body merged. */
+  toInput?: (req: RouteRequest) => unknown;
+  /** The success status: 200, or 201 for a route that creates something. */
+  status?: 200 | 201 | 202;
+  /** Sends the output some other way than JSON (a PDF, XML); documented as `produces`. */
+  send?: (c: Context<ServerEnv>, output: z.output<Op['output']>) => Response | Promise<Response>;
+  produces?: string;
+  /** True for POSTs that create something: the Idempotency-Key header applies. */
+  idempotent?: boolean;
+}
+
+/** Declares a route (an identity function that keeps the types). */
+export function defineRoute<Op extends Operation>(spec: RouteSpec<Op>): RouteSpec<Op> {
+  return spec;
+}
+
+const errorResponse = {
+  content: { 'application/json': { schema: z.object({ error: z.object({ code: z.string(), message: z.string(), requestId: z.string() }) }) } },
+};
+
+/**
+ * Query strings are text: number and boolean fields of a query schema are read from their text
+ * form before the operation parses them with its own rules (bounds, enums stay the operation's).
+ */
+export function queryOf(schema: z.ZodObject): z.ZodObject {
+  const shape: Record<string, z.ZodType> = {};
+  for (const [key, field] of Object.entries(schema.shape as Record<string, z.ZodType>)) {
+    const base = unwrap(field);
+    const desc = field.description ?? base.description;
+    const t = base._zod.def.type;
+    const text = t === 'number' ? z.string().regex(/^-?\d+(\.\d+)?$/, 'a number') : t === 'boolean' ? z.enum(['true', 'false']) : base;
+    shape[key] = (desc ? text.describe(desc) : text).optional();
+  }
+  return z.object(shape);
+}
+
+function unwrap(field: z.ZodType): z.ZodType {
+  let f = field;
+  while (['optional', 'default', 'nullable', 'prefault'].includes(f._zod.def.type)) f = (f._zod.def as unknown as { innerType: z.ZodType }).innerType;
+  return f;
+}
+
+/** Turns the text values queryOf let through back into numbers and booleans for the operation. */
+export function readQuery(schema: z.ZodObject | undefined, query: Record<string, unknown>): Record<string, unknown> {
+  if (!schema) return {};
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined) continue;
+    const field = (schema.shape as Record<string, z.ZodType>)[key];
+    const t = field ? unwrap(field)._zod.def.type : 'string';
+    out[key] = t === 'number' ? Number(value) : t === 'boolean' ? value === 'true' : value;
+  }
+  return out;
+}
+
+/** Adds a route to the app: OpenAPI description, validation of the surface, and the operation run in the request's context. */
+export function mountRoute(app: OpenAPIHono<ServerEnv>, spec: RouteSpec): void {
+  const { op } = spec;
+  const status = spec.status ?? 200;
+  const hasBody = spec.method !== 'get' && spec.method !== 'delete' && spec.body !== false;
+  const bodySchema = hasBody ? (spec.body ?? op.input) : undefined;
+  const querySchema = spec.query ? queryOf(spec.query) : undefined;
+  const route = createRoute({
+    method: spec.method,
+    path: spec.path,
+    tags: spec.tags,
+    summary: op.summary,
+    description: `Operation \`${op.name}\` (${op.effect}). Roles: ${op.roles.join(', ')}.`,
+    operationId: op.name,
+    security: [{ bearer: [] }],
+    // Roles are checked before the request is validated: a caller who may not use a route learns nothing from its errors.
+    middleware: [
+      async (c: Context<ServerEnv>, next: () => Promise<void>) => {
+        checkAllowed(op, c.get('operationContext'));
+        await next();
+      },
+    ],
+    'x-roles': [...op.roles],
+    request: {
+      ...(spec.params ? { params: spec.params } : {}),
+      ...(querySchema ? { query: querySchema } : {}),
+      ...(bodySchema ? { body: { required: true, content: { 'application/json': { schema: bodySchema } } } } : {}),
+      ...(spec.idempotent ? { headers: z.object({ 'idempotency-key': z.string().min(1).max(200).optional().describe('the same key and body returns the first response') }) } : {}),
+    },
+    responses: {
+      [status]: spec.produces ? { description: op.summary, content: { [spec.produces]: { schema: z.any() } } } : { description: op.summary, content: { 'application/json': { schema: op.output } } },
+      400: { description: 'invalid input (the field is named)', ...errorResponse },
+      401: { description: 'no valid token', ...errorResponse },
+      403: { description: 'the role does not allow it', ...errorResponse },
+      404: { description: 'not found (or another tenant’s)', ...errorResponse },
+      409: { description: 'conflict', ...errorResponse },
+    },
+  } as RouteConfig);
+  app.openapi(route, async (c) => {
+    const req = c.req as unknown as { valid: (t: string) => unknown };
+    const request: RouteRequest = {
+      params: spec.params ? (req.valid('param') as Record<string, unknown>) : {},
+      query: readQuery(spec.query, querySchema ? (req.valid('query') as Record<string, unknown>) : {}),
+      body: bodySchema ? req.valid('json') : undefined,
+    };
+    const input = spec.toInput ? spec.toInput(request) : { ...(request.body as object | undefined), ...request.query, ...request.params };
+    const ctx: OperationContext = c.get('operationContext');
+    const output = await runOperation(op, ctx, input);
+    if (spec.send) return spec.send(c, output);
+    return c.json(output as object, status);
+  });
+}
