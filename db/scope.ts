@@ -10,6 +10,8 @@ import { listTenantInvoices, tenantAccount, tenantInvoice } from './tenant-scope
  * that one account: anything else is NOT_FOUND, exactly like a missing id.
  */
 export interface TenantScope {
+  /** The store the readers read; area readers in other files take the scope, never a tenant string. */
+  store: Store;
   tenant: string;
   /** The customer's account when the actor is a customer. */
   accountId: string | undefined;
@@ -24,6 +26,7 @@ export function tenantScope(store: Store, tenant: string, accountId?: string): T
     if (accountId !== undefined && id !== accountId) throw new BillingError('NOT_FOUND', what);
   };
   return {
+    store,
     tenant,
     accountId,
     account(id) {

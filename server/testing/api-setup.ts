@@ -19,6 +19,8 @@ export interface ApiUsers {
   carol: ApiUser;
   /** admin of t */
   ada: ApiUser;
+  /** analyst of t, and nothing else */
+  dan: ApiUser;
   /** customer of t, account A1 */
   cora: ApiUser;
   /** analyst, approver and admin of another tenant, u */
@@ -48,6 +50,7 @@ export async function setUpApi(store: TempStore) {
     bob: withToken(store, l.bob),
     carol: withToken(store, l.carol),
     ada: withToken(store, saveUser(store, { id: 'ada', tenant: 't', name: 'Ada Admin', roles: ['admin'] })),
+    dan: withToken(store, saveUser(store, { id: 'dan', tenant: 't', name: 'Dan Analyst', roles: ['analyst'] })),
     cora: withToken(store, saveUser(store, { id: 'cora', tenant: 't', name: 'Cora Customer', roles: ['customer'], accountId: 'A1' })),
     uma: withToken(store, saveUser(store, { id: 'uma', tenant: 'u', name: 'Uma Other', roles: ['analyst', 'approver', 'admin'] })),
   };
