@@ -60,3 +60,5 @@ export { accountPeriodInvoice, explainTenantInvoice, invoicesBefore } from './ac
 export { tenantPeriodDocuments } from './period-documents.ts';
 export { claimChatThread } from './chat-thread-store.ts';
 export { readEvalState, type EvalState } from './eval-state.ts';
+export { claimIdempotencyKey, completeIdempotencyKey, releaseIdempotencyKey, type KeyClaim, type StoredResponse } from './idempotency-store.ts';
+export { migrationStatus, type MigrationStatus } from './migration-status.ts';
