@@ -59,5 +59,8 @@ export function completeIdempotencyKey(store: Store, id: number, response: Store
 
 /** Lets a claimed key go when its request failed, so a retry with the same key runs again. */
 export function releaseIdempotencyKey(store: Store, id: number): void {
-  store.db.delete(idempotencyKeys).where(and(eq(idempotencyKeys.id, id), eq(idempotencyKeys.status, PENDING))).run();
+  store.db
+    .delete(idempotencyKeys)
+    .where(and(eq(idempotencyKeys.id, id), eq(idempotencyKeys.status, PENDING)))
+    .run();
 }

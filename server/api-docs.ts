@@ -57,7 +57,9 @@ function typeOf(doc: OpenApiDoc, raw: JsonSchema | undefined, depth = 0): string
   if (alts && depth < 3) return alts.map((a) => typeOf(doc, a, depth + 1)).join(' or ');
   const t = Array.isArray(s.type) ? s.type.join(' or ') : (s.type ?? 'any');
   if (t === 'array') return `array of ${depth < 3 ? typeOf(doc, s.items, depth + 1) : 'any'}`;
-  const extra = [s.format, s.pattern ? `pattern ${s.pattern}` : undefined, s.minimum !== undefined ? `≥ ${s.minimum}` : undefined, s.maximum !== undefined ? `≤ ${s.maximum}` : undefined].filter(Boolean);
+  const extra = [s.format, s.pattern ? `pattern ${s.pattern}` : undefined, s.minimum !== undefined ? `≥ ${s.minimum}` : undefined, s.maximum !== undefined ? `≤ ${s.maximum}` : undefined].filter(
+    Boolean,
+  );
   return extra.length ? `${t} (${extra.join(', ')})` : t;
 }
 
@@ -98,7 +100,14 @@ function renderOperation(doc: OpenApiDoc, method: string, path: string, op: Open
     `<p class="meta">Roles: ${escapeHtml((op['x-roles'] ?? []).join(', ') || 'none')}${op.operationId ? ` · operation <code>${escapeHtml(op.operationId)}</code>` : ''}</p>`,
     params.length ? `<h4>Parameters</h4>${table(['name', 'in', 'required', 'type', 'description'], params)}` : '',
     bodyType
-      ? `<h4>Body (${escapeHtml(bodyType)})</h4>${body.length ? table(['field', 'required', 'type', 'description'], body.map((f) => [`<code>${escapeHtml(f.name)}</code>`, f.required ? 'yes' : 'no', escapeHtml(f.type), escapeHtml(f.description)])) : '<p>the raw request body</p>'}`
+      ? `<h4>Body (${escapeHtml(bodyType)})</h4>${
+          body.length
+            ? table(
+                ['field', 'required', 'type', 'description'],
+                body.map((f) => [`<code>${escapeHtml(f.name)}</code>`, f.required ? 'yes' : 'no', escapeHtml(f.type), escapeHtml(f.description)]),
+              )
+            : '<p>the raw request body</p>'
+        }`
       : '',
     `<h4>Responses</h4>${table(['status', 'meaning', 'content'], responses)}`,
     '</section>',
@@ -133,7 +142,15 @@ export function renderApiDocs(doc: OpenApiDoc): string {
       return `<li>${escapeHtml(t)}<ul>${links.join('')}</ul></li>`;
     })
     .join('');
-  const body = tags.map((t) => `<h2>${escapeHtml(t)}</h2>\n${ops.filter((o) => o.tag === t).map((o) => renderOperation(doc, o.method, o.path, o.op)).join('\n')}`).join('\n');
+  const body = tags
+    .map(
+      (t) =>
+        `<h2>${escapeHtml(t)}</h2>\n${ops
+          .filter((o) => o.tag === t)
+          .map((o) => renderOperation(doc, o.method, o.path, o.op))
+          .join('\n')}`,
+    )
+    .join('\n');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>${escapeHtml(doc.info.title)} reference</title><style>${STYLE}</style></head>

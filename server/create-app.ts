@@ -110,7 +110,10 @@ export function createApp(deps: ServerDeps): OpenAPIHono<ServerEnv> {
   app.get('/readyz', (c) => {
     const m = migrationStatus(deps.store);
     const ready = m.reachable && m.pending.length === 0;
-    return c.json({ status: ready ? 'ready' : 'not ready', database: m.reachable ? 'reachable' : 'unreachable', migrations: { applied: m.applied, expected: m.expected, pending: m.pending } }, ready ? 200 : 503);
+    return c.json(
+      { status: ready ? 'ready' : 'not ready', database: m.reachable ? 'reachable' : 'unreachable', migrations: { applied: m.applied, expected: m.expected, pending: m.pending } },
+      ready ? 200 : 503,
+    );
   });
   app.get('/metrics', async (c) => {
     const { body, contentType } = await metrics.render();

@@ -15,7 +15,9 @@ const KEY = /^[\x21-\x7e]{1,200}$/;
  */
 export async function withIdempotencyKey(store: Store, req: { userId: string; key: string; route: string; request: RouteRequest }, run: () => Promise<Response>): Promise<Response> {
   if (!KEY.test(req.key)) throw new BillingError('INVALID_INPUT', 'Idempotency-Key: 1 to 200 printable characters, no spaces');
-  const requestHash = createHash('sha256').update(JSON.stringify([req.request.params, req.request.query, req.request.body ?? null])).digest('hex');
+  const requestHash = createHash('sha256')
+    .update(JSON.stringify([req.request.params, req.request.query, req.request.body ?? null]))
+    .digest('hex');
   const claim = claimIdempotencyKey(store, { userId: req.userId, key: req.key, route: req.route, requestHash });
   if (claim.kind === 'replay') {
     const { status, body, contentType } = claim.response;
