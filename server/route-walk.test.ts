@@ -117,7 +117,7 @@ describe('every route of the OpenAPI document', { timeout: 120_000 }, () => {
     const content = r.op.requestBody?.content ?? {};
     const json = content['application/json'];
     const headers: Record<string, string> = as ? { ...as.headers } : {};
-    let body: BodyInit | undefined;
+    let body: string | undefined;
     if (json) {
       body = JSON.stringify(BODIES[r.op.operationId] ?? sample(doc, json.schema));
       headers['content-type'] = 'application/json';
