@@ -37,11 +37,11 @@ describe('switchboard serve', { timeout: 120_000 }, () => {
     try {
       const [, url] = await printed(server, /Switchboard API on (http:\/\/127\.0\.0\.1:\d+)/);
       const ready = await fetch(`${url}/readyz`);
-      expect([ready.status, (await ready.json()).status]).toEqual([200, 'ready']);
+      expect([ready.status, ((await ready.json()) as { status: string }).status]).toEqual([200, 'ready']);
       expect((await fetch(`${url}/api/v1/users`)).status).toBe(401);
       const users = await fetch(`${url}/api/v1/users`, { headers: { authorization: `Bearer ${token}` } });
       expect(users.status).toBe(200);
-      expect((await users.json()).users.map((u: { id: string }) => u.id)).toEqual(['ada']);
+      expect(((await users.json()) as { users: Array<{ id: string }> }).users.map((u: { id: string }) => u.id)).toEqual(['ada']);
       server.child.kill('SIGTERM');
       const end = await server.ended;
       expect([end.status, end.signal]).toEqual([0, null]);
