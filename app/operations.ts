@@ -1,5 +1,6 @@
 import { listInvoices, showInvoice } from './invoices/index.ts';
 import type { Operation } from './operation.ts';
+import { addUser, createToken, listTokens, listUsers, revokeToken } from './users/index.ts';
 
 /**
  * Every operation of the system, by area. Surfaces that walk all of them (the API's route table
@@ -9,4 +10,10 @@ export const operations: readonly Operation[] = [
   // invoices
   showInvoice,
   listInvoices,
+  // users and API tokens
+  addUser,
+  listUsers,
+  createToken,
+  listTokens,
+  revokeToken,
 ] as unknown as readonly Operation[];

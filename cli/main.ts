@@ -16,6 +16,7 @@ import { registerIngest } from './commands/ingest.ts';
 import { registerQuarantine } from './commands/quarantine.ts';
 import { registerRate } from './commands/rate.ts';
 import { registerRerate } from './commands/rerate.ts';
+import { registerServe } from './commands/serve.ts';
 import { registerTariffs } from './commands/tariffs.ts';
 import { registerUsage } from './commands/usage.ts';
 import { registerWhatIf } from './commands/whatif.ts';
@@ -45,6 +46,7 @@ export function buildProgram(): Command {
     registerUsers,
     registerChat,
     registerApprovals,
+    registerServe,
     registerAudit,
   ]) {
     register(program);

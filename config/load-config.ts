@@ -21,6 +21,11 @@ export const appConfigSchema = z.object({
   debug: z.boolean().default(false),
   /** Set by a Switchboard parent for a child it spawned (SWITCHBOARD_LIFELINE_FD): the child ends when that parent ends (cli/child-lifeline.mjs). */
   lifelineFd: z.coerce.number().int().min(3).optional(),
+  /** `switchboard serve`: the address to listen on (SWITCHBOARD_HOST; loopback unless asked), and the port (SWITCHBOARD_PORT). */
+  serveHost: z.string().min(1).default('127.0.0.1'),
+  servePort: z.coerce.number().int().min(0).max(65535).default(8080),
+  /** The server's log level (SWITCHBOARD_LOG_LEVEL): pino's levels, `silent` for none. */
+  logLevel: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
 });
 export type AppConfig = z.infer<typeof appConfigSchema>;
 
@@ -41,6 +46,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     ci: Boolean(env.CI),
     debug: Boolean(env.SWITCHBOARD_DEBUG) && env.SWITCHBOARD_DEBUG !== '0',
     lifelineFd: env.SWITCHBOARD_LIFELINE_FD || undefined,
+    serveHost: env.SWITCHBOARD_HOST || undefined,
+    servePort: env.SWITCHBOARD_PORT || undefined,
+    logLevel: env.SWITCHBOARD_LOG_LEVEL || undefined,
   });
   if (!parsed.success) {
     throw new BillingError('INVALID_CONFIG', `invalid environment: ${parsed.error.issues.map((i) => (i.path[0] === 'dbPath' ? i.message : `${i.path.join('.')}: ${i.message}`)).join('; ')}`);

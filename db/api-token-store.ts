@@ -72,3 +72,9 @@ export function revokeApiToken(store: Store, id: number, now = new Date()): ApiT
   if (row.revokedAt) return toView(row);
   return toView(store.db.update(apiTokens).set({ revokedAt: now.toISOString() }).where(eq(apiTokens.id, id)).returning().get());
 }
+
+/** One token by id (never the token itself), or null. */
+export function getApiToken(store: Store, id: number): ApiTokenView | null {
+  const row = store.db.select().from(apiTokens).where(eq(apiTokens.id, id)).get();
+  return row ? toView(row) : null;
+}

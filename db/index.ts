@@ -33,8 +33,8 @@ export { reratePeriod, type RerateResult } from './rerate-period.ts';
 export { usageRowsForNumbers } from './billing-usage-store.ts';
 export { notesFor, replaceUnissuedInvoice, changeInvoiceStatus, markOverdueInvoices } from './invoice-store.ts';
 export { loadBillingInput, newBillingCaches, type BillingCaches } from './load-billing-input.ts';
-export { saveUser, getUser, listUsers, type UserRecord } from './user-store.ts';
-export { createApiToken, userForToken, listApiTokens, revokeApiToken, type ApiTokenView } from './api-token-store.ts';
+export { saveUser, getUser, listUsers, USER_ID, type UserRecord } from './user-store.ts';
+export { createApiToken, userForToken, listApiTokens, getApiToken, revokeApiToken, type ApiTokenView } from './api-token-store.ts';
 export { appendAudit, listAudit, type AuditEntry } from './audit-store.ts';
 export { verifyAudit, type AuditVerification } from './verify-audit.ts';
 export {
@@ -60,3 +60,5 @@ export { accountPeriodInvoice, explainTenantInvoice, invoicesBefore } from './ac
 export { tenantPeriodDocuments } from './period-documents.ts';
 export { claimChatThread } from './chat-thread-store.ts';
 export { readEvalState, type EvalState } from './eval-state.ts';
+export { claimIdempotencyKey, completeIdempotencyKey, releaseIdempotencyKey, type KeyClaim, type StoredResponse } from './idempotency-store.ts';
+export { migrationStatus, type MigrationStatus } from './migration-status.ts';

@@ -9,7 +9,8 @@ export interface UserRecord extends Actor {
   name: string;
 }
 
-const USER_ID = /^[a-z0-9][a-z0-9._-]{0,63}$/;
+/** What a user id may be: lower-case letters, digits, dot, dash, underscore (it appears in --as and audit lines). */
+export const USER_ID = /^[a-z0-9][a-z0-9._-]{0,63}$/;
 
 function toUser(r: typeof users.$inferSelect): UserRecord {
   return {

@@ -1,7 +1,11 @@
 import { createRoute, type OpenAPIHono, type RouteConfig } from '@hono/zod-openapi';
-import type { Context } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import { checkAllowed, runOperation, type Operation, type OperationContext } from '../app/index.ts';
+import { BillingError } from '../tools/errors.ts';
+import { withIdempotencyKey } from './idempotency.ts';
+import type { RateLimiter } from './rate-limit.ts';
 import type { ServerEnv } from './server-env.ts';
 
 /** The parts of a request a route hands its operation. */
@@ -81,13 +85,41 @@ export function readQuery(schema: z.ZodObject | undefined, query: Record<string,
   return out;
 }
 
+/** What the app hands every route: the JSON body limit and the chat rate limiter. */
+export interface MountOptions {
+  jsonBodyBytes: number;
+  chatPosts?: RateLimiter;
+}
+
 /** Adds a route to the app: OpenAPI description, validation of the surface, and the operation run in the request's context. */
-export function mountRoute(app: OpenAPIHono<ServerEnv>, spec: RouteSpec): void {
+export function mountRoute(app: OpenAPIHono<ServerEnv>, spec: RouteSpec, options: MountOptions = { jsonBodyBytes: 1024 * 1024 }): void {
   const { op } = spec;
   const status = spec.status ?? 200;
   const hasBody = spec.method !== 'get' && spec.method !== 'delete' && spec.body !== false;
   const bodySchema = hasBody ? (spec.body ?? op.input) : undefined;
   const querySchema = spec.query ? queryOf(spec.query) : undefined;
+  const guards: MiddlewareHandler<ServerEnv>[] = [];
+  // A JSON body is read whole, so it has a size limit; a route without one (a streamed upload) reads its own stream.
+  if (bodySchema)
+    guards.push(
+      bodyLimit({
+        maxSize: options.jsonBodyBytes,
+        onError: () => {
+          throw new BillingError('PAYLOAD_TOO_LARGE', `the request body is over ${options.jsonBodyBytes} bytes`);
+        },
+      }) as MiddlewareHandler<ServerEnv>,
+    );
+  // Each chat message costs model calls: a user may post only so many a minute.
+  const chatPosts = options.chatPosts;
+  if (chatPosts && spec.tags.includes('chat') && spec.method === 'post')
+    guards.push(async (c, next) => {
+      const id = c.get('user').id;
+      if (!chatPosts.hit(id)) {
+        const retryAfter = chatPosts.retryAfter(id);
+        throw new BillingError('RATE_LIMITED', `too many chat messages; retry in ${retryAfter} s`, { retryAfter });
+      }
+      await next();
+    });
   const route = createRoute({
     method: spec.method,
     path: spec.path,
@@ -102,6 +134,7 @@ export function mountRoute(app: OpenAPIHono<ServerEnv>, spec: RouteSpec): void {
         checkAllowed(op, c.get('operationContext'));
         await next();
       },
+      ...guards,
     ],
     'x-roles': [...op.roles],
     request: {
@@ -128,8 +161,13 @@ export function mountRoute(app: OpenAPIHono<ServerEnv>, spec: RouteSpec): void {
     };
     const input = spec.toInput ? spec.toInput(request) : { ...(request.body as object | undefined), ...request.query, ...request.params };
     const ctx: OperationContext = c.get('operationContext');
-    const output = await runOperation(op, ctx, input);
-    if (spec.send) return spec.send(c, output);
-    return c.json(output as object, status);
+    const run = async () => {
+      const output = await runOperation(op, ctx, input);
+      if (spec.send) return spec.send(c, output);
+      return c.json(output as object, status);
+    };
+    const key = spec.idempotent ? c.req.header('idempotency-key') : undefined;
+    if (key === undefined) return run();
+    return withIdempotencyKey(ctx.store, { userId: c.get('user').id, key, route: `${spec.method.toUpperCase()} ${spec.path}`, request }, run);
   });
 }

@@ -18,6 +18,10 @@ export const BILLING_ERROR_CODES = {
   UNAUTHORIZED: { exit: 2, http: 401 },
   FORBIDDEN: { exit: 2, http: 403 },
   CONFLICT: { exit: 2, http: 409 },
+  // HTTP only: a method a path does not have, a body over the limit, too many attempts in a window.
+  METHOD_NOT_ALLOWED: { exit: 2, http: 405 },
+  PAYLOAD_TOO_LARGE: { exit: 2, http: 413 },
+  RATE_LIMITED: { exit: 2, http: 429 },
   // The database file given cannot be used (not SQLite, corrupt, a folder, read-only): the user picks another.
   INVALID_DATABASE: { exit: 2, http: 500 },
   // An output path that cannot be written (no such folder, a folder, no permission).

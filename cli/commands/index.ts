@@ -82,6 +82,12 @@ export const COMMANDS: readonly CommandEntry[] = [
   },
   { name: 'approvals', term: 'approvals', description: 'proposals that wait for people: list, show, approve, reject', load: async () => (await import('./approvals.ts')).registerApprovals },
   {
+    name: 'serve',
+    term: 'serve [options]',
+    description: 'serve the HTTP API (/api/v1, /api/docs, /healthz, /readyz, /metrics) until stopped (Ctrl-C or SIGTERM)',
+    load: async () => (await import('./serve.ts')).registerServe,
+  },
+  {
     name: 'audit',
     term: 'audit [options]',
     description: "your operator's audit log: every agent tool call and error, proposal, decision, refusal and posting, oldest first",
