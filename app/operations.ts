@@ -1,3 +1,4 @@
+import { billRunsOps, ingestOps, quarantineOps, ratingOps } from './ingest-area.ts';
 import { listInvoices, showInvoice } from './invoices/index.ts';
 import type { Operation } from './operation.ts';
 
@@ -9,4 +10,9 @@ export const operations: readonly Operation[] = [
   // invoices
   showInvoice,
   listInvoices,
+  // ingestion, quarantine, rating, bill runs
+  ...ingestOps,
+  ...quarantineOps,
+  ...ratingOps,
+  ...billRunsOps,
 ] as unknown as readonly Operation[];
