@@ -7,7 +7,7 @@ import { BILLING_CDRS, setUpBillingOperator } from '../../cli/commands/testing/b
 import { createApiToken, listBatches, saveUser, type UserRecord } from '../../db/index.ts';
 import { createTempStore } from '../../db/testing/create-temp-store.ts';
 import { createApp } from '../create-app.ts';
-import { call, type ApiUser } from '../testing/api-setup.ts';
+import { call, type ApiUser, type Reply } from '../testing/api-setup.ts';
 
 type TempStore = ReturnType<typeof createTempStore>;
 
@@ -34,7 +34,7 @@ function setUp(store: TempStore) {
 }
 
 /** POSTs a raw CDR body (text, or a stream read as it is sent) to /cdr-uploads. */
-async function upload(app: ReturnType<typeof createApp>, query: string, as: ApiUser, body: string | ReadableStream<Uint8Array>, headers: Record<string, string> = {}) {
+async function upload(app: ReturnType<typeof createApp>, query: string, as: ApiUser, body: string | ReadableStream<Uint8Array>, headers: Record<string, string> = {}): Promise<Omit<Reply, 'headers'>> {
   const res = await app.request(`/api/v1/cdr-uploads?${query}`, {
     method: 'POST',
     headers: { ...as.headers, 'content-type': 'application/octet-stream', ...headers },
@@ -153,7 +153,7 @@ describe('/api/v1/cdr-uploads and the usage pipeline', () => {
     expect(fmt.body.error.code).toBe('UNSUPPORTED_FORMAT');
     const latin1 = Buffer.concat([Buffer.from(`${BILLING_CDRS[0]}\n`), Buffer.from('r1,voice,outbound,447700900123,,,,+447812345678,2025-03-03T10:00:00Z,480,answered,,caf\xe9\n', 'latin1')]);
     const res = await api.app.request('/api/v1/cdr-uploads?format=csv', { method: 'POST', headers: api.users.dan.headers, body: latin1 });
-    const body = await res.json();
+    const body = (await res.json()) as Reply['body'];
     expect(res.status).toBe(400);
     expect(body.error.message).toMatch(/the upload is not UTF-8 .*line 2\); nothing was stored.*encoding=latin1/);
     const asLatin1 = await api.app.request('/api/v1/cdr-uploads?format=csv&encoding=latin1', { method: 'POST', headers: api.users.dan.headers, body: latin1 });
