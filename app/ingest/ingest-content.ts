@@ -64,6 +64,18 @@ function notUtf8(content: CdrContent, bad: InvalidUtf8, partly: boolean): Billin
   );
 }
 
+/**
+ * A one-shot stream that failed while it was read (the client went away, the connection broke):
+ * the sender's problem, not ours. A file's read error stays what it was.
+ */
+function brokeOff(content: CdrContent, bytes: number, err: unknown): unknown {
+  if (content.reopenable) return err;
+  const why = err instanceof Error ? err.message : String(err);
+  return new BillingError('INVALID_INPUT', `${content.label} broke off after ${bytes} bytes (${why}); the lines stored before it are found as duplicates when it is sent again`, undefined, {
+    cause: err,
+  });
+}
+
 /** The first line that is neither blank nor a comment (a CSV header), read from the first 64 KiB. */
 async function firstDataLine(prefix: Buffer, encoding: TextEncodingName): Promise<string | null> {
   for await (const line of readLines(
@@ -146,13 +158,25 @@ export async function ingestContent(store: Store, content: CdrContent, opts: Ing
   let bytes = 0;
   let stored = false;
   async function* tapped(): AsyncGenerator<Buffer> {
-    for await (const c of content.open()) {
-      const chunk = toBuffer(c);
-      const bad = inline?.push(chunk);
-      if (bad) throw notUtf8(content, bad, stored);
-      hash.update(chunk);
-      bytes += chunk.length;
-      yield chunk;
+    const source = content.open()[Symbol.asyncIterator]();
+    try {
+      for (;;) {
+        let next: IteratorResult<Uint8Array>;
+        try {
+          next = await source.next();
+        } catch (err) {
+          throw brokeOff(content, bytes, err);
+        }
+        if (next.done) break;
+        const chunk = toBuffer(next.value);
+        const bad = inline?.push(chunk);
+        if (bad) throw notUtf8(content, bad, stored);
+        hash.update(chunk);
+        bytes += chunk.length;
+        yield chunk;
+      }
+    } finally {
+      await source.return?.();
     }
     const bad = inline?.end();
     if (bad) throw notUtf8(content, bad, stored);

@@ -171,6 +171,36 @@ describe('/api/v1/cdr-uploads and the usage pipeline', () => {
   });
 });
 
+describe('an upload that breaks off', () => {
+  let store: TempStore;
+  afterEach(() => store.cleanup());
+
+  it('is refused as the sender’s (400), and sent again whole, stores every line once', async () => {
+    store = createTempStore();
+    const api = setUp(store);
+    const rows = Array.from({ length: 3000 }, (_, i) => `cut${i},voice,outbound,447700900123,,,,+447812345678,2025-03-0${(i % 9) + 1}T10:00:00Z,60,answered,,`);
+    const text = `${[BILLING_CDRS[0], ...rows].join('\n')}\n`;
+    const half = Buffer.from(text.slice(0, text.indexOf('cut2000,')));
+    const broken = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(half.subarray(0, 70_000));
+        controller.enqueue(half.subarray(70_000));
+      },
+      pull(controller) {
+        controller.error(new Error('connection reset'));
+      },
+    });
+    const cut = await upload(api.app, 'format=csv&source=cut', api.users.dan, broken);
+    expect(cut.status).toBe(400);
+    expect(cut.body.error.message).toMatch(/^the upload broke off after \d+ bytes \(connection reset\)/);
+    expect(listBatches(store).map((b) => b.state)).toEqual(['failed']);
+    const whole = await upload(api.app, 'format=csv&source=cut', api.users.dan, text);
+    expect(whole.status).toBe(201);
+    const stored = (store.sqlite.prepare("SELECT count(*) AS n FROM usage_events WHERE idem_key LIKE 'cut:%'").get() as { n: number }).n;
+    expect({ read: whole.body.read, total: whole.body.accepted + whole.body.duplicates, stored }).toEqual({ read: 3000, total: 3000, stored: 3000 });
+  });
+});
+
 describe('a 100k-line upload', () => {
   let store: TempStore;
   afterEach(() => store.cleanup());
