@@ -1,3 +1,4 @@
+import { billRunsOps, ingestOps, quarantineOps, ratingOps } from './ingest-area.ts';
 import { listInvoices, showInvoice } from './invoices/index.ts';
 import type { Operation } from './operation.ts';
 import { addUser, createToken, listTokens, listUsers, revokeToken } from './users/index.ts';
@@ -16,4 +17,9 @@ export const operations: readonly Operation[] = [
   createToken,
   listTokens,
   revokeToken,
+  // ingestion, quarantine, rating, bill runs
+  ...ingestOps,
+  ...quarantineOps,
+  ...ratingOps,
+  ...billRunsOps,
 ] as unknown as readonly Operation[];

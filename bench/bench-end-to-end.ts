@@ -3,11 +3,11 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ingestFile } from '../cli/commands/ingest.ts';
 import { importTariffFromPath } from '../cli/commands/tariffs.ts';
 import { openDatabase, setOperatorSetting } from '../db/index.ts';
 import { buildPopulationFor } from '../evals/generator/index.ts';
 import { cpuSeconds, measure } from './measure.ts';
+import { ingestFile } from '../app/ingest/index.ts';
 
 const [file, root, seed, subscribers, writer] = process.argv.slice(2);
 const dir = mkdtempSync(join(tmpdir(), 'switchboard-bench-'));

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ingestFile } from '../cli/commands/ingest.ts';
 import { importTariffFromPath } from '../cli/commands/tariffs.ts';
 import { buildPopulationFor, writeCdrFile, type GeneratorOptions } from '../evals/generator/index.ts';
 import type { AcceptedRecord } from '../tools/cdr/ingest-sink.types.ts';
@@ -9,6 +8,7 @@ import { createWorkerSink } from './create-worker-sink.ts';
 import { createBatch, createDbSink } from './ingest-store.ts';
 import { setOperatorSetting } from './settings-store.ts';
 import { createTempStore } from './testing/create-temp-store.ts';
+import { ingestFile } from '../app/ingest/index.ts';
 
 const stores: Array<ReturnType<typeof createTempStore>> = [];
 afterEach(() => stores.splice(0).forEach((s) => s.cleanup()));

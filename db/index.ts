@@ -7,7 +7,7 @@ export { createBatch, finishBatch, getBatch, createDbSink, createRowWriter, even
 export { createWorkerSink } from './create-worker-sink.ts';
 export { lockAsConflict } from './database-busy.ts';
 export { openBatch, type ResumedBatch } from './open-batch.ts';
-export { listBatches, unfinishedBatches, batchState, type BatchView, type BatchState } from './list-batches.ts';
+export { listBatches, unfinishedBatches, batchState, ownsIngestion, tenantBatches, tenantBatch, type BatchView, type BatchState } from './list-batches.ts';
 export { takeBatchLease, batchLeaseHeld, type BatchLease } from './batch-lease.ts';
 export {
   listUsageEvents,
@@ -21,18 +21,20 @@ export {
   toUsageView,
   type UsageView,
 } from './usage-store.ts';
-export { countQuarantine, listQuarantine, openQuarantineWithBatch, markReplayed, updateQuarantined } from './quarantine-store.ts';
+export { countQuarantine, listQuarantine, openQuarantineWithBatch, markReplayed, updateQuarantined, tenantQuarantine, tenantOpenQuarantine } from './quarantine-store.ts';
 export { saveCatalogVersion, listCatalogVersions, catalogInEffect, currentRateMultipliers, type SavedCatalog } from './catalog-store.ts';
 export { importAccounts, getAccountBundle, listAccountIds, ratingPartyLookup, type AccountBundle } from './account-store.ts';
 export { getBillingSettings, setBillingSettings } from './billing-settings-store.ts';
 export { loadChargeableEvents, type TariffPlanCache } from './billing-usage-store.ts';
 export { findPeriodInvoice, hasPeriodInvoice, getInvoice, listInvoices, previousInvoiceTotals, carriesInto, saveInvoice, issueHeldInvoice, type StoredInvoice } from './invoice-store.ts';
-export { billPeriod, type BillRunResult } from './bill-period.ts';
+export { savePeriodInvoices, type PeriodInvoiceInput, type PeriodInvoiceOutcome } from './save-period-invoices.ts';
+export { tenantAccountIds, tenantBillRuns, type BillRunSummary } from './bill-run-store.ts';
 export { saveRerating, rerateHistory, type RerateChange } from './rerate-store.ts';
 export { reratePeriod, type RerateResult } from './rerate-period.ts';
 export { usageRowsForNumbers } from './billing-usage-store.ts';
 export { notesFor, replaceUnissuedInvoice, changeInvoiceStatus, markOverdueInvoices } from './invoice-store.ts';
 export { loadBillingInput, newBillingCaches, type BillingCaches } from './load-billing-input.ts';
+export { loadPlanPeerTotals } from './load-plan-peer-totals.ts';
 export { saveUser, getUser, listUsers, USER_ID, type UserRecord } from './user-store.ts';
 export { createApiToken, userForToken, listApiTokens, getApiToken, revokeApiToken, type ApiTokenView } from './api-token-store.ts';
 export { appendAudit, listAudit, type AuditEntry } from './audit-store.ts';

@@ -1,6 +1,9 @@
 import { asc, count, eq } from 'drizzle-orm';
 import { batchLeaseHeld } from './batch-lease.ts';
+import { BillingError } from '../tools/errors.ts';
 import type { Store } from './open-database.ts';
+import type { TenantScope } from './scope.ts';
+import { getOperatorSettings } from './settings-store.ts';
 import { ingestBatches, ingestDuplicates, quarantine, usageEvents } from './schema.ts';
 
 type BatchRow = typeof ingestBatches.$inferSelect;
@@ -75,4 +78,25 @@ export function listBatches(store: Store, filter: { limit?: number } = {}): Batc
 export function unfinishedBatches(store: Store): { running: BatchView[]; interrupted: BatchView[] } {
   const open = listBatches(store).filter((b) => b.state === 'running' || (b.state === 'interrupted' && b.resumedBy === null));
   return { running: open.filter((b) => b.state === 'running'), interrupted: open.filter((b) => b.state === 'interrupted') };
+}
+
+/**
+ * Whether the scope sees this database's ingestion (batches, quarantine, unrated usage): raw
+ * lines carry no tenant of their own, they belong to the operator whose ingestion read them, so
+ * only that operator's staff do (never a customer, never another tenant).
+ */
+export function ownsIngestion(scope: TenantScope): boolean {
+  return scope.accountId === undefined && getOperatorSettings(scope.store).tenant === scope.tenant;
+}
+
+/** The scope's ingestion batches, oldest first (none for another tenant). */
+export function tenantBatches(scope: TenantScope, filter: { limit?: number } = {}): BatchView[] {
+  return ownsIngestion(scope) ? listBatches(scope.store, filter) : [];
+}
+
+/** One batch of the scope's; another tenant's is NOT_FOUND, exactly like a missing one. */
+export function tenantBatch(scope: TenantScope, batchId: number): BatchView {
+  const found = ownsIngestion(scope) ? listBatches(scope.store).find((b) => b.id === batchId) : undefined;
+  if (!found) throw new BillingError('NOT_FOUND', `no batch ${batchId}`);
+  return found;
 }

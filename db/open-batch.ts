@@ -20,19 +20,27 @@ export interface ResumedBatch {
  * that batch committed are found again here as duplicates (idempotency keys), and the interrupted
  * batch is closed as `interrupted` with the counts of what it committed, so it reconciles too.
  */
-export function openBatch(store: Store, input: { sourceName: string; format: string; path: string; parserOptions: unknown }): { batchId: number; lease: BatchLease; resumes: ResumedBatch | null } {
+export function openBatch(
+  store: Store,
+  input: { sourceName: string; format: string; path: string | null; parserOptions: unknown },
+): { batchId: number; lease: BatchLease; resumes: ResumedBatch | null } {
   let lease: BatchLease | undefined;
   try {
     // IMMEDIATE: two ingests of the same file cannot both resume the same batch.
     return store.sqlite
       .transaction(() => {
-        const last = store.db
-          .select({ id: ingestBatches.id, status: ingestBatches.status, startedAt: ingestBatches.startedAt })
-          .from(ingestBatches)
-          .where(and(eq(ingestBatches.path, input.path), isNotNull(ingestBatches.path), eq(ingestBatches.sourceName, input.sourceName), eq(ingestBatches.format, input.format)))
-          .orderBy(desc(ingestBatches.id))
-          .limit(1)
-          .get();
+        // A stream without a file (an upload) has no earlier run to resume: its committed lines are found again as duplicates.
+        const path = input.path;
+        const last =
+          path === null
+            ? undefined
+            : store.db
+                .select({ id: ingestBatches.id, status: ingestBatches.status, startedAt: ingestBatches.startedAt })
+                .from(ingestBatches)
+                .where(and(eq(ingestBatches.path, path!), isNotNull(ingestBatches.path), eq(ingestBatches.sourceName, input.sourceName), eq(ingestBatches.format, input.format)))
+                .orderBy(desc(ingestBatches.id))
+                .limit(1)
+                .get();
         const interrupted = last && batchState(store, last) === 'interrupted' ? last : undefined;
         const batchId = createBatch(store, { ...input, fileSha256: null });
         lease = takeBatchLease(store, batchId);

@@ -1,6 +1,8 @@
 import { and, count, desc, eq, type SQL } from 'drizzle-orm';
 import { BillingError } from '../tools/errors.ts';
 import type { Store } from './open-database.ts';
+import { ownsIngestion } from './list-batches.ts';
+import type { TenantScope } from './scope.ts';
 import { ingestBatches, quarantine } from './schema.ts';
 
 /** Lists quarantined records (newest first). */
@@ -57,4 +59,18 @@ export function markReplayed(store: Store, id: number, eventId: number | null): 
 /** Keeps a record in quarantine with the reason it still fails (and the corrected text, if one was given). */
 export function updateQuarantined(store: Store, id: number, change: { raw: string; reason: string; message: string }): void {
   store.db.update(quarantine).set(change).where(eq(quarantine.id, id)).run();
+}
+
+/** The scope's quarantined records (newest first) and how many match in all; none for another tenant. */
+export function tenantQuarantine(scope: TenantScope, filter: { status?: string; batchId?: number; limit?: number } = {}) {
+  if (!ownsIngestion(scope)) return { rows: [] as ReturnType<typeof listQuarantine>, total: 0 };
+  const { limit, ...match } = filter;
+  return { rows: listQuarantine(scope.store, filter), total: countQuarantine(scope.store, match) };
+}
+
+/** Open quarantined records of the scope's to replay (one, or all); another tenant's id is NOT_FOUND. */
+export function tenantOpenQuarantine(scope: TenantScope, id?: number): ReturnType<typeof openQuarantineWithBatch> {
+  if (ownsIngestion(scope)) return openQuarantineWithBatch(scope.store, id);
+  if (id !== undefined) throw new BillingError('NOT_FOUND', `no quarantined record ${id}`);
+  return [];
 }

@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ingestAndRate, setUpBillingOperator } from '../cli/commands/testing/billing-setup.ts';
 import { BillingError } from '../tools/errors.ts';
-import { billPeriod } from './bill-period.ts';
 import { openDatabase } from './open-database.ts';
 import { createTempStore } from './testing/create-temp-store.ts';
+import { billPeriod } from '../app/billing/index.ts';
 
 let store: ReturnType<typeof createTempStore>;
 beforeEach(() => {

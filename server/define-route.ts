@@ -13,6 +13,8 @@ export interface RouteRequest {
   params: Record<string, unknown>;
   query: Record<string, unknown>;
   body: unknown;
+  /** A `stream: true` route's request body, unread: the operation reads it as it arrives. */
+  stream?: { body: ReadableStream<Uint8Array> | null; contentLength: number | undefined };
 }
 
 /**
@@ -39,6 +41,12 @@ export interface RouteSpec<Op extends Operation = Operation> {
   produces?: string;
   /** True for POSTs that create something: the Idempotency-Key header applies. */
   idempotent?: boolean;
+  /**
+   * The body is raw bytes (`consumes`, default application/octet-stream) handed to toInput as
+   * `stream`, never parsed or buffered: a body size limit must not apply to such a route.
+   */
+  stream?: boolean;
+  consumes?: string;
 }
 
 /** Declares a route (an identity function that keeps the types). */
@@ -91,11 +99,15 @@ export interface MountOptions {
   chatPosts?: RateLimiter;
 }
 
+function contentLength(header: string | undefined): number | undefined {
+  return header && /^\d+$/.test(header) ? Number(header) : undefined;
+}
+
 /** Adds a route to the app: OpenAPI description, validation of the surface, and the operation run in the request's context. */
 export function mountRoute(app: OpenAPIHono<ServerEnv>, spec: RouteSpec, options: MountOptions = { jsonBodyBytes: 1024 * 1024 }): void {
   const { op } = spec;
   const status = spec.status ?? 200;
-  const hasBody = spec.method !== 'get' && spec.method !== 'delete' && spec.body !== false;
+  const hasBody = spec.method !== 'get' && spec.method !== 'delete' && spec.body !== false && !spec.stream;
   const bodySchema = hasBody ? (spec.body ?? op.input) : undefined;
   const querySchema = spec.query ? queryOf(spec.query) : undefined;
   const guards: MiddlewareHandler<ServerEnv>[] = [];
@@ -141,6 +153,7 @@ export function mountRoute(app: OpenAPIHono<ServerEnv>, spec: RouteSpec, options
       ...(spec.params ? { params: spec.params } : {}),
       ...(querySchema ? { query: querySchema } : {}),
       ...(bodySchema ? { body: { required: true, content: { 'application/json': { schema: bodySchema } } } } : {}),
+      ...(spec.stream ? { body: { required: true, content: { [spec.consumes ?? 'application/octet-stream']: { schema: z.string().meta({ format: 'binary' }) } } } } : {}),
       ...(spec.idempotent ? { headers: z.object({ 'idempotency-key': z.string().min(1).max(200).optional().describe('the same key and body returns the first response') }) } : {}),
     },
     responses: {
@@ -158,6 +171,7 @@ export function mountRoute(app: OpenAPIHono<ServerEnv>, spec: RouteSpec, options
       params: spec.params ? (req.valid('param') as Record<string, unknown>) : {},
       query: readQuery(spec.query, querySchema ? (req.valid('query') as Record<string, unknown>) : {}),
       body: bodySchema ? req.valid('json') : undefined,
+      ...(spec.stream ? { stream: { body: c.req.raw.body, contentLength: contentLength(c.req.header('content-length')) } } : {}),
     };
     const input = spec.toInput ? spec.toInput(request) : { ...(request.body as object | undefined), ...request.query, ...request.params };
     const ctx: OperationContext = c.get('operationContext');

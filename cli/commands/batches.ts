@@ -1,7 +1,11 @@
 import type { Command } from 'commander';
-import { listBatches } from '../../db/index.ts';
+import { runOperation } from '../../app/index.ts';
+import { listBatches } from '../../app/ingest/index.ts';
 import { withStore, type GlobalOptions } from '../context.ts';
+import { cliContext } from '../operation-context.ts';
+import { withFlagNames } from '../operation-flags.ts';
 import { action, parseIntOption, printResult, table } from '../output.ts';
+import { AS_OPTION } from './acting-user.ts';
 
 /** `switchboard batches list`. */
 export function registerBatches(program: Command): void {
@@ -10,11 +14,13 @@ export function registerBatches(program: Command): void {
     .command('list')
     .description('ingestion batches, oldest first; a batch whose process is gone shows as interrupted, with what it committed')
     .option('--limit <n>', 'only the last n')
+    .option(...AS_OPTION)
     .option('--json', 'machine-readable output')
     .action(
       action(async (_o: unknown, cmd: Command) => {
-        const opts = cmd.optsWithGlobals<GlobalOptions & { limit?: string }>();
-        const rows = await withStore(opts, (store) => listBatches(store, { limit: parseIntOption('limit', opts.limit, 1) }));
+        const opts = cmd.optsWithGlobals<GlobalOptions & { limit?: string; as?: string }>();
+        const input = { limit: parseIntOption('limit', opts.limit, 1) };
+        const { batches: rows } = await withStore(opts, (store) => withFlagNames({ limit: '--limit' }, () => runOperation(listBatches, cliContext(store, opts.as), input)));
         printResult(opts, rows, (r) =>
           table(
             r.map((b) => ({

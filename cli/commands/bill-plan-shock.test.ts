@@ -1,8 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { billPeriod, getInvoice, importAccounts, listInvoices } from '../../db/index.ts';
+import { getInvoice, importAccounts, listInvoices } from '../../db/index.ts';
 import { createTempStore } from '../../db/testing/create-temp-store.ts';
 import { accountsFileSchema } from '../../tools/catalog/index.ts';
 import { BILLING_CDRS, ingestAndRate, setUpBillingOperator } from './testing/billing-setup.ts';
+import { billPeriod } from '../../app/billing/index.ts';
 
 type TempStore = ReturnType<typeof createTempStore>;
 const PEERS = ['10', '11', '12', '13', '14', '15'];

@@ -2,10 +2,11 @@ import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { billPeriod, changeInvoiceStatus, getInvoice, getUsageEvent, issueHeldInvoice, listUsageEvents, listInvoices, markOverdueInvoices, saveCatalogVersion } from '../../db/index.ts';
+import { changeInvoiceStatus, getInvoice, getUsageEvent, issueHeldInvoice, listUsageEvents, listInvoices, markOverdueInvoices, saveCatalogVersion } from '../../db/index.ts';
 import { TEST_TARIFF_YAML, testCatalog } from '../../tools/charging/testing/charging-fixtures.ts';
 import { createTempStore } from '../../db/testing/create-temp-store.ts';
 import { BILLING_CDRS, importTariff, ingestAndRate, setUpBillingOperator } from './testing/billing-setup.ts';
+import { billPeriod } from '../../app/billing/index.ts';
 
 let store: ReturnType<typeof createTempStore>;
 beforeEach(() => {

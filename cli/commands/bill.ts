@@ -1,11 +1,15 @@
 import { Option, type Command } from 'commander';
 import type { ChildProcess } from 'node:child_process';
 import { loadConfig } from '../../config/index.ts';
-import { billPeriod, getOperatorSettings, listAccountIds, unfinishedBatches, type BatchView, type BillRunResult, type Store } from '../../db/index.ts';
+import { checkAllowed, runOperation } from '../../app/index.ts';
+import { billPeriod, billRunReport, billRunRequestSchema, ingestWarnings, runBill, type BillRunResult } from '../../app/billing/index.ts';
+import { getOperatorSettings, tenantAccountIds } from '../../db/index.ts';
 import { BillingError } from '../../tools/errors.ts';
 import { billingMonthSchema, parseOrThrow } from '../../tools/schemas/index.ts';
-import { checkDate } from '../../tools/time/index.ts';
 import { progressEnabled, withStore, type GlobalOptions } from '../context.ts';
+import { cliContext } from '../operation-context.ts';
+import { withFlagNames } from '../operation-flags.ts';
+import { AS_OPTION } from './acting-user.ts';
 import { exitLike, forwardSignals, spawnWithLifeline, watchLifeline } from '../child-lifeline.mjs';
 import { createProgress } from '../progress.ts';
 import { action, parseIntOption, printResult } from '../output.ts';
@@ -72,24 +76,7 @@ async function billInProcesses(dbPath: string, period: string, jobs: number, iss
   };
 }
 
-/**
- * What an ingest still writing (or cut short) means for a bill run: a batch still writing refuses
- * the run unless it is allowed (any live batch: its file may hold usage of the period it has not
- * written yet), then it is a warning; an interrupted batch nobody has resumed is a warning.
- */
-export function ingestWarnings(store: Store, allowRunning: boolean): string[] {
-  const { running, interrupted } = unfinishedBatches(store);
-  const named = (b: BatchView) => `batch ${b.id} (${b.file ?? b.source}, started ${b.startedAt})`;
-  if (running.length && !allowRunning) {
-    throw new BillingError('CONFLICT', `ingest ${running.map(named).join(', ')} is still writing usage: bill when it has finished, or pass --allow-running-ingest to bill what has arrived so far`, {
-      runningBatches: running.map((b) => b.id),
-    });
-  }
-  return [
-    ...running.map((b) => `ingest ${named(b)} is still writing usage (${b.committed.events} events so far): billing what has arrived`),
-    ...interrupted.map((b) => `ingest ${named(b)} was interrupted after ${b.committed.events} events and not resumed: ingest its file again to bill the rest of it`),
-  ];
-}
+const BILL_FLAGS = { period: '--period', issueDate: '--issue-date', accountIds: '--account', allowRunningIngest: '--allow-running-ingest' };
 
 function parseShard(text: string): { index: number; count: number } {
   const m = /^(\d+)\/(\d+)$/.exec(text);
@@ -108,54 +95,57 @@ export function registerBill(program: Command): void {
     .option('--jobs <n>', 'bill in this many processes side by side (one per core)', '1')
     .option('--allow-running-ingest', 'bill even while an ingest is still writing usage (with a warning)')
     .addOption(new Option('--shard <i/n>', 'bill only every n-th account from the i-th (used by --jobs)').hideHelp())
+    .option(...AS_OPTION)
     .option('--json', 'machine-readable output')
     .action(
       action(async (_o: unknown, cmd: Command) => {
-        const opts = cmd.optsWithGlobals<GlobalOptions & { period?: string; account?: string[]; issueDate?: string; jobs?: string; shard?: string; allowRunningIngest?: boolean }>();
-        const period = checkPeriod(opts.period);
-        if (opts.issueDate) checkDate(opts.issueDate);
+        const opts = cmd.optsWithGlobals<GlobalOptions & { period?: string; account?: string[]; issueDate?: string; jobs?: string; shard?: string; allowRunningIngest?: boolean; as?: string }>();
+        const request = { period: opts.period ?? '', issueDate: opts.issueDate, accountIds: opts.account, allowRunningIngest: Boolean(opts.allowRunningIngest) };
         if (opts.shard) {
+          // A shard process of --jobs: its parent checked the run; it bills its share and reports.
           watchLifeline(loadConfig().lifelineFd);
           const shard = parseShard(opts.shard);
-          const part = await withStore(opts, (store) => billPeriod(store, { period, timezone: getOperatorSettings(store).timezone, accountIds: opts.account, issueDate: opts.issueDate, shard }));
+          const part = await withStore(opts, (store) =>
+            billPeriod(store, { period: checkPeriod(opts.period), timezone: getOperatorSettings(store).timezone, accountIds: opts.account, issueDate: opts.issueDate, shard }),
+          );
           process.stdout.write(`${JSON.stringify({ ...part, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) })}\n`);
           return;
         }
         const jobs = parseIntOption('jobs', opts.jobs, 1)!;
-        // Checked once, here, before any shard is started: an unusable database is refused once, not
-        // by each shard process, and an ingest still writing the period's usage stops the run.
-        const warnings = await withStore(opts, (store) => ingestWarnings(store, Boolean(opts.allowRunningIngest)));
-        if (!opts.json) for (const w of warnings) process.stderr.write(`warning: ${w}\n`);
-        const result =
-          jobs > 1
-            ? await billInProcesses(opts.db ?? loadConfig().dbPath, period, jobs, opts.issueDate, opts.account)
-            : await withStore(opts, (store) => {
-                const { timezone } = getOperatorSettings(store);
-                const bar = createProgress('bill', listAccountIds(store, opts.account).length, progressEnabled(opts));
-                try {
-                  return billPeriod(store, { period, timezone, accountIds: opts.account, issueDate: opts.issueDate, onProgress: (n) => bar.update(n) });
-                } finally {
-                  bar.stop();
-                }
-              });
-        const out = {
-          period: result.period,
-          created: result.created.length,
-          issued: result.created.filter((c) => c.status === 'issued').length,
-          held: result.held.length,
-          alreadyPresent: result.alreadyPresent.length,
-          failed: result.failed,
-          invoices: result.created,
-          warnings,
-          ...('peakRssMb' in result ? { processPeakRssMb: result.peakRssMb } : {}),
-        };
+        let out: ReturnType<typeof billRunReport> & { processPeakRssMb?: number[] };
+        if (jobs > 1) {
+          // Billing in processes side by side is the CLI's own way to run the operation: its checks
+          // (roles, the request, an ingest still writing) run once here, before any shard starts.
+          const { checked, accounts, warnings } = await withStore(opts, (store) =>
+            withFlagNames(BILL_FLAGS, () => {
+              const ctx = cliContext(store, opts.as);
+              checkAllowed(runBill, ctx);
+              const checked = parseOrThrow(billRunRequestSchema, request);
+              return { checked, accounts: tenantAccountIds(ctx.scope, checked.accountIds), warnings: ingestWarnings(store, checked.allowRunningIngest) };
+            }),
+          );
+          if (!opts.json) for (const w of warnings) process.stderr.write(`warning: ${w}\n`);
+          const result = await billInProcesses(opts.db ?? loadConfig().dbPath, checked.period, jobs, checked.issueDate, accounts);
+          out = { ...billRunReport(result, warnings), processPeakRssMb: result.peakRssMb };
+        } else {
+          out = await withStore(opts, async (store) => {
+            const bar = createProgress('bill', tenantAccountIds(cliContext(store, opts.as).scope, opts.account).length, progressEnabled(opts));
+            try {
+              const input = { ...request, onProgress: (n: number) => bar.update(n) };
+              return await withFlagNames(BILL_FLAGS, () => runOperation(runBill, cliContext(store, opts.as), input));
+            } finally {
+              bar.stop();
+            }
+          });
+          if (!opts.json) for (const w of out.warnings) process.stderr.write(`warning: ${w}\n`);
+        }
         printResult(opts, out, (o) =>
           [
             `Billed ${o.period}: ${o.created} invoices created (${o.issued} issued, ${o.held} held for review), ${o.alreadyPresent} already present, ${o.failed.length} failed`,
             ...o.failed.slice(0, 20).map((f) => `  ${f.accountId}: [${f.code}] ${f.message}`),
           ].join('\n'),
         );
-        if (result.failed.length) process.exitCode = result.failed.some((f) => f.code === 'INTERNAL') ? 1 : 2;
+        if (out.failed.length) process.exitCode = out.failed.some((f) => f.code === 'INTERNAL') ? 1 : 2;
       }),
     );
 }

@@ -1,10 +1,11 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildAccountsFile, type Population } from '../../evals/generator/index.ts';
-import { billPeriod, getInvoice, getOperatorSettings, importAccounts, listInvoices, saveCatalogVersion, type Store } from '../../db/index.ts';
+import { getInvoice, getOperatorSettings, importAccounts, listInvoices, saveCatalogVersion, type Store } from '../../db/index.ts';
 import { loadAccounts, loadCatalog } from '../../tools/catalog/index.ts';
 import { renderInvoicePdf, renderInvoiceUbl } from '../../tools/invoice/render/index.ts';
 import { type dec, ZERO } from '../../tools/money/index.ts';
+import { billPeriod } from '../../app/billing/index.ts';
 
 /**
  * The demo's catalog and customers with their lines (built from the same population the CDRs are

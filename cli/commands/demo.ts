@@ -9,11 +9,11 @@ import { loadConfig } from '../../config/index.ts';
 import { withStore, type GlobalOptions } from '../context.ts';
 import { checkOutputFolder } from '../output-file.ts';
 import { action, parseIntOption, printResult, table } from '../output.ts';
-import { ingestFile } from './ingest.ts';
-import { ratePending } from './rate.ts';
 import { importTariffFromPath } from './tariffs.ts';
 import { runDemoBilling, seedDemoCustomers } from './demo-billing.ts';
 import type { DemoAgentsOptions } from './demo-agents.ts';
+import { ingestFile } from '../../app/ingest/index.ts';
+import { ratePending } from '../../app/rating/index.ts';
 
 const DATASET = resolve(dirname(fileURLToPath(import.meta.url)), '../../evals/datasets/demo-operator');
 

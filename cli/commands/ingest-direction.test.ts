@@ -1,13 +1,14 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { billPeriod, getUsageEvent, listQuarantine, listUsageEvents, parseSettingValue, setOperatorSetting } from '../../db/index.ts';
+import { getUsageEvent, listQuarantine, listUsageEvents, parseSettingValue, setOperatorSetting } from '../../db/index.ts';
 import { createTempStore } from '../../db/testing/create-temp-store.ts';
 import { runCli } from '../testing/run-cli.ts';
-import { ingestFile } from './ingest.ts';
-import { replayQuarantine } from './quarantine.ts';
-import { ratePending } from './rate.ts';
 import { setUpBillingOperator } from './testing/billing-setup.ts';
+import { billPeriod } from '../../app/billing/index.ts';
+import { ingestFile } from '../../app/ingest/index.ts';
+import { replayQuarantine } from '../../app/quarantine/index.ts';
+import { ratePending } from '../../app/rating/index.ts';
 
 type TempStore = ReturnType<typeof createTempStore>;
 

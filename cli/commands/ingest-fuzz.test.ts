@@ -6,8 +6,8 @@ import { setOperatorSetting } from '../../db/index.ts';
 import { createTempStore } from '../../db/testing/create-temp-store.ts';
 import { buildPopulationFor, generateRows, headerLineFor, Random, type GeneratorOptions } from '../../evals/generator/index.ts';
 import { isCsvSplitFailure, quoteCsvField, splitCsvLine, type CdrFormat } from '../../tools/cdr/index.ts';
-import { ingestFile } from './ingest.ts';
 import { importTariffFromPath } from './tariffs.ts';
+import { ingestFile } from '../../app/ingest/index.ts';
 
 // Seeded fuzzing of the whole ingest path (issue 8): thousands of valid generated lines per format
 // are mutated the way broken switches, exports and attackers mutate them, ingested and rated into

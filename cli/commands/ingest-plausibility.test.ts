@@ -1,13 +1,14 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { billPeriod, createBatch, createDbSink, getOperatorSettings, importAccounts, listQuarantine, listUsageEvents, parseSettingValue, setOperatorSetting } from '../../db/index.ts';
+import { createBatch, createDbSink, getOperatorSettings, importAccounts, listQuarantine, listUsageEvents, parseSettingValue, setOperatorSetting } from '../../db/index.ts';
 import { createTempStore } from '../../db/testing/create-temp-store.ts';
 import { accountsFileSchema } from '../../tools/catalog/index.ts';
-import { ingestFile } from './ingest.ts';
-import { replayQuarantine } from './quarantine.ts';
-import { ratePending } from './rate.ts';
 import { setUpBillingOperator } from './testing/billing-setup.ts';
+import { billPeriod } from '../../app/billing/index.ts';
+import { ingestFile } from '../../app/ingest/index.ts';
+import { replayQuarantine } from '../../app/quarantine/index.ts';
+import { ratePending } from '../../app/rating/index.ts';
 
 // The line of issue 8, word for word: answered 06:03:30, ended 06:05:41, billsec 8640000 (100 days).
 const ISSUE_LINE =

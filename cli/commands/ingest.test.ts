@@ -6,8 +6,8 @@ import { createDbSink, createBatch, listQuarantine, setOperatorSetting, usageCou
 import { createTempStore } from '../../db/testing/create-temp-store.ts';
 import { createParser, ingestLines, plausibilityWindow, readLines, type IngestSink } from '../../tools/cdr/index.ts';
 import { createRecordClassifier, operatorSettingsSchema } from '../../tools/classify/index.ts';
-import { ingestFile } from './ingest.ts';
-import { replayQuarantine } from './quarantine.ts';
+import { ingestFile } from '../../app/ingest/index.ts';
+import { replayQuarantine } from '../../app/quarantine/index.ts';
 
 let store: ReturnType<typeof createTempStore>;
 beforeEach(() => {

@@ -4,8 +4,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTempStore } from '../../db/testing/create-temp-store.ts';
 import { writeCdrFile } from '../../evals/generator/index.ts';
 import { runCli } from '../testing/cli-processes.ts';
-import { ingestFile } from './ingest.ts';
 import { setUpManyAccounts } from './testing/many-accounts.ts';
+import { ingestFile } from '../../app/ingest/index.ts';
 
 let store: ReturnType<typeof createTempStore>;
 beforeEach(() => {

@@ -1,47 +1,13 @@
 import type { Command } from 'commander';
-import {
-  currentRateMultipliers,
-  ratingPartyLookup,
-  getOperatorSettings,
-  iterateUnratedEvents,
-  loadTariffVersions,
-  saveRatings,
-  toRecordAndClassification,
-  usageCounts,
-  type Store,
-} from '../../db/index.ts';
-import { createEventRater, createTariffBook } from '../../tools/rating/index.ts';
+import { runOperation } from '../../app/index.ts';
+import { runRating } from '../../app/rating/index.ts';
+import { usageCounts } from '../../db/index.ts';
 import { progressEnabled, withStore, type GlobalOptions } from '../context.ts';
+import { cliContext } from '../operation-context.ts';
+import { withFlagNames } from '../operation-flags.ts';
 import { createProgress } from '../progress.ts';
 import { action, parseIntOption, printResult } from '../output.ts';
-
-/** Rates every accepted, unrated event with the tariff version in effect at its answer time. */
-export function ratePending(store: Store, opts: { tariff?: string; generalRoundingDecimals?: number; onProgress?: (n: number) => void }) {
-  const book = createTariffBook(loadTariffVersions(store, opts.tariff), { generalRoundingDecimals: opts.generalRoundingDecimals });
-  const { tenant, timezone } = getOperatorSettings(store);
-  const rate = createEventRater(book, currentRateMultipliers(store), timezone, ratingPartyLookup(store, timezone));
-  // Counts are of what THIS run stored: an event another run rated first (between our read and
-  // our write) is counted as taken by another run, not as rated here.
-  const counts = { considered: 0, rated: 0, ratingFailed: 0, takenByAnotherRun: 0, failures: {} as Record<string, number> };
-  for (const page of iterateUnratedEvents(store)) {
-    const outcomes = page.map((row) => {
-      const { record, classification } = toRecordAndClassification(row);
-      return { id: row.id, outcome: rate(record, classification, row.tenant || tenant) };
-    });
-    const stored = saveRatings(store, outcomes);
-    for (const [i, { outcome }] of outcomes.entries()) {
-      counts.considered++;
-      if (!stored[i]) counts.takenByAnotherRun++;
-      else if (outcome.status === 'rated') counts.rated++;
-      else if (outcome.status === 'rating_failed') {
-        counts.ratingFailed++;
-        counts.failures[outcome.code] = (counts.failures[outcome.code] ?? 0) + 1;
-      }
-    }
-    opts.onProgress?.(counts.considered);
-  }
-  return { tariff: book.name, versions: book.versions.map((v) => v.version), ...counts };
-}
+import { AS_OPTION } from './acting-user.ts';
 
 /** `switchboard rate`. */
 export function registerRate(program: Command): void {
@@ -50,16 +16,19 @@ export function registerRate(program: Command): void {
     .description('rate every accepted, unrated usage event')
     .option('--tariff <name>', 'tariff plan (default: the most recently imported)')
     .option('--general-rounding-decimals <n>', 'decimals of per-span rounding', '5')
+    .option(...AS_OPTION)
     .option('--json', 'machine-readable output')
     .action(
       action(async (_o: unknown, cmd: Command) => {
-        const opts = cmd.optsWithGlobals<GlobalOptions & { tariff?: string; generalRoundingDecimals?: string }>();
+        const opts = cmd.optsWithGlobals<GlobalOptions & { tariff?: string; generalRoundingDecimals?: string; as?: string }>();
         const generalRoundingDecimals = parseIntOption('general-rounding-decimals', opts.generalRoundingDecimals);
-        const result = await withStore(opts, (store) => {
+        const result = await withStore(opts, async (store) => {
+          // The bar's length only: how many events wait to be rated.
           const pending = usageCounts(store).byStatus.find((s) => s.status === 'unrated')?.n ?? 0;
           const bar = createProgress('rate', pending, progressEnabled(opts));
           try {
-            return ratePending(store, { tariff: opts.tariff, generalRoundingDecimals, onProgress: (n) => bar.update(n) });
+            const input = { tariff: opts.tariff, generalRoundingDecimals, onProgress: (n: number) => bar.update(n) };
+            return await withFlagNames({ tariff: '--tariff', generalRoundingDecimals: '--general-rounding-decimals' }, () => runOperation(runRating, cliContext(store, opts.as), input));
           } finally {
             bar.stop();
           }

@@ -1,9 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { billPeriod, getInvoice, getOperatorSettings, listInvoices, loadTariffVersions, reratePeriod, rerateHistory, type Store } from '../../db/index.ts';
+import { getInvoice, getOperatorSettings, listInvoices, loadTariffVersions, reratePeriod, rerateHistory, type Store } from '../../db/index.ts';
 import { createTempStore } from '../../db/testing/create-temp-store.ts';
 import { TEST_TARIFF_YAML } from '../../tools/charging/testing/charging-fixtures.ts';
 import { createTariffBook } from '../../tools/rating/index.ts';
 import { BILLING_CDRS, importTariff, ingestAndRate, setUpBillingOperator } from './testing/billing-setup.ts';
+import { billPeriod } from '../../app/billing/index.ts';
 
 let store: ReturnType<typeof createTempStore>;
 beforeEach(() => {

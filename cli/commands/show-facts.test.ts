@@ -2,11 +2,12 @@ import { spawnSync } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { billPeriod, saveUser } from '../../db/index.ts';
+import { saveUser } from '../../db/index.ts';
 import { proposeInvoiceCredit } from '../../db/proposals/index.ts';
 import { createTempStore } from '../../db/testing/create-temp-store.ts';
 import { decideProposal } from '../../graphs/approval/index.ts';
 import { ingestAndRate, setUpBillingOperator } from './testing/billing-setup.ts';
+import { billPeriod } from '../../app/billing/index.ts';
 
 /* The CLI shows the same facts as the agents' answers, from the same functions (issue 9, section 3). */
 

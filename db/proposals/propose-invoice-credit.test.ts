@@ -2,9 +2,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { setUpBillingOperator } from '../../cli/commands/testing/billing-setup.ts';
 import { decideProposal } from '../../graphs/approval/graph.ts';
 import { testCatalog } from '../../tools/charging/testing/charging-fixtures.ts';
-import { billPeriod, notesFor, saveCatalogVersion, saveUser, type UserRecord } from '../index.ts';
+import { notesFor, saveCatalogVersion, saveUser, type UserRecord } from '../index.ts';
 import { createTempStore } from '../testing/create-temp-store.ts';
 import { proposeInvoiceCredit } from './propose-invoice-credit.ts';
+import { billPeriod } from '../../app/billing/index.ts';
 
 /*
  * A1 (customer since 2024-01) gets a 5% loyalty discount, as the demo's INV-000005 did: Talk 10

@@ -1,8 +1,8 @@
 import { ingestAndRate, setUpBillingOperator } from '../../cli/commands/testing/billing-setup.ts';
-import { billPeriod } from '../bill-period.ts';
 import { proposeInvoiceCredit } from '../proposals/index.ts';
 import { saveUser, type UserRecord } from '../user-store.ts';
 import type { createTempStore } from './create-temp-store.ts';
+import { billPeriod } from '../../app/billing/index.ts';
 
 type TempStore = ReturnType<typeof createTempStore>;
 

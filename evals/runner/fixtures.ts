@@ -1,10 +1,11 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { billPeriod, getOperatorSettings, importAccounts, saveUser, type Store } from '../../db/index.ts';
+import { getOperatorSettings, importAccounts, saveUser, type Store } from '../../db/index.ts';
 import { accountsFileSchema } from '../../tools/catalog/index.ts';
 import { BillingError } from '../../tools/errors.ts';
-import { ingestFile } from '../../cli/commands/ingest.ts';
-import { ratePending } from '../../cli/commands/rate.ts';
+import { billPeriod } from '../../app/billing/index.ts';
+import { ingestFile } from '../../app/ingest/index.ts';
+import { ratePending } from '../../app/rating/index.ts';
 
 /** The second operator of the other-tenant tasks. */
 export const OTHER_TENANT = 'northwind.example';

@@ -1,6 +1,6 @@
 import { AIMessage, ToolMessage } from '@langchain/core/messages';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { accountPeriodInvoice, billPeriod, listAudit } from '../../db/index.ts';
+import { accountPeriodInvoice, listAudit } from '../../db/index.ts';
 import { createTempStore } from '../../db/testing/create-temp-store.ts';
 import { BILLING_CDRS, ingestAndRate } from '../../cli/commands/testing/billing-setup.ts';
 import { explainInvoice } from '../../tools/audit/index.ts';
@@ -8,6 +8,7 @@ import type { AgentContext } from '../../agents/context.ts';
 import { buildSupervisorGraph } from './graph.ts';
 import { runChatTurn, type ChatTurnResult } from './run-chat-turn.ts';
 import { billApril, chat, model, setUpChat, threadMessages, toolNames, TODAY, type ChatUsers } from './testing/chat-setup.ts';
+import { billPeriod } from '../../app/billing/index.ts';
 
 /* The whole supervisor graph with the offline model on a real SQLite file: what a turn costs in
  * model calls, what it leaves in the audit log and in its checkpointed thread. */

@@ -1,7 +1,7 @@
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
 import type { BaseMessage } from '@langchain/core/messages';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { billPeriod, getProposal, importAccounts, listAudit, listProposals, listTenantEvents, listTenantInvoices, saveUser, setOperatorSetting, type UserRecord } from '../../db/index.ts';
+import { getProposal, importAccounts, listAudit, listProposals, listTenantEvents, listTenantInvoices, saveUser, setOperatorSetting, type UserRecord } from '../../db/index.ts';
 import { createTempStore } from '../../db/testing/create-temp-store.ts';
 import { BILLING_CDRS, ingestAndRate, setUpBillingOperator } from '../../cli/commands/testing/billing-setup.ts';
 import { accountsFileSchema } from '../../tools/catalog/index.ts';
@@ -11,6 +11,7 @@ import { appConfigSchema } from '../../config/load-config.ts';
 import { startOpenAiCompatibleServer, type ChatCompletionRequest, type OpenAiCompatibleServer, type ScriptedTurn } from '../../agents/testing/openai-compatible-server.ts';
 import { buildSupervisorGraph } from './graph.ts';
 import { runChatTurn } from './run-chat-turn.ts';
+import { billPeriod } from '../../app/billing/index.ts';
 
 /**
  * Hostile text (in CDR fields, customer names, the analyst's own message, tool results) never

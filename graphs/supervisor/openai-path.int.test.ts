@@ -1,11 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { billPeriod, listAudit, listProposals, listTenantInvoices, saveUser, type UserRecord } from '../../db/index.ts';
+import { listAudit, listProposals, listTenantInvoices, saveUser, type UserRecord } from '../../db/index.ts';
 import { createTempStore } from '../../db/testing/create-temp-store.ts';
 import { ingestAndRate, setUpBillingOperator } from '../../cli/commands/testing/billing-setup.ts';
 import { createChatModel } from '../../agents/model/index.ts';
 import { appConfigSchema } from '../../config/load-config.ts';
 import { startOpenAiCompatibleServer, type ChatCompletionRequest, type OpenAiCompatibleServer, type ScriptedTurn } from '../../agents/testing/openai-compatible-server.ts';
 import { runChatTurn } from './run-chat-turn.ts';
+import { billPeriod } from '../../app/billing/index.ts';
 
 /**
  * The real ChatOpenAI path through the whole supervisor graph: LangChain's OpenAI client talks HTTP

@@ -47,11 +47,16 @@ function countBreaks(buf: Buffer, end: number, afterCr: boolean): number {
   return n;
 }
 
-/**
- * Checks that a byte stream is UTF-8 throughout (one native check per chunk, a sequence split
- * across chunks joined first) and returns where it first is not, or null when it all is.
- */
-export async function findInvalidUtf8(chunks: AsyncIterable<Buffer>): Promise<InvalidUtf8 | null> {
+/** A UTF-8 check fed chunk by chunk, for a stream read once: `push` each chunk, then `end`. */
+export interface Utf8Check {
+  /** Where this chunk (with any sequence the previous one cut off) stops being UTF-8, or null. */
+  push(chunk: Buffer): InvalidUtf8 | null;
+  /** Null when the stream ended on a whole sequence. */
+  end(): InvalidUtf8 | null;
+}
+
+/** Starts a chunk-by-chunk UTF-8 check (one native check per chunk, a sequence split across chunks joined first). */
+export function createUtf8Check(): Utf8Check {
   let carry = Buffer.alloc(0);
   let offset = 0;
   let breaks = 0;
@@ -60,15 +65,28 @@ export async function findInvalidUtf8(chunks: AsyncIterable<Buffer>): Promise<In
     const at = firstInvalid(buf);
     return { offset: offset + at, line: breaks + countBreaks(buf, at, afterCr) + 1, bytes: buf.subarray(at, at + 4).toString('hex') };
   };
+  return {
+    push(chunk) {
+      const buf = carry.length ? Buffer.concat([carry, chunk]) : chunk;
+      const cut = incompleteTail(buf);
+      const whole = cut === buf.length ? buf : buf.subarray(0, cut);
+      if (!isUtf8(whole)) return fail(whole);
+      breaks += countBreaks(whole, whole.length, afterCr);
+      if (whole.length) afterCr = whole[whole.length - 1] === 0x0d;
+      offset += whole.length;
+      carry = Buffer.from(buf.subarray(cut));
+      return null;
+    },
+    end: () => (carry.length && !isUtf8(carry) ? fail(carry) : null),
+  };
+}
+
+/** Checks that a byte stream is UTF-8 throughout and returns where it first is not, or null when it all is. */
+export async function findInvalidUtf8(chunks: AsyncIterable<Buffer>): Promise<InvalidUtf8 | null> {
+  const check = createUtf8Check();
   for await (const chunk of chunks) {
-    const buf = carry.length ? Buffer.concat([carry, chunk]) : chunk;
-    const cut = incompleteTail(buf);
-    const whole = cut === buf.length ? buf : buf.subarray(0, cut);
-    if (!isUtf8(whole)) return fail(whole);
-    breaks += countBreaks(whole, whole.length, afterCr);
-    if (whole.length) afterCr = whole[whole.length - 1] === 0x0d;
-    offset += whole.length;
-    carry = Buffer.from(buf.subarray(cut));
+    const bad = check.push(chunk);
+    if (bad) return bad;
   }
-  return carry.length && !isUtf8(carry) ? fail(carry) : null;
+  return check.end();
 }

@@ -22,7 +22,7 @@ export {
   type ReadLinesOptions,
   type TextEncodingName,
 } from './read-lines.ts';
-export { findInvalidUtf8, type InvalidUtf8 } from './find-invalid-utf8.ts';
+export { findInvalidUtf8, createUtf8Check, type InvalidUtf8, type Utf8Check } from './find-invalid-utf8.ts';
 export { splitCsvLine, isCsvSplitFailure, quoteCsvField, type CsvSplitError, type CsvSplitFailure } from './split-csv-line.ts';
 export { createAsteriskParser, parseAsteriskLine, epochOfUniqueid } from './parse-asterisk-csv.ts';
 export {

@@ -4,9 +4,9 @@ import { importAccounts, saveCatalogVersion, setOperatorSetting } from '../../..
 import type { createTempStore } from '../../../db/testing/create-temp-store.ts';
 import { accountsFileSchema } from '../../../tools/catalog/index.ts';
 import { TEST_TARIFF_YAML, testCatalog } from '../../../tools/charging/testing/charging-fixtures.ts';
-import { ingestFile } from '../ingest.ts';
-import { ratePending } from '../rate.ts';
 import { importTariffFromPath } from '../tariffs.ts';
+import { ingestFile } from '../../../app/ingest/index.ts';
+import { ratePending } from '../../../app/rating/index.ts';
 
 type TempStore = ReturnType<typeof createTempStore>;
 

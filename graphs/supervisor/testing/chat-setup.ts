@@ -1,11 +1,12 @@
 import type { BaseMessage } from '@langchain/core/messages';
-import { billPeriod, saveUser, type Store, type UserRecord } from '../../../db/index.ts';
+import { saveUser, type Store, type UserRecord } from '../../../db/index.ts';
 import type { createTempStore } from '../../../db/testing/create-temp-store.ts';
 import { BILLING_CDRS, ingestAndRate, setUpBillingOperator } from '../../../cli/commands/testing/billing-setup.ts';
 import { RulesChatModel } from '../../../agents/model/index.ts';
 import type { AgentContext } from '../../../agents/context.ts';
 import { buildSupervisorGraph } from '../graph.ts';
 import { runChatTurn, type ChatTurnResult } from '../run-chat-turn.ts';
+import { billPeriod } from '../../../app/billing/index.ts';
 
 type TempStore = ReturnType<typeof createTempStore>;
 

@@ -1,15 +1,9 @@
-import { toBillingError } from '../tools/errors.ts';
-import { billingPeriod } from '../tools/charging/index.ts';
-import { billAccount, type BillAccountInput } from '../tools/invoice/bill-account.ts';
-import { flagInvoice } from '../tools/invoice/flag-invoice.ts';
-import { createPlanPeers, plansInPeriod, type PlanPeers } from '../tools/invoice/measure-plan-usual.ts';
-import { listAccountIds } from './account-store.ts';
-import { getBillingSettings } from './billing-settings-store.ts';
-import { hasPeriodInvoice, saveInvoice } from './invoice-store.ts';
-import { loadBillingInput, newBillingCaches } from './load-billing-input.ts';
-import { loadPlanPeerTotals } from './load-plan-peer-totals.ts';
-import type { Store } from './open-database.ts';
-import { storageError } from './storage-error.ts';
+import { getBillingSettings, hasPeriodInvoice, listAccountIds, loadBillingInput, loadPlanPeerTotals, newBillingCaches, savePeriodInvoices, storageError, type Store } from '../../db/index.ts';
+import { billingPeriod } from '../../tools/charging/index.ts';
+import { toBillingError } from '../../tools/errors.ts';
+import { billAccount, type BillAccountInput } from '../../tools/invoice/bill-account.ts';
+import { flagInvoice } from '../../tools/invoice/flag-invoice.ts';
+import { createPlanPeers, plansInPeriod, type PlanPeers } from '../../tools/invoice/measure-plan-usual.ts';
 
 /** What a bill run did, account by account. */
 export interface BillRunResult {
@@ -46,32 +40,30 @@ export function billPeriod(
     result.failed.push({ accountId, code: e.code, message: e.message });
   };
   type Billed = { accountId: string; input: BillAccountInput; bill: ReturnType<typeof billAccount> };
-  // Each group of accounts is computed first (reads only), then written in one short transaction:
-  // few commits, and the write lock is held only while writing, so several processes can bill
-  // shards of the same period side by side (numbers stay gapless: each is taken inside the
-  // transaction that stores its invoice). Each invoice is its own savepoint.
-  const write = store.sqlite.transaction((billed: Billed[]) => {
-    for (const { accountId, input, bill } of billed) {
-      try {
-        const saved = saveInvoice(store, {
-          accountId,
-          doc: bill.doc,
-          issueDate: options.issueDate ?? bill.doc.period.to,
-          paymentTermsDays: input.account.paymentTermsDays,
-          ledger: bill.charge.ledger,
-          carries: bill.charge.carriedOut,
-        });
-        if (!saved) {
-          result.alreadyPresent.push(accountId);
-          continue;
-        }
-        result.created.push({ accountId, number: saved.number, status: saved.status, total: saved.total, currency: saved.currency });
-        if (saved.status === 'held') result.held.push(accountId);
-      } catch (err) {
-        fail(accountId, err);
+  // Each group of accounts is computed first (reads only), then written in one short transaction
+  // (savePeriodInvoices): few commits, and the write lock is held only while writing, so several
+  // processes can bill shards of the same period side by side.
+  const write = (billed: Billed[]) => {
+    const outcomes = savePeriodInvoices(
+      store,
+      billed.map(({ accountId, input, bill }) => ({
+        accountId,
+        doc: bill.doc,
+        issueDate: options.issueDate ?? bill.doc.period.to,
+        paymentTermsDays: input.account.paymentTermsDays,
+        ledger: bill.charge.ledger,
+        carries: bill.charge.carriedOut,
+      })),
+    );
+    for (const o of outcomes) {
+      if ('error' in o) fail(o.accountId, o.error);
+      else if (!o.saved) result.alreadyPresent.push(o.accountId);
+      else {
+        result.created.push({ accountId: o.accountId, number: o.saved.number, status: o.saved.status, total: o.saved.total, currency: o.saved.currency });
+        if (o.saved.status === 'held') result.held.push(o.accountId);
       }
     }
-  });
+  };
   for (let i = 0; i < ids.length; i += GROUP) {
     options.onProgress?.(i, ids.length);
     const billed: Billed[] = [];
@@ -88,13 +80,7 @@ export function billPeriod(
       }
     }
     flagAgainstPlans(billed, peers, options.timezone);
-    // IMMEDIATE: take the write lock up front, so a second process waits (busy timeout) instead of
-    // failing to upgrade a read snapshot another process has since written past.
-    try {
-      write.immediate(billed);
-    } catch (err) {
-      throw storageError(err, store.path) ?? err;
-    }
+    write(billed);
   }
   options.onProgress?.(ids.length, ids.length);
   return result;

@@ -1,0 +1,2 @@
+export { ratePending, type RatingRunResult } from './rate-pending.ts';
+export { runRating, ratingRunRequestSchema } from './run-rating.ts';
