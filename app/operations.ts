@@ -1,3 +1,4 @@
+import { listThreads, postMessage, showThread } from './chat/index.ts';
 import { listInvoices, showInvoice } from './invoices/index.ts';
 import type { Operation } from './operation.ts';
 
@@ -9,4 +10,8 @@ export const operations: readonly Operation[] = [
   // invoices
   showInvoice,
   listInvoices,
+  // chat
+  postMessage,
+  listThreads,
+  showThread,
 ] as unknown as readonly Operation[];

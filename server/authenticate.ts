@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
-import { createContext, userActor, type Clock, type Logger } from '../app/index.ts';
+import { createContext, userActor, type ChatModelFactory, type Clock, type Logger } from '../app/index.ts';
 import { userForToken, type Store } from '../db/index.ts';
 import { BillingError } from '../tools/errors.ts';
 import type { ServerEnv } from './server-env.ts';
@@ -8,7 +8,7 @@ import type { ServerEnv } from './server-env.ts';
  * Reads `Authorization: Bearer <token>`, finds its user (only a hash is stored) and builds the
  * operation context every route runs in: identity and tenant from the token, never the request.
  */
-export function authenticate(deps: { store: Store; clock: Clock; logger: Logger }): MiddlewareHandler<ServerEnv> {
+export function authenticate(deps: { store: Store; clock: Clock; logger: Logger; chatModel?: ChatModelFactory }): MiddlewareHandler<ServerEnv> {
   return async (c, next) => {
     const header = c.req.header('authorization') ?? '';
     const match = /^Bearer\s+(\S+)$/i.exec(header);
@@ -17,7 +17,7 @@ export function authenticate(deps: { store: Store; clock: Clock; logger: Logger 
     if (!user) throw new BillingError('UNAUTHORIZED', 'the API token is unknown or revoked');
     c.set('user', user);
     const requestId = c.get('requestId');
-    c.set('operationContext', createContext({ store: deps.store, actor: userActor(user), clock: deps.clock, logger: deps.logger, requestId }));
+    c.set('operationContext', createContext({ store: deps.store, actor: userActor(user), clock: deps.clock, logger: deps.logger, requestId, ...(deps.chatModel ? { chatModel: deps.chatModel } : {}) }));
     await next();
   };
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { secureHeaders } from 'hono/secure-headers';
-import { silentLogger, systemClock, type Clock, type Logger } from '../app/index.ts';
+import { silentLogger, systemClock, type ChatModelFactory, type Clock, type Logger } from '../app/index.ts';
 import type { Store } from '../db/index.ts';
 import { BillingError } from '../tools/errors.ts';
 import { zodToBillingError } from '../tools/schemas/index.ts';
@@ -16,6 +16,8 @@ export interface ServerDeps {
   store: Store;
   clock?: Clock;
   logger?: Logger;
+  /** The chat model instead of the configured one (tests). */
+  chatModel?: ChatModelFactory;
 }
 
 /** The Switchboard HTTP API as a Hono app (served by `switchboard serve`, tested with app.request). */
@@ -40,7 +42,7 @@ export function createApp(deps: ServerDeps): OpenAPIHono<ServerEnv> {
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', description: 'an API token from `switchboard users token create <user>`' });
   app.doc31('/api/openapi.json', { openapi: '3.1.0', info: { title: 'Switchboard API', version: '1' }, servers: [{ url: '/' }] });
 
-  app.use('/api/v1/*', authenticate({ store: deps.store, clock, logger }));
+  app.use('/api/v1/*', authenticate({ store: deps.store, clock, logger, ...(deps.chatModel ? { chatModel: deps.chatModel } : {}) }));
   for (const r of routes) mountRoute(app, { ...r, path: `/api/v1${r.path}` });
   return app;
 }
