@@ -6,6 +6,7 @@ import { BillingError } from '../../tools/errors.ts';
 import { billingMonthSchema, parseOrThrow } from '../../tools/schemas/index.ts';
 import { checkDate } from '../../tools/time/index.ts';
 import { progressEnabled, withStore, type GlobalOptions } from '../context.ts';
+import { cliStderr, cliStdout, setExitCode } from '../io.ts';
 import { exitLike, forwardSignals, spawnWithLifeline, watchLifeline } from '../child-lifeline.mjs';
 import { createProgress } from '../progress.ts';
 import { action, parseIntOption, printResult } from '../output.ts';
@@ -118,14 +119,14 @@ export function registerBill(program: Command): void {
           watchLifeline(loadConfig().lifelineFd);
           const shard = parseShard(opts.shard);
           const part = await withStore(opts, (store) => billPeriod(store, { period, timezone: getOperatorSettings(store).timezone, accountIds: opts.account, issueDate: opts.issueDate, shard }));
-          process.stdout.write(`${JSON.stringify({ ...part, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) })}\n`);
+          cliStdout().write(`${JSON.stringify({ ...part, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) })}\n`);
           return;
         }
         const jobs = parseIntOption('jobs', opts.jobs, 1)!;
         // Checked once, here, before any shard is started: an unusable database is refused once, not
         // by each shard process, and an ingest still writing the period's usage stops the run.
         const warnings = await withStore(opts, (store) => ingestWarnings(store, Boolean(opts.allowRunningIngest)));
-        if (!opts.json) for (const w of warnings) process.stderr.write(`warning: ${w}\n`);
+        if (!opts.json) for (const w of warnings) cliStderr().write(`warning: ${w}\n`);
         const result =
           jobs > 1
             ? await billInProcesses(opts.db ?? loadConfig().dbPath, period, jobs, opts.issueDate, opts.account)
@@ -155,7 +156,7 @@ export function registerBill(program: Command): void {
             ...o.failed.slice(0, 20).map((f) => `  ${f.accountId}: [${f.code}] ${f.message}`),
           ].join('\n'),
         );
-        if (result.failed.length) process.exitCode = result.failed.some((f) => f.code === 'INTERNAL') ? 1 : 2;
+        if (result.failed.length) setExitCode(result.failed.some((f) => f.code === 'INTERNAL') ? 1 : 2);
       }),
     );
 }
