@@ -17,7 +17,7 @@ export function authenticate(deps: { store: Store; clock: Clock; logger: Logger;
     if (!user) throw new BillingError('UNAUTHORIZED', 'the API token is unknown or revoked');
     c.set('user', user);
     const requestId = c.get('requestId');
-    c.set('operationContext', createContext({ store: deps.store, actor: userActor(user), clock: deps.clock, logger: deps.logger, requestId, ...(deps.chatModel ? { chatModel: deps.chatModel } : {}) }));
+    c.set('operationContext', createContext({ ...deps, actor: userActor(user), requestId }));
     await next();
   };
 }
