@@ -1,3 +1,4 @@
+import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
 import type { Store } from '../db/index.ts';
 import type { Role } from '../tools/approval/index.ts';
 import { BillingError } from '../tools/errors.ts';
@@ -47,7 +48,20 @@ export interface OperationContext {
   logger: Logger;
   /** A request id for logs and error replies, when the surface has one. */
   requestId?: string;
+  /** Where an operation reports steps as it works (chat: tokens, agents, tools, proposals); a surface that streams passes one. */
+  emit?: (event: OperationEvent) => void;
+  /** The chat model to use instead of the configured one (tests, evals). */
+  chatModel?: ChatModelFactory;
 }
+
+/** A step an operation reports while it runs, named by `type`. */
+export interface OperationEvent {
+  type: string;
+  [field: string]: unknown;
+}
+
+/** Makes the chat model of a turn and names it. */
+export type ChatModelFactory = () => Promise<{ model: BaseChatModel; name: string }>;
 
 /** A clock on the wall time, or fixed at `today` (a YYYY-MM-DD) for reproducible runs. */
 export function systemClock(today?: string): Clock {
@@ -61,7 +75,7 @@ export function systemClock(today?: string): Clock {
 export const silentLogger: Logger = { debug() {}, info() {}, warn() {}, error() {} };
 
 /** Builds the context an operation runs in; the tenant is always the actor's own. */
-export function createContext(opts: { store: Store; actor: Actor; clock?: Clock; logger?: Logger; requestId?: string }): OperationContext {
+export function createContext(opts: { store: Store; actor: Actor; clock?: Clock; logger?: Logger; requestId?: string; chatModel?: ChatModelFactory }): OperationContext {
   if (!opts.actor.tenant) throw new BillingError('UNAUTHORIZED', 'an actor without a tenant cannot act');
   return {
     actor: opts.actor,
@@ -71,6 +85,7 @@ export function createContext(opts: { store: Store; actor: Actor; clock?: Clock;
     clock: opts.clock ?? systemClock(),
     logger: opts.logger ?? silentLogger,
     ...(opts.requestId ? { requestId: opts.requestId } : {}),
+    ...(opts.chatModel ? { chatModel: opts.chatModel } : {}),
   };
 }
 

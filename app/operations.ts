@@ -1,4 +1,5 @@
 import { billRunsOps, ingestOps, quarantineOps, ratingOps } from './ingest-area.ts';
+import { listThreads, postMessage, showThread } from './chat/index.ts';
 import { listInvoices, showInvoice } from './invoices/index.ts';
 import type { Operation } from './operation.ts';
 import { addUser, createToken, listTokens, listUsers, revokeToken } from './users/index.ts';
@@ -22,4 +23,8 @@ export const operations: readonly Operation[] = [
   ...quarantineOps,
   ...ratingOps,
   ...billRunsOps,
+  // chat
+  postMessage,
+  listThreads,
+  showThread,
 ] as unknown as readonly Operation[];

@@ -223,6 +223,32 @@ describe('every command refuses bad arguments the same way', { timeout: 120_000 
   }
 });
 
+/** Runs the CLI in this process in `cwd` with the environment of a user's shell (CI set, `env` added). */
+async function inProcess(args: string[], options: { env?: Record<string, string>; cwd?: string } = {}) {
+  const r = await runCli(args, { cwd: options.cwd ?? work, env: { ...process.env, CI: '1', ...options.env } });
+  return { ...r, lines: r.stderr.split('\n').filter(Boolean) };
+}
+
+describe('the environment and the working directory of a run', () => {
+  it('refuses --db "" and SWITCHBOARD_DB="" instead of storing into a temporary database', async () => {
+    const cwd = mkdtempSync(join(work, 'cwd-'));
+    const empty = await inProcess(['--db', '', 'ingest', files.cdrs, '--format', 'csv'], { cwd });
+    expect([empty.code, empty.lines.length, empty.stdout]).toEqual([2, 1, '']);
+    expect(empty.lines[0]).toMatch(/^error \[INVALID_INPUT\]: --db is empty/);
+    const env = await inProcess(['tariffs', 'import', join(DATASET, 'tariff.yaml'), '--json'], { cwd, env: { SWITCHBOARD_DB: '' } });
+    expect([env.code, JSON.parse(env.stdout).error.code, env.stderr]).toEqual([2, 'INVALID_CONFIG', '']);
+    expect(readdirSync(cwd)).toEqual([]); // not even ./data/switchboard.db
+  });
+
+  it('names a corrupt database and an unwritable --pdf in one line each, without a stack trace', async () => {
+    const corrupt = await inProcess(['--db', files.corrupt, 'usage', 'list']);
+    expect([corrupt.code, corrupt.lines.length]).toEqual([2, 1]);
+    expect(corrupt.lines[0]).toMatch(/^error \[INVALID_DATABASE\]: database .*corrupt\.db is corrupt or truncated/);
+    const pdf = await inProcess(['--db', db, 'invoice', 'show', 'INV-000001', '--pdf', '/nonexistent-dir/x.pdf']);
+    expect([pdf.code, pdf.lines]).toEqual([2, ['error [UNWRITABLE_OUTPUT]: cannot write --pdf /nonexistent-dir/x.pdf: folder /nonexistent-dir does not exist']]);
+  });
+});
+
 /** Runs the installed bin as a user would (optionally as another, unprivileged, user). */
 function bin(args: string[], options: { env?: Record<string, string>; cwd?: string; uid?: number } = {}) {
   const r = spawnSync(process.execPath, [join(ROOT, 'bin/switchboard.js'), ...args], {
@@ -234,26 +260,11 @@ function bin(args: string[], options: { env?: Record<string, string>; cwd?: stri
   return { code: r.status, stdout: r.stdout, stderr: r.stderr, lines: r.stderr.split('\n').filter(Boolean) };
 }
 
-// Each spawn starts tsx (~2 s, more on a loaded machine): a few cases only.
+// Only what needs processes of its own: bill shards, and a run as another (unprivileged) user.
 describe('through the real bin', { timeout: 180_000 }, () => {
-  it('refuses --db "" and SWITCHBOARD_DB="" instead of storing into a temporary database', () => {
-    const cwd = mkdtempSync(join(work, 'cwd-'));
-    const empty = bin(['--db', '', 'ingest', files.cdrs, '--format', 'csv'], { cwd });
-    expect([empty.code, empty.lines.length, empty.stdout]).toEqual([2, 1, '']);
-    expect(empty.lines[0]).toMatch(/^error \[INVALID_INPUT\]: --db is empty/);
-    const env = bin(['tariffs', 'import', join(DATASET, 'tariff.yaml'), '--json'], { cwd, env: { SWITCHBOARD_DB: '' } });
-    expect([env.code, JSON.parse(env.stdout).error.code, env.stderr]).toEqual([2, 'INVALID_CONFIG', '']);
-    expect(readdirSync(cwd)).toEqual([]); // not even ./data/switchboard.db
-  });
-
-  it('names a corrupt database (also to a bill run in shards) and an unwritable --pdf in one line each, without a stack trace', () => {
-    const corrupt = bin(['--db', files.corrupt, 'usage', 'list']);
-    expect([corrupt.code, corrupt.lines.length]).toEqual([2, 1]);
-    expect(corrupt.lines[0]).toMatch(/^error \[INVALID_DATABASE\]: database .*corrupt\.db is corrupt or truncated/);
+  it('names a corrupt database to a bill run in shards (its own processes) in one line, without a stack trace', () => {
     const shards = bin(['--db', files.notSqlite, 'bill', '--period', '2025-03', '--jobs', '2']);
     expect([shards.code, shards.lines.length, shards.lines[0]]).toEqual([2, 1, expect.stringMatching(/^error \[INVALID_DATABASE\]: .* is not an SQLite database/)]);
-    const pdf = bin(['--db', db, 'invoice', 'show', 'INV-000001', '--pdf', '/nonexistent-dir/x.pdf']);
-    expect([pdf.code, pdf.lines]).toEqual([2, ['error [UNWRITABLE_OUTPUT]: cannot write --pdf /nonexistent-dir/x.pdf: folder /nonexistent-dir does not exist']]);
   });
 
   it('fails a bill run into a read-only database once, before billing anyone; refuses a --pdf into a read-only folder', async () => {

@@ -1,6 +1,7 @@
 import { Option } from 'commander';
 import { loadConfig } from '../config/index.ts';
 import { BillingError, exitCodeFor, toBillingError } from '../tools/errors.ts';
+import { cliStderr, cliStdout, setExitCode } from './io.ts';
 
 /** Options every command shares. */
 export interface OutputOptions {
@@ -9,8 +10,8 @@ export interface OutputOptions {
 
 /** Prints a command's result: JSON for machines, the human rendering otherwise. */
 export function printResult<T>(opts: OutputOptions, data: T, human: (data: T) => string): void {
-  if (opts.json) process.stdout.write(`${JSON.stringify(data, null, 2)}\n`);
-  else process.stdout.write(`${human(data)}\n`);
+  if (opts.json) cliStdout().write(`${JSON.stringify(data, null, 2)}\n`);
+  else cliStdout().write(`${human(data)}\n`);
 }
 
 /** The stack of an error and of every error it wraps, for SWITCHBOARD_DEBUG. */
@@ -39,10 +40,10 @@ export function reportError(err: unknown, json: boolean, debug = debugEnabled())
   const e = toBillingError(err);
   const internal = e.code === 'INTERNAL';
   const hint = internal ? ' (an internal error: please report it; SWITCHBOARD_DEBUG=1 shows the stack trace)' : '';
-  if (json) process.stdout.write(`${JSON.stringify(e.toJSON())}\n`);
-  else process.stderr.write(`error [${e.code}]: ${e.message.replace(/\s*\n\s*/g, ' ')}${hint}\n`);
-  if (internal && debug) process.stderr.write(`${stackWithCauses(err)}\n`);
-  process.exitCode = exitCodeFor(e);
+  if (json) cliStdout().write(`${JSON.stringify(e.toJSON())}\n`);
+  else cliStderr().write(`error [${e.code}]: ${e.message.replace(/\s*\n\s*/g, ' ')}${hint}\n`);
+  if (internal && debug) cliStderr().write(`${stackWithCauses(err)}\n`);
+  setExitCode(exitCodeFor(e));
 }
 
 /** Wraps a command action so every failure is reported with its code and exit status. */

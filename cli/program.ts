@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { BillingError } from '../tools/errors.ts';
+import { cliStderr, cliStdout, setExitCode } from './io.ts';
 
 // The program without its commands, and running it: shared by the complete program
 // (buildProgram in main.ts) and the one start.ts builds with only the command argv runs.
@@ -22,7 +23,8 @@ export function newProgram(): Command {
 export function finishProgram(program: Command): Command {
   (function quietAll(cmd: Command) {
     // Usage errors are reported once, by runProgram, as one line (or JSON) naming the command's --help.
-    cmd.configureOutput({ outputError: () => undefined });
+    // Help and --version go to the run's own streams (the process's, or run()'s in process).
+    cmd.configureOutput({ outputError: () => undefined, writeOut: (s) => cliStdout().write(s), writeErr: (s) => cliStderr().write(s) });
     cmd.exitOverride((err) => {
       throw Object.assign(err, { commandName: commandPath(cmd) });
     });
@@ -44,7 +46,7 @@ export async function runProgram(program: Command, argv: string[]): Promise<void
   } catch (err) {
     if (err instanceof CommanderError) {
       if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') {
-        process.exitCode = 0;
+        setExitCode(0);
         return;
       }
     }

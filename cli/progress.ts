@@ -1,4 +1,5 @@
 import cliProgress from 'cli-progress';
+import { cliStderr } from './io.ts';
 
 /** A progress reporter for long work; silent unless a person is watching stderr. */
 export interface Progress {
@@ -8,8 +9,9 @@ export interface Progress {
 
 /** A progress bar on stderr (TTY only, never under --json or CI) sized by bytes, rows or events. */
 export function createProgress(label: string, total: number, enabled: boolean): Progress {
-  if (!enabled || !process.stderr.isTTY || total <= 0) return { update: () => {}, stop: () => {} };
-  const bar = new cliProgress.SingleBar({ format: `${label} [{bar}] {percentage}% | {extra}`, stream: process.stderr, hideCursor: true, clearOnComplete: true }, cliProgress.Presets.shades_classic);
+  const stderr = cliStderr() as NodeJS.WriteStream;
+  if (!enabled || !stderr.isTTY || total <= 0) return { update: () => {}, stop: () => {} };
+  const bar = new cliProgress.SingleBar({ format: `${label} [{bar}] {percentage}% | {extra}`, stream: stderr, hideCursor: true, clearOnComplete: true }, cliProgress.Presets.shades_classic);
   bar.start(total, 0, { extra: '' });
   return {
     update: (done, extra = '') => bar.update(Math.min(done, total), { extra }),

@@ -1,1 +1,1 @@
-export { loadConfig, appConfigSchema, type AppConfig } from './load-config.ts';
+export { loadConfig, withEnvironment, appConfigSchema, type AppConfig } from './load-config.ts';

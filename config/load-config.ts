@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { z } from 'zod';
 import { BillingError } from '../tools/errors.ts';
 
@@ -30,9 +31,18 @@ export const appConfigSchema = z.object({
 export type AppConfig = z.infer<typeof appConfigSchema>;
 
 let cached: AppConfig | undefined;
+const scopedEnv = new AsyncLocalStorage<NodeJS.ProcessEnv>();
+
+/**
+ * Runs `fn` with `env` as the environment loadConfig() reads (an in-process CLI run, cli/run.ts,
+ * with its own SWITCHBOARD_* settings), instead of the process's.
+ */
+export function withEnvironment<T>(env: NodeJS.ProcessEnv, fn: () => T): T {
+  return scopedEnv.run(env, fn);
+}
 
 /** Reads and validates the environment once; the only place in Switchboard that touches process.env. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+export function loadConfig(env: NodeJS.ProcessEnv = scopedEnv.getStore() ?? process.env): AppConfig {
   if (cached && env === process.env) return cached;
   const parsed = appConfigSchema.safeParse({
     // Set but empty is refused, not taken as unset: `SWITCHBOARD_DB= switchboard ingest` must not write elsewhere.

@@ -1,5 +1,5 @@
 import type { Context, MiddlewareHandler } from 'hono';
-import { createContext, userActor, type Clock, type Logger } from '../app/index.ts';
+import { createContext, userActor, type ChatModelFactory, type Clock, type Logger } from '../app/index.ts';
 import { userForToken, type Store } from '../db/index.ts';
 import { BillingError } from '../tools/errors.ts';
 import type { RateLimiter } from './rate-limit.ts';
@@ -11,7 +11,7 @@ import type { ServerEnv } from './server-env.ts';
  * A client address with too many failed checks in a minute is refused (429) before its token is
  * looked at, so tokens cannot be guessed at speed.
  */
-export function authenticate(deps: { store: Store; clock: Clock; logger: Logger; failures: RateLimiter; clientAddress: (c: Context) => string }): MiddlewareHandler<ServerEnv> {
+export function authenticate(deps: { store: Store; clock: Clock; logger: Logger; failures: RateLimiter; clientAddress: (c: Context) => string; chatModel?: ChatModelFactory }): MiddlewareHandler<ServerEnv> {
   return async (c, next) => {
     const address = deps.clientAddress(c);
     if (deps.failures.blocked(address)) {
@@ -32,7 +32,7 @@ export function authenticate(deps: { store: Store; clock: Clock; logger: Logger;
     }
     c.set('user', user);
     const requestId = c.get('requestId');
-    c.set('operationContext', createContext({ store: deps.store, actor: userActor(user), clock: deps.clock, logger: deps.logger, requestId }));
+    c.set('operationContext', createContext({ ...deps, actor: userActor(user), requestId }));
     await next();
   };
 }

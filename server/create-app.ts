@@ -5,7 +5,7 @@ import type { Context } from 'hono';
 import { methodNotAllowed } from 'hono/method-not-allowed';
 import { matchedRoutes } from 'hono/route';
 import { secureHeaders } from 'hono/secure-headers';
-import { silentLogger, systemClock, type Clock, type Logger } from '../app/index.ts';
+import { silentLogger, systemClock, type ChatModelFactory, type Clock, type Logger } from '../app/index.ts';
 import { migrationStatus, type Store } from '../db/index.ts';
 import { BillingError } from '../tools/errors.ts';
 import { zodToBillingError } from '../tools/schemas/index.ts';
@@ -36,6 +36,8 @@ export interface ServerDeps {
   clock?: Clock;
   logger?: Logger;
   limits?: Partial<ServerLimits>;
+  /** The chat model instead of the configured one (tests). */
+  chatModel?: ChatModelFactory;
 }
 
 /** The client's address, for rate limits (in-process requests have none). */
@@ -132,7 +134,7 @@ export function createApp(deps: ServerDeps): OpenAPIHono<ServerEnv> {
 
   const authFailures = createRateLimiter({ limit: limits.authFailuresPerMinute, windowMs: 60_000, now: () => clock.now().getTime() });
   const chatPosts = createRateLimiter({ limit: limits.chatPostsPerMinute, windowMs: 60_000, now: () => clock.now().getTime() });
-  app.use('/api/v1/*', authenticate({ store: deps.store, clock, logger, failures: authFailures, clientAddress }));
+  app.use('/api/v1/*', authenticate({ store: deps.store, clock, logger, failures: authFailures, clientAddress, ...(deps.chatModel ? { chatModel: deps.chatModel } : {}) }));
   for (const r of routes) mountRoute(app, { ...r, path: `/api/v1${r.path}` }, { jsonBodyBytes: limits.jsonBodyBytes, chatPosts });
   return app;
 }

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { listAudit, verifyAudit, type AuditVerification } from '../../db/index.ts';
 import { BillingError, exitCodeFor } from '../../tools/errors.ts';
 import { withStore, type GlobalOptions } from '../context.ts';
+import { setExitCode } from '../io.ts';
 import { action, parseIntOption, printResult, table } from '../output.ts';
 import { AS_OPTION, actingUser } from './acting-user.ts';
 
@@ -55,7 +56,7 @@ export function registerAudit(program: Command): void {
         const v = await withStore(opts, (store) => verifyAudit(store, actingUser(store, opts.as).tenant));
         printResult(opts, v, describeVerification);
         // A broken chain is a finding, reported in full above; the exit status says it failed.
-        if (!v.ok) process.exitCode = exitCodeFor(new BillingError('CONFLICT', 'audit log verification failed'));
+        if (!v.ok) setExitCode(exitCodeFor(new BillingError('CONFLICT', 'audit log verification failed')));
       }),
     );
 }

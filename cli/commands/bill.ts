@@ -10,6 +10,7 @@ import { progressEnabled, withStore, type GlobalOptions } from '../context.ts';
 import { cliContext } from '../operation-context.ts';
 import { withFlagNames } from '../operation-flags.ts';
 import { AS_OPTION } from './acting-user.ts';
+import { cliStderr, cliStdout, setExitCode } from '../io.ts';
 import { exitLike, forwardSignals, spawnWithLifeline, watchLifeline } from '../child-lifeline.mjs';
 import { createProgress } from '../progress.ts';
 import { action, parseIntOption, printResult } from '../output.ts';
@@ -108,7 +109,7 @@ export function registerBill(program: Command): void {
           const part = await withStore(opts, (store) =>
             billPeriod(store, { period: checkPeriod(opts.period), timezone: getOperatorSettings(store).timezone, accountIds: opts.account, issueDate: opts.issueDate, shard }),
           );
-          process.stdout.write(`${JSON.stringify({ ...part, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) })}\n`);
+          cliStdout().write(`${JSON.stringify({ ...part, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) })}\n`);
           return;
         }
         const jobs = parseIntOption('jobs', opts.jobs, 1)!;
@@ -124,7 +125,7 @@ export function registerBill(program: Command): void {
               return { checked, accounts: tenantAccountIds(ctx.scope, checked.accountIds), warnings: ingestWarnings(store, checked.allowRunningIngest) };
             }),
           );
-          if (!opts.json) for (const w of warnings) process.stderr.write(`warning: ${w}\n`);
+          if (!opts.json) for (const w of warnings) cliStderr().write(`warning: ${w}\n`);
           const result = await billInProcesses(opts.db ?? loadConfig().dbPath, checked.period, jobs, checked.issueDate, accounts);
           out = { ...billRunReport(result, warnings), processPeakRssMb: result.peakRssMb };
         } else {
@@ -137,7 +138,7 @@ export function registerBill(program: Command): void {
               bar.stop();
             }
           });
-          if (!opts.json) for (const w of out.warnings) process.stderr.write(`warning: ${w}\n`);
+          if (!opts.json) for (const w of out.warnings) cliStderr().write(`warning: ${w}\n`);
         }
         printResult(opts, out, (o) =>
           [
@@ -145,7 +146,7 @@ export function registerBill(program: Command): void {
             ...o.failed.slice(0, 20).map((f) => `  ${f.accountId}: [${f.code}] ${f.message}`),
           ].join('\n'),
         );
-        if (out.failed.length) process.exitCode = out.failed.some((f) => f.code === 'INTERNAL') ? 1 : 2;
+        if (out.failed.length) setExitCode(out.failed.some((f) => f.code === 'INTERNAL') ? 1 : 2);
       }),
     );
 }

@@ -1,25 +1,22 @@
-import { spawnSync } from 'node:child_process';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { saveUser } from '../../db/index.ts';
 import { createTempStore } from '../../db/testing/create-temp-store.ts';
+import { runCli } from '../testing/run-cli.ts';
 import { ingestAndRate, setUpBillingOperator } from './testing/billing-setup.ts';
 import { billPeriod } from '../../app/billing/index.ts';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 let store: ReturnType<typeof createTempStore>;
 
-/** The installed bin as a user runs it, offline (no model endpoint), on this test's database. */
+/** The CLI in this process as a user runs it, offline (no model endpoint), on this test's database. */
 function sb(...args: string[]) {
   return sbWithInput(undefined, ...args);
 }
 
-function sbWithInput(input: string | undefined, ...args: string[]) {
-  const r = spawnSync(process.execPath, [join(ROOT, 'bin/switchboard.js'), '--db', store.path, ...args], {
-    encoding: 'utf8',
-    input,
+async function sbWithInput(input: string | undefined, ...args: string[]) {
+  const r = await runCli(['--db', store.path, ...args], {
     env: { ...process.env, CI: '1', OPENAI_API_KEY: '', OPENAI_BASE_URL: '', SWITCHBOARD_USER: '' },
+    ...(input !== undefined ? { stdin: Readable.from([input]) } : {}),
   });
   let json: any; // eslint-disable-line @typescript-eslint/no-explicit-any
   try {
@@ -27,7 +24,7 @@ function sbWithInput(input: string | undefined, ...args: string[]) {
   } catch {
     json = undefined;
   }
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr, json };
+  return { code: r.code, stdout: r.stdout, stderr: r.stderr, json };
 }
 
 beforeAll(async () => {
@@ -41,39 +38,38 @@ beforeAll(async () => {
 });
 afterAll(() => store.cleanup());
 
-// Every step spawns the CLI (~2 s of start-up each, several times that on a loaded machine): a generous budget.
-describe('switchboard chat and approvals (CLI, offline model)', { timeout: 300_000 }, () => {
-  it('explains, proposes a waiver that waits for a second person, and posts it once when that person approves', () => {
-    expect(sb('users', 'add', 'alice', '--roles', 'analyst', '--json').code).toBe(0);
-    expect(sb('users', 'add', 'bob', '--roles', 'approver,analyst', '--json').json).toMatchObject({ id: 'bob', tenant: 't', roles: ['analyst', 'approver'] });
+describe('switchboard chat and approvals (CLI, offline model)', () => {
+  it('explains, proposes a waiver that waits for a second person, and posts it once when that person approves', async () => {
+    expect((await sb('users', 'add', 'alice', '--roles', 'analyst', '--json')).code).toBe(0);
+    expect((await sb('users', 'add', 'bob', '--roles', 'approver,analyst', '--json')).json).toMatchObject({ id: 'bob', tenant: 't', roles: ['analyst', 'approver'] });
 
-    const explained = sb('chat', 'Explain invoice INV-000001', '--as', 'alice', '--json');
+    const explained = await sb('chat', 'Explain invoice INV-000001', '--as', 'alice', '--json');
     expect(explained.code).toBe(0);
     expect(explained.json.answer).toContain('Total 12.35 GBP = lines 10.29 + taxes 2.06');
     expect(explained.json).toMatchObject({ agents: ['supervisor', 'auditor'], tools: [{ name: 'explain_invoice', ok: true }], model: 'RulesChatModel', usage: { llmCalls: 3 } });
 
-    const asked = sb('chat', 'waive the monthly fee on invoice INV-000001, outage on 3 March', '--as', 'alice', '--thread', explained.json.threadId, '--json');
+    const asked = await sb('chat', 'waive the monthly fee on invoice INV-000001, outage on 3 March', '--as', 'alice', '--thread', explained.json.threadId, '--json');
     expect(asked.json.threadId).toBe(explained.json.threadId);
     expect(asked.json.proposals).toEqual([expect.objectContaining({ id: 1, kind: 'fee_waiver', status: 'pending', amount: '10.00', currency: 'GBP' })]);
     expect(asked.json.answer).toContain('credit note of 10.00 net + 2.00 tax = 12.00 GBP');
 
-    expect(sb('approvals', 'list', '--as', 'bob', '--json').json).toEqual([expect.objectContaining({ id: 1, status: 'pending', requestedBy: 'alice', agent: 'collections' })]);
-    const own = sb('approvals', 'approve', '1', '--as', 'alice', '--reason', 'mine', '--json');
+    expect((await sb('approvals', 'list', '--as', 'bob', '--json')).json).toEqual([expect.objectContaining({ id: 1, status: 'pending', requestedBy: 'alice', agent: 'collections' })]);
+    const own = await sb('approvals', 'approve', '1', '--as', 'alice', '--reason', 'mine', '--json');
     expect(own.code).toBe(2);
     expect(own.json.error.code).toBe('FORBIDDEN');
-    const approved = sb('approvals', 'approve', '1', '--as', 'bob', '--reason', 'outage confirmed', '--json');
+    const approved = await sb('approvals', 'approve', '1', '--as', 'bob', '--reason', 'outage confirmed', '--json');
     expect(approved.json).toMatchObject({ id: 1, status: 'posted', postingRef: 'CN-000001' });
-    const again = sb('approvals', 'approve', '1', '--as', 'bob', '--reason', 'again', '--json');
+    const again = await sb('approvals', 'approve', '1', '--as', 'bob', '--reason', 'again', '--json');
     expect(again.json.error.code).toBe('CONFLICT');
-    const notes = (sb('invoice', 'list', '--json').json as Array<{ kind: string; total: string }>).filter((i) => i.kind === 'credit_note');
+    const notes = ((await sb('invoice', 'list', '--json')).json as Array<{ kind: string; total: string }>).filter((i) => i.kind === 'credit_note');
     expect(notes).toEqual([expect.objectContaining({ total: '-12.00' })]);
-    expect(sb('approvals', 'show', '1', '--as', 'bob').stdout).toContain('Approved by bob');
-    const trail = (sb('audit', '--subject', 'proposal:1', '--as', 'bob', '--json').json as Array<{ event: string; actor: string }>).map((e) => `${e.event}:${e.actor}`);
+    expect((await sb('approvals', 'show', '1', '--as', 'bob')).stdout).toContain('Approved by bob');
+    const trail = ((await sb('audit', '--subject', 'proposal:1', '--as', 'bob', '--json')).json as Array<{ event: string; actor: string }>).map((e) => `${e.event}:${e.actor}`);
     expect(trail).toEqual(['proposal:alice', 'refusal:alice', 'decision:bob', 'posting:switchboard', 'refusal:bob']);
   });
 
-  it('holds a conversation on standard input, every line answered in one thread, until exit', () => {
-    const r = sbWithInput('help\nlist pending proposals\n\nexit\nexplain invoice INV-000001\n', 'chat', '--as', 'bob');
+  it('holds a conversation on standard input, every line answered in one thread, until exit', async () => {
+    const r = await sbWithInput('help\nlist pending proposals\n\nexit\nexplain invoice INV-000001\n', 'chat', '--as', 'bob');
     expect(r.code).toBe(0);
     const footers = [...r.stdout.matchAll(/— thread (thread-[\w-]+) · agents ([^·]+)·/g)];
     expect(footers.map((f) => f[2]!.trim())).toEqual(['supervisor', 'supervisor']);
@@ -82,14 +78,14 @@ describe('switchboard chat and approvals (CLI, offline model)', { timeout: 300_0
     expect(r.stdout).not.toContain('Total 12.35');
   });
 
-  it('streams the answer with a footer, and refuses to act for nobody', () => {
-    const r = sb('chat', 'show', 'flagged', 'invoices', '--as', 'alice');
+  it('streams the answer with a footer, and refuses to act for nobody', async () => {
+    const r = await sb('chat', 'show', 'flagged', 'invoices', '--as', 'alice');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/held invoices/);
     expect(r.stdout).toMatch(/— thread thread-[\w-]+ · agents supervisor > auditor · tools list_flagged_invoices · RulesChatModel: 3 model calls, \d+ tokens/);
-    const nobody = sb('chat', 'help', '--json');
+    const nobody = await sb('chat', 'help', '--json');
     expect(nobody.code).toBe(2);
     expect(nobody.json.error.code).toBe('UNAUTHORIZED');
-    expect(sb('chat', 'help', '--as', 'mallory', '--json').json.error.code).toBe('UNAUTHORIZED');
+    expect((await sb('chat', 'help', '--as', 'mallory', '--json')).json.error.code).toBe('UNAUTHORIZED');
   });
 });

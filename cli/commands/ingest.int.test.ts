@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/index.ts';
 import { writeCdrFile, type GenerationStats } from '../../evals/generator/index.ts';
 import { childPids, isAlive, runCli, startCli, waitFor } from '../testing/cli-processes.ts';
+import { runCli as runInProcess } from '../testing/run-cli.ts';
 
 let dir: string;
 let big: { path: string; stats: GenerationStats };
@@ -19,6 +20,9 @@ beforeAll(async () => {
   big = { path, stats: await writeCdrFile(path, { format: 'asterisk', rows: 130_000, seed: 11 }) };
 }, 120_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** The CLI in this process, with the bin's CI environment. */
+const inProcess = (args: string[]) => runInProcess(args, { env: { ...process.env, CI: '1' } });
 
 let n = 0;
 /** A fresh, migrated database file (so concurrent runs do not race to create it). */
@@ -79,25 +83,26 @@ describe('killing `switchboard ingest` stops the work (real launcher, real file)
     const committed = eventsOf(db, 1);
     const quarantined = query<{ n: number }>(db, 'select count(*) n from quarantine where batch_id = 1').n;
 
-    const listed = await runCli(['--db', db, 'batches', 'list', '--json']);
-    expect(listed.status, listed.stderr).toBe(0);
+    // What follows the kill needs no process of its own: the CLI in this process.
+    const listed = await inProcess(['--db', db, 'batches', 'list', '--json']);
+    expect(listed.code, listed.stderr).toBe(0);
     const batch = (JSON.parse(listed.stdout) as Array<{ id: number; state: string; committed: { events: number; quarantined: number } }>).find((b) => b.id === 1)!;
     expect(batch.state).toBe('interrupted');
     expect(batch.committed).toMatchObject({ events: committed, quarantined });
 
-    const human = await runCli(['--db', db, 'batches', 'list']);
+    const human = await inProcess(['--db', db, 'batches', 'list']);
     expect(human.stdout).toMatch(new RegExp(`interrupted.*${committed}`));
 
-    const again = await runCli(['--db', db, 'ingest', big.path, '--format', 'asterisk', '--timezone', 'Europe/London', '--json']);
-    expect(again.status, again.stderr).toBe(0);
+    const again = await inProcess(['--db', db, 'ingest', big.path, '--format', 'asterisk', '--timezone', 'Europe/London', '--json']);
+    expect(again.code, again.stderr).toBe(0);
     const r = JSON.parse(again.stdout) as { batchId: number; read: number; accepted: number; duplicates: number; quarantined: number; resumes: { batchId: number; events: number } | null };
     expect(r.resumes).toMatchObject({ batchId: 1, events: committed });
     expect(r.read).toBe(r.accepted + r.duplicates + r.quarantined);
     // nothing lost, nothing doubled: every record of the file is stored once, across both batches
     expect(query<{ n: number }>(db, 'select count(*) n from usage_events').n).toBe(big.stats.records);
-    const humanAgain = await runCli(['--db', db, 'ingest', big.path, '--format', 'asterisk', '--timezone', 'Europe/London']);
+    const humanAgain = await inProcess(['--db', db, 'ingest', big.path, '--format', 'asterisk', '--timezone', 'Europe/London']);
     expect(humanAgain.stdout).not.toMatch(/resumes/); // batch 1 was resumed already: a plain re-run now
-    const after = await runCli(['--db', db, 'batches', 'list', '--json']);
+    const after = await inProcess(['--db', db, 'batches', 'list', '--json']);
     const states = (JSON.parse(after.stdout) as Array<{ id: number; state: string; resumedBy: number | null }>).map((b) => [b.id, b.state, b.resumedBy]);
     expect(states).toEqual(
       expect.arrayContaining([

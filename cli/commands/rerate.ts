@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { getOperatorSettings, loadTariffVersions, reratePeriod } from '../../db/index.ts';
 import { createTariffBook } from '../../tools/rating/index.ts';
 import { withStore, type GlobalOptions } from '../context.ts';
+import { setExitCode } from '../io.ts';
 import { action, parseIntOption, printResult } from '../output.ts';
 import { checkPeriod } from './bill.ts';
 import { checkDate } from '../../tools/time/index.ts';
@@ -35,7 +36,7 @@ export function registerRerate(program: Command): void {
             ...r.failed.map((f) => `  ${f.accountId}: [${f.code}] ${f.message}`),
           ].join('\n'),
         );
-        if (result.failed.length) process.exitCode = result.failed.some((f) => f.code === 'INTERNAL') ? 1 : 2;
+        if (result.failed.length) setExitCode(result.failed.some((f) => f.code === 'INTERNAL') ? 1 : 2);
       }),
     );
 }

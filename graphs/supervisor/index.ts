@@ -1,2 +1,2 @@
 export { buildSupervisorGraph } from './graph.ts';
-export { runChatTurn, type ChatTurnInput, type ChatTurnResult } from './run-chat-turn.ts';
+export { runChatTurn, type ChatTurnInput, type ChatTurnResult, type ChatTurnEvent } from './run-chat-turn.ts';

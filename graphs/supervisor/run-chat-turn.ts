@@ -19,7 +19,16 @@ export interface ChatTurnInput {
   today?: string;
   /** Called with each piece of the answer as the model writes it (interactive chat). */
   onToken?: (piece: string) => void;
+  /** Called as the turn goes: answer pieces, the agent that takes over, each tool step, each proposal made (the API streams them). */
+  onEvent?: (event: ChatTurnEvent) => void;
 }
+
+/** One step of a turn as it happens. */
+export type ChatTurnEvent =
+  | { type: 'token'; text: string }
+  | { type: 'agent'; agent: string }
+  | { type: 'tool'; name: string; ok: boolean }
+  | { type: 'proposal'; id: number; kind: string; status: string; summary: string; amount: string; currency: string };
 
 /** What a turn did: the answer, who worked on it, which tools ran, what was proposed, what it cost. */
 export interface ChatTurnResult {
@@ -33,6 +42,8 @@ export interface ChatTurnResult {
 
 const MAX_MESSAGE_CHARS = 4000;
 const text = (m: BaseMessage) => (typeof m.content === 'string' ? m.content : m.content.map((c) => ('text' in c ? c.text : '')).join(''));
+// Refused by the tool ({"error"}) or by the tool node (unknown tool, arguments off the schema: status error).
+const toolOk = (m: ToolMessage) => m.status !== 'error' && !text(m).startsWith('{"error"');
 
 /**
  * Runs one turn of a conversation through the supervisor graph, in the user's thread (checkpointed,
@@ -61,10 +72,24 @@ export async function runChatTurn(input: ChatTurnInput): Promise<ChatTurnResult>
   const config = { configurable: { thread_id: threadId }, callbacks: [usage], recursionLimit: 40 };
   const before = ((await graph.getState(config)).values as { messages?: BaseMessage[] }).messages?.length ?? 0;
   const turnInput = { messages: [new HumanMessage(message)] };
-  if (input.onToken) {
+  if (input.onToken || input.onEvent) {
+    const emit = input.onEvent ?? (() => {});
+    const seen = new Set<number>();
+    emit({ type: 'agent', agent: 'supervisor' });
     for await (const [chunk, meta] of await graph.stream(turnInput, { ...config, streamMode: 'messages' })) {
       const node = (meta as { langgraph_node?: string }).langgraph_node ?? '';
-      if (AIMessageChunk.isInstance(chunk) && !node.endsWith('_tools') && typeof chunk.content === 'string' && chunk.content) input.onToken(chunk.content);
+      if (AIMessageChunk.isInstance(chunk) && !node.endsWith('_tools') && typeof chunk.content === 'string' && chunk.content) {
+        input.onToken?.(chunk.content);
+        emit({ type: 'token', text: chunk.content });
+      } else if (ToolMessage.isInstance(chunk)) {
+        if (chunk.name?.startsWith('transfer_to_')) emit({ type: 'agent', agent: chunk.name.slice('transfer_to_'.length) });
+        else emit({ type: 'tool', name: chunk.name ?? '', ok: toolOk(chunk) });
+        for (const id of proposalIdsIn([chunk]).filter((x) => !seen.has(x))) {
+          seen.add(id);
+          const p = getProposal(store, user.tenant, id);
+          emit({ type: 'proposal', id: p.id, kind: p.kind, status: p.status, summary: p.summary, amount: p.amount, currency: p.currency });
+        }
+      }
     }
   } else {
     await graph.invoke(turnInput, config);
@@ -76,9 +101,8 @@ export async function runChatTurn(input: ChatTurnInput): Promise<ChatTurnResult>
   for (const m of turn) {
     if (!ToolMessage.isInstance(m)) continue;
     if (m.name?.startsWith('transfer_to_')) agents.push(m.name.slice('transfer_to_'.length));
-    // Refused by the tool ({"error"}) or by the tool node (unknown tool, arguments off the schema: status error).
     else {
-      tools.push({ name: m.name ?? '', ok: m.status !== 'error' && !text(m).startsWith('{"error"') });
+      tools.push({ name: m.name ?? '', ok: toolOk(m) });
       // Refused before any tool code ran (unknown to the agent, arguments outside its schema): the
       // tool could not audit it, so the turn does.
       if (m.status === 'error')

@@ -54,7 +54,13 @@ export async function setUpApi(store: TempStore) {
     cora: withToken(store, saveUser(store, { id: 'cora', tenant: 't', name: 'Cora Customer', roles: ['customer'], accountId: 'A1' })),
     uma: withToken(store, saveUser(store, { id: 'uma', tenant: 'u', name: 'Uma Other', roles: ['analyst', 'approver', 'admin'] })),
   };
-  const app = createApp({ store, clock: systemClock(TODAY) });
+  // The offline rules model, whatever the environment says: API tests never call a model endpoint.
+  const chatModel = async () => {
+    const { RulesChatModel } = await import('../../agents/model/index.ts');
+    const model = new RulesChatModel({});
+    return { model, name: model.getName() };
+  };
+  const app = createApp({ store, clock: systemClock(TODAY), chatModel });
   return { app, users };
 }
 
