@@ -1,5 +1,10 @@
-import { listInvoices, showInvoice } from './invoices/index.ts';
+import { listAccounts, showAccount, showAccountStanding } from './accounts/index.ts';
+import { listAudit, verifyAudit } from './audit/index.ts';
+import { importCatalog, listCatalogVersions, showCatalog } from './catalog/index.ts';
+import { listInvoices, markInvoicePaid, markOverdueInvoices, renderInvoicePdf, renderInvoiceUbl, showInvoice } from './invoices/index.ts';
 import type { Operation } from './operation.ts';
+import { importTariff, listTariffs, showTariff } from './tariffs/index.ts';
+import { listUsageEvents, showUsageEvent } from './usage/index.ts';
 
 /**
  * Every operation of the system, by area. Surfaces that walk all of them (the API's route table
@@ -9,4 +14,26 @@ export const operations: readonly Operation[] = [
   // invoices
   showInvoice,
   listInvoices,
+  renderInvoicePdf,
+  renderInvoiceUbl,
+  markInvoicePaid,
+  markOverdueInvoices,
+  // accounts
+  listAccounts,
+  showAccount,
+  showAccountStanding,
+  // usage
+  listUsageEvents,
+  showUsageEvent,
+  // tariffs
+  listTariffs,
+  showTariff,
+  importTariff,
+  // catalog
+  listCatalogVersions,
+  showCatalog,
+  importCatalog,
+  // audit
+  listAudit,
+  verifyAudit,
 ] as unknown as readonly Operation[];
