@@ -1,5 +1,10 @@
 import type { RouteSpec } from '../define-route.ts';
+import { accountRoutes } from './accounts.ts';
+import { auditRoutes } from './audit.ts';
+import { catalogRoutes } from './catalog.ts';
 import { invoiceRoutes } from './invoices.ts';
+import { tariffRoutes } from './tariffs.ts';
+import { usageRoutes } from './usage.ts';
 
 /** Every route of /api/v1, by area; each area adds its own line. */
-export const routes: readonly RouteSpec[] = [...invoiceRoutes];
+export const routes: readonly RouteSpec[] = [...invoiceRoutes, ...accountRoutes, ...usageRoutes, ...tariffRoutes, ...catalogRoutes, ...auditRoutes];
