@@ -31,7 +31,11 @@ export interface UsageFilter {
  * stays private). False when the account has no lines.
  */
 function accountUsage(store: Store, accountId: string): SQL | false {
-  const lines = store.db.select({ msisdn: subscriptions.msisdn, startDate: subscriptions.startDate, endDate: subscriptions.endDate }).from(subscriptions).where(eq(subscriptions.accountId, accountId)).all();
+  const lines = store.db
+    .select({ msisdn: subscriptions.msisdn, startDate: subscriptions.startDate, endDate: subscriptions.endDate })
+    .from(subscriptions)
+    .where(eq(subscriptions.accountId, accountId))
+    .all();
   if (lines.length === 0) return false;
   const tz = getOperatorSettings(store).timezone;
   const each = lines.map((l) => {
@@ -81,7 +85,13 @@ export function listScopedUsage(scope: TenantScope, filter: UsageFilter): { even
 /** One usage event of the scope with its expanded rating breakdown; NOT_FOUND for another tenant's or (for a customer) another account's. */
 export function scopedUsageEvent(scope: TenantScope, id: number): NonNullable<ReturnType<typeof getUsageEvent>> {
   const where = scopeWhere(scope);
-  const found = where !== false && scope.store.db.select({ id: usageEvents.id }).from(usageEvents).where(and(eq(usageEvents.id, id), ...where)).get();
+  const found =
+    where !== false &&
+    scope.store.db
+      .select({ id: usageEvents.id })
+      .from(usageEvents)
+      .where(and(eq(usageEvents.id, id), ...where))
+      .get();
   const event = found ? getUsageEvent(scope.store, id) : undefined;
   if (!event) throw new BillingError('NOT_FOUND', `no usage event ${id}`);
   return event;
