@@ -1,8 +1,13 @@
 import { billRunsOps, ingestOps, quarantineOps, ratingOps } from './ingest-area.ts';
 import { listThreads, postMessage, showThread } from './chat/index.ts';
-import { listInvoices, showInvoice } from './invoices/index.ts';
 import type { Operation } from './operation.ts';
 import { addUser, createToken, listTokens, listUsers, revokeToken } from './users/index.ts';
+import { listAccounts, showAccount, showAccountStanding } from './accounts/index.ts';
+import { listAudit, verifyAudit } from './audit/index.ts';
+import { importCatalog, listCatalogVersions, showCatalog } from './catalog/index.ts';
+import { importTariff, listTariffs, showTariff } from './tariffs/index.ts';
+import { listUsageEvents, showUsageEvent } from './usage/index.ts';
+import { listInvoices, markInvoicePaid, markOverdueInvoices, renderInvoicePdf, renderInvoiceUbl, showInvoice } from './invoices/index.ts';
 
 /**
  * Every operation of the system, by area. Surfaces that walk all of them (the API's route table
@@ -12,6 +17,28 @@ export const operations: readonly Operation[] = [
   // invoices
   showInvoice,
   listInvoices,
+  renderInvoicePdf,
+  renderInvoiceUbl,
+  markInvoicePaid,
+  markOverdueInvoices,
+  // accounts
+  listAccounts,
+  showAccount,
+  showAccountStanding,
+  // usage
+  listUsageEvents,
+  showUsageEvent,
+  // tariffs
+  listTariffs,
+  showTariff,
+  importTariff,
+  // catalog
+  listCatalogVersions,
+  showCatalog,
+  importCatalog,
+  // audit
+  listAudit,
+  verifyAudit,
   // users and API tokens
   addUser,
   listUsers,

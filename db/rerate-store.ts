@@ -1,3 +1,4 @@
+import type { UsageStatus } from '../tools/cdr/usage-record.types.ts';
 import { and, eq, sql } from 'drizzle-orm';
 import type { RatingOutcome } from '../tools/rating/rate-event.ts';
 import { rerateLog } from './billing-schema.ts';
@@ -10,7 +11,7 @@ export interface RerateChange {
   eventId: number;
   accountId: string;
   period: string;
-  old: { status: string; cost: string | null; tariffVersionId: number | null };
+  old: { status: UsageStatus; cost: string | null; tariffVersionId: number | null };
   outcome: RatingOutcome;
 }
 

@@ -1,5 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { DIRECTIONS, DISPOSITIONS, SERVICES, USAGE_STATUSES } from '../tools/cdr/usage-record.types.ts';
+import { CALL_CATEGORIES, ROAMINGS } from '../tools/classify/classification.types.ts';
 
 // Money is never REAL: amounts are decimal strings (TEXT). Times are epoch milliseconds (INTEGER)
 // for usage, ISO strings for audit stamps. Keep types portable to Postgres (text, bigint, integer).
@@ -56,8 +58,8 @@ export const usageEvents = sqliteTable(
     batchId: integer('batch_id').notNull(),
     lineNo: integer('line_no').notNull(),
     tenant: text('tenant').notNull(),
-    service: text('service').notNull(),
-    direction: text('direction').notNull(),
+    service: text('service', { enum: SERVICES }).notNull(),
+    direction: text('direction', { enum: DIRECTIONS }).notNull(),
     subscriber: text('subscriber').notNull(),
     otherParty: text('other_party').notNull(),
     imsi: text('imsi'),
@@ -68,14 +70,14 @@ export const usageEvents = sqliteTable(
     endTime: integer('end_time'),
     durationMs: integer('duration_ms').notNull(),
     usage: integer('usage').notNull(),
-    disposition: text('disposition').notNull(),
+    disposition: text('disposition', { enum: DISPOSITIONS }).notNull(),
     attributes: text('attributes').notNull(),
-    category: text('category').notNull(),
-    roaming: text('roaming').notNull(),
+    category: text('category', { enum: CALL_CATEGORIES }).notNull(),
+    roaming: text('roaming', { enum: ROAMINGS }).notNull(),
     destination: text('destination'),
     destinationCountry: text('destination_country'),
     classificationReason: text('classification_reason'),
-    status: text('status').notNull(), // unrated | rated | unclassified | rating_failed
+    status: text('status', { enum: USAGE_STATUSES }).notNull(),
     cost: text('cost'),
     currency: text('currency'),
     tariffVersionId: integer('tariff_version_id'),

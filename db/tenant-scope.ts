@@ -1,3 +1,4 @@
+import type { UsageStatus } from '../tools/cdr/usage-record.types.ts';
 import { and, count, desc, eq } from 'drizzle-orm';
 import { BillingError } from '../tools/errors.ts';
 import type { InvoiceKind, InvoiceStatus } from '../tools/invoice/invoice.types.ts';
@@ -75,7 +76,7 @@ export function listTenantInvoices(store: Store, tenant: string, filter: { accou
 }
 
 /** The tenant's usage events of a status (e.g. unclassified), newest first. */
-export function listTenantEvents(store: Store, tenant: string, filter: { status: string; limit?: number }) {
+export function listTenantEvents(store: Store, tenant: string, filter: { status: UsageStatus; limit?: number }) {
   return store.db
     .select()
     .from(usageEvents)
@@ -96,7 +97,7 @@ export function listTenantEvents(store: Store, tenant: string, filter: { status:
 }
 
 /** How many of the tenant's events have a status (all of them, not a page). */
-export function countTenantEvents(store: Store, tenant: string, status: string): number {
+export function countTenantEvents(store: Store, tenant: string, status: UsageStatus): number {
   return (
     store.db
       .select({ n: count() })

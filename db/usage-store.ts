@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gt, sql, type SQL } from 'drizzle-orm';
 import type { RatingOutcome } from '../tools/rating/rate-event.ts';
-import type { UsageRecord } from '../tools/cdr/usage-record.types.ts';
+import type { Direction, UsageRecord, UsageStatus } from '../tools/cdr/usage-record.types.ts';
+import { callCategorySchema } from '../tools/classify/classification.types.ts';
 import type { Classification } from '../tools/classify/classification.types.ts';
 import { expandBreakdown, type CompactBreakdown } from '../tools/rating/compact-breakdown.ts';
 import { tariffPlanSchema } from '../tools/rating/tariff.types.ts';
@@ -43,7 +44,7 @@ export function toUsageView(r: EventRow) {
 export type UsageView = ReturnType<typeof toUsageView>;
 
 /** Lists usage events, newest first, optionally filtered by status, batch or direction. */
-export function listUsageEvents(store: Store, filter: { limit?: number; status?: string; batchId?: number; direction?: string } = {}): UsageView[] {
+export function listUsageEvents(store: Store, filter: { limit?: number; status?: UsageStatus; batchId?: number; direction?: Direction } = {}): UsageView[] {
   const where: SQL[] = [];
   if (filter.status) where.push(eq(usageEvents.status, filter.status));
   if (filter.direction) where.push(eq(usageEvents.direction, filter.direction));
@@ -199,7 +200,7 @@ export function getUsageEventRow(store: Store, id: number): EventRow | undefined
 export function setEventCategory(store: Store, tenant: string, eventId: number, category: string, reason: string): void {
   store.db
     .update(usageEvents)
-    .set({ category, classificationReason: reason, status: 'unrated' })
+    .set({ category: callCategorySchema.parse(category), classificationReason: reason, status: 'unrated' })
     .where(and(eq(usageEvents.id, eventId), eq(usageEvents.tenant, tenant)))
     .run();
 }

@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { tenantInvoice } from '../../db/index.ts';
-import { accountCollections, proposeDunningStep, proposeInvoiceCredit, proposePaymentPlan, tenantDunningCandidates } from '../../db/proposals/index.ts';
+import { showAccountStanding } from '../../app/accounts/index.ts';
+import { proposeDunningStep, proposeInvoiceCredit, proposePaymentPlan, tenantDunningCandidates } from '../../db/proposals/index.ts';
 import type { AgentContext } from '../context.ts';
 import { defineAgentTool, type AgentTool } from './define-agent-tool.ts';
+import { operationTool } from './operation-tool.ts';
 import { proposalResult, requesterFor } from './proposal-result.ts';
 import { accountId, amount, invoiceRef, lineId, reason } from './tool-args.types.ts';
 
@@ -11,7 +12,7 @@ export function collectionsTools(ctx: AgentContext): AgentTool[] {
   const tenant = ctx.user.tenant;
   const who = () => requesterFor(ctx, 'collections');
   return [
-    defineAgentTool(ctx, 'collections', {
+    operationTool(ctx, 'collections', showAccountStanding, {
       name: 'account_standing',
       kind: 'read',
       description: "An account's standing today (the account named, or the one an invoice belongs to): open and overdue balance, ageing buckets, each open invoice, and the dunning steps now due.",
@@ -19,10 +20,6 @@ export function collectionsTools(ctx: AgentContext): AgentTool[] {
         .object({ accountId: accountId.optional(), invoice: invoiceRef.optional().describe('an invoice of the account, when the account is not named') })
         .strict()
         .refine((x) => (x.accountId === undefined) !== (x.invoice === undefined), 'name the account or one of its invoices, not both'),
-      run: ({ accountId: named, invoice }) => {
-        const a = named ?? tenantInvoice(ctx.store, tenant, invoice!).accountId;
-        return { accountId: a, ...(invoice ? { fromInvoice: invoice } : {}), ...accountCollections(ctx.store, tenant, a, ctx.today) };
-      },
     }),
     defineAgentTool(ctx, 'collections', {
       name: 'list_dunning_candidates',

@@ -1,27 +1,34 @@
 import { z } from 'zod';
-import { accountPeriodInvoice, tenantAccount, tenantEvent, tenantInvoice, whatIfAccount } from '../../db/index.ts';
+import { showUsageEvent } from '../../app/usage/index.ts';
+import { accountPeriodInvoice, tenantAccount, tenantInvoice, whatIfAccount } from '../../db/index.ts';
 import { proposeRerate } from '../../db/proposals/index.ts';
-import { explainEventRating } from '../../tools/rating/index.ts';
 import type { AgentContext } from '../context.ts';
 import { defineAgentTool, type AgentTool } from './define-agent-tool.ts';
+import { operationTool } from './operation-tool.ts';
 import { proposalResult, requesterFor } from './proposal-result.ts';
 import { accountId, eventId, invoiceRef, period, reason } from './tool-args.types.ts';
+
+/** The breakdown with the spans its words describe one by one, and how many more there are (explainEventRating's cut). */
+function shownSpans(b: { spans: unknown[] }, rating: { spansShown: number; spansOmitted: number }) {
+  return { ...b, spans: b.spans.slice(0, rating.spansShown), spansOmitted: rating.spansOmitted };
+}
 
 /** The rater's tools: how an event was priced, what a plan would cost, re-rate proposals. */
 export function raterTools(ctx: AgentContext): AgentTool[] {
   const tenant = ctx.user.tenant;
   return [
-    defineAgentTool(ctx, 'rater', {
+    operationTool(ctx, 'rater', showUsageEvent, {
       name: 'explain_event_rating',
       kind: 'read',
       description: 'How one usage event was priced: its classification, rating profile, destination, each span with its tariff row, rate, increments and rounding, multipliers, and the cost.',
       schema: z.object({ eventId }).strict(),
-      run: ({ eventId: id }) => {
-        const { ratingBreakdown, ...event } = tenantEvent(ctx.store, tenant, id);
-        const rating = explainEventRating({ service: event.service, ratingBreakdown });
-        // Words first, then the figures they come from: never a breakdown cut off mid-JSON.
-        return { ...event, explanation: rating?.text ?? null, ratingBreakdown: rating?.breakdown ?? ratingBreakdown };
-      },
+      toResult: ({ ratingBreakdown, explanation, rating, ...event }) => ({
+        ...event,
+        tenant,
+        // Words first, then the figures they come from (the spans the words describe): never a breakdown cut off mid-JSON.
+        explanation,
+        ratingBreakdown: rating && ratingBreakdown && typeof ratingBreakdown === 'object' ? shownSpans(ratingBreakdown as { spans: unknown[] }, rating) : ratingBreakdown,
+      }),
     }),
     defineAgentTool(ctx, 'rater', {
       name: 'what_if_plan',

@@ -1,15 +1,18 @@
 import type { Command } from 'commander';
 import { basename } from 'node:path';
-import { accountTenant, catalogInEffect, getAccountBundle, importAccounts, listCatalogVersions } from '../../db/index.ts';
-import { accountCollections } from '../../db/proposals/index.ts';
+import { runOperation } from '../../app/index.ts';
+import { listAccounts, showAccount } from '../../app/accounts/index.ts';
+import { catalogInEffect, importAccounts, listCatalogVersions } from '../../db/index.ts';
 import { loadAccounts } from '../../tools/catalog/index.ts';
 import { BillingError } from '../../tools/errors.ts';
 import { checkDate } from '../../tools/time/index.ts';
 import { withStore, type GlobalOptions } from '../context.ts';
-import { action, printResult, table } from '../output.ts';
+import { cliContext } from '../operation-context.ts';
+import { action, parseIntOption, printResult, table } from '../output.ts';
+import { AS_OPTION } from './acting-user.ts';
 import { readTextFile } from './catalog.ts';
 
-/** `switchboard accounts import|show`. */
+/** `switchboard accounts import|list|show`. */
 export function registerAccounts(program: Command): void {
   const accounts = program.command('accounts').description('customers, accounts and subscriptions');
   accounts
@@ -36,13 +39,14 @@ export function registerAccounts(program: Command): void {
     .command('show <accountId>')
     .description('an account with its customer, subscriptions and standing (balance with any credit, open invoices)')
     .option('--today <date>', 'the date the standing is taken on (default: today)')
+    .option(...AS_OPTION)
     .option('--json', 'machine-readable output')
     .action(
       action(async (accountId: string, _o: unknown, cmd: Command) => {
-        const opts = cmd.optsWithGlobals<GlobalOptions & { today?: string }>();
-        const today = opts.today ? checkDate(opts.today) : new Date().toISOString().slice(0, 10);
-        // The same standing the collections agent reads (accountCollections).
-        const b = await withStore(opts, (store) => ({ ...getAccountBundle(store, accountId), standing: accountCollections(store, accountTenant(store, accountId)!, accountId, today).standing }));
+        const opts = cmd.optsWithGlobals<GlobalOptions & { today?: string; as?: string }>();
+        const today = opts.today ? checkDate(opts.today) : undefined;
+        // The same operation as the API; its standing is the one the collections agent reads.
+        const b = await withStore(opts, (store) => runOperation(showAccount, cliContext(store, opts.as, today), { accountId }));
         printResult(opts, b, (x) =>
           [
             `Account ${x.account.id} (${x.customer.name}, ${x.customer.segment}), ${x.account.currency}, cycle day ${x.account.billingCycleDay}, taxed in ${x.account.taxJurisdiction.country}${x.account.vatId ? `, VAT id ${x.account.vatId}` : ''}`,
@@ -54,6 +58,19 @@ export function registerAccounts(program: Command): void {
             ...(x.standing.rows.length ? [table(x.standing.rows, ['number', 'kind', 'status', 'dueDate', 'daysPastDue', 'total', 'credited', 'open'])] : []),
           ].join('\n'),
         );
+      }),
+    );
+  accounts
+    .command('list')
+    .description('accounts in id order, with their customer and how many lines each has')
+    .option('--limit <n>', 'at most this many', '100')
+    .option(...AS_OPTION)
+    .option('--json', 'machine-readable output')
+    .action(
+      action(async (_o: unknown, cmd: Command) => {
+        const opts = cmd.optsWithGlobals<GlobalOptions & { limit?: string; as?: string }>();
+        const out = await withStore(opts, (store) => runOperation(listAccounts, cliContext(store, opts.as), { limit: parseIntOption('limit', opts.limit, 1) }));
+        printResult(opts, out.accounts, (r) => table(r, ['id', 'customerId', 'customerName', 'segment', 'currency', 'billingCycleDay', 'lines']));
       }),
     );
 }

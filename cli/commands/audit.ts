@@ -1,10 +1,13 @@
 import type { Command } from 'commander';
-import { listAudit, verifyAudit, type AuditVerification } from '../../db/index.ts';
+import { runOperation } from '../../app/index.ts';
+import { listAudit, verifyAudit } from '../../app/audit/index.ts';
+import type { AuditVerification } from '../../db/index.ts';
 import { BillingError, exitCodeFor } from '../../tools/errors.ts';
 import { withStore, type GlobalOptions } from '../context.ts';
 import { setExitCode } from '../io.ts';
 import { action, parseIntOption, printResult, table } from '../output.ts';
-import { AS_OPTION, actingUser } from './acting-user.ts';
+import { cliContext } from '../operation-context.ts';
+import { AS_OPTION } from './acting-user.ts';
 
 /** A verification for people: the chain, its head, the first break, decisions without their audit entry. */
 function describeVerification(v: AuditVerification): string {
@@ -32,9 +35,8 @@ export function registerAudit(program: Command): void {
     .action(
       action(async (_o: unknown, cmd: Command) => {
         const opts = cmd.optsWithGlobals<GlobalOptions & { thread?: string; subject?: string; limit?: string; as?: string }>();
-        const rows = await withStore(opts, (store) =>
-          listAudit(store, actingUser(store, opts.as).tenant, { threadId: opts.thread, subject: opts.subject, limit: parseIntOption('limit', opts.limit, 1) }),
-        );
+        const input = { thread: opts.thread, subject: opts.subject, limit: parseIntOption('limit', opts.limit, 1) };
+        const { entries: rows } = await withStore(opts, (store) => runOperation(listAudit, cliContext(store, opts.as), input));
         printResult(opts, rows, (r) =>
           r.length
             ? table(
@@ -53,7 +55,7 @@ export function registerAudit(program: Command): void {
     .action(
       action(async (_o: unknown, cmd: Command) => {
         const opts = cmd.optsWithGlobals<GlobalOptions & { as?: string }>();
-        const v = await withStore(opts, (store) => verifyAudit(store, actingUser(store, opts.as).tenant));
+        const v = await withStore(opts, (store) => runOperation(verifyAudit, cliContext(store, opts.as), {}));
         printResult(opts, v, describeVerification);
         // A broken chain is a finding, reported in full above; the exit status says it failed.
         if (!v.ok) setExitCode(exitCodeFor(new BillingError('CONFLICT', 'audit log verification failed')));

@@ -1,10 +1,12 @@
 import type { Command } from 'commander';
 import { readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import { listCatalogVersions, saveCatalogVersion } from '../../db/index.ts';
-import { loadCatalog } from '../../tools/catalog/index.ts';
+import { runOperation } from '../../app/index.ts';
+import { importCatalog, listCatalogVersions } from '../../app/catalog/index.ts';
 import { BillingError } from '../../tools/errors.ts';
 import { withStore, type GlobalOptions } from '../context.ts';
+import { cliContext } from '../operation-context.ts';
+import { AS_OPTION } from './acting-user.ts';
 import { action, printResult, table } from '../output.ts';
 
 /** Reads a file or fails with FILE_NOT_FOUND naming it. */
@@ -22,23 +24,14 @@ export function registerCatalog(program: Command): void {
   catalog
     .command('import <file>')
     .description('import a catalog (YAML or JSON) as a new effective-dated version')
+    .option(...AS_OPTION)
     .option('--json', 'machine-readable output')
     .action(
       action(async (file: string, _o: unknown, cmd: Command) => {
-        const opts = cmd.optsWithGlobals<GlobalOptions>();
-        const parsed = loadCatalog(readTextFile(file), basename(file));
-        const saved = await withStore(opts, (store) => saveCatalogVersion(store, parsed));
-        const out = {
-          ...saved,
-          effectiveFrom: parsed.effectiveFrom,
-          counts: {
-            plans: parsed.plans.length,
-            promotions: parsed.promotions.length,
-            discounts: parsed.discounts.length,
-            oneTimeCharges: parsed.oneTimeCharges.length,
-            rateMultipliers: parsed.rateMultipliers.length,
-          },
-        };
+        const opts = cmd.optsWithGlobals<GlobalOptions & { as?: string }>();
+        const input = { text: readTextFile(file), fileName: basename(file) };
+        // The same operation as POST /api/v1/catalog (admins of the operator).
+        const out = await withStore(opts, (store) => runOperation(importCatalog, cliContext(store, opts.as), input));
         printResult(opts, out, (o) =>
           [
             `${o.created ? 'Imported' : 'Already imported'} catalog ${o.name} version ${o.version}, effective from ${o.effectiveFrom}`,
@@ -52,11 +45,12 @@ export function registerCatalog(program: Command): void {
   catalog
     .command('list')
     .description('list imported catalog versions')
+    .option(...AS_OPTION)
     .option('--json', 'machine-readable output')
     .action(
       action(async (_o: unknown, cmd: Command) => {
-        const opts = cmd.optsWithGlobals<GlobalOptions>();
-        const rows = await withStore(opts, (store) => listCatalogVersions(store));
+        const opts = cmd.optsWithGlobals<GlobalOptions & { as?: string }>();
+        const { versions: rows } = await withStore(opts, (store) => runOperation(listCatalogVersions, cliContext(store, opts.as), {}));
         printResult(opts, rows, (r) => table(r, ['id', 'name', 'version', 'effectiveFrom', 'importedAt']));
       }),
     );

@@ -1,13 +1,11 @@
 import type { Command } from 'commander';
 import { runOperation } from '../../app/index.ts';
-import { listInvoices, showInvoice } from '../../app/invoices/index.ts';
-import { changeInvoiceStatus, getInvoice, markOverdueInvoices } from '../../db/index.ts';
+import { listInvoices, markInvoicePaid, markOverdueInvoices, renderInvoicePdf, renderInvoiceUbl, showInvoice } from '../../app/invoices/index.ts';
 import { cliContext } from '../operation-context.ts';
 import { proposeRelease, proposeVoid } from '../../db/proposals/index.ts';
 import { AS_OPTION, actingUser } from './acting-user.ts';
 import { describeProposal } from './approvals.ts';
 import { checkDate } from '../../tools/time/index.ts';
-import { BillingError } from '../../tools/errors.ts';
 import { invoiceStatusSchema, type InvoiceDocument } from '../../tools/invoice/invoice.types.ts';
 import { withStore, type GlobalOptions } from '../context.ts';
 import { checkOutputFile, writeOutputData } from '../output-file.ts';
@@ -46,22 +44,25 @@ export function registerInvoice(program: Command): void {
         // Output paths are checked before the invoice is read or rendered.
         if (opts.pdf) checkOutputFile('--pdf', opts.pdf);
         if (opts.ubl) checkOutputFile('--ubl', opts.ubl);
-        // The same operation the API and the agents use: the document and where it stands today.
-        const shown = await withStore(opts, (store) => runOperation(showInvoice, cliContext(store, opts.as), { number }));
+        const written: string[] = [];
+        // The same operations the API and the agents use: the document and where it stands today,
+        // and the PDF and UBL renderings (loaded only when a file is asked for).
+        const shown = await withStore(opts, async (store) => {
+          const ctx = cliContext(store, opts.as);
+          const out = await runOperation(showInvoice, ctx, { number });
+          const pdf = opts.pdf ? await runOperation(renderInvoicePdf, ctx, { number }) : null;
+          const ubl = opts.ubl ? await runOperation(renderInvoiceUbl, ctx, { number }) : null;
+          return { ...out, pdf, ubl };
+        });
         const stored = { id: shown.id, document: shown.document };
         const settlement = shown.settlement;
         const today = new Date().toISOString().slice(0, 10);
-        if (opts.ubl && !stored.document.number) throw new BillingError('CONFLICT', `invoice ${number} is ${stored.document.status} and has no number yet; an e-invoice needs one`);
-        const written: string[] = [];
-        // The renderers (pdfkit, xmlbuilder2) load only when a file is asked for: the text needs neither.
-        if (opts.pdf) {
-          const { renderInvoicePdf } = await import('../../tools/invoice/render/index.ts');
-          await writeOutputData('--pdf', opts.pdf, await renderInvoicePdf(stored.document));
+        if (opts.pdf && shown.pdf) {
+          await writeOutputData('--pdf', opts.pdf, shown.pdf.content);
           written.push(opts.pdf);
         }
-        if (opts.ubl) {
-          const { renderInvoiceUbl } = await import('../../tools/invoice/render/index.ts');
-          await writeOutputData('--ubl', opts.ubl, renderInvoiceUbl(stored.document));
+        if (opts.ubl && shown.ubl) {
+          await writeOutputData('--ubl', opts.ubl, shown.ubl.xml);
           written.push(opts.ubl);
         }
         printResult(opts, { id: stored.id, ...stored.document, written }, (o) =>
@@ -97,11 +98,12 @@ export function registerInvoice(program: Command): void {
   invoice
     .command('pay <number>')
     .description('record that an invoice is paid')
+    .option(...AS_OPTION)
     .option('--json', 'machine-readable output')
     .action(
       action(async (number: string, _o: unknown, cmd: Command) => {
-        const opts = cmd.optsWithGlobals<GlobalOptions>();
-        const out = await withStore(opts, (store) => changeInvoiceStatus(store, getInvoice(store, number).id, 'paid'));
+        const opts = cmd.optsWithGlobals<GlobalOptions & { as?: string }>();
+        const out = await withStore(opts, (store) => runOperation(markInvoicePaid, cliContext(store, opts.as), { number }));
         printResult(opts, { id: out.id, number: out.number, status: out.status }, (o) => `Invoice ${o.number ?? o.id} is now ${o.status}`);
       }),
     );
@@ -109,13 +111,14 @@ export function registerInvoice(program: Command): void {
     .command('mark-overdue')
     .description('mark issued invoices past their due date as overdue')
     .option('--today <date>', 'the date to compare due dates with (default: today)')
+    .option(...AS_OPTION)
     .option('--json', 'machine-readable output')
     .action(
       action(async (_o: unknown, cmd: Command) => {
-        const opts = cmd.optsWithGlobals<GlobalOptions & { today?: string }>();
-        const today = opts.today ? checkDate(opts.today) : new Date().toISOString().slice(0, 10);
-        const n = await withStore(opts, (store) => markOverdueInvoices(store, today));
-        printResult(opts, { overdue: n }, (o) => `${o.overdue} invoices marked overdue`);
+        const opts = cmd.optsWithGlobals<GlobalOptions & { today?: string; as?: string }>();
+        const today = opts.today ? checkDate(opts.today) : undefined;
+        const { overdue } = await withStore(opts, (store) => runOperation(markOverdueInvoices, cliContext(store, opts.as, today), {}));
+        printResult(opts, { overdue }, (o) => `${o.overdue} invoices marked overdue`);
       }),
     );
   invoice

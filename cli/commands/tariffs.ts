@@ -1,12 +1,14 @@
 import type { Command } from 'commander';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { listTariffVersions, saveTariffVersion } from '../../db/index.ts';
+import { runOperation } from '../../app/index.ts';
+import { importTariff, importTariffText, listTariffs, tariffImportSchema, type TariffImport } from '../../app/tariffs/index.ts';
+import type { Store } from '../../db/index.ts';
 import { BillingError } from '../../tools/errors.ts';
-import { checkRatePrecision, importCgratesTariffPlan, loadNativeTariff } from '../../tools/rating/index.ts';
 import { parseOrThrow, timeZoneSchema } from '../../tools/schemas/index.ts';
-import { parseInstant } from '../../tools/time/index.ts';
 import { withStore, type GlobalOptions } from '../context.ts';
+import { cliContext } from '../operation-context.ts';
+import { AS_OPTION } from './acting-user.ts';
 import { action, printResult, table } from '../output.ts';
 
 interface ImportOptions extends GlobalOptions {
@@ -37,8 +39,11 @@ function readTariffFolder(full: string, shown: string): Array<[string, string]> 
   return out;
 }
 
-/** Reads a tariff from disk (a CGRateS folder or a native file) and stores it as a version. */
-export function importTariffFromPath(path: string, opts: ImportOptions, store: Parameters<typeof saveTariffVersion>[0]) {
+/**
+ * Reads a tariff from disk (a CGRateS folder or a native file) into the import operation's input:
+ * the operation gets the text, never the path (kept only as the version's source label).
+ */
+export function tariffImportFromPath(path: string, opts: ImportOptions): TariffImport {
   const full = resolve(path);
   let stat;
   try {
@@ -47,37 +52,26 @@ export function importTariffFromPath(path: string, opts: ImportOptions, store: P
     throw new BillingError('FILE_NOT_FOUND', `no such file or folder: ${path}`);
   }
   const format = opts.format ?? (stat.isDirectory() ? 'cgrates' : 'native');
+  // Named by its option before any file is read (the operation would name the field).
   if (opts.timezone) parseOrThrow(timeZoneSchema, opts.timezone, '--timezone');
-  let result;
-  let effectiveFrom: number | null = opts.effectiveFrom ? parseInstant(opts.effectiveFrom) : null;
+  const common = { ...(opts.effectiveFrom ? { effectiveFrom: opts.effectiveFrom } : {}), source: full };
+  let input: unknown;
   if (format === 'cgrates') {
     if (!stat.isDirectory()) throw new BillingError('INVALID_INPUT', `--format cgrates needs a folder of CSV files, got a file: ${path}`);
     const files = Object.fromEntries(readTariffFolder(full, path));
-    result = importCgratesTariffPlan(files, { id: opts.id ?? basename(full), timezone: opts.timezone, currency: opts.currency });
+    input = { format, files, id: opts.id ?? basename(full), timezone: opts.timezone, currency: opts.currency, ...common };
   } else if (format === 'native') {
     if (stat.isDirectory()) throw new BillingError('INVALID_INPUT', `--format native needs a JSON or YAML file, got a folder: ${path}`);
-    const loaded = loadNativeTariff(readFileSync(full, 'utf8'), { fileName: basename(full) });
-    result = { plan: { ...loaded.plan, ...(opts.id ? { id: opts.id } : {}) }, messages: loaded.messages };
-    effectiveFrom = effectiveFrom ?? loaded.effectiveFrom;
+    input = { format, text: readFileSync(full, 'utf8'), fileName: basename(full), ...(opts.id ? { id: opts.id } : {}), ...common };
   } else {
     throw new BillingError('UNSUPPORTED_FORMAT', `unknown tariff format "${format}" (cgrates or native)`);
   }
-  const saved = saveTariffVersion(store, { plan: result.plan, effectiveFrom, sourceFormat: format, sourcePath: full });
-  const p = result.plan;
-  return {
-    ...saved,
-    format,
-    effectiveFrom: new Date(effectiveFrom ?? 0).toISOString(),
-    counts: {
-      destinations: Object.keys(p.destinations).length,
-      rates: Object.keys(p.rates).length,
-      destinationRates: Object.keys(p.destinationRates).length,
-      timings: Object.keys(p.timings).length,
-      ratingPlans: Object.keys(p.ratingPlans).length,
-      ratingProfiles: p.ratingProfiles.length,
-    },
-    messages: [...result.messages, ...checkRatePrecision(p)],
-  };
+  return parseOrThrow(tariffImportSchema, input);
+}
+
+/** Imports a tariff file or folder straight into a store (test and bench set-up; the command goes through the operation). */
+export function importTariffFromPath(path: string, opts: ImportOptions, store: Store) {
+  return importTariffText(store, tariffImportFromPath(path, opts));
 }
 
 /** `switchboard tariffs import|list`. */
@@ -91,11 +85,14 @@ export function registerTariffs(program: Command): void {
     .option('--timezone <tz>', 'IANA zone timings are evaluated in (default UTC)')
     .option('--currency <code>', 'currency of the costs (default EUR)')
     .option('--effective-from <iso>', 'when this version takes effect')
+    .option(...AS_OPTION)
     .option('--json', 'machine-readable output')
     .action(
       action(async (path: string, _o: unknown, cmd: Command) => {
-        const opts = cmd.optsWithGlobals<ImportOptions>();
-        const out = await withStore(opts, (store) => importTariffFromPath(path, opts, store));
+        const opts = cmd.optsWithGlobals<ImportOptions & { as?: string }>();
+        const input = tariffImportFromPath(path, opts);
+        // The same operation as POST /api/v1/tariffs (admins of the operator).
+        const out = await withStore(opts, (store) => runOperation(importTariff, cliContext(store, opts.as), input));
         printResult(opts, out, (o) =>
           [
             `${o.created ? 'Imported' : 'Already imported'} tariff ${o.name} version ${o.version} (${o.format}), effective from ${o.effectiveFrom}`,
@@ -110,11 +107,12 @@ export function registerTariffs(program: Command): void {
   tariffs
     .command('list')
     .description('list imported tariff versions')
+    .option(...AS_OPTION)
     .option('--json', 'machine-readable output')
     .action(
       action(async (_o: unknown, cmd: Command) => {
-        const opts = cmd.optsWithGlobals<GlobalOptions>();
-        const rows = await withStore(opts, (store) => listTariffVersions(store));
+        const opts = cmd.optsWithGlobals<GlobalOptions & { as?: string }>();
+        const { tariffs: rows } = await withStore(opts, (store) => runOperation(listTariffs, cliContext(store, opts.as), {}));
         printResult(opts, rows, (r) => table(r, ['id', 'name', 'version', 'effectiveFrom', 'sourceFormat', 'importedAt']));
       }),
     );

@@ -1,13 +1,11 @@
 import type { Command } from 'commander';
-import { getUsageEvent, listUsageEvents } from '../../db/index.ts';
-import { directionSchema } from '../../tools/cdr/index.ts';
-import { BillingError } from '../../tools/errors.ts';
-import { explainEventRating } from '../../tools/rating/index.ts';
+import { runOperation } from '../../app/index.ts';
+import { listUsageEvents, showUsageEvent } from '../../app/usage/index.ts';
+import { directionSchema, USAGE_STATUSES } from '../../tools/cdr/index.ts';
 import { withStore, type GlobalOptions } from '../context.ts';
+import { cliContext } from '../operation-context.ts';
 import { action, choiceOption, parseIntOption, printResult, table } from '../output.ts';
-
-/** The states a usage event can be in. */
-const USAGE_STATUSES = ['unrated', 'rated', 'unclassified', 'rating_failed'] as const;
+import { AS_OPTION } from './acting-user.ts';
 
 /** `switchboard usage list|show`. */
 export function registerUsage(program: Command): void {
@@ -19,28 +17,28 @@ export function registerUsage(program: Command): void {
     .addOption(choiceOption('--status <status>', USAGE_STATUSES.join(' | '), USAGE_STATUSES))
     .option('--batch <id>', 'only this ingestion batch')
     .addOption(choiceOption('--direction <direction>', directionSchema.options.join(' | '), directionSchema.options))
+    .option(...AS_OPTION)
     .option('--json', 'machine-readable output')
     .action(
       action(async (_o: unknown, cmd: Command) => {
-        const opts = cmd.optsWithGlobals<GlobalOptions & { limit?: string; status?: string; batch?: string; direction?: string }>();
-        const rows = await withStore(opts, (store) =>
-          listUsageEvents(store, { limit: parseIntOption('limit', opts.limit, 1), status: opts.status, batchId: parseIntOption('batch', opts.batch), direction: opts.direction }),
-        );
+        const opts = cmd.optsWithGlobals<GlobalOptions & { limit?: string; status?: string; batch?: string; direction?: string; as?: string }>();
+        const input = { limit: parseIntOption('limit', opts.limit, 1), status: opts.status, batchId: parseIntOption('batch', opts.batch), direction: opts.direction };
+        // The same operation as the API's GET /usage-events (the first page: the CLI shows no cursor).
+        const { events: rows } = await withStore(opts, (store) => runOperation(listUsageEvents, cliContext(store, opts.as), input));
         printResult(opts, rows, (r) => table(r, ['id', 'sourceId', 'service', 'direction', 'subscriber', 'destination', 'category', 'roaming', 'usage', 'status', 'cost']));
       }),
     );
   usage
     .command('show <id>')
     .description('one event with its rating breakdown')
+    .option(...AS_OPTION)
     .option('--json', 'machine-readable output')
     .action(
       action(async (id: string, _o: unknown, cmd: Command) => {
-        const opts = cmd.optsWithGlobals<GlobalOptions>();
-        const event = await withStore(opts, (store) => getUsageEvent(store, parseIntOption('id', id)!));
-        if (!event) throw new BillingError('NOT_FOUND', `no usage event ${id}`);
-        // The same words the rater agent gives (explainEventRating); --json keeps the whole breakdown.
-        const explanation = explainEventRating(event)?.text ?? null;
-        printResult(opts, { ...event, explanation }, (e) =>
+        const opts = cmd.optsWithGlobals<GlobalOptions & { as?: string }>();
+        // The same operation (and words) as the rater agent and the API; --json keeps the whole breakdown.
+        const { rating: _steps, ...event } = await withStore(opts, (store) => runOperation(showUsageEvent, cliContext(store, opts.as), { eventId: parseIntOption('id', id) }));
+        printResult(opts, event, (e) =>
           [
             `Event #${e.id} (${e.sourceId}, batch ${e.batchId} line ${e.lineNo}): ${e.service} ${e.direction} ${e.direction === 'inbound' ? `to ${e.subscriber} from ${e.otherParty}` : `from ${e.subscriber} to ${e.otherParty}`} at ${e.startTime}, category ${e.category}${e.roaming !== 'none' ? `, roaming ${e.roaming}` : ''}, status ${e.status}`,
             `Direction ${e.direction}: ${e.directionRule ?? 'decided before direction rules were recorded (read as the switch wrote it)'}`,

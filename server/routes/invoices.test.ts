@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { systemClock } from '../../app/index.ts';
 import { createTempStore } from '../../db/testing/create-temp-store.ts';
+import { createApp } from '../create-app.ts';
 import { call, setUpApi } from '../testing/api-setup.ts';
 
 describe('/api/v1/invoices', () => {
@@ -46,5 +48,59 @@ describe('/api/v1/invoices', () => {
     expect(doc.openapi).toBe('3.1.0');
     expect(doc.paths['/api/v1/invoices/{number}'].get['x-roles']).toContain('customer');
     expect(doc.paths['/api/v1/invoices'].get.parameters.map((p: { name: string }) => p.name)).toContain('limit');
+  });
+});
+
+describe('/api/v1/invoices: PDF, UBL, paid and overdue', () => {
+  let store: ReturnType<typeof createTempStore>;
+  let api: Awaited<ReturnType<typeof setUpApi>>;
+  beforeEach(async () => {
+    store = createTempStore();
+    api = await setUpApi(store);
+  });
+  afterEach(() => store.cleanup());
+
+  it('sends the PDF and the UBL of an invoice, to its customer too', async () => {
+    const pdf = await call(api.app, 'GET', '/api/v1/invoices/INV-000001/pdf', { as: api.users.cora });
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    expect(String(pdf.body).startsWith('%PDF')).toBe(true);
+    const ubl = await call(api.app, 'GET', '/api/v1/invoices/INV-000002/ubl', { as: api.users.alice });
+    expect(ubl.status).toBe(200);
+    expect(ubl.headers.get('content-type')).toMatch(/^application\/xml/);
+    expect(ubl.body).toMatch(/^<\?xml/);
+    expect(ubl.body).toContain('<cbc:ID>INV-000002</cbc:ID>');
+  });
+
+  it('is 400 for a bad number, 404 for another customer or tenant', async () => {
+    const bad = await call(api.app, 'GET', '/api/v1/invoices/nope/pdf', { as: api.users.alice });
+    expect([bad.status, bad.body.error.message]).toEqual([400, expect.stringContaining('number')]);
+    expect((await call(api.app, 'GET', '/api/v1/invoices/INV-000002/pdf', { as: api.users.cora })).status).toBe(404);
+    expect((await call(api.app, 'GET', '/api/v1/invoices/INV-000002/ubl', { as: api.users.cora })).status).toBe(404);
+    expect((await call(api.app, 'GET', '/api/v1/invoices/INV-000001/pdf', { as: api.users.uma })).status).toBe(404);
+    expect((await call(api.app, 'GET', '/api/v1/invoices/INV-000001/ubl', { as: api.users.uma })).status).toBe(404);
+    const doc = (await call(api.app, 'GET', '/api/openapi.json')).body;
+    expect(Object.keys(doc.paths['/api/v1/invoices/{number}/pdf'].get.responses['200'].content)).toEqual(['application/pdf']);
+  });
+
+  it('marks an invoice paid (analyst or admin); a second time is a conflict', async () => {
+    expect((await call(api.app, 'POST', '/api/v1/invoices/INV-000001/pay', { as: api.users.bob })).status).toBe(403);
+    expect((await call(api.app, 'POST', '/api/v1/invoices/INV-000001/pay', { as: api.users.cora })).status).toBe(403);
+    expect((await call(api.app, 'POST', '/api/v1/invoices/INV-000001/pay', { as: api.users.uma })).status).toBe(404);
+    const paid = await call(api.app, 'POST', '/api/v1/invoices/INV-000001/pay', { as: api.users.dan });
+    expect([paid.status, paid.body]).toEqual([200, { id: 1, number: 'INV-000001', status: 'paid' }]);
+    expect((await call(api.app, 'POST', '/api/v1/invoices/INV-000001/pay', { as: api.users.dan })).status).toBe(409);
+    expect((await call(api.app, 'GET', '/api/v1/accounts/A1', { as: api.users.dan })).body.standing.openBalance).toBe('0.00');
+  });
+
+  it("marks the tenant's invoices past due as overdue on the server's day", async () => {
+    // INV-000001 and INV-000002 fall due on 15 April: not yet on the 5th, overdue on 1 May.
+    expect((await call(api.app, 'POST', '/api/v1/invoices/mark-overdue', { as: api.users.dan })).body).toEqual({ overdue: 0, invoices: [] });
+    const may = createApp({ store, clock: systemClock('2025-05-01') });
+    expect((await call(may, 'POST', '/api/v1/invoices/mark-overdue', { as: api.users.uma })).body).toEqual({ overdue: 0, invoices: [] });
+    expect((await call(may, 'POST', '/api/v1/invoices/mark-overdue', { as: api.users.bob })).status).toBe(403);
+    const marked = await call(may, 'POST', '/api/v1/invoices/mark-overdue', { as: api.users.ada });
+    expect([marked.status, marked.body]).toEqual([200, { overdue: 2, invoices: ['INV-000001', 'INV-000002'] }]);
+    expect((await call(may, 'GET', '/api/v1/invoices/INV-000001', { as: api.users.ada })).body.document.status).toBe('overdue');
   });
 });

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 
 /** What was used: a call, a message or a data session. */
-export const serviceSchema = z.enum(['voice', 'sms', 'data']);
+export const SERVICES = ['voice', 'sms', 'data'] as const;
+export const serviceSchema = z.enum(SERVICES);
 export type Service = z.infer<typeof serviceSchema>;
 
 /**
@@ -10,14 +11,21 @@ export type Service = z.infer<typeof serviceSchema>;
  * subscriber (the subscriber is the called line); `onnet`, one of ours called another of ours (one
  * record, the caller's); `transit`, neither end is ours (interconnect only, never a subscriber's usage).
  */
-export const directionSchema = z.enum(['outbound', 'inbound', 'onnet', 'transit']);
+export const DIRECTIONS = ['outbound', 'inbound', 'onnet', 'transit'] as const;
+export const directionSchema = z.enum(DIRECTIONS);
 export type Direction = z.infer<typeof directionSchema>;
 
 /** How a call ended, normalised across switches (Asterisk dispositions, FreeSWITCH hangup causes). */
-export const dispositionSchema = z.enum(['answered', 'no_answer', 'busy', 'failed', 'congestion']);
+export const DISPOSITIONS = ['answered', 'no_answer', 'busy', 'failed', 'congestion'] as const;
+export const dispositionSchema = z.enum(DISPOSITIONS);
 export type Disposition = z.infer<typeof dispositionSchema>;
 
 /** Input formats Switchboard ingests. */
+/** Where a stored usage event stands: waiting to be rated, priced, not classifiable by the rules, or refused by the rater. */
+export const USAGE_STATUSES = ['unrated', 'rated', 'unclassified', 'rating_failed'] as const;
+export const usageStatusSchema = z.enum(USAGE_STATUSES);
+export type UsageStatus = z.infer<typeof usageStatusSchema>;
+
 export const cdrFormatSchema = z.enum(['asterisk', 'freeswitch', 'csv', 'jsonl']);
 export type CdrFormat = z.infer<typeof cdrFormatSchema>;
 

@@ -1,11 +1,13 @@
 import { z } from 'zod';
 
 /** Call types Switchboard assigns; `unclassified` is never a guess, it always carries a reason. */
-export const callCategorySchema = z.enum(['on_net', 'local', 'national', 'mobile', 'international', 'toll_free', 'premium_rate', 'emergency', 'short_code', 'data', 'unclassified']);
+export const CALL_CATEGORIES = ['on_net', 'local', 'national', 'mobile', 'international', 'toll_free', 'premium_rate', 'emergency', 'short_code', 'data', 'unclassified'] as const;
+export const callCategorySchema = z.enum(CALL_CATEGORIES);
 export type CallCategory = z.infer<typeof callCategorySchema>;
 
 /** Roaming as its own attribute: our subscriber abroad (outbound) or a visitor on our network (inbound). */
-export const roamingSchema = z.enum(['none', 'outbound', 'inbound']);
+export const ROAMINGS = ['none', 'outbound', 'inbound'] as const;
+export const roamingSchema = z.enum(ROAMINGS);
 export type Roaming = z.infer<typeof roamingSchema>;
 
 /** The operator's numbering plan and network facts classification depends on. Stored in the database (`switchboard config set`). */

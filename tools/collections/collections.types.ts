@@ -146,11 +146,11 @@ export const dunningPlanSchema = z.object({
   currency: z.string().nullable(),
   daysPastDue: z.number().int().nonnegative(),
   overdueBalance: decimalString,
+  /** Entries of alreadyTaken that name no step of this ladder (e.g. from an older ladder). */
+  unknownTaken: z.array(z.string()),
   steps: z.array(plannedDunningStepSchema),
   /** Due steps held back (a money or state change whose earlier steps have not all been taken). */
   held: z.array(z.object({ stepId: z.string(), reason: z.string() })),
-  /** Entries of alreadyTaken that name no step of this ladder (e.g. from an older ladder). */
-  unknownTaken: z.array(z.string()),
   summary: z.string(),
 });
 export type DunningPlan = z.infer<typeof dunningPlanSchema>;

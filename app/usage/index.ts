@@ -1,0 +1,2 @@
+export { listUsageEvents, usageEventSchema } from './list-usage-events.ts';
+export { showUsageEvent } from './show-usage-event.ts';

@@ -1,0 +1,30 @@
+import { and, asc, count, eq, gt, type SQL } from 'drizzle-orm';
+import { accounts, customers, subscriptions } from './billing-schema.ts';
+import type { TenantScope } from './scope.ts';
+
+/** The scope's accounts in id order with their customer and how many lines each has (a customer's own only). */
+export function listScopedAccounts(scope: TenantScope, filter: { customerId?: string; after?: string; limit: number }) {
+  const where: SQL[] = [eq(accounts.tenant, scope.tenant)];
+  if (scope.accountId !== undefined) where.push(eq(accounts.id, scope.accountId));
+  if (filter.customerId) where.push(eq(accounts.customerId, filter.customerId));
+  if (filter.after) where.push(gt(accounts.id, filter.after));
+  const rows = scope.store.db
+    .select({
+      id: accounts.id,
+      customerId: accounts.customerId,
+      customerName: customers.name,
+      segment: customers.segment,
+      currency: accounts.currency,
+      billingCycleDay: accounts.billingCycleDay,
+      lines: count(subscriptions.id),
+    })
+    .from(accounts)
+    .innerJoin(customers, eq(customers.id, accounts.customerId))
+    .leftJoin(subscriptions, eq(subscriptions.accountId, accounts.id))
+    .where(and(...where))
+    .groupBy(accounts.id)
+    .orderBy(asc(accounts.id))
+    .limit(filter.limit + 1)
+    .all();
+  return { accounts: rows.slice(0, filter.limit), more: rows.length > filter.limit };
+}

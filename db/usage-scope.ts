@@ -1,0 +1,98 @@
+import type { Direction, UsageStatus } from '../tools/cdr/usage-record.types.ts';
+import type { CallCategory } from '../tools/classify/classification.types.ts';
+import { and, desc, eq, gte, inArray, lt, ne, or, type SQL } from 'drizzle-orm';
+import { BillingError } from '../tools/errors.ts';
+import { startOfLocalDate } from '../tools/time/index.ts';
+import { subscriptions } from './billing-schema.ts';
+import type { Store } from './open-database.ts';
+import type { TenantScope } from './scope.ts';
+import { usageEvents } from './schema.ts';
+import { getOperatorSettings } from './settings-store.ts';
+import { getUsageEvent, toUsageView, type UsageView } from './usage-store.ts';
+
+/** What a usage listing can be narrowed by; times are epoch milliseconds, `before` a keyset position (an event id). */
+export interface UsageFilter {
+  status?: UsageStatus;
+  category?: CallCategory;
+  direction?: Direction;
+  subscriber?: string;
+  batchId?: number;
+  fromMs?: number;
+  toMs?: number;
+  /** Only events with an id below this (the page after the one that ended there). */
+  before?: number;
+  limit: number;
+}
+
+/**
+ * The usage of one account: events of its lines' numbers (as the switch writes them, with or
+ * without "+") inside each line's dates in the operator's time zone, never transit records (the
+ * same attribution billing makes, narrowed to the line's life so a reused number's earlier owner
+ * stays private). False when the account has no lines.
+ */
+function accountUsage(store: Store, accountId: string): SQL | false {
+  const lines = store.db
+    .select({ msisdn: subscriptions.msisdn, startDate: subscriptions.startDate, endDate: subscriptions.endDate })
+    .from(subscriptions)
+    .where(eq(subscriptions.accountId, accountId))
+    .all();
+  if (lines.length === 0) return false;
+  const tz = getOperatorSettings(store).timezone;
+  const each = lines.map((l) => {
+    const within = [inArray(usageEvents.subscriber, [l.msisdn, `+${l.msisdn}`]), gte(usageEvents.startTime, startOfLocalDate(l.startDate, tz))];
+    // endDate is the day after the last day of service.
+    if (l.endDate) within.push(lt(usageEvents.startTime, startOfLocalDate(l.endDate, tz)));
+    return and(...within)!;
+  });
+  return and(ne(usageEvents.direction, 'transit'), or(...each))!;
+}
+
+function scopeWhere(scope: TenantScope): SQL[] | false {
+  const where: SQL[] = [eq(usageEvents.tenant, scope.tenant)];
+  if (scope.accountId !== undefined) {
+    const own = accountUsage(scope.store, scope.accountId);
+    if (own === false) return false;
+    where.push(own);
+  }
+  return where;
+}
+
+/**
+ * The scope's usage events, newest first, a page at a time: one more than the limit is read so
+ * the caller knows whether another page follows (keyset on the id, stable while events arrive).
+ */
+export function listScopedUsage(scope: TenantScope, filter: UsageFilter): { events: UsageView[]; more: boolean } {
+  const where = scopeWhere(scope);
+  if (where === false) return { events: [], more: false };
+  if (filter.status) where.push(eq(usageEvents.status, filter.status));
+  if (filter.category) where.push(eq(usageEvents.category, filter.category));
+  if (filter.direction) where.push(eq(usageEvents.direction, filter.direction));
+  if (filter.subscriber) where.push(inArray(usageEvents.subscriber, [filter.subscriber, filter.subscriber.startsWith('+') ? filter.subscriber.slice(1) : `+${filter.subscriber}`]));
+  if (filter.batchId !== undefined) where.push(eq(usageEvents.batchId, filter.batchId));
+  if (filter.fromMs !== undefined) where.push(gte(usageEvents.startTime, filter.fromMs));
+  if (filter.toMs !== undefined) where.push(lt(usageEvents.startTime, filter.toMs));
+  if (filter.before !== undefined) where.push(lt(usageEvents.id, filter.before));
+  const rows = scope.store.db
+    .select()
+    .from(usageEvents)
+    .where(and(...where))
+    .orderBy(desc(usageEvents.id))
+    .limit(filter.limit + 1)
+    .all();
+  return { events: rows.slice(0, filter.limit).map(toUsageView), more: rows.length > filter.limit };
+}
+
+/** One usage event of the scope with its expanded rating breakdown; NOT_FOUND for another tenant's or (for a customer) another account's. */
+export function scopedUsageEvent(scope: TenantScope, id: number): NonNullable<ReturnType<typeof getUsageEvent>> {
+  const where = scopeWhere(scope);
+  const found =
+    where !== false &&
+    scope.store.db
+      .select({ id: usageEvents.id })
+      .from(usageEvents)
+      .where(and(eq(usageEvents.id, id), ...where))
+      .get();
+  const event = found ? getUsageEvent(scope.store, id) : undefined;
+  if (!event) throw new BillingError('NOT_FOUND', `no usage event ${id}`);
+  return event;
+}
