@@ -12,7 +12,18 @@ import { call, setUpApi, type ApiUser } from './testing/api-setup.ts';
 // this file does not know fails the walk: add its name and a real id of t to IDS below.
 
 /** Routes every role may use (no user can be refused by role); kept here so a widened route is noticed. */
-const OPEN_TO_EVERY_ROLE = ['GET /api/v1/invoices', 'GET /api/v1/invoices/{number}'];
+// What a customer reads of their own account (the portal) is open to every role.
+const OPEN_TO_EVERY_ROLE = [
+  'GET /api/v1/accounts',
+  'GET /api/v1/accounts/{accountId}',
+  'GET /api/v1/accounts/{accountId}/standing',
+  'GET /api/v1/invoices',
+  'GET /api/v1/invoices/{number}',
+  'GET /api/v1/invoices/{number}/pdf',
+  'GET /api/v1/invoices/{number}/ubl',
+  'GET /api/v1/usage-events',
+  'GET /api/v1/usage-events/{eventId}',
+];
 
 /** Bodies for routes the schema sampler cannot fill, by operationId. */
 const BODIES: Record<string, unknown> = {};
