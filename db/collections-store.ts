@@ -1,9 +1,18 @@
 import { and, asc, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { calendarDateSchema } from '../tools/schemas/index.ts';
 import type { ReceivableDocument } from '../tools/collections/index.ts';
 import { dunningActions } from './agent-schema.ts';
 import { invoices } from './billing-schema.ts';
 import type { Store } from './open-database.ts';
 import { tenantAccount } from './tenant-scope.ts';
+
+/** The parts of a stored document collections reads (checked, not assumed: the rest is not read). */
+const receivableDates = z.object({
+  issueDate: calendarDateSchema.nullable(),
+  dueDate: calendarDateSchema.nullable(),
+  correcting: z.object({ number: z.string() }).nullable(),
+});
 
 /** An account's invoices and notes as collections reads them (tenant-checked). */
 export function accountReceivables(store: Store, tenant: string, accountId: string): ReceivableDocument[] {
@@ -15,12 +24,12 @@ export function accountReceivables(store: Store, tenant: string, accountId: stri
     .orderBy(asc(invoices.id))
     .all()
     .map((r) => {
-      const doc = JSON.parse(r.documentJson) as { issueDate: string | null; dueDate: string | null; correcting: { number: string } | null };
+      const doc = receivableDates.parse(JSON.parse(r.documentJson));
       return {
         id: r.id,
         number: r.number,
-        kind: r.kind as ReceivableDocument['kind'],
-        status: r.status as ReceivableDocument['status'],
+        kind: r.kind,
+        status: r.status,
         currency: r.currency,
         total: r.total,
         issueDate: doc.issueDate,

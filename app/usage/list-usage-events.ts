@@ -67,7 +67,7 @@ export const listUsageEvents = defineOperation({
       from: instantSchema.optional().describe('events starting at or after this time'),
       to: instantSchema.optional().describe('events starting before this time'),
       cursor: z.string().min(1).max(100).optional().describe('nextCursor of the previous page'),
-      limit: z.number().int().min(1).max(500).default(50),
+      limit: z.number().int().min(1).max(1000).default(50),
     })
     .strict()
     .refine((x) => x.period === undefined || (x.from === undefined && x.to === undefined), { message: 'a month or a time range, not both', path: ['period'] }),
