@@ -29,7 +29,6 @@ export { loadChargeableEvents, type TariffPlanCache } from './billing-usage-stor
 export { findPeriodInvoice, hasPeriodInvoice, getInvoice, listInvoices, previousInvoiceTotals, carriesInto, saveInvoice, issueHeldInvoice, type StoredInvoice } from './invoice-store.ts';
 export { billPeriod, type BillRunResult } from './bill-period.ts';
 export { saveRerating, rerateHistory, type RerateChange } from './rerate-store.ts';
-export { reratePeriod, type RerateResult } from './rerate-period.ts';
 export { usageRowsForNumbers } from './billing-usage-store.ts';
 export { notesFor, replaceUnissuedInvoice, changeInvoiceStatus, markOverdueInvoices } from './invoice-store.ts';
 export { loadBillingInput, newBillingCaches, type BillingCaches } from './load-billing-input.ts';
@@ -50,12 +49,10 @@ export {
   type NewProposal,
   type Requester,
 } from './proposal-store.ts';
-export { postProposal, previewRerate, type PostingResult } from './post-proposal.ts';
 export { tenantScope, type TenantScope } from './scope.ts';
 export { accountTenant, tenantAccount, tenantInvoice, tenantEvent, listTenantInvoices, listTenantEvents, listTenantQuarantine, countTenantEvents, countTenantQuarantine } from './tenant-scope.ts';
 export { suggestEventCategory } from './suggest-event-category.ts';
 export { accountReceivables, takenDunningSteps } from './collections-store.ts';
-export { whatIfAccount } from './what-if-account.ts';
 export { accountPeriodInvoice, explainTenantInvoice, invoicesBefore } from './account-invoices.ts';
 export { tenantPeriodDocuments } from './period-documents.ts';
 export { claimChatThread } from './chat-thread-store.ts';

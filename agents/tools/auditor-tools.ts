@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { accountPeriodInvoice, explainTenantInvoice, invoicesBefore, listProposals, listTenantInvoices, tenantInvoice, tenantPeriodDocuments } from '../../db/index.ts';
-import { proposeRelease } from '../../db/proposals/index.ts';
+import { proposeRelease } from '../../app/proposals/index.ts';
 import { compareInvoices, explainInvoiceLine, findBillJump, summarizeBilling } from '../../tools/audit/index.ts';
 import type { AgentContext } from '../context.ts';
 import { defineAgentTool, type AgentTool } from './define-agent-tool.ts';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { countTenantEvents, countTenantQuarantine, listTenantEvents, listTenantQuarantine, suggestEventCategory } from '../../db/index.ts';
-import { proposeRecategorisation } from '../../db/proposals/index.ts';
+import { proposeRecategorisation } from '../../app/rerate/index.ts';
 import type { AgentContext } from '../context.ts';
 import { defineAgentTool, type AgentTool } from './define-agent-tool.ts';
 import { proposalResult, requesterFor } from './proposal-result.ts';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { tenantInvoice } from '../../db/index.ts';
-import { accountCollections, proposeDunningStep, proposeInvoiceCredit, proposePaymentPlan, tenantDunningCandidates } from '../../db/proposals/index.ts';
+import { accountCollections, proposeDunningStep, proposeInvoiceCredit, proposePaymentPlan, tenantDunningCandidates } from '../../app/proposals/index.ts';
 import type { AgentContext } from '../context.ts';
 import { defineAgentTool, type AgentTool } from './define-agent-tool.ts';
 import { proposalResult, requesterFor } from './proposal-result.ts';

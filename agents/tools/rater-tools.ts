@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { accountPeriodInvoice, tenantAccount, tenantEvent, tenantInvoice, whatIfAccount } from '../../db/index.ts';
-import { proposeRerate } from '../../db/proposals/index.ts';
+import { accountPeriodInvoice, tenantAccount, tenantEvent, tenantInvoice } from '../../db/index.ts';
+import { whatIfAccount } from '../../app/whatif/index.ts';
+import { proposeRerate } from '../../app/rerate/index.ts';
 import { explainEventRating } from '../../tools/rating/index.ts';
 import type { AgentContext } from '../context.ts';
 import { defineAgentTool, type AgentTool } from './define-agent-tool.ts';

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { basename } from 'node:path';
 import { accountTenant, catalogInEffect, getAccountBundle, importAccounts, listCatalogVersions } from '../../db/index.ts';
-import { accountCollections } from '../../db/proposals/index.ts';
+import { accountCollections } from '../../app/proposals/propose-collections.ts';
 import { loadAccounts } from '../../tools/catalog/index.ts';
 import { BillingError } from '../../tools/errors.ts';
 import { checkDate } from '../../tools/time/index.ts';

@@ -3,7 +3,7 @@ import { runOperation } from '../../app/index.ts';
 import { listInvoices, showInvoice } from '../../app/invoices/index.ts';
 import { changeInvoiceStatus, getInvoice, markOverdueInvoices } from '../../db/index.ts';
 import { cliContext } from '../operation-context.ts';
-import { proposeRelease, proposeVoid } from '../../db/proposals/index.ts';
+import { proposeRelease, proposeVoid } from '../../app/proposals/propose-release.ts';
 import { AS_OPTION, actingUser } from './acting-user.ts';
 import { describeProposal } from './approvals.ts';
 import { checkDate } from '../../tools/time/index.ts';

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { getOperatorSettings, loadTariffVersions, reratePeriod } from '../../db/index.ts';
+import { reratePeriod } from '../../app/rerate/rerate-period.ts';
+import { getOperatorSettings, loadTariffVersions } from '../../db/index.ts';
 import { createTariffBook } from '../../tools/rating/index.ts';
 import { withStore, type GlobalOptions } from '../context.ts';
 import { action, parseIntOption, printResult } from '../output.ts';

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { whatIfAccount } from '../../db/index.ts';
+import { whatIfAccount } from '../../app/whatif/index.ts';
 import { withStore, type GlobalOptions } from '../context.ts';
 import { action, printResult, table } from '../output.ts';
 import { checkPeriod } from './bill.ts';

@@ -1,6 +1,6 @@
 import { ingestAndRate, setUpBillingOperator } from '../../cli/commands/testing/billing-setup.ts';
 import { billPeriod } from '../bill-period.ts';
-import { proposeInvoiceCredit } from '../proposals/index.ts';
+import { proposeInvoiceCredit } from '../../app/proposals/propose-invoice-credit.ts';
 import { saveUser, type UserRecord } from '../user-store.ts';
 import type { createTempStore } from './create-temp-store.ts';
 

@@ -1,6 +1,7 @@
 import { HumanMessage } from '@langchain/core/messages';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { getProposal, listAudit, notesFor, openDatabase, postProposal, saveUser, setApprovalPolicy, tenantInvoice, type Store } from '../../db/index.ts';
+import { getProposal, listAudit, notesFor, openDatabase, saveUser, setApprovalPolicy, tenantInvoice, type Store } from '../../db/index.ts';
+import { postProposal } from '../../app/proposals/index.ts';
 import { createTempStore } from '../../db/testing/create-temp-store.ts';
 import type { AgentContext } from '../../agents/context.ts';
 import { approvalTools } from '../../agents/tools/approval-tools.ts';

@@ -6,13 +6,13 @@ import {
   listTenantEvents,
   listTenantInvoices,
   listTenantQuarantine,
-  previewRerate,
   suggestEventCategory,
   tenantEvent,
   tenantInvoice,
-  whatIfAccount,
 } from '../../db/index.ts';
-import { accountCollections } from '../../db/proposals/index.ts';
+import { accountCollections } from '../../app/proposals/index.ts';
+import { previewRerate } from '../../app/rerate/index.ts';
+import { whatIfAccount } from '../../app/whatif/index.ts';
 import { createTempStore } from '../../db/testing/create-temp-store.ts';
 import { importTariff, ingestAndRate } from '../../cli/commands/testing/billing-setup.ts';
 import { TEST_TARIFF_YAML } from '../../tools/charging/testing/charging-fixtures.ts';

@@ -2,15 +2,15 @@ import { eq } from 'drizzle-orm';
 import { callCategorySchema } from '../../tools/classify/classification.types.ts';
 import { BillingError } from '../../tools/errors.ts';
 import { dec, ZERO } from '../../tools/money/index.ts';
-import { subscriptions } from '../billing-schema.ts';
-import { rolledBack, type Store } from '../open-database.ts';
-import { previewRerate } from '../post-proposal.ts';
-import { createProposal, type Requester, type StoredProposal } from '../proposal-store.ts';
-import { usageEvents } from '../schema.ts';
-import { tenantAccount, tenantEvent } from '../tenant-scope.ts';
-import { listTariffVersions } from '../tariff-store.ts';
-import { rerateAccount } from '../rerate-account.ts';
-import { setEventCategory } from '../usage-store.ts';
+import { subscriptions } from '../../db/billing-schema.ts';
+import { rolledBack, type Store } from '../../db/open-database.ts';
+import { previewRerate } from './rerate-account.ts';
+import { createProposal, type Requester, type StoredProposal } from '../../db/proposal-store.ts';
+import { usageEvents } from '../../db/schema.ts';
+import { tenantAccount, tenantEvent } from '../../db/tenant-scope.ts';
+import { listTariffVersions } from '../../db/tariff-store.ts';
+import { rerateAccount } from './rerate-account.ts';
+import { setEventCategory } from '../../db/usage-store.ts';
 
 type Preview = ReturnType<typeof previewRerate>;
 
@@ -22,7 +22,7 @@ function noteTotal(p: Preview): string {
  * Proposes re-rating an account's period with the tariff now in effect: the re-rate is run for
  * real inside a transaction that is rolled back, so the proposal shows the notes it would issue.
  */
-export function proposeRerate(store: Store, who: Requester, req: { accountId: string; period: string; reason: string }): { proposal: StoredProposal; existing: boolean } {
+export function proposeRerate(store: Store, who: Requester, req: { accountId: string; period: string; reason: string }): { proposal: StoredProposal<'rerate'>; existing: boolean } {
   const { account } = tenantAccount(store, who.tenant, req.accountId);
   const preview = previewRerate(store, account.id, req.period);
   if (preview.failed.length) throw new BillingError('CONFLICT', `re-rating ${account.id} fails: ${preview.failed[0]!.message}`);
@@ -44,7 +44,7 @@ export function proposeRerate(store: Store, who: Requester, req: { accountId: st
  * Proposes giving a usage event another category (the categoriser's finding): the re-rate it
  * implies is previewed the same way, so the change to the charge is known before anyone approves.
  */
-export function proposeRecategorisation(store: Store, who: Requester, req: { eventId: number; category: string; reason: string }): { proposal: StoredProposal; existing: boolean } {
+export function proposeRecategorisation(store: Store, who: Requester, req: { eventId: number; category: string; reason: string }): { proposal: StoredProposal<'recategorise'>; existing: boolean } {
   const category = callCategorySchema.safeParse(req.category);
   if (!category.success) throw new BillingError('INVALID_INPUT', `unknown category ${req.category}; one of ${callCategorySchema.options.join(', ')}`);
   const event = tenantEvent(store, who.tenant, req.eventId);

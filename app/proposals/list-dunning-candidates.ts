@@ -1,7 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { rankDunningCandidates, type DunningCandidate } from '../../tools/collections/index.ts';
-import { accounts, invoices } from '../billing-schema.ts';
-import type { Store } from '../open-database.ts';
+import { accounts, invoices } from '../../db/billing-schema.ts';
+import type { Store } from '../../db/open-database.ts';
 import { accountCollections } from './propose-collections.ts';
 
 /**

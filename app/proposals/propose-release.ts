@@ -1,10 +1,10 @@
 import { BillingError } from '../../tools/errors.ts';
-import type { Store } from '../open-database.ts';
-import { createProposal, type Requester, type StoredProposal } from '../proposal-store.ts';
-import { tenantInvoice } from '../tenant-scope.ts';
+import type { Store } from '../../db/open-database.ts';
+import { createProposal, type Requester, type StoredProposal } from '../../db/proposal-store.ts';
+import { tenantInvoice } from '../../db/tenant-scope.ts';
 
 /** Proposes issuing a held invoice after review: it takes its number only once approved. */
-export function proposeRelease(store: Store, who: Requester, req: { invoice: string; reason: string }): { proposal: StoredProposal; existing: boolean } {
+export function proposeRelease(store: Store, who: Requester, req: { invoice: string; reason: string }): { proposal: StoredProposal<'release_hold'>; existing: boolean } {
   const inv = tenantInvoice(store, who.tenant, req.invoice);
   if (inv.status !== 'held') throw new BillingError('CONFLICT', `invoice ${inv.number ?? inv.id} is ${inv.status}, not held`);
   const holds = inv.document.holdReasons.map((h) => `${h.code}: ${h.message}`).join('; ');
@@ -22,7 +22,7 @@ export function proposeRelease(store: Store, who: Requester, req: { invoice: str
 }
 
 /** Proposes voiding an invoice issued in error (or a held one): it leaves the books only once approved. */
-export function proposeVoid(store: Store, who: Requester, req: { invoice: string; reason: string }): { proposal: StoredProposal; existing: boolean } {
+export function proposeVoid(store: Store, who: Requester, req: { invoice: string; reason: string }): { proposal: StoredProposal<'void_invoice'>; existing: boolean } {
   const inv = tenantInvoice(store, who.tenant, req.invoice);
   if (inv.status === 'paid' || inv.status === 'void') throw new BillingError('CONFLICT', `invoice ${inv.number ?? inv.id} is ${inv.status} and cannot be voided`);
   return createProposal(store, who, {

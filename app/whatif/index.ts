@@ -1,0 +1,1 @@
+export { whatIfAccount } from './what-if-account.ts';
