@@ -204,9 +204,10 @@ export function getProposal(store: Store, tenant: string, id: number): StoredPro
   return toStored(store, r);
 }
 
-/** The tenant's proposals, newest first, optionally of some statuses or one account. */
-export function listProposals(store: Store, tenant: string, filter: { status?: ProposalStatus[]; accountId?: string; invoiceId?: number; limit?: number } = {}): StoredProposal[] {
+/** The tenant's proposals, newest first, optionally of some statuses, one kind, one account or one invoice. */
+export function listProposals(store: Store, tenant: string, filter: { status?: ProposalStatus[]; kind?: ProposalKind; accountId?: string; invoiceId?: number; limit?: number } = {}): StoredProposal[] {
   const where: SQL[] = [eq(proposals.tenant, tenant)];
+  if (filter.kind !== undefined) where.push(eq(proposals.kind, filter.kind));
   if (filter.invoiceId !== undefined) where.push(eq(proposals.invoiceId, filter.invoiceId));
   if (filter.status?.length) where.push(inArray(proposals.status, filter.status));
   if (filter.accountId) where.push(eq(proposals.accountId, filter.accountId));

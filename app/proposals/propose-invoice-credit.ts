@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { BillingError } from '../../tools/errors.ts';
 import { buildAdjustmentNote } from '../../tools/invoice/build-adjustment-note.ts';
 import { creditableAmounts } from '../../tools/invoice/creditable-amounts.ts';
@@ -8,6 +9,9 @@ import { notesFor } from '../../db/invoice-store.ts';
 import type { Store } from '../../db/open-database.ts';
 import { createProposal, openProposalFor, type Requester, type StoredProposal } from '../../db/proposal-store.ts';
 import { tenantAccount, tenantInvoice } from '../../db/tenant-scope.ts';
+import { invoiceNumberSchema } from '../../tools/schemas/index.ts';
+import { defineOperation } from '../operation.ts';
+import { proposalCreatedSchema, reasonSchema, requesterOf } from './requester.ts';
 
 /** A fee waiver names a fee line; a credit gives an amount against a line (the largest charge when none is named). */
 export interface InvoiceCreditRequest {
@@ -122,3 +126,31 @@ export function proposeInvoiceCredit(store: Store, who: Requester, req: InvoiceC
     targetKey: req.kind === 'fee_waiver' ? `fee_waiver:${inv.id}:${line.id}` : `credit:${inv.id}:${line.id}:${amount}`,
   });
 }
+
+/**
+ * `invoices.propose-credit`: a fee waiver (a fee line named by id or by words of its description)
+ * or a goodwill credit (a net amount against a line, the largest charge when none is named); the
+ * credit note with its tax is computed now and issued only once another person approves.
+ */
+export const proposeCreditNote = defineOperation({
+  name: 'invoices.propose-credit',
+  summary: 'Propose a fee waiver or credit',
+  effect: 'propose',
+  roles: ['analyst'],
+  input: z
+    .object({
+      number: invoiceNumberSchema.describe('the issued invoice'),
+      kind: z.enum(['fee_waiver', 'credit']),
+      lineId: z.string().min(1).max(200).optional().describe('the line, by id'),
+      lineQuery: z.string().trim().min(2).max(100).optional().describe('words of the line description ("monthly fee"), when the id is not known'),
+      amount: z
+        .string()
+        .regex(/^\d{1,9}(\.\d{1,4})?$/, 'a positive amount such as 12.50')
+        .optional()
+        .describe('net amount to credit (credit only)'),
+      reason: reasonSchema,
+    })
+    .strict(),
+  output: proposalCreatedSchema,
+  handler: (ctx, { number, ...req }) => proposeInvoiceCredit(ctx.store, requesterOf(ctx), { invoice: number, ...req }),
+});

@@ -1,7 +1,11 @@
+import { z } from 'zod';
 import { BillingError } from '../../tools/errors.ts';
 import type { Store } from '../../db/open-database.ts';
 import { createProposal, type Requester, type StoredProposal } from '../../db/proposal-store.ts';
 import { tenantInvoice } from '../../db/tenant-scope.ts';
+import { invoiceNumberSchema } from '../../tools/schemas/index.ts';
+import { defineOperation } from '../operation.ts';
+import { proposalCreatedSchema, reasonSchema, requesterOf } from './requester.ts';
 
 /** Proposes issuing a held invoice after review: it takes its number only once approved. */
 export function proposeRelease(store: Store, who: Requester, req: { invoice: string; reason: string }): { proposal: StoredProposal<'release_hold'>; existing: boolean } {
@@ -37,3 +41,27 @@ export function proposeVoid(store: Store, who: Requester, req: { invoice: string
     targetKey: `void:${inv.id}`,
   });
 }
+
+const invoiceProposalInput = z.object({ number: invoiceNumberSchema.describe('invoice number (INV-000123) or the id of a held invoice'), reason: reasonSchema }).strict();
+
+/** `invoices.propose-release`: asks for a held invoice to be issued; it takes its number once another person approves. */
+export const proposeInvoiceRelease = defineOperation({
+  name: 'invoices.propose-release',
+  summary: 'Propose releasing a held invoice',
+  effect: 'propose',
+  roles: ['analyst'],
+  input: invoiceProposalInput,
+  output: proposalCreatedSchema,
+  handler: (ctx, { number, reason }) => proposeRelease(ctx.store, requesterOf(ctx), { invoice: number, reason }),
+});
+
+/** `invoices.propose-void`: asks for an invoice (held, or issued in error) to be voided once another person approves. */
+export const proposeInvoiceVoid = defineOperation({
+  name: 'invoices.propose-void',
+  summary: 'Propose voiding an invoice',
+  effect: 'propose',
+  roles: ['analyst'],
+  input: invoiceProposalInput,
+  output: proposalCreatedSchema,
+  handler: (ctx, { number, reason }) => proposeVoid(ctx.store, requesterOf(ctx), { invoice: number, reason }),
+});

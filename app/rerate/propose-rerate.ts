@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import { z } from 'zod';
 import { callCategorySchema } from '../../tools/classify/classification.types.ts';
 import { BillingError } from '../../tools/errors.ts';
 import { dec, ZERO } from '../../tools/money/index.ts';
@@ -11,6 +12,8 @@ import { tenantAccount, tenantEvent } from '../../db/tenant-scope.ts';
 import { listTariffVersions } from '../../db/tariff-store.ts';
 import { rerateAccount } from './rerate-account.ts';
 import { setEventCategory } from '../../db/usage-store.ts';
+import { defineOperation } from '../operation.ts';
+import { proposalCreatedSchema, reasonSchema, requesterOf } from '../proposals/requester.ts';
 
 type Preview = ReturnType<typeof previewRerate>;
 
@@ -72,3 +75,14 @@ export function proposeRecategorisation(store: Store, who: Requester, req: { eve
     targetKey: `recategorise:${event.id}:${category.data}`,
   });
 }
+
+/** `usage.propose-recategorisation`: asks for an event to get another category; the re-rating it implies is previewed. */
+export const proposeEventRecategorisation = defineOperation({
+  name: 'usage.propose-recategorisation',
+  summary: 'Propose recategorising an event',
+  effect: 'propose',
+  roles: ['analyst'],
+  input: z.object({ eventId: z.number().int().positive().max(Number.MAX_SAFE_INTEGER), category: callCategorySchema, reason: reasonSchema }).strict(),
+  output: proposalCreatedSchema,
+  handler: (ctx, { eventId, category, reason }) => proposeRecategorisation(ctx.store, requesterOf(ctx), { eventId, category, reason }),
+});
