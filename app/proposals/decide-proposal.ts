@@ -7,13 +7,14 @@ import { approverOf } from './requester.ts';
  * Approves or rejects a proposal as the context's actor, through the proposal's approval graph:
  * the four-eyes rules (not the requester, each person once, a second approver above the policy
  * amount, an amount only lowered) are applied and audited there, and the proposal is posted once
- * enough people approved. The decider is never part of the input.
+ * enough people approved. The decider is never part of the input. Any staff member reaches the
+ * rules: the approver role is one of them, so a refusal for want of it is audited like the others.
  */
 export const decideProposal = defineOperation({
   name: 'proposals.decide',
   summary: 'Decide on a proposal',
   effect: 'decide',
-  roles: ['approver'],
+  roles: ['analyst', 'approver', 'admin'],
   input: approvalResponseSchema.extend({ proposalId: proposalIdSchema }).strict(),
   output: storedProposalSchema,
   handler: async (ctx, { proposalId, ...response }) => {

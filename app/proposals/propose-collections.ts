@@ -67,7 +67,7 @@ export const proposeAccountPaymentPlan = defineOperation({
   name: 'collections.propose-payment-plan',
   summary: 'Propose a payment plan',
   effect: 'propose',
-  roles: ['analyst'],
+  roles: ['analyst', 'approver', 'admin'],
   input: z.object({ accountId: accountIdSchema, instalments: z.number().int().min(2).max(24), reason: reasonSchema }).strict(),
   output: proposalCreatedSchema,
   handler: (ctx, { accountId, instalments, reason }) => {
@@ -81,7 +81,7 @@ export const proposeAccountDunningStep = defineOperation({
   name: 'collections.propose-dunning-step',
   summary: 'Propose the next dunning step',
   effect: 'propose',
-  roles: ['analyst'],
+  roles: ['analyst', 'approver', 'admin'],
   input: z.object({ accountId: accountIdSchema, reason: reasonSchema }).strict(),
   output: proposalCreatedSchema,
   handler: (ctx, { accountId, reason }) => {

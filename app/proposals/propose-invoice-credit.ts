@@ -136,7 +136,7 @@ export const proposeCreditNote = defineOperation({
   name: 'invoices.propose-credit',
   summary: 'Propose a fee waiver or credit',
   effect: 'propose',
-  roles: ['analyst'],
+  roles: ['analyst', 'approver', 'admin'],
   input: z
     .object({
       number: invoiceNumberSchema.describe('the issued invoice'),

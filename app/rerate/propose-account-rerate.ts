@@ -13,7 +13,7 @@ export const proposeAccountRerate = defineOperation({
   name: 'rerate.propose',
   summary: 'Propose a re-rate',
   effect: 'propose',
-  roles: ['analyst'],
+  roles: ['analyst', 'approver', 'admin'],
   input: z
     .object({
       accountId: accountIdSchema.optional(),

@@ -81,7 +81,7 @@ export const proposeEventRecategorisation = defineOperation({
   name: 'usage.propose-recategorisation',
   summary: 'Propose recategorising an event',
   effect: 'propose',
-  roles: ['analyst'],
+  roles: ['analyst', 'approver', 'admin'],
   input: z.object({ eventId: z.number().int().positive().max(Number.MAX_SAFE_INTEGER), category: callCategorySchema, reason: reasonSchema }).strict(),
   output: proposalCreatedSchema,
   handler: (ctx, { eventId, category, reason }) => proposeRecategorisation(ctx.store, requesterOf(ctx), { eventId, category, reason }),
