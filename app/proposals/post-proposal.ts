@@ -1,12 +1,10 @@
-import { eq } from 'drizzle-orm';
 import type { ProposalKind } from '../../tools/approval/index.ts';
 import { BillingError, type BillingErrorCode } from '../../tools/errors.ts';
 import { buildAdjustmentNote } from '../../tools/invoice/build-adjustment-note.ts';
 import { getAccountBundle } from '../../db/account-store.ts';
-import { dunningActions, paymentPlans } from '../../db/agent-schema.ts';
 import { appendAudit } from '../../db/audit-store.ts';
 import { getBillingSettings } from '../../db/billing-settings-store.ts';
-import { invoices } from '../../db/billing-schema.ts';
+import { noteByCorrectionKey, saveDunningAction, savePaymentPlan } from '../../db/posting-store.ts';
 import { changeInvoiceStatus, getInvoice, issueHeldInvoice, notesFor, saveInvoice } from '../../db/invoice-store.ts';
 import type { Store } from '../../db/open-database.ts';
 import { checkQuorum, effectiveAmount, getProposal, markProposalPosted, type StoredProposal } from '../../db/proposal-store.ts';
@@ -59,7 +57,7 @@ function postInTransaction(store: Store, p: StoredProposal, today: string): stri
     case 'fee_waiver':
     case 'credit': {
       const key = `proposal:${p.id}`;
-      const done = store.db.select({ number: invoices.number }).from(invoices).where(eq(invoices.correctionKey, key)).get();
+      const done = noteByCorrectionKey(store, key);
       if (done) return done.number ?? key;
       const original = getInvoice(store, String(p.payload.invoiceId));
       const bundle = getAccountBundle(store, original.accountId);
@@ -99,21 +97,11 @@ function postInTransaction(store: Store, p: StoredProposal, today: string): stri
       return `${inv.number ?? inv.id} void`;
     }
     case 'payment_plan': {
-      const row = store.db
-        .insert(paymentPlans)
-        .values({ proposalId: p.id, accountId: p.accountId, currency: p.currency, total: p.amount, instalmentsJson: JSON.stringify(p.payload.instalments), createdAt: new Date().toISOString() })
-        .onConflictDoNothing()
-        .returning({ id: paymentPlans.id })
-        .get();
-      const id = row?.id ?? store.db.select({ id: paymentPlans.id }).from(paymentPlans).where(eq(paymentPlans.proposalId, p.id)).get()!.id;
+      const id = savePaymentPlan(store, { proposalId: p.id, accountId: p.accountId, currency: p.currency, total: p.amount, instalments: p.payload.instalments });
       return `PP-${id}`;
     }
     case 'dunning_step': {
-      store.db
-        .insert(dunningActions)
-        .values({ accountId: p.accountId, invoiceId: p.payload.invoiceId, step: p.payload.step, proposalId: p.id, detailJson: JSON.stringify(p.payload), createdAt: new Date().toISOString() })
-        .onConflictDoNothing()
-        .run();
+      saveDunningAction(store, { accountId: p.accountId, invoiceId: p.payload.invoiceId, step: p.payload.step, proposalId: p.id, detail: p.payload });
       return `${p.payload.step} on invoice ${p.payload.invoiceId}`;
     }
     default:

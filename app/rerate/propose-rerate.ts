@@ -1,13 +1,11 @@
-import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { callCategorySchema } from '../../tools/classify/classification.types.ts';
 import { BillingError } from '../../tools/errors.ts';
 import { dec, ZERO } from '../../tools/money/index.ts';
-import { subscriptions } from '../../db/billing-schema.ts';
+import { accountOfLine, eventCost } from '../../db/rerate-store.ts';
 import { rolledBack, type Store } from '../../db/open-database.ts';
 import { previewRerate } from './rerate-account.ts';
 import { createProposal, type Requester, type StoredProposal } from '../../db/proposal-store.ts';
-import { usageEvents } from '../../db/schema.ts';
 import { tenantAccount, tenantEvent } from '../../db/tenant-scope.ts';
 import { listTariffVersions } from '../../db/tariff-store.ts';
 import { rerateAccount } from './rerate-account.ts';
@@ -53,15 +51,15 @@ export function proposeRecategorisation(store: Store, who: Requester, req: { eve
   const event = tenantEvent(store, who.tenant, req.eventId);
   if (event.category === category.data) throw new BillingError('CONFLICT', `event ${event.id} is already ${category.data}`);
   const number = event.subscriber.replace(/^\+/, '');
-  const sub = store.db.select({ accountId: subscriptions.accountId }).from(subscriptions).where(eq(subscriptions.msisdn, number)).get();
-  if (!sub) throw new BillingError('CONFLICT', `event ${event.id} belongs to no line (${event.subscriber}); nothing to bill`);
-  const { account } = tenantAccount(store, who.tenant, sub.accountId);
+  const lineAccount = accountOfLine(store, number);
+  if (!lineAccount) throw new BillingError('CONFLICT', `event ${event.id} belongs to no line (${event.subscriber}); nothing to bill`);
+  const { account } = tenantAccount(store, who.tenant, lineAccount);
   const period = event.startTime.slice(0, 7);
   // Re-rated inside one rolled-back transaction with the new category: the new cost is read before it is undone.
   const { preview, newCost } = rolledBack(store, () => {
     setEventCategory(store, who.tenant, event.id, category.data, 'preview');
     const preview = rerateAccount(store, account.id, period);
-    return { preview, newCost: store.db.select({ cost: usageEvents.cost }).from(usageEvents).where(eq(usageEvents.id, event.id)).get()?.cost ?? null };
+    return { preview, newCost: eventCost(store, event.id) };
   });
   const delta = dec(newCost ?? '0').minus(dec(event.cost ?? '0'));
   return createProposal(store, who, {
