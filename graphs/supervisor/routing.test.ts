@@ -1,15 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  accountPeriodInvoice,
-  getProposal,
-  listInvoices,
-  listTenantEvents,
-  listTenantInvoices,
-  listTenantQuarantine,
-  suggestEventCategory,
-  tenantEvent,
-  tenantInvoice,
-} from '../../db/index.ts';
+import { accountPeriodInvoice, getProposal, listInvoices, listTenantEvents, listTenantInvoices, listTenantQuarantine, suggestEventCategory, tenantEvent, tenantInvoice } from '../../db/index.ts';
 import { accountCollections } from '../../app/proposals/index.ts';
 import { previewRerate } from '../../app/rerate/index.ts';
 import { whatIfAccount } from '../../app/whatif/index.ts';
