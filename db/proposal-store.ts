@@ -1,10 +1,8 @@
 import { and, asc, desc, eq, inArray, type SQL } from 'drizzle-orm';
 import {
-  approvalPolicySchema,
   evaluateDecision,
   requiredApprovalsFor,
   type Actor,
-  type ApprovalPolicy,
   type ApprovalResponse,
   proposalPayloadSchema,
   type KindAndPayload,
@@ -13,13 +11,15 @@ import {
   type RequesterKind,
   type StoredProposal,
 } from '../tools/approval/index.ts';
-import { describeIssues, zodToBillingError } from '../tools/schemas/index.ts';
+import { describeIssues } from '../tools/schemas/index.ts';
 import { BillingError } from '../tools/errors.ts';
 import { approvalDecisions, proposals } from './agent-schema.ts';
 import { appendAudit } from './audit-store.ts';
 import { backedDecisionIds } from './decision-backing.ts';
 import type { Store } from './open-database.ts';
-import { settings } from './schema.ts';
+import { getApprovalPolicy } from './approval-policy-store.ts';
+
+export { getApprovalPolicy, setApprovalPolicy } from './approval-policy-store.ts';
 
 /** A proposal as stored, with its decisions (typed by kind: tools/approval/stored-proposal.ts). */
 export type { StoredProposal };
@@ -48,34 +48,6 @@ export interface Requester {
   kind: RequesterKind;
   agent?: string | null;
   threadId?: string | null;
-}
-
-const POLICY_KEY = 'approvals';
-
-/** The operator's four-eyes policy, with defaults for anything never set. */
-export function getApprovalPolicy(store: Store): ApprovalPolicy {
-  const row = store.db.select().from(settings).where(eq(settings.key, POLICY_KEY)).get();
-  return approvalPolicySchema.parse(row ? JSON.parse(row.value) : {});
-}
-
-/** Replaces the four-eyes policy after validating it; the change is audited with who made it, before and after. */
-export function setApprovalPolicy(store: Store, value: unknown, by: { tenant: string; userId: string }): ApprovalPolicy {
-  const parsed = approvalPolicySchema.safeParse(value);
-  if (!parsed.success) throw zodToBillingError(parsed.error, 'INVALID_CONFIG', 'invalid approval policy');
-  const now = new Date().toISOString();
-  const json = JSON.stringify(parsed.data);
-  store.sqlite
-    .transaction(() => {
-      const before = getApprovalPolicy(store);
-      store.db
-        .insert(settings)
-        .values({ key: POLICY_KEY, value: json, updatedAt: now })
-        .onConflictDoUpdate({ target: settings.key, set: { value: json, updatedAt: now } })
-        .run();
-      appendAudit(store, { tenant: by.tenant, actor: by.userId, actorKind: 'admin', event: 'setting', subject: `setting:${POLICY_KEY}`, detail: { before, after: parsed.data } });
-    })
-    .immediate();
-  return parsed.data;
 }
 
 /**
