@@ -8,6 +8,19 @@ import { importCatalog, listCatalogVersions, showCatalog } from './catalog/index
 import { importTariff, listTariffs, showTariff } from './tariffs/index.ts';
 import { listUsageEvents, showUsageEvent } from './usage/index.ts';
 import { listInvoices, markInvoicePaid, markOverdueInvoices, renderInvoicePdf, renderInvoiceUbl, showInvoice } from './invoices/index.ts';
+import {
+  decideProposal,
+  listDunningCandidates,
+  listProposals,
+  proposeAccountDunningStep,
+  proposeAccountPaymentPlan,
+  proposeCreditNote,
+  proposeInvoiceRelease,
+  proposeInvoiceVoid,
+  showProposal,
+} from './proposals/index.ts';
+import { previewAccountRerate, proposeAccountRerate, proposeEventRecategorisation, rerateBillingPeriod } from './rerate/index.ts';
+import { showWhatIf } from './whatif/index.ts';
 
 /**
  * Every operation of the system, by area. Surfaces that walk all of them (the API's route table
@@ -54,4 +67,20 @@ export const operations: readonly Operation[] = [
   postMessage,
   listThreads,
   showThread,
+  // proposals and decisions (four eyes), and the proposals made about invoices, accounts and events
+  listProposals,
+  showProposal,
+  decideProposal,
+  proposeInvoiceRelease,
+  proposeInvoiceVoid,
+  proposeCreditNote,
+  proposeAccountPaymentPlan,
+  proposeAccountDunningStep,
+  listDunningCandidates,
+  proposeEventRecategorisation,
+  // re-rating and what-if
+  previewAccountRerate,
+  proposeAccountRerate,
+  rerateBillingPeriod,
+  showWhatIf,
 ] as unknown as readonly Operation[];

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { DECISIONS, PROPOSAL_KINDS, PROPOSAL_STATUSES, REQUESTER_KINDS } from '../tools/approval/approval.types.ts';
 
 /** People who use Switchboard: each belongs to one tenant and holds roles (analyst, approver, admin, customer). */
 export const users = sqliteTable('users', {
@@ -23,8 +24,8 @@ export const proposals = sqliteTable(
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
     tenant: text('tenant').notNull(),
-    kind: text('kind').notNull(),
-    status: text('status').notNull(), // pending | approved | rejected | posted
+    kind: text('kind', { enum: PROPOSAL_KINDS }).notNull(),
+    status: text('status', { enum: PROPOSAL_STATUSES }).notNull(),
     accountId: text('account_id').notNull(),
     invoiceId: integer('invoice_id'),
     currency: text('currency').notNull(),
@@ -34,7 +35,7 @@ export const proposals = sqliteTable(
     /** What the tools computed and what posting will apply, JSON (shape by kind). */
     payloadJson: text('payload_json').notNull(),
     requestedBy: text('requested_by').notNull(),
-    requesterKind: text('requester_kind').notNull(), // analyst | agent | cycle
+    requesterKind: text('requester_kind', { enum: REQUESTER_KINDS }).notNull(),
     agent: text('agent'),
     threadId: text('thread_id'),
     reason: text('reason').notNull(),
@@ -57,7 +58,7 @@ export const approvalDecisions = sqliteTable(
     id: integer('id').primaryKey({ autoIncrement: true }),
     proposalId: integer('proposal_id').notNull(),
     decidedBy: text('decided_by').notNull(),
-    decision: text('decision').notNull(), // approve | reject
+    decision: text('decision', { enum: DECISIONS }).notNull(),
     reason: text('reason').notNull(),
     /** An approver may lower the amount within the policy's limits; null when unchanged. */
     editedAmount: text('edited_amount'),

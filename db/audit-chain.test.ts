@@ -10,7 +10,7 @@ import { decideProposal } from '../graphs/approval/index.ts';
 import { appendAudit, listAudit } from './audit-store.ts';
 import { notesFor } from './invoice-store.ts';
 import { openDatabase } from './open-database.ts';
-import { postProposal } from './post-proposal.ts';
+import { postProposal } from '../app/proposals/post-proposal.ts';
 import { getProposal, setApprovalPolicy } from './proposal-store.ts';
 import { createTempStore } from './testing/create-temp-store.ts';
 import { proposeTalkFeeWaiver, setUpLedger, type LedgerUsers } from './testing/ledger-fixture.ts';

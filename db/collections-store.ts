@@ -1,9 +1,9 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { calendarDateSchema } from '../tools/schemas/index.ts';
 import type { ReceivableDocument } from '../tools/collections/index.ts';
 import { dunningActions } from './agent-schema.ts';
-import { invoices } from './billing-schema.ts';
+import { accounts, invoices } from './billing-schema.ts';
 import type { Store } from './open-database.ts';
 import { tenantAccount } from './tenant-scope.ts';
 
@@ -47,4 +47,15 @@ export function takenDunningSteps(store: Store, accountId: string, invoiceId: nu
     .where(and(eq(dunningActions.accountId, accountId), eq(dunningActions.invoiceId, invoiceId)))
     .all()
     .map((r) => r.step);
+}
+
+/** The tenant's accounts with an issued or overdue invoice (the ones dunning looks at). */
+export function accountsWithOpenInvoices(store: Store, tenant: string): string[] {
+  return store.db
+    .selectDistinct({ id: invoices.accountId })
+    .from(invoices)
+    .innerJoin(accounts, eq(accounts.id, invoices.accountId))
+    .where(and(eq(accounts.tenant, tenant), eq(invoices.kind, 'invoice'), inArray(invoices.status, ['issued', 'overdue'])))
+    .all()
+    .map((r) => r.id);
 }

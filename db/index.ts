@@ -30,7 +30,6 @@ export { findPeriodInvoice, hasPeriodInvoice, getInvoice, listInvoices, previous
 export { savePeriodInvoices, type PeriodInvoiceInput, type PeriodInvoiceOutcome } from './save-period-invoices.ts';
 export { tenantAccountIds, tenantBillRuns, type BillRunSummary } from './bill-run-store.ts';
 export { saveRerating, rerateHistory, type RerateChange } from './rerate-store.ts';
-export { reratePeriod, type RerateResult } from './rerate-period.ts';
 export { usageRowsForNumbers } from './billing-usage-store.ts';
 export { notesFor, replaceUnissuedInvoice, changeInvoiceStatus, markOverdueInvoices } from './invoice-store.ts';
 export { loadBillingInput, newBillingCaches, type BillingCaches } from './load-billing-input.ts';
@@ -52,12 +51,10 @@ export {
   type NewProposal,
   type Requester,
 } from './proposal-store.ts';
-export { postProposal, previewRerate, type PostingResult } from './post-proposal.ts';
 export { tenantScope, type TenantScope } from './scope.ts';
 export { accountTenant, tenantAccount, tenantInvoice, tenantEvent, listTenantInvoices, listTenantEvents, listTenantQuarantine, countTenantEvents, countTenantQuarantine } from './tenant-scope.ts';
 export { suggestEventCategory } from './suggest-event-category.ts';
 export { accountReceivables, takenDunningSteps } from './collections-store.ts';
-export { whatIfAccount } from './what-if-account.ts';
 export { accountPeriodInvoice, explainTenantInvoice, invoicesBefore } from './account-invoices.ts';
 export { tenantPeriodDocuments } from './period-documents.ts';
 export { claimChatThread, tenantThread, listTenantThreads, type ChatThreadRow } from './chat-thread-store.ts';

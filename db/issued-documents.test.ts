@@ -3,7 +3,7 @@ import { BILLING_CDRS } from '../cli/commands/testing/billing-setup.ts';
 import { decideProposal } from '../graphs/approval/index.ts';
 import { changeInvoiceStatus, getInvoice, issueHeldInvoice, listInvoices, markOverdueInvoices, notesFor, replaceUnissuedInvoice } from './invoice-store.ts';
 import { getProposal, recordDecision } from './proposal-store.ts';
-import { proposeInvoiceCredit } from './proposals/index.ts';
+import { proposeInvoiceCredit } from '../app/proposals/index.ts';
 import { createTempStore } from './testing/create-temp-store.ts';
 import { proposeTalkFeeWaiver, rowOf, setUpLedger, type LedgerUsers } from './testing/ledger-fixture.ts';
 

@@ -1,122 +1,88 @@
 import { and, asc, desc, eq, inArray, type SQL } from 'drizzle-orm';
 import {
-  approvalPolicySchema,
   evaluateDecision,
   requiredApprovalsFor,
   type Actor,
-  type ApprovalPolicy,
   type ApprovalResponse,
+  proposalPayloadSchema,
+  type KindAndPayload,
   type ProposalKind,
   type ProposalStatus,
-  type RecordedDecision,
+  type RequesterKind,
+  type StoredProposal,
 } from '../tools/approval/index.ts';
-import { zodToBillingError } from '../tools/schemas/index.ts';
+import { describeIssues } from '../tools/schemas/index.ts';
 import { BillingError } from '../tools/errors.ts';
 import { approvalDecisions, proposals } from './agent-schema.ts';
 import { appendAudit } from './audit-store.ts';
 import { backedDecisionIds } from './decision-backing.ts';
 import type { Store } from './open-database.ts';
-import { settings } from './schema.ts';
+import { getApprovalPolicy } from './approval-policy-store.ts';
 
-/** A proposal as stored, with its decisions. */
-export interface StoredProposal {
-  id: number;
-  tenant: string;
-  kind: ProposalKind;
-  status: ProposalStatus;
-  accountId: string;
-  invoiceId: number | null;
-  currency: string;
-  amount: string;
-  summary: string;
-  payload: Record<string, unknown>;
-  requestedBy: string;
-  requesterKind: string;
-  agent: string | null;
-  threadId: string | null;
-  reason: string;
-  requiredApprovals: number;
-  createdAt: string;
-  decidedAt: string | null;
-  postedAt: string | null;
-  postingRef: string | null;
-  /**
-   * Every decision row, in order. `verified` is false for a row without its audit entry (inserted
-   * by hand): it is shown but never counted (see countedDecisions).
-   */
-  decisions: Array<RecordedDecision & { id: number; reason: string; decidedAt: string; verified: boolean }>;
-}
+export { getApprovalPolicy, setApprovalPolicy } from './approval-policy-store.ts';
+
+/** A proposal as stored, with its decisions (typed by kind: tools/approval/stored-proposal.ts). */
+export type { StoredProposal };
 
 /** The decisions that count: those backed by their audit entry. */
 export function countedDecisions(p: StoredProposal): StoredProposal['decisions'] {
   return p.decisions.filter((d) => d.verified);
 }
 
-/** What a tool asks to be proposed: everything computed, nothing decided. */
-export interface NewProposal {
-  kind: ProposalKind;
+/** What a tool asks to be proposed: everything computed, nothing decided; the payload is typed by kind. */
+export type NewProposal<K extends ProposalKind = ProposalKind> = KindAndPayload<K> & {
   accountId: string;
   invoiceId?: number | null;
   currency: string;
   amount: string;
   summary: string;
-  payload: Record<string, unknown>;
   reason: string;
   /** What the proposal changes, so the same change is not queued twice while one is open. */
   targetKey: string;
-}
+};
 
 /** Who is asking: identity and tenant from the authenticated run, never from a model. */
 export interface Requester {
   tenant: string;
   userId: string;
-  kind: 'analyst' | 'agent' | 'cycle';
+  kind: RequesterKind;
   agent?: string | null;
   threadId?: string | null;
 }
 
-const POLICY_KEY = 'approvals';
-
-/** The operator's four-eyes policy, with defaults for anything never set. */
-export function getApprovalPolicy(store: Store): ApprovalPolicy {
-  const row = store.db.select().from(settings).where(eq(settings.key, POLICY_KEY)).get();
-  return approvalPolicySchema.parse(row ? JSON.parse(row.value) : {});
-}
-
-/** Replaces the four-eyes policy after validating it; the change is audited with who made it, before and after. */
-export function setApprovalPolicy(store: Store, value: unknown, by: { tenant: string; userId: string }): ApprovalPolicy {
-  const parsed = approvalPolicySchema.safeParse(value);
-  if (!parsed.success) throw zodToBillingError(parsed.error, 'INVALID_CONFIG', 'invalid approval policy');
-  const now = new Date().toISOString();
-  const json = JSON.stringify(parsed.data);
-  store.sqlite
-    .transaction(() => {
-      const before = getApprovalPolicy(store);
-      store.db
-        .insert(settings)
-        .values({ key: POLICY_KEY, value: json, updatedAt: now })
-        .onConflictDoUpdate({ target: settings.key, set: { value: json, updatedAt: now } })
-        .run();
-      appendAudit(store, { tenant: by.tenant, actor: by.userId, actorKind: 'admin', event: 'setting', subject: `setting:${POLICY_KEY}`, detail: { before, after: parsed.data } });
-    })
-    .immediate();
-  return parsed.data;
+/**
+ * A stored kind and payload, read through the discriminated union: a row whose payload does not
+ * fit its kind is a defect (INTERNAL), never money read as whatever it happens to hold.
+ */
+function readPayload(r: typeof proposals.$inferSelect): KindAndPayload {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(r.payloadJson);
+  } catch (err) {
+    throw new BillingError('INTERNAL', `proposal ${r.id} has a payload that is not JSON`, undefined, { cause: err });
+  }
+  const parsed = proposalPayloadSchema.safeParse({ kind: r.kind, payload: raw });
+  if (!parsed.success)
+    throw new BillingError('INTERNAL', `proposal ${r.id} has a ${r.kind} payload that does not fit its kind: ${describeIssues(parsed.error.issues)}`, undefined, { cause: parsed.error });
+  return parsed.data as KindAndPayload;
 }
 
 function toStored(store: Store, r: typeof proposals.$inferSelect): StoredProposal {
   const decisions = store.db.select().from(approvalDecisions).where(eq(approvalDecisions.proposalId, r.id)).orderBy(asc(approvalDecisions.id)).all();
   const backed = backedDecisionIds(store, r.tenant, r.id, decisions);
+  const { kind, payload } = readPayload(r);
+  // Built field by field in the order the proposal is shown; kind and payload were read together above.
   return {
     id: r.id,
     tenant: r.tenant,
-    kind: r.kind as ProposalKind,
-    status: r.status as ProposalStatus,
+    kind,
+    status: r.status,
     accountId: r.accountId,
     invoiceId: r.invoiceId,
     currency: r.currency,
     amount: r.amount,
     summary: r.summary,
-    payload: JSON.parse(r.payloadJson) as Record<string, unknown>,
+    payload,
     requestedBy: r.requestedBy,
     requesterKind: r.requesterKind,
     agent: r.agent,
@@ -130,13 +96,13 @@ function toStored(store: Store, r: typeof proposals.$inferSelect): StoredProposa
     decisions: decisions.map((d) => ({
       id: d.id,
       decidedBy: d.decidedBy,
-      decision: d.decision as 'approve' | 'reject',
+      decision: d.decision,
       editedAmount: d.editedAmount,
       reason: d.reason,
       decidedAt: d.decidedAt,
       verified: backed.has(d.id),
     })),
-  };
+  } as StoredProposal;
 }
 
 /** The open (pending, approved or posted) proposal for a target, if there is one. */
@@ -153,12 +119,13 @@ export function openProposalFor(store: Store, tenant: string, targetKey: string)
  * Records a pending proposal (audited), or returns the open one for the same target: asking twice
  * for the same waiver never queues two credits.
  */
-export function createProposal(store: Store, who: Requester, p: NewProposal): { proposal: StoredProposal; existing: boolean } {
+export function createProposal<K extends ProposalKind>(store: Store, who: Requester, p: NewProposal<K>): { proposal: StoredProposal<K>; existing: boolean } {
   return store.sqlite
     .transaction(() => {
       // Targets name tenant-owned ids (an invoice, an event, an account), so a key never spans tenants.
       const open = openProposalFor(store, who.tenant, p.targetKey);
-      if (open) return { proposal: open, existing: true };
+      // Target keys start with their kind, so the open proposal of a target is of the kind asked for.
+      if (open) return { proposal: open as StoredProposal<K>, existing: true };
       const required = requiredApprovalsFor(p.amount, getApprovalPolicy(store));
       const row = store.db
         .insert(proposals)
@@ -192,7 +159,7 @@ export function createProposal(store: Store, who: Requester, p: NewProposal): { 
         subject: `proposal:${row.id}`,
         detail: { kind: p.kind, amount: p.amount, currency: p.currency, summary: p.summary, agent: who.agent ?? null, requiredApprovals: required },
       });
-      return { proposal: toStored(store, row), existing: false };
+      return { proposal: toStored(store, row) as StoredProposal<K>, existing: false };
       // IMMEDIATE: the open-target check and the audit chain's head are read under the write lock.
     })
     .immediate();
@@ -209,9 +176,10 @@ export function getProposal(store: Store, tenant: string, id: number): StoredPro
   return toStored(store, r);
 }
 
-/** The tenant's proposals, newest first, optionally of some statuses or one account. */
-export function listProposals(store: Store, tenant: string, filter: { status?: ProposalStatus[]; accountId?: string; invoiceId?: number; limit?: number } = {}): StoredProposal[] {
+/** The tenant's proposals, newest first, optionally of some statuses, one kind, one account or one invoice. */
+export function listProposals(store: Store, tenant: string, filter: { status?: ProposalStatus[]; kind?: ProposalKind; accountId?: string; invoiceId?: number; limit?: number } = {}): StoredProposal[] {
   const where: SQL[] = [eq(proposals.tenant, tenant)];
+  if (filter.kind !== undefined) where.push(eq(proposals.kind, filter.kind));
   if (filter.invoiceId !== undefined) where.push(eq(proposals.invoiceId, filter.invoiceId));
   if (filter.status?.length) where.push(inArray(proposals.status, filter.status));
   if (filter.accountId) where.push(eq(proposals.accountId, filter.accountId));

@@ -1,7 +1,7 @@
 import type { UsageStatus } from '../tools/cdr/usage-record.types.ts';
 import { and, eq, sql } from 'drizzle-orm';
 import type { RatingOutcome } from '../tools/rating/rate-event.ts';
-import { rerateLog } from './billing-schema.ts';
+import { rerateLog, subscriptions } from './billing-schema.ts';
 import { ratingColumns } from './usage-store.ts';
 import type { Store } from './open-database.ts';
 import { usageEvents } from './schema.ts';
@@ -56,4 +56,14 @@ export function saveRerating(store: Store, runId: string, changes: RerateChange[
 /** The logged price changes of an event, oldest first (to explain a correction note). */
 export function rerateHistory(store: Store, eventId: number) {
   return store.db.select().from(rerateLog).where(eq(rerateLog.eventId, eventId)).orderBy(rerateLog.id).all();
+}
+
+/** The account a line (MSISDN without +) belongs to, or undefined. */
+export function accountOfLine(store: Store, msisdn: string): string | undefined {
+  return store.db.select({ accountId: subscriptions.accountId }).from(subscriptions).where(eq(subscriptions.msisdn, msisdn)).get()?.accountId;
+}
+
+/** An event's rated cost now (null when unrated). */
+export function eventCost(store: Store, eventId: number): string | null {
+  return store.db.select({ cost: usageEvents.cost }).from(usageEvents).where(eq(usageEvents.id, eventId)).get()?.cost ?? null;
 }

@@ -11,7 +11,14 @@ import type { ServerEnv } from './server-env.ts';
  * A client address with too many failed checks in a minute is refused (429) before its token is
  * looked at, so tokens cannot be guessed at speed.
  */
-export function authenticate(deps: { store: Store; clock: Clock; logger: Logger; failures: RateLimiter; clientAddress: (c: Context) => string; chatModel?: ChatModelFactory }): MiddlewareHandler<ServerEnv> {
+export function authenticate(deps: {
+  store: Store;
+  clock: Clock;
+  logger: Logger;
+  failures: RateLimiter;
+  clientAddress: (c: Context) => string;
+  chatModel?: ChatModelFactory;
+}): MiddlewareHandler<ServerEnv> {
   return async (c, next) => {
     const address = deps.clientAddress(c);
     if (deps.failures.blocked(address)) {

@@ -1,8 +1,11 @@
 import { z } from 'zod';
-import { getProposal, listProposals, tenantAccount, tenantInvoice } from '../../db/index.ts';
+import { runOperation } from '../../app/index.ts';
+import { decideProposal, listProposals, showProposal } from '../../app/proposals/index.ts';
+import type { StoredProposal } from '../../db/index.ts';
 import { BillingError } from '../../tools/errors.ts';
 import type { AgentContext } from '../context.ts';
 import { defineAgentTool, type AgentTool } from './define-agent-tool.ts';
+import { agentOperationContext } from './operation-tool.ts';
 import { accountId, amount, invoiceRef, proposalId, reason } from './tool-args.types.ts';
 
 /**
@@ -15,7 +18,7 @@ function statedInUtterance(utterance: string, decision: 'approve' | 'reject', id
   return verb.test(utterance) && !other.test(utterance) && new RegExp(`(^|[^\\d])${id}([^\\d]|$)`).test(utterance);
 }
 
-function view(p: ReturnType<typeof getProposal>) {
+function view(p: StoredProposal) {
   return {
     id: p.id,
     kind: p.kind,
@@ -37,7 +40,7 @@ function view(p: ReturnType<typeof getProposal>) {
 
 /** The supervisor's own tools: proposals waiting for approval, and the analyst's decision on one. */
 export function approvalTools(ctx: AgentContext): AgentTool[] {
-  const tenant = ctx.user.tenant;
+  const octx = agentOperationContext(ctx, 'supervisor');
   return [
     defineAgentTool(ctx, 'supervisor', {
       name: 'list_proposals',
@@ -52,11 +55,9 @@ export function approvalTools(ctx: AgentContext): AgentTool[] {
           limit: z.number().int().min(1).max(50).default(20),
         })
         .strict(),
-      run: ({ status, invoice, accountId: a, limit }) => {
-        // Named targets are tenant-checked: another tenant's invoice or account is NOT_FOUND, like a missing one.
-        const invoiceId = invoice === undefined ? undefined : tenantInvoice(ctx.store, tenant, invoice).id;
-        if (a !== undefined) tenantAccount(ctx.store, tenant, a);
-        return listProposals(ctx.store, tenant, { status: status === 'all' ? undefined : [status], invoiceId, accountId: a, limit }).map(view);
+      run: async ({ status, invoice, accountId: a, limit }) => {
+        const out = await runOperation(listProposals, octx, { status: status === 'all' ? undefined : status, invoice, accountId: a, limit });
+        return out.proposals.map(view);
       },
     }),
     defineAgentTool(ctx, 'supervisor', {
@@ -64,8 +65,8 @@ export function approvalTools(ctx: AgentContext): AgentTool[] {
       kind: 'read',
       description: 'One proposal in full: what the tools computed, who asked, the decisions so far, what posting produced.',
       schema: z.object({ proposalId }).strict(),
-      run: ({ proposalId: id }) => {
-        const p = getProposal(ctx.store, tenant, id);
+      run: async ({ proposalId: id }) => {
+        const p = await runOperation(showProposal, octx, { proposalId: id });
         return { ...view(p), payload: p.payload };
       },
     }),
@@ -79,7 +80,8 @@ export function approvalTools(ctx: AgentContext): AgentTool[] {
         if (!statedInUtterance(ctx.utterance, decision, id)) {
           throw new BillingError('FORBIDDEN', `a decision is taken only when the analyst states it: say "${decision} ${id}" yourself`);
         }
-        return view(await ctx.decide(id, { decision, reason: why, amount: a }));
+        // The operation decides as the person this chat acts for (four eyes, audited) and posts when enough approved.
+        return view(await runOperation(decideProposal, octx, { proposalId: id, decision, reason: why, amount: a }));
       },
     }),
   ];

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { accountPeriodInvoice, explainTenantInvoice, invoicesBefore, listProposals, listTenantInvoices, tenantInvoice, tenantPeriodDocuments } from '../../db/index.ts';
-import { proposeRelease } from '../../db/proposals/index.ts';
+import { proposeInvoiceRelease } from '../../app/proposals/index.ts';
 import { compareInvoices, explainInvoiceLine, findBillJump, summarizeBilling } from '../../tools/audit/index.ts';
 import type { AgentContext } from '../context.ts';
 import { defineAgentTool, type AgentTool } from './define-agent-tool.ts';
-import { proposalResult, requesterFor } from './proposal-result.ts';
+import { proposalTool } from './proposal-result.ts';
 import { BillingError } from '../../tools/errors.ts';
 import { accountId, invoiceRef, lineId, period, reason } from './tool-args.types.ts';
 
@@ -116,12 +116,11 @@ export function auditorTools(ctx: AgentContext): AgentTool[] {
         return summarizeBilling(month, documents);
       },
     }),
-    defineAgentTool(ctx, 'auditor', {
+    proposalTool(ctx, 'auditor', proposeInvoiceRelease, {
       name: 'propose_release',
-      kind: 'proposal',
       description: 'Propose issuing a held invoice after review. It waits for an approver; nothing is issued now.',
       schema: z.object({ invoice: invoiceRef, reason }).strict(),
-      run: async ({ invoice, reason: why }) => proposalResult(ctx, proposeRelease(ctx.store, requesterFor(ctx, 'auditor'), { invoice, reason: why })),
+      toInput: ({ invoice, reason: why }) => ({ number: invoice, reason: why }),
     }),
   ];
 }

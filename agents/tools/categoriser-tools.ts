@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { countTenantEvents, countTenantQuarantine, listTenantEvents, listTenantQuarantine, suggestEventCategory } from '../../db/index.ts';
-import { proposeRecategorisation } from '../../db/proposals/index.ts';
+import { proposeEventRecategorisation } from '../../app/rerate/index.ts';
 import type { AgentContext } from '../context.ts';
 import { defineAgentTool, type AgentTool } from './define-agent-tool.ts';
-import { proposalResult, requesterFor } from './proposal-result.ts';
+import { proposalTool } from './proposal-result.ts';
 import { category, eventId, reason } from './tool-args.types.ts';
 
 /** The CDR categoriser's tools: records the rules could not classify or read, findings, re-categorisation proposals. */
@@ -40,12 +40,11 @@ export function categoriserTools(ctx: AgentContext): AgentTool[] {
       schema: z.object({ eventId }).strict(),
       run: ({ eventId: id }) => suggestEventCategory(ctx.store, tenant, id),
     }),
-    defineAgentTool(ctx, 'categoriser', {
+    proposalTool(ctx, 'categoriser', proposeEventRecategorisation, {
       name: 'propose_recategorisation',
-      kind: 'proposal',
       description: 'Propose giving an event another category; the re-rating it implies is previewed. It waits for an approver; nothing changes now.',
       schema: z.object({ eventId, category, reason }).strict(),
-      run: ({ eventId: id, category: c, reason: why }) => proposalResult(ctx, proposeRecategorisation(ctx.store, requesterFor(ctx, 'categoriser'), { eventId: id, category: c, reason: why })),
+      toInput: ({ eventId: id, category: c, reason: why }) => ({ eventId: id, category: c, reason: why }),
     }),
   ];
 }

@@ -1,16 +1,15 @@
 import { z } from 'zod';
 import { showAccountStanding } from '../../app/accounts/index.ts';
-import { proposeDunningStep, proposeInvoiceCredit, proposePaymentPlan, tenantDunningCandidates } from '../../db/proposals/index.ts';
 import type { AgentContext } from '../context.ts';
 import { defineAgentTool, type AgentTool } from './define-agent-tool.ts';
 import { operationTool } from './operation-tool.ts';
-import { proposalResult, requesterFor } from './proposal-result.ts';
+import { proposeAccountDunningStep, proposeAccountPaymentPlan, proposeCreditNote, tenantDunningCandidates } from '../../app/proposals/index.ts';
+import { proposalTool } from './proposal-result.ts';
 import { accountId, amount, invoiceRef, lineId, reason } from './tool-args.types.ts';
 
 /** The collections agent's tools: standing and ageing, dunning, and proposals for plans, waivers and credits. */
 export function collectionsTools(ctx: AgentContext): AgentTool[] {
   const tenant = ctx.user.tenant;
-  const who = () => requesterFor(ctx, 'collections');
   return [
     operationTool(ctx, 'collections', showAccountStanding, {
       name: 'account_standing',
@@ -31,35 +30,31 @@ export function collectionsTools(ctx: AgentContext): AgentTool[] {
         return { ...all, candidates: all.candidates.slice(0, limit), totalCandidates: all.candidates.length };
       },
     }),
-    defineAgentTool(ctx, 'collections', {
+    proposalTool(ctx, 'collections', proposeAccountDunningStep, {
       name: 'propose_dunning_step',
-      kind: 'proposal',
       description: 'Propose the next due dunning step of an account (reminder, final notice, suspension warning, suspension). It waits for an approver.',
       schema: z.object({ accountId, reason }).strict(),
-      run: ({ accountId: a, reason: why }) => proposalResult(ctx, proposeDunningStep(ctx.store, who(), { accountId: a, asOf: ctx.today, reason: why })),
+      toInput: ({ accountId: a, reason: why }) => ({ accountId: a, reason: why }),
     }),
-    defineAgentTool(ctx, 'collections', {
+    proposalTool(ctx, 'collections', proposeAccountPaymentPlan, {
       name: 'propose_payment_plan',
-      kind: 'proposal',
       description: "Propose spreading an account's open balance over 2 to 24 monthly instalments that add up to it exactly. It waits for an approver.",
       schema: z.object({ accountId, instalments: z.number().int().min(2).max(24), reason }).strict(),
-      run: ({ accountId: a, instalments, reason: why }) => proposalResult(ctx, proposePaymentPlan(ctx.store, who(), { accountId: a, instalments, asOf: ctx.today, reason: why })),
+      toInput: ({ accountId: a, instalments, reason: why }) => ({ accountId: a, instalments, reason: why }),
     }),
-    defineAgentTool(ctx, 'collections', {
+    proposalTool(ctx, 'collections', proposeCreditNote, {
       name: 'propose_fee_waiver',
-      kind: 'proposal',
       description:
         'Propose waiving a fee line of an issued invoice (named by line id or by words of its description, e.g. "monthly fee"); the credit note with its tax is computed now. It waits for an approver; nothing is credited now.',
       schema: z.object({ invoice: invoiceRef, lineId: lineId.optional(), fee: z.string().trim().min(2).max(100).optional().describe('words of the fee line description'), reason }).strict(),
-      run: ({ invoice, lineId: id, fee, reason: why }) => proposalResult(ctx, proposeInvoiceCredit(ctx.store, who(), { kind: 'fee_waiver', invoice, lineId: id, lineQuery: fee, reason: why })),
+      toInput: ({ invoice, lineId: id, fee, reason: why }) => ({ number: invoice, kind: 'fee_waiver' as const, lineId: id, lineQuery: fee, reason: why }),
     }),
-    defineAgentTool(ctx, 'collections', {
+    proposalTool(ctx, 'collections', proposeCreditNote, {
       name: 'propose_credit',
-      kind: 'proposal',
       description:
         'Propose a goodwill credit (net amount) against a line of an issued invoice (the largest charge when none is named); tax is computed by the tools. It waits for an approver; nothing is credited now.',
       schema: z.object({ invoice: invoiceRef, amount, lineId: lineId.optional(), reason }).strict(),
-      run: ({ invoice, amount: a, lineId: id, reason: why }) => proposalResult(ctx, proposeInvoiceCredit(ctx.store, who(), { kind: 'credit', invoice, amount: a, lineId: id, reason: why })),
+      toInput: ({ invoice, amount: a, lineId: id, reason: why }) => ({ number: invoice, kind: 'credit' as const, amount: a, lineId: id, reason: why }),
     }),
   ];
 }

@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { showUsageEvent } from '../../app/usage/index.ts';
-import { accountPeriodInvoice, tenantAccount, tenantInvoice, whatIfAccount } from '../../db/index.ts';
-import { proposeRerate } from '../../db/proposals/index.ts';
 import type { AgentContext } from '../context.ts';
 import { defineAgentTool, type AgentTool } from './define-agent-tool.ts';
 import { operationTool } from './operation-tool.ts';
-import { proposalResult, requesterFor } from './proposal-result.ts';
+import { accountPeriodInvoice, tenantAccount, tenantInvoice } from '../../db/index.ts';
+import { whatIfAccount } from '../../app/whatif/index.ts';
+import { proposeAccountRerate } from '../../app/rerate/index.ts';
+import { proposalTool } from './proposal-result.ts';
 import { accountId, eventId, invoiceRef, period, reason } from './tool-args.types.ts';
 
 /** The breakdown with the spans its words describe one by one, and how many more there are (explainEventRating's cut). */
@@ -54,18 +55,14 @@ export function raterTools(ctx: AgentContext): AgentTool[] {
         return whatIfAccount(ctx.store, a, p ?? inv?.period ?? accountPeriodInvoice(ctx.store, tenant, a).period, planId);
       },
     }),
-    defineAgentTool(ctx, 'rater', {
+    proposalTool(ctx, 'rater', proposeAccountRerate, {
       name: 'propose_rerate',
-      kind: 'proposal',
       description: "Propose re-rating an account's billing month with the tariff now in effect; the preview shows the notes it would issue. It waits for an approver; nothing is re-rated now.",
       schema: z
         .object({ accountId: accountId.optional(), period: period.optional(), invoice: invoiceRef.optional().describe('an invoice of the account and month, when they are not named'), reason })
         .strict()
         .refine((x) => (x.invoice !== undefined ? x.accountId === undefined : x.accountId !== undefined && x.period !== undefined), 'name the account and the month, or an invoice of them'),
-      run: ({ accountId: named, period: p, invoice, reason: why }) => {
-        const inv = invoice !== undefined ? tenantInvoice(ctx.store, tenant, invoice) : undefined;
-        return proposalResult(ctx, proposeRerate(ctx.store, requesterFor(ctx, 'rater'), { accountId: named ?? inv!.accountId, period: p ?? inv!.period, reason: why }));
-      },
+      toInput: ({ accountId: named, period: p, invoice, reason: why }) => ({ accountId: named, period: p, invoice, reason: why }),
     }),
   ];
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { accountCollections } from '../../db/proposals/index.ts';
+import { accountCollections } from '../proposals/index.ts';
 import { accountStandingSchema, dunningPlanSchema } from '../../tools/collections/index.ts';
 import { accountIdSchema, invoiceNumberSchema } from '../../tools/schemas/index.ts';
 import { defineOperation } from '../operation.ts';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { accountCollections } from '../../db/proposals/index.ts';
+import { accountCollections } from '../proposals/index.ts';
 import { accountSchema, customerSchema, subscriptionSchema } from '../../tools/catalog/index.ts';
 import { accountStandingSchema } from '../../tools/collections/index.ts';
 import { accountIdSchema } from '../../tools/schemas/index.ts';

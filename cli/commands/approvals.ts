@@ -1,11 +1,13 @@
 import type { Command } from 'commander';
-import { getProposal, listProposals, type StoredProposal } from '../../db/index.ts';
-import { approvalResponseSchema, proposalStatusSchema } from '../../tools/approval/index.ts';
-import { describeIssues } from '../../tools/catalog/index.ts';
+import { runOperation } from '../../app/operation.ts';
+import { decideProposal, listProposals, showProposal } from '../../app/proposals/index.ts';
+import type { StoredProposal } from '../../db/index.ts';
+import { proposalStatusSchema } from '../../tools/approval/index.ts';
 import { BillingError } from '../../tools/errors.ts';
 import { withStore, type GlobalOptions } from '../context.ts';
+import { cliContext } from '../operation-context.ts';
 import { action, choiceOption, printResult, table } from '../output.ts';
-import { AS_OPTION, actingUser } from './acting-user.ts';
+import { AS_OPTION } from './acting-user.ts';
 
 /** A proposal id from the command line. */
 function proposalId(id: string): number {
@@ -41,13 +43,9 @@ function decideCommand(approvals: Command, decision: 'approve' | 'reject'): void
     .action(
       action(async (id: string, _o: unknown, c: Command) => {
         const opts = c.optsWithGlobals<Opts>();
-        const parsed = approvalResponseSchema.safeParse({ decision, reason: opts.reason, ...(typeof opts.amount === 'string' ? { amount: opts.amount } : {}) });
-        if (!parsed.success) throw new BillingError('INVALID_INPUT', describeIssues(parsed.error.issues));
-        const { decideProposal } = await import('../../graphs/approval/index.ts');
-        const p = await withStore(opts, async (store) => {
-          const actor = actingUser(store, opts.as);
-          return decideProposal({ store, tenant: actor.tenant, actor }, proposalId(id), parsed.data);
-        });
+        // The operation applies the four-eyes rules as the --as user and posts once enough people approved.
+        const input = { proposalId: proposalId(id), decision, reason: opts.reason, ...(typeof opts.amount === 'string' ? { amount: opts.amount } : {}) };
+        const p = await withStore(opts, (store) => runOperation(decideProposal, cliContext(store, opts.as), input));
         printResult(opts, p, describeProposal);
       }),
     );
@@ -65,8 +63,8 @@ export function registerApprovals(program: Command): void {
     .action(
       action(async (_o: unknown, cmd: Command) => {
         const opts = cmd.optsWithGlobals<Opts>();
-        const status = opts.status === 'all' ? undefined : [opts.status as (typeof proposalStatusSchema.options)[number]];
-        const rows = await withStore(opts, (store) => listProposals(store, actingUser(store, opts.as).tenant, { status }));
+        const input = { status: opts.status === 'all' ? undefined : opts.status };
+        const { proposals: rows } = await withStore(opts, (store) => runOperation(listProposals, cliContext(store, opts.as), input));
         printResult(opts, rows, (r) =>
           r.length
             ? table(
@@ -85,7 +83,7 @@ export function registerApprovals(program: Command): void {
     .action(
       action(async (id: string, _o: unknown, cmd: Command) => {
         const opts = cmd.optsWithGlobals<Opts>();
-        const p = await withStore(opts, (store) => getProposal(store, actingUser(store, opts.as).tenant, proposalId(id)));
+        const p = await withStore(opts, (store) => runOperation(showProposal, cliContext(store, opts.as), { proposalId: proposalId(id) }));
         printResult(opts, p, describeProposal);
       }),
     );

@@ -2,8 +2,8 @@ import type { Command } from 'commander';
 import { runOperation } from '../../app/index.ts';
 import { listInvoices, markInvoicePaid, markOverdueInvoices, renderInvoicePdf, renderInvoiceUbl, showInvoice } from '../../app/invoices/index.ts';
 import { cliContext } from '../operation-context.ts';
-import { proposeRelease, proposeVoid } from '../../db/proposals/index.ts';
-import { AS_OPTION, actingUser } from './acting-user.ts';
+import { proposeInvoiceRelease, proposeInvoiceVoid } from '../../app/proposals/propose-release.ts';
+import { AS_OPTION } from './acting-user.ts';
 import { describeProposal } from './approvals.ts';
 import { checkDate } from '../../tools/time/index.ts';
 import { invoiceStatusSchema, type InvoiceDocument } from '../../tools/invoice/invoice.types.ts';
@@ -71,8 +71,8 @@ export function registerInvoice(program: Command): void {
       }),
     );
   for (const [name, propose, what] of [
-    ['release <id>', proposeRelease, 'propose issuing a held invoice after review; it takes its number once an approver (not you) approves'],
-    ['void <number>', proposeVoid, 'propose voiding an invoice (a held one, or an issued one in error); it is voided once an approver (not you) approves'],
+    ['release <id>', proposeInvoiceRelease, 'propose issuing a held invoice after review; it takes its number once an approver (not you) approves'],
+    ['void <number>', proposeInvoiceVoid, 'propose voiding an invoice (a held one, or an issued one in error); it is voided once an approver (not you) approves'],
   ] as const) {
     invoice
       .command(name)
@@ -83,10 +83,7 @@ export function registerInvoice(program: Command): void {
       .action(
         action(async (ref: string, _o: unknown, cmd: Command) => {
           const opts = cmd.optsWithGlobals<GlobalOptions & { reason: string; as?: string }>();
-          const out = await withStore(opts, (store) => {
-            const user = actingUser(store, opts.as);
-            return propose(store, { tenant: user.tenant, userId: user.id, kind: 'analyst' }, { invoice: ref, reason: opts.reason });
-          });
+          const out = await withStore(opts, (store) => runOperation(propose, cliContext(store, opts.as), { number: ref, reason: opts.reason }));
           printResult(
             opts,
             out.proposal,

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { getInvoice, getOperatorSettings, listInvoices, loadTariffVersions, reratePeriod, rerateHistory, type Store } from '../../db/index.ts';
+import { getInvoice, getOperatorSettings, listInvoices, loadTariffVersions, rerateHistory, type Store } from '../../db/index.ts';
+import { reratePeriod } from '../../app/rerate/index.ts';
 import { createTempStore } from '../../db/testing/create-temp-store.ts';
 import { TEST_TARIFF_YAML } from '../../tools/charging/testing/charging-fixtures.ts';
 import { createTariffBook } from '../../tools/rating/index.ts';

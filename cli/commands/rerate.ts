@@ -1,11 +1,11 @@
 import type { Command } from 'commander';
-import { getOperatorSettings, loadTariffVersions, reratePeriod } from '../../db/index.ts';
-import { createTariffBook } from '../../tools/rating/index.ts';
+import { runOperation } from '../../app/operation.ts';
+import { rerateBillingPeriod } from '../../app/rerate/rerate-billing-period.ts';
 import { withStore, type GlobalOptions } from '../context.ts';
 import { setExitCode } from '../io.ts';
+import { cliContext } from '../operation-context.ts';
 import { action, parseIntOption, printResult } from '../output.ts';
 import { checkPeriod } from './bill.ts';
-import { checkDate } from '../../tools/time/index.ts';
 
 /** `switchboard rerate`. */
 export function registerRerate(program: Command): void {
@@ -21,13 +21,14 @@ export function registerRerate(program: Command): void {
     .action(
       action(async (_o: unknown, cmd: Command) => {
         const opts = cmd.optsWithGlobals<GlobalOptions & { period?: string; account?: string[]; tariff?: string; generalRoundingDecimals?: string; issueDate?: string }>();
-        const period = checkPeriod(opts.period);
-        if (opts.issueDate) checkDate(opts.issueDate);
-        const result = await withStore(opts, (store) => {
-          const book = createTariffBook(loadTariffVersions(store, opts.tariff), { generalRoundingDecimals: parseIntOption('general-rounding-decimals', opts.generalRoundingDecimals) });
-          const { timezone, tenant } = getOperatorSettings(store);
-          return reratePeriod(store, { period, timezone, tenant, book, accountIds: opts.account, issueDate: opts.issueDate });
-        });
+        const input = {
+          period: checkPeriod(opts.period),
+          accountIds: opts.account,
+          tariff: opts.tariff,
+          generalRoundingDecimals: parseIntOption('general-rounding-decimals', opts.generalRoundingDecimals),
+          issueDate: opts.issueDate,
+        };
+        const result = await withStore(opts, (store) => runOperation(rerateBillingPeriod, cliContext(store), input));
         printResult(opts, result, (r) =>
           [
             `Re-rated ${r.period} (run ${r.runId}): ${r.events.considered} events, ${r.events.repriced} changed price, ${r.events.changed} now priced by another tariff version or status`,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { saveUser } from '../../db/index.ts';
-import { proposeInvoiceCredit } from '../../db/proposals/index.ts';
+import { proposeInvoiceCredit } from '../../app/proposals/index.ts';
 import { createTempStore } from '../../db/testing/create-temp-store.ts';
 import { decideProposal } from '../../graphs/approval/index.ts';
 import { ingestAndRate, setUpBillingOperator } from './testing/billing-setup.ts';

@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
-import { whatIfAccount } from '../../db/index.ts';
+import { runOperation } from '../../app/operation.ts';
+import { showWhatIf } from '../../app/whatif/show-what-if.ts';
 import { withStore, type GlobalOptions } from '../context.ts';
+import { cliContext } from '../operation-context.ts';
 import { action, printResult, table } from '../output.ts';
 import { checkPeriod } from './bill.ts';
 
@@ -16,8 +18,8 @@ export function registerWhatIf(program: Command): void {
     .action(
       action(async (_o: unknown, cmd: Command) => {
         const opts = cmd.optsWithGlobals<GlobalOptions & { account: string; period?: string; plan?: string }>();
-        const period = checkPeriod(opts.period);
-        const out = await withStore(opts, (store) => whatIfAccount(store, opts.account, period, opts.plan));
+        const input = { accountId: opts.account, period: checkPeriod(opts.period), planId: opts.plan };
+        const out = await withStore(opts, (store) => runOperation(showWhatIf, cliContext(store), input));
         printResult(
           opts,
           out,

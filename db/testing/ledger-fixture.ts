@@ -1,5 +1,5 @@
 import { ingestAndRate, setUpBillingOperator } from '../../cli/commands/testing/billing-setup.ts';
-import { proposeInvoiceCredit } from '../proposals/index.ts';
+import { proposeInvoiceCredit } from '../../app/proposals/propose-invoice-credit.ts';
 import { saveUser, type UserRecord } from '../user-store.ts';
 import type { createTempStore } from './create-temp-store.ts';
 import { billPeriod } from '../../app/billing/index.ts';

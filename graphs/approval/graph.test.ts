@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { changeInvoiceStatus, getProposal, listAudit, listInvoices, notesFor, openDatabase, postProposal, saveUser, setApprovalPolicy, type UserRecord } from '../../db/index.ts';
-import { proposeInvoiceCredit, proposeRelease, proposeVoid } from '../../db/proposals/index.ts';
+import { changeInvoiceStatus, getProposal, listAudit, listInvoices, notesFor, openDatabase, saveUser, setApprovalPolicy, type UserRecord } from '../../db/index.ts';
+import { postProposal, proposeInvoiceCredit, proposeRelease, proposeVoid } from '../../app/proposals/index.ts';
 import { createTempStore } from '../../db/testing/create-temp-store.ts';
 import { ingestAndRate, setUpBillingOperator } from '../../cli/commands/testing/billing-setup.ts';
 import { decideProposal, openApproval } from './graph.ts';

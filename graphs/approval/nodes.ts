@@ -1,5 +1,6 @@
 import { END, interrupt } from '@langchain/langgraph';
-import { countedDecisions, getProposal, postProposal, recordDecision, type Store } from '../../db/index.ts';
+import { postProposal } from '../../app/proposals/post-proposal.ts';
+import { countedDecisions, getProposal, recordDecision, type Store } from '../../db/index.ts';
 import type { Actor } from '../../tools/approval/index.ts';
 import { BillingError, toBillingError } from '../../tools/errors.ts';
 import { approvalResumeSchema, type ApprovalStateType } from './state.ts';

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ingestAndRate } from '../../cli/commands/testing/billing-setup.ts';
-import { proposeInvoiceCredit } from '../../db/proposals/index.ts';
+import { proposeInvoiceCredit } from '../../app/proposals/index.ts';
 import { createTempStore } from '../../db/testing/create-temp-store.ts';
 import { decideProposal } from '../approval/index.ts';
 import { chat, setUpChat, UNREADABLE_CDRS, type ChatUsers } from './testing/chat-setup.ts';

@@ -1,18 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  accountPeriodInvoice,
-  getProposal,
-  listInvoices,
-  listTenantEvents,
-  listTenantInvoices,
-  listTenantQuarantine,
-  previewRerate,
-  suggestEventCategory,
-  tenantEvent,
-  tenantInvoice,
-  whatIfAccount,
-} from '../../db/index.ts';
-import { accountCollections } from '../../db/proposals/index.ts';
+import { accountPeriodInvoice, getProposal, listInvoices, listTenantEvents, listTenantInvoices, listTenantQuarantine, suggestEventCategory, tenantEvent, tenantInvoice } from '../../db/index.ts';
+import { accountCollections } from '../../app/proposals/index.ts';
+import { previewRerate } from '../../app/rerate/index.ts';
+import { whatIfAccount } from '../../app/whatif/index.ts';
 import { createTempStore } from '../../db/testing/create-temp-store.ts';
 import { importTariff, ingestAndRate } from '../../cli/commands/testing/billing-setup.ts';
 import { TEST_TARIFF_YAML } from '../../tools/charging/testing/charging-fixtures.ts';

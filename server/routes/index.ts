@@ -3,20 +3,30 @@ import { accountRoutes } from './accounts.ts';
 import { auditRoutes } from './audit.ts';
 import { catalogRoutes } from './catalog.ts';
 import { chatRoutes } from './chat.ts';
+import { collectionsRoutes } from './collections.ts';
 import { ingestRoutes } from './ingest.ts';
+import { invoiceProposalRoutes } from './invoice-proposals.ts';
 import { invoiceRoutes } from './invoices.ts';
+import { proposalRoutes } from './proposals.ts';
+import { rerateRoutes } from './rerate.ts';
 import { tariffRoutes } from './tariffs.ts';
 import { usageRoutes } from './usage.ts';
 import { userRoutes } from './users.ts';
+import { whatIfRoutes } from './whatif.ts';
 
 /** Every route of /api/v1, by area; each area adds its own line. */
 export const routes: readonly RouteSpec[] = [
   ...invoiceRoutes,
+  ...invoiceProposalRoutes,
   ...accountRoutes,
   ...usageRoutes,
   ...tariffRoutes,
   ...catalogRoutes,
   ...auditRoutes,
+  ...proposalRoutes,
+  ...rerateRoutes,
+  ...whatIfRoutes,
+  ...collectionsRoutes,
   ...userRoutes,
   ...ingestRoutes,
   ...chatRoutes,

@@ -10,11 +10,22 @@ export const roleSchema = z.enum(['analyst', 'approver', 'admin', 'customer']);
 export type Role = z.infer<typeof roleSchema>;
 
 /** The kinds of change an agent or analyst may propose; none takes effect before approval. */
-export const proposalKindSchema = z.enum(['fee_waiver', 'credit', 'release_hold', 'void_invoice', 'rerate', 'recategorise', 'payment_plan', 'dunning_step']);
+export const PROPOSAL_KINDS = ['fee_waiver', 'credit', 'release_hold', 'void_invoice', 'rerate', 'recategorise', 'payment_plan', 'dunning_step'] as const;
+export const proposalKindSchema = z.enum(PROPOSAL_KINDS);
 export type ProposalKind = z.infer<typeof proposalKindSchema>;
 
-export const proposalStatusSchema = z.enum(['pending', 'approved', 'rejected', 'posted']);
+export const PROPOSAL_STATUSES = ['pending', 'approved', 'rejected', 'posted'] as const;
+export const proposalStatusSchema = z.enum(PROPOSAL_STATUSES);
 export type ProposalStatus = z.infer<typeof proposalStatusSchema>;
+
+/** Who asked for a proposal: a person, an agent for a person, or a scheduled cycle. */
+export const REQUESTER_KINDS = ['analyst', 'agent', 'cycle'] as const;
+export const requesterKindSchema = z.enum(REQUESTER_KINDS);
+export type RequesterKind = z.infer<typeof requesterKindSchema>;
+
+/** What a person decides on a proposal. */
+export const DECISIONS = ['approve', 'reject'] as const;
+export const decisionSchema = z.enum(DECISIONS);
 
 /** Kinds whose amount an approver may lower (a partial waiver or credit); others are all or nothing. */
 export const EDITABLE_KINDS: ReadonlySet<ProposalKind> = new Set(['fee_waiver', 'credit']);
@@ -34,7 +45,7 @@ export type ApprovalPolicy = z.infer<typeof approvalPolicySchema>;
  */
 export const approvalResponseSchema = z
   .object({
-    decision: z.enum(['approve', 'reject']),
+    decision: decisionSchema,
     reason: z.string().trim().min(3, 'say why, in a few words').max(500),
     /** A lower amount than proposed (approve only, editable kinds only). */
     amount: decimalString.optional(),

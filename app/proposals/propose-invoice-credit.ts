@@ -1,13 +1,17 @@
+import { z } from 'zod';
 import { BillingError } from '../../tools/errors.ts';
 import { buildAdjustmentNote } from '../../tools/invoice/build-adjustment-note.ts';
 import { creditableAmounts } from '../../tools/invoice/creditable-amounts.ts';
 import type { InvoiceLine } from '../../tools/invoice/invoice.types.ts';
 import { dec, minorUnits } from '../../tools/money/index.ts';
-import { getBillingSettings } from '../billing-settings-store.ts';
-import { notesFor } from '../invoice-store.ts';
-import type { Store } from '../open-database.ts';
-import { createProposal, openProposalFor, type Requester, type StoredProposal } from '../proposal-store.ts';
-import { tenantAccount, tenantInvoice } from '../tenant-scope.ts';
+import { getBillingSettings } from '../../db/billing-settings-store.ts';
+import { notesFor } from '../../db/invoice-store.ts';
+import type { Store } from '../../db/open-database.ts';
+import { createProposal, openProposalFor, type Requester, type StoredProposal } from '../../db/proposal-store.ts';
+import { tenantAccount, tenantInvoice } from '../../db/tenant-scope.ts';
+import { invoiceNumberSchema } from '../../tools/schemas/index.ts';
+import { defineOperation } from '../operation.ts';
+import { proposalCreatedSchema, reasonSchema, requesterOf } from './requester.ts';
 
 /** A fee waiver names a fee line; a credit gives an amount against a line (the largest charge when none is named). */
 export interface InvoiceCreditRequest {
@@ -53,7 +57,7 @@ function pickLine(lines: InvoiceLine[], req: InvoiceCreditRequest): InvoiceLine 
  * credit note it would issue is computed now (net, tax at the line's rate, total) and kept in the
  * proposal, so approvers see exactly what posting will do. Nothing is credited until approved.
  */
-export function proposeInvoiceCredit(store: Store, who: Requester, req: InvoiceCreditRequest): { proposal: StoredProposal; existing: boolean } {
+export function proposeInvoiceCredit(store: Store, who: Requester, req: InvoiceCreditRequest): { proposal: StoredProposal<'fee_waiver' | 'credit'>; existing: boolean } {
   const inv = tenantInvoice(store, who.tenant, req.invoice);
   if (inv.kind !== 'invoice' || (inv.status !== 'issued' && inv.status !== 'overdue' && inv.status !== 'paid')) {
     throw new BillingError('CONFLICT', `invoice ${inv.number ?? inv.id} is ${inv.kind === 'invoice' ? inv.status : inv.kind.replace('_', ' ')}; only an issued invoice can be credited`);
@@ -62,7 +66,7 @@ export function proposeInvoiceCredit(store: Store, who: Requester, req: InvoiceC
   const line = pickLine(inv.document.lines, req);
   // Asking again for a waiver already proposed (or given) returns that proposal, not "nothing left".
   const already = req.kind === 'fee_waiver' ? openProposalFor(store, who.tenant, `fee_waiver:${inv.id}:${line.id}`) : null;
-  if (already) return { proposal: already, existing: true };
+  if (already) return { proposal: already as StoredProposal<'fee_waiver'>, existing: true };
   const notes = notesFor(store, inv.id).map((n) => n.document);
   const decimals = minorUnits(inv.currency);
   // A waiver or credit gives what the line charged net of discounts and earlier credits, within what is left of the invoice.
@@ -122,3 +126,31 @@ export function proposeInvoiceCredit(store: Store, who: Requester, req: InvoiceC
     targetKey: req.kind === 'fee_waiver' ? `fee_waiver:${inv.id}:${line.id}` : `credit:${inv.id}:${line.id}:${amount}`,
   });
 }
+
+/**
+ * `invoices.propose-credit`: a fee waiver (a fee line named by id or by words of its description)
+ * or a goodwill credit (a net amount against a line, the largest charge when none is named); the
+ * credit note with its tax is computed now and issued only once another person approves.
+ */
+export const proposeCreditNote = defineOperation({
+  name: 'invoices.propose-credit',
+  summary: 'Propose a fee waiver or credit',
+  effect: 'propose',
+  roles: ['analyst', 'approver', 'admin'],
+  input: z
+    .object({
+      number: invoiceNumberSchema.describe('the issued invoice'),
+      kind: z.enum(['fee_waiver', 'credit']),
+      lineId: z.string().min(1).max(200).optional().describe('the line, by id'),
+      lineQuery: z.string().trim().min(2).max(100).optional().describe('words of the line description ("monthly fee"), when the id is not known'),
+      amount: z
+        .string()
+        .regex(/^\d{1,9}(\.\d{1,4})?$/, 'a positive amount such as 12.50')
+        .optional()
+        .describe('net amount to credit (credit only)'),
+      reason: reasonSchema,
+    })
+    .strict(),
+  output: proposalCreatedSchema,
+  handler: (ctx, { number, ...req }) => proposeInvoiceCredit(ctx.store, requesterOf(ctx), { invoice: number, ...req }),
+});

@@ -1,19 +1,19 @@
 import { createHash } from 'node:crypto';
-import { toBillingError } from '../tools/errors.ts';
-import { billingPeriod } from '../tools/charging/index.ts';
-import { billAccount } from '../tools/invoice/bill-account.ts';
-import { billCorrection } from '../tools/invoice/bill-correction.ts';
-import { createEventRater, type TariffBook } from '../tools/rating/index.ts';
-import { currentRateMultipliers } from './catalog-store.ts';
-import { getAccountBundle, listAccountIds, ratingPartyLookup } from './account-store.ts';
-import { getBillingSettings } from './billing-settings-store.ts';
-import { usageRowsForNumbers } from './billing-usage-store.ts';
-import { findPeriodInvoice, notesFor, replaceUnissuedInvoice, saveInvoice } from './invoice-store.ts';
-import { loadBillingInput, newBillingCaches } from './load-billing-input.ts';
-import type { Store } from './open-database.ts';
-import { storageError } from './storage-error.ts';
-import { saveRerating, type RerateChange } from './rerate-store.ts';
-import { toRecordAndClassification } from './usage-store.ts';
+import { toBillingError } from '../../tools/errors.ts';
+import { billingPeriod } from '../../tools/charging/index.ts';
+import { billAccount } from '../../tools/invoice/bill-account.ts';
+import { billCorrection } from '../../tools/invoice/bill-correction.ts';
+import { createEventRater, type TariffBook } from '../../tools/rating/index.ts';
+import { currentRateMultipliers } from '../../db/catalog-store.ts';
+import { getAccountBundle, listAccountIds, ratingPartyLookup } from '../../db/account-store.ts';
+import { getBillingSettings } from '../../db/billing-settings-store.ts';
+import { usageRowsForNumbers } from '../../db/billing-usage-store.ts';
+import { findPeriodInvoice, notesFor, replaceUnissuedInvoice, saveInvoice } from '../../db/invoice-store.ts';
+import { loadBillingInput, newBillingCaches } from '../../db/load-billing-input.ts';
+import type { Store } from '../../db/open-database.ts';
+import { storageError } from '../../db/storage-error.ts';
+import { saveRerating, type RerateChange } from '../../db/rerate-store.ts';
+import { toRecordAndClassification } from '../../db/usage-store.ts';
 
 /** What a re-rating run did. */
 export interface RerateResult {

@@ -1,10 +1,10 @@
-import { BillingError } from '../tools/errors.ts';
-import { recommendPlans, whatIf } from '../tools/charging/index.ts';
-import { chargeInputFor } from '../tools/invoice/bill-account.ts';
-import { getBillingSettings } from './billing-settings-store.ts';
-import { loadBillingInput } from './load-billing-input.ts';
-import type { Store } from './open-database.ts';
-import { getOperatorSettings } from './settings-store.ts';
+import { BillingError } from '../../tools/errors.ts';
+import { recommendPlans, whatIf } from '../../tools/charging/index.ts';
+import { chargeInputFor } from '../../tools/invoice/bill-account.ts';
+import { getBillingSettings } from '../../db/billing-settings-store.ts';
+import { loadBillingInput } from '../../db/load-billing-input.ts';
+import type { Store } from '../../db/open-database.ts';
+import { getOperatorSettings } from '../../db/settings-store.ts';
 
 /**
  * What each line of an account would have paid in a period on other plans (exact, before tax):

@@ -2,8 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { setUpBillingOperator } from '../../cli/commands/testing/billing-setup.ts';
 import { decideProposal } from '../../graphs/approval/graph.ts';
 import { testCatalog } from '../../tools/charging/testing/charging-fixtures.ts';
-import { notesFor, saveCatalogVersion, saveUser, type UserRecord } from '../index.ts';
-import { createTempStore } from '../testing/create-temp-store.ts';
+import { notesFor, saveCatalogVersion, saveUser, type UserRecord } from '../../db/index.ts';
+import { createTempStore } from '../../db/testing/create-temp-store.ts';
 import { proposeInvoiceCredit } from './propose-invoice-credit.ts';
 import { billPeriod } from '../../app/billing/index.ts';
 

@@ -1,11 +1,15 @@
+import { z } from 'zod';
 import { ageReceivables, buildPaymentPlan, planDunning } from '../../tools/collections/index.ts';
 import { BillingError } from '../../tools/errors.ts';
 import { dec } from '../../tools/money/index.ts';
 import { addDays } from '../../tools/time/index.ts';
-import { accountReceivables, takenDunningSteps } from '../collections-store.ts';
-import type { Store } from '../open-database.ts';
-import { createProposal, type Requester, type StoredProposal } from '../proposal-store.ts';
-import { tenantAccount } from '../tenant-scope.ts';
+import { accountReceivables, takenDunningSteps } from '../../db/collections-store.ts';
+import type { Store } from '../../db/open-database.ts';
+import { createProposal, type Requester, type StoredProposal } from '../../db/proposal-store.ts';
+import { tenantAccount } from '../../db/tenant-scope.ts';
+import { accountIdSchema } from '../../tools/schemas/index.ts';
+import { defineOperation } from '../operation.ts';
+import { proposalCreatedSchema, reasonSchema, requesterOf } from './requester.ts';
 
 /** An account's standing and its dunning plan on a date: what collections reads before proposing. */
 export function accountCollections(store: Store, tenant: string, accountId: string, asOf: string) {
@@ -16,7 +20,11 @@ export function accountCollections(store: Store, tenant: string, accountId: stri
 }
 
 /** Proposes spreading an account's open balance over instalments that add up to it exactly. */
-export function proposePaymentPlan(store: Store, who: Requester, req: { accountId: string; instalments: number; asOf: string; reason: string }): { proposal: StoredProposal; existing: boolean } {
+export function proposePaymentPlan(
+  store: Store,
+  who: Requester,
+  req: { accountId: string; instalments: number; asOf: string; reason: string },
+): { proposal: StoredProposal<'payment_plan'>; existing: boolean } {
   const { account } = tenantAccount(store, who.tenant, req.accountId);
   const { standing } = accountCollections(store, who.tenant, account.id, req.asOf);
   if (!standing.currency || !dec(standing.openBalance).greaterThan(0)) {
@@ -36,7 +44,7 @@ export function proposePaymentPlan(store: Store, who: Requester, req: { accountI
 }
 
 /** Proposes the next due dunning step of an account (every step is a proposal: each reaches the customer). */
-export function proposeDunningStep(store: Store, who: Requester, req: { accountId: string; asOf: string; reason: string }): { proposal: StoredProposal; existing: boolean } {
+export function proposeDunningStep(store: Store, who: Requester, req: { accountId: string; asOf: string; reason: string }): { proposal: StoredProposal<'dunning_step'>; existing: boolean } {
   const { account } = tenantAccount(store, who.tenant, req.accountId);
   const { dunning, oldestOverdueInvoiceId } = accountCollections(store, who.tenant, account.id, req.asOf);
   const step = dunning.steps[0];
@@ -53,3 +61,31 @@ export function proposeDunningStep(store: Store, who: Requester, req: { accountI
     targetKey: `dunning:${oldestOverdueInvoiceId}:${step.stepId}`,
   });
 }
+
+/** `collections.propose-payment-plan`: spreads the account's open balance (as of today) over 2 to 24 monthly instalments. */
+export const proposeAccountPaymentPlan = defineOperation({
+  name: 'collections.propose-payment-plan',
+  summary: 'Propose a payment plan',
+  effect: 'propose',
+  roles: ['analyst', 'approver', 'admin'],
+  input: z.object({ accountId: accountIdSchema, instalments: z.number().int().min(2).max(24), reason: reasonSchema }).strict(),
+  output: proposalCreatedSchema,
+  handler: (ctx, { accountId, instalments, reason }) => {
+    ctx.scope.account(accountId);
+    return proposePaymentPlan(ctx.store, requesterOf(ctx), { accountId, instalments, asOf: ctx.clock.today(), reason });
+  },
+});
+
+/** `collections.propose-dunning-step`: the account's next dunning step due today, for approval. */
+export const proposeAccountDunningStep = defineOperation({
+  name: 'collections.propose-dunning-step',
+  summary: 'Propose the next dunning step',
+  effect: 'propose',
+  roles: ['analyst', 'approver', 'admin'],
+  input: z.object({ accountId: accountIdSchema, reason: reasonSchema }).strict(),
+  output: proposalCreatedSchema,
+  handler: (ctx, { accountId, reason }) => {
+    ctx.scope.account(accountId);
+    return proposeDunningStep(ctx.store, requesterOf(ctx), { accountId, asOf: ctx.clock.today(), reason });
+  },
+});

@@ -1,18 +1,15 @@
-import { eq } from 'drizzle-orm';
-import type { ProposalKind } from '../tools/approval/index.ts';
-import { BillingError, type BillingErrorCode } from '../tools/errors.ts';
-import { buildAdjustmentNote } from '../tools/invoice/build-adjustment-note.ts';
-import { getAccountBundle } from './account-store.ts';
-import { dunningActions, paymentPlans } from './agent-schema.ts';
-import { appendAudit } from './audit-store.ts';
-import { getBillingSettings } from './billing-settings-store.ts';
-import { invoices } from './billing-schema.ts';
-import { changeInvoiceStatus, getInvoice, issueHeldInvoice, notesFor, saveInvoice } from './invoice-store.ts';
-import { rolledBack, type Store } from './open-database.ts';
-import { checkQuorum, effectiveAmount, getProposal, markProposalPosted, type StoredProposal } from './proposal-store.ts';
-import { rerateAccount } from './rerate-account.ts';
-import type { RerateResult } from './rerate-period.ts';
-import { setEventCategory } from './usage-store.ts';
+import type { ProposalKind } from '../../tools/approval/index.ts';
+import { BillingError, type BillingErrorCode } from '../../tools/errors.ts';
+import { buildAdjustmentNote } from '../../tools/invoice/build-adjustment-note.ts';
+import { getAccountBundle } from '../../db/account-store.ts';
+import { appendAudit } from '../../db/audit-store.ts';
+import { getBillingSettings } from '../../db/billing-settings-store.ts';
+import { noteByCorrectionKey, saveDunningAction, savePaymentPlan } from '../../db/posting-store.ts';
+import { changeInvoiceStatus, getInvoice, issueHeldInvoice, notesFor, saveInvoice } from '../../db/invoice-store.ts';
+import type { Store } from '../../db/open-database.ts';
+import { checkQuorum, effectiveAmount, getProposal, markProposalPosted, type StoredProposal } from '../../db/proposal-store.ts';
+import { rerateAccount } from '../rerate/rerate-account.ts';
+import { setEventCategory } from '../../db/usage-store.ts';
 
 /** What posting an approved proposal did. */
 export interface PostingResult {
@@ -55,19 +52,19 @@ export function postProposal(store: Store, tenant: string, id: number, options: 
 }
 
 function postInTransaction(store: Store, p: StoredProposal, today: string): string {
-  const payload = p.payload as { invoiceId?: number; lineId?: string; step?: string; instalments?: unknown; total?: string };
+  // The payload is typed by kind (read through the discriminated union in proposal-store).
   switch (p.kind) {
     case 'fee_waiver':
     case 'credit': {
       const key = `proposal:${p.id}`;
-      const done = store.db.select({ number: invoices.number }).from(invoices).where(eq(invoices.correctionKey, key)).get();
+      const done = noteByCorrectionKey(store, key);
       if (done) return done.number ?? key;
-      const original = getInvoice(store, String(payload.invoiceId));
+      const original = getInvoice(store, String(p.payload.invoiceId));
       const bundle = getAccountBundle(store, original.accountId);
       const notes = notesFor(store, original.id).map((n) => n.document);
       const doc = buildAdjustmentNote({
         original: original.document,
-        credits: [{ lineId: payload.lineId!, amount: effectiveAmount(p) }],
+        credits: [{ lineId: p.payload.lineId, amount: effectiveAmount(p) }],
         customer: bundle.customer,
         account: bundle.account,
         settings: getBillingSettings(store),
@@ -89,49 +86,34 @@ function postInTransaction(store: Store, p: StoredProposal, today: string): stri
       return saved.number ?? key;
     }
     case 'release_hold': {
-      const inv = getInvoice(store, String(payload.invoiceId));
+      const inv = getInvoice(store, String(p.payload.invoiceId));
       if (inv.status !== 'held') throw new BillingError('CONFLICT', `invoice ${inv.number ?? inv.id} is ${inv.status}, no longer held`);
       return issueHeldInvoice(store, inv.id, today, getAccountBundle(store, inv.accountId).account.paymentTermsDays).number!;
     }
     case 'void_invoice': {
-      const inv = getInvoice(store, String(payload.invoiceId));
+      const inv = getInvoice(store, String(p.payload.invoiceId));
       if (inv.status === 'void') return `${inv.number ?? inv.id} void`;
       changeInvoiceStatus(store, inv.id, 'void');
       return `${inv.number ?? inv.id} void`;
     }
     case 'payment_plan': {
-      const row = store.db
-        .insert(paymentPlans)
-        .values({ proposalId: p.id, accountId: p.accountId, currency: p.currency, total: p.amount, instalmentsJson: JSON.stringify(payload.instalments ?? []), createdAt: new Date().toISOString() })
-        .onConflictDoNothing()
-        .returning({ id: paymentPlans.id })
-        .get();
-      const id = row?.id ?? store.db.select({ id: paymentPlans.id }).from(paymentPlans).where(eq(paymentPlans.proposalId, p.id)).get()!.id;
+      const id = savePaymentPlan(store, { proposalId: p.id, accountId: p.accountId, currency: p.currency, total: p.amount, instalments: p.payload.instalments });
       return `PP-${id}`;
     }
     case 'dunning_step': {
-      store.db
-        .insert(dunningActions)
-        .values({ accountId: p.accountId, invoiceId: payload.invoiceId!, step: payload.step!, proposalId: p.id, detailJson: JSON.stringify(p.payload), createdAt: new Date().toISOString() })
-        .onConflictDoNothing()
-        .run();
-      return `${payload.step} on invoice ${payload.invoiceId}`;
+      saveDunningAction(store, { accountId: p.accountId, invoiceId: p.payload.invoiceId, step: p.payload.step, proposalId: p.id, detail: p.payload });
+      return `${p.payload.step} on invoice ${p.payload.invoiceId}`;
     }
     default:
       throw new BillingError('INTERNAL', `no posting for ${p.kind}`);
   }
 }
 
-function postRerate(store: Store, p: StoredProposal, today: string): string {
-  const payload = p.payload as { period: string; eventId?: number; category?: string };
+function postRerate(store: Store, p: StoredProposal<'rerate' | 'recategorise'>, today: string): string {
+  const payload = p.payload;
   // The event keeps its record; only its category changes, and the reason says who decided it.
-  if (p.kind === 'recategorise') setEventCategory(store, p.tenant, payload.eventId!, payload.category!, `recategorised by approved proposal ${p.id}`);
+  if (p.kind === 'recategorise') setEventCategory(store, p.tenant, p.payload.eventId, p.payload.category, `recategorised by approved proposal ${p.id}`);
   const r = rerateAccount(store, p.accountId, payload.period, today);
   if (r.failed.length) throw new BillingError(r.failed[0]!.code as BillingErrorCode, `re-rating ${p.accountId} for ${payload.period} failed: ${r.failed[0]!.message}`);
   return `rerate ${r.runId}${r.notes.length ? `: ${r.notes.map((n) => n.number).join(', ')}` : ''}`;
-}
-
-/** What re-rating an account's period would do, computed for real and rolled back: the preview a re-rate proposal shows. */
-export function previewRerate(store: Store, accountId: string, period: string): RerateResult {
-  return rolledBack(store, () => rerateAccount(store, accountId, period));
 }

@@ -1,0 +1,110 @@
+import { z } from 'zod';
+import { dunningActionSchema, paymentPlanSchema } from '../collections/collections.types.ts';
+import { calendarDateSchema, billingMonthSchema, decimalStringSchema } from '../schemas/index.ts';
+import { taxLineSchema } from '../tax/tax.types.ts';
+import type { ProposalKind } from './approval.types.ts';
+
+/*
+ * What each kind of proposal stores: the figures the billing tools computed when it was proposed
+ * and what posting applies. Field order is the order the builders write (output follows it).
+ * Fields posting needs are required; the rest are optional so rows written by older versions
+ * (e.g. a dunning step with only invoiceId and step) still read.
+ */
+
+/** A fee waiver or credit: the line it credits and the credit note it would issue (negative amounts). */
+export const creditPayloadSchema = z.object({
+  invoiceId: z.number().int(),
+  invoiceNumber: z.string().nullable().optional(),
+  lineId: z.string(),
+  lineDescription: z.string().optional(),
+  lineAmount: decimalStringSchema.optional(),
+  lineCharged: decimalStringSchema.optional(),
+  preview: z.object({ subtotal: decimalStringSchema, taxTotal: decimalStringSchema, total: decimalStringSchema, taxes: z.array(taxLineSchema) }).optional(),
+});
+
+/** Releasing a held invoice: why it was held and its total. */
+export const releaseHoldPayloadSchema = z.object({
+  invoiceId: z.number().int(),
+  holdReasons: z.array(z.object({ code: z.string(), message: z.string() })).optional(),
+  total: decimalStringSchema.optional(),
+});
+
+/** Voiding an invoice: what it was when proposed. */
+export const voidInvoicePayloadSchema = z.object({
+  invoiceId: z.number().int(),
+  number: z.string().nullable().optional(),
+  status: z.string().optional(),
+  total: decimalStringSchema.optional(),
+});
+
+const rerateNoteSchema = z.object({ accountId: z.string(), kind: z.string(), number: z.string().nullable(), total: decimalStringSchema, corrects: z.string() });
+const rerateEventsSchema = z.object({ considered: z.number().int(), changed: z.number().int(), repriced: z.number().int() });
+
+/** Re-rating an account's month: the rolled-back preview of what it changes. */
+export const reratePayloadSchema = z.object({
+  period: billingMonthSchema,
+  events: rerateEventsSchema.optional(),
+  notes: z.array(rerateNoteSchema).optional(),
+  rebilled: z.array(z.string()).optional(),
+});
+
+/** Giving an event another category, with the cost before and after (previewed). */
+export const recategorisePayloadSchema = z.object({
+  eventId: z.number().int(),
+  period: billingMonthSchema,
+  from: z.string().optional(),
+  category: z.string(),
+  oldCost: decimalStringSchema.nullable().optional(),
+  newCost: decimalStringSchema.nullable().optional(),
+  notes: z.array(rerateNoteSchema).optional(),
+});
+
+const instalmentSchema = z.object({ sequence: z.number().int().positive(), dueDate: calendarDateSchema, amount: decimalStringSchema });
+
+/** A payment plan: instalments that add up to the open balance exactly. */
+export const paymentPlanPayloadSchema = z.object({
+  instalments: z.array(instalmentSchema),
+  plan: paymentPlanSchema.optional(),
+  invoices: z.array(z.string().nullable()).optional(),
+});
+
+/** A dunning step on the oldest overdue invoice of an account. */
+export const dunningStepPayloadSchema = z.object({
+  invoiceId: z.number().int(),
+  step: z.string(),
+  action: dunningActionSchema.optional(),
+  lateFee: decimalStringSchema.nullable().optional(),
+  daysPastDue: z.number().int().optional(),
+});
+
+/** The payload schema of each kind. */
+export const proposalPayloadSchemas = {
+  fee_waiver: creditPayloadSchema,
+  credit: creditPayloadSchema,
+  release_hold: releaseHoldPayloadSchema,
+  void_invoice: voidInvoicePayloadSchema,
+  rerate: reratePayloadSchema,
+  recategorise: recategorisePayloadSchema,
+  payment_plan: paymentPlanPayloadSchema,
+  dunning_step: dunningStepPayloadSchema,
+} as const satisfies Record<ProposalKind, z.ZodObject>;
+
+/** The payload of one kind. */
+export type ProposalPayload<K extends ProposalKind = ProposalKind> = z.infer<(typeof proposalPayloadSchemas)[K]>;
+
+/** A kind with its payload; narrowing on `kind` narrows the payload. */
+export type KindAndPayload<K extends ProposalKind = ProposalKind> = K extends ProposalKind ? { kind: K; payload: ProposalPayload<K> } : never;
+
+const variant = <K extends ProposalKind>(kind: K) => z.object({ kind: z.literal(kind), payload: proposalPayloadSchemas[kind] });
+
+/** A proposal's kind and payload, discriminated by kind: what is stored is read through this. */
+export const proposalPayloadSchema = z.discriminatedUnion('kind', [
+  variant('fee_waiver'),
+  variant('credit'),
+  variant('release_hold'),
+  variant('void_invoice'),
+  variant('rerate'),
+  variant('recategorise'),
+  variant('payment_plan'),
+  variant('dunning_step'),
+]);
