@@ -26,6 +26,8 @@ export interface RouteSpec<Op extends Operation = Operation> {
   /** OpenAPI-style path under /api/v1, e.g. `/invoices/{number}`. */
   path: string;
   tags: string[];
+  /** The OpenAPI operationId when one operation has two routes; by default the operation's name. */
+  operationId?: string;
   params?: z.ZodObject;
   query?: z.ZodObject;
   /** The JSON body schema (POST/PUT/PATCH); by default the operation's input without the path params. */
@@ -39,6 +41,8 @@ export interface RouteSpec<Op extends Operation = Operation> {
   produces?: string;
   /** True for POSTs that create something: the Idempotency-Key header applies. */
   idempotent?: boolean;
+  /** Runs the operation itself and makes the reply (a stream of server-sent events); the surface is still declared and validated here. */
+  handle?: (c: Context<ServerEnv>, input: unknown, ctx: OperationContext) => Response | Promise<Response>;
 }
 
 /** Declares a route (an identity function that keeps the types). */
@@ -126,7 +130,7 @@ export function mountRoute(app: OpenAPIHono<ServerEnv>, spec: RouteSpec, options
     tags: spec.tags,
     summary: op.summary,
     description: `Operation \`${op.name}\` (${op.effect}). Roles: ${op.roles.join(', ')}.`,
-    operationId: op.name,
+    operationId: spec.operationId ?? op.name,
     security: [{ bearer: [] }],
     // Roles are checked before the request is validated: a caller who may not use a route learns nothing from its errors.
     middleware: [
@@ -162,6 +166,8 @@ export function mountRoute(app: OpenAPIHono<ServerEnv>, spec: RouteSpec, options
     const input = spec.toInput ? spec.toInput(request) : { ...(request.body as object | undefined), ...request.query, ...request.params };
     const ctx: OperationContext = c.get('operationContext');
     const run = async () => {
+      // Inside run, so an Idempotency-Key covers a route that makes its own reply (a chat turn's stream) too.
+      if (spec.handle) return spec.handle(c, input, ctx);
       const output = await runOperation(op, ctx, input);
       if (spec.send) return spec.send(c, output);
       return c.json(output as object, status);
