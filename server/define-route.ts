@@ -180,6 +180,7 @@ export function mountRoute(app: OpenAPIHono<ServerEnv>, spec: RouteSpec, options
     const input = spec.toInput ? spec.toInput(request) : { ...(request.body as object | undefined), ...request.query, ...request.params };
     const ctx: OperationContext = c.get('operationContext');
     const run = async () => {
+      // Inside run, so an Idempotency-Key covers a route that makes its own reply (a chat turn's stream) too.
       if (spec.handle) return spec.handle(c, input, ctx);
       const output = await runOperation(op, ctx, input);
       if (spec.send) return spec.send(c, output);

@@ -149,3 +149,43 @@ describe('chat rate limit', () => {
     expect((await post(api.users.dan)).status).toBe(200);
   });
 });
+
+describe('Idempotency-Key on a streamed reply', () => {
+  let store: ReturnType<typeof createTempStore>;
+  let api: Awaited<ReturnType<typeof setUpApi>>;
+  beforeEach(async () => {
+    store = createTempStore();
+    api = await setUpApi(store);
+  });
+  afterEach(() => store.cleanup());
+
+  it('sends the stream as it is made and keeps its copy once it has ended', async () => {
+    let push: (text: string | null) => void = () => {};
+    const op = defineOperation({ name: 'tests.stream', summary: 'Stream', effect: 'read', roles: ['analyst'], input: z.object({ q: z.string() }), output: z.object({}), handler: () => ({}) });
+    const spec = defineRoute({
+      op,
+      method: 'post',
+      path: '/api/stream',
+      tags: ['tests'],
+      idempotent: true,
+      send: () =>
+        new Response(new ReadableStream<Uint8Array>({ start: (c) => void (push = (t) => (t === null ? c.close() : c.enqueue(new TextEncoder().encode(t)))) }), {
+          headers: { 'content-type': 'text/event-stream' },
+        }),
+    }) as RouteSpec;
+    const app = miniApp(store, [spec]);
+    const init = { method: 'POST', headers: { ...api.users.alice.headers, 'content-type': 'application/json', 'idempotency-key': 's-1' }, body: JSON.stringify({ q: 'x' }) };
+    const res = await app.request('/api/stream', init);
+    const reader = res.body!.getReader();
+    push('data: one\n\n');
+    // The first event arrives while the stream is still open.
+    expect(new TextDecoder().decode((await reader.read()).value)).toBe('data: one\n\n');
+    expect((await app.request('/api/stream', init)).status).toBe(409);
+    push('data: two\n\n');
+    push(null);
+    while (!(await reader.read()).done);
+    await new Promise((r) => setTimeout(r, 0));
+    const replay = await app.request('/api/stream', init);
+    expect([replay.status, replay.headers.get('idempotent-replayed'), await replay.text()]).toEqual([200, 'true', 'data: one\n\ndata: two\n\n']);
+  });
+});

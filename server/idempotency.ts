@@ -30,7 +30,16 @@ export async function withIdempotencyKey(store: Store, req: { userId: string; ke
     releaseIdempotencyKey(store, claim.id);
     throw err;
   }
-  const body = await res.clone().text();
-  completeIdempotencyKey(store, claim.id, { status: res.status, body, contentType: res.headers.get('content-type') ?? 'application/octet-stream' });
+  const contentType = res.headers.get('content-type') ?? 'application/octet-stream';
+  const keep = (body: string) => completeIdempotencyKey(store, claim.id, { status: res.status, body, contentType });
+  // A stream (server-sent events) goes to the client as it is made: its copy is kept once it has ended.
+  if (contentType.startsWith('text/event-stream')) {
+    res
+      .clone()
+      .text()
+      .then(keep, () => releaseIdempotencyKey(store, claim.id));
+    return res;
+  }
+  keep(await res.clone().text());
   return res;
 }
