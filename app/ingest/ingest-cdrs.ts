@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { TEXT_ENCODINGS, type IngestCounts } from '../../tools/cdr/index.ts';
 import { timeZoneSchema } from '../../tools/schemas/index.ts';
+import { countIngest } from '../metrics.ts';
 import { defineOperation } from '../operation.ts';
 import { progressField } from '../progress-field.ts';
 import { cdrContentField } from './cdr-content.ts';
@@ -49,8 +50,10 @@ export const ingestCdrs = defineOperation({
   roles: ['analyst', 'admin'],
   input: ingestRequestSchema.extend({ content: cdrContentField, onProgress: progressField<[bytes: number, counts: IngestCounts]>() }),
   output: ingestReportSchema,
-  handler: (ctx, { content, ...options }) => {
+  handler: async (ctx, { content, ...options }) => {
     assertOwnsIngestion(ctx.scope);
-    return ingestContent(ctx.store, content, { ...options, now: ctx.clock.now().getTime() });
+    const report = await ingestContent(ctx.store, content, { ...options, now: ctx.clock.now().getTime() });
+    countIngest(report);
+    return report;
   },
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { assertOwnsIngestion } from '../ingest/ingestion-owner.ts';
+import { countRating } from '../metrics.ts';
 import { defineOperation } from '../operation.ts';
 import { progressField } from '../progress-field.ts';
 import { ratePending } from './rate-pending.ts';
@@ -28,8 +29,10 @@ export const runRating = defineOperation({
     takenByAnotherRun: z.number().int(),
     failures: z.record(z.string(), z.number().int()),
   }),
-  handler: (ctx, input) => {
+  handler: async (ctx, input) => {
     assertOwnsIngestion(ctx.scope);
-    return ratePending(ctx.store, input);
+    const out = await ratePending(ctx.store, input);
+    countRating({ rated: out.rated, failed: out.ratingFailed });
+    return out;
   },
 });

@@ -81,10 +81,15 @@ describe('/api/v1/cdr-uploads and the usage pipeline', () => {
   });
 
   it('rates, bills (201) and the invoices appear through GET /invoices; the bill run is listed', async () => {
+    const metric = async (name: string) => Number(new RegExp(`^${name} (\\d+)$`, 'm').exec((await call(api.app, 'GET', '/metrics')).body)?.[1] ?? 0);
+    const [acceptedBefore, ratedBefore] = [await metric('switchboard_ingest_records_accepted_total'), await metric('switchboard_rating_events_rated_total')];
     await upload(api.app, 'format=csv', api.users.dan, CSV);
     const rating = await call(api.app, 'POST', '/api/v1/rating-runs', { as: api.users.dan, body: {} });
     expect(rating.status).toBe(201);
     expect(rating.body).toMatchObject({ considered: 5, rated: 5, ratingFailed: 0 });
+    // The operations count what they did; /metrics publishes it.
+    expect((await metric('switchboard_ingest_records_accepted_total')) - acceptedBefore).toBe(5);
+    expect((await metric('switchboard_rating_events_rated_total')) - ratedBefore).toBe(5);
     const bill = await call(api.app, 'POST', '/api/v1/bill-runs', { as: api.users.dan, body: { period: '2025-03', issueDate: '2025-04-01' } });
     expect(bill.status).toBe(201);
     expect(bill.body).toMatchObject({ period: '2025-03', created: 2, issued: 2, alreadyPresent: 0, failed: [], warnings: [] });
