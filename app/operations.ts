@@ -1,3 +1,4 @@
+import { billingTotals } from './billing/index.ts';
 import { billRunsOps, ingestOps, quarantineOps, ratingOps } from './ingest-area.ts';
 import { listThreads, postMessage, showThread } from './chat/index.ts';
 import type { Operation } from './operation.ts';
@@ -7,7 +8,7 @@ import { listAudit, verifyAudit } from './audit/index.ts';
 import { importCatalog, listCatalogVersions, showCatalog } from './catalog/index.ts';
 import { importTariff, listTariffs, showTariff } from './tariffs/index.ts';
 import { listUsageEvents, showUsageEvent } from './usage/index.ts';
-import { listInvoices, markInvoicePaid, markOverdueInvoices, renderInvoicePdf, renderInvoiceUbl, showInvoice } from './invoices/index.ts';
+import { explainInvoice, listInvoices, markInvoicePaid, markOverdueInvoices, renderInvoicePdf, renderInvoiceUbl, showInvoice } from './invoices/index.ts';
 import {
   decideProposal,
   listDunningCandidates,
@@ -30,6 +31,8 @@ export const operations: readonly Operation[] = [
   // invoices
   showInvoice,
   listInvoices,
+  explainInvoice,
+  billingTotals,
   renderInvoicePdf,
   renderInvoiceUbl,
   markInvoicePaid,

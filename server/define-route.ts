@@ -73,7 +73,9 @@ export function queryOf(schema: z.ZodObject): z.ZodObject {
     const desc = field.description ?? base.description;
     const t = base._zod.def.type;
     const text = t === 'number' ? z.string().regex(/^-?\d+(\.\d+)?$/, 'a number') : t === 'boolean' ? z.enum(['true', 'false']) : base;
-    shape[key] = (desc ? text.describe(desc) : text).optional();
+    const described = desc ? text.describe(desc) : text;
+    // Required stays required, so the document says which query parameters a caller must send.
+    shape[key] = field.safeParse(undefined).success ? described.optional() : described;
   }
   return z.object(shape);
 }

@@ -19,6 +19,7 @@ const OPEN_TO_EVERY_ROLE = [
   'GET /api/v1/accounts/{accountId}/standing',
   'GET /api/v1/invoices',
   'GET /api/v1/invoices/{number}',
+  'GET /api/v1/invoices/{number}/explanation',
   'GET /api/v1/invoices/{number}/pdf',
   'GET /api/v1/invoices/{number}/ubl',
   'GET /api/v1/usage-events',

@@ -1,9 +1,12 @@
 import { z } from 'zod';
-import { accountPeriodInvoice, explainTenantInvoice, invoicesBefore, listProposals, listTenantInvoices, tenantInvoice, tenantPeriodDocuments } from '../../db/index.ts';
+import { accountPeriodInvoice, invoicesBefore, listProposals, listTenantInvoices, tenantInvoice } from '../../db/index.ts';
 import { proposeInvoiceRelease } from '../../app/proposals/index.ts';
-import { compareInvoices, explainInvoiceLine, findBillJump, summarizeBilling } from '../../tools/audit/index.ts';
+import { compareInvoices, explainInvoiceLine, findBillJump } from '../../tools/audit/index.ts';
 import type { AgentContext } from '../context.ts';
 import { defineAgentTool, type AgentTool } from './define-agent-tool.ts';
+import { operationTool } from './operation-tool.ts';
+import { explainInvoice } from '../../app/invoices/index.ts';
+import { billingTotals } from '../../app/billing/index.ts';
 import { proposalTool } from './proposal-result.ts';
 import { BillingError } from '../../tools/errors.ts';
 import { accountId, invoiceRef, lineId, period, reason } from './tool-args.types.ts';
@@ -12,16 +15,13 @@ import { accountId, invoiceRef, lineId, period, reason } from './tool-args.types
 export function auditorTools(ctx: AgentContext): AgentTool[] {
   const tenant = ctx.user.tenant;
   return [
-    defineAgentTool(ctx, 'auditor', {
+    operationTool(ctx, 'auditor', explainInvoice, {
       name: 'explain_invoice',
       kind: 'read',
       description:
         'Explain an invoice line by line: each amount with its calculation, catalog items, tariff rows and top usage events, the taxes with their sources, the arithmetic check, and where it stands: credit and debit notes against it, paid or not, what is still open. With totalsOnly, the same without the lines (a total and its VAT on a large invoice).',
       schema: z.object({ invoice: invoiceRef, totalsOnly: z.boolean().optional() }).strict(),
-      run: ({ invoice, totalsOnly }) => {
-        const x = explainTenantInvoice(ctx.store, tenant, invoice, ctx.today);
-        return totalsOnly ? { ...x, lines: [], lineCount: x.lines.length } : x;
-      },
+      toInput: ({ invoice, totalsOnly }) => ({ number: invoice, totalsOnly }),
     }),
     defineAgentTool(ctx, 'auditor', {
       name: 'explain_invoice_line',
@@ -105,16 +105,12 @@ export function auditorTools(ctx: AgentContext): AgentTool[] {
         pendingProposals: listProposals(ctx.store, tenant, { status: ['pending'], limit }).map((p) => ({ id: p.id, kind: p.kind, summary: p.summary, requestedBy: p.requestedBy })),
       }),
     }),
-    defineAgentTool(ctx, 'auditor', {
+    operationTool(ctx, 'auditor', billingTotals, {
       name: 'billing_totals',
       kind: 'analysis',
       description:
         'What a billing month billed in total (the latest billed month when none is named): issued invoices with lines, taxes by name and totals per currency; held invoices and notes apart.',
       schema: z.object({ period: period.optional() }).strict(),
-      run: ({ period: p }) => {
-        const { period: month, documents } = tenantPeriodDocuments(ctx.store, tenant, p);
-        return summarizeBilling(month, documents);
-      },
     }),
     proposalTool(ctx, 'auditor', proposeInvoiceRelease, {
       name: 'propose_release',

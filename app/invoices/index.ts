@@ -4,3 +4,4 @@ export { renderInvoicePdf } from './render-invoice-pdf.ts';
 export { renderInvoiceUbl } from './render-invoice-ubl.ts';
 export { markInvoicePaid } from './mark-invoice-paid.ts';
 export { markOverdueInvoices } from './mark-overdue-invoices.ts';
+export { explainInvoice } from './explain-invoice.ts';

@@ -1,6 +1,7 @@
 import type { RouteSpec } from '../define-route.ts';
 import { accountRoutes } from './accounts.ts';
 import { auditRoutes } from './audit.ts';
+import { billingRoutes } from './billing.ts';
 import { catalogRoutes } from './catalog.ts';
 import { chatRoutes } from './chat.ts';
 import { collectionsRoutes } from './collections.ts';
@@ -23,6 +24,7 @@ export const routes: readonly RouteSpec[] = [
   ...tariffRoutes,
   ...catalogRoutes,
   ...auditRoutes,
+  ...billingRoutes,
   ...proposalRoutes,
   ...rerateRoutes,
   ...whatIfRoutes,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { listInvoices, markInvoicePaid, markOverdueInvoices, renderInvoicePdf, renderInvoiceUbl, showInvoice } from '../../app/invoices/index.ts';
+import { explainInvoice, listInvoices, markInvoicePaid, markOverdueInvoices, renderInvoicePdf, renderInvoiceUbl, showInvoice } from '../../app/invoices/index.ts';
 import { invoiceNumberSchema } from '../../tools/schemas/index.ts';
 import { defineRoute, type RouteSpec } from '../define-route.ts';
 
@@ -9,6 +9,7 @@ const params = z.object({ number: invoiceNumberSchema });
 export const invoiceRoutes: RouteSpec[] = [
   defineRoute({ op: listInvoices, method: 'get', path: '/invoices', tags: ['invoices'], query: listInvoices.input }),
   defineRoute({ op: showInvoice, method: 'get', path: '/invoices/{number}', tags: ['invoices'], params }),
+  defineRoute({ op: explainInvoice, method: 'get', path: '/invoices/{number}/explanation', tags: ['invoices'], params, query: explainInvoice.input.pick({ totalsOnly: true }) }),
   defineRoute({
     op: renderInvoicePdf,
     method: 'get',
