@@ -1,15 +1,14 @@
 import { z } from 'zod';
 import { showAccountStanding } from '../../app/accounts/index.ts';
 import type { AgentContext } from '../context.ts';
-import { defineAgentTool, type AgentTool } from './define-agent-tool.ts';
+import type { AgentTool } from './define-agent-tool.ts';
 import { operationTool } from './operation-tool.ts';
-import { proposeAccountDunningStep, proposeAccountPaymentPlan, proposeCreditNote, tenantDunningCandidates } from '../../app/proposals/index.ts';
+import { listDunningCandidates, proposeAccountDunningStep, proposeAccountPaymentPlan, proposeCreditNote } from '../../app/proposals/index.ts';
 import { proposalTool } from './proposal-result.ts';
 import { accountId, amount, invoiceRef, lineId, reason } from './tool-args.types.ts';
 
 /** The collections agent's tools: standing and ageing, dunning, and proposals for plans, waivers and credits. */
 export function collectionsTools(ctx: AgentContext): AgentTool[] {
-  const tenant = ctx.user.tenant;
   return [
     operationTool(ctx, 'collections', showAccountStanding, {
       name: 'account_standing',
@@ -20,15 +19,11 @@ export function collectionsTools(ctx: AgentContext): AgentTool[] {
         .strict()
         .refine((x) => (x.accountId === undefined) !== (x.invoice === undefined), 'name the account or one of its invoices, not both'),
     }),
-    defineAgentTool(ctx, 'collections', {
+    operationTool(ctx, 'collections', listDunningCandidates, {
       name: 'list_dunning_candidates',
       kind: 'analysis',
       description: 'Across all accounts: those whose next dunning step is due today, longest past due first, with the step, the days past due and the overdue balance. Proposes nothing.',
       schema: z.object({ limit: z.number().int().min(1).max(50).default(20) }).strict(),
-      run: ({ limit }) => {
-        const all = tenantDunningCandidates(ctx.store, tenant, ctx.today);
-        return { ...all, candidates: all.candidates.slice(0, limit), totalCandidates: all.candidates.length };
-      },
     }),
     proposalTool(ctx, 'collections', proposeAccountDunningStep, {
       name: 'propose_dunning_step',

@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import { showUsageEvent } from '../../app/usage/index.ts';
 import type { AgentContext } from '../context.ts';
-import { defineAgentTool, type AgentTool } from './define-agent-tool.ts';
+import type { AgentTool } from './define-agent-tool.ts';
 import { operationTool } from './operation-tool.ts';
-import { accountPeriodInvoice, tenantAccount, tenantInvoice } from '../../db/index.ts';
-import { whatIfAccount } from '../../app/whatif/index.ts';
+import { showWhatIf } from '../../app/whatif/index.ts';
 import { proposeAccountRerate } from '../../app/rerate/index.ts';
 import { proposalTool } from './proposal-result.ts';
 import { accountId, eventId, invoiceRef, period, reason } from './tool-args.types.ts';
@@ -16,7 +15,6 @@ function shownSpans(b: { spans: unknown[] }, rating: { spansShown: number; spans
 
 /** The rater's tools: how an event was priced, what a plan would cost, re-rate proposals. */
 export function raterTools(ctx: AgentContext): AgentTool[] {
-  const tenant = ctx.user.tenant;
   return [
     operationTool(ctx, 'rater', showUsageEvent, {
       name: 'explain_event_rating',
@@ -25,13 +23,13 @@ export function raterTools(ctx: AgentContext): AgentTool[] {
       schema: z.object({ eventId }).strict(),
       toResult: ({ ratingBreakdown, explanation, rating, ...event }) => ({
         ...event,
-        tenant,
+        tenant: ctx.user.tenant,
         // Words first, then the figures they come from (the spans the words describe): never a breakdown cut off mid-JSON.
         explanation,
         ratingBreakdown: rating && ratingBreakdown && typeof ratingBreakdown === 'object' ? shownSpans(ratingBreakdown as { spans: unknown[] }, rating) : ratingBreakdown,
       }),
     }),
-    defineAgentTool(ctx, 'rater', {
+    operationTool(ctx, 'rater', showWhatIf, {
       name: 'what_if_plan',
       kind: 'analysis',
       description:
@@ -48,12 +46,6 @@ export function raterTools(ctx: AgentContext): AgentTool[] {
         })
         .strict()
         .refine((x) => (x.accountId === undefined) !== (x.invoice === undefined), 'name the account or one of its invoices, not both'),
-      run: ({ accountId: named, invoice, period: p, planId }) => {
-        const inv = invoice !== undefined ? tenantInvoice(ctx.store, tenant, invoice) : undefined;
-        const a = named ?? inv!.accountId;
-        tenantAccount(ctx.store, tenant, a);
-        return whatIfAccount(ctx.store, a, p ?? inv?.period ?? accountPeriodInvoice(ctx.store, tenant, a).period, planId);
-      },
     }),
     proposalTool(ctx, 'rater', proposeAccountRerate, {
       name: 'propose_rerate',

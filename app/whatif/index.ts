@@ -1,2 +1,2 @@
 export { whatIfAccount } from './what-if-account.ts';
-export { showWhatIf } from './show-what-if.ts';
+export { showWhatIf, whatIfRequestSchema } from './show-what-if.ts';

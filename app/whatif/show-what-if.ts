@@ -1,7 +1,22 @@
 import { z } from 'zod';
-import { accountIdSchema, billingMonthSchema } from '../../tools/schemas/index.ts';
+import { accountPeriodInvoice } from '../../db/index.ts';
+import { accountIdSchema, billingMonthSchema, invoiceNumberSchema } from '../../tools/schemas/index.ts';
 import { defineOperation } from '../operation.ts';
 import { whatIfAccount } from './what-if-account.ts';
+
+/** What a what-if asks: an account (or one of its invoices), a month (default: its latest invoice's), optionally one plan. */
+export const whatIfRequestSchema = z
+  .object({
+    accountId: accountIdSchema.optional(),
+    invoice: invoiceNumberSchema.optional().describe('an invoice of the account; its month when none is named'),
+    period: billingMonthSchema.optional().describe("the billing month (default: the account's latest invoice's)"),
+    planId: z
+      .string()
+      .regex(/^[A-Za-z0-9_.-]{1,64}$/, 'a plan id')
+      .optional()
+      .describe('only this plan'),
+  })
+  .strict();
 
 // A scenario carries the comparison the charging tools made (amounts, saving, plan names): kept whole.
 const scenarioSchema = z.looseObject({ subscriptionId: z.string(), msisdn: z.string(), planId: z.string(), note: z.string().nullable() });
@@ -12,17 +27,7 @@ export const showWhatIf = defineOperation({
   summary: 'Compare plans for an account',
   effect: 'read',
   roles: ['analyst', 'approver', 'admin'],
-  input: z
-    .object({
-      accountId: accountIdSchema,
-      period: billingMonthSchema,
-      planId: z
-        .string()
-        .regex(/^[A-Za-z0-9_.-]{1,64}$/, 'a plan id')
-        .optional()
-        .describe('only this plan'),
-    })
-    .strict(),
+  input: whatIfRequestSchema.refine((x) => (x.accountId === undefined) !== (x.invoice === undefined), 'name the account or one of its invoices, not both'),
   output: z.object({
     account: z.string(),
     period: billingMonthSchema,
@@ -31,8 +36,10 @@ export const showWhatIf = defineOperation({
     recommended: z.array(z.looseObject({ subscriptionId: z.string(), msisdn: z.string().nullable() })),
     lines: z.array(z.object({ subscriptionId: z.string(), msisdn: z.string() })),
   }),
-  handler: (ctx, { accountId, period, planId }) => {
-    const { account } = ctx.scope.account(accountId);
-    return whatIfAccount(ctx.store, account.id, period, planId);
+  handler: (ctx, { accountId, invoice, period, planId }) => {
+    // The account and month come from an invoice when one is named; the month defaults to the account's latest invoice.
+    const inv = invoice !== undefined ? ctx.scope.invoice(invoice) : undefined;
+    const { account } = ctx.scope.account(accountId ?? inv!.accountId);
+    return whatIfAccount(ctx.store, account.id, period ?? inv?.period ?? accountPeriodInvoice(ctx.store, ctx.tenant, account.id).period, planId);
   },
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { showWhatIf } from '../../app/whatif/index.ts';
+import { showWhatIf, whatIfRequestSchema } from '../../app/whatif/index.ts';
 import { accountIdSchema } from '../../tools/schemas/index.ts';
 import { defineRoute, type RouteSpec } from '../define-route.ts';
 
@@ -11,6 +11,6 @@ export const whatIfRoutes: RouteSpec[] = [
     path: '/accounts/{accountId}/what-if',
     tags: ['whatif'],
     params: z.object({ accountId: accountIdSchema }),
-    query: showWhatIf.input.omit({ accountId: true }),
+    query: whatIfRequestSchema.pick({ period: true, planId: true }),
   }),
 ] as RouteSpec[];
