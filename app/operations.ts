@@ -7,8 +7,22 @@ import { listAccounts, showAccount, showAccountStanding } from './accounts/index
 import { listAudit, verifyAudit } from './audit/index.ts';
 import { importCatalog, listCatalogVersions, showCatalog } from './catalog/index.ts';
 import { importTariff, listTariffs, showTariff } from './tariffs/index.ts';
-import { listUsageEvents, showUsageEvent } from './usage/index.ts';
-import { explainInvoice, listInvoices, markInvoicePaid, markOverdueInvoices, renderInvoicePdf, renderInvoiceUbl, showInvoice } from './invoices/index.ts';
+import { listUnclassifiedRecords, listUsageEvents, showUsageEvent, suggestEventCategory } from './usage/index.ts';
+import {
+  checkInvoiceCompliance,
+  compareInvoices,
+  explainBillChange,
+  explainInvoice,
+  explainInvoiceLine,
+  findAccountInvoice,
+  listFlaggedInvoices,
+  listInvoices,
+  markInvoicePaid,
+  markOverdueInvoices,
+  renderInvoicePdf,
+  renderInvoiceUbl,
+  showInvoice,
+} from './invoices/index.ts';
 import {
   decideProposal,
   listDunningCandidates,
@@ -32,7 +46,15 @@ export const operations: readonly Operation[] = [
   showInvoice,
   listInvoices,
   explainInvoice,
+  explainInvoiceLine,
+  checkInvoiceCompliance,
+  findAccountInvoice,
+  compareInvoices,
+  explainBillChange,
+  listFlaggedInvoices,
   billingTotals,
+  listUnclassifiedRecords,
+  suggestEventCategory,
   renderInvoicePdf,
   renderInvoiceUbl,
   markInvoicePaid,

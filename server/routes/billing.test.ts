@@ -40,4 +40,43 @@ describe('/api/v1 explanations and billing totals', () => {
     expect((await call(api.app, 'GET', '/api/v1/billing-totals?period=2025-13', { as: api.users.bob })).status).toBe(400);
     expect((await call(api.app, 'GET', '/api/v1/billing-totals', { as: api.users.cora })).status).toBe(403);
   });
+
+  it('serves the analyses the agents use: a line, compliance, the month invoice, comparisons, bill changes, flagged cases', async () => {
+    const as = { as: api.users.dan };
+    const explained = await call(api.app, 'GET', '/api/v1/invoices/INV-000001/explanation', as);
+    const lineId = explained.body.lines[0].id as string;
+    const line = await call(api.app, 'GET', `/api/v1/invoices/INV-000001/lines/${encodeURIComponent(lineId)}`, as);
+    expect(line.status).toBe(200);
+    expect(line.body.id).toBe(lineId);
+    expect(line.body.amount).toBe(explained.body.lines[0].amount);
+    expect((await call(api.app, 'GET', '/api/v1/invoices/INV-000001/lines/no-such-line', as)).status).toBe(404);
+    const compliance = await call(api.app, 'GET', '/api/v1/invoices/INV-000001/compliance', as);
+    expect(compliance.body).toMatchObject({ invoice: 'INV-000001', accountId: 'A1', jurisdiction: 'GB', passed: true });
+    const found = await call(api.app, 'GET', '/api/v1/accounts/A1/invoice?period=2025-03', as);
+    expect(found.body).toMatchObject({ number: 'INV-000001', total: '12.35', status: 'issued' });
+    // March is A1's first bill: nothing earlier to compare with, said in words.
+    const compared = await call(api.app, 'GET', '/api/v1/invoice-comparisons?accountId=A1&period=2025-03', as);
+    expect(compared.body).toMatchObject({ accountId: 'A1', comparison: null });
+    expect(compared.body.note).toContain('no invoice before 2025-03');
+    const both = await call(api.app, 'GET', '/api/v1/invoice-comparisons?accountId=A1&invoice=INV-000001', as);
+    expect(both.status).toBe(400);
+    const change = await call(api.app, 'GET', '/api/v1/bill-changes?invoice=INV-000001', as);
+    expect(change.body).toMatchObject({ accountId: 'A1', invoice: { number: 'INV-000001', total: '12.35' }, previous: null, comparison: null });
+    const flagged = await call(api.app, 'GET', '/api/v1/flagged-invoices', as);
+    expect(flagged.body).toEqual({ held: [], pendingProposals: [] });
+  });
+
+  it('lists what the rules could not classify and suggests a category for an event; never for a customer or another tenant', async () => {
+    const records = await call(api.app, 'GET', '/api/v1/unclassified-records?limit=5', { as: api.users.dan });
+    expect(records.status).toBe(200);
+    expect(records.body.summary).toMatch(/^\d+ unclassified events/);
+    expect(records.body.unclassifiedTotal).toBe(records.body.unclassified.length);
+    const event = (await call(api.app, 'GET', '/api/v1/usage-events?limit=1', { as: api.users.dan })).body.events[0];
+    const suggestion = await call(api.app, 'GET', `/api/v1/usage-events/${event.id}/category-suggestion`, { as: api.users.dan });
+    expect(suggestion.status).toBe(200);
+    expect(suggestion.body.eventId).toBe(event.id);
+    expect(typeof suggestion.body.changesCategory).toBe('boolean');
+    expect((await call(api.app, 'GET', `/api/v1/usage-events/${event.id}/category-suggestion`, { as: api.users.uma })).status).toBe(404);
+    expect((await call(api.app, 'GET', '/api/v1/unclassified-records', { as: api.users.cora })).status).toBe(403);
+  });
 });
