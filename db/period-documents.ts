@@ -1,8 +1,15 @@
+import { z } from 'zod';
+import { invoiceDocumentSchema } from '../tools/invoice/invoice.types.ts';
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { BilledDocument } from '../tools/audit/index.ts';
 import { BillingError } from '../tools/errors.ts';
 import { accounts, invoices } from './billing-schema.ts';
 import type { Store } from './open-database.ts';
+
+// The figures a month's totals add up, checked as they are read: stored money is never taken on trust.
+const billedFiguresSchema = invoiceDocumentSchema
+  .pick({ subtotal: true, taxTotal: true })
+  .extend({ taxes: z.array(z.looseObject({ name: z.string(), amount: invoiceDocumentSchema.shape.subtotal })) });
 
 /**
  * The tenant's invoices and notes of one billing month (or of its latest billed month), as the
@@ -38,7 +45,7 @@ export function tenantPeriodDocuments(store: Store, tenant: string, period?: str
   return {
     period: month,
     documents: rows.map((r) => {
-      const doc = JSON.parse(r.documentJson) as { subtotal: string; taxTotal: string; taxes: Array<{ name: string; amount: string }> };
+      const doc = billedFiguresSchema.parse(JSON.parse(r.documentJson));
       return {
         id: r.id,
         number: r.number,
