@@ -1,3 +1,4 @@
+import { setSetting, showSettings } from './settings/index.ts';
 import { billingTotals } from './billing/index.ts';
 import { billRunsOps, ingestOps, quarantineOps, ratingOps } from './ingest-area.ts';
 import { listThreads, postMessage, showThread } from './chat/index.ts';
@@ -74,6 +75,9 @@ export const operations: readonly Operation[] = [
   listCatalogVersions,
   showCatalog,
   importCatalog,
+  // settings
+  showSettings,
+  setSetting,
   // audit
   listAudit,
   verifyAudit,

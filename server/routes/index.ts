@@ -10,6 +10,7 @@ import { invoiceProposalRoutes } from './invoice-proposals.ts';
 import { invoiceRoutes } from './invoices.ts';
 import { proposalRoutes } from './proposals.ts';
 import { rerateRoutes } from './rerate.ts';
+import { settingsRoutes } from './settings.ts';
 import { tariffRoutes } from './tariffs.ts';
 import { usageRoutes } from './usage.ts';
 import { userRoutes } from './users.ts';
@@ -24,6 +25,7 @@ export const routes: readonly RouteSpec[] = [
   ...tariffRoutes,
   ...catalogRoutes,
   ...auditRoutes,
+  ...settingsRoutes,
   ...billingRoutes,
   ...proposalRoutes,
   ...rerateRoutes,

@@ -1,0 +1,2 @@
+export { showSettings, assertOperatorTenant } from './show-settings.ts';
+export { setSetting } from './set-setting.ts';
