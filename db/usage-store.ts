@@ -3,7 +3,7 @@ import type { RatingOutcome } from '../tools/rating/rate-event.ts';
 import type { Direction, UsageRecord, UsageStatus } from '../tools/cdr/usage-record.types.ts';
 import { callCategorySchema } from '../tools/classify/classification.types.ts';
 import type { Classification } from '../tools/classify/classification.types.ts';
-import { expandBreakdown, type CompactBreakdown } from '../tools/rating/compact-breakdown.ts';
+import { expandBreakdown, readCompactBreakdown } from '../tools/rating/compact-breakdown.ts';
 import { tariffPlanSchema } from '../tools/rating/tariff.types.ts';
 import { storedBreakdown } from './ingest-store.ts';
 import type { Store } from './open-database.ts';
@@ -66,7 +66,7 @@ export function getUsageEvent(store: Store, id: number) {
   let ratingBreakdown: unknown = row.ratingBreakdown ? JSON.parse(row.ratingBreakdown) : null;
   if (ratingBreakdown && (ratingBreakdown as { v?: number }).v === 1 && row.tariffVersionId !== null) {
     const version = store.db.select().from(tariffVersions).where(eq(tariffVersions.id, row.tariffVersionId)).get();
-    if (version) ratingBreakdown = expandBreakdown(ratingBreakdown as CompactBreakdown, tariffPlanSchema.parse(JSON.parse(version.planJson)));
+    if (version) ratingBreakdown = expandBreakdown(readCompactBreakdown(ratingBreakdown), tariffPlanSchema.parse(JSON.parse(version.planJson)));
   }
   return { ...toUsageView(row), attributes: JSON.parse(row.attributes) as Record<string, string>, ratingBreakdown };
 }

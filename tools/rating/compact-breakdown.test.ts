@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { compactBreakdown, expandBreakdown } from './compact-breakdown.ts';
+import { compactBreakdown, expandBreakdown, readCompactBreakdown } from './compact-breakdown.ts';
 import { compileTariff } from './compile-tariff.ts';
 import { importCgratesTariffPlan } from './import-cgrates-csv.ts';
 import { loadNativeTariff } from './load-native-tariff.ts';
@@ -54,6 +54,8 @@ describe('compact breakdown', () => {
             }
             const stored = JSON.parse(JSON.stringify(compactBreakdown(rated)));
             expect(expandBreakdown(stored, plan)).toEqual(rated);
+            // What compactBreakdown writes is what the reader accepts, unchanged.
+            expect(readCompactBreakdown(stored)).toEqual(stored);
             expect(JSON.stringify(stored).length).toBeLessThan(JSON.stringify(rated).length);
             checked++;
           },
@@ -62,5 +64,11 @@ describe('compact breakdown', () => {
       );
       expect(checked).toBeGreaterThan(200);
     }
+  });
+
+  it('refuses a stored breakdown whose amounts are not decimals', () => {
+    const bad = { v: 1, c: '1e3', cur: 'GBP', p: ['t', 'c', 's', 'a', 'r', null], d: ['d', 'p', 'dr'], cf: '0', cb: '0', r: ['*up', 2, 4], m: null, u: [1, 1], s: [] };
+    expect(() => readCompactBreakdown(bad)).toThrow(/decimal/);
+    expect(() => readCompactBreakdown({ ...bad, c: '1.00' })).not.toThrow();
   });
 });

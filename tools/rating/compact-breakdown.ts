@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { BillingError } from '../errors.ts';
 import type { RatedCost, RatedSpan, TariffPlan } from './tariff.types.ts';
 
@@ -111,4 +112,29 @@ export function expandBreakdown(b: CompactBreakdown, plan: TariffPlan): RatedCos
     billedUsage: b.u[1],
     ...(b.x ? { multiplier: b.x } : {}),
   };
+}
+
+const dec = z.string().regex(/^-?\d+(\.\d+)?$/, 'a decimal number');
+/**
+ * The stored breakdown as read back: every amount checked to be a decimal string before it is
+ * shown or expanded, so stored money is never taken on trust.
+ */
+export const compactBreakdownSchema = z.object({
+  v: z.literal(1),
+  c: dec,
+  cur: z.string(),
+  p: z.tuple([z.string(), z.string(), z.string(), z.string(), z.string(), z.string().nullable()]),
+  d: z.tuple([z.string(), z.string(), z.string()]),
+  cf: dec,
+  cb: dec,
+  r: z.tuple([z.string(), z.number().int(), z.number().int()]),
+  m: z.tuple([dec, z.string(), z.boolean()]).nullable(),
+  u: z.tuple([z.number(), z.number()]),
+  s: z.array(z.tuple([z.number(), z.number(), z.number(), z.string(), z.string(), z.string(), z.string(), z.number().int(), z.number(), dec, dec])),
+  x: z.looseObject({}).optional(),
+});
+
+/** Reads a stored compact breakdown, refusing one whose shape or amounts are not what compactBreakdown writes. */
+export function readCompactBreakdown(value: unknown): CompactBreakdown {
+  return compactBreakdownSchema.parse(value) as CompactBreakdown;
 }
