@@ -79,7 +79,7 @@ export function createApp(deps: ServerDeps): OpenAPIHono<ServerEnv> {
     const status = c.res.status;
     metrics.observe({ method: c.req.method, route, status, seconds });
     // Ids, route, status and time only: never headers (tokens) or bodies.
-    const fields = { requestId: c.get('requestId'), method: c.req.method, route, status, durationMs: Math.round(seconds * 10_000) / 10 };
+    const fields = { requestId: c.get('requestId'), method: c.req.method, route, status, durationMs: seconds * 1000 };
     if (PROBES.has(c.req.path)) logger.debug(fields, 'request');
     else logger.info(fields, 'request');
   });
