@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { OpenAPIHono } from '@hono/zod-openapi';
-import type { Context } from 'hono';
+import type { Context, Hono } from 'hono';
 import { methodNotAllowed } from 'hono/method-not-allowed';
 import { matchedRoutes } from 'hono/route';
 import { secureHeaders } from 'hono/secure-headers';
@@ -16,6 +16,8 @@ import { errorReply } from './error-reply.ts';
 import { createServerMetrics } from './metrics.ts';
 import { createRateLimiter } from './rate-limit.ts';
 import { routes } from './routes/index.ts';
+import { errorPage, mountWeb } from './web/index.ts';
+import type { WebEnv } from './web/web-env.ts';
 import type { ServerEnv } from './server-env.ts';
 
 /** The API's limits; tests lower them. */
@@ -83,7 +85,8 @@ export function createApp(deps: ServerDeps): OpenAPIHono<ServerEnv> {
     if (PROBES.has(c.req.path)) logger.debug(fields, 'request');
     else logger.info(fields, 'request');
   });
-  app.use('*', secureHeaders());
+  // same-origin (not no-referrer): browsers then send the page's real Origin with its forms, which the CSRF check reads.
+  app.use('*', secureHeaders({ referrerPolicy: 'same-origin' }));
   // CORS is closed: no Access-Control-Allow-Origin on any reply, and a preflight is refused.
   app.use('*', async (c, next) => {
     if (c.req.method === 'OPTIONS') throw new BillingError('METHOD_NOT_ALLOWED', 'cross-origin requests are not allowed (CORS is closed); call the API from the same origin or a server');
@@ -101,7 +104,8 @@ export function createApp(deps: ServerDeps): OpenAPIHono<ServerEnv> {
     }),
   );
   app.onError((err, c) => {
-    const res = errorReply(c, err, logger);
+    // The API and the probes answer in JSON; the console's and portal's pages in a page.
+    const res = c.req.path.startsWith('/api/') || PROBES.has(c.req.path) ? errorReply(c, err, logger) : errorPage(c, err, logger);
     if (err instanceof BillingError && typeof err.details?.retryAfter === 'number') res.headers.set('retry-after', String(err.details.retryAfter));
     return res;
   });
@@ -135,6 +139,7 @@ export function createApp(deps: ServerDeps): OpenAPIHono<ServerEnv> {
   const authFailures = createRateLimiter({ limit: limits.authFailuresPerMinute, windowMs: 60_000, now: () => clock.now().getTime() });
   const chatPosts = createRateLimiter({ limit: limits.chatPostsPerMinute, windowMs: 60_000, now: () => clock.now().getTime() });
   app.use('/api/v1/*', authenticate({ store: deps.store, clock, logger, failures: authFailures, clientAddress, ...(deps.chatModel ? { chatModel: deps.chatModel } : {}) }));
+  mountWeb(app as unknown as Hono<WebEnv>, { store: deps.store, clock, logger, failures: authFailures, clientAddress, ...(deps.chatModel ? { chatModel: deps.chatModel } : {}) });
   for (const r of routes) mountRoute(app, { ...r, path: `/api/v1${r.path}` }, { jsonBodyBytes: limits.jsonBodyBytes, chatPosts });
   return app;
 }
