@@ -35,7 +35,7 @@ describe('switchboard serve', { timeout: 120_000 }, () => {
     const { token } = JSON.parse(made.stdout);
     const server = startCli(['--db', db, 'serve', '--port', '0', '--host', '127.0.0.1']);
     try {
-      const [, url] = await printed(server, /Switchboard API on (http:\/\/127\.0\.0\.1:\d+)/);
+      const [, url] = await printed(server, /Switchboard on (http:\/\/127\.0\.0\.1:\d+)/);
       const ready = await fetch(`${url}/readyz`);
       expect([ready.status, ((await ready.json()) as { status: string }).status]).toEqual([200, 'ready']);
       expect((await fetch(`${url}/api/v1/users`)).status).toBe(401);

@@ -84,7 +84,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   {
     name: 'serve',
     term: 'serve [options]',
-    description: 'serve the HTTP API (/api/v1, /api/docs, /healthz, /readyz, /metrics) until stopped (Ctrl-C or SIGTERM)',
+    description: 'serve the HTTP API (/api/v1, /api/docs, /healthz, /readyz, /metrics), the console (/) and the portal (/portal) until stopped (Ctrl-C or SIGTERM)',
     load: async () => (await import('./serve.ts')).registerServe,
   },
   {
