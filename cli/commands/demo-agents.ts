@@ -6,7 +6,7 @@ import { toBillingError } from '../../tools/errors.ts';
 import { chatModel } from './acting-user.ts';
 
 /** The demo's people: an analyst who asks, two approvers who decide. */
-const DEMO_USERS = [
+export const DEMO_USERS = [
   { id: 'alice', name: 'Alice (billing analyst)', roles: ['analyst'] as const },
   { id: 'bob', name: 'Bob (billing supervisor)', roles: ['analyst', 'approver'] as const },
   { id: 'carol', name: 'Carol (finance controller)', roles: ['approver'] as const },

@@ -9,6 +9,7 @@ import { loadConfig } from '../../config/index.ts';
 import { withStore, type GlobalOptions } from '../context.ts';
 import { checkOutputFolder } from '../output-file.ts';
 import { action, parseIntOption, printResult, table } from '../output.ts';
+import { listenAddress } from '../serve-http.ts';
 import { importTariffFromPath } from './tariffs.ts';
 import { runDemoBilling, seedDemoCustomers } from './demo-billing.ts';
 import type { DemoAgentsOptions } from './demo-agents.ts';
@@ -68,15 +69,23 @@ export function registerDemo(program: Command): void {
     .option('--rows <n>', 'Asterisk rows to generate (plus half as many JSON Lines records)', '20000')
     .option('--seed <n>', 'generator seed', '7')
     .option('--dir <path>', 'where the CDR files go (default: beside the database, in demo/)')
+    .option('--serve', 'then serve the console and portal on the demo (npm start), printing sign-in tokens, until Ctrl-C')
+    .option('--host <host>', 'with --serve: address to listen on (default: $SWITCHBOARD_HOST or 127.0.0.1)')
+    .option('--port <port>', 'with --serve: port to listen on (default: $SWITCHBOARD_PORT or 8080)')
     .option('--json', 'machine-readable output')
     .action(
       action(async (_o: unknown, cmd: Command) => {
-        const opts = cmd.optsWithGlobals<GlobalOptions & { rows?: string; seed?: string; dir?: string }>();
-        const dbPath = opts.db ?? loadConfig().dbPath;
+        const opts = cmd.optsWithGlobals<GlobalOptions & { rows?: string; seed?: string; dir?: string; serve?: boolean; host?: string; port?: string }>();
+        const config = loadConfig();
+        const dbPath = opts.db ?? config.dbPath;
+        // A bad --port is refused before the demo runs, not after.
+        const listen = opts.serve ? listenAddress(opts, config) : null;
         const dir = resolve(opts.dir ?? join(dirname(dbPath), 'demo'));
         // An explicit --dir is checked before anything runs; the default one is made beside the database.
         if (opts.dir) checkOutputFolder('--dir', opts.dir);
-        const out = await withStore(opts, (store) => runDemo(store, { rows: parseIntOption('rows', opts.rows, 1)!, seed: parseIntOption('seed', opts.seed)!, dir }));
+        const rows = parseIntOption('rows', opts.rows, 1)!;
+        const seed = parseIntOption('seed', opts.seed)!;
+        const out = await withStore(opts, (store) => runDemo(store, { rows, seed, dir }));
         printResult(opts, out, (o) =>
           [
             `Switchboard demo — database ${o.database}`,
@@ -140,6 +149,10 @@ export function registerDemo(program: Command): void {
             'Next: switchboard chat --as alice "why is invoice INV-000001 what it is?" | switchboard approvals list --as bob | switchboard invoice list --status held | switchboard whatif --account <id> --period 2025-03',
           ].join('\n'),
         );
+        if (listen) {
+          const { serveDemo } = await import('./demo-serve.ts');
+          await withStore(opts, (store) => serveDemo(store, { dir, seed, rows: Math.max(1, Math.ceil(rows / 3)), ...listen, config, output: opts }));
+        }
       }),
     );
 }

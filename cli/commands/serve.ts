@@ -25,7 +25,8 @@ export function registerServe(program: Command): void {
             host,
             port,
             logLevel: config.logLevel,
-            onListening: (url) => printResult(opts, { url, console: `${url}/`, docs: `${url}/api/docs` }, (o) => `Switchboard on ${o.url}: console ${o.console}, API reference ${o.docs}; Ctrl-C stops it`),
+            onListening: (url) =>
+              printResult(opts, { url, console: `${url}/`, docs: `${url}/api/docs` }, (o) => `Switchboard on ${o.url}: console ${o.console}, API reference ${o.docs}; Ctrl-C stops it`),
           });
         } finally {
           store.close();

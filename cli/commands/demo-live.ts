@@ -1,0 +1,37 @@
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { generateRows, type GeneratorOptions } from '../../evals/generator/index.ts';
+import { ingestFile } from '../../app/ingest/index.ts';
+import { ratePending } from '../../app/rating/index.ts';
+import type { Store } from '../../db/index.ts';
+
+/**
+ * The served demo's calendar day: ten days into the month after the billed March, so the console
+ * and the portal have a current period with usage so far (docs/console.md, "The demo's calendar").
+ */
+export const DEMO_TODAY = '2025-04-10';
+
+/**
+ * Writes and ingests the switch's records of the current month up to DEMO_TODAY (the same
+ * subscribers as March's files; record ids of their own), then rates them. A second run finds
+ * the same file and only duplicates.
+ */
+export async function ingestLiveUsage(store: Store, opts: { dir: string; seed: number; rows: number }) {
+  const path = join(opts.dir, 'live-2025-04.jsonl');
+  if (!existsSync(path)) {
+    // March's generator settings with April's start: the population is the same (it depends on the seed and days only).
+    const generator: GeneratorOptions = { rows: opts.rows, seed: opts.seed, subscribers: 1000, start: '2025-04-01', days: 31, format: 'jsonl' };
+    const endOfToday = `${DEMO_TODAY}T23:59:59`;
+    const lines: string[] = [];
+    for (const row of generateRows(generator)) {
+      if (row.kind !== 'record') continue;
+      const record = JSON.parse(row.line) as { record_id: string; start: string };
+      if (record.start.slice(0, 19) > endOfToday) continue;
+      lines.push(JSON.stringify({ ...record, record_id: `live-${record.record_id}` }));
+    }
+    writeFileSync(path, `${lines.join('\n')}\n`);
+  }
+  const ingest = await ingestFile(store, path, { format: 'jsonl' });
+  const rating = ratePending(store, {});
+  return { file: path, read: ingest.read, accepted: ingest.accepted, duplicates: ingest.duplicates, quarantined: ingest.quarantined, rated: rating.rated };
+}

@@ -1,0 +1,53 @@
+import { runOperation, systemClock } from '../../app/index.ts';
+import { createToken, listTokens, revokeToken } from '../../app/users/index.ts';
+import type { AppConfig } from '../../config/index.ts';
+import type { Store } from '../../db/index.ts';
+import { cliContext } from '../operation-context.ts';
+import { printResult, type OutputOptions } from '../output.ts';
+import { serveHttp } from '../serve-http.ts';
+import { DEMO_USERS } from './demo-agents.ts';
+import { DEMO_TODAY, ingestLiveUsage } from './demo-live.ts';
+
+const TOKEN_LABEL = 'demo console';
+
+/** New sign-in tokens for the demo's people; the ones an earlier start printed are revoked (only hashes are kept, so they cannot be shown again). */
+async function demoTokens(store: Store): Promise<Array<{ user: string; name: string; roles: string; token: string }>> {
+  const ctx = cliContext(store, undefined, DEMO_TODAY);
+  const out = [];
+  for (const u of DEMO_USERS) {
+    const { tokens } = await runOperation(listTokens, ctx, { userId: u.id });
+    for (const t of tokens) if (t.label === TOKEN_LABEL && !t.revokedAt) await runOperation(revokeToken, ctx, { tokenId: t.id, userId: u.id });
+    const { token } = await runOperation(createToken, ctx, { userId: u.id, label: TOKEN_LABEL });
+    out.push({ user: u.id, name: u.name, roles: u.roles.join(', '), token });
+  }
+  return out;
+}
+
+/**
+ * `npm start`'s second half: the current month's usage so far, sign-in tokens for the demo's
+ * people, and the console and portal served on the demo's calendar day until Ctrl-C.
+ */
+export async function serveDemo(store: Store, opts: { dir: string; seed: number; rows: number; host: string; port: number; config: AppConfig; output: OutputOptions }): Promise<void> {
+  const live = await ingestLiveUsage(store, { dir: opts.dir, seed: opts.seed, rows: opts.rows });
+  const tokens = await demoTokens(store);
+  await serveHttp({
+    store,
+    host: opts.host,
+    port: opts.port,
+    logLevel: opts.config.logLevel,
+    clock: systemClock(DEMO_TODAY),
+    onListening: (url) =>
+      printResult(opts.output, { console: `${url}/`, today: DEMO_TODAY, live, tokens, docs: `${url}/api/docs` }, (o) =>
+        [
+          '',
+          `Current period: ${o.live.accepted} new records of April up to ${o.today} (${o.live.duplicates} already in), ${o.live.rated} rated`,
+          '',
+          `Console: ${o.console}  (the demo's calendar day is ${o.today})`,
+          'Sign in with one of these tokens (new each start; the earlier ones are revoked):',
+          ...o.tokens.map((t) => `  ${t.user.padEnd(6)} ${t.roles.padEnd(18)} ${t.token}`),
+          `API reference: ${o.docs}`,
+          'Ctrl-C stops the server.',
+        ].join('\n'),
+      ),
+  });
+}
