@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli, startCli } from '../cli/testing/cli-processes.ts';
+import { printed, runCli, startCli } from '../cli/testing/cli-processes.ts';
 
 // Through the real bin, as an operator runs it: users and a token made by the CLI, then the
 // server on a free port answering /readyz and an authenticated route, ended cleanly by SIGTERM.
@@ -10,22 +10,6 @@ import { runCli, startCli } from '../cli/testing/cli-processes.ts';
 const work = mkdtempSync(join(tmpdir(), 'switchboard-serve-'));
 const db = join(work, 'serve.db');
 afterAll(() => rmSync(work, { recursive: true, force: true }));
-
-/** Resolves with the first match of `pattern` in what the process prints, or rejects when it ends first. */
-function printed(proc: ReturnType<typeof startCli>, pattern: RegExp): Promise<RegExpExecArray> {
-  return new Promise((resolve, reject) => {
-    const check = () => {
-      const m = pattern.exec(proc.stdout());
-      if (m) {
-        proc.child.stdout!.off('data', check);
-        resolve(m);
-      }
-    };
-    proc.child.stdout!.on('data', check);
-    proc.ended.then((e) => reject(new Error(`serve ended before printing its address: ${e.status} ${e.stderr}`)));
-    check();
-  });
-}
 
 describe('switchboard serve', { timeout: 120_000 }, () => {
   it('serves the API on a free port with a token made by the CLI, and stops on SIGTERM', async () => {

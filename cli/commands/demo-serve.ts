@@ -1,5 +1,7 @@
 import { runOperation, systemClock } from '../../app/index.ts';
 import { createToken, listTokens, revokeToken } from '../../app/users/index.ts';
+import { listInvoices } from '../../app/invoices/index.ts';
+import { createPortalLink } from '../../app/portal/index.ts';
 import type { AppConfig } from '../../config/index.ts';
 import type { Store } from '../../db/index.ts';
 import { cliContext } from '../operation-context.ts';
@@ -23,6 +25,15 @@ async function demoTokens(store: Store): Promise<Array<{ user: string; name: str
   return out;
 }
 
+/** A portal link (12 hours) for the customer of the demo's first issued invoice, made by alice. */
+async function demoPortalLink(store: Store): Promise<{ accountId: string; invoice: string; path: string; expiresAt: string } | null> {
+  const ctx = cliContext(store, 'alice', DEMO_TODAY);
+  const [first] = (await runOperation(listInvoices, ctx, { status: 'issued', kind: 'invoice', limit: 1 })).invoices;
+  if (!first?.number) return null;
+  const link = await runOperation(createPortalLink, ctx, { accountId: first.accountId, hours: 12 });
+  return { accountId: link.accountId, invoice: first.number, path: link.path, expiresAt: link.expiresAt };
+}
+
 /**
  * `npm start`'s second half: the current month's usage so far, sign-in tokens for the demo's
  * people, and the console and portal served on the demo's calendar day until Ctrl-C.
@@ -30,6 +41,7 @@ async function demoTokens(store: Store): Promise<Array<{ user: string; name: str
 export async function serveDemo(store: Store, opts: { dir: string; seed: number; rows: number; host: string; port: number; config: AppConfig; output: OutputOptions }): Promise<void> {
   const live = await ingestLiveUsage(store, { dir: opts.dir, seed: opts.seed, rows: opts.rows });
   const tokens = await demoTokens(store);
+  const portal = await demoPortalLink(store);
   await serveHttp({
     store,
     host: opts.host,
@@ -37,7 +49,7 @@ export async function serveDemo(store: Store, opts: { dir: string; seed: number;
     logLevel: opts.config.logLevel,
     clock: systemClock(DEMO_TODAY),
     onListening: (url) =>
-      printResult(opts.output, { console: `${url}/`, today: DEMO_TODAY, live, tokens, docs: `${url}/api/docs` }, (o) =>
+      printResult(opts.output, { console: `${url}/`, today: DEMO_TODAY, live, tokens, portal: portal ? { ...portal, url: `${url}${portal.path}` } : null, docs: `${url}/api/docs` }, (o) =>
         [
           '',
           `Current period: ${o.live.accepted} new records of April up to ${o.today} (${o.live.duplicates} already in), ${o.live.rated} rated`,
@@ -45,6 +57,7 @@ export async function serveDemo(store: Store, opts: { dir: string; seed: number;
           `Console: ${o.console}  (the demo's calendar day is ${o.today})`,
           'Sign in with one of these tokens (new each start; the earlier ones are revoked):',
           ...o.tokens.map((t) => `  ${t.user.padEnd(6)} ${t.roles.padEnd(18)} ${t.token}`),
+          ...(o.portal ? [`Customer portal of account ${o.portal.accountId} (${o.portal.invoice}), open until ${o.portal.expiresAt}:`, `  ${o.portal.url}`] : []),
           `API reference: ${o.docs}`,
           'Ctrl-C stops the server.',
         ].join('\n'),

@@ -74,3 +74,19 @@ export async function waitFor<T>(what: string, probe: () => T | undefined | fals
     await new Promise((r) => setTimeout(r, 50));
   }
 }
+
+/** Resolves with the first match of `pattern` in what the process prints, or rejects when it ends first. */
+export function printed(proc: CliProcess, pattern: RegExp): Promise<RegExpExecArray> {
+  return new Promise((resolve, reject) => {
+    const check = () => {
+      const m = pattern.exec(proc.stdout());
+      if (m) {
+        proc.child.stdout!.off('data', check);
+        resolve(m);
+      }
+    };
+    proc.child.stdout!.on('data', check);
+    proc.ended.then((e) => reject(new Error(`the command ended before printing ${pattern}: ${e.status} ${e.stderr}`)));
+    check();
+  });
+}
