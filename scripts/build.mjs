@@ -82,6 +82,9 @@ async function bundle(dir, command) {
     format: 'esm',
     platform: 'node',
     target: 'node20',
+    // The pages are hono/jsx (tsconfig's jsx settings, stated here so the bundle never falls back to React's).
+    jsx: 'automatic',
+    jsxImportSource: 'hono/jsx',
     // Bundled CommonJS packages require Node's own modules; an ES module has no `require` of its own.
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
     metafile: true,
