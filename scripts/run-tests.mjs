@@ -10,6 +10,11 @@ mkdirSync(outDir, { recursive: true });
 const report = join(outDir, 'vitest-report.json');
 if (existsSync(report)) rmSync(report);
 
+// What the tests need on this machine (Redis, Chromium): started, or installed from the OS packages.
+const services = spawnSync('bash', ['scripts/ensure-services.sh'], { stdio: 'inherit' });
+const servicesFailed = services.status === 0 ? 0 : 1;
+if (servicesFailed) console.log('services: FAILED (scripts/ensure-services.sh); tests that need them will fail');
+
 // Type errors are failures too: vitest strips types without checking them.
 const typecheck = spawnSync('npx', ['tsc', '--noEmit', '-p', '.'], { stdio: 'inherit' });
 const typecheckFailed = typecheck.status === 0 ? 0 : 1;
@@ -38,7 +43,7 @@ if (existsSync(report)) {
 } else {
   failed = 1;
 }
-passed += 2 - typecheckFailed - lintFailed;
-failed += typecheckFailed + lintFailed;
+passed += 3 - typecheckFailed - lintFailed - servicesFailed;
+failed += typecheckFailed + lintFailed + servicesFailed;
 console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exit(run.status === 0 && failed === 0 ? 0 : 1);
