@@ -6,8 +6,8 @@ export interface LineTaxShares {
   /** Tax per line id, formatted to the currency's minor units; net + tax is the line's gross. */
   tax: Record<string, string>;
   gross: Record<string, string>;
-  /** Taxes the document does not tie to any of its lines (e.g. a per-line fee of a line with no charges). */
-  unattributed: string;
+  /** Taxes the document does not tie to any of its lines (e.g. a per-line fee counted by subscription count only); null when none. */
+  unattributed: string | null;
 }
 
 /**
@@ -33,7 +33,12 @@ export function lineTaxShares(doc: InvoiceDocument): LineTaxShares {
       const residual = dec(t.amount).minus(shares.reduce((a, b) => a.plus(b), dec(0)));
       let largest = 0;
       lines.forEach((l, i) => {
-        if (dec(l.amount).abs().greaterThan(dec(lines[largest]?.amount ?? '0').abs())) largest = i;
+        if (
+          dec(l.amount)
+            .abs()
+            .greaterThan(dec(lines[largest]?.amount ?? '0').abs())
+        )
+          largest = i;
       });
       shares[largest] = (shares[largest] ?? dec(0)).plus(residual);
       lines.forEach((l, i) => add(l.id, shares[i] ?? dec(0)));
@@ -44,10 +49,14 @@ export function lineTaxShares(doc: InvoiceDocument): LineTaxShares {
       unattributed = unattributed.plus(t.amount);
       continue;
     }
-    const parts = allocate(t.amount, firsts.map(() => 1), decimals);
+    const parts = allocate(
+      t.amount,
+      firsts.map(() => 1),
+      decimals,
+    );
     firsts.forEach((l, i) => add(l.id, parts[i] ?? dec(0)));
   }
-  const out: LineTaxShares = { tax: {}, gross: {}, unattributed: formatFixed(unattributed, decimals) };
+  const out: LineTaxShares = { tax: {}, gross: {}, unattributed: unattributed.isZero() ? null : formatFixed(unattributed, decimals) };
   for (const l of doc.lines) {
     const t = tax.get(l.id) ?? dec(0);
     out.tax[l.id] = formatFixed(t, decimals);
