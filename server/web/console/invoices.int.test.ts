@@ -95,6 +95,8 @@ describe('console invoices in a real browser', () => {
     const inline = (await page.evaluate(`fetch('/invoices/INV-000001/pdf').then(async (r) => ({ status: r.status, type: r.headers.get('content-type'), disposition: r.headers.get('content-disposition') }))`)) as Record<string, unknown>;
     expect(inline).toEqual({ status: 200, type: 'application/pdf', disposition: 'inline; filename="INV-000001.pdf"' });
     await frame.scrollIntoViewIfNeeded();
+    // Chromium's PDF viewer draws after the frame loads; the wait is for the screenshot only.
+    await page.waitForTimeout(1500);
     await screenshot(page, 'invoice-pdf');
 
     const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download PDF' }).click()]);

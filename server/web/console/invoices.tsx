@@ -31,7 +31,7 @@ function FilterForm(props: { filters: InvoiceFilters }) {
   const f = props.filters;
   return (
     <form method="get" action="/invoices" class="filters card" aria-label="Filter invoices">
-      <Field label="Period" name="period" type="month" value={f.period} placeholder="2025-03" />
+      <Field label="Period (YYYY-MM)" name="period" value={f.period} placeholder="2025-03" />
       <div class="field">
         <label for="f-status">Status</label>
         <select id="f-status" name="status">
@@ -117,7 +117,7 @@ export function mountInvoices(web: Hono<WebEnv>, guard: MiddlewareHandler<WebEnv
                   </td>
                   <td>{KIND_LABELS[r.kind] ?? r.kind}</td>
                   <td>{r.accountId}</td>
-                  <td>{r.period}</td>
+                  <td class="nowrap">{r.period}</td>
                   <td>
                     <StatusBadge status={r.status} />
                     {(reasons.get(r.id) ?? []).length > 0 ? (
