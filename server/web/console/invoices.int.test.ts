@@ -92,7 +92,9 @@ describe('console invoices in a real browser', () => {
     await page.goto(`${server.url}/invoices/INV-000001`);
     const frame = page.locator('iframe.pdf-view');
     await expect(frame.getAttribute('src')).resolves.toBe('/invoices/INV-000001/pdf');
-    const inline = (await page.evaluate(`fetch('/invoices/INV-000001/pdf').then(async (r) => ({ status: r.status, type: r.headers.get('content-type'), disposition: r.headers.get('content-disposition') }))`)) as Record<string, unknown>;
+    const inline = (await page.evaluate(
+      `fetch('/invoices/INV-000001/pdf').then(async (r) => ({ status: r.status, type: r.headers.get('content-type'), disposition: r.headers.get('content-disposition') }))`,
+    )) as Record<string, unknown>;
     expect(inline).toEqual({ status: 200, type: 'application/pdf', disposition: 'inline; filename="INV-000001.pdf"' });
     await frame.scrollIntoViewIfNeeded();
     // Chromium's PDF viewer draws after the frame loads; the wait is for the screenshot only.
@@ -101,8 +103,14 @@ describe('console invoices in a real browser', () => {
 
     const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download PDF' }).click()]);
     expect(pdf.suggestedFilename()).toBe('INV-000001.pdf');
-    expect(readFileSync(await pdf.path()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
-    const attachment = (await page.evaluate(`fetch('/invoices/INV-000001/pdf?download=1').then(async (r) => ({ disposition: r.headers.get('content-disposition'), head: new TextDecoder('latin1').decode((await r.arrayBuffer()).slice(0, 5)) }))`)) as Record<string, unknown>;
+    expect(
+      readFileSync(await pdf.path())
+        .subarray(0, 5)
+        .toString('latin1'),
+    ).toBe('%PDF-');
+    const attachment = (await page.evaluate(
+      `fetch('/invoices/INV-000001/pdf?download=1').then(async (r) => ({ disposition: r.headers.get('content-disposition'), head: new TextDecoder('latin1').decode((await r.arrayBuffer()).slice(0, 5)) }))`,
+    )) as Record<string, unknown>;
     expect(attachment).toEqual({ disposition: 'attachment; filename="INV-000001.pdf"', head: '%PDF-' });
 
     const [ubl] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download UBL' }).click()]);

@@ -72,7 +72,9 @@ describe('console quarantine in a real browser', () => {
   });
 
   it('refuses a replay without the CSRF token and a replay for a user of another tenant', async () => {
-    const status = await page.evaluate(`fetch('/quarantine/${recordId}/replay', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'raw=x&_csrf=wrong' }).then((r) => r.status)`);
+    const status = await page.evaluate(
+      `fetch('/quarantine/${recordId}/replay', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'raw=x&_csrf=wrong' }).then((r) => r.status)`,
+    );
     expect(status).toBe(403);
     await ingestLines(server.store, 'bad-again', [BAD.replace('q1', 'q2')]);
     const other = await browser.newContext();
