@@ -1,6 +1,7 @@
 import type { UsageStatus } from '../tools/cdr/usage-record.types.ts';
 import { and, count, desc, eq } from 'drizzle-orm';
 import { BillingError } from '../tools/errors.ts';
+import { isWithinBounds } from '../tools/money/index.ts';
 import type { InvoiceKind, InvoiceStatus } from '../tools/invoice/invoice.types.ts';
 import { getAccountBundle, type AccountBundle } from './account-store.ts';
 import { accounts, invoices } from './billing-schema.ts';
@@ -49,14 +50,23 @@ export function tenantEvent(store: Store, tenant: string, id: number): NonNullab
   return { ...event, tenant };
 }
 
-/** The tenant's invoices and notes, newest first, optionally of one account, period or status. */
-export function listTenantInvoices(store: Store, tenant: string, filter: { accountId?: string; period?: string; status?: InvoiceStatus; kind?: InvoiceKind; limit?: number } = {}) {
+/**
+ * The tenant's invoices and notes, newest first, optionally of one account, period, status or
+ * total range (inclusive bounds, compared as exact decimals after the query, before the limit).
+ */
+export function listTenantInvoices(
+  store: Store,
+  tenant: string,
+  filter: { accountId?: string; period?: string; status?: InvoiceStatus; kind?: InvoiceKind; minTotal?: string; maxTotal?: string; limit?: number } = {},
+) {
   const where = [eq(accounts.tenant, tenant)];
   if (filter.accountId) where.push(eq(invoices.accountId, filter.accountId));
   if (filter.period) where.push(eq(invoices.period, filter.period));
   if (filter.status) where.push(eq(invoices.status, filter.status));
   if (filter.kind) where.push(eq(invoices.kind, filter.kind));
-  return store.db
+  const bounded = filter.minTotal !== undefined || filter.maxTotal !== undefined;
+  const limit = filter.limit ?? 50;
+  const query = store.db
     .select({
       id: invoices.id,
       accountId: invoices.accountId,
@@ -70,9 +80,14 @@ export function listTenantInvoices(store: Store, tenant: string, filter: { accou
     .from(invoices)
     .innerJoin(accounts, eq(accounts.id, invoices.accountId))
     .where(and(...where))
-    .orderBy(desc(invoices.id))
-    .limit(filter.limit ?? 50)
-    .all();
+    .orderBy(desc(invoices.id));
+  // Totals are decimal text: SQLite would compare them as floats or as strings, so bounds are
+  // checked exactly here, over every row the other filters let through.
+  if (!bounded) return query.limit(limit).all();
+  return query
+    .all()
+    .filter((r) => isWithinBounds(r.total, { min: filter.minTotal, max: filter.maxTotal }))
+    .slice(0, limit);
 }
 
 /** The tenant's usage events of a status (e.g. unclassified), newest first. */

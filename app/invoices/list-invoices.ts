@@ -27,6 +27,8 @@ export const listInvoices = defineOperation({
       period: billingMonthSchema.optional().describe('one billing month'),
       status: invoiceStatusSchema.optional(),
       kind: invoiceKindSchema.optional(),
+      minTotal: decimalStringSchema.optional().describe('total at least this (inclusive, exact decimal)'),
+      maxTotal: decimalStringSchema.optional().describe('total at most this (inclusive, exact decimal)'),
       limit: z.number().int().min(1).max(500).default(50),
     })
     .strict(),

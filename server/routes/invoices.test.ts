@@ -32,6 +32,18 @@ describe('/api/v1/invoices', () => {
     expect(bad.body.error.requestId).toMatch(/[0-9a-f-]{36}/);
   });
 
+  it('filters by total with inclusive exact-decimal bounds (INV-000001 is 12.35)', async () => {
+    const numbers = async (q: string) => (await call(api.app, 'GET', `/api/v1/invoices?${q}`, { as: api.users.alice })).body.invoices.map((i: { number: string }) => i.number);
+    const all = await numbers('');
+    expect(all).toContain('INV-000001');
+    expect(await numbers('minTotal=12.35&maxTotal=12.35')).toEqual(['INV-000001']);
+    expect(await numbers('minTotal=12.351')).not.toContain('INV-000001');
+    expect(await numbers('maxTotal=12.349')).not.toContain('INV-000001');
+    // "9" sorts after "12.35" as text; the bound must compare numbers, not strings.
+    expect(await numbers('minTotal=9')).toContain('INV-000001');
+    expect((await call(api.app, 'GET', '/api/v1/invoices?minTotal=1e3', { as: api.users.alice })).status).toBe(400);
+  });
+
   it('is 401 without a token and 404 for another tenant or another customer', async () => {
     const get = (path: string, as?: (typeof api.users)[keyof typeof api.users]) => call(api.app, 'GET', path, as ? { as } : {});
     expect((await get('/api/v1/invoices/INV-000001')).status).toBe(401);

@@ -2,7 +2,11 @@ import type { Context, Hono } from 'hono';
 import { every } from 'hono/combine';
 import type { RateLimiter } from '../rate-limit.ts';
 import { mountAssets } from './assets.ts';
+import { mountInvoice } from './console/invoice.tsx';
+import { mountInvoiceLine } from './console/invoice-line.tsx';
+import { mountInvoices } from './console/invoices.tsx';
 import { mountOverview } from './console/overview.tsx';
+import { mountQuarantine } from './console/quarantine.tsx';
 import { requireCsrf } from './csrf.ts';
 import { consoleSession, type WebDeps } from './session.ts';
 import { mountSignIn } from './sign-in.tsx';
@@ -20,4 +24,8 @@ export function mountWeb(web: Hono<WebEnv>, deps: WebDeps & { failures: RateLimi
   mountSignIn(web, deps);
   const guard = every(consoleSession(deps), requireCsrf());
   mountOverview(web, guard);
+  mountInvoices(web, guard);
+  mountInvoice(web, guard);
+  mountInvoiceLine(web, guard);
+  mountQuarantine(web, guard);
 }

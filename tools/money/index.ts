@@ -2,3 +2,4 @@ export { Decimal, dec, isDecimalString, ZERO, type DecimalInput } from './decima
 export { roundDecimal, parseRoundingMethod, formatFixed, ROUNDING_METHODS, type RoundingMethod } from './round-decimal.ts';
 export { minorUnits, roundToCurrency } from './currency.ts';
 export { allocate } from './allocate.ts';
+export { isWithinBounds } from './within-bounds.ts';
