@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTempStore } from '../../../db/testing/create-temp-store.ts';
 import { setUpApi } from '../../testing/api-setup.ts';
-import { billAprilWithHeld, ingestLines } from './testing-ledger.ts';
+import { billAprilWithHeld, ingestLines } from '../testing/april-ledger.ts';
 
 type Api = Awaited<ReturnType<typeof setUpApi>>;
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshot, signIn, startWebServer } from '../testing/browser.ts';
-import { billAprilWithHeld, XSS } from './testing-ledger.ts';
+import { billAprilWithHeld, XSS } from '../testing/april-ledger.ts';
 
 /** The invoice numbers (or held ids) the list shows, top to bottom. */
 function listed(page: Page): Promise<string[]> {

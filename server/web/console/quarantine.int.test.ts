@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshot, signIn, startWebServer } from '../testing/browser.ts';
-import { ingestLines, XSS } from './testing-ledger.ts';
+import { ingestLines, XSS } from '../testing/april-ledger.ts';
 
 // A call of A1 whose notes column holds a script (its quotes break the CSV).
 const BAD = `q1,voice,outbound,447700900123,,,,+447812345678,2025-03-32T10:00:00Z,120,answered,,${XSS}`;
