@@ -2,6 +2,8 @@ import type { Context, Hono } from 'hono';
 import { every } from 'hono/combine';
 import type { RateLimiter } from '../rate-limit.ts';
 import { mountAssets } from './assets.ts';
+import { mountApprovals } from './console/approvals.tsx';
+import { mountChat } from './console/chat.tsx';
 import { mountOverview } from './console/overview.tsx';
 import { requireCsrf } from './csrf.ts';
 import { consoleSession, type WebDeps } from './session.ts';
@@ -15,9 +17,11 @@ export { errorPage } from './render.tsx';
  * pages over the same operations, signed in with a session cookie. Each console page is guarded
  * one by one (the guard is never a catch-all, so /api and the probes keep their own rules).
  */
-export function mountWeb(web: Hono<WebEnv>, deps: WebDeps & { failures: RateLimiter; clientAddress: (c: Context) => string }): void {
+export function mountWeb(web: Hono<WebEnv>, deps: WebDeps & { failures: RateLimiter; chatPosts?: RateLimiter; clientAddress: (c: Context) => string }): void {
   mountAssets(web);
   mountSignIn(web, deps);
   const guard = every(consoleSession(deps), requireCsrf());
   mountOverview(web, guard);
+  mountChat(web, guard, deps.chatPosts ? { chatPosts: deps.chatPosts } : {});
+  mountApprovals(web, guard);
 }
