@@ -94,7 +94,7 @@ export function mountApprovals(web: Hono<WebEnv>, guard: MiddlewareHandler<WebEn
         ) : (
           <div class="table-wrap">
             <table class="approvals">
-              <caption>{`${rows.length} proposals, pending first`}</caption>
+              <caption>{`${rows.length} ${rows.length === 1 ? 'proposal' : 'proposals'}, pending first`}</caption>
               <thead>
                 <tr>
                   <th scope="col">#</th>

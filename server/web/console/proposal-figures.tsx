@@ -79,7 +79,7 @@ export function ProposalFigures(props: { proposal: StoredProposal }) {
               </Row>
             ) : null}
             {pl.lineCharged ? (
-              <Row label="Line charged with tax">
+              <Row label="Still charged on the line">
                 <Money value={pl.lineCharged} currency={cur} />
               </Row>
             ) : null}
