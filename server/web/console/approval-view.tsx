@@ -126,7 +126,7 @@ export function ProposalDetail(props: { proposal: StoredProposal; csrfToken: str
   const decided = props.decided ? DECIDED_NOTICES[props.decided] : undefined;
   const stillPending = p.status === 'pending' && p.decisions.some((d) => d.decision === 'approve');
   return (
-    <>
+    <div class="proposal">
       {props.refusal ? <Notice tone="error">{props.refusal}</Notice> : null}
       {decided ? <Notice tone="ok">{stillPending ? `${decided} A second, different approver is still needed.` : decided}</Notice> : null}
       <Outcome proposal={p} />
@@ -165,6 +165,6 @@ export function ProposalDetail(props: { proposal: StoredProposal; csrfToken: str
       </section>
       <Decisions proposal={p} />
       {p.status === 'pending' ? <DecideForm proposal={p} csrfToken={props.csrfToken} {...(props.form ?? {})} /> : null}
-    </>
+    </div>
   );
 }

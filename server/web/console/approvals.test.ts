@@ -115,7 +115,11 @@ describe('console approvals (/approvals)', () => {
   it('refuses a decision without the session’s CSRF token', async () => {
     await proposeWaiver(api, api.users.alice);
     const bob = await signInConsole(api.app, api.users.bob);
-    const r = await api.app.request('/approvals/1/decide', { method: 'POST', headers: { cookie: bob.cookie, 'content-type': 'application/x-www-form-urlencoded' }, body: 'decision=approve&reason=forged%20form' });
+    const r = await api.app.request('/approvals/1/decide', {
+      method: 'POST',
+      headers: { cookie: bob.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'decision=approve&reason=forged%20form',
+    });
     expect(r.status).toBe(403);
     expect((await call(api.app, 'GET', '/api/v1/proposals/1', { as: api.users.bob })).body.decisions).toEqual([]);
   });

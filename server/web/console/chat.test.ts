@@ -8,7 +8,11 @@ const XSS = '<script>window.__xss=1</script><img src=x onerror="window.__xss=2">
 
 /** The event stream of a console chat turn, read whole: each frame's event and JSON data. */
 async function turn(app: Awaited<ReturnType<typeof setUpApi>>['app'], who: ConsoleClient, body: unknown, headers: Record<string, string> = { 'x-csrf-token': who.csrfToken }) {
-  const res = await app.request('/chat/turn', { method: 'POST', headers: { cookie: who.cookie, 'content-type': 'application/json', accept: 'text/event-stream', ...headers }, body: JSON.stringify(body) });
+  const res = await app.request('/chat/turn', {
+    method: 'POST',
+    headers: { cookie: who.cookie, 'content-type': 'application/json', accept: 'text/event-stream', ...headers },
+    body: JSON.stringify(body),
+  });
   const text = await res.text();
   const frames = res.headers.get('content-type')?.includes('text/event-stream')
     ? text

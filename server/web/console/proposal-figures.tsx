@@ -86,7 +86,7 @@ export function ProposalFigures(props: { proposal: StoredProposal }) {
           </dl>
           {pl.preview ? (
             <table class="credit-preview">
-              <caption>The credit note it would issue</caption>
+              <caption>{p.status === 'posted' ? 'The credit note, as computed when proposed' : 'The credit note it would issue'}</caption>
               <tbody>
                 <tr>
                   <th scope="row">Net</th>

@@ -17,7 +17,11 @@ export interface ConsoleClient {
 
 /** Signs a user in through the sign-in form (in process) and reads the CSRF token from a page's meta tag. */
 export async function signInConsole(app: App, user: ApiUser): Promise<ConsoleClient> {
-  const res = await app.request('/sign-in', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ token: user.token, next: '/' }).toString() });
+  const res = await app.request('/sign-in', {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ token: user.token, next: '/' }).toString(),
+  });
   const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
   const page = await (await app.request('/', { headers: { cookie } })).text();
   const csrfToken = /<meta name="csrf-token" content="([^"]+)"/.exec(page)?.[1] ?? '';
@@ -27,6 +31,8 @@ export async function signInConsole(app: App, user: ApiUser): Promise<ConsoleCli
     csrfToken,
     get: async (path) => read(await app.request(path, { headers: { cookie } })),
     post: async (path, fields) =>
-      read(await app.request(path, { method: 'POST', headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ _csrf: csrfToken, ...fields }).toString() })),
+      read(
+        await app.request(path, { method: 'POST', headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ _csrf: csrfToken, ...fields }).toString() }),
+      ),
   };
 }
