@@ -99,6 +99,8 @@
     status.textContent = 'Sending…';
     message('user', text);
     box.value = '';
+    // The live region speaks once the answer is whole, not at every token.
+    transcript.setAttribute('aria-busy', 'true');
     const answer = message('assistant', '');
     answer.li.dataset.state = 'streaming';
     answer.li.dataset.tokens = '0';
@@ -130,6 +132,7 @@
     } catch (err) {
       show({ event: 'error', data: { message: `could not reach the server (${err.message})` } }, answer, steps);
     } finally {
+      transcript.removeAttribute('aria-busy');
       button.disabled = false;
       status.textContent = answer.li.dataset.state === 'done' ? 'Answered.' : 'Not answered.';
       box.focus();
