@@ -126,4 +126,15 @@ describe('chat and approvals in a real browser', () => {
     await expect(page.evaluate('typeof window.__xss')).resolves.toBe('undefined');
     await context.close();
   });
+
+  it('works without JavaScript: the form posts the turn and the thread page shows the whole reply', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await signIn(page, server.url, server.users.carol.token, '/chat');
+    await page.getByLabel('Message').fill('explain invoice INV-000001');
+    await page.getByRole('button', { name: 'Send' }).click();
+    await page.waitForURL(/\/chat\/thread-/);
+    await expect(page.locator('#transcript .msg-assistant .msg-text').textContent()).resolves.toContain('Total 12.35 GBP');
+    await context.close();
+  });
 });

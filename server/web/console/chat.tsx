@@ -17,8 +17,9 @@ const TURN_BODY_BYTES = 64 * 1024;
 /** The signed-in user's own threads, most recently used first. */
 async function ownThreads(c: Context<WebEnv>) {
   const ctx = c.get('operationContext');
-  const { threads } = await runOperation(listThreads, ctx, { limit: 50 });
-  return threads.filter((t) => t.createdBy === ctx.actor.id);
+  // The operation lists the tenant's; a busy colleague's threads must not push one's own off the list.
+  const { threads } = await runOperation(listThreads, ctx, { limit: 500 });
+  return threads.filter((t) => t.createdBy === ctx.actor.id).slice(0, 50);
 }
 
 /** A message form's fields as postMessage takes them (an empty thread id starts a new thread). */
