@@ -127,7 +127,7 @@ export function mountApprovals(web: Hono<WebEnv>, guard: MiddlewareHandler<WebEn
                       <Money value={p.amount} currency={p.currency} />
                     </td>
                     <td>{p.agent ? `${p.requestedBy} (${p.agent} agent)` : p.requestedBy}</td>
-                    <td>{p.createdAt.slice(0, 10)}</td>
+                    <td class="when">{p.createdAt.slice(0, 10)}</td>
                   </tr>
                 ))}
               </tbody>
