@@ -139,7 +139,7 @@ export function createApp(deps: ServerDeps): OpenAPIHono<ServerEnv> {
   const authFailures = createRateLimiter({ limit: limits.authFailuresPerMinute, windowMs: 60_000, now: () => clock.now().getTime() });
   const chatPosts = createRateLimiter({ limit: limits.chatPostsPerMinute, windowMs: 60_000, now: () => clock.now().getTime() });
   app.use('/api/v1/*', authenticate({ store: deps.store, clock, logger, failures: authFailures, clientAddress, ...(deps.chatModel ? { chatModel: deps.chatModel } : {}) }));
-  mountWeb(app as unknown as Hono<WebEnv>, { store: deps.store, clock, logger, failures: authFailures, clientAddress, ...(deps.chatModel ? { chatModel: deps.chatModel } : {}) });
+  mountWeb(app as unknown as Hono<WebEnv>, { store: deps.store, clock, logger, failures: authFailures, chatPosts, clientAddress, ...(deps.chatModel ? { chatModel: deps.chatModel } : {}) });
   for (const r of routes) mountRoute(app, { ...r, path: `/api/v1${r.path}` }, { jsonBodyBytes: limits.jsonBodyBytes, chatPosts });
   return app;
 }

@@ -1,12 +1,9 @@
 import type { Context } from 'hono';
-import { streamSSE } from 'hono/streaming';
 import { z } from 'zod';
-import { runOperation, type OperationContext, type OperationEvent } from '../../app/index.ts';
+import { runOperation, type OperationContext } from '../../app/index.ts';
 import { listThreads, postMessage, showThread, threadIdSchema } from '../../app/chat/index.ts';
-import { tenantThread } from '../../db/index.ts';
-import { toBillingError } from '../../tools/errors.ts';
-import { parseOrThrow } from '../../tools/schemas/index.ts';
 import { defineRoute, type RouteSpec } from '../define-route.ts';
+import { streamChatTurn } from '../stream-chat-turn.ts';
 import type { ServerEnv } from '../server-env.ts';
 
 const messageBody = z.object({ message: z.string().describe('what to ask, in plain words (at most 4000 characters)') }).strict();
@@ -18,37 +15,11 @@ function wantsJson(c: Context<ServerEnv>): boolean {
   return accept.includes('application/json') && !accept.includes('text/event-stream');
 }
 
-/**
- * Runs a chat turn and streams it as server-sent events: `token`, `agent`, `tool`, `proposal` as
- * they happen, then `done` (or `error`). Every frame's data is JSON, so text from models and
- * customers can never forge a frame. Input and the thread are checked before the stream starts,
- * so those refusals are ordinary error replies (400, 404).
- */
+/** The API's chat turn: one JSON reply when asked for, else the turn streamed as server-sent events. */
 function chatTurn(status: 200 | 201) {
   return async (c: Context<ServerEnv>, raw: unknown, ctx: OperationContext): Promise<Response> => {
     if (wantsJson(c)) return c.json(await runOperation(postMessage, ctx, raw), status);
-    const input = parseOrThrow(postMessage.input, raw);
-    if (input.threadId) tenantThread(ctx.scope, input.threadId);
-    c.status(status);
-    return streamSSE(c, async (stream) => {
-      let written = Promise.resolve();
-      const send = (event: string, data: unknown) => {
-        // Frames go out in the order they happen; the turn does not wait for a slow client.
-        written = written.then(() => stream.writeSSE({ event, data: JSON.stringify(data) }));
-        return written;
-      };
-      const emit = ({ type, ...data }: OperationEvent) => void send(type, data);
-      try {
-        const out = await runOperation(postMessage, { ...ctx, emit }, input);
-        await send('done', { threadId: out.threadId, answer: out.answer, agents: out.agents, tools: out.tools, proposals: out.proposals, usage: out.usage, model: out.model });
-      } catch (err) {
-        const e = toBillingError(err);
-        const requestId = ctx.requestId ?? 'unknown';
-        if (e.code === 'INTERNAL') ctx.logger.error({ requestId, err: e.cause ?? e }, 'chat turn failed');
-        const message = e.code === 'INTERNAL' ? `internal error; it is logged with request id ${requestId}` : e.message;
-        await send('error', { code: e.code, message, requestId }).catch(() => undefined);
-      }
-    });
+    return streamChatTurn(c, ctx, raw, status);
   };
 }
 

@@ -5,6 +5,8 @@ import { mountAssets } from './assets.ts';
 import { mountInvoice } from './console/invoice.tsx';
 import { mountInvoiceLine } from './console/invoice-line.tsx';
 import { mountInvoices } from './console/invoices.tsx';
+import { mountApprovals } from './console/approvals.tsx';
+import { mountChat } from './console/chat.tsx';
 import { mountOverview } from './console/overview.tsx';
 import { mountQuarantine } from './console/quarantine.tsx';
 import { requireCsrf } from './csrf.ts';
@@ -19,7 +21,7 @@ export { errorPage } from './render.tsx';
  * pages over the same operations, signed in with a session cookie. Each console page is guarded
  * one by one (the guard is never a catch-all, so /api and the probes keep their own rules).
  */
-export function mountWeb(web: Hono<WebEnv>, deps: WebDeps & { failures: RateLimiter; clientAddress: (c: Context) => string }): void {
+export function mountWeb(web: Hono<WebEnv>, deps: WebDeps & { failures: RateLimiter; chatPosts?: RateLimiter; clientAddress: (c: Context) => string }): void {
   mountAssets(web);
   mountSignIn(web, deps);
   const guard = every(consoleSession(deps), requireCsrf());
@@ -28,4 +30,6 @@ export function mountWeb(web: Hono<WebEnv>, deps: WebDeps & { failures: RateLimi
   mountInvoice(web, guard);
   mountInvoiceLine(web, guard);
   mountQuarantine(web, guard);
+  mountChat(web, guard, deps.chatPosts ? { chatPosts: deps.chatPosts } : {});
+  mountApprovals(web, guard);
 }
