@@ -106,6 +106,12 @@ describe('chat and approvals in a real browser', () => {
     const note = await fetch(`${server.url}/api/v1/invoices/${p.postingRef}`, { headers: server.users.bob.headers });
     expect(note.status).toBe(200);
     expect(((await note.json()) as { document: { total: string; kind: string } }).document).toMatchObject({ kind: 'credit_note', total: '-12.00' });
+    // And it appears on the invoice it corrects, linked.
+    await page.goto(`${server.url}/invoices/INV-000001`);
+    const notes = page.locator('table.notes');
+    await expect(notes.getByRole('link', { name: p.postingRef! }).getAttribute('href')).resolves.toBe(`/invoices/${p.postingRef}`);
+    await expect(notes.textContent()).resolves.toContain('-£12.00');
+    await screenshot(page, 'invoice-credited');
     expect(errors).toEqual([]);
     await context.close();
   });
