@@ -16,10 +16,7 @@ export interface WebSession {
 const hashSession = (sessionId: string) => createHash('sha256').update(sessionId).digest('hex');
 
 /** Opens a session for a signed-in user or a portal link; returns the cookie's secret once (only its hash is kept). */
-export function openWebSession(
-  store: Store,
-  opts: { tenant: string; userId?: string; portalLinkId?: number; expiresAt: Date; now?: Date },
-): { sessionId: string; session: WebSession } {
+export function openWebSession(store: Store, opts: { tenant: string; userId?: string; portalLinkId?: number; expiresAt: Date; now?: Date }): { sessionId: string; session: WebSession } {
   const sessionId = randomBytes(32).toString('base64url');
   const row = store.db
     .insert(webSessions)
