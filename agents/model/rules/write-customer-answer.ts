@@ -4,7 +4,8 @@ import type { CustomerRequest } from './read-customer-message.ts';
 /* The offline model's answers to a customer: plain words in the second person, every figure copied
  * from a tool result as it is (strings). Nothing here does arithmetic on an amount. */
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: tool results (validated by their operations) are read field by field
+type Json = Record<string, any>;
 
 const list = (rows: string[], max = 10) => [...rows.slice(0, max), ...(rows.length > max ? [`  … and ${rows.length - max} more`] : [])].join('\n');
 
