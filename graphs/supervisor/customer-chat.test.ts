@@ -88,6 +88,11 @@ describe('disputes and callbacks become cases for analysts', () => {
     expect(listProposals(store, 't')).toHaveLength(1);
   });
 
+  it('names the line from where the calls went', async () => {
+    const r = await ask("I never approved the calls to other countries on INV-000003, they're not mine");
+    expect(getProposal(store, 't', r.proposals[0]!.id).payload).toMatchObject({ lineDescription: 'Calls to other countries, 1 call' });
+  });
+
   it('opens a callback request, one open at a time', async () => {
     const r = await ask('call me back please');
     expect(r.proposals).toEqual([expect.objectContaining({ kind: 'callback_request', amount: '0.00' })]);

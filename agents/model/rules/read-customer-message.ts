@@ -45,7 +45,8 @@ const RULES: Rule[] = [
   [
     'staff_only',
     (t, e) =>
-      /\b(approve|reject|decline|sign off)\b/i.test(t) ||
+      // "approve proposal 2", "approve all": a decision; "I never approved this charge" is a dispute.
+      /\b(approve|reject|decline|sign off)\s+(?:it\b|this\b|that\b|them\b|all\b|every\w*|everything|the\s+(?:request|case|refund|credit|waiver)|(?:proposal|request|case)s?\b|#?\d+)/i.test(t) ||
       e.proposalIds.length > 0 ||
       /\b(proposals?|approvals?|audit log|audit trail|re-?rat(?:e|ed|ing)|release (?:the )?(?:held )?invoice|held invoices?|dunning|other customers?|all (?:the )?(?:accounts|customers|invoices of everyone)|every (?:account|customer)|users?\b.{0,20}\b(?:list|add|create)|admin|tenant)\b/i.test(
         t,
@@ -107,12 +108,15 @@ const RULES: Rule[] = [
 // "the roaming charge", "my late fee", "the calls to France": the words that name the charge.
 const LINE_WORDS = /\b(?:the|my|a|this|that|those|these)\s+((?:[a-z0-9-]+\s+){0,3}?)(?:charges?|fees?|line|costs?|items?|calls?)\b/i;
 
+// "the calls to other countries on INV-…": where they went names the line.
+const CALLS_TO = /\b(?:calls?|texts?|messages)\s+to\s+([a-z][a-z ]{2,30}?)(?=\s+(?:on|in|from|last|this)\b|[,.;!?]|$)/i;
+
 /** Reads a customer's message into one request about their own account. */
 export function readCustomerMessage(original: string): CustomerRequest {
   const text = fixTypos(original);
   const e = findEntities(text);
   const intent = RULES.find(([, test]) => test(text, e))?.[0] ?? 'unknown';
-  const line = LINE_WORDS.exec(text)?.[1]?.trim() || e.fee;
+  const line = LINE_WORDS.exec(text)?.[1]?.trim() || CALLS_TO.exec(text)?.[1]?.trim() || e.fee;
   const [period] = [...e.periods].sort().reverse();
   return {
     intent,
