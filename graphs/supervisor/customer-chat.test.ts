@@ -108,9 +108,11 @@ describe('disputes and callbacks become cases for analysts', () => {
     expect(getProposal(store, 't', r.proposals[0]!.id).payload).toMatchObject({ invoiceNumber: 'INV-000001' });
   });
 
-  it('an approver handles a case: approved and posted with no money moved', async () => {
+  it('analysts see the case in the approvals queue; an approver handles it: posted with no money moved', async () => {
     const r = await ask('I want to dispute INV-000001');
     const id = r.proposals[0]!.id;
+    const queue = await chat(store, u.dan, 'list pending proposals', undefined, TODAY);
+    expect(queue.answer).toContain(`Customer dispute from account A1 about invoice INV-000001 (portal chat)`);
     const p = await decideProposal({ store, tenant: 't', today: TODAY, actor: u.bob }, id, { decision: 'approve', reason: 'called the customer, explained the charge' });
     expect(p).toMatchObject({ status: 'posted', postingRef: `case ${id} handled; no money moved` });
     expect(notes()).toEqual([]);
