@@ -62,3 +62,4 @@ export { claimChatThread, tenantThread, listTenantThreads, type ChatThreadRow } 
 export { readEvalState, type EvalState } from './eval-state.ts';
 export { claimIdempotencyKey, completeIdempotencyKey, releaseIdempotencyKey, type KeyClaim, type StoredResponse } from './idempotency-store.ts';
 export { migrationStatus, type MigrationStatus } from './migration-status.ts';
+export { addAccountNote, listAccountNotes, type AccountNote } from './account-note-store.ts';
