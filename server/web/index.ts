@@ -2,7 +2,9 @@ import type { Context, Hono } from 'hono';
 import { every } from 'hono/combine';
 import type { RateLimiter } from '../rate-limit.ts';
 import { mountAssets } from './assets.ts';
+import { mountAccounts } from './console/accounts.tsx';
 import { mountOverview } from './console/overview.tsx';
+import { mountUsage } from './console/usage.tsx';
 import { requireCsrf } from './csrf.ts';
 import { consoleSession, type WebDeps } from './session.ts';
 import { mountSignIn } from './sign-in.tsx';
@@ -20,4 +22,6 @@ export function mountWeb(web: Hono<WebEnv>, deps: WebDeps & { failures: RateLimi
   mountSignIn(web, deps);
   const guard = every(consoleSession(deps), requireCsrf());
   mountOverview(web, guard);
+  mountUsage(web, guard);
+  mountAccounts(web, guard);
 }
