@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestAndRate } from '../../../cli/commands/testing/billing-setup.ts';
+import { proposeTalkFeeWaiver } from '../../../db/testing/ledger-fixture.ts';
 import { call } from '../../testing/api-setup.ts';
 import { launchBrowser, screenshot, signIn, startWebServer } from '../testing/browser.ts';
 
@@ -24,6 +25,8 @@ describe('console pages in a real browser: overview, usage, accounts', { timeout
     ]);
     xssEventId = (server.store.sqlite.prepare("SELECT id FROM usage_events WHERE source_id = 'x1'").get() as { id: number }).id;
     server.store.sqlite.prepare('UPDATE usage_events SET destination = ? WHERE id = ?').run(XSS_DEST, xssEventId);
+    // One proposal waiting for a decision: the pending approvals tile must say 1.
+    proposeTalkFeeWaiver(server.store, server.users.alice.user);
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     page = await context.newPage();
     await signIn(page, server.url, server.users.alice.token, '/');
@@ -40,6 +43,7 @@ describe('console pages in a real browser: overview, usage, accounts', { timeout
     const held = (await call({ request: (p, i) => fetch(`${server.url}${p}`, i) }, 'GET', '/api/v1/invoices?status=held', { as: server.users.alice })).body.invoices.length;
     const tile = (label: string) => page.locator('.stat', { hasText: label }).locator('.stat-value').textContent();
     expect(await tile('held invoices')).toBe(String(held));
+    expect(await tile('pending approvals')).toBe('1');
     expect(await tile('open quarantine')).toBe('0');
     expect(await tile('last bill run')).toBe('2025-03');
     expect(await page.getByRole('status').first().textContent()).toContain('No usage in 2025-04 yet; showing 2025-03');
@@ -113,5 +117,21 @@ describe('console pages in a real browser: overview, usage, accounts', { timeout
     await page.goto(`${server.url}/accounts/A2`);
     expect(await page.locator('.customer-name').textContent()).toBe(XSS_NAME);
     expect(await xssSeen()).toBe('undefined');
+  });
+
+  it('refuses a note without the CSRF token, and an approver reads notes but cannot add one', async () => {
+    const post = (csrf: string) =>
+      `fetch('/accounts/A1/notes', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'body=forged&_csrf=' + encodeURIComponent(${csrf}) }).then((r) => r.status)`;
+    await page.goto(`${server.url}/accounts/A1`);
+    expect(await page.evaluate(post("'wrong'"))).toBe(403);
+    const bob = await browser.newContext();
+    const bobPage = await bob.newPage();
+    await signIn(bobPage, server.url, server.users.bob.token, '/accounts/A1');
+    expect(new URL(bobPage.url()).pathname).toBe('/accounts/A1');
+    expect(await bobPage.locator('.note-body').count()).toBe(1);
+    expect(await bobPage.getByLabel('Add a note').count()).toBe(0);
+    expect(await bobPage.evaluate(post("document.querySelector('meta[name=csrf-token]').content"))).toBe(403);
+    await bob.close();
+    expect(server.store.sqlite.prepare('SELECT author, body FROM account_notes').all()).toEqual([{ author: 'alice', body: expect.stringContaining('Called about March') }]);
   });
 });
