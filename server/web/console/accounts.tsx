@@ -20,7 +20,7 @@ export function mountAccounts(web: Hono<WebEnv>, guard: MiddlewareHandler<WebEnv
     return sendPage(
       c,
       <ConsolePage title="Accounts" active="/accounts" session={pageSession(c)}>
-        <form method="get" action="/accounts" class="filters card" role="search">
+        <form method="get" action="/accounts" class="filters card" aria-label="Search accounts">
           <div class="field">
             <label for="f-q">Search (account, customer id or name)</label>
             <input id="f-q" name="q" type="search" value={search} size={30} />
