@@ -91,7 +91,7 @@ export function UsageTable(props: { caption: string; span: Span }) {
               </td>
               <td class="num">{c.events}</td>
               <td class="num">
-                {c.quantity} {c.unit}
+                {c.quantity} {c.unit === 'messages' && c.quantity === '1' ? 'message' : c.unit}
               </td>
               <td class="num">
                 {c.rated.map((r) => (
