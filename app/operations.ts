@@ -4,11 +4,11 @@ import { billRunsOps, ingestOps, quarantineOps, ratingOps } from './ingest-area.
 import { listThreads, postMessage, showThread } from './chat/index.ts';
 import type { Operation } from './operation.ts';
 import { addUser, createToken, listTokens, listUsers, revokeToken } from './users/index.ts';
-import { listAccounts, showAccount, showAccountStanding } from './accounts/index.ts';
+import { addAccountNote, listAccountNotes, listAccounts, showAccount, showAccountStanding } from './accounts/index.ts';
 import { listAudit, verifyAudit } from './audit/index.ts';
 import { importCatalog, listCatalogVersions, showCatalog } from './catalog/index.ts';
 import { importTariff, listTariffs, showTariff } from './tariffs/index.ts';
-import { listUnclassifiedRecords, listUsageEvents, showUsageEvent, suggestEventCategory } from './usage/index.ts';
+import { listUnclassifiedRecords, listUsageEvents, showUsageEvent, suggestEventCategory, summarizeUsage } from './usage/index.ts';
 import {
   checkInvoiceCompliance,
   compareInvoices,
@@ -66,9 +66,12 @@ export const operations: readonly Operation[] = [
   listAccounts,
   showAccount,
   showAccountStanding,
+  addAccountNote,
+  listAccountNotes,
   // usage
   listUsageEvents,
   showUsageEvent,
+  summarizeUsage,
   // tariffs
   listTariffs,
   showTariff,

@@ -1,13 +1,19 @@
-import { and, asc, count, eq, gt, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, gt, or, sql, type SQL } from 'drizzle-orm';
 import { accounts, customers, subscriptions } from './billing-schema.ts';
 import type { TenantScope } from './scope.ts';
 
-/** The scope's accounts in id order with their customer and how many lines each has (a customer's own only). */
-export function listScopedAccounts(scope: TenantScope, filter: { customerId?: string; after?: string; limit: number }) {
+/** The scope's accounts in id order with their customer and how many lines each has (a customer's own only), optionally those whose id, customer id or customer name contains a text. */
+export function listScopedAccounts(scope: TenantScope, filter: { customerId?: string; search?: string; after?: string; limit: number }) {
   const where: SQL[] = [eq(accounts.tenant, scope.tenant)];
   if (scope.accountId !== undefined) where.push(eq(accounts.id, scope.accountId));
   if (filter.customerId) where.push(eq(accounts.customerId, filter.customerId));
   if (filter.after) where.push(gt(accounts.id, filter.after));
+  if (filter.search) {
+    // Searched text is matched literally: LIKE's wildcards in it are escaped.
+    const pattern = `%${filter.search.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+    const match = (col: typeof accounts.id | typeof customers.name | typeof accounts.customerId) => sql`${col} LIKE ${pattern} ESCAPE '\\'`;
+    where.push(or(match(accounts.id), match(accounts.customerId), match(customers.name))!);
+  }
   const rows = scope.store.db
     .select({
       id: accounts.id,

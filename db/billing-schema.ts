@@ -133,3 +133,22 @@ export const rerateLog = sqliteTable(
   },
   (t) => [index('rerate_log_event').on(t.eventId), index('rerate_log_run').on(t.runId)],
 );
+
+/**
+ * Notes analysts write on an account (what was agreed on a call, why a bill was held). Append-only:
+ * a note is never edited or deleted (the migration's triggers refuse it), a correction is a new note.
+ * The author is the signed-in user, never a form field.
+ */
+export const accountNotes = sqliteTable(
+  'account_notes',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    tenant: text('tenant').notNull(),
+    accountId: text('account_id').notNull(),
+    /** The user id of who wrote it. */
+    author: text('author').notNull(),
+    body: text('body').notNull(),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [index('account_notes_account').on(t.tenant, t.accountId, t.id)],
+);

@@ -63,3 +63,4 @@ export { claimChatThread, tenantThread, writableThread, listTenantThreads, type 
 export { readEvalState, type EvalState } from './eval-state.ts';
 export { claimIdempotencyKey, completeIdempotencyKey, releaseIdempotencyKey, type KeyClaim, type StoredResponse } from './idempotency-store.ts';
 export { migrationStatus, type MigrationStatus } from './migration-status.ts';
+export { addAccountNote, listAccountNotes, type AccountNote } from './account-note-store.ts';

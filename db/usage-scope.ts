@@ -1,9 +1,9 @@
 import type { Direction, UsageStatus } from '../tools/cdr/usage-record.types.ts';
 import type { CallCategory } from '../tools/classify/classification.types.ts';
-import { and, desc, eq, gte, inArray, lt, ne, or, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gte, inArray, lt, max, ne, or, sql, type SQL } from 'drizzle-orm';
 import { BillingError } from '../tools/errors.ts';
 import { startOfLocalDate } from '../tools/time/index.ts';
-import { subscriptions } from './billing-schema.ts';
+import { accounts, subscriptions } from './billing-schema.ts';
 import type { Store } from './open-database.ts';
 import type { TenantScope } from './scope.ts';
 import { usageEvents } from './schema.ts';
@@ -16,6 +16,8 @@ export interface UsageFilter {
   category?: CallCategory;
   direction?: Direction;
   subscriber?: string;
+  /** The events of one account's lines (as billing attributes them). */
+  accountId?: string;
   batchId?: number;
   fromMs?: number;
   toMs?: number;
@@ -68,6 +70,11 @@ export function listScopedUsage(scope: TenantScope, filter: UsageFilter): { even
   if (filter.category) where.push(eq(usageEvents.category, filter.category));
   if (filter.direction) where.push(eq(usageEvents.direction, filter.direction));
   if (filter.subscriber) where.push(inArray(usageEvents.subscriber, [filter.subscriber, filter.subscriber.startsWith('+') ? filter.subscriber.slice(1) : `+${filter.subscriber}`]));
+  if (filter.accountId !== undefined) {
+    const own = accountUsage(scope.store, filter.accountId);
+    if (own === false) return { events: [], more: false };
+    where.push(own);
+  }
   if (filter.batchId !== undefined) where.push(eq(usageEvents.batchId, filter.batchId));
   if (filter.fromMs !== undefined) where.push(gte(usageEvents.startTime, filter.fromMs));
   if (filter.toMs !== undefined) where.push(lt(usageEvents.startTime, filter.toMs));
@@ -95,4 +102,76 @@ export function scopedUsageEvent(scope: TenantScope, id: number): NonNullable<Re
   const event = found ? getUsageEvent(scope.store, id) : undefined;
   if (!event) throw new BillingError('NOT_FOUND', `no usage event ${id}`);
   return event;
+}
+
+/** One group of a usage summary: events of a time bucket, service, category and status priced at one cost. */
+export interface UsageFigureRow {
+  /** Index of the bucket: events at or after bounds[bucket] and before bounds[bucket + 1]. */
+  bucket: number;
+  service: string;
+  category: string;
+  status: string;
+  currency: string | null;
+  /** The events' cost as stored (exact decimal text), null when not rated. */
+  cost: string | null;
+  events: number;
+  /** Sum of the events' usage as exact integer text (milliseconds, messages or bytes). */
+  usage: string;
+}
+
+/**
+ * The scope's usage grouped by time bucket (bounds are increasing epoch milliseconds), service,
+ * category, status and the exact cost text. Costs are never summed here: SQL sums of TEXT money are
+ * floats, so each distinct cost comes back with its count for tools/ to multiply and add exactly.
+ */
+export function scopedUsageFigures(scope: TenantScope, bounds: readonly number[]): UsageFigureRow[] {
+  const where = scopeWhere(scope);
+  if (where === false || bounds.length < 2) return [];
+  where.push(gte(usageEvents.startTime, bounds[0]!), lt(usageEvents.startTime, bounds[bounds.length - 1]!));
+  const cases = bounds.slice(1, -1).map((b, i) => sql`WHEN ${usageEvents.startTime} < ${b} THEN ${i}`);
+  // One bucket needs no CASE (and a bare 0 in GROUP BY would name a column).
+  const bucket = cases.length === 0 ? sql<number>`0` : sql<number>`CASE ${sql.join(cases, sql` `)} ELSE ${bounds.length - 2} END`;
+  return scope.store.db
+    .select({
+      bucket,
+      service: usageEvents.service,
+      category: usageEvents.category,
+      status: usageEvents.status,
+      currency: usageEvents.currency,
+      cost: usageEvents.cost,
+      events: count(),
+      // Integer sums are exact in SQLite; as text they stay exact however large.
+      usage: sql<string>`CAST(sum(${usageEvents.usage}) AS TEXT)`,
+    })
+    .from(usageEvents)
+    .where(and(...where))
+    .groupBy(...(cases.length === 0 ? [] : [bucket]), usageEvents.service, usageEvents.category, usageEvents.status, usageEvents.currency, usageEvents.cost)
+    .all()
+    .map((r) => ({ ...r, bucket: Number(r.bucket) }));
+}
+
+/** The start time (epoch ms) of the scope's latest usage event, or null when it has none. */
+export function latestScopedUsageStart(scope: TenantScope): number | null {
+  const where = scopeWhere(scope);
+  if (where === false) return null;
+  const row = scope.store.db
+    .select({ at: max(usageEvents.startTime) })
+    .from(usageEvents)
+    .where(and(...where))
+    .get();
+  return row?.at ?? null;
+}
+
+/** The tenant's account whose line had this number at this time (the attribution billing makes), or null. */
+export function lineOwnerAt(scope: TenantScope, subscriber: string, startMs: number): string | null {
+  const msisdn = subscriber.startsWith('+') ? subscriber.slice(1) : subscriber;
+  const tz = getOperatorSettings(scope.store).timezone;
+  const lines = scope.store.db
+    .select({ accountId: subscriptions.accountId, startDate: subscriptions.startDate, endDate: subscriptions.endDate })
+    .from(subscriptions)
+    .innerJoin(accounts, eq(accounts.id, subscriptions.accountId))
+    .where(and(eq(accounts.tenant, scope.tenant), inArray(subscriptions.msisdn, [msisdn, `+${msisdn}`])))
+    .all();
+  const owner = lines.find((l) => startMs >= startOfLocalDate(l.startDate, tz) && (l.endDate === null || startMs < startOfLocalDate(l.endDate, tz)));
+  return owner?.accountId ?? null;
 }

@@ -23,6 +23,7 @@ export const listAccounts = defineOperation({
   input: z
     .object({
       customerId: accountIdSchema.optional().describe('one customer'),
+      search: z.string().trim().min(1).max(100).optional().describe('text in the account id, customer id or customer name (case-insensitive)'),
       after: accountIdSchema.optional().describe('the last account id of the previous page (nextAfter)'),
       limit: z.number().int().min(1).max(500).default(100),
     })

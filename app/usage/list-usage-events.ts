@@ -4,7 +4,7 @@ import { getOperatorSettings } from '../../db/index.ts';
 import { directionSchema, dispositionSchema, serviceSchema, usageStatusSchema } from '../../tools/cdr/index.ts';
 import { callCategorySchema, roamingSchema } from '../../tools/classify/classification.types.ts';
 import { BillingError } from '../../tools/errors.ts';
-import { billingMonthSchema, decimalStringSchema } from '../../tools/schemas/index.ts';
+import { accountIdSchema, billingMonthSchema, decimalStringSchema } from '../../tools/schemas/index.ts';
 import { addMonths, startOfLocalDate } from '../../tools/time/index.ts';
 import { defineOperation } from '../operation.ts';
 
@@ -62,6 +62,7 @@ export const listUsageEvents = defineOperation({
       category: callCategorySchema.optional(),
       direction: directionSchema.optional(),
       subscriber: subscriberSchema.optional().describe('one line'),
+      accountId: accountIdSchema.optional().describe("one account's lines"),
       batchId: z.number().int().positive().optional().describe('one ingestion batch'),
       period: billingMonthSchema.optional().describe('a calendar month, in the operator time zone'),
       from: instantSchema.optional().describe('events starting at or after this time'),
@@ -89,6 +90,7 @@ export const listUsageEvents = defineOperation({
       category: input.category,
       direction: input.direction,
       subscriber: input.subscriber,
+      accountId: input.accountId,
       batchId: input.batchId,
       fromMs,
       toMs,

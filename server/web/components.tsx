@@ -29,6 +29,9 @@ const BADGE_TONES: Record<string, string> = {
   active: 'good',
   expired: 'muted',
   revoked: 'muted',
+  unrated: 'muted',
+  unclassified: 'warn',
+  rating_failed: 'bad',
 };
 
 /** A status as a coloured badge with its word (the colour never carries the meaning alone). */

@@ -9,6 +9,8 @@ import { mountApprovals } from './console/approvals.tsx';
 import { mountChat } from './console/chat.tsx';
 import { mountOverview } from './console/overview.tsx';
 import { mountQuarantine } from './console/quarantine.tsx';
+import { mountAccounts } from './console/accounts.tsx';
+import { mountUsage } from './console/usage.tsx';
 import { requireCsrf } from './csrf.ts';
 import { consoleSession, type WebDeps } from './session.ts';
 import { mountSignIn } from './sign-in.tsx';
@@ -32,4 +34,6 @@ export function mountWeb(web: Hono<WebEnv>, deps: WebDeps & { failures: RateLimi
   mountQuarantine(web, guard);
   mountChat(web, guard, deps.chatPosts ? { chatPosts: deps.chatPosts } : {});
   mountApprovals(web, guard);
+  mountUsage(web, guard);
+  mountAccounts(web, guard);
 }

@@ -12,3 +12,4 @@ export { compactBreakdown, expandBreakdown, readCompactBreakdown, compactBreakdo
 export { applyRateMultiplier, regionOf, type MultiplierContext } from './apply-rate-multiplier.ts';
 export { createEventRater, type PartyLookup } from './create-event-rater.ts';
 export { describeRating, explainEventRating, formatUsage, type RatingDescription, type RatedService } from './describe-rating.ts';
+export { summarizeUsageFigures, type UsageFigureGroup, type UsageFigures, type CategoryFigure, type BucketAmount, type UsageUnit } from './summarize-usage-figures.ts';

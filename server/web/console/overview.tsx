@@ -3,20 +3,28 @@ import { runOperation } from '../../../app/index.ts';
 import { listBillRuns } from '../../../app/billing/index.ts';
 import { listFlaggedInvoices } from '../../../app/invoices/index.ts';
 import { listQuarantined } from '../../../app/quarantine/index.ts';
-import { Stat, StatusBadge } from '../components.tsx';
+import { summarizeUsage } from '../../../app/usage/index.ts';
+import { Notice, Stat, StatusBadge } from '../components.tsx';
 import { ConsolePage } from '../layout.tsx';
 import { sendPage } from '../render.tsx';
 import { pageSession } from '../page-session.ts';
 import type { WebEnv } from '../web-env.ts';
+import { RevenueByDayChart, UsageByCategoryChart, UsageTable } from './usage-figures.tsx';
 
-/** The overview (/): what needs a person today — held invoices, pending approvals, open quarantine — and the last bill run. */
+/**
+ * The overview (/): what needs a person today — held invoices, pending approvals, open quarantine —
+ * the last bill run, and the usage of today and of a month (`?period=YYYY-MM`; by default today's,
+ * or the latest with usage) by category, with its rated revenue by day.
+ */
 export function mountOverview(web: Hono<WebEnv>, guard: MiddlewareHandler<WebEnv>): void {
   web.get('/', guard, async (c) => {
     const ctx = c.get('operationContext');
-    const [flagged, quarantine, runs] = await Promise.all([
+    const asked = c.req.query('period');
+    const [flagged, quarantine, runs, usage] = await Promise.all([
       runOperation(listFlaggedInvoices, ctx, { limit: 50 }),
       runOperation(listQuarantined, ctx, { status: 'open', limit: 1 }),
       runOperation(listBillRuns, ctx, {}),
+      runOperation(summarizeUsage, ctx, asked ? { period: asked } : {}),
     ]);
     const last = runs.runs[runs.runs.length - 1];
     return sendPage(
@@ -49,6 +57,25 @@ export function mountOverview(web: Hono<WebEnv>, guard: MiddlewareHandler<WebEnv
             </p>
           </section>
         ) : null}
+        <section aria-labelledby="usage-head">
+          <h2 id="usage-head">Usage, {usage.period}</h2>
+          <form method="get" action="/" class="filters">
+            <div class="field">
+              <label for="f-period">Month</label>
+              <input id="f-period" name="period" type="month" value={usage.period} />
+            </div>
+            <button type="submit" class="secondary">
+              Show month
+            </button>
+          </form>
+          {usage.note ? <Notice tone="info">{usage.note}</Notice> : null}
+          <div class="charts">
+            <UsageByCategoryChart summary={usage} />
+            <RevenueByDayChart summary={usage} />
+          </div>
+          <UsageTable caption={`Today, ${usage.today}`} span={usage.todayFigures} />
+          <UsageTable caption={`Month ${usage.period}`} span={usage.periodFigures} />
+        </section>
       </ConsolePage>,
     );
   });
