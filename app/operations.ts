@@ -37,6 +37,7 @@ import {
 } from './proposals/index.ts';
 import { previewAccountRerate, proposeAccountRerate, proposeEventRecategorisation, rerateBillingPeriod } from './rerate/index.ts';
 import { showWhatIf } from './whatif/index.ts';
+import { createPortalLink, listPortalLinks, revokePortalLink, showCurrentPeriod } from './portal/index.ts';
 
 /**
  * Every operation of the system, by area. Surfaces that walk all of them (the API's route table
@@ -112,4 +113,9 @@ export const operations: readonly Operation[] = [
   proposeAccountRerate,
   rerateBillingPeriod,
   showWhatIf,
+  // the customer portal: links that open it, and the current period so far
+  createPortalLink,
+  listPortalLinks,
+  revokePortalLink,
+  showCurrentPeriod,
 ] as unknown as readonly Operation[];

@@ -9,7 +9,7 @@ export interface AuditEntry {
   actor: string;
   actorKind: 'analyst' | 'agent' | 'cycle' | 'approver' | 'admin' | 'system';
   threadId?: string | null;
-  event: 'tool_call' | 'tool_error' | 'proposal' | 'decision' | 'refusal' | 'posting' | 'setting';
+  event: 'tool_call' | 'tool_error' | 'proposal' | 'decision' | 'refusal' | 'posting' | 'setting' | 'portal_link';
   /** What the entry is about: a tool name, `proposal:12`. */
   subject: string;
   detail: unknown;

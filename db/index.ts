@@ -37,6 +37,7 @@ export { loadPlanPeerTotals } from './load-plan-peer-totals.ts';
 export { saveUser, getUser, listUsers, USER_ID, type UserRecord } from './user-store.ts';
 export { createApiToken, userForToken, listApiTokens, getApiToken, revokeApiToken, type ApiTokenView } from './api-token-store.ts';
 export { openWebSession, findWebSession, revokeWebSession, revokePortalLinkSessions, type WebSession } from './web-session-store.ts';
+export { portalSigningKey, createPortalLink, getPortalLink, findPortalLink, listPortalLinks, revokePortalLink, type PortalLinkRow } from './portal-link-store.ts';
 export { appendAudit, listAudit, type AuditEntry } from './audit-store.ts';
 export { verifyAudit, type AuditVerification } from './verify-audit.ts';
 export {

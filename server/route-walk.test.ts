@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listApiTokens } from '../db/index.ts';
+import { createPortalLink, listApiTokens } from '../db/index.ts';
 import { claimChatThread } from '../db/index.ts';
 import { createTempStore } from '../db/testing/create-temp-store.ts';
 import { proposeTalkFeeWaiver } from '../db/testing/ledger-fixture.ts';
@@ -17,6 +17,8 @@ const OPEN_TO_EVERY_ROLE = [
   'GET /api/v1/accounts',
   'GET /api/v1/accounts/{accountId}',
   'GET /api/v1/accounts/{accountId}/standing',
+  'GET /api/v1/accounts/{accountId}/current-period',
+  'GET /api/v1/accounts/{accountId}/what-if',
   'GET /api/v1/invoices',
   'GET /api/v1/invoices/{number}',
   'GET /api/v1/invoices/{number}/explanation',
@@ -114,6 +116,7 @@ describe('every route of the OpenAPI document', { timeout: 120_000 }, () => {
     IDS.threadId = claimChatThread(store, { tenant: 't', userId: 'alice' });
     IDS.lineId = String((store.sqlite.prepare("SELECT json_extract(document_json, '$.lines[0].id') AS v FROM invoices WHERE number = 'INV-000001'").get() as { v: string }).v);
     IDS.tokenId = String(listApiTokens(store, 'alice')[0]!.id);
+    IDS.linkId = String(createPortalLink(store, { tenant: 't', accountId: 'A1', createdBy: 'alice', expiresAt: new Date(Date.now() + 3_600_000) }).id);
     doc = (await call(api.app, 'GET', '/api/openapi.json')).body;
     for (const [path, item] of Object.entries(doc.paths)) for (const [method, op] of Object.entries(item)) routes.push({ method: method.toUpperCase(), path, op });
   });

@@ -26,7 +26,8 @@ export const showWhatIf = defineOperation({
   name: 'whatif.plans',
   summary: 'Compare plans for an account',
   effect: 'read',
-  roles: ['analyst', 'approver', 'admin'],
+  // A customer compares plans for their own account only: the scope narrows both the account and the invoice.
+  roles: ['analyst', 'approver', 'admin', 'customer'],
   input: whatIfRequestSchema.refine((x) => (x.accountId === undefined) !== (x.invoice === undefined), 'name the account or one of its invoices, not both'),
   output: z.object({
     account: z.string(),

@@ -8,6 +8,7 @@ import { collectionsRoutes } from './collections.ts';
 import { ingestRoutes } from './ingest.ts';
 import { invoiceProposalRoutes } from './invoice-proposals.ts';
 import { invoiceRoutes } from './invoices.ts';
+import { portalRoutes } from './portal.ts';
 import { proposalRoutes } from './proposals.ts';
 import { rerateRoutes } from './rerate.ts';
 import { settingsRoutes } from './settings.ts';
@@ -34,4 +35,5 @@ export const routes: readonly RouteSpec[] = [
   ...userRoutes,
   ...ingestRoutes,
   ...chatRoutes,
+  ...portalRoutes,
 ];
