@@ -3,6 +3,7 @@ import { every } from 'hono/combine';
 import type { RateLimiter } from '../rate-limit.ts';
 import { mountAssets } from './assets.ts';
 import { mountOverview } from './console/overview.tsx';
+import { mountPortal } from './portal/index.ts';
 import { requireCsrf } from './csrf.ts';
 import { consoleSession, type WebDeps } from './session.ts';
 import { mountSignIn } from './sign-in.tsx';
@@ -20,4 +21,5 @@ export function mountWeb(web: Hono<WebEnv>, deps: WebDeps & { failures: RateLimi
   mountSignIn(web, deps);
   const guard = every(consoleSession(deps), requireCsrf());
   mountOverview(web, guard);
+  mountPortal(web, deps);
 }
