@@ -33,6 +33,7 @@ import {
   proposeCreditNote,
   proposeInvoiceRelease,
   proposeInvoiceVoid,
+  openCustomerCaseOp,
   showProposal,
 } from './proposals/index.ts';
 import { previewAccountRerate, proposeAccountRerate, proposeEventRecategorisation, rerateBillingPeriod } from './rerate/index.ts';
@@ -108,6 +109,8 @@ export const operations: readonly Operation[] = [
   proposeAccountDunningStep,
   listDunningCandidates,
   proposeEventRecategorisation,
+  // a customer's dispute or callback request, from the portal chat (no money effect)
+  openCustomerCaseOp,
   // re-rating and what-if
   previewAccountRerate,
   proposeAccountRerate,

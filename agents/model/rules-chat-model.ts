@@ -7,6 +7,8 @@ import { INTENTS } from './rules/parse-request.ts';
 import { planSteps, type ToolOutcome } from './rules/plan-tool-calls.ts';
 import { readMessage, type EarlierTurn } from './rules/read-message.ts';
 import { writeAnswer } from './rules/write-answer.ts';
+import { invoiceFromThread, readCustomerMessage } from './rules/read-customer-message.ts';
+import { planCustomerCall, writeCustomerAnswer } from './rules/write-customer-answer.ts';
 
 interface RulesCallOptions extends BaseChatModelCallOptions {
   tools?: Array<{ type: 'function'; function: { name: string } }>;
@@ -46,6 +48,8 @@ export class RulesChatModel extends BaseChatModel<RulesCallOptions> {
     let h = messages.length - 1;
     while (h >= 0 && !HumanMessage.isInstance(messages[h]!)) h -= 1;
     if (h < 0) return new AIMessage('Ask me something about an invoice, an account or a proposal.');
+    // Given the customer toolset, this is the portal assistant: a customer's request about their own account.
+    if (toolNames.includes('open_case')) return this.respondToCustomer(text(messages[h]!), this.earlierTurns(messages.slice(0, h)), this.outcomesSince(messages.slice(h + 1)), toolNames);
     const { steps, notDone } = readMessage(text(messages[h]!), this.earlierTurns(messages.slice(0, h)));
     const request = steps[0]!;
     const since = this.outcomesSince(messages.slice(h + 1));
@@ -69,6 +73,17 @@ export class RulesChatModel extends BaseChatModel<RulesCallOptions> {
       return this.call(next.tool, next.args);
     }
     return new AIMessage(writeAnswer(runs, notDone));
+  }
+
+  /** The portal assistant's next message: a call of the customer toolset, or the answer in plain words. */
+  private respondToCustomer(message: string, earlier: EarlierTurn[], outcomes: ToolOutcome[], toolNames: string[]): AIMessage {
+    const read = readCustomerMessage(message);
+    // "dispute it", "explain that one": the invoice named earlier in the customer's own thread.
+    const refersBack = /\b(it|that(?! (?:i|you|my|the)\b)|this (?:one|invoice|bill)|the same (?:bill|invoice|one))\b/i.test(message);
+    const request = !read.invoice && refersBack && read.intent !== 'plan_advice' ? { ...read, ...(invoiceFromThread(earlier) ? { invoice: invoiceFromThread(earlier) } : {}) } : read;
+    const next = planCustomerCall(request, outcomes);
+    if (next && toolNames.includes(next.tool)) return this.call(next.tool, next.args);
+    return new AIMessage(writeCustomerAnswer(request, outcomes));
   }
 
   /**

@@ -7,13 +7,15 @@ import { chatProposalSchema, threadIdSchema, toolStepSchema } from './chat-schem
 /**
  * Sends a message to the billing agents as the acting user and returns the answer: a new thread
  * without `threadId`. Steps are reported on `ctx.emit` as they happen (token, agent, tool, proposal).
+ * A customer gets the portal assistant: the customer toolset over their own account only (chosen
+ * from the stored user, never from the message), whose only proposals are cases for analysts.
  */
 export const postMessage = defineOperation({
   name: 'chat.post-message',
   summary: 'Ask the billing agents',
   // A turn may queue proposals, so it needs a named person (never the anonymous local operator).
   effect: 'propose',
-  roles: ['analyst', 'approver', 'admin'],
+  roles: ['analyst', 'approver', 'admin', 'customer'],
   input: z
     .object({
       message: z.string().describe('what to ask, in plain words (at most 4000 characters)'),

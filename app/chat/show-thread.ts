@@ -6,12 +6,12 @@ import { chatProposalSchema, threadIdSchema, threadRowSchema, toolStepSchema } f
 
 const textOf = (m: BaseMessage) => (typeof m.content === 'string' ? m.content : m.content.map((c) => ('text' in c ? String(c.text) : '')).join(''));
 
-/** One of the tenant's chat threads: what was said (role and text), the tool steps and the proposals it created. */
+/** One of the tenant's chat threads (a customer's: only their own): what was said (role and text), the tool steps and the proposals it created. */
 export const showThread = defineOperation({
   name: 'chat.show-thread',
   summary: 'Show a chat thread',
   effect: 'read',
-  roles: ['analyst', 'approver', 'admin'],
+  roles: ['analyst', 'approver', 'admin', 'customer'],
   input: z.object({ threadId: threadIdSchema }).strict(),
   output: threadRowSchema.extend({
     messages: z.array(z.object({ role: z.enum(['user', 'assistant']), text: z.string() })),
@@ -19,7 +19,7 @@ export const showThread = defineOperation({
     proposals: z.array(chatProposalSchema),
   }),
   handler: async (ctx, { threadId }) => {
-    const thread = tenantThread(ctx.scope, threadId);
+    const thread = tenantThread(ctx.scope, threadId, ctx.actor.id);
     // Loaded here, not at the top: the registry of operations must not load LangChain for every command.
     const { createCheckpointer } = await import('../../graphs/checkpointer.ts');
     const saved = await createCheckpointer(ctx.store).getTuple({ configurable: { thread_id: thread.id } });
@@ -37,10 +37,9 @@ export const showThread = defineOperation({
         for (const x of text.matchAll(/"proposalId":(\d+)/g)) proposalIds.add(Number(x[1]));
       }
     }
-    const proposals = [...proposalIds].map((id) => {
-      const p = getProposal(ctx.store, ctx.tenant, id);
-      return { id: p.id, kind: p.kind, status: p.status, summary: p.summary, amount: p.amount, currency: p.currency };
-    });
+    const own = (p: { accountId: string }) => ctx.scope.accountId === undefined || p.accountId === ctx.scope.accountId;
+    const proposals = [...proposalIds].map((id) => getProposal(ctx.store, ctx.tenant, id)).filter(own)
+      .map((p) => ({ id: p.id, kind: p.kind, status: p.status, summary: p.summary, amount: p.amount, currency: p.currency }));
     return { ...thread, messages, tools, proposals };
   },
 });

@@ -10,7 +10,7 @@ export const explainBillChange = defineOperation({
   name: 'invoices.bill-change',
   summary: 'Explain why a bill changed',
   effect: 'read',
-  roles: ['analyst', 'approver', 'admin'],
+  roles: ['analyst', 'approver', 'admin', 'customer'],
   input: z
     .object({
       accountId: accountIdSchema.optional().describe('account id'),

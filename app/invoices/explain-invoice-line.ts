@@ -9,7 +9,7 @@ export const explainInvoiceLine = defineOperation({
   name: 'invoices.explain-line',
   summary: 'Explain an invoice line',
   effect: 'read',
-  roles: ['analyst', 'approver', 'admin'],
+  roles: ['analyst', 'approver', 'admin', 'customer'],
   input: z.object({ invoice: invoiceNumberSchema.describe('invoice number (INV-000123) or held invoice id'), lineId: z.string().min(1).max(200).describe('invoice line id') }).strict(),
   output: lineExplanationSchema,
   handler: (ctx, { invoice, lineId }) => explainLine(ctx.scope.invoice(invoice).document, lineId),

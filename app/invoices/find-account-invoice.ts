@@ -9,7 +9,7 @@ export const findAccountInvoice = defineOperation({
   name: 'invoices.find',
   summary: 'Find the invoice of an account for a month',
   effect: 'read',
-  roles: ['analyst', 'approver', 'admin'],
+  roles: ['analyst', 'approver', 'admin', 'customer'],
   input: z.object({ accountId: accountIdSchema.describe('account id'), period: billingMonthSchema.optional().describe('billing month YYYY-MM') }).strict(),
   output: invoiceRowSchema.omit({ kind: true }),
   handler: (ctx, { accountId, period }) => {

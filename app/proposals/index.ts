@@ -7,3 +7,4 @@ export { listProposals } from './list-proposals.ts';
 export { showProposal } from './show-proposal.ts';
 export { decideProposal } from './decide-proposal.ts';
 export { requesterOf, approverOf, proposalCreatedSchema, reasonSchema } from './requester.ts';
+export { openCustomerCase, openCustomerCaseOp } from './open-customer-case.ts';

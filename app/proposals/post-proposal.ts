@@ -104,6 +104,11 @@ function postInTransaction(store: Store, p: StoredProposal, today: string): stri
       saveDunningAction(store, { accountId: p.accountId, invoiceId: p.payload.invoiceId, step: p.payload.step, proposalId: p.id, detail: p.payload });
       return `${p.payload.step} on invoice ${p.payload.invoiceId}`;
     }
+    case 'customer_dispute':
+    case 'callback_request':
+      // A customer's case moves nothing: approving it records that the billing team handled it; a
+      // remedy (a credit, a waiver) is a proposal of its own with its own approvals.
+      return `case ${p.id} handled; no money moved`;
     default:
       throw new BillingError('INTERNAL', `no posting for ${p.kind}`);
   }

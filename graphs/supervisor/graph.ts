@@ -3,9 +3,31 @@ import { END, START, StateGraph } from '@langchain/langgraph';
 import { ToolNode } from '@langchain/langgraph/prebuilt';
 import { AGENT_NAMES, type AgentContext } from '../../agents/context.ts';
 import { toolsFor } from '../../agents/specialists.ts';
+import { customerTools } from '../../agents/tools/customer-tools.ts';
+import type { UserRecord } from '../../db/index.ts';
 import { createCheckpointer } from '../checkpointer.ts';
-import { routeSpecialist, specialistNode, supervisorNode } from './nodes.ts';
+import { customerNode, routeCustomer, routeSpecialist, specialistNode, supervisorNode } from './nodes.ts';
 import { SupervisorState } from './state.ts';
+
+/** A customer of the portal (their own account only), as opposed to the operator's staff. */
+export function isCustomer(user: Pick<UserRecord, 'roles' | 'accountId'>): boolean {
+  return user.roles.includes('customer') || user.accountId !== undefined;
+}
+
+/**
+ * The supervisor serving a customer: one step over the customer toolset only (their own account's
+ * reads, and cases for analysts), no handoffs to staff specialists, checkpointed like any thread.
+ */
+export function buildCustomerGraph(ctx: AgentContext, model: BaseChatModel) {
+  const tools = customerTools(ctx).map((t) => t.tool);
+  return new StateGraph(SupervisorState)
+    .addNode('supervisor', customerNode(model, tools))
+    .addNode('supervisor_tools', new ToolNode(tools))
+    .addEdge(START, 'supervisor')
+    .addConditionalEdges('supervisor', routeCustomer, ['supervisor_tools', END])
+    .addEdge('supervisor_tools', 'supervisor')
+    .compile({ checkpointer: createCheckpointer(ctx.store) });
+}
 
 /**
  * The supervisor chat graph: a supervisor that routes each request to one of five specialists
@@ -13,6 +35,12 @@ import { SupervisorState } from './state.ts';
  * all bound to the run's authenticated context, checkpointed per thread in SQLite.
  */
 export function buildSupervisorGraph(ctx: AgentContext, model: BaseChatModel) {
+  // The toolset follows the stored user: a customer never gets a staff tool, whatever they write.
+  if (isCustomer(ctx.user)) return buildCustomerGraph(ctx, model) as unknown as ReturnType<typeof buildStaffGraph>;
+  return buildStaffGraph(ctx, model);
+}
+
+function buildStaffGraph(ctx: AgentContext, model: BaseChatModel) {
   const own = toolsFor('supervisor', ctx).map((t) => t.tool);
   const graph = new StateGraph(SupervisorState)
     .addNode('supervisor', supervisorNode(model, own), { ends: [...AGENT_NAMES, 'supervisor_tools', END] })

@@ -4,7 +4,7 @@ import { tool, type StructuredToolInterface } from '@langchain/core/tools';
 import { Command, END } from '@langchain/langgraph';
 import { z } from 'zod';
 import { AGENT_NAMES, type AgentName } from '../../agents/context.ts';
-import { AGENT_ROLES, specialistPrompt, supervisorPrompt } from '../../agents/prompts.ts';
+import { AGENT_ROLES, customerPrompt, specialistPrompt, supervisorPrompt } from '../../agents/prompts.ts';
 import type { SupervisorStateType } from './state.ts';
 
 /** The handoff tools the supervisor routes with; the graph acts on them, they never run. */
@@ -86,4 +86,19 @@ export function routeSpecialist(agent: AgentName) {
     const last = state.messages[state.messages.length - 1];
     return last && AIMessage.isInstance(last) && (last.tool_calls?.length ?? 0) > 0 ? `${agent}_tools` : END;
   };
+}
+
+/** The supervisor serving a customer: the customer prompt and the customer toolset, nothing to hand over. */
+export function customerNode(model: BaseChatModel, tools: StructuredToolInterface[]) {
+  const runnable = bound(model, tools);
+  return async (state: SupervisorStateType) => {
+    const ai = (await runnable.invoke([new SystemMessage(customerPrompt()), ...modelContext(state.messages)])) as AIMessage;
+    return { messages: [ai], activeAgent: 'supervisor' as const, proposalIds: newProposalIds(state.messages) };
+  };
+}
+
+/** After the customer's assistant speaks: run its tool call, or end the turn with its answer. */
+export function routeCustomer(state: SupervisorStateType): string {
+  const last = state.messages[state.messages.length - 1];
+  return last && AIMessage.isInstance(last) && (last.tool_calls?.length ?? 0) > 0 ? 'supervisor_tools' : END;
 }

@@ -5,7 +5,8 @@ import { countModelUsage, type ModelUsageSnapshot } from '../../agents/model/ind
 import type { AgentContext } from '../../agents/context.ts';
 import { BillingError } from '../../tools/errors.ts';
 import { decideProposal, openApproval } from '../approval/index.ts';
-import { buildSupervisorGraph } from './graph.ts';
+import type { ApprovalResponse } from '../../tools/approval/index.ts';
+import { buildSupervisorGraph, isCustomer } from './graph.ts';
 import { proposalIdsIn } from './nodes.ts';
 
 /** One analyst message to the supervisor. */
@@ -55,7 +56,8 @@ export async function runChatTurn(input: ChatTurnInput): Promise<ChatTurnResult>
   if (message.length > MAX_MESSAGE_CHARS) throw new BillingError('INVALID_INPUT', `a message is at most ${MAX_MESSAGE_CHARS} characters`);
   const { store, user } = input;
   const today = input.today ?? new Date().toISOString().slice(0, 10);
-  const threadId = claimChatThread(store, { tenant: user.tenant, userId: user.id }, input.threadId);
+  const customer = isCustomer(user);
+  const threadId = claimChatThread(store, { tenant: user.tenant, userId: user.id, customer }, input.threadId);
   const approvalDeps = { store, tenant: user.tenant, today };
   const ctx: AgentContext = {
     store,
@@ -65,7 +67,8 @@ export async function runChatTurn(input: ChatTurnInput): Promise<ChatTurnResult>
     utterance: message,
     requesterKind: 'analyst',
     onProposal: (id) => openApproval(approvalDeps, id),
-    decide: (id, response) => decideProposal({ ...approvalDeps, actor: user }, id, response),
+    // A customer decides nothing: their turn has no decision hook at all.
+    ...(customer ? {} : { decide: (id: number, response: ApprovalResponse) => decideProposal({ ...approvalDeps, actor: user }, id, response) }),
   };
   const graph = buildSupervisorGraph(ctx, input.model);
   const usage = countModelUsage();

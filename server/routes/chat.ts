@@ -28,7 +28,7 @@ function chatTurn(status: 200 | 201) {
   return async (c: Context<ServerEnv>, raw: unknown, ctx: OperationContext): Promise<Response> => {
     if (wantsJson(c)) return c.json(await runOperation(postMessage, ctx, raw), status);
     const input = parseOrThrow(postMessage.input, raw);
-    if (input.threadId) tenantThread(ctx.scope, input.threadId);
+    if (input.threadId) tenantThread(ctx.scope, input.threadId, ctx.actor.id);
     c.status(status);
     return streamSSE(c, async (stream) => {
       let written = Promise.resolve();

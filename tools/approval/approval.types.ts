@@ -9,8 +9,15 @@ const decimalString = z.string().regex(/^\d+(\.\d+)?$/, 'a non-negative decimal 
 export const roleSchema = z.enum(['analyst', 'approver', 'admin', 'customer']);
 export type Role = z.infer<typeof roleSchema>;
 
-/** The kinds of change an agent or analyst may propose; none takes effect before approval. */
-export const PROPOSAL_KINDS = ['fee_waiver', 'credit', 'release_hold', 'void_invoice', 'rerate', 'recategorise', 'payment_plan', 'dunning_step'] as const;
+/**
+ * The kinds of change an agent or analyst may propose; none takes effect before approval. The two
+ * customer cases (a dispute, a callback request) are raised by a customer in the portal chat: they
+ * move no money (amount 0) and approving one records that the billing team handled it.
+ */
+export const PROPOSAL_KINDS = ['fee_waiver', 'credit', 'release_hold', 'void_invoice', 'rerate', 'recategorise', 'payment_plan', 'dunning_step', 'customer_dispute', 'callback_request'] as const;
+
+/** Kinds a customer raises for analysts to handle: no money effect of their own. */
+export const CUSTOMER_CASE_KINDS: ReadonlySet<ProposalKind> = new Set(['customer_dispute', 'callback_request']);
 export const proposalKindSchema = z.enum(PROPOSAL_KINDS);
 export type ProposalKind = z.infer<typeof proposalKindSchema>;
 

@@ -77,6 +77,20 @@ export const dunningStepPayloadSchema = z.object({
   daysPastDue: z.number().int().optional(),
 });
 
+/**
+ * A customer's case (a dispute or a callback request): the account, optionally the invoice and
+ * line it is about, and the customer's own words, kept as data (shown escaped, never obeyed).
+ */
+export const customerCasePayloadSchema = z.object({
+  accountId: z.string(),
+  invoiceId: z.number().int().nullable(),
+  invoiceNumber: z.string().nullable(),
+  lineId: z.string().nullable(),
+  lineDescription: z.string().nullable(),
+  words: z.string(),
+  channel: z.literal('portal_chat'),
+});
+
 /** The payload schema of each kind. */
 export const proposalPayloadSchemas = {
   fee_waiver: creditPayloadSchema,
@@ -87,6 +101,8 @@ export const proposalPayloadSchemas = {
   recategorise: recategorisePayloadSchema,
   payment_plan: paymentPlanPayloadSchema,
   dunning_step: dunningStepPayloadSchema,
+  customer_dispute: customerCasePayloadSchema,
+  callback_request: customerCasePayloadSchema,
 } as const satisfies Record<ProposalKind, z.ZodObject>;
 
 /** The payload of one kind. */
@@ -107,4 +123,6 @@ export const proposalPayloadSchema = z.discriminatedUnion('kind', [
   variant('recategorise'),
   variant('payment_plan'),
   variant('dunning_step'),
+  variant('customer_dispute'),
+  variant('callback_request'),
 ]);

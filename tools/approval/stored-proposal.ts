@@ -53,6 +53,8 @@ export const storedProposalSchema = z.discriminatedUnion('kind', [
   storedVariant('recategorise'),
   storedVariant('payment_plan'),
   storedVariant('dunning_step'),
+  storedVariant('customer_dispute'),
+  storedVariant('callback_request'),
 ]);
 
 /** The fields of a stored proposal other than its kind and payload. */
