@@ -38,7 +38,9 @@ export const showThread = defineOperation({
       }
     }
     const own = (p: { accountId: string }) => ctx.scope.accountId === undefined || p.accountId === ctx.scope.accountId;
-    const proposals = [...proposalIds].map((id) => getProposal(ctx.store, ctx.tenant, id)).filter(own)
+    const proposals = [...proposalIds]
+      .map((id) => getProposal(ctx.store, ctx.tenant, id))
+      .filter(own)
       .map((p) => ({ id: p.id, kind: p.kind, status: p.status, summary: p.summary, amount: p.amount, currency: p.currency }));
     return { ...thread, messages, tools, proposals };
   },

@@ -114,7 +114,6 @@ export function mountPortalInvoices(portal: Hono<PortalEnv>, guard: MiddlewareHa
               <thead>
                 <tr>
                   <th scope="col">Item</th>
-                  <th scope="col">Line</th>
                   <th scope="col">How it is worked out</th>
                   <th scope="col" class="num">
                     Amount
@@ -124,8 +123,10 @@ export function mountPortalInvoices(portal: Hono<PortalEnv>, guard: MiddlewareHa
               <tbody>
                 {x.lines.map((l) => (
                   <tr>
-                    <td>{l.description}</td>
-                    <td>{l.msisdn ?? 'account'}</td>
+                    <td>
+                      {l.description}
+                      <span class="line-of">{l.msisdn ? `line ${l.msisdn}` : 'account'}</span>
+                    </td>
                     <td class="calc">{l.calculation}</td>
                     <td class="num">
                       <Money value={l.amount} currency={cur} />
@@ -135,21 +136,21 @@ export function mountPortalInvoices(portal: Hono<PortalEnv>, guard: MiddlewareHa
               </tbody>
               <tfoot>
                 <tr>
-                  <td colspan={3}>Before tax</td>
+                  <td colspan={2}>Before tax</td>
                   <td class="num">
                     <Money value={doc.subtotal} currency={cur} />
                   </td>
                 </tr>
                 {x.taxes.map((t) => (
                   <tr>
-                    <td colspan={3}>{t.calculation}</td>
+                    <td colspan={2}>{t.calculation}</td>
                     <td class="num">
                       <Money value={t.amount} currency={cur} />
                     </td>
                   </tr>
                 ))}
                 <tr>
-                  <td colspan={3}>Total</td>
+                  <td colspan={2}>Total</td>
                   <td class="num">
                     <Money value={doc.total} currency={cur} />
                   </td>
