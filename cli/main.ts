@@ -14,6 +14,7 @@ import { registerDemo } from './commands/demo.ts';
 import { registerGenerate } from './commands/generate.ts';
 import { registerIngest } from './commands/ingest.ts';
 import { registerQuarantine } from './commands/quarantine.ts';
+import { registerPortal } from './commands/portal.ts';
 import { registerRate } from './commands/rate.ts';
 import { registerRerate } from './commands/rerate.ts';
 import { registerServe } from './commands/serve.ts';
@@ -44,6 +45,7 @@ export function buildProgram(): Command {
     registerInvoice,
     registerConfig,
     registerUsers,
+    registerPortal,
     registerChat,
     registerApprovals,
     registerServe,

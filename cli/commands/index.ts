@@ -75,6 +75,12 @@ export const COMMANDS: readonly CommandEntry[] = [
   },
   { name: 'users', term: 'users', description: 'people who chat with the agents and approve proposals', load: async () => (await import('./users.ts')).registerUsers },
   {
+    name: 'portal',
+    term: 'portal',
+    description: 'customer portal links: make one for an account, list them, revoke one',
+    load: async () => (await import('./portal.ts')).registerPortal,
+  },
+  {
     name: 'chat',
     term: 'chat [options] [message...]',
     description: 'ask the billing agents in plain words (interactive without a message); money-changing requests become proposals for approvers',

@@ -63,7 +63,6 @@ describe('/api/v1 re-rating, what-if, collections and invoice proposals', () => 
     const { cora, uma } = api.users;
     for (const [method, path, body] of [
       ['GET', '/api/v1/accounts/A1/rerate-preview?period=2025-03'],
-      ['GET', '/api/v1/accounts/A1/what-if?period=2025-03'],
       ['GET', '/api/v1/dunning-candidates'],
       ['POST', '/api/v1/accounts/A1/payment-plan-proposals', { instalments: 3, reason: 'spread it' }],
       ['POST', '/api/v1/accounts/A1/rerate-proposals', { period: '2025-03', reason: 'tariff corrected' }],
@@ -73,5 +72,9 @@ describe('/api/v1 re-rating, what-if, collections and invoice proposals', () => 
       if (path !== '/api/v1/dunning-candidates') expect((await call(api.app, method, path, { as: uma, ...(body ? { body } : {}) })).status, `${method} ${path}`).toBe(404);
     }
     expect((await call(api.app, 'GET', '/api/v1/dunning-candidates', { as: uma })).body.accountsWithOpenInvoices).toBe(0);
+    // What-if is the portal's plan advice: a customer compares plans for their own account only.
+    expect((await call(api.app, 'GET', '/api/v1/accounts/A1/what-if?period=2025-03', { as: cora })).status).toBe(200);
+    expect((await call(api.app, 'GET', '/api/v1/accounts/A2/what-if?period=2025-03', { as: cora })).status).toBe(404);
+    expect((await call(api.app, 'GET', '/api/v1/accounts/A1/what-if?period=2025-03', { as: uma })).status).toBe(404);
   });
 });
