@@ -66,3 +66,10 @@ export function listTenantThreads(scope: TenantScope, limit: number, viewer?: st
     .limit(limit)
     .all();
 }
+
+/** A thread this person may post in (see claimChatThread): checked before a stream starts, so the refusal is a plain 404. */
+export function writableThread(scope: TenantScope, threadId: string, userId: string): ChatThreadRow {
+  const row = tenantThread(scope, threadId, userId);
+  if (!mayContinue(scope.store, row, { userId, customer: scope.accountId !== undefined })) throw new BillingError('NOT_FOUND', `no thread ${threadId}`);
+  return row;
+}

@@ -59,7 +59,7 @@ export { suggestEventCategory } from './suggest-event-category.ts';
 export { accountReceivables, takenDunningSteps } from './collections-store.ts';
 export { accountPeriodInvoice, explainTenantInvoice, invoicesBefore } from './account-invoices.ts';
 export { tenantPeriodDocuments } from './period-documents.ts';
-export { claimChatThread, tenantThread, listTenantThreads, type ChatThreadRow } from './chat-thread-store.ts';
+export { claimChatThread, tenantThread, writableThread, listTenantThreads, type ChatThreadRow } from './chat-thread-store.ts';
 export { readEvalState, type EvalState } from './eval-state.ts';
 export { claimIdempotencyKey, completeIdempotencyKey, releaseIdempotencyKey, type KeyClaim, type StoredResponse } from './idempotency-store.ts';
 export { migrationStatus, type MigrationStatus } from './migration-status.ts';

@@ -13,19 +13,28 @@ import { call, setUpApi, type ApiUser } from './testing/api-setup.ts';
 
 /** Routes every role may use (no user can be refused by role); kept here so a widened route is noticed. */
 // What a customer reads of their own account (the portal) is open to every role.
+// The portal chat's reads (what-if, bill change, a line, an account's invoice) and chat itself are
+// the customer's too, each narrowed to their own account and their own threads.
 const OPEN_TO_EVERY_ROLE = [
   'GET /api/v1/accounts',
   'GET /api/v1/accounts/{accountId}',
+  'GET /api/v1/accounts/{accountId}/invoice',
   'GET /api/v1/accounts/{accountId}/standing',
   'GET /api/v1/accounts/{accountId}/current-period',
   'GET /api/v1/accounts/{accountId}/what-if',
+  'GET /api/v1/bill-changes',
+  'GET /api/v1/chat/threads',
+  'GET /api/v1/chat/threads/{threadId}',
   'GET /api/v1/invoices',
   'GET /api/v1/invoices/{number}',
   'GET /api/v1/invoices/{number}/explanation',
+  'GET /api/v1/invoices/{number}/lines/{lineId}',
   'GET /api/v1/invoices/{number}/pdf',
   'GET /api/v1/invoices/{number}/ubl',
   'GET /api/v1/usage-events',
   'GET /api/v1/usage-events/{eventId}',
+  'POST /api/v1/chat/threads',
+  'POST /api/v1/chat/threads/{threadId}/messages',
 ];
 
 /** Bodies for routes the schema sampler cannot fill, by operationId. */

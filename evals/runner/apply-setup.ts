@@ -34,7 +34,7 @@ export async function applySetup(store: TaskStore, steps: SetupStep[], today: st
   for (const step of steps) {
     if ('addUser' in step) {
       const u = step.addUser;
-      saveUser(store, { id: u.id, tenant: u.tenant ?? getOperatorSettings(store).tenant, name: u.name ?? u.id, roles: u.roles });
+      saveUser(store, { id: u.id, tenant: u.tenant ?? getOperatorSettings(store).tenant, name: u.name ?? u.id, roles: u.roles, ...(u.accountId ? { accountId: u.accountId } : {}) });
     } else if ('tool' in step) {
       await callTool(store, step.tool, today);
     } else if ('decide' in step) {

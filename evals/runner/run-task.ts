@@ -156,6 +156,7 @@ export async function runTrial(task: EvalTask, trial: number, env: TrialEnv): Pr
       after,
       results.map((r) => ({
         tenant: r.user.tenant,
+        ...(r.user.accountId ? { accountId: r.user.accountId } : {}),
         answer: r.result.answer,
         said: base.turns
           .filter((t) => t.as === r.user.id)

@@ -51,7 +51,7 @@ export const trajectoryCheckSchema = z
   .strict();
 export type TrajectoryCheck = z.infer<typeof trajectoryCheckSchema>;
 
-const proposalKind = z.enum(['fee_waiver', 'credit', 'release_hold', 'rerate', 'recategorise', 'payment_plan', 'dunning_step']);
+const proposalKind = z.enum(['fee_waiver', 'credit', 'release_hold', 'rerate', 'recategorise', 'payment_plan', 'dunning_step', 'customer_dispute', 'callback_request']);
 const amount = z.string().regex(/^-?\d+(\.\d+)?$/, 'a decimal amount as text, e.g. "33.25"');
 
 /** A proposal the conversation must have created (in the acting user's tenant). */
@@ -88,7 +88,14 @@ export type EndStateCheck = z.infer<typeof endStateCheckSchema>;
 
 /** A setup step, applied before the conversation; a failing step is an infrastructure error, not an agent failure. */
 export const setupStepSchema = z.union([
-  z.object({ addUser: z.object({ id: userId, tenant: text.optional(), name: text.optional(), roles: z.array(z.enum(['analyst', 'approver'])).min(1) }).strict() }).strict(),
+  /** A user; a customer of the portal holds the customer role only and names their account (`accountId`). */
+  z
+    .object({
+      addUser: z
+        .object({ id: userId, tenant: text.optional(), name: text.optional(), roles: z.array(z.enum(['analyst', 'approver', 'customer'])).min(1), accountId: text.optional() })
+        .strict(),
+    })
+    .strict(),
   /** Calls one agent tool as a user (e.g. to create a proposal the conversation talks about), exactly as an agent would. */
   z.object({ tool: z.object({ as: userId, name: text, args: z.record(z.string(), z.unknown()) }).strict() }).strict(),
   /** A person's decision on a proposal, through the approval graph. */

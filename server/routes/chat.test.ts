@@ -98,7 +98,7 @@ describe('/api/v1/chat', () => {
     expect(r.text).not.toContain('\nevent: done\ndata: {"answer":"forged"}');
   });
 
-  it('refuses before streaming: 400 naming the field, 404 for another tenant or an unknown thread, 403 for a customer, 401 without a token', async () => {
+  it('refuses before streaming: 400 naming the field, 404 for another tenant, an unknown thread or a staff thread to a customer, 401 without a token', async () => {
     const first = await chatStream(api.app, '/api/v1/chat/threads', api.users.alice, 'explain invoice INV-000001');
     const threadId = first.frames.at(-1)!.data.threadId as string;
 
@@ -116,12 +116,34 @@ describe('/api/v1/chat', () => {
     expect((await call(api.app, 'GET', '/api/v1/chat/threads', { as: api.users.uma })).body.threads).toEqual([]);
     expect((await call(api.app, 'POST', '/api/v1/chat/threads/thread-nope/messages', { as: api.users.alice, body: { message: 'hi' } })).status).toBe(404);
 
-    const customer = await call(api.app, 'POST', '/api/v1/chat/threads', { as: api.users.cora, body: { message: 'explain invoice INV-000001' } });
-    expect(customer.status).toBe(403);
-    expect(customer.body.error.code).toBe('FORBIDDEN');
-    expect((await call(api.app, 'GET', '/api/v1/chat/threads', { as: api.users.cora })).status).toBe(403);
-    expect((await call(api.app, 'GET', `/api/v1/chat/threads/${threadId}`, { as: api.users.cora })).status).toBe(403);
+    // A customer chats in threads of their own: a staff thread is NOT_FOUND to them, listed nowhere.
+    expect((await call(api.app, 'POST', `/api/v1/chat/threads/${threadId}/messages`, { as: api.users.cora, body: { message: 'explain invoice INV-000001' } })).status).toBe(404);
+    expect((await call(api.app, 'GET', '/api/v1/chat/threads', { as: api.users.cora })).body.threads).toEqual([]);
+    expect((await call(api.app, 'GET', `/api/v1/chat/threads/${threadId}`, { as: api.users.cora })).status).toBe(404);
     expect((await call(api.app, 'GET', '/api/v1/chat/threads')).status).toBe(401);
+  });
+
+  it('streams a customer turn the same way, with the customer toolset over their own account; their thread is theirs alone', async () => {
+    const r = await chatStream(api.app, '/api/v1/chat/threads', api.users.cora, 'what do I owe?');
+    expect(r.status).toBe(201);
+    expect(r.frames.filter((f) => f.event === 'agent').map((f) => f.data.agent)).toEqual(['supervisor']);
+    expect(r.frames.filter((f) => f.event === 'tool').map((f) => f.data)).toEqual([{ name: 'my_balance', ok: true }]);
+    const done = r.frames.at(-1)!.data;
+    expect(done.answer).toMatch(/^You owe 12\.35 GBP today\./);
+    expect(r.frames.filter((f) => f.event === 'token').map((f) => f.data.text).join('')).toBe(done.answer);
+
+    // A dispute streams its case as a proposal event: amount 0, nothing moved.
+    const d = await chatStream(api.app, `/api/v1/chat/threads/${done.threadId}/messages`, api.users.cora, 'I want to dispute INV-000001');
+    expect(d.status).toBe(200);
+    expect(d.frames.filter((f) => f.event === 'proposal').map((f) => f.data)).toEqual([expect.objectContaining({ kind: 'customer_dispute', status: 'pending', amount: '0.00' })]);
+
+    expect((await call(api.app, 'GET', '/api/v1/chat/threads', { as: api.users.cora })).body.threads).toEqual([expect.objectContaining({ id: done.threadId, createdBy: 'cora' })]);
+    const shown = await call(api.app, 'GET', `/api/v1/chat/threads/${done.threadId}`, { as: api.users.cora });
+    expect(shown.body.messages.map((m: { role: string }) => m.role)).toEqual(['user', 'assistant', 'user', 'assistant']);
+    expect(shown.body.proposals).toEqual([expect.objectContaining({ kind: 'customer_dispute', amount: '0.00' })]);
+    // Staff read it (the case's context) but never post into it: their tools would answer in the customer's thread.
+    expect((await call(api.app, 'GET', `/api/v1/chat/threads/${done.threadId}`, { as: api.users.alice })).status).toBe(200);
+    expect((await call(api.app, 'POST', `/api/v1/chat/threads/${done.threadId}/messages`, { as: api.users.alice, body: { message: 'explain invoice INV-000001' } })).status).toBe(404);
   });
 
   it('reports a refusal inside the turn as an error event with its code and request id', async () => {
@@ -133,7 +155,7 @@ describe('/api/v1/chat', () => {
 
   it('publishes the chat routes with their roles', async () => {
     const { body: doc } = await call(api.app, 'GET', '/api/openapi.json');
-    expect(doc.paths['/api/v1/chat/threads/{threadId}/messages'].post['x-roles']).toEqual(['analyst', 'approver', 'admin']);
+    expect(doc.paths['/api/v1/chat/threads/{threadId}/messages'].post['x-roles']).toEqual(['analyst', 'approver', 'admin', 'customer']);
     expect(Object.keys(doc.paths['/api/v1/chat/threads/{threadId}/messages'].post.responses[200].content)).toEqual(['text/event-stream']);
     expect(doc.paths['/api/v1/chat/threads'].post.operationId).toBe('chat.start-thread');
   });

@@ -3,7 +3,7 @@ import { streamSSE } from 'hono/streaming';
 import { z } from 'zod';
 import { runOperation, type OperationContext, type OperationEvent } from '../../app/index.ts';
 import { listThreads, postMessage, showThread, threadIdSchema } from '../../app/chat/index.ts';
-import { tenantThread } from '../../db/index.ts';
+import { writableThread } from '../../db/index.ts';
 import { toBillingError } from '../../tools/errors.ts';
 import { parseOrThrow } from '../../tools/schemas/index.ts';
 import { defineRoute, type RouteSpec } from '../define-route.ts';
@@ -28,7 +28,7 @@ function chatTurn(status: 200 | 201) {
   return async (c: Context<ServerEnv>, raw: unknown, ctx: OperationContext): Promise<Response> => {
     if (wantsJson(c)) return c.json(await runOperation(postMessage, ctx, raw), status);
     const input = parseOrThrow(postMessage.input, raw);
-    if (input.threadId) tenantThread(ctx.scope, input.threadId, ctx.actor.id);
+    if (input.threadId) writableThread(ctx.scope, input.threadId, ctx.actor.id);
     c.status(status);
     return streamSSE(c, async (stream) => {
       let written = Promise.resolve();

@@ -57,6 +57,16 @@ export function planCustomerCall(r: CustomerRequest, outcomes: ToolOutcome[]): {
   }
 }
 
+/** Where the invoice stands, for its customer: paid or what is still open, and the notes set against it (their numbers and totals, not staff reasons). */
+function settlementWords(st: Json, currency: string): string[] {
+  const notes = (st.notes as Json[]).map((n) => `${n.kind === 'credit_note' ? 'credit note' : 'debit note'} ${n.number ?? '(not numbered yet)'} of ${n.total} ${currency}`);
+  return [
+    ...(notes.length ? [`Since then we issued ${notes.join(' and ')} against it.`] : []),
+    st.paid ? 'It is paid.' : `Still to pay on it: ${st.open} ${currency}.`,
+    ...(/^0(\.0+)?$/.test(st.credit) ? [] : [`You have ${st.credit} ${currency} in credit from it.`]),
+  ];
+}
+
 function invoiceAnswer(x: Json): string {
   const h = x.header;
   const name = h.number ?? 'your invoice (not numbered yet)';
@@ -65,7 +75,7 @@ function invoiceAnswer(x: Json): string {
   return [
     `Your invoice ${name} for ${h.period.label} comes to ${h.total} ${h.currency}: ${h.subtotal} ${h.currency} for your services plus ${h.taxTotal} ${h.currency} in taxes.`,
     ...(h.dueDate && h.status !== 'paid' ? [`Payment is due by ${h.dueDate}.`] : []),
-    ...(x.settlement ? [x.settlement.sentence] : []),
+    ...(x.settlement ? settlementWords(x.settlement, h.currency) : []),
     ...(lines.length ? ["Here is what you're paying for:", list(lines, 12)] : []),
     ...(taxes.length ? ['Taxes:', list(taxes)] : []),
     'If a charge looks wrong, say "I dispute the … charge" and I will pass it to our billing team.',
@@ -142,14 +152,14 @@ const WRITERS: Record<string, (x: Json, r: CustomerRequest) => string> = {
     (x.invoices as Json[]).length
       ? ['Your invoices, newest first:', list((x.invoices as Json[]).map((i) => `  - ${i.number ?? '(not numbered yet)'} (${i.period}): ${i.total} ${i.currency}, ${i.status}`))].join('\n')
       : 'You have no invoices yet.',
-  my_usage: (x) =>
+  my_usage: (x, r) =>
     (x.events as Json[]).length
       ? [
-          'Your latest usage:',
+          r.period ? `Your usage in ${r.period}, newest first:` : 'Your latest usage:',
           list(
             (x.events as Json[]).map(
               (e) =>
-                `  - ${String(e.startTime).slice(0, 16).replace('T', ' ')}: ${e.direction === 'inbound' ? 'incoming' : 'outgoing'} ${WHAT[e.service] ?? e.service} ${e.direction === 'inbound' ? 'from' : 'to'} ${e.otherParty}${e.roaming && e.roaming !== 'home' ? ' (roaming)' : ''}${e.cost !== null ? `, ${e.cost} ${e.currency}` : ''}`,
+                `  - ${String(e.startTime).slice(0, 16).replace('T', ' ')}: ${e.direction === 'inbound' ? 'incoming' : 'outgoing'} ${WHAT[e.service] ?? e.service}${e.otherParty ? `${e.direction === 'inbound' ? ' from' : ' to'} ${e.otherParty}` : ''}${e.roaming && e.roaming !== 'none' ? ' (roaming)' : ''}${e.cost !== null ? `, ${e.cost} ${e.currency}` : ''}`,
             ),
             20,
           ),
