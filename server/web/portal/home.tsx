@@ -24,7 +24,7 @@ export function AllowanceMeters(props: { view: PeriodView }) {
           <span class="meter-figures">
             <span data-live={`${m.key}-used`}>{props.view.fields[`${m.key}-used`]}</span> used of {m.included} {m.unit} ·{' '}
             <strong data-live={`${m.key}-left`}>{props.view.fields[`${m.key}-left`]}</strong>
-            {m.projectedToRunOut ? <span class="badge badge-warn">likely to run out</span> : null}
+            {dec(m.left).isZero() ? <span class="badge badge-bad">used up</span> : m.projectedToRunOut ? <span class="badge badge-warn">likely to run out</span> : null}
           </span>
         </li>
       ))}

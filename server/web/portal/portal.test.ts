@@ -127,6 +127,16 @@ describe('the portal shows its account and nothing else', () => {
     expect(usage.text).toContain('1024.00');
   });
 
+  it('takes a chat question by form (post, 303 to the thread) and confirms a dispute as a case', async () => {
+    const help = await page('/portal/help', cookie);
+    const form = (message: string) => ({ method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ _csrf: csrfOf(help.text), message }).toString() });
+    const posted = await page('/portal/help', cookie, form('I dispute the calls to mobiles on INV-000001'));
+    expect(posted.res.status).toBe(303);
+    const thread = await page(posted.res.headers.get('location')!, cookie);
+    expect(thread.text).toMatch(/An analyst will look at it \(case \d+\)\./);
+    expect((await page('/portal/help', cookie, form('   '))).res.status).toBe(400);
+  });
+
   it('refuses a state change without the CSRF token, even with the cookie', async () => {
     const r = await page('/portal/help', cookie, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'message=hi' });
     expect(r.res.status).toBe(403);
