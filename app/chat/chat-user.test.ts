@@ -31,7 +31,7 @@ describe('chatUserOf', () => {
     const later = new Date(Date.now() + 3_600_000);
     const link = createPortalLink(store, { tenant: 't', accountId: 'A1', createdBy: 'alice', expiresAt: later });
     const actor = portalActor({ linkId: link.id, tenant: 't', accountId: 'A1' });
-    expect(chatUserOf(store, actor)).toEqual({ id: `portal-link:${link.id}`, kind: 'user', tenant: 't', roles: ['customer'], accountId: 'A1', name: 'Customer of account A1' });
+    expect(chatUserOf(store, actor)).toEqual({ id: `portal-link:${link.id}`, tenant: 't', roles: ['customer'], accountId: 'A1', name: 'Customer of account A1' });
     expect(codeOf(() => chatUserOf(store, { ...actor, accountId: 'A2' }))).toBe('UNAUTHORIZED');
     expect(codeOf(() => chatUserOf(store, { ...actor, tenant: 'u' }))).toBe('UNAUTHORIZED');
     revokePortalLink(store, 't', link.id, 'alice');

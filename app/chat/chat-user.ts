@@ -14,5 +14,5 @@ export function chatUserOf(store: Parameters<typeof getUser>[0], actor: Actor): 
   if (!link) return getUser(store, actor.id);
   const row = findPortalLink(store, Number(link[1]));
   if (!row || row.revokedAt !== null || row.tenant !== actor.tenant || row.accountId !== actor.accountId) throw new BillingError('UNAUTHORIZED', 'the portal link of this session is no longer valid');
-  return { id: actor.id, kind: 'user', tenant: row.tenant, roles: ['customer'], accountId: row.accountId, name: `Customer of account ${row.accountId}` };
+  return { id: actor.id, tenant: row.tenant, roles: ['customer'], accountId: row.accountId, name: `Customer of account ${row.accountId}` };
 }
