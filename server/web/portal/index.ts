@@ -1,5 +1,6 @@
 import { Hono, type Hono as HonoApp } from 'hono';
 import { every } from 'hono/combine';
+import { BillingError } from '../../../tools/errors.ts';
 import { requireCsrf } from '../csrf.ts';
 import type { WebEnv } from '../web-env.ts';
 import { mountPortalHelp } from './help-chat.tsx';
@@ -25,5 +26,9 @@ export function mountPortal(web: HonoApp<WebEnv>, deps: PortalEntryDeps): void {
   mountPortalInvoices(portal, guard);
   mountPortalPlans(portal, guard);
   mountPortalHelp(portal, guard);
+  // Any other portal address is a page that says so (the API's notFound answers JSON).
+  portal.get('*', () => {
+    throw new BillingError('NOT_FOUND', 'there is no such page in your account');
+  });
   web.route('/portal', portal as never);
 }

@@ -168,6 +168,16 @@ describe('signing in to the portal', () => {
     expect(findWebSession(store, sid)).toBeNull();
   });
 
+  it("sends a customer who signs in on the console's page to the portal, with a portal session", async () => {
+    const res = await app.request('/sign-in', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `token=${users.cora.token}` });
+    expect(res.headers.get('location')).toBe('/portal');
+    const cookie = cookieOf(res);
+    expect(cookie).toMatch(/^sb_portal=/);
+    expect((await page('/portal', cookie)).res.status).toBe(200);
+    const missing = await page('/portal/no-such-page', cookie);
+    expect([missing.res.status, missing.res.headers.get('content-type')]).toEqual([404, 'text/html; charset=UTF-8']);
+  });
+
   it('refuses staff tokens (use a portal link) and unknown tokens, opening no session', async () => {
     for (const who of ['alice', 'ada', 'uma'] as const) {
       const res = await signIn(users[who].token);
