@@ -13,16 +13,7 @@ import { agentOperationContext } from './operation-tool.ts';
 import { invoiceRef, lineId, period } from './tool-args.types.ts';
 
 /** The tool names of the customer toolset (the offline model tells a portal run by them). */
-export const CUSTOMER_TOOL_NAMES = [
-  'my_invoices',
-  'explain_my_invoice',
-  'explain_my_invoice_line',
-  'why_my_bill_changed',
-  'my_usage',
-  'my_balance',
-  'my_plan_options',
-  'open_case',
-] as const;
+export const CUSTOMER_TOOL_NAMES = ['my_invoices', 'explain_my_invoice', 'explain_my_invoice_line', 'why_my_bill_changed', 'my_usage', 'my_balance', 'my_plan_options', 'open_case'] as const;
 
 /**
  * The customer toolset: reads of the customer's own account and cases for the billing team. No
@@ -44,8 +35,12 @@ export function customerTools(ctx: AgentContext): AgentTool[] {
   const tool = <S extends z.ZodObject>(name: (typeof CUSTOMER_TOOL_NAMES)[number], kind: 'read' | 'proposal', description: string, schema: S, run: (args: z.infer<S>) => Promise<unknown>) =>
     defineAgentTool(ctx, 'supervisor', { name, kind, description, schema, run });
   return [
-    tool('my_invoices', 'read', "The customer's invoices and notes, newest first: number, month, status, total.", z.object({ period: period.optional(), limit: z.number().int().min(1).max(24).default(12) }).strict(), (a) =>
-      runOperation(listInvoices, octx, { ...(a.period ? { period: a.period } : {}), limit: a.limit }),
+    tool(
+      'my_invoices',
+      'read',
+      "The customer's invoices and notes, newest first: number, month, status, total.",
+      z.object({ period: period.optional(), limit: z.number().int().min(1).max(24).default(12) }).strict(),
+      (a) => runOperation(listInvoices, octx, { ...(a.period ? { period: a.period } : {}), limit: a.limit }),
     ),
     tool(
       'explain_my_invoice',
@@ -72,12 +67,23 @@ export function customerTools(ctx: AgentContext): AgentTool[] {
       async (a) => {
         const out = await runOperation(listUsageEvents, octx, { ...(a.period ? { period: a.period } : {}), limit: a.limit });
         return {
-          events: out.events.map((e) => ({ id: e.id, service: e.service, direction: e.direction, category: e.category, roaming: e.roaming, otherParty: e.otherParty, startTime: e.startTime, usage: e.usage, cost: e.cost, currency: e.currency })),
+          events: out.events.map((e) => ({
+            id: e.id,
+            service: e.service,
+            direction: e.direction,
+            category: e.category,
+            roaming: e.roaming,
+            otherParty: e.otherParty,
+            startTime: e.startTime,
+            usage: e.usage,
+            cost: e.cost,
+            currency: e.currency,
+          })),
           more: out.nextCursor !== null,
         };
       },
     ),
-    tool('my_balance', 'read', "What the customer owes today: balance, what is open and overdue, each open invoice with its due date, and unapplied credits.", z.object({}).strict(), async () => {
+    tool('my_balance', 'read', 'What the customer owes today: balance, what is open and overdue, each open invoice with its due date, and unapplied credits.', z.object({}).strict(), async () => {
       const out = await runOperation(showAccountStanding, octx, { accountId: own() });
       // The dunning plan is the operator's working view, not the customer's.
       return { accountId: out.accountId, standing: out.standing };

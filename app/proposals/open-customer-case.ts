@@ -15,13 +15,17 @@ type CaseKind = (typeof CASE_KINDS)[number];
 // Words that name no line ("the roaming charge on my bill"): left out when a line is looked for by words.
 const NOT_LINE_WORDS = new Set(['the', 'charge', 'charges', 'charged', 'fee', 'fees', 'cost', 'costs', 'line', 'item', 'amount', 'this', 'that', 'my', 'bill', 'invoice', 'for', 'and', 'on']);
 
+// How customers name what invoice lines call otherwise.
+const LINE_SYNONYMS: Record<string, string> = { international: 'other countries', abroad: 'roaming', landline: 'landlines', sms: 'texts', text: 'texts', internet: 'data' };
+
 /** The one line the customer's words name ("the roaming charge"), when exactly one charge line matches; a case never fails for want of one. */
 function lineNamed(lines: InvoiceLine[], query: string | undefined): InvoiceLine | undefined {
   if (!query) return undefined;
   const words = query
     .toLowerCase()
     .split(/[^a-z0-9]+/)
-    .filter((w) => w.length > 2 && !NOT_LINE_WORDS.has(w));
+    .filter((w) => w.length > 2 && !NOT_LINE_WORDS.has(w))
+    .map((w) => LINE_SYNONYMS[w] ?? w);
   if (!words.length) return undefined;
   const found = lines.filter((l) => dec(l.amount).greaterThan(0) && words.some((w) => l.description.toLowerCase().includes(w)));
   return found.length === 1 ? found[0] : undefined;
@@ -30,7 +34,8 @@ function lineNamed(lines: InvoiceLine[], query: string | undefined): InvoiceLine
 /**
  * Opens a customer's case for analysts: a dispute about their account (optionally one invoice and
  * line) or a callback request, with the customer's words as data. Amount 0: it moves no money and
- * approves nothing; an open case for the same thing is returned instead of a second one.
+ * approves nothing; an open case for the same thing (a dispute of the same invoice, any callback
+ * request of the account) is returned instead of a second one.
  */
 export function openCustomerCase(
   ctx: OperationContext,
@@ -46,8 +51,9 @@ export function openCustomerCase(
     line = inv.document.lines.find((l) => l.id === req.lineId);
     if (!line) throw new BillingError('NOT_FOUND', `no line ${req.lineId} on invoice ${inv.number ?? inv.id}`);
   } else if (inv) line = lineNamed(inv.document.lines, req.line);
+  // One open dispute per invoice (or about the account as a whole), one open callback request per account.
   const open = listStoredProposals(ctx.store, ctx.tenant, { status: ['pending'], kind: req.kind, accountId, limit: 50 }).find(
-    (p) => p.invoiceId === (inv?.id ?? null) && (p.payload as { lineId: string | null }).lineId === (line?.id ?? null),
+    (p) => req.kind === 'callback_request' || p.invoiceId === (inv?.id ?? null),
   );
   if (open) return { proposal: open as StoredProposal<CaseKind>, existing: true };
   const about = inv ? ` about invoice ${inv.number ?? inv.id}${line ? `, line "${line.description}"` : ''}` : '';

@@ -91,9 +91,7 @@ export const setupStepSchema = z.union([
   /** A user; a customer of the portal holds the customer role only and names their account (`accountId`). */
   z
     .object({
-      addUser: z
-        .object({ id: userId, tenant: text.optional(), name: text.optional(), roles: z.array(z.enum(['analyst', 'approver', 'customer'])).min(1), accountId: text.optional() })
-        .strict(),
+      addUser: z.object({ id: userId, tenant: text.optional(), name: text.optional(), roles: z.array(z.enum(['analyst', 'approver', 'customer'])).min(1), accountId: text.optional() }).strict(),
     })
     .strict(),
   /** Calls one agent tool as a user (e.g. to create a proposal the conversation talks about), exactly as an agent would. */

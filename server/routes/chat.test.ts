@@ -130,7 +130,12 @@ describe('/api/v1/chat', () => {
     expect(r.frames.filter((f) => f.event === 'tool').map((f) => f.data)).toEqual([{ name: 'my_balance', ok: true }]);
     const done = r.frames.at(-1)!.data;
     expect(done.answer).toMatch(/^You owe 12\.35 GBP today\./);
-    expect(r.frames.filter((f) => f.event === 'token').map((f) => f.data.text).join('')).toBe(done.answer);
+    expect(
+      r.frames
+        .filter((f) => f.event === 'token')
+        .map((f) => f.data.text)
+        .join(''),
+    ).toBe(done.answer);
 
     // A dispute streams its case as a proposal event: amount 0, nothing moved.
     const d = await chatStream(api.app, `/api/v1/chat/threads/${done.threadId}/messages`, api.users.cora, 'I want to dispute INV-000001');

@@ -59,7 +59,7 @@ describe('/api/v1 re-rating, what-if, collections and invoice proposals', () => 
     expect([r.status, r.body.error.message]).toEqual([409, expect.stringContaining('not held')]);
   });
 
-  it('is 403 for the customer and 404 for another tenant', async () => {
+  it('is 403 for the customer (their own what-if aside) and 404 for another tenant', async () => {
     const { cora, uma } = api.users;
     for (const [method, path, body] of [
       ['GET', '/api/v1/accounts/A1/rerate-preview?period=2025-03'],

@@ -45,37 +45,51 @@ const RULES: Rule[] = [
   [
     'staff_only',
     (t, e) =>
-      /\b(approve|reject|decline|sign off)\b/i.test(t) ||
+      // "approve proposal 2", "approve all": a decision; "I never approved this charge" is a dispute.
+      /\b(approve|reject|decline|sign off)\s+(?:it\b|this\b|that\b|them\b|all\b|every\w*|everything|the\s+(?:request|case|refund|credit|waiver)|(?:proposal|request|case)s?\b|#?\d+)/i.test(t) ||
       e.proposalIds.length > 0 ||
-      /\b(audit log|audit trail|re-?rat(?:e|ed|ing)|release (?:the )?(?:held )?invoice|held invoices?|dunning|other customers?|all (?:the )?(?:accounts|customers|invoices of everyone)|every (?:account|customer)|users?\b.{0,20}\b(?:list|add|create)|admin|tenant)\b/i.test(t),
+      /\b(proposals?|approvals?|audit log|audit trail|re-?rat(?:e|ed|ing)|release (?:the )?(?:held )?invoice|held invoices?|dunning|other customers?|all (?:the )?(?:accounts|customers|invoices of everyone)|every (?:account|customer)|users?\b.{0,20}\b(?:list|add|create)|admin|tenant)\b/i.test(
+        t,
+      ),
   ],
   // Money moved on the customer's say-so: never done here; it becomes a dispute for the billing team.
   [
     'money_ask',
     (t) =>
-      /\b(waive|waiver|refund|reimburse|credit (?:me|my|it|back|the)|give me (?:a )?(?:credit|discount|money)|money back|discount|remove (?:the |this |that )?(?:fee|charge)|cancel (?:the |this |that )?(?:fee|charge)|take (?:the |this |that )?(?:fee|charge) off|write off|knock off)\b/i.test(t),
+      /\b(waive|waiver|refund|reimburse|credit (?:me|my|it|back|the)|give me (?:a )?(?:credit|discount|money)|money back|discount|remove (?:the |this |that )?(?:fee|charge)|cancel (?:the |this |that )?(?:fee|charge)|take (?:the |this |that )?(?:fee|charge) off|write off|knock off)\b/i.test(
+        t,
+      ),
   ],
-  ['dispute', (t) => /\b(disput\w*|disagree|contest|challenge|complain\w*|overcharg\w*|wrong(?:ly)?|incorrect\w*|mistake|error|shouldn'?t (?:have been|be) charged|not (?:mine|right|correct)|never made|didn'?t make)\b/i.test(t)],
+  [
+    'dispute',
+    (t) =>
+      /\b(disput\w*|disagree|contest|challenge|complain\w*|overcharg\w*|wrong(?:ly)?|incorrect\w*|mistake|error|shouldn'?t (?:have been|be) charged|not (?:mine|right|correct)|never made|didn'?t make)\b/i.test(
+        t,
+      ),
+  ],
   [
     'callback',
-    (t) => /\b(call me(?: back)?|callback|call-back|ring me|phone me|give me a call|speak to (?:someone|a person|a human|an agent|somebody)|talk to (?:someone|a person|a human|somebody)|contact me)\b/i.test(t),
+    (t) =>
+      /\b(call me(?: back)?|callback|call-back|ring me|phone me|give me a call|speak to (?:someone|a person|a human|an agent|somebody)|talk to (?:someone|a person|a human|somebody)|contact me)\b/i.test(
+        t,
+      ),
   ],
   [
     'bill_change',
     (t) =>
-      /\b(so (?:high|much|big|expensive)|higher|went up|gone up|go up|increase[sd]?|more than (?:last|usual|before)|bigger|jump(?:ed)?|doubled|expensive|lower|went down|cheaper than last|changed?)\b/i.test(t) &&
-      /\b(bill|invoice|charges?|pay|paying|cost)\b/i.test(t),
+      /\b(so (?:high|much|big|expensive)|higher|went up|gone up|go up|increase[sd]?|more than (?:last|usual|before)|bigger|jump(?:ed)?|doubled|expensive|lower|went down|cheaper than last|changed?)\b/i.test(
+        t,
+      ) && /\b(bill|invoice|charges?|pay|paying|cost)\b/i.test(t),
   ],
-  [
-    'plan_advice',
-    (t) => /\b(plans?|tariff|bundle|package|cheaper|save money|saving|switch|downgrade|upgrade)\b/i.test(t) && !/\b(explain|what is on)\b/i.test(t),
-  ],
+  ['plan_advice', (t) => /\b(plans?|tariff|bundle|package|cheaper|save money|saving|switch|downgrade|upgrade)\b/i.test(t) && !/\b(explain|what is on)\b/i.test(t)],
   ['explain_line', (_t, e) => e.lineId !== undefined && e.invoice !== undefined],
   [
     'explain_invoice',
     (t, e) =>
       e.invoice !== undefined ||
-      /\b(explain|break ?down|understand|what(?:'s| is| are)? (?:on|in)|what am i paying for|what(?:'s| is) this (?:bill|invoice)|details? of|go through)\b.{0,40}\b(bill|invoice|charges?|statement)\b/i.test(t) ||
+      /\b(explain|break ?down|understand|what(?:'s| is| are)? (?:on|in)|what am i paying for|what(?:'s| is) this (?:bill|invoice)|details? of|go through)\b.{0,40}\b(bill|invoice|charges?|statement)\b/i.test(
+        t,
+      ) ||
       /\b(last|latest|recent|this month'?s?|current) (bill|invoice)\b/i.test(t),
   ],
   [
@@ -94,12 +108,15 @@ const RULES: Rule[] = [
 // "the roaming charge", "my late fee", "the calls to France": the words that name the charge.
 const LINE_WORDS = /\b(?:the|my|a|this|that|those|these)\s+((?:[a-z0-9-]+\s+){0,3}?)(?:charges?|fees?|line|costs?|items?|calls?)\b/i;
 
+// "the calls to other countries on INV-…": where they went names the line.
+const CALLS_TO = /\b(?:calls?|texts?|messages)\s+to\s+([a-z][a-z ]{2,30}?)(?=\s+(?:on|in|from|last|this)\b|[,.;!?]|$)/i;
+
 /** Reads a customer's message into one request about their own account. */
 export function readCustomerMessage(original: string): CustomerRequest {
   const text = fixTypos(original);
   const e = findEntities(text);
   const intent = RULES.find(([, test]) => test(text, e))?.[0] ?? 'unknown';
-  const line = LINE_WORDS.exec(text)?.[1]?.trim() || e.fee;
+  const line = LINE_WORDS.exec(text)?.[1]?.trim() || CALLS_TO.exec(text)?.[1]?.trim() || e.fee;
   const [period] = [...e.periods].sort().reverse();
   return {
     intent,

@@ -4,7 +4,8 @@ import type { CustomerRequest } from './read-customer-message.ts';
 /* The offline model's answers to a customer: plain words in the second person, every figure copied
  * from a tool result as it is (strings). Nothing here does arithmetic on an amount. */
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: tool results (validated by their operations) are read field by field
+type Json = Record<string, any>;
 
 const list = (rows: string[], max = 10) => [...rows.slice(0, max), ...(rows.length > max ? [`  … and ${rows.length - max} more`] : [])].join('\n');
 
@@ -89,7 +90,15 @@ function billChangeAnswer(x: Json): string {
   return [
     head,
     `Your previous bill ${x.previous.number ?? ''} for ${x.previous.period} was ${x.previous.total} ${x.invoice.currency}; the difference is ${c.delta.total} ${x.invoice.currency}.`,
-    ...((c.causes as Json[]).length ? ['What changed most:', list((c.causes as Json[]).map((k) => `  - ${k.sentence}`), 5)] : ['None of your charges changed.']),
+    ...((c.causes as Json[]).length
+      ? [
+          'What changed most:',
+          list(
+            (c.causes as Json[]).map((k) => `  - ${k.sentence}`),
+            5,
+          ),
+        ]
+      : ['None of your charges changed.']),
     x.jump.sentence,
   ].join('\n');
 }
@@ -98,7 +107,11 @@ function balanceAnswer(x: Json, r: CustomerRequest): string {
   const s = x.standing;
   const cur = s.currency ?? '';
   const rows = (s.rows as Json[]).map((row) => `  - ${row.number}: ${row.open} ${cur} open, due ${row.dueDate}${row.daysPastDue ? ` (${row.daysPastDue} days overdue)` : ''}`);
-  const owes = /^-/.test(s.balance) ? `Your account is in credit: your balance is ${s.balance} ${cur}.` : /^0(\.0+)?$/.test(s.balance) ? 'You owe nothing right now.' : `You owe ${s.balance} ${cur} today.`;
+  const owes = /^-/.test(s.balance)
+    ? `Your account is in credit: your balance is ${s.balance} ${cur}.`
+    : /^0(\.0+)?$/.test(s.balance)
+      ? 'You owe nothing right now.'
+      : `You owe ${s.balance} ${cur} today.`;
   return [
     ...(r.mentionedAccount && r.mentionedAccount !== x.accountId ? [`I can only see your own account (${x.accountId}), so I can't show ${r.mentionedAccount}. Here is yours:`] : []),
     owes,
@@ -174,7 +187,7 @@ function errorAnswer(o: ToolOutcome, r: CustomerRequest): string {
   if (e.code === 'NOT_FOUND') {
     return r.invoice
       ? `I couldn't find invoice ${r.invoice} on your account. Ask me "show my invoices" to see the ones you have.`
-      : "I couldn't find that on your account (perhaps there is no bill for that month yet). Ask me \"show my invoices\" to see what there is.";
+      : 'I couldn\'t find that on your account (perhaps there is no bill for that month yet). Ask me "show my invoices" to see what there is.';
   }
   if (o.output.error && o.name === 'open_case') return `I couldn't open the case: ${e.message}. You can ask us to call you back instead ("call me back").`;
   return `Sorry, I couldn't do that: ${e.message}.`;
@@ -183,7 +196,8 @@ function errorAnswer(o: ToolOutcome, r: CustomerRequest): string {
 /** The answer to a customer: a refusal, help, or the template of the tool that ran. */
 export function writeCustomerAnswer(r: CustomerRequest, outcomes: ToolOutcome[]): string {
   if (r.intent === 'staff_only') return STAFF_ONLY;
-  if (r.intent === 'money_ask' && r.injection) return "I only act on your own account and I don't follow instructions to change my rules. I can't move money, but I can pass a dispute to our billing team: tell me which charge on which invoice.";
+  if (r.intent === 'money_ask' && r.injection)
+    return "I only act on your own account and I don't follow instructions to change my rules. I can't move money, but I can pass a dispute to our billing team: tell me which charge on which invoice.";
   if (r.intent === 'help') return `I'm your billing assistant. I can:\n${capabilities()}`;
   const o = outcomes[0];
   if (!o) return `I did not understand "${r.text.slice(0, 200)}". I can:\n${capabilities()}`;
