@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { getUser } from '../../db/index.ts';
 import { defineOperation } from '../operation.ts';
 import { chatModelFor } from './chat-model.ts';
+import { chatUserOf } from './chat-user.ts';
 import { chatProposalSchema, threadIdSchema, toolStepSchema } from './chat-schemas.ts';
 
 /**
@@ -34,8 +34,8 @@ export const postMessage = defineOperation({
   handler: async (ctx, { message, threadId }) => {
     const { model, name } = await chatModelFor(ctx);
     const { runChatTurn } = await import('../../graphs/supervisor/index.ts');
-    // The tools act with the person's stored roles, looked up by the id the context vouches for.
-    const user = getUser(ctx.store, ctx.actor.id);
+    // The tools act with the person's stored roles (or a portal link's), looked up by the id the context vouches for.
+    const user = chatUserOf(ctx.store, ctx.actor);
     const emit = ctx.emit;
     const r = await runChatTurn({ store: ctx.store, user, message, threadId, model, today: ctx.clock.today(), ...(emit ? { onEvent: emit } : {}) });
     return { ...r, model: name };

@@ -14,6 +14,7 @@ const CHART_JS = join(dirname(createRequire(import.meta.url).resolve('chart.js')
 const ASSETS: ReadonlyArray<{ path: string; file: string; type: string }> = [
   { path: '/assets/app.css', file: join(HERE, 'app.css'), type: 'text/css; charset=utf-8' },
   { path: '/assets/console.js', file: join(HERE, 'console.js'), type: 'text/javascript; charset=utf-8' },
+  { path: '/assets/portal.js', file: join(HERE, 'portal.js'), type: 'text/javascript; charset=utf-8' },
   { path: '/assets/chat.js', file: join(HERE, 'chat.js'), type: 'text/javascript; charset=utf-8' },
   { path: '/assets/chart.js', file: CHART_JS, type: 'text/javascript; charset=utf-8' },
 ];

@@ -11,6 +11,7 @@ import { mountOverview } from './console/overview.tsx';
 import { mountQuarantine } from './console/quarantine.tsx';
 import { mountAccounts } from './console/accounts.tsx';
 import { mountUsage } from './console/usage.tsx';
+import { mountPortal } from './portal/index.ts';
 import { requireCsrf } from './csrf.ts';
 import { consoleSession, type WebDeps } from './session.ts';
 import { mountSignIn } from './sign-in.tsx';
@@ -36,4 +37,5 @@ export function mountWeb(web: Hono<WebEnv>, deps: WebDeps & { failures: RateLimi
   mountApprovals(web, guard);
   mountUsage(web, guard);
   mountAccounts(web, guard);
+  mountPortal(web, deps);
 }

@@ -40,9 +40,11 @@ export function readPortalLinkToken(secret: string, token: string, now: Date): P
   const m = TOKEN.exec(token);
   if (!m) throw new BillingError('UNAUTHORIZED', 'portal link is malformed (expected <id>.<expiry>.<signature>)');
   const [, id, expiry, signature] = m as unknown as [string, string, string, string];
-  const expected = mac(secret, `${id}.${expiry}`);
-  const given = Buffer.from(signature, 'base64url');
-  // Both are 32 bytes (the pattern fixes 43 base64url characters), as timingSafeEqual needs.
+  // Compared as the canonical text, not as decoded bytes: the last of the 43 characters carries 2
+  // unused bits, so decoding would accept four spellings of one signature (an altered link).
+  const expected = Buffer.from(mac(secret, `${id}.${expiry}`).toString('base64url'));
+  const given = Buffer.from(signature);
+  // Both are 43 bytes (the pattern fixes 43 base64url characters), as timingSafeEqual needs.
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw new BillingError('UNAUTHORIZED', 'portal link signature does not match (forged or altered link)');
   const expiresAt = new Date(Number(expiry) * 1000);
   if (now.getTime() >= expiresAt.getTime()) throw new BillingError('UNAUTHORIZED', `portal link expired at ${expiresAt.toISOString()}`);
