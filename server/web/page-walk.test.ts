@@ -7,7 +7,7 @@ import { setUpApi } from '../testing/api-setup.ts';
 // anything without the session's CSRF token.
 
 const OPEN = new Set(['/sign-in', '/sign-out', '/portal/sign-in', '/portal/sign-out', '/portal/open']);
-const isPage = (path: string) => !path.startsWith('/api/') && !['/healthz', '/readyz', '/metrics', '/*'].includes(path) && !path.startsWith('/assets/') && !OPEN.has(path);
+const isPage = (path: string) => !path.includes('*') && !path.startsWith('/api/') && !['/healthz', '/readyz', '/metrics', '/*'].includes(path) && !path.startsWith('/assets/') && !OPEN.has(path);
 const VALUES: Record<string, string> = { number: 'INV-000001', id: '1', threadId: '00000000-0000-4000-8000-000000000000', accountId: 'A1', lineId: '1' };
 const fill = (path: string) => path.replace(/:(\w+)/g, (_, name: string) => VALUES[name] ?? '1');
 
@@ -45,6 +45,18 @@ describe('every console and portal page', () => {
     const cookie = signIn.headers.get('set-cookie')!.split(';')[0]!;
     for (const r of pages().filter((p) => p.method === 'POST' && !p.path.startsWith('/portal'))) {
       const res = await api.app.request(fill(r.path), { method: 'POST', headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, body: 'reason=x' });
+      expect([`POST ${r.path}`, res.status]).toEqual([`POST ${r.path}`, 403]);
+    }
+  });
+
+  it('refuses every portal form sent with the portal session cookie but without its CSRF token', async () => {
+    const signIn = await api.app.request('/portal/sign-in', { method: 'POST', body: new URLSearchParams({ token: api.users.cora.token }) });
+    const cookie = signIn.headers.get('set-cookie')!.split(';')[0]!;
+    expect(cookie).toMatch(/^sb_portal=/);
+    const forms = pages().filter((p) => p.method === 'POST' && p.path.startsWith('/portal'));
+    expect(forms.length).toBeGreaterThan(0);
+    for (const r of forms) {
+      const res = await api.app.request(fill(r.path), { method: 'POST', headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, body: 'message=x' });
       expect([`POST ${r.path}`, res.status]).toEqual([`POST ${r.path}`, 403]);
     }
   });
