@@ -33,6 +33,8 @@ export function Document(props: { title: string; csrfToken?: string; scripts?: r
         {props.csrfToken ? <meta name="csrf-token" content={props.csrfToken} /> : null}
         <title>{`${props.title} · Switchboard`}</title>
         <link rel="stylesheet" href="/assets/app.css" />
+        {/* No favicon request (it would only be a 404 in the console's log). */}
+        <link rel="icon" href="data:," />
         {(props.scripts ?? []).map((src) => (
           <script src={src} defer />
         ))}

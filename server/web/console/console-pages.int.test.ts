@@ -39,7 +39,10 @@ describe('console pages in a real browser: overview, usage, accounts', { timeout
   it('overview: the tiles match the data and both charts are drawn, for the latest month with usage', async () => {
     await page.goto(`${server.url}/`);
     await page.waitForSelector('canvas[data-drawn="true"]#revenue-by-day');
-    expect(await page.locator('canvas[data-drawn="true"]').count()).toBe(2);
+    // A chart per service in its own unit (the ledger's March has calls and a text), and the revenue line.
+    expect(await page.locator('canvas[data-drawn="true"]').count()).toBe(3);
+    expect(await page.locator('canvas#usage-voice[data-drawn="true"]').count()).toBe(1);
+    expect(await page.locator('canvas#usage-sms[data-drawn="true"]').count()).toBe(1);
     const held = (await call({ request: (p, i) => fetch(`${server.url}${p}`, i) }, 'GET', '/api/v1/invoices?status=held', { as: server.users.alice })).body.invoices.length;
     const tile = (label: string) => page.locator('.stat', { hasText: label }).locator('.stat-value').textContent();
     expect(await tile('held invoices')).toBe(String(held));
@@ -54,8 +57,9 @@ describe('console pages in a real browser: overview, usage, accounts', { timeout
     await screenshot(page, 'overview');
     await page.getByLabel('Month').fill('2025-04');
     await page.getByRole('button', { name: 'Show month' }).click();
-    await page.waitForSelector('canvas[data-drawn="true"]#usage-by-category');
+    await page.waitForSelector('canvas[data-drawn="true"]#revenue-by-day');
     expect(new URL(page.url()).search).toBe('?period=2025-04');
+    expect(await page.locator('#main').textContent()).toContain('No usage to chart in 2025-04');
     expect(await page.getByRole('heading', { name: 'Usage, 2025-04' }).isVisible()).toBe(true);
   });
 

@@ -9,7 +9,7 @@ import { ConsolePage } from '../layout.tsx';
 import { sendPage } from '../render.tsx';
 import { pageSession } from '../page-session.ts';
 import type { WebEnv } from '../web-env.ts';
-import { RevenueByDayChart, UsageByCategoryChart, UsageTable } from './usage-figures.tsx';
+import { RevenueByDayChart, UsageByCategoryCharts, UsageTable } from './usage-figures.tsx';
 
 /**
  * The overview (/): what needs a person today — held invoices, pending approvals, open quarantine —
@@ -70,7 +70,7 @@ export function mountOverview(web: Hono<WebEnv>, guard: MiddlewareHandler<WebEnv
           </form>
           {usage.note ? <Notice tone="info">{usage.note}</Notice> : null}
           <div class="charts">
-            <UsageByCategoryChart summary={usage} />
+            <UsageByCategoryCharts summary={usage} />
             <RevenueByDayChart summary={usage} />
           </div>
           <UsageTable caption={`Today, ${usage.today}`} span={usage.todayFigures} />

@@ -7,6 +7,7 @@ type Span = Summary['periodFigures'];
 
 const SERVICE_NAMES: Record<string, string> = { voice: 'Voice', sms: 'SMS', data: 'Data' };
 const serviceName = (s: string) => SERVICE_NAMES[s] ?? s;
+const SERVICE_ORDER = ['voice', 'sms', 'data'];
 
 /** Every day of a month (YYYY-MM) as YYYY-MM-DD, so the revenue line has a point per day. */
 function daysOf(period: string): string[] {
@@ -16,34 +17,44 @@ function daysOf(period: string): string[] {
 }
 
 /**
- * Usage by category as grouped bars, one series per service and span (voice in minutes, SMS in
- * messages, data in MB): bars of different units are set side by side, never stacked on each other.
+ * Usage by category, one chart per service in its own unit (voice in minutes, SMS in messages,
+ * data in MB), each with the month's bars and today's beside them: units are never mixed on one axis.
  */
-export function UsageByCategoryChart(props: { summary: Summary }) {
+export function UsageByCategoryCharts(props: { summary: Summary }) {
   const { periodFigures: period, todayFigures: today } = props.summary;
-  const categories = [...new Set([...period.byCategory, ...today.byCategory].map((c) => c.category))].sort();
-  const series = (span: Span, when: string) =>
-    [...new Set(span.byCategory.map((c) => c.service))].map((service) => {
-      const unit = span.byCategory.find((c) => c.service === service)!.unit;
-      return {
-        label: `${serviceName(service)} ${when} (${unit})`,
-        data: categories.map((cat) => span.byCategory.find((c) => c.service === service && c.category === cat)?.quantity ?? '0'),
-      };
-    });
+  const services = [...new Set([...period.byCategory, ...today.byCategory].map((c) => c.service))].sort((a, b) => SERVICE_ORDER.indexOf(a) - SERVICE_ORDER.indexOf(b));
+  if (services.length === 0) return <p class="hint">No usage to chart in {props.summary.period}.</p>;
   return (
-    <Chart
-      id="usage-by-category"
-      type="bar"
-      label={`Usage by category: today (${props.summary.today}) and ${props.summary.period}`}
-      labels={categories.length ? categories : ['no usage']}
-      datasets={[...series(period, props.summary.period), ...series(today, 'today')]}
-    />
+    <>
+      {services.map((service) => {
+        const rows = [...period.byCategory, ...today.byCategory].filter((c) => c.service === service);
+        const categories = [...new Set(rows.map((c) => c.category))].sort();
+        const unit = rows[0]!.unit;
+        const quantities = (span: Span) => categories.map((cat) => span.byCategory.find((c) => c.service === service && c.category === cat)?.quantity ?? '0');
+        return (
+          <Chart
+            id={`usage-${service}`}
+            type="bar"
+            label={`${serviceName(service)} by category (${unit}): ${props.summary.period} and today (${props.summary.today})`}
+            labels={categories}
+            datasets={[
+              { label: `${props.summary.period}`, data: quantities(period) },
+              { label: 'today', data: quantities(today) },
+            ]}
+          />
+        );
+      })}
+    </>
   );
 }
 
-/** The rated amount of each day of the month, one line per currency (the amounts exact as summed, only drawn as numbers). */
+/**
+ * The rated amount of each day of the month, one line per currency (the amounts exact as summed,
+ * only drawn as numbers); in the current month the line stops at today.
+ */
 export function RevenueByDayChart(props: { summary: Summary }) {
-  const days = daysOf(props.summary.period);
+  const { period, today } = props.summary;
+  const days = daysOf(period).filter((d) => !today.startsWith(period) || d <= today);
   const currencies = [...new Set(props.summary.byDay.map((d) => d.currency))].sort();
   const datasets = currencies.map((currency) => ({
     label: `rated ${currency}`,
@@ -53,7 +64,7 @@ export function RevenueByDayChart(props: { summary: Summary }) {
     <Chart
       id="revenue-by-day"
       type="line"
-      label={`Rated revenue by day, ${props.summary.period}`}
+      label={`Rated revenue by day, ${period}`}
       labels={days.map((d) => d.slice(8))}
       datasets={datasets.length ? datasets : [{ label: 'rated', data: days.map(() => '0') }]}
     />
