@@ -6,7 +6,7 @@ import { BillingError } from '../../../tools/errors.ts';
 import { Money, StatusBadge } from '../components.tsx';
 import { portalPageSession as pageSession } from './portal-session.ts';
 import { sendPage } from '../render.tsx';
-import { explanationSentences } from './explain-bill.ts';
+import { customerBillSentences } from '../../../tools/audit/index.ts';
 import type { PortalEnv } from './portal-env.ts';
 import { PortalPage } from './portal-layout.tsx';
 
@@ -102,7 +102,7 @@ export function mountPortalInvoices(portal: Hono<PortalEnv>, guard: MiddlewareHa
         <section aria-labelledby="explain" class="explain">
           <h2 id="explain">Your bill in plain words</h2>
           <ul>
-            {explanationSentences(x).map((s) => (
+            {customerBillSentences(x).map((s) => (
               <li>{s}</li>
             ))}
           </ul>

@@ -1,10 +1,7 @@
-import type { z } from 'zod';
-import type { explainInvoice } from '../../../app/invoices/index.ts';
-import { formatAmount } from '../../../tools/invoice/render/format-invoice-values.ts';
-import { dec, ZERO } from '../../../tools/money/index.ts';
-import { addDays } from '../../../tools/time/index.ts';
-
-type Explanation = z.infer<typeof explainInvoice.output>;
+import { formatAmount } from '../invoice/render/format-invoice-values.ts';
+import { dec, ZERO } from '../money/index.ts';
+import { addDays } from '../time/index.ts';
+import type { InvoiceExplanation } from './audit.types.ts';
 
 const SECTION: Record<string, string> = {
   plans: 'monthly plan fees',
@@ -20,7 +17,7 @@ const SECTION: Record<string, string> = {
  * what period it covers, what each part of it adds up to, how the tax is worked out, what the
  * usage was and where the bill stands. Every figure is the explanation's own (sums exact, formatted once).
  */
-export function explanationSentences(x: Explanation): string[] {
+export function customerBillSentences(x: InvoiceExplanation): string[] {
   const h = x.header;
   const money = (v: string) => formatAmount(v, h.currency, 'en');
   const out = [
