@@ -10,6 +10,7 @@ import { mountChat } from './console/chat.tsx';
 import { mountOverview } from './console/overview.tsx';
 import { mountQuarantine } from './console/quarantine.tsx';
 import { mountAccounts } from './console/accounts.tsx';
+import { mountAccountPortalLinks } from './console/account-portal-links.tsx';
 import { mountUsage } from './console/usage.tsx';
 import { mountPortal } from './portal/index.ts';
 import { requireCsrf } from './csrf.ts';
@@ -37,5 +38,6 @@ export function mountWeb(web: Hono<WebEnv>, deps: WebDeps & { failures: RateLimi
   mountApprovals(web, guard);
   mountUsage(web, guard);
   mountAccounts(web, guard);
+  mountAccountPortalLinks(web, guard);
   mountPortal(web, deps);
 }

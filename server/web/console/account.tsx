@@ -1,6 +1,8 @@
 import type { Hono, MiddlewareHandler } from 'hono';
 import { runOperation } from '../../../app/index.ts';
 import { addAccountNote, listAccountNotes, showAccount, showAccountStanding } from '../../../app/accounts/index.ts';
+import { listPortalLinks } from '../../../app/portal/index.ts';
+import { PortalLinksSection } from './account-portal-links.tsx';
 import { listInvoices } from '../../../app/invoices/index.ts';
 import { AGEING_BUCKETS } from '../../../tools/collections/collections.types.ts';
 import { Money, Notice, StatusBadge } from '../components.tsx';
@@ -22,6 +24,9 @@ export function mountAccount(web: Hono<WebEnv>, guard: MiddlewareHandler<WebEnv>
       runOperation(listInvoices, ctx, { accountId, limit: 100 }),
       runOperation(listAccountNotes, ctx, { accountId }),
     ]);
+    // Portal links are made by analysts and admins (an approver only decides).
+    const canLink = ctx.actor.roles.some((r) => r === 'analyst' || r === 'admin');
+    const links = canLink ? (await runOperation(listPortalLinks, ctx, { accountId })).links : null;
     const { customer, account, subscriptions } = shown;
     const s = standing.standing;
     const cur = s.currency ?? account.currency;
@@ -171,6 +176,7 @@ export function mountAccount(web: Hono<WebEnv>, guard: MiddlewareHandler<WebEnv>
             <p class="hint">No invoices yet.</p>
           )}
         </section>
+        {links ? <PortalLinksSection accountId={account.id} links={links} csrfToken={session.csrfToken} revoked={c.req.query('linkRevoked')} /> : null}
         <section aria-labelledby="notes" id="notes-section">
           <h2 id="notes">Notes</h2>
           {notes.notes.length ? (
