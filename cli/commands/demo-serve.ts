@@ -1,7 +1,8 @@
 import { runOperation, systemClock } from '../../app/index.ts';
 import { createToken, listTokens, revokeToken } from '../../app/users/index.ts';
 import { listInvoices } from '../../app/invoices/index.ts';
-import { createPortalLink } from '../../app/portal/index.ts';
+import { createPortalLink, showCurrentPeriod } from '../../app/portal/index.ts';
+import { dec } from '../../tools/money/index.ts';
 import type { AppConfig } from '../../config/index.ts';
 import type { Store } from '../../db/index.ts';
 import { cliContext } from '../operation-context.ts';
@@ -25,13 +26,25 @@ async function demoTokens(store: Store): Promise<Array<{ user: string; name: str
   return out;
 }
 
-/** A portal link (12 hours) for the customer of the demo's first issued invoice, made by alice. */
+/**
+ * A portal link (12 hours), made by alice, for a demo customer with one or two lines and the most
+ * usage so far this period among the issued invoices' accounts, so the portal's meters have
+ * something to show on a phone-sized page.
+ */
 async function demoPortalLink(store: Store): Promise<{ accountId: string; invoice: string; path: string; expiresAt: string } | null> {
   const ctx = cliContext(store, 'alice', DEMO_TODAY);
-  const [first] = (await runOperation(listInvoices, ctx, { status: 'issued', kind: 'invoice', limit: 1 })).invoices;
-  if (!first?.number) return null;
-  const link = await runOperation(createPortalLink, ctx, { accountId: first.accountId, hours: 12 });
-  return { accountId: link.accountId, invoice: first.number, path: link.path, expiresAt: link.expiresAt };
+  const { invoices } = await runOperation(listInvoices, ctx, { status: 'issued', kind: 'invoice', limit: 60 });
+  let best: { accountId: string; invoice: string; used: number } | null = null;
+  for (const inv of invoices) {
+    if (!inv.number) continue;
+    const period = await runOperation(showCurrentPeriod, ctx, { accountId: inv.accountId });
+    if (period.lines.length > 2) continue;
+    const used = period.lines.flatMap((l) => l.allowances).filter((a) => !dec(a.used).isZero()).length;
+    if (!best || used > best.used) best = { accountId: inv.accountId, invoice: inv.number, used };
+  }
+  if (!best) return null;
+  const link = await runOperation(createPortalLink, ctx, { accountId: best.accountId, hours: 12 });
+  return { accountId: link.accountId, invoice: best.invoice, path: link.path, expiresAt: link.expiresAt };
 }
 
 /**

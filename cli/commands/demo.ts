@@ -151,7 +151,8 @@ export function registerDemo(program: Command): void {
         );
         if (listen) {
           const { serveDemo } = await import('./demo-serve.ts');
-          await withStore(opts, (store) => serveDemo(store, { dir, seed, rows: Math.max(1, Math.ceil(rows / 3)), ...listen, config, output: opts }));
+          // March's density: its Asterisk rows and half as many JSON Lines records over the month.
+          await withStore(opts, (store) => serveDemo(store, { dir, seed, rows: Math.max(1, Math.ceil(rows * 1.5)), ...listen, config, output: opts }));
         }
       }),
     );
