@@ -3,9 +3,10 @@ import { runOperation } from '../../../app/index.ts';
 import { addAccountNote, listAccountNotes, showAccount, showAccountStanding } from '../../../app/accounts/index.ts';
 import { listPortalLinks } from '../../../app/portal/index.ts';
 import { PortalLinksSection } from './account-portal-links.tsx';
+import { InvoiceTable } from './invoice-table.tsx';
 import { listInvoices } from '../../../app/invoices/index.ts';
 import { AGEING_BUCKETS } from '../../../tools/collections/collections.types.ts';
-import { Money, Notice, StatusBadge } from '../components.tsx';
+import { Money, Notice } from '../components.tsx';
 import { ConsolePage } from '../layout.tsx';
 import { pageSession } from '../page-session.ts';
 import { sendPage } from '../render.tsx';
@@ -144,34 +145,7 @@ export function mountAccount(web: Hono<WebEnv>, guard: MiddlewareHandler<WebEnv>
         <section aria-labelledby="invoices-head">
           <h2 id="invoices-head">Invoices and notes</h2>
           {invoices.invoices.length ? (
-            <table class="account-invoices">
-              <thead>
-                <tr>
-                  <th scope="col">Number</th>
-                  <th scope="col">Kind</th>
-                  <th scope="col">Period</th>
-                  <th scope="col">Status</th>
-                  <th scope="col" class="num">
-                    Total
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {invoices.invoices.map((i) => (
-                  <tr>
-                    <td>{i.number ? <a href={`/invoices/${encodeURIComponent(i.number)}`}>{i.number}</a> : 'unnumbered'}</td>
-                    <td>{i.kind.replace('_', ' ')}</td>
-                    <td>{i.period}</td>
-                    <td>
-                      <StatusBadge status={i.status} />
-                    </td>
-                    <td class="num">
-                      <Money value={i.total} currency={i.currency} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <InvoiceTable rows={invoices.invoices} caption={`Invoices and notes of account ${account.id}`} className="account-invoices" />
           ) : (
             <p class="hint">No invoices yet.</p>
           )}

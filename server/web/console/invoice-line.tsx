@@ -10,7 +10,7 @@ import { ConsolePage } from '../layout.tsx';
 import { pageSession } from '../page-session.ts';
 import { sendPage } from '../render.tsx';
 import type { WebEnv } from '../web-env.ts';
-import { invoicePath } from './invoice.tsx';
+import { invoicePath } from './invoice-table.tsx';
 
 /** Events listed on the page; the rest are counted, and their totals are in the line's figures. */
 const EVENTS_SHOWN = 200;

@@ -11,10 +11,7 @@ import type { WebEnv } from '../web-env.ts';
 
 const KIND_TITLES: Record<string, string> = { invoice: 'Invoice', credit_note: 'Credit note', debit_note: 'Debit note' };
 
-/** The path of an invoice's page (by number, or id while it has none). */
-export function invoicePath(ref: string): string {
-  return `/invoices/${encodeURIComponent(ref)}`;
-}
+import { invoicePath } from './invoice-table.tsx';
 
 /** The invoice's facts a person looks for first: who, which account, which period, where it stands. */
 export function InvoiceHeader(props: { doc: InvoiceDocument }) {

@@ -4,7 +4,8 @@ import { runOperation } from '../../../app/index.ts';
 import { listFlaggedInvoices, listInvoices } from '../../../app/invoices/index.ts';
 import { BillingError } from '../../../tools/errors.ts';
 import { INVOICE_STATUSES } from '../../../tools/invoice/invoice.types.ts';
-import { Field, Money, Notice, StatusBadge } from '../components.tsx';
+import { Field, Notice } from '../components.tsx';
+import { InvoiceTable } from './invoice-table.tsx';
 import { ConsolePage } from '../layout.tsx';
 import { pageSession } from '../page-session.ts';
 import { sendPage } from '../render.tsx';
@@ -17,13 +18,6 @@ interface InvoiceFilters {
   accountId: string;
   minTotal: string;
   maxTotal: string;
-}
-
-const KIND_LABELS: Record<string, string> = { invoice: 'invoice', credit_note: 'credit note', debit_note: 'debit note' };
-
-/** The reference a page links an invoice by: its number, or its id while it has none (held, draft). */
-export function invoiceRef(row: { id: number; number: string | null }): string {
-  return row.number ?? String(row.id);
 }
 
 /** The filter form: a GET form, so a filtered list is a link that can be shared and bookmarked. */
@@ -95,48 +89,7 @@ export function mountInvoices(web: Hono<WebEnv>, guard: MiddlewareHandler<WebEnv
           {rows.length === 200 ? ' (the newest 200; narrow the filters to see others)' : ''}
         </p>
         <div class="table-wrap">
-          <table class="invoices">
-            <caption class="sr-only">Invoices and notes, newest first</caption>
-            <thead>
-              <tr>
-                <th scope="col">Number</th>
-                <th scope="col">Kind</th>
-                <th scope="col">Account</th>
-                <th scope="col">Period</th>
-                <th scope="col">Status</th>
-                <th scope="col" class="num">
-                  Total
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr data-invoice={invoiceRef(r)}>
-                  <td>
-                    <a href={`/invoices/${encodeURIComponent(invoiceRef(r))}`}>{r.number ?? `held #${r.id}`}</a>
-                  </td>
-                  <td>{KIND_LABELS[r.kind] ?? r.kind}</td>
-                  <td>{r.accountId}</td>
-                  <td class="nowrap">{r.period}</td>
-                  <td>
-                    <StatusBadge status={r.status} />
-                    {(reasons.get(r.id) ?? []).length > 0 ? (
-                      <ul class="hold-reasons">
-                        {(reasons.get(r.id) ?? []).map((h) => (
-                          <li>
-                            <code>{h.code}</code> {h.message}
-                          </li>
-                        ))}
-                      </ul>
-                    ) : null}
-                  </td>
-                  <td class="num">
-                    <Money value={r.total} currency={r.currency} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <InvoiceTable rows={rows} caption="Invoices and notes, newest first" className="invoices" showAccount holdReasons={reasons} />
         </div>
         {rows.length === 0 && !problem ? <Notice tone="info">No invoice matches these filters.</Notice> : null}
       </ConsolePage>,
