@@ -130,4 +130,6 @@ export const chatThreads = sqliteTable('chat_threads', {
   createdBy: text('created_by').notNull(),
   createdAt: text('created_at').notNull(),
   lastUsedAt: text('last_used_at').notNull(),
+  /** The first message, cut to a line, to tell threads apart in listings (people's words: escaped where shown). */
+  title: text('title'),
 });

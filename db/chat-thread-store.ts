@@ -11,19 +11,37 @@ import type { TenantScope } from './scope.ts';
  * thread is theirs alone (`who.customer` for a customer: only threads they started; for staff,
  * none a customer started), so portal and staff conversations never mix tools or records.
  */
-export function claimChatThread(store: Store, who: { tenant: string; userId: string; customer?: boolean }, threadId?: string): string {
+export function claimChatThread(store: Store, who: { tenant: string; userId: string; customer?: boolean }, threadId?: string, firstMessage?: string): string {
   const now = new Date().toISOString();
+  const title = firstMessage === undefined ? null : threadTitle(firstMessage);
   if (!threadId) {
     const id = `thread-${randomUUID()}`;
-    store.db.insert(chatThreads).values({ id, tenant: who.tenant, createdBy: who.userId, createdAt: now, lastUsedAt: now }).run();
+    store.db.insert(chatThreads).values({ id, tenant: who.tenant, createdBy: who.userId, createdAt: now, lastUsedAt: now, title }).run();
     return id;
   }
   if (!/^[A-Za-z0-9._:-]{1,100}$/.test(threadId) || threadId.startsWith('approval-')) throw new BillingError('INVALID_INPUT', `not a chat thread id: ${threadId}`);
   const row = store.db.select().from(chatThreads).where(eq(chatThreads.id, threadId)).get();
   if (row && (row.tenant !== who.tenant || !mayContinue(store, row, who))) throw new BillingError('NOT_FOUND', `no thread ${threadId}`);
-  if (row) store.db.update(chatThreads).set({ lastUsedAt: now }).where(eq(chatThreads.id, threadId)).run();
-  else store.db.insert(chatThreads).values({ id: threadId, tenant: who.tenant, createdBy: who.userId, createdAt: now, lastUsedAt: now }).run();
+  // A thread made before titles were kept takes its next message as its title.
+  if (row)
+    store.db
+      .update(chatThreads)
+      .set({ lastUsedAt: now, title: row.title ?? title })
+      .where(eq(chatThreads.id, threadId))
+      .run();
+  else store.db.insert(chatThreads).values({ id: threadId, tenant: who.tenant, createdBy: who.userId, createdAt: now, lastUsedAt: now, title }).run();
   return threadId;
+}
+
+const TITLE_CHARS = 80;
+
+/** A message as a thread's title: one line, at most 80 characters (cut at a word where it can be). */
+export function threadTitle(message: string): string {
+  const line = message.replace(/\s+/g, ' ').trim();
+  if (line.length <= TITLE_CHARS) return line;
+  const cut = line.slice(0, TITLE_CHARS - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${space > TITLE_CHARS / 2 ? cut.slice(0, space) : cut}…`;
 }
 
 /** A customer continues only their own thread; staff continue any staff thread of the tenant, never a customer's. */

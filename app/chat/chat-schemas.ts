@@ -20,4 +20,10 @@ export const chatProposalSchema = z.object({
 });
 
 /** A thread as listed. */
-export const threadRowSchema = z.object({ id: z.string(), createdBy: z.string(), createdAt: z.string(), lastUsedAt: z.string() });
+export const threadRowSchema = z.object({
+  id: z.string(),
+  createdBy: z.string(),
+  createdAt: z.string(),
+  lastUsedAt: z.string(),
+  title: z.string().nullable().describe('the first message, cut to a line'),
+});

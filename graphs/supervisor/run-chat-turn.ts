@@ -57,7 +57,7 @@ export async function runChatTurn(input: ChatTurnInput): Promise<ChatTurnResult>
   const { store, user } = input;
   const today = input.today ?? new Date().toISOString().slice(0, 10);
   const customer = isCustomer(user);
-  const threadId = claimChatThread(store, { tenant: user.tenant, userId: user.id, customer }, input.threadId);
+  const threadId = claimChatThread(store, { tenant: user.tenant, userId: user.id, customer }, input.threadId, message);
   const approvalDeps = { store, tenant: user.tenant, today };
   const ctx: AgentContext = {
     store,

@@ -64,6 +64,8 @@ describe('chat and approvals in a real browser', () => {
     expect(new URL(page.url()).pathname).toBe(threadPath);
     await expect(page.locator('#transcript .msg').count()).resolves.toBe(4);
     await expect(page.locator('nav.threads li').count()).resolves.toBe(1);
+    // The thread is listed by its first message.
+    await expect(page.locator('nav.threads li .thread-title').textContent()).resolves.toBe(WAIVE);
     await screenshot(page, 'chat-thread');
     expect(errors).toEqual([]);
     await context.close();

@@ -5,6 +5,7 @@ export interface ThreadRow {
   id: string;
   createdAt: string;
   lastUsedAt: string;
+  title: string | null;
 }
 
 /** A proposal a thread created, as the chat links it. */
@@ -32,7 +33,8 @@ export function ThreadList(props: { threads: readonly ThreadRow[]; current?: str
           {props.threads.map((t) => (
             <li>
               <a href={`/chat/${encodeURIComponent(t.id)}`} aria-current={t.id === props.current ? 'page' : undefined}>
-                {t.lastUsedAt.slice(0, 16).replace('T', ' ')}
+                <span class="thread-title">{t.title ?? 'Conversation'}</span>
+                <span class="thread-when">{t.lastUsedAt.slice(0, 16).replace('T', ' ')}</span>
               </a>
             </li>
           ))}
