@@ -101,6 +101,7 @@ function DecideForm(props: { proposal: StoredProposal; csrfToken: string; reason
             <input id="decide-amount" name="amount" type="text" inputmode="decimal" value={props.amount ?? ''} placeholder={p.amount} />
           </div>
         ) : null}
+        {p.kind === 'customer_dispute' || p.kind === 'callback_request' ? <p class="hint">A customer's case: approving marks it handled, rejecting dismisses it. Neither moves money.</p> : null}
         <div class="decide-buttons">
           <button type="submit" name="decision" value="approve">
             Approve

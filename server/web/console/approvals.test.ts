@@ -123,4 +123,23 @@ describe('console approvals (/approvals)', () => {
     expect(r.status).toBe(403);
     expect((await call(api.app, 'GET', '/api/v1/proposals/1', { as: api.users.bob })).body.decisions).toEqual([]);
   });
+
+  it('shows a customer’s dispute from the portal chat with their words as text, and marks it handled without moving money', async () => {
+    const words = 'I dispute the calls on INV-000001 <script>window.__xss=1</script>';
+    const r = await call(api.app, 'POST', '/api/v1/chat/threads', { as: api.users.cora, body: { message: words }, headers: { accept: 'application/json' } });
+    expect(r.status).toBe(201);
+    const caseId = (r.body.proposals as Array<{ id: number; kind: string }>).find((p) => p.kind === 'customer_dispute')!.id;
+    const alice = await signInConsole(api.app, api.users.alice);
+    const page = await alice.get(`/approvals/${caseId}`);
+    expect(page.status).toBe(200);
+    expect(page.html).toContain('The customer wrote');
+    expect(page.html).toContain('&lt;script&gt;window.__xss=1&lt;/script&gt;');
+    expect(page.html).not.toContain('<script>window.__xss');
+    expect(page.html).toContain('approving marks it handled');
+    await alice.post(`/approvals/${caseId}/decide`, { decision: 'approve', reason: 'called the customer back' });
+    const after = await call(api.app, 'GET', `/api/v1/proposals/${caseId}`, { as: api.users.alice });
+    expect(after.body).toMatchObject({ status: 'posted', amount: '0.00' });
+    const credits = await call(api.app, 'GET', '/api/v1/invoices?kind=credit_note', { as: api.users.alice });
+    expect(credits.body.invoices).toEqual([]);
+  });
 });

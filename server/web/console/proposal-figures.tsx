@@ -206,6 +206,23 @@ export function ProposalFigures(props: { proposal: StoredProposal }) {
           </tbody>
         </table>
       );
+    case 'customer_dispute':
+    case 'callback_request':
+      return (
+        <dl class="facts">
+          <Row label="Account">{p.payload.accountId}</Row>
+          {p.payload.invoiceNumber ? (
+            <Row label="Invoice">
+              <a href={`/invoices/${encodeURIComponent(p.payload.invoiceNumber)}`}>{p.payload.invoiceNumber}</a>
+            </Row>
+          ) : null}
+          {p.payload.lineDescription ? <Row label="Line">{p.payload.lineDescription}</Row> : null}
+          <Row label="The customer wrote">
+            <span class="customer-words">{p.payload.words}</span>
+          </Row>
+          <Row label="Money">none: a case moves no money; a credit or waiver for it is a proposal of its own</Row>
+        </dl>
+      );
     case 'dunning_step':
       return (
         <dl class="facts">
