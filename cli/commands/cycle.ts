@@ -24,8 +24,11 @@ export function describeCycleReport(r: CycleReport & { resumed?: boolean }): str
       r.steps.map((s) => ({ step: s.step, ms: s.ms, counts: counts(s.counts), money: money(s.money) })),
       ['step', 'ms', 'counts', 'money'],
     ),
-    ...r.held.map((h) => `held: invoice ${h.invoiceId} of ${h.accountId}, ${h.total} ${h.currency}: ${h.reasons.map((x) => `${x.code} (${x.message})`).join('; ')}; proposal ${h.proposalId ?? 'none'}`),
-    ...r.findings.filter((f) => f.kind !== 'bill_shock' || !r.held.some((h) => h.invoiceId === f.invoiceId)).map((f) => `finding: ${f.number ?? `invoice ${f.invoiceId}`} ${f.kind} ${f.code}: ${f.message}`),
+    ...r.held.map(
+      (h) => `held: invoice ${h.invoiceId} of ${h.accountId}, ${h.total} ${h.currency}: ${h.reasons.map((x) => `${x.code} (${x.message})`).join('; ')}; proposal ${h.proposalId ?? 'none'}`,
+    ),
+    ...r.findings.slice(0, 20).map((f) => `finding: ${f.number ?? `invoice ${f.invoiceId}`} ${f.kind} ${f.code}: ${f.message}`),
+    ...(r.findings.length > 20 ? [`… and ${r.findings.length - 20} more findings (--json lists them all)`] : []),
     ...r.waiting.map((w) => `waits for a person: proposal ${w.proposalId} (${w.kind}) ${w.summary}`),
   ].join('\n');
 }
@@ -51,7 +54,12 @@ export function registerCycle(program: Command): void {
             const ctx = cliContext(store, opts.as);
             // The tenant comes from who acts; the flag only says which one is meant.
             if (opts.tenant !== undefined && opts.tenant !== ctx.tenant) throw new BillingError('FORBIDDEN', `${ctx.actor.id} acts for tenant ${ctx.tenant}, not ${opts.tenant}`);
-            const input = { period: opts.period, lateCdrDays: parseIntOption('late-cdr-days', opts.lateCdrDays, 0), shardSize: parseIntOption('shard-size', opts.shardSize, 1), issueDate: opts.issueDate };
+            const input = {
+              period: opts.period,
+              lateCdrDays: parseIntOption('late-cdr-days', opts.lateCdrDays, 0),
+              shardSize: parseIntOption('shard-size', opts.shardSize, 1),
+              issueDate: opts.issueDate,
+            };
             return runOperation(runBillingCycle, ctx, input);
           }),
         );
@@ -69,7 +77,10 @@ export function registerCycle(program: Command): void {
         const opts = cmd.optsWithGlobals<GlobalOptions & { period?: string; as?: string }>();
         const out = await withStore(opts, (store) => withFlagNames(FLAGS, () => runOperation(showCycle, cliContext(store, opts.as), { period: opts.period })));
         printResult(opts, out, (c) =>
-          [`Cycle ${c.period}: ${c.status}, run ${c.runs} time(s), started ${c.startedAt}${c.finishedAt ? `, finished ${c.finishedAt}` : ''}${c.error ? `; failed: ${c.error}` : ''}`, ...(c.report ? [describeCycleReport(c.report)] : [])].join('\n'),
+          [
+            `Cycle ${c.period}: ${c.status}, run ${c.runs} time(s), started ${c.startedAt}${c.finishedAt ? `, finished ${c.finishedAt}` : ''}${c.error ? `; failed: ${c.error}` : ''}`,
+            ...(c.report ? [describeCycleReport(c.report)] : []),
+          ].join('\n'),
         );
       }),
     );

@@ -107,7 +107,9 @@ export function categorise(deps: CycleDeps) {
           [
             new SystemMessage(AGENT_ROLES.categoriser),
             // Field text from the switch is data: it goes to the model as the event's fields, never as instructions.
-            new HumanMessage(`Usage event ${e.id} was not classified by the rules. Subscriber ${e.subscriber}, other party ${JSON.stringify(e.otherParty)}. The rules suggest: ${proposed}. Is the suggestion right?`),
+            new HumanMessage(
+              `Usage event ${e.id} was not classified by the rules. Subscriber ${e.subscriber}, other party ${JSON.stringify(e.otherParty)}. The rules suggest: ${proposed}. Is the suggestion right?`,
+            ),
           ],
           { callbacks: [counter] },
         );
@@ -123,7 +125,15 @@ export function categorise(deps: CycleDeps) {
       }
     }
     return {
-      counts: { unclassified: total, sentToCategoriser: events.length, proposals: proposals.length, modelCalls: usage.calls, promptTokens: usage.promptTokens, completionTokens: usage.completionTokens, totalTokens: usage.totalTokens },
+      counts: {
+        unclassified: total,
+        sentToCategoriser: events.length,
+        proposals: proposals.length,
+        modelCalls: usage.calls,
+        promptTokens: usage.promptTokens,
+        completionTokens: usage.completionTokens,
+        totalTokens: usage.totalTokens,
+      },
       money: [],
       notes: total > events.length ? [`${total - events.length} unclassified records left for the next cycle or a person`] : [],
       update: { proposalIds: { categorise: proposals } },

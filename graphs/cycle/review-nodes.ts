@@ -6,6 +6,7 @@ import { findBillJump } from '../../tools/audit/index.ts';
 import { checkInvoiceCompliance } from '../../tools/compliance/index.ts';
 import { sumByCurrency } from '../../tools/cycle/index.ts';
 import { invoiceInvariantViolations } from '../../tools/invoice/check-invoice-invariants.ts';
+import { DEFAULT_FLAG_RULES } from '../../tools/invoice/flag-invoice.ts';
 import { openApproval } from '../approval/index.ts';
 import { cycleRequester, step, type CycleDeps } from './nodes.ts';
 import type { CycleStateType } from './state.ts';
@@ -24,7 +25,8 @@ export function audit(deps: CycleDeps) {
       const at = { invoiceId: inv.id, number: inv.number, accountId: inv.accountId };
       for (const v of invoiceInvariantViolations(inv.document)) findings.push({ ...at, kind: 'invariant', code: 'INVARIANT_BROKEN', severity: 'error', message: v });
       const history = invoicesBefore(store, tenant, inv.accountId, inv.period, 3).map((h) => ({ period: h.period, total: h.total }));
-      const jump = findBillJump(inv.document, history);
+      // The rule that holds invoices at billing: an issued invoice it flags here slipped past the hold.
+      const jump = findBillJump(inv.document, history, { ratio: DEFAULT_FLAG_RULES.billShockFactor, minIncrease: DEFAULT_FLAG_RULES.billShockMinIncrease });
       if (jump.jump) findings.push({ ...at, kind: 'bill_shock', code: 'BILL_SHOCK', severity: 'warning', message: jump.sentence });
       for (const f of checkInvoiceCompliance(inv.document).findings) {
         if (f.severity !== 'info') findings.push({ ...at, kind: 'compliance', code: f.code, severity: f.severity, message: f.message });
@@ -32,7 +34,13 @@ export function audit(deps: CycleDeps) {
     }
     const count = (k: string) => findings.filter((f) => f.kind === k).length;
     return {
-      counts: { invoices: rows.length, invariantViolations: count('invariant'), billShocks: count('bill_shock'), complianceFindings: count('compliance'), complianceErrors: findings.filter((f) => f.kind === 'compliance' && f.severity === 'error').length },
+      counts: {
+        invoices: rows.length,
+        invariantViolations: count('invariant'),
+        billShocks: count('bill_shock'),
+        complianceFindings: count('compliance'),
+        complianceErrors: findings.filter((f) => f.kind === 'compliance' && f.severity === 'error').length,
+      },
       money: sumByCurrency(rows),
       notes: [],
       update: { findings },
