@@ -11,8 +11,8 @@ import { approvalThreadId, buildApprovalGraph } from '../approval/index.ts';
 let store: ReturnType<typeof createTempStore>;
 afterEach(() => store.cleanup());
 
-/** A1 calls something the rules cannot classify; its notes say what was dialled. */
-const UNCLASSIFIED = 'u1,voice,outbound,447700900123,,,,abc,2025-03-06T10:00:00Z,60,answered,,dialled +447812345678';
+/** A1 calls something the rules cannot classify; its notes say it went to voicemail. */
+const UNCLASSIFIED = 'u1,voice,outbound,447700900123,,,,abc,2025-03-06T10:00:00Z,60,answered,,left a voicemail';
 
 const deps = (extra: Partial<CycleDeps> = {}): CycleDeps => ({
   ctx: createContext({ store, actor: { id: 'ada', kind: 'user', tenant: 't', roles: ['admin'] }, clock: systemClock('2026-01-01') }),
@@ -122,6 +122,10 @@ describe('the billing cycle graph with a record the rules cannot classify', () =
     const { report } = await runCycle(deps(), '2025-03');
     expect(report.steps.find((s) => s.step === 'categorise')!.counts).toMatchObject({ unclassified: 1, sentToCategoriser: 1 });
     expect(report.model.calls).toBe(1);
+    // The categoriser's suggestion became a proposal, waiting like the release.
+    const recat = listProposals(store, 't', { kind: 'recategorise' });
+    expect(recat).toEqual([expect.objectContaining({ status: 'pending', requestedBy: 'cycle' })]);
+    expect(report.waiting.map((w) => w.proposalId)).toContain(recat[0]!.id);
     expect(report.status).toBe('waiting');
     const a1 = invoicesOf().find((i) => i.accountId === 'A1')!;
     expect(a1).toMatchObject({ status: 'held', number: null });
