@@ -5,7 +5,7 @@ import { launchBrowser, screenshot, signIn, startWebServer } from './testing/bro
 // Readable on a phone: at 390 px no console page is wider than the screen (wide tables scroll in
 // their own card), and the navigation wraps instead of hiding pages.
 
-const PAGES = ['/', '/chat', '/approvals', '/invoices', '/invoices/INV-000001', '/usage', '/usage/1', '/quarantine', '/accounts', '/accounts/A1'];
+const PAGES = ['/', '/chat', '/approvals', '/invoices', '/invoices/INV-000001', '/usage', '/usage/1', '/quarantine', '/accounts', '/accounts/A1', '/cycles'];
 
 describe('the console on a phone', () => {
   let browser: Browser;
