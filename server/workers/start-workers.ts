@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { FlowProducer, Queue, UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { Logger } from '../../app/index.ts';
 import { getOperatorSettings, type Store } from '../../db/index.ts';
@@ -67,6 +68,8 @@ export async function startWorkers(opts: WorkerOptions): Promise<RunningWorkers>
       new Worker(name, run, {
         connection,
         prefix,
+        // Named by host and process, so a job shows (processedBy) which worker ran it.
+        name: `${hostname()}:${process.pid}`,
         concurrency: opts.concurrency ?? 1,
         lockDuration: opts.lockDurationMs ?? 30_000,
         stalledInterval: opts.stalledIntervalMs ?? 30_000,
