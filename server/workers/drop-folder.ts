@@ -1,7 +1,7 @@
 import { mkdirSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { ingestFile } from '../../app/ingest/index.ts';
-import { toBillingError } from '../../tools/errors.ts';
+import { BillingError, toBillingError } from '../../tools/errors.ts';
 import type { WorkerDeps } from './job-handlers.ts';
 
 /** A switch's drop folder: CDR files of one format land in `dir`; each is ingested once, then moved. */
@@ -17,7 +17,7 @@ const SETTLE_MS = 2000;
 /** Parses `--drop <switch>=<format>:<dir>`. */
 export function parseDropFolder(text: string): DropFolder {
   const m = /^([^=]+)=([^:]+):(.+)$/.exec(text);
-  if (!m) throw new Error(`--drop must be <switch>=<format>:<dir>, got "${text}"`);
+  if (!m) throw new BillingError('INVALID_INPUT', `--drop must be <switch>=<format>:<dir>, got "${text}"`);
   return { switch: m[1]!, format: m[2]!, dir: m[3]! };
 }
 

@@ -8,7 +8,7 @@ import { loadConfig } from '../../config/index.ts';
 import { openDatabase, setOperatorSetting } from '../../db/index.ts';
 import { createTempStore } from '../../db/testing/create-temp-store.ts';
 import { billShard, type ShardResult } from './bill-run.ts';
-import { enqueueBillRun, jobKey, QUEUES, redisConnection, startWorkers, type RunningWorkers } from './index.ts';
+import { defaultHandlers, enqueueBillRun, jobKey, QUEUES, redisConnection, startWorkers, type RunningWorkers } from './index.ts';
 import { deletePrefix, eventually, numberGaps, readInvoices, startWorkerProcess, testPrefix } from './testing/worker-fixture.ts';
 
 const PERIOD = '2025-03';
@@ -121,6 +121,10 @@ describe('worker faults (real Redis)', () => {
     const total = (await bill.getJob(parent))!.returnvalue as { created: number; alreadyPresent: number };
     expect(total).toMatchObject({ created: 400, alreadyPresent: 0 });
     expect(readInvoices(store.path)).toHaveLength(400);
+    // Retention removes finished jobs past their age (here: any age), and with them their ids.
+    const cleaned = (await defaultHandlers()['retention.clean']({} as Job, { ...worker.deps, retentionDays: 0 })) as { removed: Record<string, number> };
+    expect(cleaned.removed[`${QUEUES.bill}.completed`]).toBe(5);
+    expect(await bill.getJob(parent)).toBeUndefined();
   }, 60_000);
 
   it('a restart upserts the same job schedulers in the tenant’s zone and billing day', async () => {
