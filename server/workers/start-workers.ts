@@ -43,6 +43,8 @@ export async function startWorkers(opts: WorkerOptions): Promise<RunningWorkers>
   const settings = getOperatorSettings(opts.store);
   const prefix = opts.prefix ?? DEFAULT_PREFIX;
   const connection = redisConnection(opts.redisUrl);
+  // Redis gone for a while (a restart) is logged, and ioredis reconnects; jobs wait meanwhile.
+  connection.on('error', (err) => opts.logger.warn({ err: err.message }, 'redis connection error'));
   const queues = Object.fromEntries(Object.entries(QUEUES).map(([kind, name]) => [kind, new Queue(name, { connection, prefix })])) as Record<QueueKind, Queue>;
   const flows = new FlowProducer({ connection, prefix });
   const deps: WorkerDeps = {
