@@ -39,11 +39,17 @@ afterEach(async () => {
   store.cleanup();
 });
 
-/** Blocks the event loop (as a long synchronous bill does), so this worker's lock is not renewed. */
-function blockFor(ms: number): void {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    /* busy */
+/**
+ * Blocks the event loop (as a long synchronous bill does), so this worker's lock is not renewed,
+ * until the rival has taken the shard over and its first invoices are in (read synchronously).
+ */
+function blockUntilRivalBills(path: string, timeoutMs: number): void {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until && readInvoices(path).length === 0) {
+    const pause = Date.now() + 50;
+    while (Date.now() < pause) {
+      /* busy */
+    }
   }
 }
 
@@ -56,8 +62,8 @@ describe('worker faults (real Redis)', () => {
     setUpManyAccounts(store, 1500);
     const mine: ShardResult[] = [];
     let rival: CliProcess | undefined;
-    // This worker takes the only shard, lets a rival process start, then stalls past its lock: the
-    // rival reclaims the shard and bills it while this one, waking up, bills the same accounts too.
+    // This worker takes the only shard, lets a rival process start, then stalls past its lock until
+    // the rival has reclaimed the shard and is billing it; waking up, it bills the same accounts too.
     const first = await startWorkers({
       store: openDatabase(store.path),
       redisUrl: loadConfig().redisUrl,
@@ -73,7 +79,7 @@ describe('worker faults (real Redis)', () => {
           if (!rival) {
             rival = await startWorkerProcess(store.path, prefix, ['--no-schedule', '--lock-duration', '600', '--stalled-interval', '300']);
             children.push(rival);
-            blockFor(2000);
+            blockUntilRivalBills(store.path, 20_000);
           }
           const part = await billShard(job, deps);
           mine.push(part);
