@@ -47,6 +47,7 @@ export async function startWorkers(opts: WorkerOptions): Promise<RunningWorkers>
   connection.on('error', (err) => opts.logger.warn({ err: err.message }, 'redis connection error'));
   const queues = Object.fromEntries(Object.entries(QUEUES).map(([kind, name]) => [kind, new Queue(name, { connection, prefix })])) as Record<QueueKind, Queue>;
   const flows = new FlowProducer({ connection, prefix });
+  for (const emitter of [...Object.values(queues), flows]) emitter.on('error', (err: Error) => opts.logger.warn({ err: err.message }, 'queue error'));
   const deps: WorkerDeps = {
     store: opts.store,
     tenant: settings.tenant,

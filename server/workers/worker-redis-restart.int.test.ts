@@ -76,6 +76,7 @@ describe.skipIf(!hasRedisServer)('switchboard worker when Redis is killed and re
     connection.on('error', () => undefined);
     const tasks = new Queue(QUEUES.tasks, { connection, prefix });
     const bill = new Queue(QUEUES.bill, { connection, prefix });
+    for (const q of [tasks, bill]) q.on('error', () => undefined);
     try {
       await enqueueBillRun(tasks, TENANT, PERIOD);
       await eventually('the first invoices', async () => readInvoices(store.path).length > 0, 30_000);
