@@ -47,7 +47,9 @@ export async function startWorkers(opts: WorkerOptions): Promise<RunningWorkers>
   connection.on('error', (err) => opts.logger.warn({ err: err.message }, 'redis connection error'));
   const queues = Object.fromEntries(Object.entries(QUEUES).map(([kind, name]) => [kind, new Queue(name, { connection, prefix })])) as Record<QueueKind, Queue>;
   const flows = new FlowProducer({ connection, prefix });
-  for (const emitter of [...Object.values(queues), flows]) emitter.on('error', (err: Error) => opts.logger.warn({ err: err.message }, 'queue error'));
+  const logError = (err: Error) => opts.logger.warn({ err: err.message }, 'queue error');
+  for (const q of Object.values(queues)) q.on('error', logError);
+  flows.on('error', logError);
   const deps: WorkerDeps = {
     store: opts.store,
     tenant: settings.tenant,
