@@ -22,6 +22,7 @@ import { registerServe } from './commands/serve.ts';
 import { registerTariffs } from './commands/tariffs.ts';
 import { registerUsage } from './commands/usage.ts';
 import { registerWhatIf } from './commands/whatif.ts';
+import { registerWorker } from './commands/worker.ts';
 import { finishProgram, newProgram } from './program.ts';
 import { start } from './start.ts';
 
@@ -51,6 +52,7 @@ export function buildProgram(): Command {
     registerChat,
     registerApprovals,
     registerServe,
+    registerWorker,
     registerAudit,
   ]) {
     register(program);

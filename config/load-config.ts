@@ -27,6 +27,8 @@ export const appConfigSchema = z.object({
   servePort: z.coerce.number().int().min(0).max(65535).default(8080),
   /** The server's log level (SWITCHBOARD_LOG_LEVEL): pino's levels, `silent` for none. */
   logLevel: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
+  /** `switchboard worker`: the Redis its BullMQ queues live in (REDIS_URL). */
+  redisUrl: z.string().url().default('redis://127.0.0.1:6379'),
 });
 export type AppConfig = z.infer<typeof appConfigSchema>;
 
@@ -59,6 +61,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = scopedEnv.getStore() ?? proc
     serveHost: env.SWITCHBOARD_HOST || undefined,
     servePort: env.SWITCHBOARD_PORT || undefined,
     logLevel: env.SWITCHBOARD_LOG_LEVEL || undefined,
+    redisUrl: env.REDIS_URL || undefined,
   });
   if (!parsed.success) {
     throw new BillingError('INVALID_CONFIG', `invalid environment: ${parsed.error.issues.map((i) => (i.path[0] === 'dbPath' ? i.message : `${i.path.join('.')}: ${i.message}`)).join('; ')}`);

@@ -29,7 +29,7 @@ const LIST_KEYS = new Set([
   'transitContexts',
 ]);
 
-const NUMBER_KEYS = new Set(['shortCodeMaxDigits', 'maxRecordAgeDays', 'maxFutureSkewSeconds', 'durationToleranceSeconds', 'maxCallSeconds']);
+const NUMBER_KEYS = new Set(['billingDay', 'shortCodeMaxDigits', 'maxRecordAgeDays', 'maxFutureSkewSeconds', 'durationToleranceSeconds', 'maxCallSeconds']);
 
 /** Parses a `config set` value: comma-separated lists for list settings, numbers for numeric ones. */
 export function parseSettingValue(key: string, value: string): unknown {

@@ -100,6 +100,13 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./serve.ts')).registerServe,
   },
   {
+    name: 'worker',
+    term: 'worker [options]',
+    description:
+      'run the scheduled work on BullMQ (Redis at $REDIS_URL): drop folders, hourly rating, the overdue pass, the monthly bill run in shards; until stopped (SIGTERM finishes the current job)',
+    load: async () => (await import('./worker.ts')).registerWorker,
+  },
+  {
     name: 'audit',
     term: 'audit [options]',
     description: "your operator's audit log: every agent tool call and error, proposal, decision, refusal and posting, oldest first",

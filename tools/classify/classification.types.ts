@@ -44,6 +44,8 @@ export const operatorSettingsSchema = z
     internalContexts: z.array(z.string().min(1).max(80)).default(['ext-local']),
     /** Contexts of traffic handed from one carrier to another through the switch: transit, never a subscriber's usage. */
     transitContexts: z.array(z.string().min(1).max(80)).default([]),
+    /** Day of the month (1-28, in the operator's time zone) the scheduled worker bills the month before; unset means the 1st. */
+    billingDay: z.number().int().min(1).max(28).optional(),
     // Plausibility limits of ingest (tools/cdr/check-record-plausibility.ts); unset means the
     // documented default there (docs/cdr-formats.md, "Plausibility").
     /** A record starting more than this many days before ingest is quarantined (TIME_TOO_OLD). */

@@ -1,0 +1,29 @@
+import type { Job } from 'bullmq';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { setUpManyAccounts } from '../../cli/commands/testing/many-accounts.ts';
+import { createTempStore } from '../../db/testing/create-temp-store.ts';
+import { JOB_NAMES } from './queues.ts';
+import { defaultHandlers, type WorkerDeps } from './job-handlers.ts';
+
+let store: ReturnType<typeof createTempStore>;
+beforeEach(() => {
+  store = createTempStore();
+  setUpManyAccounts(store, 3);
+});
+afterEach(() => store.cleanup());
+
+const deps = () => ({ store, tenant: 'switchboard.local', timezone: 'UTC', logger: { debug() {}, info() {}, warn() {}, error() {} } }) as unknown as WorkerDeps;
+
+describe('the job-handler table', () => {
+  it('has a handler for every job name', () => {
+    expect(Object.keys(defaultHandlers()).sort()).toEqual([...JOB_NAMES].sort());
+  });
+
+  it('runs rating and the overdue pass as operations of the tenant’s cycle actor', async () => {
+    const h = defaultHandlers();
+    await expect(h['rating.hourly']({} as Job, deps())).resolves.toMatchObject({ considered: 0, rated: 0 });
+    await expect(h['invoices.overdue']({} as Job, deps())).resolves.toEqual({ overdue: 0, invoices: [] });
+    // Another tenant's cycle may not rate this database's usage.
+    await expect(h['rating.hourly']({} as Job, { ...deps(), tenant: 'other' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+  });
+});

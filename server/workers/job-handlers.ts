@@ -1,0 +1,51 @@
+import type { FlowProducer, Job, Queue } from 'bullmq';
+import type { Logger } from '../../app/index.ts';
+import { markOverdueInvoices } from '../../app/invoices/index.ts';
+import { runOperation } from '../../app/operation.ts';
+import { runRating } from '../../app/rating/index.ts';
+import type { Store } from '../../db/index.ts';
+import { billShard, finishBillRun, startBillRun } from './bill-run.ts';
+import { cycleContext } from './cycle-context.ts';
+import { ingestDropFolder, type DropFolder } from './drop-folder.ts';
+import type { JobName, QueueKind } from './queues.ts';
+import { cleanRetention } from './retention.ts';
+
+/** What every job handler gets besides its job: the tenant's database and the worker's queues. */
+export interface WorkerDeps {
+  store: Store;
+  tenant: string;
+  timezone: string;
+  queues: Record<QueueKind, Queue>;
+  flows: FlowProducer;
+  /** Accounts per shard job of a bill run. */
+  shardSize: number;
+  dropFolders: readonly DropFolder[];
+  /** Completed and failed jobs older than this are removed by the retention job. */
+  retentionDays: number;
+  logger: Logger;
+}
+
+/** Runs one job; what it returns is the job's result (kept with the completed job, read by a parent). */
+export type JobHandler = (job: Job, deps: WorkerDeps) => Promise<unknown>;
+
+/**
+ * The job-handler table: one handler per job name. It is the seam later work plugs into: the
+ * billing cycle graph replaces `bill.start`/`bill.finish`, the notification outbox replaces
+ * `notifications.deliver`, each by passing its own handler to startWorkers({ handlers }).
+ */
+export type JobHandlerTable = Record<JobName, JobHandler>;
+
+/** The handlers the worker runs unless told otherwise. */
+export function defaultHandlers(): JobHandlerTable {
+  return {
+    'ingest.dropFolder': (job, deps) => ingestDropFolder(deps, job.data as { switch: string }),
+    'rating.hourly': (_job, deps) => runOperation(runRating, cycleContext(deps.store, deps.tenant, deps.timezone, deps.logger), {}),
+    'invoices.overdue': (_job, deps) => runOperation(markOverdueInvoices, cycleContext(deps.store, deps.tenant, deps.timezone, deps.logger), {}),
+    'bill.start': (job, deps) => startBillRun(job, deps),
+    'bill.shard': (job, deps) => billShard(job, deps),
+    'bill.finish': (job) => finishBillRun(job),
+    // No outbox yet: the notifications work (issue 12, section 3) plugs its delivery in here.
+    'notifications.deliver': async () => ({ delivered: 0, note: 'no notification outbox in this build' }),
+    'retention.clean': (_job, deps) => cleanRetention(deps),
+  };
+}

@@ -1,0 +1,77 @@
+import { randomBytes } from 'node:crypto';
+import Database from 'better-sqlite3';
+import { loadConfig } from '../../../config/index.ts';
+import { printed, startCli, type CliProcess } from '../../../cli/testing/cli-processes.ts';
+import { redisConnection } from '../queues.ts';
+
+/** A queue prefix no other test (or Switchboard on this Redis) uses. */
+export function testPrefix(): string {
+  return `sbtest-${randomBytes(6).toString('hex')}`;
+}
+
+/** Deletes every Redis key under a prefix (tests clean up after themselves on the shared Redis). */
+export async function deletePrefix(prefix: string, url = loadConfig().redisUrl): Promise<void> {
+  const redis = redisConnection(url);
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+      cursor = next;
+      if (keys.length) await redis.del(...keys);
+    } while (cursor !== '0');
+  } finally {
+    await redis.quit();
+  }
+}
+
+/** Starts the real `switchboard worker` on a database and prefix and waits for its start-up line. */
+export async function startWorkerProcess(dbPath: string, prefix: string, extra: string[] = [], env: Record<string, string> = {}): Promise<CliProcess> {
+  const proc = startCli(['--db', dbPath, 'worker', '--queue-prefix', prefix, '--json', ...extra], env);
+  await printed(proc, /"schedulers"/);
+  return proc;
+}
+
+/** One invoice row as the fault tests compare them. */
+export interface InvoiceRow {
+  accountId: string;
+  period: string;
+  series: string;
+  number: string | null;
+  total: string;
+}
+
+/** The invoices of a database file, read on a connection of its own. */
+export function readInvoices(path: string): InvoiceRow[] {
+  const sqlite = new Database(path, { readonly: true });
+  try {
+    sqlite.pragma('busy_timeout = 10000');
+    return sqlite.prepare("select account_id accountId, period, series, number, total from invoices where kind = 'invoice' order by account_id").all() as InvoiceRow[];
+  } finally {
+    sqlite.close();
+  }
+}
+
+/** The numbers of a series that are missing between its first and last (empty when gapless). */
+export function numberGaps(rows: InvoiceRow[]): string[] {
+  const bySeries = new Map<string, number[]>();
+  for (const r of rows) {
+    if (r.number === null) continue;
+    const n = Number(/(\d+)$/.exec(r.number)?.[1]);
+    bySeries.set(r.series, [...(bySeries.get(r.series) ?? []), n]);
+  }
+  const gaps: string[] = [];
+  for (const [series, ns] of bySeries) {
+    const sorted = [...ns].sort((a, b) => a - b);
+    for (let i = 1; i < sorted.length; i++) if (sorted[i] !== sorted[i - 1]! + 1) gaps.push(`${series}: ${sorted[i - 1]} → ${sorted[i]}`);
+  }
+  return gaps;
+}
+
+/** Polls an async `probe` until it is true, failing after `timeoutMs`. */
+export async function eventually(what: string, probe: () => Promise<boolean>, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await probe())) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
