@@ -93,14 +93,12 @@ describe('worker faults (real Redis)', () => {
     await eventually('the bill run to finish', async () => (await stateOf(parent)) === 'completed', 30_000);
     await eventually('this worker to finish its copy of the shard', async () => mine.length > 0, 30_000);
     const shard = await bill.getJob(jobKey('bill-shard', TENANT, PERIOD, 0));
-    const theirs = shard!.returnvalue as ShardResult;
-    // The rival took the shard from under this worker (stalled) and finished it.
-    expect(shard!.processedBy).toMatch(new RegExp(`:${rival!.child.pid}$`));
+    // The shard was taken from under this worker (stalled) while it was blocked, so two processes
+    // billed the same accounts; which of them completes the job last depends on timing and is not
+    // asserted (it made this test fail under load). What must hold whatever the order is below.
     expect(shard!.stalledCounter).toBeGreaterThanOrEqual(1);
-    console.log(`race: this worker created ${mine[0]!.created}, found ${mine[0]!.alreadyPresent} present; the rival created ${theirs.created}`);
-    // Both billed the shard: between them every account was created once, the rest found present.
+    console.log(`race: this worker created ${mine[0]!.created}, found ${mine[0]!.alreadyPresent} present`);
     expect(mine[0]!.accounts).toBe(1500);
-    expect(mine[0]!.created + theirs.created).toBe(1500);
     expect(mine[0]!.created + mine[0]!.alreadyPresent).toBe(1500);
     const rows = readInvoices(store.path);
     expect(rows).toHaveLength(1500);
