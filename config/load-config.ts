@@ -27,6 +27,12 @@ export const appConfigSchema = z.object({
   servePort: z.coerce.number().int().min(0).max(65535).default(8080),
   /** The server's log level (SWITCHBOARD_LOG_LEVEL): pino's levels, `silent` for none. */
   logLevel: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
+  /** Where notification emails are sent (SWITCHBOARD_SMTP_URL, e.g. smtp://user:pass@mail.example:587); without it email notifications fail and are retried. */
+  smtpUrl: z.string().url().optional(),
+  /** The From address of notification emails (SWITCHBOARD_MAIL_FROM). */
+  mailFrom: z.string().min(3).default('Switchboard Billing <billing@switchboard.local>'),
+  /** How long a webhook receiver may take to answer (SWITCHBOARD_WEBHOOK_TIMEOUT_MS). */
+  webhookTimeoutMs: z.coerce.number().int().positive().default(10_000),
 });
 export type AppConfig = z.infer<typeof appConfigSchema>;
 
@@ -59,6 +65,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = scopedEnv.getStore() ?? proc
     serveHost: env.SWITCHBOARD_HOST || undefined,
     servePort: env.SWITCHBOARD_PORT || undefined,
     logLevel: env.SWITCHBOARD_LOG_LEVEL || undefined,
+    smtpUrl: env.SWITCHBOARD_SMTP_URL || undefined,
+    mailFrom: env.SWITCHBOARD_MAIL_FROM || undefined,
+    webhookTimeoutMs: env.SWITCHBOARD_WEBHOOK_TIMEOUT_MS || undefined,
   });
   if (!parsed.success) {
     throw new BillingError('INVALID_CONFIG', `invalid environment: ${parsed.error.issues.map((i) => (i.path[0] === 'dbPath' ? i.message : `${i.path.join('.')}: ${i.message}`)).join('; ')}`);

@@ -64,3 +64,18 @@ export { readEvalState, type EvalState } from './eval-state.ts';
 export { claimIdempotencyKey, completeIdempotencyKey, releaseIdempotencyKey, type KeyClaim, type StoredResponse } from './idempotency-store.ts';
 export { migrationStatus, type MigrationStatus } from './migration-status.ts';
 export { addAccountNote, listAccountNotes, type AccountNote } from './account-note-store.ts';
+export {
+  recordNotification,
+  claimDueNotifications,
+  recordNotificationAttempt,
+  finishedChannels,
+  settleNotification,
+  listNotifications,
+  getNotification,
+  requeueNotification,
+  getNotificationSettings,
+  setNotificationSettings,
+  getWebhookEndpoint,
+  setWebhookEndpoint,
+  type StoredNotification,
+} from './notification-store.ts';
