@@ -20,5 +20,15 @@ export async function createSmtpTransport(url: string, opts: { timeoutMs?: numbe
   if (!/^smtps?:\/\//.test(url)) throw new BillingError('INVALID_CONFIG', `SWITCHBOARD_SMTP_URL must start with smtp:// or smtps://, got "${url}"`);
   const nodemailer = await import('nodemailer');
   const timeout = opts.timeoutMs ?? 10_000;
-  return nodemailer.createTransport(url, { connectionTimeout: timeout, greetingTimeout: timeout, socketTimeout: timeout }) as unknown as EmailTransport & { close(): void };
+  const u = new URL(url);
+  const secure = u.protocol === 'smtps:';
+  return nodemailer.createTransport({
+    host: u.hostname,
+    port: u.port ? Number(u.port) : secure ? 465 : 587,
+    secure,
+    ...(u.username ? { auth: { user: decodeURIComponent(u.username), pass: decodeURIComponent(u.password) } } : {}),
+    connectionTimeout: timeout,
+    greetingTimeout: timeout,
+    socketTimeout: timeout,
+  }) as unknown as EmailTransport & { close(): void };
 }

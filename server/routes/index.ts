@@ -8,6 +8,7 @@ import { collectionsRoutes } from './collections.ts';
 import { ingestRoutes } from './ingest.ts';
 import { invoiceProposalRoutes } from './invoice-proposals.ts';
 import { invoiceRoutes } from './invoices.ts';
+import { notificationRoutes } from './notifications.ts';
 import { portalRoutes } from './portal.ts';
 import { proposalRoutes } from './proposals.ts';
 import { rerateRoutes } from './rerate.ts';
@@ -36,4 +37,5 @@ export const routes: readonly RouteSpec[] = [
   ...ingestRoutes,
   ...chatRoutes,
   ...portalRoutes,
+  ...notificationRoutes,
 ];
