@@ -113,13 +113,13 @@ export function recordNotificationAttempt(
 }
 
 /** The channels a notification is done with since its retry window began (delivered or skipped): a retry sends only the others. */
-export function finishedChannels(store: Store, n: { id: number; retryFrom: string }): Set<NotificationChannel> {
+export function finishedChannels(store: Store, n: { id: number; retryFrom: string }): Map<NotificationChannel, 'delivered' | 'skipped'> {
   const rows = store.db
-    .select({ channel: notificationAttempts.channel })
+    .select({ channel: notificationAttempts.channel, outcome: notificationAttempts.outcome })
     .from(notificationAttempts)
     .where(and(eq(notificationAttempts.notificationId, n.id), inArray(notificationAttempts.outcome, ['delivered', 'skipped']), gte(notificationAttempts.at, n.retryFrom)))
     .all();
-  return new Set(rows.map((r) => r.channel));
+  return new Map(rows.map((r) => [r.channel, r.outcome as 'delivered' | 'skipped']));
 }
 
 /** Ends a claimed delivery pass: delivered, skipped, failed (with the next attempt) or dead. Only the claim holder's row changes. */

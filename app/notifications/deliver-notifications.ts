@@ -29,8 +29,11 @@ export interface DeliveryReport {
   dead: number;
 }
 
-/** A claim older than this is taken over: the deliverer holding it has died (longer than any send may take). */
-export const DELIVERY_LEASE_MS = 5 * 60 * 1000;
+/** A claim older than this is taken over: the deliverer holding it has died (far longer than a claimed batch takes). */
+export const DELIVERY_LEASE_MS = 15 * 60 * 1000;
+
+/** Rows claimed at a time: a batch is sent well within the lease even when every send waits for its timeout. */
+const CLAIM_BATCH = 10;
 
 /**
  * One delivery pass: claims the due notifications (so a second deliverer running at the same time
@@ -39,9 +42,14 @@ export const DELIVERY_LEASE_MS = 5 * 60 * 1000;
  * next attempt (1 minute, doubling) or dead once that would be 24 hours after it was queued.
  */
 export async function deliverDue(store: Store, opts: { now: Date; transports: NotificationTransports; limit?: number; tenant?: string }): Promise<DeliveryReport> {
-  const claimed = claimDueNotifications(store, opts.now, { limit: opts.limit ?? 100, leaseMs: DELIVERY_LEASE_MS, tenant: opts.tenant });
-  const report: DeliveryReport = { claimed: claimed.length, delivered: 0, skipped: 0, failed: 0, dead: 0 };
-  for (const n of claimed) report[await deliverOne(store, n, opts)] += 1;
+  const limit = opts.limit ?? 100;
+  const report: DeliveryReport = { claimed: 0, delivered: 0, skipped: 0, failed: 0, dead: 0 };
+  while (report.claimed < limit) {
+    const claimed = claimDueNotifications(store, opts.now, { limit: Math.min(CLAIM_BATCH, limit - report.claimed), leaseMs: DELIVERY_LEASE_MS, tenant: opts.tenant });
+    if (claimed.length === 0) break;
+    report.claimed += claimed.length;
+    for (const n of claimed) report[await deliverOne(store, n, opts)] += 1;
+  }
   return report;
 }
 
@@ -49,7 +57,7 @@ async function deliverOne(store: Store, n: StoredNotification, opts: { now: Date
   const settings = getNotificationSettings(store, n.tenant, n.accountId);
   const done = finishedChannels(store, n);
   let failed: string | undefined;
-  let delivered = done.size > 0;
+  let delivered = [...done.values()].includes('delivered');
   for (const channel of settings.channels) {
     if (done.has(channel)) continue;
     const started = performance.now();

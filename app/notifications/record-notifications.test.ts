@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { changeInvoiceStatus, getInvoice, listNotifications, recordNotification } from '../../db/index.ts';
+import { changeInvoiceStatus, claimDueNotifications, getInvoice, getNotification, listNotifications, recordNotification, settleNotification } from '../../db/index.ts';
+import { DELIVERY_LEASE_MS } from './deliver-notifications.ts';
 import { rolledBack } from '../../db/open-database.ts';
 import { saveDunningAction } from '../../db/posting-store.ts';
 import { createTempStore } from '../../db/testing/create-temp-store.ts';
@@ -60,6 +61,21 @@ describe('the outbox', () => {
 
   it('refuses a payload that does not match its kind', () => {
     expect(() => recordNotification(store, { key: 'bad', accountId: 'A1', payload: { kind: 'usage_threshold', percent: 90 } as never })).toThrow();
+  });
+});
+
+describe('claiming', () => {
+  it('takes a row once; a claim older than the lease is taken over, and the old holder can no longer settle it', () => {
+    const now = new Date(Date.now() + 1000);
+    const first = claimDueNotifications(store, now, { limit: 100, leaseMs: DELIVERY_LEASE_MS });
+    expect(first.length).toBe(listNotifications(store, 't').length);
+    expect(claimDueNotifications(store, new Date(now.getTime() + DELIVERY_LEASE_MS - 1), { limit: 100, leaseMs: DELIVERY_LEASE_MS })).toEqual([]);
+    const later = new Date(now.getTime() + DELIVERY_LEASE_MS);
+    const taken = claimDueNotifications(store, later, { limit: 1, leaseMs: DELIVERY_LEASE_MS });
+    expect(taken.map((n) => n.id)).toEqual([first[0]!.id]);
+    expect(settleNotification(store, first[0]!.id, now, { status: 'delivered', at: now })).toBe(false);
+    expect(settleNotification(store, first[0]!.id, later, { status: 'delivered', at: later })).toBe(true);
+    expect(getNotification(store, 't', first[0]!.id)).toMatchObject({ status: 'delivered', attempts: 1, deliveredAt: later.toISOString() });
   });
 });
 
