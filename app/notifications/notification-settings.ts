@@ -9,7 +9,7 @@ const settingsOutput = notificationSettingsSchema.extend({ accountId: z.string()
 /** An account's notification settings: channels, email address, language, opt-outs (defaults when never set). */
 export const showNotificationSettings = defineOperation({
   name: 'notifications.settings',
-  summary: "Show an account's notification settings",
+  summary: 'Show the notification settings of an account',
   effect: 'read',
   roles: ['analyst', 'admin', 'customer'],
   input: z.object({ accountId: accountIdSchema.describe('the account') }).strict(),
@@ -23,7 +23,7 @@ export const showNotificationSettings = defineOperation({
 /** Changes an account's notification settings; fields not given keep their value. */
 export const setNotificationSettings = defineOperation({
   name: 'notifications.set-settings',
-  summary: "Change an account's notification settings",
+  summary: 'Change the notification settings of an account',
   effect: 'write',
   roles: ['analyst', 'admin', 'customer'],
   input: z
