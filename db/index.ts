@@ -77,5 +77,6 @@ export {
   setNotificationSettings,
   getWebhookEndpoint,
   setWebhookEndpoint,
+  purgeSettledNotifications,
   type StoredNotification,
 } from './notification-store.ts';

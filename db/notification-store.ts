@@ -215,3 +215,24 @@ export function setWebhookEndpoint(store: Store, tenant: string, e: { url: strin
     .onConflictDoUpdate({ target: webhookEndpoints.tenant, set: { ...e, updatedAt: now.toISOString() } })
     .run();
 }
+
+/** Deletes delivered and skipped notifications (and their attempts) settled before `before`; returns how many (the worker's retention job). */
+export function purgeSettledNotifications(store: Store, before: Date): number {
+  return store.sqlite
+    .transaction(() => {
+      const old = and(inArray(notifications.status, ['delivered', 'skipped']), lte(notifications.nextAttemptAt, before.toISOString()));
+      const ids = store.db
+        .select({ id: notifications.id })
+        .from(notifications)
+        .where(old)
+        .all()
+        .map((r) => r.id);
+      for (let i = 0; i < ids.length; i += 500) {
+        const chunk = ids.slice(i, i + 500);
+        store.db.delete(notificationAttempts).where(inArray(notificationAttempts.notificationId, chunk)).run();
+        store.db.delete(notifications).where(inArray(notifications.id, chunk)).run();
+      }
+      return ids.length;
+    })
+    .immediate();
+}

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { changeInvoiceStatus, claimDueNotifications, getInvoice, getNotification, listNotifications, recordNotification, settleNotification } from '../../db/index.ts';
+import { changeInvoiceStatus, claimDueNotifications, getInvoice, getNotification, listNotifications, purgeSettledNotifications, recordNotification, settleNotification } from '../../db/index.ts';
 import { DELIVERY_LEASE_MS } from './deliver-notifications.ts';
 import { rolledBack } from '../../db/open-database.ts';
 import { saveDunningAction } from '../../db/posting-store.ts';
@@ -76,6 +76,20 @@ describe('claiming', () => {
     expect(settleNotification(store, first[0]!.id, now, { status: 'delivered', at: now })).toBe(false);
     expect(settleNotification(store, first[0]!.id, later, { status: 'delivered', at: later })).toBe(true);
     expect(getNotification(store, 't', first[0]!.id)).toMatchObject({ status: 'delivered', attempts: 1, deliveredAt: later.toISOString() });
+  });
+});
+
+describe('retention', () => {
+  it('purges delivered notifications settled before the cut-off, never queued or dead ones', () => {
+    const now = new Date(Date.now() + 1000);
+    const [a, b] = claimDueNotifications(store, now, { limit: 2, leaseMs: DELIVERY_LEASE_MS });
+    settleNotification(store, a!.id, now, { status: 'delivered', at: now });
+    settleNotification(store, b!.id, now, { status: 'dead', at: now });
+    const before = listNotifications(store, 't').length;
+    expect(purgeSettledNotifications(store, new Date(now.getTime() - 1))).toBe(0);
+    expect(purgeSettledNotifications(store, now)).toBe(1);
+    expect(listNotifications(store, 't').map((n) => n.id)).not.toContain(a!.id);
+    expect(listNotifications(store, 't')).toHaveLength(before - 1);
   });
 });
 
