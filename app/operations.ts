@@ -3,6 +3,7 @@ import { billingTotals } from './billing/index.ts';
 import { billRunsOps, ingestOps, quarantineOps, ratingOps } from './ingest-area.ts';
 import { listThreads, postMessage, showThread } from './chat/index.ts';
 import type { Operation } from './operation.ts';
+import { listCycles, runBillingCycle, showCycle } from './cycles/index.ts';
 import { addUser, createToken, listTokens, listUsers, revokeToken } from './users/index.ts';
 import { addAccountNote, listAccountNotes, listAccounts, showAccount, showAccountStanding } from './accounts/index.ts';
 import { listAudit, verifyAudit } from './audit/index.ts';
@@ -98,6 +99,10 @@ export const operations: readonly Operation[] = [
   ...quarantineOps,
   ...ratingOps,
   ...billRunsOps,
+  // billing cycles: the whole period in one checkpointed graph
+  runBillingCycle,
+  listCycles,
+  showCycle,
   // chat
   postMessage,
   listThreads,

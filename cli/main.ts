@@ -6,6 +6,7 @@ import { registerBatches } from './commands/batches.ts';
 import { registerChat } from './commands/chat.ts';
 import { registerUsers } from './commands/users.ts';
 import { registerBill } from './commands/bill.ts';
+import { registerCycle } from './commands/cycle.ts';
 import { registerCatalog } from './commands/catalog.ts';
 import { registerConfig } from './commands/config.ts';
 import { registerInvoice } from './commands/invoice.ts';
@@ -41,6 +42,7 @@ export function buildProgram(): Command {
     registerCatalog,
     registerAccounts,
     registerBill,
+    registerCycle,
     registerRerate,
     registerWhatIf,
     registerInvoice,

@@ -64,6 +64,7 @@ export { readEvalState, type EvalState } from './eval-state.ts';
 export { claimIdempotencyKey, completeIdempotencyKey, releaseIdempotencyKey, type KeyClaim, type StoredResponse } from './idempotency-store.ts';
 export { migrationStatus, type MigrationStatus } from './migration-status.ts';
 export { addAccountNote, listAccountNotes, type AccountNote } from './account-note-store.ts';
+export { startCycleRun, finishCycleRun, getCycleRun, tenantCycleRun, listCycleRuns, type CycleRun } from './cycle-run-store.ts';
 export {
   recordNotification,
   claimDueNotifications,

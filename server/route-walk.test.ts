@@ -107,7 +107,7 @@ describe('every route of the OpenAPI document', { timeout: 120_000 }, () => {
   let api: Awaited<ReturnType<typeof setUpApi>>;
   let doc: Doc;
   /** Real ids of tenant t, by path parameter name. */
-  const IDS: Record<string, string> = { number: 'INV-000001', accountId: 'A1', userId: 'alice' };
+  const IDS: Record<string, string> = { number: 'INV-000001', accountId: 'A1', userId: 'alice', period: '2025-03' };
   const routes: Array<{ method: string; path: string; op: Operation }> = [];
 
   beforeAll(async () => {

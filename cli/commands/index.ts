@@ -55,6 +55,12 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./bill.ts')).registerBill,
   },
   {
+    name: 'cycle',
+    term: 'cycle',
+    description: 'billing cycles: a whole period (close usage, rate, categorise, bill, audit, hold, documents), resumable',
+    load: async () => (await import('./cycle.ts')).registerCycle,
+  },
+  {
     name: 'rerate',
     term: 'rerate [options]',
     description: 're-rate a period after a tariff correction: per-event changes logged; issued invoices corrected by credit or debit notes, unissued ones billed again',

@@ -5,6 +5,7 @@ import { billingRoutes } from './billing.ts';
 import { catalogRoutes } from './catalog.ts';
 import { chatRoutes } from './chat.ts';
 import { collectionsRoutes } from './collections.ts';
+import { cycleRoutes } from './cycles.ts';
 import { ingestRoutes } from './ingest.ts';
 import { invoiceProposalRoutes } from './invoice-proposals.ts';
 import { invoiceRoutes } from './invoices.ts';
@@ -35,6 +36,7 @@ export const routes: readonly RouteSpec[] = [
   ...collectionsRoutes,
   ...userRoutes,
   ...ingestRoutes,
+  ...cycleRoutes,
   ...chatRoutes,
   ...portalRoutes,
   ...notificationRoutes,

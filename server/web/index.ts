@@ -11,6 +11,7 @@ import { mountOverview } from './console/overview.tsx';
 import { mountQuarantine } from './console/quarantine.tsx';
 import { mountAccounts } from './console/accounts.tsx';
 import { mountAccountPortalLinks } from './console/account-portal-links.tsx';
+import { mountCycles } from './console/cycles.tsx';
 import { mountUsage } from './console/usage.tsx';
 import { mountPortal } from './portal/index.ts';
 import { requireCsrf } from './csrf.ts';
@@ -39,5 +40,6 @@ export function mountWeb(web: Hono<WebEnv>, deps: WebDeps & { failures: RateLimi
   mountUsage(web, guard);
   mountAccounts(web, guard);
   mountAccountPortalLinks(web, guard);
+  mountCycles(web, guard);
   mountPortal(web, deps);
 }

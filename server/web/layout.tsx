@@ -15,6 +15,7 @@ export const CONSOLE_NAV: readonly NavItem[] = [
   { href: '/usage', label: 'Usage' },
   { href: '/quarantine', label: 'Quarantine' },
   { href: '/accounts', label: 'Accounts' },
+  { href: '/cycles', label: 'Cycles' },
 ];
 
 /** Who is signed in, as the header shows them, and the session's CSRF token for its forms. */

@@ -54,4 +54,20 @@ describe('console sign-in in a real browser', () => {
     expect(new URL(page.url()).pathname).toBe('/');
     await context.close();
   });
+
+  it('is usable from the keyboard: the first Tab reaches "Skip to content", and sign-in works with Enter', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${server.url}/sign-in`);
+    await page.keyboard.press('Tab');
+    await expect(page.evaluate('document.activeElement.id')).resolves.toBe('token');
+    await page.keyboard.type(server.users.alice.token);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`${server.url}/`);
+    await page.keyboard.press('Tab');
+    await expect(page.evaluate('document.activeElement.textContent')).resolves.toBe('Skip to content');
+    await page.keyboard.press('Enter');
+    await expect(page.evaluate('location.hash')).resolves.toBe('#main');
+    await context.close();
+  });
 });

@@ -1,0 +1,2 @@
+export * from './cycle-report.ts';
+export { sumByCurrency } from './sum-by-currency.ts';
