@@ -42,24 +42,37 @@ export function recordNotification(store: Store, n: { key: string; accountId: st
   if (tenant === undefined) return null; // an account we do not know has nobody to tell
   const payload = notificationPayloadSchema.parse(n.payload);
   const at = (n.at ?? new Date()).toISOString();
-  const row = store.db
-    .insert(notifications)
-    .values({
-      tenant,
-      key: n.key,
-      kind: payload.kind,
-      accountId: n.accountId,
-      invoiceId: 'invoiceId' in payload ? payload.invoiceId : null,
-      subscriptionId: 'subscriptionId' in payload ? payload.subscriptionId : null,
-      payloadJson: JSON.stringify(payload),
-      status: 'queued',
-      nextAttemptAt: at,
-      createdAt: at,
-      retryFrom: at,
-    })
-    .onConflictDoNothing()
-    .returning({ id: notifications.id })
-    .get();
+  // Prepared once per store: the bill run records one per invoice, and building the SQL each time would cost more than the insert.
+  const insert = prepared(store, 'record-notification', () =>
+    store.db
+      .insert(notifications)
+      .values({
+        tenant: sql.placeholder('tenant'),
+        key: sql.placeholder('key'),
+        kind: sql.placeholder('kind'),
+        accountId: sql.placeholder('accountId'),
+        invoiceId: sql.placeholder('invoiceId'),
+        subscriptionId: sql.placeholder('subscriptionId'),
+        payloadJson: sql.placeholder('payloadJson'),
+        status: 'queued',
+        nextAttemptAt: sql.placeholder('at'),
+        createdAt: sql.placeholder('at'),
+        retryFrom: sql.placeholder('at'),
+      })
+      .onConflictDoNothing()
+      .returning({ id: notifications.id })
+      .prepare(),
+  );
+  const row = insert.get({
+    tenant,
+    key: n.key,
+    kind: payload.kind,
+    accountId: n.accountId,
+    invoiceId: 'invoiceId' in payload ? payload.invoiceId : null,
+    subscriptionId: 'subscriptionId' in payload ? payload.subscriptionId : null,
+    payloadJson: JSON.stringify(payload),
+    at,
+  });
   return row?.id ?? null;
 }
 
