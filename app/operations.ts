@@ -40,6 +40,7 @@ import {
 import { previewAccountRerate, proposeAccountRerate, proposeEventRecategorisation, rerateBillingPeriod } from './rerate/index.ts';
 import { showWhatIf } from './whatif/index.ts';
 import { createPortalLink, listPortalLinks, revokePortalLink, showCurrentPeriod } from './portal/index.ts';
+import { deliverNotifications, listDeadNotifications, listNotifications, resendNotification, setNotificationSettings, showNotificationSettings } from './notifications/index.ts';
 
 /**
  * Every operation of the system, by area. Surfaces that walk all of them (the API's route table
@@ -129,4 +130,11 @@ export const operations: readonly Operation[] = [
   listPortalLinks,
   revokePortalLink,
   showCurrentPeriod,
+  // notifications: the outbox, delivery, dead letters, an account's settings
+  listNotifications,
+  listDeadNotifications,
+  resendNotification,
+  deliverNotifications,
+  showNotificationSettings,
+  setNotificationSettings,
 ] as unknown as readonly Operation[];

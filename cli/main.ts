@@ -16,6 +16,7 @@ import { registerGenerate } from './commands/generate.ts';
 import { registerIngest } from './commands/ingest.ts';
 import { registerQuarantine } from './commands/quarantine.ts';
 import { registerPortal } from './commands/portal.ts';
+import { registerNotifications } from './commands/notifications.ts';
 import { registerRate } from './commands/rate.ts';
 import { registerRerate } from './commands/rerate.ts';
 import { registerServe } from './commands/serve.ts';
@@ -49,6 +50,7 @@ export function buildProgram(): Command {
     registerConfig,
     registerUsers,
     registerPortal,
+    registerNotifications,
     registerChat,
     registerApprovals,
     registerServe,

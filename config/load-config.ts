@@ -29,6 +29,12 @@ export const appConfigSchema = z.object({
   logLevel: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
   /** `switchboard worker`: the Redis its BullMQ queues live in (REDIS_URL). */
   redisUrl: z.string().url().default('redis://127.0.0.1:6379'),
+  /** Where notification emails are sent (SWITCHBOARD_SMTP_URL, e.g. smtp://user:pass@mail.example:587); without it email notifications fail and are retried. */
+  smtpUrl: z.string().url().optional(),
+  /** The From address of notification emails (SWITCHBOARD_MAIL_FROM). */
+  mailFrom: z.string().min(3).default('Switchboard Billing <billing@switchboard.local>'),
+  /** How long a webhook receiver may take to answer (SWITCHBOARD_WEBHOOK_TIMEOUT_MS). */
+  webhookTimeoutMs: z.coerce.number().int().positive().default(10_000),
 });
 export type AppConfig = z.infer<typeof appConfigSchema>;
 
@@ -62,6 +68,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = scopedEnv.getStore() ?? proc
     servePort: env.SWITCHBOARD_PORT || undefined,
     logLevel: env.SWITCHBOARD_LOG_LEVEL || undefined,
     redisUrl: env.REDIS_URL || undefined,
+    smtpUrl: env.SWITCHBOARD_SMTP_URL || undefined,
+    mailFrom: env.SWITCHBOARD_MAIL_FROM || undefined,
+    webhookTimeoutMs: env.SWITCHBOARD_WEBHOOK_TIMEOUT_MS || undefined,
   });
   if (!parsed.success) {
     throw new BillingError('INVALID_CONFIG', `invalid environment: ${parsed.error.issues.map((i) => (i.path[0] === 'dbPath' ? i.message : `${i.path.join('.')}: ${i.message}`)).join('; ')}`);

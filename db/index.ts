@@ -65,3 +65,19 @@ export { claimIdempotencyKey, completeIdempotencyKey, releaseIdempotencyKey, typ
 export { migrationStatus, type MigrationStatus } from './migration-status.ts';
 export { addAccountNote, listAccountNotes, type AccountNote } from './account-note-store.ts';
 export { startCycleRun, finishCycleRun, getCycleRun, tenantCycleRun, listCycleRuns, type CycleRun } from './cycle-run-store.ts';
+export {
+  recordNotification,
+  claimDueNotifications,
+  recordNotificationAttempt,
+  finishedChannels,
+  settleNotification,
+  listNotifications,
+  getNotification,
+  requeueNotification,
+  getNotificationSettings,
+  setNotificationSettings,
+  getWebhookEndpoint,
+  setWebhookEndpoint,
+  purgeSettledNotifications,
+  type StoredNotification,
+} from './notification-store.ts';

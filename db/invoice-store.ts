@@ -6,7 +6,9 @@ import { invoiceDocumentSchema, type InvoiceDocument, type InvoiceKind, type Inv
 import { addDays } from '../tools/time/index.ts';
 import { allowanceLedger, invoiceSeries, invoices } from './billing-schema.ts';
 import type { Store } from './open-database.ts';
+import { recordNotification } from './notification-store.ts';
 import { prepared } from './prepared.ts';
+import type { NotificationPayload } from '../tools/notifications/index.ts';
 
 type InvoiceRow = typeof invoices.$inferSelect;
 
@@ -169,6 +171,31 @@ function takeNumber(store: Store, series: string): string {
   return `${series}-${String(row.next - 1).padStart(6, '0')}`;
 }
 
+/** The outbox rows an issued invoice or note makes (and its plan recommendations), in the transaction that issues it. */
+function recordIssued(store: Store, invoiceId: number, accountId: string, doc: InvoiceDocument): void {
+  recordNotification(store, { key: `invoice:${invoiceId}:issued`, accountId, payload: invoicePayload('invoice_issued', invoiceId, doc) });
+  for (const r of doc.recommendations) {
+    recordNotification(store, {
+      key: `plan:${accountId}:${r.subscriptionId}:${doc.period.label}`,
+      accountId,
+      payload: {
+        kind: 'plan_recommendation',
+        subscriptionId: r.subscriptionId,
+        currentPlan: r.currentPlanId,
+        recommendedPlan: r.planName,
+        saving: r.saving,
+        currency: doc.currency,
+        period: doc.period.label,
+      },
+    });
+  }
+}
+
+function invoicePayload(kind: 'invoice_issued' | 'payment_received', invoiceId: number, doc: InvoiceDocument): NotificationPayload {
+  const facts = { invoiceId, number: doc.number, period: doc.period.label, total: doc.total, currency: doc.currency };
+  return kind === 'invoice_issued' ? { kind, ...facts, issueDate: doc.issueDate, dueDate: doc.dueDate } : { kind: 'payment_received', ...facts };
+}
+
 /** The document as issued: numbered, dated, due after the payment terms. */
 function issued(doc: InvoiceDocument, number: string, issueDate: string, termsDays: number): InvoiceDocument {
   return { ...doc, number, status: 'issued', holdReasons: [], issueDate, dueDate: addDays(issueDate, termsDays) };
@@ -218,6 +245,7 @@ export function saveInvoice(
       })
       .returning({ id: invoices.id })
       .get();
+    if (!held) recordIssued(store, row.id, input.accountId, final);
     const insertLedger = prepared(store, 'insert-ledger', () =>
       store.db
         .insert(allowanceLedger)
@@ -275,6 +303,7 @@ export function issueHeldInvoice(store: Store, id: number, issueDate: string, pa
     if (r.status !== 'held') throw new BillingError('CONFLICT', `invoice ${r.number ?? id} is ${r.status}, not held`);
     const doc = issued(storedDocument(r.documentJson), takeNumber(store, r.series), issueDate, paymentTermsDays);
     const now = new Date().toISOString();
+    recordIssued(store, id, r.accountId, doc);
     return toStored(
       store.db
         .update(invoices)
@@ -318,6 +347,8 @@ export function changeInvoiceStatus(store: Store, id: number, to: 'paid' | 'over
     if (!r) throw new BillingError('NOT_FOUND', `no invoice ${id}`);
     checkStatusChange(r.status as InvoiceStatus, to);
     const doc = { ...storedDocument(r.documentJson), status: to };
+    // Paid once per invoice: marking it paid again is refused by the status rules, and the key holds anyway.
+    if (to === 'paid') recordNotification(store, { key: `invoice:${id}:paid`, accountId: r.accountId, payload: invoicePayload('payment_received', id, doc) });
     return toStored(
       store.db
         .update(invoices)

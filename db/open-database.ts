@@ -8,12 +8,13 @@ import * as agentSchema from './agent-schema.ts';
 import * as apiSchema from './api-schema.ts';
 import * as webSchema from './web-schema.ts';
 import * as cycleSchema from './cycle-schema.ts';
+import * as notificationSchema from './notification-schema.ts';
 import * as billingSchema from './billing-schema.ts';
 import * as coreSchema from './schema.ts';
 import { storageError } from './storage-error.ts';
 import { BillingError } from '../tools/errors.ts';
 
-const schema = { ...coreSchema, ...billingSchema, ...agentSchema, ...apiSchema, ...webSchema, ...cycleSchema };
+const schema = { ...coreSchema, ...billingSchema, ...agentSchema, ...apiSchema, ...webSchema, ...cycleSchema, ...notificationSchema };
 
 export type Db = BetterSQLite3Database<typeof schema>;
 

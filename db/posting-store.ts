@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { dunningActions, paymentPlans } from './agent-schema.ts';
 import { invoices } from './billing-schema.ts';
+import { recordNotification } from './notification-store.ts';
 import type { Store } from './open-database.ts';
 
 /** The number of the note stored under a correction key (a posted proposal's), or undefined. */
@@ -26,8 +27,19 @@ export function savePaymentPlan(store: Store, plan: { proposalId: number; accoun
   return row?.id ?? store.db.select({ id: paymentPlans.id }).from(paymentPlans).where(eq(paymentPlans.proposalId, plan.proposalId)).get()!.id;
 }
 
-/** Records a dunning step taken, once per proposal. */
+/** Records a dunning step taken, once per proposal, and its notification to the customer in the same transaction. */
 export function saveDunningAction(store: Store, action: { accountId: string; invoiceId: number; step: string; proposalId: number; detail: object }): void {
+  store.sqlite.transaction(() => {
+    saveDunningRow(store, action);
+    recordNotification(store, {
+      key: `dunning:${action.invoiceId}:${action.step}`,
+      accountId: action.accountId,
+      payload: { kind: 'dunning_step', invoiceId: action.invoiceId, step: action.step, proposalId: action.proposalId },
+    });
+  })();
+}
+
+function saveDunningRow(store: Store, action: { accountId: string; invoiceId: number; step: string; proposalId: number; detail: object }): void {
   store.db
     .insert(dunningActions)
     .values({

@@ -125,6 +125,7 @@ describe('every route of the OpenAPI document', { timeout: 120_000 }, () => {
     IDS.threadId = claimChatThread(store, { tenant: 't', userId: 'alice' });
     IDS.lineId = String((store.sqlite.prepare("SELECT json_extract(document_json, '$.lines[0].id') AS v FROM invoices WHERE number = 'INV-000001'").get() as { v: string }).v);
     IDS.tokenId = String(listApiTokens(store, 'alice')[0]!.id);
+    IDS.notificationId = one("SELECT id AS v FROM notifications WHERE tenant = 't' ORDER BY id LIMIT 1");
     IDS.linkId = String(createPortalLink(store, { tenant: 't', accountId: 'A1', createdBy: 'alice', expiresAt: new Date(Date.now() + 3_600_000) }).id);
     doc = (await call(api.app, 'GET', '/api/openapi.json')).body;
     for (const [path, item] of Object.entries(doc.paths)) for (const [method, op] of Object.entries(item)) routes.push({ method: method.toUpperCase(), path, op });

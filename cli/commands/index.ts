@@ -87,6 +87,12 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./portal.ts')).registerPortal,
   },
   {
+    name: 'notifications',
+    term: 'notifications',
+    description: 'notifications to customers: the outbox, a delivery pass, dead letters, resend, an account’s settings',
+    load: async () => (await import('./notifications.ts')).registerNotifications,
+  },
+  {
     name: 'chat',
     term: 'chat [options] [message...]',
     description: 'ask the billing agents in plain words (interactive without a message); money-changing requests become proposals for approvers',

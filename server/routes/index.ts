@@ -9,6 +9,7 @@ import { cycleRoutes } from './cycles.ts';
 import { ingestRoutes } from './ingest.ts';
 import { invoiceProposalRoutes } from './invoice-proposals.ts';
 import { invoiceRoutes } from './invoices.ts';
+import { notificationRoutes } from './notifications.ts';
 import { portalRoutes } from './portal.ts';
 import { proposalRoutes } from './proposals.ts';
 import { rerateRoutes } from './rerate.ts';
@@ -38,4 +39,5 @@ export const routes: readonly RouteSpec[] = [
   ...cycleRoutes,
   ...chatRoutes,
   ...portalRoutes,
+  ...notificationRoutes,
 ];

@@ -1,0 +1,93 @@
+import type { NotificationPayload } from './notification.types.ts';
+
+/** The wording of an email: consumers are addressed personally, businesses formally. */
+export type Audience = 'consumer' | 'business';
+
+/** A rendered email: subject and plain-text body. */
+export interface RenderedEmail {
+  subject: string;
+  text: string;
+}
+
+type Texts = Record<NotificationPayload['kind'], (p: never) => { subject: string; body: string }>;
+
+const en: Texts = {
+  invoice_issued: (p: Extract<NotificationPayload, { kind: 'invoice_issued' }>) => ({
+    subject: `Invoice ${p.number ?? p.invoiceId} for ${p.period}`,
+    body: `invoice ${p.number ?? p.invoiceId} for ${p.period} is ready: ${p.total} ${p.currency}${p.dueDate ? `, due on ${p.dueDate}` : ''}. The PDF is attached.`,
+  }),
+  invoice_upcoming: (p: Extract<NotificationPayload, { kind: 'invoice_upcoming' }>) => ({
+    subject: `Your invoice for ${p.period} is coming`,
+    body: `the invoice for ${p.period} will be issued on ${p.billingDate}.`,
+  }),
+  usage_threshold: (p: Extract<NotificationPayload, { kind: 'usage_threshold' }>) => ({
+    subject: `${p.percent}% of your ${p.service} allowance used`,
+    body: `line ${p.subscriptionId} has used ${p.used} of ${p.granted} (${p.percent}%) of its ${p.service} allowance in ${p.period}.`,
+  }),
+  payment_received: (p: Extract<NotificationPayload, { kind: 'payment_received' }>) => ({
+    subject: `Payment received for invoice ${p.number ?? p.invoiceId}`,
+    body: `we received the payment of ${p.total} ${p.currency} for invoice ${p.number ?? p.invoiceId}. Thank you.`,
+  }),
+  dunning_step: (p: Extract<NotificationPayload, { kind: 'dunning_step' }>) => ({
+    subject: 'Reminder: an invoice is overdue',
+    body: `an invoice on your account is overdue (step: ${p.step}). Please pay it or contact us.`,
+  }),
+  plan_recommendation: (p: Extract<NotificationPayload, { kind: 'plan_recommendation' }>) => ({
+    subject: `A plan that would have cost less in ${p.period}`,
+    body: `on ${p.recommendedPlan} instead of ${p.currentPlan}, line ${p.subscriptionId} would have paid ${p.saving} ${p.currency} less in ${p.period}.`,
+  }),
+};
+
+const de: Texts = {
+  invoice_issued: (p: Extract<NotificationPayload, { kind: 'invoice_issued' }>) => ({
+    subject: `Rechnung ${p.number ?? p.invoiceId} für ${p.period}`,
+    body: `die Rechnung ${p.number ?? p.invoiceId} für ${p.period} liegt vor: ${p.total} ${p.currency}${p.dueDate ? `, fällig am ${p.dueDate}` : ''}. Das PDF ist angehängt.`,
+  }),
+  invoice_upcoming: (p: Extract<NotificationPayload, { kind: 'invoice_upcoming' }>) => ({
+    subject: `Ihre Rechnung für ${p.period} kommt bald`,
+    body: `die Rechnung für ${p.period} wird am ${p.billingDate} erstellt.`,
+  }),
+  usage_threshold: (p: Extract<NotificationPayload, { kind: 'usage_threshold' }>) => ({
+    subject: `${p.percent} % Ihres Inklusivvolumens (${p.service}) verbraucht`,
+    body: `der Anschluss ${p.subscriptionId} hat im Zeitraum ${p.period} ${p.used} von ${p.granted} (${p.percent} %) seines Inklusivvolumens (${p.service}) verbraucht.`,
+  }),
+  payment_received: (p: Extract<NotificationPayload, { kind: 'payment_received' }>) => ({
+    subject: `Zahlung für Rechnung ${p.number ?? p.invoiceId} erhalten`,
+    body: `wir haben die Zahlung von ${p.total} ${p.currency} für die Rechnung ${p.number ?? p.invoiceId} erhalten. Vielen Dank.`,
+  }),
+  dunning_step: (p: Extract<NotificationPayload, { kind: 'dunning_step' }>) => ({
+    subject: 'Zahlungserinnerung',
+    body: `eine Rechnung Ihres Kontos ist überfällig (Stufe: ${p.step}). Bitte begleichen Sie sie oder melden Sie sich bei uns.`,
+  }),
+  plan_recommendation: (p: Extract<NotificationPayload, { kind: 'plan_recommendation' }>) => ({
+    subject: `Ein günstigerer Tarif für ${p.period}`,
+    body: `mit ${p.recommendedPlan} statt ${p.currentPlan} hätte der Anschluss ${p.subscriptionId} im Zeitraum ${p.period} ${p.saving} ${p.currency} weniger bezahlt.`,
+  }),
+};
+
+const LANGUAGES: Record<string, { texts: Texts; greet: Record<Audience, (name: string) => string>; close: Record<Audience, string> }> = {
+  en: { texts: en, greet: { consumer: (n) => `Hi ${n},`, business: (n) => `Dear ${n},` }, close: { consumer: 'Cheers,\nYour billing team', business: 'Kind regards,\nAccounts receivable' } },
+  de: {
+    texts: de,
+    greet: { consumer: (n) => `Hallo ${n},`, business: (n) => `Sehr geehrte Damen und Herren (${n}),` },
+    close: { consumer: 'Viele Grüße\nIhr Abrechnungsteam', business: 'Mit freundlichen Grüßen\nDebitorenbuchhaltung' },
+  },
+};
+
+/** The language templates exist for; any other falls back to English. */
+export function templateLanguage(language: string): 'en' | 'de' {
+  return language.toLowerCase().startsWith('de') ? 'de' : 'en';
+}
+
+/** Consumers get the personal wording; every other segment (small_business, enterprise) the formal one. */
+export function audienceOf(segment: string): Audience {
+  return segment === 'consumer' ? 'consumer' : 'business';
+}
+
+/** Renders the email of a notification in a language and for an audience (plain text; amounts as stored decimals). */
+export function renderNotificationEmail(payload: NotificationPayload, opts: { language: string; audience: Audience; name: string }): RenderedEmail {
+  const lang = LANGUAGES[templateLanguage(opts.language)]!;
+  const t = (lang.texts[payload.kind] as (p: NotificationPayload) => { subject: string; body: string })(payload);
+  const body = t.body.charAt(0).toUpperCase() + t.body.slice(1);
+  return { subject: t.subject, text: `${lang.greet[opts.audience](opts.name)}\n\n${body}\n\n${lang.close[opts.audience]}\n` };
+}
