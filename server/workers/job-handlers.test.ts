@@ -22,8 +22,13 @@ describe('the job-handler table', () => {
   it('runs rating and the overdue pass as operations of the tenant’s cycle actor', async () => {
     const h = defaultHandlers();
     await expect(h['rating.hourly']({} as Job, deps())).resolves.toMatchObject({ considered: 0, rated: 0 });
-    await expect(h['invoices.overdue']({} as Job, deps())).resolves.toEqual({ overdue: 0, invoices: [] });
+    // The daily pass marks overdue invoices and records the day's scheduled notifications (three accounts scanned).
+    await expect(h['invoices.overdue']({} as Job, deps())).resolves.toMatchObject({ overdue: { overdue: 0, invoices: [] }, notifications: { accounts: 3 } });
     // Another tenant's cycle may not rate this database's usage.
     await expect(h['rating.hourly']({} as Job, { ...deps(), tenant: 'other' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+  });
+
+  it('delivers the outbox: with nothing due it claims nothing', async () => {
+    await expect(defaultHandlers()['notifications.deliver']({} as Job, deps())).resolves.toEqual({ claimed: 0, delivered: 0, skipped: 0, failed: 0, dead: 0 });
   });
 });

@@ -1,6 +1,7 @@
 import type { FlowProducer, Job, Queue } from 'bullmq';
 import type { Logger } from '../../app/index.ts';
 import { markOverdueInvoices } from '../../app/invoices/index.ts';
+import { configuredTransports, deliverDue, recordScheduledNotifications } from '../../app/notifications/index.ts';
 import { runOperation } from '../../app/operation.ts';
 import { runRating } from '../../app/rating/index.ts';
 import type { Store } from '../../db/index.ts';
@@ -30,8 +31,8 @@ export type JobHandler = (job: Job, deps: WorkerDeps) => Promise<unknown>;
 
 /**
  * The job-handler table: one handler per job name. It is the seam later work plugs into: the
- * billing cycle graph replaces `bill.start`/`bill.finish`, the notification outbox replaces
- * `notifications.deliver`, each by passing its own handler to startWorkers({ handlers }).
+ * billing cycle graph can replace `bill.start`/`bill.finish` by passing its own handler to
+ * startWorkers({ handlers }); `notifications.deliver` delivers the outbox.
  */
 export type JobHandlerTable = Record<JobName, JobHandler>;
 
@@ -40,12 +41,24 @@ export function defaultHandlers(): JobHandlerTable {
   return {
     'ingest.dropFolder': (job, deps) => ingestDropFolder(deps, job.data as { switch: string }),
     'rating.hourly': (_job, deps) => runOperation(runRating, cycleContext(deps.store, deps.tenant, deps.timezone, deps.logger), {}),
-    'invoices.overdue': (_job, deps) => runOperation(markOverdueInvoices, cycleContext(deps.store, deps.tenant, deps.timezone, deps.logger), {}),
+    'invoices.overdue': async (_job, deps) => {
+      const ctx = cycleContext(deps.store, deps.tenant, deps.timezone, deps.logger);
+      const overdue = await runOperation(markOverdueInvoices, ctx, {});
+      // The daily pass also records what the day's scan finds: allowances at 80% and 100%, bills coming up.
+      const notifications = recordScheduledNotifications(deps.store, { tenant: deps.tenant, today: ctx.clock.today() });
+      return { overdue, notifications };
+    },
     'bill.start': (job, deps) => startBillRun(job, deps),
     'bill.shard': (job, deps) => billShard(job, deps),
     'bill.finish': (job) => finishBillRun(job),
-    // No outbox yet: the notifications work (issue 12, section 3) plugs its delivery in here.
-    'notifications.deliver': async () => ({ delivered: 0, note: 'no notification outbox in this build' }),
+    'notifications.deliver': async (_job, deps) => {
+      const transports = await configuredTransports();
+      try {
+        return await deliverDue(deps.store, { now: new Date(), transports, tenant: deps.tenant });
+      } finally {
+        transports.close();
+      }
+    },
     'retention.clean': (_job, deps) => cleanRetention(deps),
   };
 }

@@ -1,3 +1,4 @@
+import { purgeSettledNotifications } from '../../db/index.ts';
 import type { WorkerDeps } from './job-handlers.ts';
 
 const DAY_MS = 86_400_000;
@@ -5,15 +6,17 @@ const DAY_MS = 86_400_000;
 const BATCH = 5000;
 
 /**
- * Removes completed and failed jobs older than the retention period from every queue. Job ids of a
+ * Removes completed and failed jobs older than the retention period from every queue, and settled notifications. Job ids of a
  * period's bill run stay until then, so a late duplicate tick within it is still refused.
  */
-export async function cleanRetention(deps: WorkerDeps): Promise<{ removed: Record<string, number> }> {
+export async function cleanRetention(deps: WorkerDeps): Promise<{ removed: Record<string, number>; notifications: number }> {
   const removed: Record<string, number> = {};
   for (const queue of Object.values(deps.queues)) {
     for (const state of ['completed', 'failed'] as const) {
       removed[`${queue.name}.${state}`] = (await queue.clean(deps.retentionDays * DAY_MS, BATCH, state)).length;
     }
   }
-  return { removed };
+  // Delivered and skipped notifications past the same period (failed and dead ones stay to be seen).
+  const notifications = purgeSettledNotifications(deps.store, new Date(Date.now() - deps.retentionDays * DAY_MS));
+  return { removed, notifications };
 }
