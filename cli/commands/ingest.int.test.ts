@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../db/index.ts';
+import { batchLeaseHeld, openDatabase } from '../../db/index.ts';
 import { writeCdrFile, type GenerationStats } from '../../evals/generator/index.ts';
 import { childPids, isAlive, runCli, startCli, waitFor } from '../testing/cli-processes.ts';
 import { runCli as runInProcess } from '../testing/run-cli.ts';
@@ -80,6 +80,14 @@ describe('killing `switchboard ingest` stops the work (real launcher, real file)
     const { run, worker } = await ingestUntilFirstCommit(db);
     run.child.kill('SIGKILL');
     await waitFor('the ingest child to die', () => !isAlive(worker), 15_000);
+    // The kernel drops a dead process's file locks as its last thread goes; under load that can
+    // trail the process's own exit by a moment.
+    const store = openDatabase(db);
+    try {
+      await waitFor('the dead ingest to let go of its batch lease', () => !batchLeaseHeld(store, 1), 15_000);
+    } finally {
+      store.close();
+    }
     const committed = eventsOf(db, 1);
     const quarantined = query<{ n: number }>(db, 'select count(*) n from quarantine where batch_id = 1').n;
 

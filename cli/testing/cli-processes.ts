@@ -42,10 +42,31 @@ function procState(pid: number): string | null {
   }
 }
 
-/** True while a process exists and is not a zombie (an orphan's zombie may wait for a reaper that never comes). */
+/**
+ * True while a process exists and is not a zombie (an orphan's zombie may wait for a reaper that
+ * never comes). A killed process's main thread can show as a zombie while its other threads (the
+ * ingest writer) are still exiting with the process's files, and file locks, open: it is alive
+ * until every thread has gone.
+ */
 export function isAlive(pid: number): boolean {
   const state = procState(pid);
-  return state !== null && state !== 'Z' && state !== 'X';
+  if (state === null || state === 'X') return false;
+  if (state !== 'Z') return true;
+  let tasks: string[];
+  try {
+    tasks = readdirSync(`/proc/${pid}/task`);
+  } catch {
+    return false;
+  }
+  return tasks.some((tid) => {
+    try {
+      const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+      const s = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+      return s !== 'Z' && s !== 'X';
+    } catch {
+      return false;
+    }
+  });
 }
 
 /** The live children of a process (Linux /proc). */
