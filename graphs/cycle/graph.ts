@@ -1,7 +1,7 @@
 import { AsyncLocalStorageProviderSingleton } from '@langchain/core/singletons';
 import { END, Send, START, StateGraph } from '@langchain/langgraph';
 import { finishCycleRun, listTenantInvoices, listProposals, startCycleRun, type CycleRun } from '../../db/index.ts';
-import { CYCLE_STEPS, cycleReportSchema, sumByCurrency, type CycleReport } from '../../tools/cycle/index.ts';
+import { CYCLE_STEPS, cycleReportSchema, sumByCurrency, wholeMs, type CycleReport } from '../../tools/cycle/index.ts';
 import { toBillingError } from '../../tools/errors.ts';
 import { createCheckpointer } from '../checkpointer.ts';
 import { billShard, categorise, closeUsage, collectBill, planShards, rate, type CycleDeps } from './nodes.ts';
@@ -65,7 +65,7 @@ export async function runCycle(deps: CycleDeps, period: string): Promise<{ run: 
       const final = (await graph.invoke(resumed ? null : { tenant, period, shardResults: {}, proposalIds: {} }, config)) as CycleStateType;
       return { final, resumed };
     });
-    const report = cycleReport(deps, final, threadId, Math.round(performance.now() - t0));
+    const report = cycleReport(deps, final, threadId, wholeMs(performance.now() - t0));
     return { run: finishCycleRun(store, tenant, period, { at: clock.now().toISOString(), report }), report, resumed };
   } catch (err) {
     finishCycleRun(store, tenant, period, { at: clock.now().toISOString(), error: toBillingError(err).message });

@@ -8,7 +8,7 @@ import { proposeRecategorisation } from '../../app/rerate/index.ts';
 import { AGENT_ROLES } from '../../agents/prompts.ts';
 import { countModelUsage } from '../../agents/model/index.ts';
 import { countTenantEvents, countTenantQuarantine, listTenantEvents, suggestEventCategory, tenantAccountIds, tenantBatches, type Requester } from '../../db/index.ts';
-import { sumByCurrency, type CycleStep, type StepReport } from '../../tools/cycle/index.ts';
+import { sumByCurrency, wholeMs, type CycleStep, type StepReport } from '../../tools/cycle/index.ts';
 import { BillingError } from '../../tools/errors.ts';
 import { runShard } from './run-shard.ts';
 import type { CycleStateType, CycleUpdate, Shard } from './state.ts';
@@ -45,7 +45,7 @@ export function step(name: CycleStep, deps: CycleDeps, body: (s: CycleStateType)
     deps.onStep?.(name);
     const t0 = performance.now();
     const { update, ...report } = await body(s);
-    const ms = Math.round(performance.now() - t0);
+    const ms = wholeMs(performance.now() - t0);
     return { ...update, steps: { [name]: { step: name, ms, at: deps.ctx.clock.now().toISOString(), ...report } } };
   };
 }
@@ -159,7 +159,7 @@ export function billShard(deps: CycleDeps) {
     const shard = s.shard!;
     const t0 = performance.now();
     const r = runShard(deps.ctx.store, { tenant: deps.ctx.tenant, period: s.period, accountIds: shard.accountIds, issueDate: deps.options.issueDate });
-    const ms = Math.round(performance.now() - t0);
+    const ms = wholeMs(performance.now() - t0);
     return { shardResults: { [shard.index]: { index: shard.index, accounts: shard.accountIds.length, created: r.created, alreadyPresent: r.alreadyPresent.length, failed: r.failed, ms } } };
   };
 }

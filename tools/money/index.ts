@@ -3,3 +3,4 @@ export { roundDecimal, parseRoundingMethod, formatFixed, ROUNDING_METHODS, type 
 export { minorUnits, roundToCurrency } from './currency.ts';
 export { allocate } from './allocate.ts';
 export { isWithinBounds } from './within-bounds.ts';
+export { absoluteAmount } from './absolute-amount.ts';

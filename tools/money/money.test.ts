@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { allocate, dec, formatFixed, minorUnits, roundDecimal, roundToCurrency, ROUNDING_METHODS, Decimal } from './index.ts';
+import { absoluteAmount, allocate, dec, formatFixed, minorUnits, roundDecimal, roundToCurrency, ROUNDING_METHODS, Decimal } from './index.ts';
 
 const decimalString = fc.tuple(fc.bigInt({ min: -(10n ** 12n), max: 10n ** 12n }), fc.integer({ min: 0, max: 8 })).map(([n, s]) => new Decimal(n.toString()).div(new Decimal(10).pow(s)).toFixed(s));
 
@@ -70,5 +70,11 @@ describe('money', () => {
   it('allocates proportionally with the remainder to the largest fractions', () => {
     expect(allocate('10.00', [1, 1, 1], 2).map(String)).toEqual(['3.34', '3.33', '3.33']);
     expect(allocate('100', [50, 30, 20], 0).map(String)).toEqual(['50', '30', '20']);
+  });
+});
+
+describe('absoluteAmount', () => {
+  it('drops the sign and keeps the digits as they are', () => {
+    expect([absoluteAmount('-10.70'), absoluteAmount('3.5'), absoluteAmount('-0.0125'), absoluteAmount('0')]).toEqual(['10.70', '3.5', '0.0125', '0']);
   });
 });

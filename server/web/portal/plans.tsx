@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { runOperation } from '../../../app/index.ts';
 import { showWhatIf } from '../../../app/whatif/index.ts';
 import { BillingError } from '../../../tools/errors.ts';
-import { dec } from '../../../tools/money/index.ts';
+import { absoluteAmount, dec } from '../../../tools/money/index.ts';
 import { Money } from '../components.tsx';
 import { portalPageSession as pageSession } from './portal-session.ts';
 import { sendPage } from '../render.tsx';
@@ -52,7 +52,7 @@ function LineAdvice(props: { msisdn: string; period: string; currency: string; s
                   'the same'
                 ) : (
                   <>
-                    <Money value={saving.negated().toFixed(2)} currency={cur} /> more
+                    <Money value={absoluteAmount(s.saving!)} currency={cur} /> more
                   </>
                 )}
                 {props.recommended === s.planId ? <span class="badge badge-good">our suggestion</span> : null}
