@@ -6,7 +6,7 @@ import type { Operation } from './operation.ts';
 import { listCycles, runBillingCycle, showCycle } from './cycles/index.ts';
 import { addUser, createToken, listTokens, listUsers, revokeToken } from './users/index.ts';
 import { addAccountNote, listAccountNotes, listAccounts, showAccount, showAccountStanding } from './accounts/index.ts';
-import { listAudit, verifyAudit } from './audit/index.ts';
+import { auditInvoicesOperation, listAudit, verifyAudit } from './audit/index.ts';
 import { importCatalog, listCatalogVersions, showCatalog } from './catalog/index.ts';
 import { importTariff, listTariffs, showTariff } from './tariffs/index.ts';
 import { listUnclassifiedRecords, listUsageEvents, showUsageEvent, suggestEventCategory, summarizeUsage } from './usage/index.ts';
@@ -88,6 +88,7 @@ export const operations: readonly Operation[] = [
   // audit
   listAudit,
   verifyAudit,
+  auditInvoicesOperation,
   // users and API tokens
   addUser,
   listUsers,

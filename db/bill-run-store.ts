@@ -1,14 +1,15 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, between, eq, inArray } from 'drizzle-orm';
 import { BillingError } from '../tools/errors.ts';
 import type { InvoiceStatus } from '../tools/invoice/invoice.types.ts';
 import { accounts, invoices } from './billing-schema.ts';
 import type { TenantScope } from './scope.ts';
 
 /** The scope's account ids to bill, sorted (all of them, or the given ones; another tenant's is NOT_FOUND, exactly like a missing one). */
-export function tenantAccountIds(scope: TenantScope, only?: string[]): string[] {
+export function tenantAccountIds(scope: TenantScope, only?: string[] | { first: string; last: string }): string[] {
   const where = [eq(accounts.tenant, scope.tenant)];
   if (scope.accountId !== undefined) where.push(eq(accounts.id, scope.accountId));
-  if (only?.length) where.push(inArray(accounts.id, only));
+  if (Array.isArray(only) && only.length) where.push(inArray(accounts.id, only));
+  if (only && !Array.isArray(only)) where.push(between(accounts.id, only.first, only.last));
   const found = scope.store.db
     .select({ id: accounts.id })
     .from(accounts)
@@ -16,7 +17,7 @@ export function tenantAccountIds(scope: TenantScope, only?: string[]): string[] 
     .orderBy(asc(accounts.id))
     .all()
     .map((r) => r.id);
-  const missing = (only ?? []).filter((id) => !found.includes(id));
+  const missing = (Array.isArray(only) ? only : []).filter((id) => !found.includes(id));
   if (missing.length) throw new BillingError('NOT_FOUND', `no account ${missing.join(', ')}`);
   return found;
 }

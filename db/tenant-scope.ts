@@ -1,5 +1,5 @@
 import type { UsageStatus } from '../tools/cdr/usage-record.types.ts';
-import { and, count, desc, eq } from 'drizzle-orm';
+import { and, between, count, desc, eq, gte } from 'drizzle-orm';
 import { BillingError } from '../tools/errors.ts';
 import { isWithinBounds } from '../tools/money/index.ts';
 import type { InvoiceKind, InvoiceStatus } from '../tools/invoice/invoice.types.ts';
@@ -57,11 +57,25 @@ export function tenantEvent(store: Store, tenant: string, id: number): NonNullab
 export function listTenantInvoices(
   store: Store,
   tenant: string,
-  filter: { accountId?: string; period?: string; status?: InvoiceStatus; kind?: InvoiceKind; minTotal?: string; maxTotal?: string; limit?: number } = {},
+  filter: {
+    accountId?: string;
+    /** Accounts whose id is between these (inclusive): a shard of a cycle. */
+    accountRange?: { first: string; last: string };
+    period?: string;
+    /** Issued at or after this instant (ISO). */
+    issuedSince?: string;
+    status?: InvoiceStatus;
+    kind?: InvoiceKind;
+    minTotal?: string;
+    maxTotal?: string;
+    limit?: number;
+  } = {},
 ) {
   const where = [eq(accounts.tenant, tenant)];
   if (filter.accountId) where.push(eq(invoices.accountId, filter.accountId));
+  if (filter.accountRange) where.push(between(invoices.accountId, filter.accountRange.first, filter.accountRange.last));
   if (filter.period) where.push(eq(invoices.period, filter.period));
+  if (filter.issuedSince) where.push(gte(invoices.issuedAt, new Date(filter.issuedSince).toISOString()));
   if (filter.status) where.push(eq(invoices.status, filter.status));
   if (filter.kind) where.push(eq(invoices.kind, filter.kind));
   const bounded = filter.minTotal !== undefined || filter.maxTotal !== undefined;

@@ -65,7 +65,7 @@ describe('the billing cycle graph on a clean period (real SQLite)', () => {
     const { report, resumed, run } = await runCycle(deps({ onStep }), '2025-03');
     expect(resumed).toBe(true);
     expect(run).toMatchObject({ status: 'done', runs: 2 });
-    expect(ran).toEqual(['audit', 'hold', 'documents']);
+    expect(ran).toEqual(['audit', 'hold', 'document_shard', 'documents']);
     // The bill step's figures are those of the run before the crash, kept in the checkpoint.
     expect(report.steps.find((s) => s.step === 'bill')!.counts).toMatchObject({ created: 2, issued: 2 });
     expect(

@@ -1,5 +1,5 @@
-export { buildCycleGraph, runCycle, cycleThreadId } from './graph.ts';
-export { runShard } from './run-shard.ts';
+export { advanceCycle, buildCycleGraph, cycleThreadId, runCycle, type CycleAdvance, type CycleOutcome } from './graph.ts';
+export { planAccountShards, renderShardDocuments, runShard } from './run-shard.ts';
 export { documentsFolder } from './review-nodes.ts';
 export type { CycleDeps, CycleOptions } from './nodes.ts';
-export type { Shard, ShardResult } from './state.ts';
+export type { DocumentShardResult, FanOut, Shard, ShardResult } from './state.ts';

@@ -7,11 +7,10 @@ import { runRating } from '../../app/rating/index.ts';
 import { proposeRecategorisation } from '../../app/rerate/index.ts';
 import { AGENT_ROLES } from '../../agents/prompts.ts';
 import { countModelUsage } from '../../agents/model/index.ts';
-import { countTenantEvents, countTenantQuarantine, listTenantEvents, suggestEventCategory, tenantAccountIds, tenantBatches, type Requester } from '../../db/index.ts';
-import { sumByCurrency, wholeMs, type CycleStep, type StepReport } from '../../tools/cycle/index.ts';
+import { countTenantEvents, countTenantQuarantine, listTenantEvents, suggestEventCategory, tenantBatches, type Requester } from '../../db/index.ts';
+import { wholeMs, type CycleStep, type StepReport } from '../../tools/cycle/index.ts';
 import { BillingError } from '../../tools/errors.ts';
-import { runShard } from './run-shard.ts';
-import type { CycleStateType, CycleUpdate, Shard } from './state.ts';
+import type { CycleStateType, CycleUpdate } from './state.ts';
 
 /** How a cycle runs: the late-CDR window, the shard size, where documents go; tests add a fault hook. */
 export interface CycleOptions {
@@ -31,7 +30,7 @@ export interface CycleDeps {
   ctx: OperationContext;
   options: CycleOptions;
   /** Called as each step starts (tests: throw once to simulate a crash; count what ran). */
-  onStep?: (step: CycleStep | 'bill_shard') => void;
+  onStep?: (step: CycleStep | 'bill_shard' | 'document_shard') => void;
 }
 
 /** The cycle asks for changes as a scheduled run, so any approver (not the cycle) decides them. */
@@ -39,13 +38,13 @@ export function cycleRequester(deps: CycleDeps, period: string): Requester {
   return { tenant: deps.ctx.tenant, userId: 'cycle', kind: 'cycle', threadId: `cycle:${deps.ctx.tenant}:${period}` };
 }
 
-/** Wraps a step: the hook, the time it took, its report under its name. */
-export function step(name: CycleStep, deps: CycleDeps, body: (s: CycleStateType) => Promise<Omit<StepReport, 'step' | 'ms' | 'at'> & { update?: CycleUpdate }>) {
+/** Wraps a step: the hook, the time it took (or the wall time of its fan-out, when it says), its report under its name. */
+export function step(name: CycleStep, deps: CycleDeps, body: (s: CycleStateType) => Promise<Omit<StepReport, 'step' | 'ms' | 'at'> & { update?: CycleUpdate; ms?: number }>) {
   return async (s: CycleStateType): Promise<CycleUpdate> => {
     deps.onStep?.(name);
     const t0 = performance.now();
-    const { update, ...report } = await body(s);
-    const ms = wholeMs(performance.now() - t0);
+    const { update, ms: wall, ...report } = await body(s);
+    const ms = wall ?? wholeMs(performance.now() - t0);
     return { ...update, steps: { [name]: { step: name, ms, at: deps.ctx.clock.now().toISOString(), ...report } } };
   };
 }
@@ -137,52 +136,6 @@ export function categorise(deps: CycleDeps) {
       money: [],
       notes: total > events.length ? [`${total - events.length} unclassified records left for the next cycle or a person`] : [],
       update: { proposalIds: { categorise: proposals } },
-    };
-  });
-}
-
-/** (4a) Splits the tenant's accounts into shards, kept in state so the worker can run each as a child job. */
-export function planShards(deps: CycleDeps) {
-  return async (_s: CycleStateType): Promise<CycleUpdate> => {
-    const ids = tenantAccountIds(deps.ctx.scope);
-    const size = Math.max(1, deps.options.shardSize ?? 500);
-    const shards: Shard[] = [];
-    for (let i = 0; i < ids.length; i += size) shards.push({ index: shards.length, accountIds: ids.slice(i, i + size) });
-    return { shards };
-  };
-}
-
-/** (4b) Bills one shard (run once per shard by Send; a finished shard is not run again on resume). */
-export function billShard(deps: CycleDeps) {
-  return async (s: CycleStateType): Promise<CycleUpdate> => {
-    deps.onStep?.('bill_shard');
-    const shard = s.shard!;
-    const t0 = performance.now();
-    const r = runShard(deps.ctx.store, { tenant: deps.ctx.tenant, period: s.period, accountIds: shard.accountIds, issueDate: deps.options.issueDate });
-    const ms = wholeMs(performance.now() - t0);
-    return { shardResults: { [shard.index]: { index: shard.index, accounts: shard.accountIds.length, created: r.created, alreadyPresent: r.alreadyPresent.length, failed: r.failed, ms } } };
-  };
-}
-
-/** (4c) The bill run's figures, from its shards. */
-export function collectBill(deps: CycleDeps) {
-  return step('bill', deps, async (s) => {
-    const results = s.shards.map((sh) => s.shardResults[sh.index]).filter((r) => r !== undefined);
-    const created = results.flatMap((r) => r.created);
-    const failed = results.flatMap((r) => r.failed);
-    return {
-      counts: {
-        shards: s.shards.length,
-        accounts: results.reduce((n, r) => n + r.accounts, 0),
-        created: created.length,
-        issued: created.filter((c) => c.status === 'issued').length,
-        held: created.filter((c) => c.status === 'held').length,
-        alreadyPresent: results.reduce((n, r) => n + r.alreadyPresent, 0),
-        failed: failed.length,
-        shardMs: results.reduce((n, r) => n + r.ms, 0),
-      },
-      money: sumByCurrency(created),
-      notes: failed.slice(0, 20).map((f) => `${f.accountId}: [${f.code}] ${f.message}`),
     };
   });
 }

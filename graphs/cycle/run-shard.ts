@@ -1,13 +1,80 @@
-import { billPeriod, type BillRunResult } from '../../app/billing/index.ts';
-import { getOperatorSettings, tenantAccountIds, tenantScope, type Store } from '../../db/index.ts';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { billPeriod } from '../../app/billing/index.ts';
+import { getOperatorSettings, listTenantInvoices, tenantAccountIds, tenantInvoice, tenantScope, type Store } from '../../db/index.ts';
+import { mergeSums, sumByCurrency, wholeMs } from '../../tools/cycle/index.ts';
+import type { DocumentShardResult, Shard, ShardResult } from './state.ts';
+
+/** Accounts billed between two yields to the event loop, so a worker's job lock is renewed while it bills. */
+const SLICE = 25;
+
+/** Splits the tenant's accounts, in id order, into shards of at most `size`. */
+export function planAccountShards(store: Store, tenant: string, size: number): Shard[] {
+  const ids = tenantAccountIds(tenantScope(store, tenant));
+  const shards: Shard[] = [];
+  const n = Math.max(1, size);
+  for (let i = 0; i < ids.length; i += n) {
+    const part = ids.slice(i, i + n);
+    shards.push({ index: shards.length, first: part[0]!, last: part.at(-1)!, accounts: part.length });
+  }
+  return shards;
+}
 
 /**
- * Bills one shard of a cycle: the given accounts of the tenant (others are ignored) for the
- * period. Idempotent like every bill run (an account with its invoice is left alone), so the
- * worker may run it as a child job and retry it.
+ * Bills one shard of a cycle: the tenant's accounts in the shard's id range, for the period, in
+ * slices. Idempotent like every bill run (an account with its invoice is left alone), so the
+ * worker may run it as a child job, retry it, or race another worker for it.
  */
-export function runShard(store: Store, shard: { tenant: string; period: string; accountIds: string[]; issueDate?: string }): BillRunResult {
-  const ids = tenantAccountIds(tenantScope(store, shard.tenant), shard.accountIds);
-  if (ids.length === 0) return { period: shard.period, created: [], alreadyPresent: [], held: [], failed: [] };
-  return billPeriod(store, { period: shard.period, timezone: getOperatorSettings(store).timezone, accountIds: ids, issueDate: shard.issueDate });
+export async function runShard(store: Store, shard: Shard & { tenant: string; period: string; issueDate?: string }): Promise<ShardResult> {
+  const t0 = performance.now();
+  const ids = tenantAccountIds(tenantScope(store, shard.tenant), { first: shard.first, last: shard.last });
+  const timezone = getOperatorSettings(store).timezone;
+  const out: ShardResult = { index: shard.index, accounts: ids.length, created: 0, issued: 0, held: 0, alreadyPresent: 0, money: [], failed: [], ms: 0 };
+  const sums = [];
+  for (let i = 0; i < ids.length; i += SLICE) {
+    const r = billPeriod(store, { period: shard.period, timezone, accountIds: ids.slice(i, i + SLICE), issueDate: shard.issueDate });
+    out.created += r.created.length;
+    out.issued += r.created.filter((c) => c.status === 'issued').length;
+    out.held += r.created.filter((c) => c.status === 'held').length;
+    out.alreadyPresent += r.alreadyPresent.length;
+    out.failed.push(...r.failed);
+    sums.push(sumByCurrency(r.created));
+    await yieldToEventLoop();
+  }
+  return { ...out, money: mergeSums(sums), ms: wholeMs(performance.now() - t0) };
+}
+
+/** Writes a file whole or not at all, so a file left by a crash is never a half one that is then skipped. */
+function writeOnce(path: string, content: Uint8Array | string): boolean {
+  if (existsSync(path)) return false;
+  const tmp = `${path}.${process.pid}.tmp`;
+  writeFileSync(tmp, content);
+  renameSync(tmp, path);
+  return true;
+}
+
+/** PDF and UBL of every issued invoice of the period in a shard's accounts; files already there are skipped. */
+export async function renderShardDocuments(store: Store, shard: Shard & { tenant: string; period: string; folder: string }): Promise<DocumentShardResult> {
+  const t0 = performance.now();
+  mkdirSync(shard.folder, { recursive: true });
+  const rows = listTenantInvoices(store, shard.tenant, { period: shard.period, kind: 'invoice', accountRange: { first: shard.first, last: shard.last }, limit: 1_000_000_000 });
+  const issued = rows.filter((r) => r.number !== null && r.status !== 'held' && r.status !== 'void');
+  let written = 0;
+  let skipped = 0;
+  // pdfkit loads only when there is something to render.
+  const render = issued.length > 0 ? await import('../../tools/invoice/render/index.ts') : undefined;
+  for (const row of issued) {
+    const pdf = join(shard.folder, `${row.number}.pdf`);
+    const xml = join(shard.folder, `${row.number}.xml`);
+    if (existsSync(pdf) && existsSync(xml)) {
+      skipped++;
+      continue;
+    }
+    const doc = tenantInvoice(store, shard.tenant, row.number!).document;
+    if (!existsSync(pdf)) writeOnce(pdf, await render!.renderInvoicePdf(doc));
+    writeOnce(xml, render!.renderInvoiceUbl(doc));
+    written++;
+  }
+  return { index: shard.index, invoices: issued.length, written, skipped, money: sumByCurrency(issued), ms: wholeMs(performance.now() - t0) };
 }

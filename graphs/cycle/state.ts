@@ -1,29 +1,53 @@
 import { Annotation } from '@langchain/langgraph';
-import type { StepReport } from '../../tools/cycle/index.ts';
 import type { z } from 'zod';
-import type { auditFindingSchema, heldInvoiceSchema } from '../../tools/cycle/index.ts';
+import type { auditFindingSchema, heldInvoiceSchema, MoneyByCurrency, StepReport } from '../../tools/cycle/index.ts';
 
-/** What one shard of the bill run did (ids and counts only; the invoices live in the database). */
+/**
+ * A shard of the tenant's accounts: those whose id lies between `first` and `last` (inclusive, in
+ * id order), so the plan stays small in every checkpoint however many accounts there are. The
+ * bill run and the documents are fanned out over the same shards.
+ */
+export interface Shard {
+  index: number;
+  first: string;
+  last: string;
+  accounts: number;
+}
+
+/** What one shard of the bill run did (counts and sums only; the invoices live in the database). */
 export interface ShardResult {
   index: number;
   accounts: number;
-  created: Array<{ accountId: string; number: string | null; status: string; total: string; currency: string }>;
+  created: number;
+  issued: number;
+  held: number;
   alreadyPresent: number;
+  /** The new invoices' totals per currency. */
+  money: MoneyByCurrency;
   failed: Array<{ accountId: string; code: string; message: string }>;
   ms: number;
 }
 
-/** A shard of accounts handed to `bill_shard` (by Send: in process, or as a child job by the worker). */
-export interface Shard {
+/** What one shard of the documents step did. */
+export interface DocumentShardResult {
   index: number;
-  accountIds: string[];
+  invoices: number;
+  written: number;
+  skipped: number;
+  money: MoneyByCurrency;
+  ms: number;
 }
+
+/** The two places a cycle fans out over its shards: in process by Send, or as child jobs by the worker. */
+export type FanOut = 'bill' | 'documents';
 
 const replace = <T>(_a: T, b: T) => b;
 const merge = <T>(a: Record<string, T>, b: Record<string, T>) => ({ ...a, ...b });
+/** Like merge, but writing `{}` empties it: a new run of a finished thread starts its fan-outs afresh (no node writes `{}`). */
+const mergeOrReset = <T>(a: Record<string, T>, b: Record<string, T>) => (Object.keys(b).length === 0 ? {} : { ...a, ...b });
 
 /**
- * The cycle thread's state: step reports, the shard list and what needs a person. Checkpointed
+ * The cycle thread's state: step reports, the shard plan and what needs a person. Checkpointed
  * after every step, so a resumed run knows what is done; the books themselves are in the database.
  */
 export const CycleState = Annotation.Root({
@@ -31,8 +55,11 @@ export const CycleState = Annotation.Root({
   period: Annotation<string>(),
   steps: Annotation<Record<string, StepReport>>({ reducer: merge, default: () => ({}) }),
   shards: Annotation<Shard[]>({ reducer: replace, default: () => [] }),
-  shardResults: Annotation<Record<string, ShardResult>>({ reducer: merge, default: () => ({}) }),
-  /** Set only in a Send to `bill_shard`. */
+  shardResults: Annotation<Record<string, ShardResult>>({ reducer: mergeOrReset, default: () => ({}) }),
+  documentResults: Annotation<Record<string, DocumentShardResult>>({ reducer: mergeOrReset, default: () => ({}) }),
+  /** When each fan-out began (epoch ms), so its step reports the wall time of all its shards. */
+  fanOutStartedAt: Annotation<Record<string, number>>({ reducer: mergeOrReset, default: () => ({}) }),
+  /** Set only in a Send to a shard node. */
   shard: Annotation<Shard | null>({ reducer: replace, default: () => null }),
   findings: Annotation<Array<z.infer<typeof auditFindingSchema>>>({ reducer: replace, default: () => [] }),
   held: Annotation<Array<z.infer<typeof heldInvoiceSchema>>>({ reducer: replace, default: () => [] }),

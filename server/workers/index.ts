@@ -4,4 +4,5 @@ export { DEFAULT_PREFIX, JOB_NAMES, QUEUES, jobKey, redisConnection, type JobNam
 export { tenantSchedules, upsertTenantSchedulers, type TenantSchedule } from './schedule-tenant.ts';
 export { parseDropFolder, type DropFolder } from './drop-folder.ts';
 export { cycleActor, cycleContext, previousMonthIn } from './cycle-context.ts';
-export { enqueueBillRun } from './enqueue-bill-run.ts';
+export { enqueueBillRun, enqueueCycle } from './enqueue-bill-run.ts';
+export type { CycleJobResult } from './cycle-jobs.ts';

@@ -6,6 +6,8 @@ import { runOperation } from '../../app/operation.ts';
 import { runRating } from '../../app/rating/index.ts';
 import type { Store } from '../../db/index.ts';
 import { billShard, finishBillRun, startBillRun } from './bill-run.ts';
+import { cycleShardJob, cycleStageJob, startCycleJob } from './cycle-jobs.ts';
+import { dailyAudit } from './daily-audit.ts';
 import { cycleContext } from './cycle-context.ts';
 import { ingestDropFolder, type DropFolder } from './drop-folder.ts';
 import type { JobName, QueueKind } from './queues.ts';
@@ -30,9 +32,9 @@ export interface WorkerDeps {
 export type JobHandler = (job: Job, deps: WorkerDeps) => Promise<unknown>;
 
 /**
- * The job-handler table: one handler per job name. It is the seam later work plugs into: the
- * billing cycle graph can replace `bill.start`/`bill.finish` by passing its own handler to
- * startWorkers({ handlers }); `notifications.deliver` delivers the outbox.
+ * The job-handler table: one handler per job name; tests and later work replace entries through
+ * startWorkers({ handlers }). The monthly tick starts the cycle graph (`cycle.*`); `bill.*` is a
+ * bare bill run in shards (`worker` tests and `enqueueBillRun`).
  */
 export type JobHandlerTable = Record<JobName, JobHandler>;
 
@@ -51,6 +53,10 @@ export function defaultHandlers(): JobHandlerTable {
     'bill.start': (job, deps) => startBillRun(job, deps),
     'bill.shard': (job, deps) => billShard(job, deps),
     'bill.finish': (job) => finishBillRun(job),
+    'cycle.start': (job, deps) => startCycleJob(job, deps),
+    'cycle.shard': (job, deps) => cycleShardJob(job, deps),
+    'cycle.stage': (job, deps) => cycleStageJob(job, deps),
+    'audit.daily': (job, deps) => dailyAudit(job, deps),
     'notifications.deliver': async (_job, deps) => {
       const transports = await configuredTransports();
       try {

@@ -2,14 +2,27 @@ import { Redis } from 'ioredis';
 
 /**
  * The worker's queues: `tasks` for the scheduled jobs of a tenant (drop folders, rating, the
- * overdue pass, the start of a bill run, notifications, retention), `bill` for the shards of a bill
- * run and their parent, so a long ingest never holds up billing.
+ * daily audit and overdue pass, the start of a cycle or a bill run, notifications, retention),
+ * `bill` for the shards of a cycle or bill run and their parents, so a long ingest never holds up billing.
  */
 export const QUEUES = { tasks: 'sb-tasks', bill: 'sb-bill' } as const;
 export type QueueKind = keyof typeof QUEUES;
 
 /** Every job the worker knows, by name; the job-handler table (job-handlers.ts) has one entry each. */
-export const JOB_NAMES = ['ingest.dropFolder', 'rating.hourly', 'invoices.overdue', 'bill.start', 'bill.shard', 'bill.finish', 'notifications.deliver', 'retention.clean'] as const;
+export const JOB_NAMES = [
+  'ingest.dropFolder',
+  'rating.hourly',
+  'invoices.overdue',
+  'bill.start',
+  'bill.shard',
+  'bill.finish',
+  'cycle.start',
+  'cycle.shard',
+  'cycle.stage',
+  'audit.daily',
+  'notifications.deliver',
+  'retention.clean',
+] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 
 /** The default key prefix of every queue (`--queue-prefix`); tests each use their own. */

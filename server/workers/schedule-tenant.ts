@@ -10,15 +10,16 @@ export interface TenantSchedule {
   data: Record<string, unknown>;
 }
 
-/** The schedules of a tenant in its time zone: drop folders, hourly rating, the daily overdue pass, the monthly bill run, notifications, retention. */
+/** The schedules of a tenant in its time zone: drop folders, hourly rating, the daily overdue and audit passes, the monthly cycle, notifications, retention. */
 export function tenantSchedules(opts: { tenant: string; timezone: string; billingDay: number; dropFolders: readonly DropFolder[]; pollMs: number }): TenantSchedule[] {
   const { tenant, timezone: tz } = opts;
   return [
     ...opts.dropFolders.map((f): TenantSchedule => ({ id: `${tenant}.ingest.${f.switch}`, name: 'ingest.dropFolder', repeat: { every: opts.pollMs }, data: { switch: f.switch } })),
     { id: `${tenant}.rating`, name: 'rating.hourly', repeat: { pattern: '5 * * * *', tz }, data: {} },
     { id: `${tenant}.overdue`, name: 'invoices.overdue', repeat: { pattern: '30 0 * * *', tz }, data: {} },
-    // The month before is billed on the billing day; the tick's own time says which month that is.
-    { id: `${tenant}.bill`, name: 'bill.start', repeat: { pattern: `0 2 ${opts.billingDay} * *`, tz }, data: {} },
+    { id: `${tenant}.audit`, name: 'audit.daily', repeat: { pattern: '45 0 * * *', tz }, data: {} },
+    // The month before is billed by its cycle on the billing day; the tick's own time says which month that is.
+    { id: `${tenant}.cycle`, name: 'cycle.start', repeat: { pattern: `0 2 ${opts.billingDay} * *`, tz }, data: {} },
     { id: `${tenant}.notifications`, name: 'notifications.deliver', repeat: { every: opts.pollMs }, data: {} },
     { id: `${tenant}.retention`, name: 'retention.clean', repeat: { pattern: '0 3 * * *', tz }, data: {} },
   ];

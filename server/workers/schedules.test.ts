@@ -24,11 +24,12 @@ describe('worker schedules and keys', () => {
       ['acme.ingest.pbx1', 'ingest.dropFolder'],
       ['acme.rating', 'rating.hourly'],
       ['acme.overdue', 'invoices.overdue'],
-      ['acme.bill', 'bill.start'],
+      ['acme.audit', 'audit.daily'],
+      ['acme.cycle', 'cycle.start'],
       ['acme.notifications', 'notifications.deliver'],
       ['acme.retention', 'retention.clean'],
     ]);
-    expect(s.find((x) => x.name === 'bill.start')!.repeat).toEqual({ pattern: '0 2 5 * *', tz: 'Asia/Tokyo' });
+    expect(s.find((x) => x.name === 'cycle.start')!.repeat).toEqual({ pattern: '0 2 5 * *', tz: 'Asia/Tokyo' });
     expect(s[0]!.repeat).toEqual({ every: 30_000 });
   });
 });

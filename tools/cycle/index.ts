@@ -1,3 +1,3 @@
 export * from './cycle-report.ts';
-export { sumByCurrency } from './sum-by-currency.ts';
+export { mergeSums, sumByCurrency } from './sum-by-currency.ts';
 export { wholeMs } from './whole-ms.ts';

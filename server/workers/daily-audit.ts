@@ -1,0 +1,28 @@
+import type { Job } from 'bullmq';
+import { auditInvoicesOperation, verifyAudit } from '../../app/audit/index.ts';
+import { runOperation } from '../../app/operation.ts';
+import { cycleContext } from './cycle-context.ts';
+import type { WorkerDeps } from './job-handlers.ts';
+
+/** The daily pass looks back this far: a day and two hours, so a tick that ran late leaves no gap (reading twice is harmless). */
+const LOOK_BACK_MS = 26 * 3_600_000;
+
+/**
+ * `audit.daily`: verifies the audit log's hash chain and decisions, and audits every invoice and
+ * note issued in the last day (invariants, bill shock, compliance), whatever issued it (a cycle,
+ * a manual bill run, a release, a credit note). Reads only; what it finds is logged as a warning
+ * and kept with the completed job.
+ */
+export async function dailyAudit(job: Job, deps: WorkerDeps) {
+  const ctx = cycleContext(deps.store, deps.tenant, deps.timezone, deps.logger);
+  const at = job.timestamp + (job.opts.delay ?? 0);
+  const issuedSince = new Date(at - LOOK_BACK_MS).toISOString();
+  const chain = await runOperation(verifyAudit, ctx, {});
+  const invoices = await runOperation(auditInvoicesOperation, ctx, { issuedSince });
+  if (!chain.ok) deps.logger.warn({ firstBroken: chain.firstBroken, unbacked: chain.decisions.unbacked.length }, 'daily audit: the audit log does not verify');
+  if (invoices.invariantViolations + invoices.complianceErrors > 0) {
+    deps.logger.warn({ invoices: invoices.invoices, invariantViolations: invoices.invariantViolations, complianceErrors: invoices.complianceErrors }, 'daily audit: invoices with errors');
+  }
+  const { findings, ...counts } = invoices;
+  return { issuedSince, chain: { ok: chain.ok, rows: chain.rows, firstBroken: chain.firstBroken, unbacked: chain.decisions.unbacked.length }, invoices: counts, findings: findings.slice(0, 50) };
+}
