@@ -81,3 +81,4 @@ export {
   purgeSettledNotifications,
   type StoredNotification,
 } from './notification-store.ts';
+export { pruneCheckpoints } from './prune-checkpoints.ts';

@@ -10,6 +10,8 @@ export interface BillRunResult {
   period: string;
   created: Array<{ accountId: string; number: string | null; status: string; total: string; currency: string }>;
   alreadyPresent: string[];
+  /** Accounts with nothing to bill in the period (no line was active, no usage): no invoice is made. */
+  nothingToBill: string[];
   held: string[];
   failed: Array<{ accountId: string; code: string; message: string }>;
 }
@@ -24,7 +26,7 @@ export function billPeriod(
   options: { period: string; timezone: string; accountIds?: string[]; issueDate?: string; shard?: { index: number; count: number }; onProgress?: (done: number, total: number) => void },
 ): BillRunResult {
   const settings = getBillingSettings(store);
-  const result: BillRunResult = { period: options.period, created: [], alreadyPresent: [], held: [], failed: [] };
+  const result: BillRunResult = { period: options.period, created: [], alreadyPresent: [], nothingToBill: [], held: [], failed: [] };
   const shard = options.shard ?? { index: 0, count: 1 };
   const ids = listAccountIds(store, options.accountIds).filter((_, i) => i % shard.count === shard.index);
   const caches = newBillingCaches();
@@ -74,7 +76,11 @@ export function billPeriod(
       }
       try {
         const input = loadBillingInput(store, accountId, options.period, options.timezone, settings, caches);
-        billed.push({ accountId, input, bill: billAccount(input) });
+        const bill = billAccount(input);
+        // An empty invoice (every line ended before the period, no usage) is not one: EN 16931
+        // requires at least one line, and a customer gains nothing from a bill for nothing.
+        if (bill.doc.lines.length === 0) result.nothingToBill.push(accountId);
+        else billed.push({ accountId, input, bill });
       } catch (err) {
         fail(accountId, err);
       }

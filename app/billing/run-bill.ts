@@ -25,6 +25,7 @@ export const billRunReportSchema = z.object({
   issued: z.number().int(),
   held: z.number().int(),
   alreadyPresent: z.number().int(),
+  nothingToBill: z.number().int().describe('accounts with nothing to bill in the period (no invoice made)'),
   failed: z.array(z.object({ accountId: z.string(), code: z.string(), message: z.string() })),
   invoices: z.array(createdSchema),
   warnings: z.array(z.string()),
@@ -38,6 +39,7 @@ export function billRunReport(result: BillRunResult, warnings: string[]): z.inpu
     issued: result.created.filter((c) => c.status === 'issued').length,
     held: result.held.length,
     alreadyPresent: result.alreadyPresent.length,
+    nothingToBill: result.nothingToBill.length,
     failed: result.failed,
     invoices: result.created,
     warnings,
@@ -60,7 +62,7 @@ export const runBill = defineOperation({
     const accountIds = tenantAccountIds(ctx.scope, input.accountIds);
     const warnings = ingestWarnings(ctx.store, input.allowRunningIngest);
     // A tenant without accounts bills nothing (billPeriod reads an empty list as "every account").
-    if (accountIds.length === 0) return billRunReport({ period: input.period, created: [], alreadyPresent: [], held: [], failed: [] }, warnings);
+    if (accountIds.length === 0) return billRunReport({ period: input.period, created: [], alreadyPresent: [], nothingToBill: [], held: [], failed: [] }, warnings);
     const { timezone } = getOperatorSettings(ctx.store);
     const result = billPeriod(ctx.store, { period: input.period, timezone, accountIds, issueDate: input.issueDate, onProgress: input.onProgress });
     return billRunReport(result, warnings);

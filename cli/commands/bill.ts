@@ -72,6 +72,7 @@ async function billInProcesses(dbPath: string, period: string, jobs: number, iss
     period,
     created: parts.flatMap((p) => p.created),
     alreadyPresent: parts.flatMap((p) => p.alreadyPresent),
+    nothingToBill: parts.flatMap((p) => p.nothingToBill ?? []),
     held: parts.flatMap((p) => p.held),
     failed: parts.flatMap((p) => p.failed),
   };
@@ -142,7 +143,7 @@ export function registerBill(program: Command): void {
         }
         printResult(opts, out, (o) =>
           [
-            `Billed ${o.period}: ${o.created} invoices created (${o.issued} issued, ${o.held} held for review), ${o.alreadyPresent} already present, ${o.failed.length} failed`,
+            `Billed ${o.period}: ${o.created} invoices created (${o.issued} issued, ${o.held} held for review), ${o.alreadyPresent} already present, ${o.nothingToBill} with nothing to bill, ${o.failed.length} failed`,
             ...o.failed.slice(0, 20).map((f) => `  ${f.accountId}: [${f.code}] ${f.message}`),
           ].join('\n'),
         );

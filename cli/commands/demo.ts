@@ -14,12 +14,13 @@ import { importTariffFromPath } from './tariffs.ts';
 import { runDemoBilling, seedDemoCustomers } from './demo-billing.ts';
 import type { DemoAgentsOptions } from './demo-agents.ts';
 import { ingestFile } from '../../app/ingest/index.ts';
+import { ingestNextPeriodUsage } from './demo-next-period.ts';
 import { ratePending } from '../../app/rating/index.ts';
 
 const DATASET = resolve(dirname(fileURLToPath(import.meta.url)), '../../evals/datasets/demo-operator');
 
 /** Runs the whole flow on a believable demo operator: settings, tariff, CDRs, ingest, rate, catalog, accounts, bill, summary. */
-export async function runDemo(store: Store, opts: { rows: number; seed: number; dir: string } & Pick<DemoAgentsOptions, 'model' | 'today'>) {
+export async function runDemo(store: Store, opts: { rows: number; seed: number; dir: string; nextPeriod?: boolean } & Pick<DemoAgentsOptions, 'model' | 'today'>) {
   const settings = JSON.parse(readFileSync(join(DATASET, 'settings.json'), 'utf8')) as Record<string, unknown>;
   const generator: GeneratorOptions = { rows: opts.rows, seed: opts.seed, subscribers: 1000, start: '2025-03-01', days: 31 };
   // The generator knows which numbers it made on-net; the classifier must agree with it.
@@ -45,6 +46,8 @@ export async function runDemo(store: Store, opts: { rows: number; seed: number; 
   const billing = { ...seeded, ...(await runDemoBilling(store, { dir: opts.dir, period: '2025-03', currency: seeded.catalog.currency })) };
   const { runDemoAgents } = await import('./demo-agents.ts');
   const agents = await runDemoAgents(store, { period: '2025-03', model: opts.model, today: opts.today });
+  // The month after, whole, for `switchboard cycle run` (the served demo has its own April, up to its calendar day).
+  const nextPeriod = opts.nextPeriod ? await ingestNextPeriodUsage(store, { dir: opts.dir, seed: opts.seed, rows: Math.max(1, Math.ceil(opts.rows * 1.5)) }) : null;
   const costs = summarizeRatedCosts(iterateRatedCosts(store));
   const counts = usageCounts(store);
   return {
@@ -58,6 +61,7 @@ export async function runDemo(store: Store, opts: { rows: number; seed: number; 
     sample: listUsageEvents(store, { limit: 5, status: 'rated' }),
     billing,
     agents,
+    nextPeriod,
   };
 }
 
@@ -85,7 +89,7 @@ export function registerDemo(program: Command): void {
         if (opts.dir) checkOutputFolder('--dir', opts.dir);
         const rows = parseIntOption('rows', opts.rows, 1)!;
         const seed = parseIntOption('seed', opts.seed)!;
-        const out = await withStore(opts, (store) => runDemo(store, { rows, seed, dir }));
+        const out = await withStore(opts, (store) => runDemo(store, { rows, seed, dir, nextPeriod: !listen }));
         printResult(opts, out, (o) =>
           [
             `Switchboard demo — database ${o.database}`,
@@ -146,6 +150,12 @@ export function registerDemo(program: Command): void {
             ...o.agents.refusals.map((r) => `  refused: ${r}`),
             ...(o.agents.waiting ? [`  Proposal ${o.agents.waiting.id} waits for a second person: switchboard approvals approve ${o.agents.waiting.id} --as carol --reason "goodwill agreed"`] : []),
             '',
+            ...(o.nextPeriod
+              ? [
+                  `Next period ${o.nextPeriod.period}: ${o.nextPeriod.read} records read, ${o.nextPeriod.accepted} accepted, ${o.nextPeriod.duplicates} duplicates, ${o.nextPeriod.quarantined} quarantined; ${o.nextPeriod.rated} rated. Bill it with its cycle: switchboard cycle run --period ${o.nextPeriod.period}`,
+                  '',
+                ]
+              : []),
             'Next: switchboard chat --as alice "why is invoice INV-000001 what it is?" | switchboard approvals list --as bob | switchboard invoice list --status held | switchboard whatif --account <id> --period 2025-03',
           ].join('\n'),
         );

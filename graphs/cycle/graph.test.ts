@@ -60,7 +60,7 @@ describe('the billing cycle graph on a clean period (real SQLite)', () => {
     };
     await expect(runCycle(deps({ onStep }), '2025-03')).rejects.toThrow('killed');
     expect(getCycleRun(store, 't', '2025-03')).toMatchObject({ status: 'failed', error: 'killed' });
-    expect(ran).toEqual(['close_usage', 'rate', 'categorise', 'bill_shard', 'bill', 'audit']);
+    expect(ran).toEqual(['close_usage', 'rate', 'categorise', 'bill_shard', 'bill', 'audit_shard', 'audit']);
     ran.length = 0;
     const { report, resumed, run } = await runCycle(deps({ onStep }), '2025-03');
     expect(resumed).toBe(true);

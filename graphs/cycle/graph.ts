@@ -5,37 +5,42 @@ import { CYCLE_STEPS, cycleReportSchema, sumByCurrency, wholeMs, type CycleRepor
 import { toBillingError } from '../../tools/errors.ts';
 import { createCheckpointer } from '../checkpointer.ts';
 import { categorise, closeUsage, rate, type CycleDeps } from './nodes.ts';
-import { audit, holdFlagged } from './review-nodes.ts';
+import { holdFlagged } from './review-nodes.ts';
 import { planAccountShards } from './run-shard.ts';
-import { billShard, collectBill, collectDocuments, documentShard, FAN_OUT_NODES, planDocuments, planShards, toBillShards, toDocumentShards } from './shard-nodes.ts';
+import { collectAudit, collectBill, collectDocuments, FAN_OUT_NODES, FAN_OUT_STOPS, fanOutAt, planFanOut, shardNode, toShards } from './shard-nodes.ts';
 import { CycleState, type CycleStateType, type CycleUpdate, type FanOut, type Shard } from './state.ts';
 
 /** The billing cycle of one tenant and period, checkpointed after every step on the database's own file. */
 export function buildCycleGraph(deps: CycleDeps) {
+  const n = FAN_OUT_NODES;
   return new StateGraph(CycleState)
     .addNode('close_usage', closeUsage(deps))
     .addNode('rate', rate(deps))
     .addNode('categorise', categorise(deps))
-    .addNode('plan_shards', planShards(deps))
-    .addNode('bill_shard', billShard(deps))
-    .addNode('bill', collectBill(deps))
-    .addNode('audit', audit(deps))
+    .addNode(n.bill.plan, planFanOut('bill', deps))
+    .addNode(n.bill.shard, shardNode('bill', deps))
+    .addNode(n.bill.collect, collectBill(deps))
+    .addNode(n.audit.plan, planFanOut('audit', deps))
+    .addNode(n.audit.shard, shardNode('audit', deps))
+    .addNode(n.audit.collect, collectAudit(deps))
     .addNode('hold', holdFlagged(deps))
-    .addNode('plan_documents', planDocuments(deps))
-    .addNode('document_shard', documentShard(deps))
-    .addNode('documents', collectDocuments(deps))
+    .addNode(n.documents.plan, planFanOut('documents', deps))
+    .addNode(n.documents.shard, shardNode('documents', deps))
+    .addNode(n.documents.collect, collectDocuments(deps))
     .addEdge(START, 'close_usage')
     .addEdge('close_usage', 'rate')
     .addEdge('rate', 'categorise')
-    .addEdge('categorise', 'plan_shards')
-    .addConditionalEdges('plan_shards', toBillShards, ['bill_shard', 'bill'])
-    .addEdge('bill_shard', 'bill')
-    .addEdge('bill', 'audit')
-    .addEdge('audit', 'hold')
-    .addEdge('hold', 'plan_documents')
-    .addConditionalEdges('plan_documents', toDocumentShards, ['document_shard', 'documents'])
-    .addEdge('document_shard', 'documents')
-    .addEdge('documents', END)
+    .addEdge('categorise', n.bill.plan)
+    .addConditionalEdges(n.bill.plan, toShards('bill'), [n.bill.shard, n.bill.collect])
+    .addEdge(n.bill.shard, n.bill.collect)
+    .addEdge(n.bill.collect, n.audit.plan)
+    .addConditionalEdges(n.audit.plan, toShards('audit'), [n.audit.shard, n.audit.collect])
+    .addEdge(n.audit.shard, n.audit.collect)
+    .addEdge(n.audit.collect, 'hold')
+    .addEdge('hold', n.documents.plan)
+    .addConditionalEdges(n.documents.plan, toShards('documents'), [n.documents.shard, n.documents.collect])
+    .addEdge(n.documents.shard, n.documents.collect)
+    .addEdge(n.documents.collect, END)
     .compile({ checkpointer: createCheckpointer(deps.ctx.store) });
 }
 
@@ -51,13 +56,12 @@ export function cycleThreadId(tenant: string, period: string): string {
  */
 export interface CycleAdvance {
   fanOut?: 'in-process' | 'external';
-  results?: { kind: 'bill'; shards: Shard[]; startedAt: number; byShard: CycleStateType['shardResults'] } | { kind: 'documents'; startedAt: number; byShard: CycleStateType['documentResults'] };
+  /** A fan-out's shards (the plan the worker handed out) and their results by shard index. */
+  results?: { kind: FanOut; shards: Shard[]; startedAt: number; byShard: Record<string, unknown> };
 }
 
 /** Where a run stopped: done (its report), or before a fan-out with the shards to run. */
 export type CycleOutcome = { status: 'finished'; run: CycleRun; report: CycleReport; resumed: boolean } | { status: 'fan_out'; kind: FanOut; shards: Shard[] };
-
-const STOPS = Object.values(FAN_OUT_NODES);
 
 /**
  * Runs (or resumes) the billing cycle of the context's tenant for a period. A thread stopped
@@ -81,26 +85,24 @@ export async function advanceCycle(deps: CycleDeps, period: string, how: CycleAd
     const graph = buildCycleGraph(deps);
     const config = { configurable: { thread_id: threadId }, recursionLimit: 50 };
     const before = await graph.getState(config);
-    const stoppedAt = before.next.find((n) => STOPS.includes(n as (typeof STOPS)[number]));
+    const stoppedAt = before.next.map(fanOutAt).find((k) => k !== undefined);
     const resumed = before.next.length > 0;
     // A new run, or a thread stopped by a crash (not one handing back its shards), counts as a run.
     if (!how.results) startCycleRun(store, { tenant, period, threadId, at: clock.now().toISOString() });
     try {
-      if (how.results && stoppedAt === FAN_OUT_NODES[how.results.kind]) {
+      if (how.results && stoppedAt === how.results.kind) {
         const r = how.results;
-        const update: CycleUpdate =
-          r.kind === 'bill' ? { shards: r.shards, shardResults: r.byShard, fanOutStartedAt: { bill: r.startedAt } } : { documentResults: r.byShard, fanOutStartedAt: { documents: r.startedAt } };
+        const update = { shards: r.shards, [FAN_OUT_NODES[r.kind].channel]: r.byShard, fanOutStartedAt: { [r.kind]: r.startedAt } } as CycleUpdate;
         // As if the planning node had run and its shards were done: the graph goes on to collect them.
-        await graph.updateState(config, update, FAN_OUT_NODES[r.kind]);
+        await graph.updateState(config, update, FAN_OUT_NODES[r.kind].plan);
       }
-      const input = resumed || how.results ? null : { tenant, period, shardResults: {}, documentResults: {}, fanOutStartedAt: {}, proposalIds: {} };
+      const input = resumed || how.results ? null : { tenant, period, shardResults: {}, auditResults: {}, documentResults: {}, fanOutStartedAt: {}, proposalIds: {} };
       const external = how.fanOut === 'external';
-      const final = (await graph.invoke(input, { ...config, ...(external ? { interruptBefore: [...STOPS] } : {}) })) as CycleStateType;
+      const final = (await graph.invoke(input, { ...config, ...(external ? { interruptBefore: FAN_OUT_STOPS } : {}) })) as CycleStateType;
       const after = await graph.getState(config);
-      const next = after.next.find((n) => STOPS.includes(n as (typeof STOPS)[number]));
-      if (external && next) {
-        const kind = next === FAN_OUT_NODES.bill ? 'bill' : 'documents';
-        // The bill run's shards are planned now; the documents use the same ones.
+      const kind = after.next.map(fanOutAt).find((k) => k !== undefined);
+      if (external && kind) {
+        // The bill run's shards are planned now; the audit and the documents use the same ones.
         const shards = kind === 'bill' ? planAccountShards(store, tenant, deps.options.shardSize ?? 500) : final.shards;
         return { status: 'fan_out', kind, shards };
       }

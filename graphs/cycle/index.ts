@@ -1,5 +1,6 @@
 export { advanceCycle, buildCycleGraph, cycleThreadId, runCycle, type CycleAdvance, type CycleOutcome } from './graph.ts';
-export { planAccountShards, renderShardDocuments, runShard } from './run-shard.ts';
+export { auditShard, planAccountShards, renderShardDocuments, runShard, runShardWork, type ShardJob } from './run-shard.ts';
+export { shardJob } from './shard-nodes.ts';
 export { documentsFolder } from './review-nodes.ts';
 export type { CycleDeps, CycleOptions } from './nodes.ts';
-export type { DocumentShardResult, FanOut, Shard, ShardResult } from './state.ts';
+export type { AuditShardResult, DocumentShardResult, FanOut, Shard, ShardResult } from './state.ts';

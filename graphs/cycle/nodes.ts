@@ -30,7 +30,7 @@ export interface CycleDeps {
   ctx: OperationContext;
   options: CycleOptions;
   /** Called as each step starts (tests: throw once to simulate a crash; count what ran). */
-  onStep?: (step: CycleStep | 'bill_shard' | 'document_shard') => void;
+  onStep?: (step: CycleStep | 'bill_shard' | 'audit_shard' | 'document_shard') => void;
 }
 
 /** The cycle asks for changes as a scheduled run, so any approver (not the cycle) decides them. */

@@ -1,24 +1,12 @@
 import { dirname, join } from 'node:path';
-import { auditInvoices } from '../../app/audit/index.ts';
 import { proposeRelease } from '../../app/proposals/index.ts';
-import { listTenantInvoices, tenantInvoice, type Store } from '../../db/index.ts';
+import { listTenantInvoices, tenantInvoice } from '../../db/index.ts';
 import { sumByCurrency } from '../../tools/cycle/index.ts';
 import { openApproval } from '../approval/index.ts';
 import { cycleRequester, step, type CycleDeps } from './nodes.ts';
 import type { CycleStateType } from './state.ts';
 
 const ALL = 1_000_000_000;
-const periodInvoices = (store: Store, tenant: string, period: string) => listTenantInvoices(store, tenant, { period, kind: 'invoice', limit: ALL });
-
-/** (5) Audits every invoice of the period: its invariants, bill shock against its history, its compliance. */
-export function audit(deps: CycleDeps) {
-  return step('audit', deps, async (s) => {
-    const { store, tenant } = deps.ctx;
-    const rows = periodInvoices(store, tenant, s.period);
-    const { findings, ...counts } = await auditInvoices(store, tenant, rows);
-    return { counts, money: sumByCurrency(rows), notes: [], update: { findings } };
-  });
-}
 
 /**
  * (6) Clean invoices were issued by the bill run; each held one gets a release proposal (one per

@@ -1,10 +1,11 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { auditInvoices } from '../../app/audit/index.ts';
 import { billPeriod } from '../../app/billing/index.ts';
 import { getOperatorSettings, listTenantInvoices, tenantAccountIds, tenantInvoice, tenantScope, type Store } from '../../db/index.ts';
 import { mergeSums, sumByCurrency, wholeMs } from '../../tools/cycle/index.ts';
-import type { DocumentShardResult, Shard, ShardResult } from './state.ts';
+import type { AuditShardResult, DocumentShardResult, FanOut, Shard, ShardResult } from './state.ts';
 
 /** Accounts billed between two yields to the event loop, so a worker's job lock is renewed while it bills. */
 const SLICE = 25;
@@ -30,7 +31,7 @@ export async function runShard(store: Store, shard: Shard & { tenant: string; pe
   const t0 = performance.now();
   const ids = tenantAccountIds(tenantScope(store, shard.tenant), { first: shard.first, last: shard.last });
   const timezone = getOperatorSettings(store).timezone;
-  const out: ShardResult = { index: shard.index, accounts: ids.length, created: 0, issued: 0, held: 0, alreadyPresent: 0, money: [], failed: [], ms: 0 };
+  const out: ShardResult = { index: shard.index, accounts: ids.length, created: 0, issued: 0, held: 0, alreadyPresent: 0, nothingToBill: 0, money: [], failed: [], ms: 0 };
   const sums = [];
   for (let i = 0; i < ids.length; i += SLICE) {
     const r = billPeriod(store, { period: shard.period, timezone, accountIds: ids.slice(i, i + SLICE), issueDate: shard.issueDate });
@@ -38,11 +39,30 @@ export async function runShard(store: Store, shard: Shard & { tenant: string; pe
     out.issued += r.created.filter((c) => c.status === 'issued').length;
     out.held += r.created.filter((c) => c.status === 'held').length;
     out.alreadyPresent += r.alreadyPresent.length;
+    out.nothingToBill += r.nothingToBill.length;
     out.failed.push(...r.failed);
     sums.push(sumByCurrency(r.created));
     await yieldToEventLoop();
   }
   return { ...out, money: mergeSums(sums), ms: wholeMs(performance.now() - t0) };
+}
+
+/** Audits the period's invoices of a shard's accounts: invariants, bill shock, compliance. Reads only. */
+export async function auditShard(store: Store, shard: Shard & { tenant: string; period: string }): Promise<AuditShardResult> {
+  const t0 = performance.now();
+  const rows = listTenantInvoices(store, shard.tenant, { period: shard.period, kind: 'invoice', accountRange: { first: shard.first, last: shard.last }, limit: 1_000_000_000 });
+  const audit = await auditInvoices(store, shard.tenant, rows);
+  return { index: shard.index, ...audit, money: sumByCurrency(rows), ms: wholeMs(performance.now() - t0) };
+}
+
+/** What a shard's work needs (the cycle's tenant and period, where documents go). */
+export type ShardJob = Shard & { tenant: string; period: string; issueDate?: string; folder: string };
+
+/** Runs one shard of a fan-out: bills, audits or renders it. */
+export function runShardWork(kind: FanOut, store: Store, job: ShardJob): Promise<ShardResult | AuditShardResult | DocumentShardResult> {
+  if (kind === 'bill') return runShard(store, job);
+  if (kind === 'audit') return auditShard(store, job);
+  return renderShardDocuments(store, job);
 }
 
 /** Writes a file whole or not at all, so a file left by a crash is never a half one that is then skipped. */

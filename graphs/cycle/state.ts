@@ -5,7 +5,7 @@ import type { auditFindingSchema, heldInvoiceSchema, MoneyByCurrency, StepReport
 /**
  * A shard of the tenant's accounts: those whose id lies between `first` and `last` (inclusive, in
  * id order), so the plan stays small in every checkpoint however many accounts there are. The
- * bill run and the documents are fanned out over the same shards.
+ * bill run, the audit and the documents are fanned out over the same shards.
  */
 export interface Shard {
   index: number;
@@ -22,6 +22,8 @@ export interface ShardResult {
   issued: number;
   held: number;
   alreadyPresent: number;
+  /** Accounts with nothing to bill in the period (no invoice made). */
+  nothingToBill: number;
   /** The new invoices' totals per currency. */
   money: MoneyByCurrency;
   failed: Array<{ accountId: string; code: string; message: string }>;
@@ -38,8 +40,22 @@ export interface DocumentShardResult {
   ms: number;
 }
 
-/** The two places a cycle fans out over its shards: in process by Send, or as child jobs by the worker. */
-export type FanOut = 'bill' | 'documents';
+/** What one shard of the audit found (its counts are of all findings; the first ones are kept). */
+export interface AuditShardResult {
+  index: number;
+  invoices: number;
+  invariantViolations: number;
+  billShocks: number;
+  complianceFindings: number;
+  complianceErrors: number;
+  findings: Array<z.infer<typeof auditFindingSchema>>;
+  money: MoneyByCurrency;
+  ms: number;
+}
+
+/** The places a cycle fans out over its shards: in process by Send, or as child jobs by the worker. */
+export const FAN_OUTS = ['bill', 'audit', 'documents'] as const;
+export type FanOut = (typeof FAN_OUTS)[number];
 
 const replace = <T>(_a: T, b: T) => b;
 const merge = <T>(a: Record<string, T>, b: Record<string, T>) => ({ ...a, ...b });
@@ -56,6 +72,7 @@ export const CycleState = Annotation.Root({
   steps: Annotation<Record<string, StepReport>>({ reducer: merge, default: () => ({}) }),
   shards: Annotation<Shard[]>({ reducer: replace, default: () => [] }),
   shardResults: Annotation<Record<string, ShardResult>>({ reducer: mergeOrReset, default: () => ({}) }),
+  auditResults: Annotation<Record<string, AuditShardResult>>({ reducer: mergeOrReset, default: () => ({}) }),
   documentResults: Annotation<Record<string, DocumentShardResult>>({ reducer: mergeOrReset, default: () => ({}) }),
   /** When each fan-out began (epoch ms), so its step reports the wall time of all its shards. */
   fanOutStartedAt: Annotation<Record<string, number>>({ reducer: mergeOrReset, default: () => ({}) }),

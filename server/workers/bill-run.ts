@@ -14,6 +14,7 @@ export interface ShardResult {
   accounts: number;
   created: number;
   alreadyPresent: number;
+  nothingToBill: number;
   held: number;
   failed: Array<{ accountId: string; code: string; message: string }>;
 }
@@ -63,11 +64,12 @@ export async function startBillRun(job: Job, deps: WorkerDeps): Promise<{ period
  */
 export async function billShard(job: Job, deps: WorkerDeps): Promise<ShardResult> {
   const { period, shard, accountIds } = job.data as { period: string; shard: number; accountIds: string[] };
-  const out: ShardResult = { period, shard, accounts: accountIds.length, created: 0, alreadyPresent: 0, held: 0, failed: [] };
+  const out: ShardResult = { period, shard, accounts: accountIds.length, created: 0, alreadyPresent: 0, nothingToBill: 0, held: 0, failed: [] };
   for (let i = 0; i < accountIds.length; i += SLICE) {
     const part = billPeriod(deps.store, { period, timezone: deps.timezone, accountIds: accountIds.slice(i, i + SLICE) });
     out.created += part.created.length;
     out.alreadyPresent += part.alreadyPresent.length;
+    out.nothingToBill += part.nothingToBill.length;
     out.held += part.held.length;
     out.failed.push(...part.failed);
     await job.updateProgress(Math.min(i + SLICE, accountIds.length));
@@ -86,6 +88,7 @@ export async function finishBillRun(job: Job): Promise<Omit<ShardResult, 'shard'
     accounts: parts.reduce((n, p) => n + p.accounts, 0),
     created: parts.reduce((n, p) => n + p.created, 0),
     alreadyPresent: parts.reduce((n, p) => n + p.alreadyPresent, 0),
+    nothingToBill: parts.reduce((n, p) => n + p.nothingToBill, 0),
     held: parts.reduce((n, p) => n + p.held, 0),
     failed: parts.flatMap((p) => p.failed),
   };

@@ -1,16 +1,5 @@
 import type { Job } from 'bullmq';
-import {
-  advanceCycle,
-  documentsFolder,
-  renderShardDocuments,
-  runShard,
-  type CycleAdvance,
-  type CycleDeps,
-  type DocumentShardResult,
-  type FanOut,
-  type Shard,
-  type ShardResult,
-} from '../../graphs/cycle/index.ts';
+import { advanceCycle, runShardWork, shardJob, type CycleAdvance, type CycleDeps, type FanOut, type Shard } from '../../graphs/cycle/index.ts';
 import { billingMonthSchema, parseOrThrow } from '../../tools/schemas/index.ts';
 import { cycleContext, previousMonthIn } from './cycle-context.ts';
 import type { WorkerDeps } from './job-handlers.ts';
@@ -73,19 +62,16 @@ export function startCycleJob(job: Job, deps: WorkerDeps): Promise<CycleJobResul
   return advance(deps, period);
 }
 
-/** `cycle.shard`: bills one shard's accounts, or renders their documents. */
-export async function cycleShardJob(job: Job, deps: WorkerDeps): Promise<ShardResult | DocumentShardResult> {
+/** `cycle.shard`: bills, audits or renders one shard's accounts. */
+export function cycleShardJob(job: Job, deps: WorkerDeps) {
   const { period, kind, shard } = job.data as { period: string; kind: FanOut; shard: Shard };
-  if (kind === 'bill') return runShard(deps.store, { ...shard, tenant: deps.tenant, period });
-  return renderShardDocuments(deps.store, { ...shard, tenant: deps.tenant, period, folder: documentsFolder(cycleDeps(deps), period) });
+  return runShardWork(kind, deps.store, shardJob(cycleDeps(deps), period, shard));
 }
 
 /** `cycle.stage`: runs once every shard of a fan-out has finished; hands their results to the cycle, which goes on. */
 export async function cycleStageJob(job: Job, deps: WorkerDeps): Promise<CycleJobResult> {
   const { period, kind, shards, startedAt } = job.data as StageData;
-  const values = Object.values(await job.getChildrenValues<ShardResult | DocumentShardResult>());
+  const values = Object.values(await job.getChildrenValues<{ index: number }>());
   const byShard = Object.fromEntries(values.map((v) => [String(v.index), v]));
-  const results: CycleAdvance['results'] =
-    kind === 'bill' ? { kind, shards, startedAt, byShard: byShard as Record<string, ShardResult> } : { kind, startedAt, byShard: byShard as Record<string, DocumentShardResult> };
-  return advance(deps, period, results);
+  return advance(deps, period, { kind, shards, startedAt, byShard });
 }

@@ -1,0 +1,110 @@
+// `npm run bench:cycle [-- --accounts N --events M --shard-size S]`: the billing cycle of March 2025
+// for N accounts with M rated events each (bench/build-bill-base.ts), run by `switchboard worker`
+// on Redis with 1 and with 2 worker processes, against `switchboard bill --jobs 2` on the same data.
+// Each run is on a fresh copy of the same base database. Prints time per step and end to end.
+// Figures, not pass/fail: docs/benchmarks-billing.md.
+import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { copyFileSync, rmSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import { Queue } from 'bullmq';
+import { loadConfig } from '../config/index.ts';
+import { enqueueCycle, QUEUES, redisConnection } from '../server/workers/index.ts';
+import type { CycleReport } from '../tools/cycle/index.ts';
+import { ensureBillBase } from './build-bill-base.ts';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const arg = (name: string, fallback: number) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? Number(args[i + 1]) : fallback;
+};
+const N = arg('accounts', 100_000);
+const M = arg('events', 100);
+const SHARD = arg('shard-size', 1000);
+const BIN = join(ROOT, 'bin', 'switchboard.js');
+const PERIOD = '2025-03';
+const redisUrl = loadConfig().redisUrl;
+
+const base = await ensureBillBase(N, M, ROOT);
+
+function freshCopy(name: string): string {
+  const work = join(ROOT, 'bench', 'out', `${name}-${N}x${M}.db`);
+  for (const f of [work, `${work}-wal`, `${work}-shm`]) rmSync(f, { force: true });
+  rmSync(join(dirname(work), 'documents'), { recursive: true, force: true });
+  copyFileSync(base, work);
+  return work;
+}
+
+function billRun(): number {
+  const work = freshCopy('cycle-bill');
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, [BIN, '--db', work, 'bill', '--period', PERIOD, '--jobs', '2', '--json'], { encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, CI: '1' } });
+  if (r.status !== 0) throw new Error(`bill failed: ${r.stderr}`);
+  return (performance.now() - t0) / 1000;
+}
+
+function readRun(path: string): { status: string; report: CycleReport | null; error: string | null } | undefined {
+  const db = new Database(path, { readonly: true });
+  try {
+    db.pragma('busy_timeout = 10000');
+    const row = db.prepare('select status, report, error from cycle_runs where period = ?').get(PERIOD) as { status: string; report: string | null; error: string | null } | undefined;
+    return row ? { ...row, report: row.report ? (JSON.parse(row.report) as CycleReport) : null } : undefined;
+  } finally {
+    db.close();
+  }
+}
+
+async function cycleOnWorkers(workers: number): Promise<{ seconds: number; report: CycleReport }> {
+  const work = freshCopy(`cycle-${workers}w`);
+  const prefix = `sbbench-${randomBytes(4).toString('hex')}`;
+  const procs = Array.from({ length: workers }, () =>
+    spawn(process.execPath, [BIN, '--db', work, 'worker', '--queue-prefix', prefix, '--no-schedule', '--shard-size', String(SHARD), '--json'], {
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: { ...process.env, CI: '1', SWITCHBOARD_LOG_LEVEL: 'warn' },
+    }),
+  );
+  const connection = redisConnection(redisUrl);
+  const tasks = new Queue(QUEUES.tasks, { connection, prefix });
+  try {
+    const t0 = performance.now();
+    await enqueueCycle(tasks, 'switchboard.local', PERIOD, 'bench');
+    for (;;) {
+      await new Promise((r) => setTimeout(r, 500));
+      const run = readRun(work);
+      if (run?.status === 'failed') throw new Error(`cycle failed: ${run.error}`);
+      if (run && (run.status === 'done' || run.status === 'waiting') && run.report) return { seconds: (performance.now() - t0) / 1000, report: run.report };
+    }
+  } finally {
+    for (const p of procs) p.kill('SIGTERM');
+    await Promise.all(procs.map((p) => new Promise((r) => (p.exitCode !== null ? r(null) : p.once('exit', r)))));
+    await tasks.obliterate({ force: true }).catch(() => undefined);
+    await new Queue(QUEUES.bill, { connection, prefix }).obliterate({ force: true }).catch(() => undefined);
+    await tasks.close();
+    await connection.quit();
+  }
+}
+
+const bill = billRun();
+const one = await cycleOnWorkers(1);
+const two = await cycleOnWorkers(2);
+
+const s = (ms: number | undefined) => (ms === undefined ? '-' : (ms / 1000).toFixed(1));
+const stepMs = (r: CycleReport, step: string) => r.steps.find((x) => x.step === step)?.ms;
+console.log(`\nSwitchboard cycle benchmark — ${N.toLocaleString('en')} accounts x ${M} rated events, shards of ${SHARD}, node ${process.version}`);
+console.log('step (seconds)         1 worker   2 workers');
+for (const step of one.report.steps.map((x) => x.step)) console.log(`${step.padEnd(20)} ${s(stepMs(one.report, step)).padStart(10)} ${s(stepMs(two.report, step)).padStart(11)}`);
+console.log(`${'cycle, end to end'.padEnd(20)} ${one.seconds.toFixed(1).padStart(10)} ${two.seconds.toFixed(1).padStart(11)}`);
+console.log(`${'switchboard bill --jobs 2 (bill run only, no audit or documents)'}: ${bill.toFixed(1)} s`);
+for (const [name, r] of [
+  ['1 worker', one.report],
+  ['2 workers', two.report],
+] as const) {
+  const bills = r.steps.find((x) => x.step === 'bill')!;
+  const docs = r.steps.find((x) => x.step === 'documents')!;
+  console.log(
+    `${name}: ${bills.counts.created} invoices (${bills.money.map((m) => `${m.total} ${m.currency}`).join(', ')}), ${docs.counts.written} documents, held ${r.held.length}, model calls ${r.model.calls}`,
+  );
+}
