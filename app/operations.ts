@@ -40,7 +40,17 @@ import {
 import { previewAccountRerate, proposeAccountRerate, proposeEventRecategorisation, rerateBillingPeriod } from './rerate/index.ts';
 import { showWhatIf } from './whatif/index.ts';
 import { createPortalLink, listPortalLinks, revokePortalLink, showCurrentPeriod } from './portal/index.ts';
-import { deliverNotifications, listDeadNotifications, listNotifications, resendNotification, setNotificationSettings, showNotificationSettings } from './notifications/index.ts';
+import {
+  deliverNotifications,
+  listDeadNotifications,
+  listNotifications,
+  removeWebhook,
+  resendNotification,
+  setNotificationSettings,
+  setWebhook,
+  showNotificationSettings,
+  showWebhookEndpoint,
+} from './notifications/index.ts';
 
 /**
  * Every operation of the system, by area. Surfaces that walk all of them (the API's route table
@@ -138,4 +148,7 @@ export const operations: readonly Operation[] = [
   deliverNotifications,
   showNotificationSettings,
   setNotificationSettings,
+  showWebhookEndpoint,
+  setWebhook,
+  removeWebhook,
 ] as unknown as readonly Operation[];

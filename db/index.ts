@@ -78,6 +78,7 @@ export {
   setNotificationSettings,
   getWebhookEndpoint,
   setWebhookEndpoint,
+  removeWebhookEndpoint,
   purgeSettledNotifications,
   type StoredNotification,
 } from './notification-store.ts';

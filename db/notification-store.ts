@@ -216,8 +216,13 @@ export function setNotificationSettings(store: Store, tenant: string, accountId:
 }
 
 /** The tenant's webhook endpoint, if it has one. */
-export function getWebhookEndpoint(store: Store, tenant: string): { url: string; secret: string } | undefined {
-  return store.db.select({ url: webhookEndpoints.url, secret: webhookEndpoints.secret }).from(webhookEndpoints).where(eq(webhookEndpoints.tenant, tenant)).get();
+export function getWebhookEndpoint(store: Store, tenant: string): { url: string; secret: string; updatedAt: string } | undefined {
+  return store.db.select({ url: webhookEndpoints.url, secret: webhookEndpoints.secret, updatedAt: webhookEndpoints.updatedAt }).from(webhookEndpoints).where(eq(webhookEndpoints.tenant, tenant)).get();
+}
+
+/** Removes the tenant's webhook endpoint; true when there was one. Webhook notifications then fail until one is set. */
+export function removeWebhookEndpoint(store: Store, tenant: string): boolean {
+  return store.db.delete(webhookEndpoints).where(eq(webhookEndpoints.tenant, tenant)).run().changes > 0;
 }
 
 /** Sets (replaces) the tenant's webhook endpoint. */

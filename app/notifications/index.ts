@@ -7,3 +7,4 @@ export { resendNotification } from './resend-notification.ts';
 export { showNotificationSettings, setNotificationSettings } from './notification-settings.ts';
 export { recordScheduledNotifications, UPCOMING_DAYS, type ScheduledScanReport } from './record-scheduled-notifications.ts';
 export { notificationViewSchema, notificationIdSchema, type NotificationView } from './notification-view.ts';
+export { removeWebhook, setWebhook, showWebhookEndpoint } from './webhook-endpoint.ts';

@@ -2,6 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { setWebhookEndpoint } from '../../db/index.ts';
+import { verifyWebhook } from '../../tools/notifications/index.ts';
 import { createTempStore } from '../../db/testing/create-temp-store.ts';
 import { setUpLedger } from '../../db/testing/ledger-fixture.ts';
 import { runCli } from '../testing/run-cli.ts';
@@ -10,10 +11,17 @@ describe('switchboard notifications', () => {
   let store: ReturnType<typeof createTempStore>;
   let status = 500;
   let hits = 0;
+  let received: Array<{ timestamp: string; signature: string; body: string }> = [];
   const server = createServer((req, res) => {
     hits += 1;
-    req.resume();
-    req.on('end', () => res.writeHead(status).end());
+    let body = '';
+    req.on('data', (c) => {
+      body += c;
+    });
+    req.on('end', () => {
+      received.push({ timestamp: String(req.headers['x-switchboard-timestamp']), signature: String(req.headers['x-switchboard-signature']), body });
+      res.writeHead(status).end();
+    });
   });
   beforeEach(async () => {
     store = createTempStore();
@@ -56,5 +64,28 @@ describe('switchboard notifications', () => {
     expect((await sb('notifications', 'dead')).stdout).toBe('No dead letters.\n');
     expect((await sb('notifications', 'resend', '999')).code).not.toBe(0);
     expect((await sb('notifications', 'list', '--status', 'bogus')).code).not.toBe(0);
+  });
+
+  it('sets the webhook endpoint with a new secret shown once; deliveries are signed with it; removes it', async () => {
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`;
+    const set = await sb('notifications', 'webhook', '--url', url, '--json');
+    const endpoint = JSON.parse(set.stdout) as { url: string; secret: string; secretEnding: string };
+    expect(endpoint).toMatchObject({ url, secretEnding: endpoint.secret.slice(-4) });
+    expect(endpoint.secret).toMatch(/^[0-9a-f]{64}$/);
+    // Shown again, the secret is not.
+    const shown = await sb('notifications', 'webhook');
+    expect(shown.stdout).toContain(`Webhook endpoint ${url} (secret …${endpoint.secretEnding}`);
+    expect(shown.stdout).not.toContain(endpoint.secret);
+    await sb('notifications', 'settings', 'A1', '--channels', 'webhook');
+    status = 204;
+    received = [];
+    expect((await sb('notifications', 'deliver')).stdout).toMatch(/delivered/);
+    expect(received.length).toBeGreaterThan(0);
+    for (const r of received) expect(verifyWebhook(endpoint.secret, r.timestamp, r.body, r.signature)).toBe(true);
+
+    expect((await sb('notifications', 'webhook', '--url', 'ftp://example.test/')).stderr).toMatch(/url/i);
+    expect((await sb('notifications', 'webhook', '--url', url, '--secret', 'short')).stderr).toMatch(/at least 16 characters/);
+    expect((await sb('notifications', 'webhook', '--remove')).stdout).toMatch(/^Webhook endpoint removed/);
+    expect((await sb('notifications', 'webhook')).stdout).toMatch(/^No webhook endpoint/);
   });
 });

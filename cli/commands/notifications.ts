@@ -1,5 +1,15 @@
 import type { Command } from 'commander';
-import { deliverNotifications, listDeadNotifications, listNotifications, resendNotification, setNotificationSettings, showNotificationSettings } from '../../app/notifications/index.ts';
+import {
+  deliverNotifications,
+  listDeadNotifications,
+  listNotifications,
+  removeWebhook,
+  resendNotification,
+  setNotificationSettings,
+  setWebhook,
+  showNotificationSettings,
+  showWebhookEndpoint,
+} from '../../app/notifications/index.ts';
 import { runOperation } from '../../app/operation.ts';
 import { BillingError } from '../../tools/errors.ts';
 import { NOTIFICATION_CHANNELS, NOTIFICATION_KINDS, NOTIFICATION_STATUSES, type NotificationChannel, type NotificationKind } from '../../tools/notifications/index.ts';
@@ -22,7 +32,7 @@ function listOf<T extends string>(text: string, allowed: readonly T[], what: str
   return items as T[];
 }
 
-/** `switchboard notifications list|deliver|resend|dead|settings`: the outbox, one delivery pass, dead letters, an account's settings. */
+/** `switchboard notifications list|deliver|resend|dead|settings|webhook`: the outbox, one delivery pass, dead letters, an account's settings, the webhook endpoint. */
 export function registerNotifications(program: Command): void {
   const n = program.command('notifications').description('notifications to customers: the outbox, a delivery pass, dead letters, resend, an account’s settings');
   n.command('list')
@@ -103,6 +113,34 @@ export function registerNotifications(program: Command): void {
           (s) =>
             `Account ${s.accountId}: channels ${s.channels.join(', ') || 'none'}; email ${s.email ?? "the customer's"}; language ${s.language ?? "the account's"}; opted out of ${s.optOuts.join(', ') || 'nothing'}`,
         );
+      }),
+    );
+  n.command('webhook')
+    .description('show the webhook endpoint, set it (--url, with --secret or a new random one, shown once) or remove it')
+    .option('--url <url>', 'POST webhook notifications here (http or https)')
+    .option('--secret <secret>', 'the signing secret (at least 16 characters; default: a new random one)')
+    .option('--remove', 'remove the endpoint')
+    .option(...AS_OPTION)
+    .option('--json', 'machine-readable output')
+    .action(
+      action(async (_o: unknown, cmd: Command) => {
+        const opts = cmd.optsWithGlobals<Opts & { url?: string; secret?: string; remove?: boolean }>();
+        if (opts.remove && (opts.url || opts.secret)) throw new BillingError('INVALID_INPUT', '--remove takes no --url or --secret');
+        if (opts.secret && !opts.url) throw new BillingError('INVALID_INPUT', '--secret needs --url');
+        type Out = { removed: boolean } | { configured: boolean; url: string | null; secretEnding: string | null; updatedAt: string | null; secret?: string };
+        const out = await withStore<Out>(opts, (store) => {
+          const ctx = cliContext(store, opts.as);
+          if (opts.remove) return runOperation(removeWebhook, ctx, {});
+          if (opts.url) return runOperation(setWebhook, ctx, { url: opts.url, ...(opts.secret ? { secret: opts.secret } : {}) });
+          return runOperation(showWebhookEndpoint, ctx, {});
+        });
+        printResult(opts, out, (r: Out) => {
+          if ('removed' in r) return r.removed ? 'Webhook endpoint removed; webhook notifications wait for a new one.' : 'There was no webhook endpoint.';
+          if (!r.configured) return 'No webhook endpoint: set one with --url.';
+          const head = `Webhook endpoint ${r.url} (secret …${r.secretEnding}, set ${r.updatedAt})`;
+          // The secret is printed only when it was just set: the receiver needs it to verify signatures.
+          return r.secret ? `${head}\nSigning secret (shown this once): ${r.secret}` : head;
+        });
       }),
     );
 }

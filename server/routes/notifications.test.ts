@@ -55,4 +55,22 @@ describe('/api/v1/notifications and notification settings', () => {
     expect((await call(api.app, 'PATCH', '/api/v1/accounts/A1/notification-settings', { as: api.users.alice, body: { optOuts: ['spam'] } })).status).toBe(400);
     expect((await call(api.app, 'GET', '/api/v1/accounts/A1/notification-settings', { as: api.users.uma })).status).toBe(404);
   });
+
+  it('sets, shows and removes the webhook endpoint: admins only, the secret returned once', async () => {
+    expect((await call(api.app, 'GET', '/api/v1/notifications/webhook', { as: api.users.ada })).body).toEqual({ configured: false, url: null, secretEnding: null, updatedAt: null });
+    const set = await call(api.app, 'PUT', '/api/v1/notifications/webhook', { as: api.users.ada, body: { url: 'https://hooks.example.test/sb', secret: 'a-long-enough-secret' } });
+    expect(set.status).toBe(200);
+    expect(set.body).toMatchObject({ configured: true, url: 'https://hooks.example.test/sb', secret: 'a-long-enough-secret', secretEnding: 'cret' });
+    const shown = await call(api.app, 'GET', '/api/v1/notifications/webhook', { as: api.users.ada });
+    expect(shown.body).toMatchObject({ configured: true, secretEnding: 'cret' });
+    expect(shown.body).not.toHaveProperty('secret');
+    expect((await call(api.app, 'PUT', '/api/v1/notifications/webhook', { as: api.users.dan, body: { url: 'https://x.test/' } })).status).toBe(403);
+    expect((await call(api.app, 'GET', '/api/v1/notifications/webhook', { as: api.users.cora })).status).toBe(403);
+    expect((await call(api.app, 'PUT', '/api/v1/notifications/webhook', { as: api.users.ada, body: { url: 'javascript:alert(1)' } })).status).toBe(400);
+    // Another tenant's admin sees its own (none).
+    expect((await call(api.app, 'GET', '/api/v1/notifications/webhook', { as: api.users.uma })).body).toMatchObject({ configured: false });
+    const removed = await call(api.app, 'DELETE', '/api/v1/notifications/webhook', { as: api.users.ada });
+    expect(removed.body).toEqual({ removed: true });
+    expect((await call(api.app, 'GET', '/api/v1/notifications/webhook', { as: api.users.ada })).body.configured).toBe(false);
+  });
 });
