@@ -35,6 +35,11 @@ const BADGE_TONES: Record<string, string> = {
   unrated: 'muted',
   unclassified: 'warn',
   rating_failed: 'bad',
+  queued: 'info',
+  sending: 'info',
+  delivered: 'good',
+  dead: 'bad',
+  skipped: 'muted',
 };
 
 /** A status as a coloured badge with its word (the colour never carries the meaning alone). */
