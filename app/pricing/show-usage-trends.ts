@@ -76,10 +76,8 @@ export const showUsageTrends = defineOperation({
     else {
       const day = latest === null ? today : localDate(latest, timezone);
       last = bucket === 'month' ? day.slice(0, 7) : day;
-      // A bucket still under way (today's day or month, or one whose usage stops before its end) would read as a drop.
-      const current = bucket === 'month' ? today.slice(0, 7) : today;
-      const finished = bucket === 'month' ? addDays(`${addMonths(last, 1)}-01`, -1) <= day : true;
-      if (last === current || !finished) {
+      // The bucket still under way (today's month or day) would read as a drop.
+      if (last === (bucket === 'month' ? today.slice(0, 7) : today)) {
         note = `${last} is not over yet: the history ends with the bucket before it.`;
         last = bucket === 'month' ? addMonths(last, -1) : addDays(last, -1);
       }
