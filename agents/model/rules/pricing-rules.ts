@@ -23,7 +23,7 @@ export function proposalFiles(text: string): { tariffFile?: string; catalogFile?
 /** A pricing what-if: a proposed tariff or catalog (a file, or the words) with revenue, a re-pricing or a "what would/if". */
 export function asksPricingWhatIf(_w: Words, _e: Entities, t: string): boolean {
   const files = proposalFiles(t);
-  const proposes = files.tariffFile !== undefined || files.catalogFile !== undefined || /\b(?:new|proposed|different|another|draft)\s+(?:tariff|catalog(?:ue)?|price list|prices)\b/i.test(t);
+  const proposes = files.tariffFile !== undefined || files.catalogFile !== undefined || /\b(?:new|proposed|different|another|draft)\s+(?:tariff|catalog(?:ue)?|price list|prices)\b|\b(?:tariff|catalog(?:ue)?)\s+file\b/i.test(t);
   return proposes && /\b(revenue|turnover|what (?:would|if)|would (?:we|revenue|billing|it)|re-?pric\w*|impact|affect\w*|bill(?:ed|ing)?|earn|made|make|under)\b/i.test(t);
 }
 
@@ -42,6 +42,8 @@ export function pricingToolCall(intent: 'pricing_what_if' | 'usage_trends', r: {
   if (intent === 'usage_trends') return { tool: 'usage_trends', args: /\b(daily|per day|by day|each day|days)\b/i.test(r.text) ? { bucket: 'day' } : {} };
   const files = proposalFiles(r.text);
   const latest = [...r.periods].sort().reverse()[0];
+  // A path is never read: only a plain name in the what-if folder.
+  if (!files.tariffFile && !files.catalogFile && /[\\/]/.test(r.text)) return { missing: 'a plain file name in the what-if folder (whatif/ beside the database), without folders' };
   if (!files.tariffFile && !files.catalogFile) return { missing: 'the proposed tariff or catalog file in the what-if folder (e.g. "with tariff file tariff-2026.yaml")' };
   if (!latest) return { missing: 'the billing month to re-price (e.g. "in 2025-03")' };
   return { tool: 'pricing_what_if', args: { period: latest, ...files } };
