@@ -113,7 +113,7 @@ export function ratingPartyLookup(store: Store, timezone: string, proposedCatalo
     .innerJoin(customers, eq(customers.id, accounts.customerId))
     .all();
   if (rows.length === 0) return null;
-  const catalog = proposedCatalog ?? store.db.select({ id: catalogVersions.id }).from(catalogVersions).limit(1).get() ? catalogInEffect(store, '9999-12-31').catalog : null;
+  const catalog = (proposedCatalog ?? store.db.select({ id: catalogVersions.id }).from(catalogVersions).limit(1).get()) ? catalogInEffect(store, '9999-12-31').catalog : null;
   return indexRatingParties(
     rows.map((r) => ({ subscription: JSON.parse(r.subscriptionJson) as Subscription, segment: r.segment })),
     catalog,

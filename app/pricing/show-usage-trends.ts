@@ -96,7 +96,8 @@ export const showUsageTrends = defineOperation({
       if (found?.currency) currency = found.currency;
     }
     const trends = usageTrends({ buckets: kept, future, season: bucket === 'month' ? 12 : 7, currency, groups: groups.map((g) => ({ ...g, bucket: g.bucket - first })) });
-    if (trends.ratedMape === null && !note) note = `${kept.length} ${bucket}${kept.length === 1 ? '' : 's'} of history: too few for a back-test (it needs at least 5); the forecast repeats the last ${bucket}.`;
+    if (trends.ratedMape === null && !note)
+      note = `${kept.length} ${bucket}${kept.length === 1 ? '' : 's'} of history: too few for a back-test (it needs at least 5); the forecast repeats the last ${bucket}.`;
     return { bucket, ...trends, note };
   },
 });

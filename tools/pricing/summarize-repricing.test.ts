@@ -3,7 +3,15 @@ import { lineCategory, linePlan, summarizeRepricing, type PricedLine, type Repri
 
 const march = { from: '2025-03-01', to: '2025-03-31' };
 const line = (id: string, section: PricedLine['section'], amount: string, subscriptionId: string | null = 'L1'): PricedLine => ({ id, section, amount, subscriptionId, servicePeriod: march });
-const subs = [{ id: 'L1', plans: [{ planId: 'OLD', from: '2024-01-01' }, { planId: 'NEW', from: '2025-03-01' }] }] as RepricedAccount['subscriptions'];
+const subs = [
+  {
+    id: 'L1',
+    plans: [
+      { planId: 'OLD', from: '2024-01-01' },
+      { planId: 'NEW', from: '2025-03-01' },
+    ],
+  },
+] as RepricedAccount['subscriptions'];
 
 describe('summarizeRepricing', () => {
   it('names categories from usage line ids and sections, and plans from the line in effect', () => {

@@ -1,6 +1,6 @@
 import type { Subscription } from '../catalog/account.types.ts';
 import type { InvoiceLine } from '../invoice/invoice.types.ts';
-import { dec, Decimal, roundDecimal, ZERO } from '../money/index.ts';
+import { dec, type Decimal, roundDecimal, ZERO } from '../money/index.ts';
 
 /** A line of charges as the summary reads it: an invoice line or a charge line (net amount, before tax). */
 export type PricedLine = Pick<InvoiceLine, 'id' | 'section' | 'subscriptionId' | 'amount' | 'servicePeriod'>;
@@ -92,9 +92,7 @@ function add(sums: Sums, key: string, side: 'before' | 'after', amount: string):
 
 // Largest movement first; ties by key, so the order never depends on the input's.
 const rowsOf = (sums: Sums) =>
-  [...sums]
-    .map(([key, s]) => row(key, s.before, s.after))
-    .sort((a, b) => dec(b.change).abs().comparedTo(dec(a.change).abs()) || dec(b.after).comparedTo(dec(a.after)) || a.key.localeCompare(b.key));
+  [...sums].map(([key, s]) => row(key, s.before, s.after)).sort((a, b) => dec(b.change).abs().comparedTo(dec(a.change).abs()) || dec(b.after).comparedTo(dec(a.after)) || a.key.localeCompare(b.key));
 
 /**
  * Compares a re-priced period with what was billed: every sum is of amounts already rounded to the

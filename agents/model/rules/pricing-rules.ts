@@ -23,7 +23,10 @@ export function proposalFiles(text: string): { tariffFile?: string; catalogFile?
 /** A pricing what-if: a proposed tariff or catalog (a file, or the words) with revenue, a re-pricing or a "what would/if". */
 export function asksPricingWhatIf(_w: Words, _e: Entities, t: string): boolean {
   const files = proposalFiles(t);
-  const proposes = files.tariffFile !== undefined || files.catalogFile !== undefined || /\b(?:new|proposed|different|another|draft)\s+(?:tariff|catalog(?:ue)?|price list|prices)\b|\b(?:tariff|catalog(?:ue)?)\s+file\b/i.test(t);
+  const proposes =
+    files.tariffFile !== undefined ||
+    files.catalogFile !== undefined ||
+    /\b(?:new|proposed|different|another|draft)\s+(?:tariff|catalog(?:ue)?|price list|prices)\b|\b(?:tariff|catalog(?:ue)?)\s+file\b/i.test(t);
   return proposes && /\b(revenue|turnover|what (?:would|if)|would (?:we|revenue|billing|it)|re-?pric\w*|impact|affect\w*|bill(?:ed|ing)?|earn|made|make|under)\b/i.test(t);
 }
 
