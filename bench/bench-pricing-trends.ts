@@ -22,7 +22,10 @@ const TENANT = 'switchboard.local';
 
 function lcg(seed: number): () => number {
   let s = seed >>> 0;
-  return () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
+  return () => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
 }
 
 // share of the month's events, growth per month, season amplitude, the month (1-12) of the peak

@@ -78,7 +78,7 @@ export const showPricingWhatIf = defineOperation({
     // Tariffs and catalogs are the operator's books: another tenant has none to compare with.
     if (!isOperatorTenant(ctx.scope)) throw new BillingError('FORBIDDEN', `${ctx.actor.id} may not re-price the operator's books`);
     const notes: string[] = [];
-    let tariff;
+    let tariff: { plan: ReturnType<typeof parseTariffImport>['plan']; label: string } | undefined;
     if (input.tariff) {
       const parsed = parseTariffImport(input.tariff);
       notes.push(...parsed.messages);

@@ -85,9 +85,9 @@ function row(key: string, before: Decimal, after: Decimal): RevenueRow {
 type Sums = Map<string, { before: Decimal; after: Decimal }>;
 
 function add(sums: Sums, key: string, side: 'before' | 'after', amount: string): void {
-  let s = sums.get(key);
-  if (!s) sums.set(key, (s = { before: ZERO, after: ZERO }));
+  const s = sums.get(key) ?? { before: ZERO, after: ZERO };
   s[side] = s[side].plus(dec(amount));
+  sums.set(key, s);
 }
 
 // Largest movement first; ties by key, so the order never depends on the input's.

@@ -1,7 +1,8 @@
 /* The offline model's answers to pricing questions: templates that copy the tools' figures as
  * they are (strings); nothing here computes an amount. */
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: tool results are read field by field, as the other answer templates do
+type Json = Record<string, any>;
 
 const pct = (p: string | null) => (p === null ? '' : ` (${p}%)`);
 const rows = (xs: Json[], f: (x: Json) => string) => xs.map((x) => `  - ${f(x)}`).join('\n');
