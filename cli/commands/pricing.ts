@@ -87,7 +87,7 @@ export function registerPricing(program: Command): void {
           [
             `Usage trends by ${o.bucket}, ${o.buckets[0] ?? '-'} to ${o.buckets[o.buckets.length - 1] ?? '-'}, forecast ${o.future.join(', ')} (${o.currency}, rated usage before allowances)`,
             ...(o.note ? [o.note] : []),
-            `Back-test (rolling origin, one ${o.bucket} ahead): rated amount MAPE ${o.ratedMape ?? 'n/a'}%, usage MAPE ${o.quantityMape ?? 'n/a'}%; total rated ${o.total.model.method} MAPE ${o.total.model.backtest?.mape ?? 'n/a'}%`,
+            `Back-test (rolling origin, one ${o.bucket} ahead): rated amount MAPE ${o.ratedMape == null ? 'n/a' : `${o.ratedMape}%`}, usage MAPE ${o.quantityMape == null ? 'n/a' : `${o.quantityMape}%`}; total rated ${o.total.model.method} MAPE ${o.total.model.backtest?.mape == null ? 'n/a' : `${o.total.model.backtest?.mape}%`}`,
             `Total rated: last ${o.total.history[o.total.history.length - 1] ?? '0.00'}, forecast ${o.total.forecast.join(', ')}`,
             '',
             table(

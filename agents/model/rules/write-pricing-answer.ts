@@ -25,7 +25,7 @@ export const PRICING_WRITERS: Record<string, (x: Json) => string> = {
     [
       `Usage trends by ${x.bucket}, ${x.from ?? '-'} to ${x.to ?? '-'}; forecast for ${x.future.join(', ')} (${x.currency}).`,
       ...(x.note ? [x.note] : []),
-      `Back-test (rolling origin, one ${x.bucket} ahead): rated amount MAPE ${x.ratedMape ?? 'n/a'}%, usage MAPE ${x.quantityMape ?? 'n/a'}%.`,
+      `Back-test (rolling origin, one ${x.bucket} ahead): rated amount MAPE ${x.ratedMape == null ? 'n/a' : `${x.ratedMape}%`}, usage MAPE ${x.quantityMape == null ? 'n/a' : `${x.quantityMape}%`}.`,
       `Total rated usage: last ${x.total.last ?? '0.00'}, forecast ${x.total.forecast.join(', ')} (${x.total.method.replace('_', ' ')}${x.total.mape ? `, MAPE ${x.total.mape}%` : ''}).`,
       'By category (usage in its unit):',
       rows(x.categories.slice(0, 14), (c) => `${c.key}: last ${c.last} ${c.unit}, forecast ${c.forecast.join(', ')} (${c.method.replace('_', ' ')}${c.mape ? `, MAPE ${c.mape}%` : ''})`),

@@ -186,7 +186,8 @@ export function mountPricing(web: Hono<WebEnv>, guard: MiddlewareHandler<WebEnv>
           <h2 id="trends-h">Usage trends</h2>
           {trends.note ? <p class="hint">{trends.note}</p> : null}
           <p class="pricing-backtest">
-            Back-test (rolling origin, one {trends.bucket} ahead): rated amount MAPE {trends.ratedMape ?? 'n/a'}%, usage MAPE {trends.quantityMape ?? 'n/a'}%.
+            Back-test (rolling origin, one {trends.bucket} ahead): rated amount MAPE {trends.ratedMape === null ? 'n/a' : `${trends.ratedMape}%`}, usage MAPE{' '}
+            {trends.quantityMape === null ? 'n/a' : `${trends.quantityMape}%`}.
           </p>
           <Chart
             id="trends-chart"
