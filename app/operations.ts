@@ -39,6 +39,7 @@ import {
 } from './proposals/index.ts';
 import { previewAccountRerate, proposeAccountRerate, proposeEventRecategorisation, rerateBillingPeriod } from './rerate/index.ts';
 import { showWhatIf } from './whatif/index.ts';
+import { showPricingWhatIf, showUsageTrends } from './pricing/index.ts';
 import { createPortalLink, listPortalLinks, revokePortalLink, showCurrentPeriod } from './portal/index.ts';
 import {
   deliverNotifications,
@@ -136,6 +137,9 @@ export const operations: readonly Operation[] = [
   proposeAccountRerate,
   rerateBillingPeriod,
   showWhatIf,
+  // pricing what-ifs (a past month under a proposed tariff or catalog) and usage trends
+  showPricingWhatIf,
+  showUsageTrends,
   // the customer portal: links that open it, and the current period so far
   createPortalLink,
   listPortalLinks,

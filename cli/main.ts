@@ -23,6 +23,7 @@ import { registerServe } from './commands/serve.ts';
 import { registerTariffs } from './commands/tariffs.ts';
 import { registerUsage } from './commands/usage.ts';
 import { registerWhatIf } from './commands/whatif.ts';
+import { registerPricing } from './commands/pricing.ts';
 import { registerWorker } from './commands/worker.ts';
 import { finishProgram, newProgram } from './program.ts';
 import { start } from './start.ts';
@@ -46,6 +47,7 @@ export function buildProgram(): Command {
     registerCycle,
     registerRerate,
     registerWhatIf,
+    registerPricing,
     registerInvoice,
     registerConfig,
     registerUsers,

@@ -1,5 +1,5 @@
 import { asc, eq, inArray, sql } from 'drizzle-orm';
-import { indexRatingParties, type Account, type AccountsFile, type Customer, type Subscription } from '../tools/catalog/index.ts';
+import { indexRatingParties, type Account, type AccountsFile, type Catalog, type Customer, type Subscription } from '../tools/catalog/index.ts';
 import { BillingError } from '../tools/errors.ts';
 import { accounts, catalogVersions, customers, subscriptions } from './billing-schema.ts';
 import { catalogInEffect } from './catalog-store.ts';
@@ -103,8 +103,9 @@ export function listAccountIds(store: Store, only?: string[]): string[] {
 /**
  * Who each number is rated as over time (plan rating subject and customer segment), read once for a
  * rating run; null when there are no subscriptions, so rating goes by the subscriber's number alone.
+ * A what-if passes the catalog it proposes, whose plans may name other rating subjects.
  */
-export function ratingPartyLookup(store: Store, timezone: string): PartyLookup | null {
+export function ratingPartyLookup(store: Store, timezone: string, proposedCatalog?: Catalog): PartyLookup | null {
   const rows = store.db
     .select({ subscriptionJson: subscriptions.subscriptionJson, segment: customers.segment })
     .from(subscriptions)
@@ -112,7 +113,7 @@ export function ratingPartyLookup(store: Store, timezone: string): PartyLookup |
     .innerJoin(customers, eq(customers.id, accounts.customerId))
     .all();
   if (rows.length === 0) return null;
-  const catalog = store.db.select({ id: catalogVersions.id }).from(catalogVersions).limit(1).get() ? catalogInEffect(store, '9999-12-31').catalog : null;
+  const catalog = (proposedCatalog ?? store.db.select({ id: catalogVersions.id }).from(catalogVersions).limit(1).get()) ? catalogInEffect(store, '9999-12-31').catalog : null;
   return indexRatingParties(
     rows.map((r) => ({ subscription: JSON.parse(r.subscriptionJson) as Subscription, segment: r.segment })),
     catalog,

@@ -6,6 +6,7 @@ import { operationTool } from './operation-tool.ts';
 import { showWhatIf } from '../../app/whatif/index.ts';
 import { proposeAccountRerate } from '../../app/rerate/index.ts';
 import { proposalTool } from './proposal-result.ts';
+import { pricingTools } from './pricing-tools.ts';
 import { accountId, eventId, invoiceRef, period, reason } from './tool-args.types.ts';
 
 /** The breakdown with the spans its words describe one by one, and how many more there are (explainEventRating's cut). */
@@ -13,7 +14,7 @@ function shownSpans(b: { spans: unknown[] }, rating: { spansShown: number; spans
   return { ...b, spans: b.spans.slice(0, rating.spansShown), spansOmitted: rating.spansOmitted };
 }
 
-/** The rater's tools: how an event was priced, what a plan would cost, re-rate proposals. */
+/** The rater's tools: how an event was priced, what a plan would cost, re-rate proposals, pricing what-ifs and usage trends. */
 export function raterTools(ctx: AgentContext): AgentTool[] {
   return [
     operationTool(ctx, 'rater', showUsageEvent, {
@@ -56,5 +57,6 @@ export function raterTools(ctx: AgentContext): AgentTool[] {
         .refine((x) => (x.invoice !== undefined ? x.accountId === undefined : x.accountId !== undefined && x.period !== undefined), 'name the account and the month, or an invoice of them'),
       toInput: ({ accountId: named, period: p, invoice, reason: why }) => ({ accountId: named, period: p, invoice, reason: why }),
     }),
+    ...pricingTools(ctx),
   ];
 }

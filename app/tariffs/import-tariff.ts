@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { saveTariffVersion, type Store } from '../../db/index.ts';
 import { isOperatorTenant } from '../../db/operator-books.ts';
 import { BillingError } from '../../tools/errors.ts';
-import { checkRatePrecision, importCgratesTariffPlan, loadNativeTariff } from '../../tools/rating/index.ts';
+import { checkRatePrecision, importCgratesTariffPlan, loadNativeTariff, type TariffPlan } from '../../tools/rating/index.ts';
 import { timeZoneSchema } from '../../tools/schemas/index.ts';
 import { parseInstant } from '../../tools/time/index.ts';
 import { defineOperation } from '../operation.ts';
@@ -64,20 +64,20 @@ export const tariffImportResultSchema = z.object({
   messages: z.array(z.string()),
 });
 
+/** Reads a tariff import into its plan without storing it (an import, or a what-if that prices with a proposed tariff). */
+export function parseTariffImport(input: TariffImport): { plan: TariffPlan; messages: string[]; effectiveFrom: number | null } {
+  const effectiveFrom: number | null = input.effectiveFrom ? parseInstant(input.effectiveFrom) : null;
+  if (input.format === 'cgrates') return { ...importCgratesTariffPlan(input.files, { id: input.id, timezone: input.timezone, currency: input.currency }), effectiveFrom };
+  const loaded = loadNativeTariff(input.text, input.fileName ? { fileName: input.fileName } : {});
+  return { plan: { ...loaded.plan, ...(input.id ? { id: input.id } : {}) }, messages: loaded.messages, effectiveFrom: effectiveFrom ?? loaded.effectiveFrom };
+}
+
 /**
  * Stores a parsed import as a new version (identical content again changes nothing). Synchronous,
  * for the operation and for setting up test and bench databases; surfaces go through importTariff.
  */
 export function importTariffText(store: Store, input: TariffImport): z.input<typeof tariffImportResultSchema> {
-  let effectiveFrom: number | null = input.effectiveFrom ? parseInstant(input.effectiveFrom) : null;
-  let result;
-  if (input.format === 'cgrates') {
-    result = importCgratesTariffPlan(input.files, { id: input.id, timezone: input.timezone, currency: input.currency });
-  } else {
-    const loaded = loadNativeTariff(input.text, input.fileName ? { fileName: input.fileName } : {});
-    result = { plan: { ...loaded.plan, ...(input.id ? { id: input.id } : {}) }, messages: loaded.messages };
-    effectiveFrom = effectiveFrom ?? loaded.effectiveFrom;
-  }
+  const { effectiveFrom, ...result } = parseTariffImport(input);
   const saved = saveTariffVersion(store, { plan: result.plan, effectiveFrom, sourceFormat: input.format, sourcePath: input.source ?? null });
   const p = result.plan;
   return {

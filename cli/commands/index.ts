@@ -72,6 +72,12 @@ export const COMMANDS: readonly CommandEntry[] = [
     description: 'what each line of an account would have paid in a period on every other plan (exact, before tax)',
     load: async () => (await import('./whatif.ts')).registerWhatIf,
   },
+  {
+    name: 'pricing',
+    term: 'pricing',
+    description: 'pricing what-ifs (a past month under a proposed tariff or catalog) and usage trends',
+    load: async () => (await import('./pricing.ts')).registerPricing,
+  },
   { name: 'invoice', term: 'invoice', description: 'show and list invoices, credit and debit notes', load: async () => (await import('./invoice.ts')).registerInvoice },
   {
     name: 'config',

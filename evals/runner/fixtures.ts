@@ -1,5 +1,6 @@
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { cpSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { getOperatorSettings, importAccounts, saveUser, type Store } from '../../db/index.ts';
 import { accountsFileSchema } from '../../tools/catalog/index.ts';
 import { BillingError } from '../../tools/errors.ts';
@@ -39,6 +40,10 @@ function addBilledCustomer(store: Store, c: { customer: string; account: string;
  * Numbers are taken in order, so a task applying one fixture alone knows the invoice it gets.
  */
 export const FIXTURES: Record<string, (store: Store & { dir: string }) => void | Promise<void>> = {
+  /** The demo's proposed tariff and catalog (evals/datasets/demo-operator/whatif/) in the what-if folder beside the database, where the pricing tools read them. */
+  'whatif-files'(store) {
+    cpSync(join(dirname(fileURLToPath(import.meta.url)), '../datasets/demo-operator/whatif'), join(dirname(store.path), 'whatif'), { recursive: true });
+  },
   /** A second tenant in the same database: users nora (analyst, approver) and ned (analyst); Nadia Okafor, account A90001, March invoice INV-000784 (25.20 GBP). */
   northwind(store) {
     saveUser(store, { id: 'nora', tenant: OTHER_TENANT, name: 'Nora (Northwind billing lead)', roles: ['analyst', 'approver'] });

@@ -18,6 +18,7 @@ import { tariffRoutes } from './tariffs.ts';
 import { usageRoutes } from './usage.ts';
 import { userRoutes } from './users.ts';
 import { whatIfRoutes } from './whatif.ts';
+import { pricingRoutes } from './pricing.ts';
 
 /** Every route of /api/v1, by area; each area adds its own line. */
 export const routes: readonly RouteSpec[] = [
@@ -33,6 +34,7 @@ export const routes: readonly RouteSpec[] = [
   ...proposalRoutes,
   ...rerateRoutes,
   ...whatIfRoutes,
+  ...pricingRoutes,
   ...collectionsRoutes,
   ...userRoutes,
   ...ingestRoutes,

@@ -13,6 +13,7 @@ import { mountAccounts } from './console/accounts.tsx';
 import { mountAccountPortalLinks } from './console/account-portal-links.tsx';
 import { mountCycles } from './console/cycles.tsx';
 import { mountNotifications } from './console/notifications.tsx';
+import { mountPricing } from './console/pricing.tsx';
 import { mountUsage } from './console/usage.tsx';
 import { mountPortal } from './portal/index.ts';
 import { requireCsrf } from './csrf.ts';
@@ -43,5 +44,6 @@ export function mountWeb(web: Hono<WebEnv>, deps: WebDeps & { failures: RateLimi
   mountAccountPortalLinks(web, guard);
   mountCycles(web, guard);
   mountNotifications(web, guard);
+  mountPricing(web, guard);
   mountPortal(web, deps);
 }

@@ -17,6 +17,7 @@ export const CONSOLE_NAV: readonly NavItem[] = [
   { href: '/accounts', label: 'Accounts' },
   { href: '/cycles', label: 'Cycles' },
   { href: '/notifications', label: 'Notifications' },
+  { href: '/pricing', label: 'Pricing' },
 ];
 
 /** Who is signed in, as the header shows them, and the session's CSRF token for its forms. */

@@ -98,6 +98,9 @@ const TABLE: Array<[string, Expected]> = [
   ['how was evnet 468 priced', { intent: 'explain_event', eventId: 468 }],
   ['compliace check INV-000008 please', { intent: 'compliance', invoice: 'INV-000008' }],
   ['waive teh monthly fee on INV-000020', { intent: 'waive_fee', fee: 'monthly' }],
+  // pricing what-ifs and usage trends (the rater's tools compute every figure)
+  ['what would revenue be in 2025-03 with tariff file tariff-europe-up.yaml', { intent: 'pricing_what_if', agent: 'rater', periods: ['2025-03'] }],
+  ['usage trends by category for the next months', { intent: 'usage_trends', agent: 'rater' }],
   // not understood
   ['make me a sandwich', { intent: 'unknown', agent: 'supervisor' }],
 ];

@@ -1,6 +1,7 @@
 import type { AgentName } from '../../context.ts';
 import { findEntities, type Entities } from './find-entities.ts';
 import { fixTypos, readWords, type Words } from './read-words.ts';
+import { asksPricingWhatIf, asksUsageTrends } from './pricing-rules.ts';
 
 /** What the offline model understood an analyst to ask: one intent and the ids named in the message. */
 export interface AnalystRequest extends Entities {
@@ -37,6 +38,8 @@ export const INTENTS = {
   unclassified: { agent: 'categoriser', says: 'show unclassified or quarantined records' },
   explain_event: { agent: 'rater', says: 'how was event N priced' },
   what_if: { agent: 'rater', says: 'is account A… on the right plan (in YYYY-MM) · what would A… pay on plan P · what plan should I recommend to the customer on INV-…' },
+  pricing_what_if: { agent: 'rater', says: 'what would revenue be in YYYY-MM with tariff file X.yaml (or catalog file Y.yaml), from the what-if folder' },
+  usage_trends: { agent: 'rater', says: 'usage trends by category (forecast of the next months, with the back-test error)' },
   compliance: { agent: 'compliance', says: 'check invoice INV-… for compliance' },
   compare: { agent: 'auditor', says: 'compare account A… YYYY-MM with YYYY-MM' },
   bill_change: { agent: 'auditor', says: "why did account A…'s bill go up (in YYYY-MM)" },
@@ -157,6 +160,9 @@ const RULES: Rule[] = [
         t,
       ),
   ],
+  // Pricing questions only read (nothing is proposed), so they come before the refusals of areas not covered (forecasts); an injection is never one.
+  ['pricing_what_if', (w, e, t) => !INJECTION.test(t) && asksPricingWhatIf(w, e, t)],
+  ['usage_trends', (w, e, t) => !INJECTION.test(t) && asksUsageTrends(w, e, t)],
   ...REFUSALS,
   [
     'decide',

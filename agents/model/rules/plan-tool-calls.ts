@@ -1,4 +1,5 @@
 import type { AnalystRequest } from './parse-request.ts';
+import { pricingToolCall } from './pricing-rules.ts';
 
 /** A tool call the offline model makes, or the gap that stops it (what the analyst must still say). */
 export type NextStep = { tool: string; args: Record<string, unknown> } | { missing: string } | null;
@@ -86,6 +87,11 @@ export function planToolCalls(r: AnalystRequest, outcomes: ToolOutcome[]): NextS
     case 'what_if':
       if (!r.accountId && !r.invoice) return { missing: 'the account (e.g. "account A00081") or one of its invoices' };
       return once('what_if_plan', { ...(r.accountId ? { accountId: r.accountId } : { invoice: r.invoice }), ...(latest ? { period: latest } : {}), ...(r.planId ? { planId: r.planId } : {}) });
+    case 'pricing_what_if':
+    case 'usage_trends': {
+      const step = pricingToolCall(r.intent, r);
+      return 'missing' in step ? step : once(step.tool, step.args);
+    }
     case 'compliance':
       if (!r.invoice) return { missing: 'the invoice number (e.g. INV-000123)' };
       return once('check_invoice_compliance', { invoice: r.invoice });

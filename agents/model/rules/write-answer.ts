@@ -1,6 +1,7 @@
 import { INTENTS, type AnalystRequest } from './parse-request.ts';
 import type { StepRun } from './plan-tool-calls.ts';
 import { describeStep } from './read-message.ts';
+import { PRICING_WRITERS } from './write-pricing-answer.ts';
 
 /* The offline model's answers: fixed templates that copy amounts from tool results as they are
  * (strings), so every figure in an answer is one a tool computed. Nothing here does arithmetic. */
@@ -88,6 +89,7 @@ function planAdvice(x: Json): string {
 }
 
 const WRITERS: Record<string, (x: Json, r: AnalystRequest) => string> = {
+  ...PRICING_WRITERS,
   explain_invoice: (x, r) => (r.totals ? totalsAnswer(x) : invoiceAnswer(x, r)),
   explain_invoice_line: (l) =>
     [
