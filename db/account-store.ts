@@ -79,16 +79,23 @@ export function getAccountBundle(store: Store, accountId: string): AccountBundle
   };
 }
 
+/** Ids bound in one `in (...)` at most. */
+export const ID_SLICE = 10_000;
+
 /** Account ids in a stable order, optionally only the given ones (unknown ids are NOT_FOUND). */
 export function listAccountIds(store: Store, only?: string[]): string[] {
   if (only && only.length) {
-    const found = store.db
-      .select({ id: accounts.id })
-      .from(accounts)
-      .where(inArray(accounts.id, only))
-      .all()
-      .map((r) => r.id);
-    const missing = only.filter((id) => !found.includes(id));
+    // In slices: SQLite takes at most 32,766 bound values in one statement, and a tenant may have more accounts.
+    const found = new Set<string>();
+    for (let i = 0; i < only.length; i += ID_SLICE) {
+      for (const r of store.db
+        .select({ id: accounts.id })
+        .from(accounts)
+        .where(inArray(accounts.id, only.slice(i, i + ID_SLICE)))
+        .all())
+        found.add(r.id);
+    }
+    const missing = only.filter((id) => !found.has(id));
     if (missing.length) throw new BillingError('NOT_FOUND', `no account ${missing.join(', ')}`);
     return [...only].sort();
   }

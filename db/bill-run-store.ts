@@ -1,4 +1,5 @@
-import { and, asc, between, eq, inArray } from 'drizzle-orm';
+import { and, asc, between, eq, inArray, type SQL } from 'drizzle-orm';
+import { ID_SLICE } from './account-store.ts';
 import { BillingError } from '../tools/errors.ts';
 import type { InvoiceStatus } from '../tools/invoice/invoice.types.ts';
 import { accounts, invoices } from './billing-schema.ts';
@@ -8,16 +9,22 @@ import type { TenantScope } from './scope.ts';
 export function tenantAccountIds(scope: TenantScope, only?: string[] | { first: string; last: string }): string[] {
   const where = [eq(accounts.tenant, scope.tenant)];
   if (scope.accountId !== undefined) where.push(eq(accounts.id, scope.accountId));
-  if (Array.isArray(only) && only.length) where.push(inArray(accounts.id, only));
   if (only && !Array.isArray(only)) where.push(between(accounts.id, only.first, only.last));
-  const found = scope.store.db
-    .select({ id: accounts.id })
-    .from(accounts)
-    .where(and(...where))
-    .orderBy(asc(accounts.id))
-    .all()
-    .map((r) => r.id);
-  const missing = (Array.isArray(only) ? only : []).filter((id) => !found.includes(id));
+  const select = (extra: SQL[]) =>
+    scope.store.db
+      .select({ id: accounts.id })
+      .from(accounts)
+      .where(and(...where, ...extra))
+      .orderBy(asc(accounts.id))
+      .all()
+      .map((r) => r.id);
+  if (!Array.isArray(only) || only.length === 0) return select([]);
+  // In slices: SQLite takes at most 32,766 bound values in one statement, and a tenant may have more accounts.
+  const found: string[] = [];
+  for (let i = 0; i < only.length; i += ID_SLICE) found.push(...select([inArray(accounts.id, only.slice(i, i + ID_SLICE))]));
+  found.sort();
+  const have = new Set(found);
+  const missing = only.filter((id) => !have.has(id));
   if (missing.length) throw new BillingError('NOT_FOUND', `no account ${missing.join(', ')}`);
   return found;
 }
