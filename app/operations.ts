@@ -39,6 +39,7 @@ import {
 } from './proposals/index.ts';
 import { previewAccountRerate, proposeAccountRerate, proposeEventRecategorisation, rerateBillingPeriod } from './rerate/index.ts';
 import { showWhatIf } from './whatif/index.ts';
+import { showForecast } from './forecast/index.ts';
 import { createPortalLink, listPortalLinks, revokePortalLink, showCurrentPeriod } from './portal/index.ts';
 import { deliverNotifications, listDeadNotifications, listNotifications, resendNotification, setNotificationSettings, showNotificationSettings } from './notifications/index.ts';
 
@@ -137,4 +138,6 @@ export const operations: readonly Operation[] = [
   deliverNotifications,
   showNotificationSettings,
   setNotificationSettings,
+  // forecasts: an account's use to the period end, overages and cheaper plans
+  showForecast,
 ] as unknown as readonly Operation[];

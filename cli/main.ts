@@ -24,6 +24,7 @@ import { registerTariffs } from './commands/tariffs.ts';
 import { registerUsage } from './commands/usage.ts';
 import { registerWhatIf } from './commands/whatif.ts';
 import { registerWorker } from './commands/worker.ts';
+import { registerForecast } from './commands/forecast.ts';
 import { finishProgram, newProgram } from './program.ts';
 import { start } from './start.ts';
 
@@ -56,6 +57,7 @@ export function buildProgram(): Command {
     registerServe,
     registerWorker,
     registerAudit,
+    registerForecast,
   ]) {
     register(program);
   }

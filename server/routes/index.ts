@@ -18,6 +18,7 @@ import { tariffRoutes } from './tariffs.ts';
 import { usageRoutes } from './usage.ts';
 import { userRoutes } from './users.ts';
 import { whatIfRoutes } from './whatif.ts';
+import { forecastRoutes } from './forecast.ts';
 
 /** Every route of /api/v1, by area; each area adds its own line. */
 export const routes: readonly RouteSpec[] = [
@@ -40,4 +41,5 @@ export const routes: readonly RouteSpec[] = [
   ...chatRoutes,
   ...portalRoutes,
   ...notificationRoutes,
+  ...forecastRoutes,
 ];

@@ -40,7 +40,7 @@ const allowanceForecastSchema = z.object({
   extraCharge: decimalStringSchema.nullable(),
   /** Earlier periods of the line the forecast read, and the share of the daily rate taken from this one. */
   historyPeriods: z.number().int().nonnegative(),
-  currentWeight: decimalStringSchema,
+  currentWeight: z.number().min(0).max(1),
   units: z.object({ baseUnit: z.string(), included: z.number().int(), used: z.number().int(), projected: z.number().int(), straightLine: z.number().int() }),
 });
 
@@ -122,7 +122,7 @@ export function describeForecast(pf: PeriodForecast): AccountForecast {
           projectedToExceed: a.exceeds,
           extraCharge: a.exceeds ? forecastExtraCharge(pf, a) : null,
           historyPeriods: f.historyPeriods,
-          currentWeight: roundDecimal(dec(f.currentWeight), 2, 'middle').toFixed(2),
+          currentWeight: Math.round(f.currentWeight * 100) / 100,
           units: { baseUnit: UNIT[svc].baseUnit, included: a.included, used: f.usedSoFar, projected: f.projected, straightLine: f.straightLine },
         };
       });

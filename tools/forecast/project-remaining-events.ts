@@ -25,8 +25,29 @@ export function projectRemainingEvents(templates: readonly ChargeableEvent[], re
     total += t.usage;
   }
   const step = (opts.toMs - opts.fromMs) / picked.length;
+  // A template's breakdown is read once, however many copies it makes.
+  const breakdowns = new Map<ChargeableEvent, ChargeableEvent['breakdown']>();
+  const breakdownOf = (t: ChargeableEvent) => {
+    if (!breakdowns.has(t)) breakdowns.set(t, t.breakdown);
+    return breakdowns.get(t)!;
+  };
   return picked.map((t, i) => {
     const startTime = opts.fromMs + Math.floor(step * i + step / 2);
-    return { ...t, id: opts.firstId - i, startTime, answerTime: t.answerTime === null ? null : startTime };
+    // Field by field: a loader's event may hold its breakdown behind a getter, which a spread would drop.
+    return {
+      id: opts.firstId - i,
+      subscriber: t.subscriber,
+      service: t.service,
+      direction: t.direction,
+      category: t.category,
+      roaming: t.roaming,
+      startTime,
+      answerTime: t.answerTime === null ? null : startTime,
+      usage: t.usage,
+      cost: t.cost,
+      breakdown: breakdownOf(t),
+      tariffRows: t.tariffRows,
+      tariffVersionId: t.tariffVersionId,
+    };
   });
 }
