@@ -53,7 +53,8 @@ export function straightLineUse(usedSoFar: number, daysElapsed: number, daysTota
 
 /**
  * Day-of-week factors from earlier periods: each weekday's mean use over the overall daily mean,
- * shrunk toward 1 by WEEKDAY_PRIOR_DAYS days of no pattern, then scaled so they average 1.
+ * shrunk toward 1 by WEEKDAY_PRIOR_DAYS days of no pattern (evidence counted in days with use,
+ * so a line that hardly uses the service has no pattern), then scaled so they average 1.
  */
 export function weekdayFactors(history: readonly UsageSeries[]): number[] {
   const total = new Array<number>(7).fill(0);
@@ -62,13 +63,19 @@ export function weekdayFactors(history: readonly UsageSeries[]): number[] {
     h.daily.forEach((u, i) => {
       const k = h.weekdays[i]! - 1;
       total[k]! += u;
-      days[k]! += 1;
+      // Evidence is a day with use: a line that called on two Tuesdays in three months has no Tuesday pattern.
+      if (u > 0) days[k]! += 1;
     });
   }
-  const allDays = sum(days);
-  const mean = allDays > 0 ? sum(total) / allDays : 0;
+  const calendarDays = history.reduce((n, h) => n + h.daily.length, 0);
+  const mean = calendarDays > 0 ? sum(total) / calendarDays : 0;
   if (mean <= 0) return new Array<number>(7).fill(1);
-  const raw = total.map((t, k) => (t / mean + WEEKDAY_PRIOR_DAYS) / (days[k]! + WEEKDAY_PRIOR_DAYS));
+  // Each weekday's mean per calendar day over the overall mean, pulled toward 1 by WEEKDAY_PRIOR_DAYS days with use.
+  const raw = total.map((t, k) => {
+    const calendar = history.reduce((n, h) => n + h.weekdays.filter((wd) => wd === k + 1).length, 0);
+    const observed = calendar > 0 ? t / calendar / mean : 1;
+    return (observed * days[k]! + WEEKDAY_PRIOR_DAYS) / (days[k]! + WEEKDAY_PRIOR_DAYS);
+  });
   const norm = sum(raw) / 7;
   return raw.map((f) => f / norm);
 }
@@ -101,7 +108,7 @@ export function forecastUse(input: ForecastSeriesInput): UseForecast {
   // Recent periods say more about this one than older ones.
   const decay = rates.map((_, j) => HISTORY_DECAY ** (rates.length - 1 - j));
   const historyRate = sum(rates.map((r, j) => r * decay[j]!)) / sum(decay);
-  const kappa = historyStrength(usable, rates, weightOf, historyRate);
+  const kappa = historyStrength(usable, rates, weightOf, historyRate, exposureSoFar > 0 ? { rate: usedSoFar / exposureSoFar, exposure: exposureSoFar } : null);
   const rate = (usedSoFar + kappa * historyRate) / (exposureSoFar + kappa);
   const projected = Math.max(usedSoFar, Math.round(usedSoFar + rate * exposureLeft));
   return { ...base, projected, currentWeight: exposureSoFar / (exposureSoFar + kappa) };
@@ -111,9 +118,10 @@ export function forecastUse(input: ForecastSeriesInput): UseForecast {
  * κ, in weighted days: how many days of this period the history is worth. Within-period variance
  * (day-to-day scatter around each period's own rate) over between-period variance of the rates
  * (what is left of their spread once day-to-day noise is taken out, with a prior of
- * PRIOR_BETWEEN_CV so one or two periods do not make the history look certain).
+ * PRIOR_BETWEEN_CV so one or two periods do not make the history look certain), or the current
+ * period's own distance from the history when that is larger.
  */
-function historyStrength(history: readonly UsageSeries[], rates: readonly number[], weightOf: (wd: number) => number, historyRate: number): number {
+function historyStrength(history: readonly UsageSeries[], rates: readonly number[], weightOf: (wd: number) => number, historyRate: number, current: { rate: number; exposure: number } | null): number {
   if (historyRate <= 0) return 1;
   let squares = 0;
   let days = 0;
@@ -130,6 +138,10 @@ function historyStrength(history: readonly UsageSeries[], rates: readonly number
   const meanDays = days / history.length;
   const observedBetween = Math.max(0, spread - within / meanDays);
   const prior = (PRIOR_BETWEEN_CV * historyRate) ** 2;
-  const between = ((rates.length - 1) * observedBetween + PRIOR_BETWEEN_PERIODS * prior) / (rates.length - 1 + PRIOR_BETWEEN_PERIODS);
+  // This period is one more sample of the between-period spread: a line whose use has changed
+  // (a new job, a new phone) shows it here first, so its history counts for less.
+  const shift = current ? Math.max(0, (current.rate - historyRate) ** 2 - within / current.exposure) : 0;
+  const samples = rates.length - 1 + (current ? 1 : 0);
+  const between = ((rates.length - 1) * observedBetween + shift + PRIOR_BETWEEN_PERIODS * prior) / (samples + PRIOR_BETWEEN_PERIODS);
   return Math.min(Math.max(within / between, 0.5), 120);
 }
