@@ -13,7 +13,7 @@ import { loadAccountForecast } from './load-account-forecast.ts';
  */
 export const showForecast = defineOperation({
   name: 'forecasts.show',
-  summary: "Forecast an account's use to the period end",
+  summary: 'Forecast the use of an account to the period end',
   effect: 'read',
   roles: ['analyst', 'approver', 'admin', 'customer'],
   input: z.object({ accountId: accountIdSchema.optional().describe("the account (a customer's own by default)") }).strict(),
