@@ -96,3 +96,13 @@ describe('describeForecast', () => {
     expect(out.lines[0]!.allowances.every((a) => !a.projectedToExceed)).toBe(true);
   });
 });
+
+describe('forecastPeriod without allowances', () => {
+  it('projects priced use no allowance covers too, so a line on a plan without allowances has projected charges', () => {
+    const input = { ...march([1, 2, 3].map((d) => ratedEvent(ME, 'sms', `2025-03-0${d}T10:00:00Z`, 1))), subscriptions: [testLine('L1', ME, [['PLAN_31', '2025-01-01']])] };
+    const out = describeForecast(forecastPeriod(input, '2025-03-03'));
+    // Three texts in three days at 0.10: 31 by the straight line, 28 more copies charged.
+    expect(out.lines[0]!.allowances).toEqual([]);
+    expect([out.lines[0]!.usageCharges, out.lines[0]!.projectedUsageCharges]).toEqual(['0.30', '3.10']);
+  });
+});

@@ -78,7 +78,8 @@ function dailySeries(period: BillingPeriod, timezone: string, events: readonly C
  * today charged as billing will, then for each line and allowance the projected use at the period end
  * (forecastUse: weekday pattern and the line's own earlier periods), and the whole period charged
  * exactly (chargePeriod) with the remaining use made of copies of the line's own recent events.
- * Usage a line's earlier allowance draws on first is counted there, not again for a later one.
+ * Usage a line's earlier allowance draws on first is counted there, not again for a later one;
+ * priced use no allowance covers is projected per service too, so the projected charges are whole.
  */
 export function forecastPeriod(input: ChargeInput, today: string, history: readonly ForecastHistoryPeriod[] = []): PeriodForecast {
   const { period, timezone } = input;
@@ -104,26 +105,36 @@ export function forecastPeriod(input: ChargeInput, today: string, history: reado
       rows.set(r.allowanceId, { included: seen.included + r.granted + r.carriedIn, covered: seen.covered + r.used });
     }
     const earlier: Allowance[] = [];
-    for (const [allowanceId, row] of rows) {
-      const allowance = allowanceOf(input, allowanceId);
-      if (!allowance) continue;
-      const before = [...earlier];
-      const counts = (e: ChargeableEvent) => drawsOnAllowance(allowance, e) && !before.some((a) => drawsOnAllowance(a, e));
-      earlier.push(allowance);
+    const project = (counts: (e: ChargeableEvent) => boolean): UseForecast => {
       const current = dailySeries(period, timezone, own, counts);
       const forecast = forecastUse({
         weekdays: current.weekdays,
         soFar: current.daily.slice(0, daysElapsed),
         history: past.map((h) => dailySeries(h.period, timezone, h.events, counts)),
       });
-      allowances.push({ subscriptionId: sub.id, msisdn: sub.msisdn, allowance, included: row.included, covered: row.covered, forecast, counts, exceeds: forecast.projected > row.included });
       const remaining = forecast.projected - forecast.usedSoFar;
-      if (remaining <= 0) continue;
-      // Templates: this period's own events of the kind, else the latest earlier period's.
-      const templates = [own, ...past.map((h) => h.events).reverse()].map((list) => list.filter(counts)).find((list) => list.length > 0) ?? [];
-      const copies = projectRemainingEvents(templates, remaining, { fromMs: cutoff, toMs: period.toMs, firstId: nextId });
-      nextId -= copies.length;
-      synthetic.push(...copies);
+      if (remaining > 0) {
+        // Templates: this period's own events of the kind, else the latest earlier period's.
+        const templates = [own, ...past.map((h) => h.events).reverse()].map((list) => list.filter(counts)).find((list) => list.length > 0) ?? [];
+        const copies = projectRemainingEvents(templates, remaining, { fromMs: cutoff, toMs: period.toMs, firstId: nextId });
+        nextId -= copies.length;
+        synthetic.push(...copies);
+      }
+      return forecast;
+    };
+    for (const [allowanceId, row] of rows) {
+      const allowance = allowanceOf(input, allowanceId);
+      if (!allowance) continue;
+      const before = [...earlier];
+      const counts = (e: ChargeableEvent) => drawsOnAllowance(allowance, e) && !before.some((a) => drawsOnAllowance(a, e));
+      earlier.push(allowance);
+      const forecast = project(counts);
+      allowances.push({ subscriptionId: sub.id, msisdn: sub.msisdn, allowance, included: row.included, covered: row.covered, forecast, counts, exceeds: forecast.projected > row.included });
+    }
+    // Priced use no allowance covers (calls abroad on a UK bundle, every call on a plan without one) is charged as it
+    // comes: projected the same way, so the period's projected charges are whole. Kinds are forecast apart (their units differ).
+    for (const service of ['voice', 'sms', 'data'] as const) {
+      project((e) => e.service === service && e.direction !== 'transit' && /[1-9]/.test(e.cost) && !earlier.some((a) => drawsOnAllowance(a, e)));
     }
   }
   const projectedInput = { ...soFarInput, events: [...soFarInput.events, ...synthetic] };
