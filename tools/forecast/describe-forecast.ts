@@ -1,17 +1,15 @@
 import { z } from 'zod';
 import type { ChargeResult } from '../charging/charging.types.ts';
-import { ALLOWANCE_UNIT } from '../charging/consume-allowances.ts';
-import { dec, minorUnits, roundDecimal, roundToCurrency, ZERO, type Decimal } from '../money/index.ts';
+import { dec, minorUnits, roundToCurrency, ZERO, type Decimal } from '../money/index.ts';
 import { calendarDateSchema, decimalStringSchema } from '../schemas/index.ts';
 import { addDays } from '../time/index.ts';
+import { ALLOWANCE_DISPLAY as UNIT, displayUnits as display } from './display-units.ts';
 import { forecastCheaperPlans, forecastExtraCharge } from './forecast-overage.ts';
 import type { PeriodForecast } from './forecast-period.ts';
 
 /** The method's name as answers carry it, and the baseline it is measured against. */
 export const FORECAST_METHOD = 'weekday-history';
 export const FORECAST_BASELINE = 'straight-line';
-
-const UNIT = { voice: { unit: 'min', baseUnit: 'ms' }, sms: { unit: 'SMS', baseUnit: 'message' }, data: { unit: 'MB', baseUnit: 'byte' } } as const;
 
 const suggestionSchema = z.object({
   planId: z.string(),
@@ -74,8 +72,6 @@ export const accountForecastSchema = z.object({
   projectedUsageCharges: decimalStringSchema,
 });
 export type AccountForecast = z.infer<typeof accountForecastSchema>;
-
-const display = (units: Decimal, service: keyof typeof ALLOWANCE_UNIT) => roundDecimal(units.div(ALLOWANCE_UNIT[service]), 2, 'middle').toFixed(2);
 
 /** How the forecast is made, in one sentence (answers and the portal show it). */
 export function forecastBasis(daysElapsed: number, daysTotal: number): string {

@@ -3,14 +3,12 @@ import type { ChargeableEvent, ChargeResult } from '../charging/charging.types.t
 import { recommendPlans } from '../charging/what-if.ts';
 import type { Recommendation } from '../invoice/invoice.types.ts';
 import { dec, minorUnits, roundToCurrency, ZERO } from '../money/index.ts';
-import type { AllowanceForecast, PeriodForecast } from './forecast-period.ts';
+import { type AllowanceForecast, digits, type PeriodForecast } from './forecast-period.ts';
 
 /** Pre-tax total of a charge result. */
 function net(r: ChargeResult) {
   return r.lines.reduce((s, l) => s.plus(l.amount), ZERO);
 }
-
-const digits = (msisdn: string) => msisdn.replace(/^\+/, '');
 
 /**
  * The expected extra charge of going over one allowance, exact to the cent: the projected period

@@ -42,7 +42,8 @@ export interface PeriodForecast {
   allowances: AllowanceForecast[];
 }
 
-const digits = (msisdn: string) => msisdn.replace(/^\+/, '');
+/** A number as events and lines are compared: E.164 digits without the plus. */
+export const digits = (msisdn: string) => msisdn.replace(/^\+/, '');
 
 /** The allowance behind a ledger row: a plan's, or a promotion's bonus data. */
 function allowanceOf(input: ChargeInput, id: string): Allowance | null {

@@ -1,16 +1,14 @@
 import { z } from 'zod';
 import type { ChargeInput, ChargeResult } from '../charging/charging.types.ts';
-import { ALLOWANCE_UNIT } from '../charging/consume-allowances.ts';
 import { forecastBasis } from '../forecast/describe-forecast.ts';
+import { ALLOWANCE_DISPLAY as UNIT, displayUnits as display } from '../forecast/display-units.ts';
 import { forecastPeriod, type ForecastHistoryPeriod, type PeriodForecast } from '../forecast/forecast-period.ts';
-import { dec, minorUnits, roundDecimal, roundToCurrency, ZERO, type Decimal } from '../money/index.ts';
+import { dec, minorUnits, roundToCurrency, ZERO, type Decimal } from '../money/index.ts';
 import { calendarDateSchema, decimalStringSchema } from '../schemas/index.ts';
 import { addDays } from '../time/index.ts';
 
 /** The projection is the forecast (tools/forecast): the line's weekday pattern and history, the period charged exactly. */
 export const PROJECTION_METHOD = 'forecast';
-
-const UNIT = { voice: { unit: 'min', baseUnit: 'ms' }, sms: { unit: 'SMS', baseUnit: 'message' }, data: { unit: 'MB', baseUnit: 'byte' } } as const;
 
 const allowanceUsageSchema = z.object({
   allowanceId: z.string(),
@@ -58,8 +56,6 @@ export const currentPeriodUsageSchema = z.object({
   projectedUsageCharges: decimalStringSchema,
 });
 export type CurrentPeriodUsage = z.infer<typeof currentPeriodUsageSchema>;
-
-const display = (units: Decimal, service: keyof typeof ALLOWANCE_UNIT) => roundDecimal(units.div(ALLOWANCE_UNIT[service]), 2, 'middle').toFixed(2);
 
 /**
  * The period so far on `today` (a local date inside the period): the usage up to the end of that
