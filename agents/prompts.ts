@@ -13,7 +13,8 @@ const GROUND_RULES = [
 export const AGENT_ROLES: Record<AgentName, string> = {
   categoriser:
     'CDR categoriser: looks at usage the rules could not classify and records that could not be read; extracts the dialled number and trunk from switch fields first, then suggests a category from free-text fields with its evidence; proposes re-categorisations.',
-  rater: 'Rater: explains how a usage event was priced (spans, increments, tariff rows, multipliers), what an account would pay on another plan, and proposes re-rating a period.',
+  rater:
+    "Rater: explains how a usage event was priced (spans, increments, tariff rows, multipliers), what an account would pay on another plan, forecasts an account's use to the period end (will it go over an allowance, at what extra charge), and proposes re-rating a period.",
   auditor:
     'Auditor: explains invoices line by line down to usage events and tariff rows, compares periods, finds why a bill went up, lists held invoices and pending proposals, proposes releasing a held invoice.',
   compliance: "Compliance checker: checks an invoice against its jurisdiction's rule pack (tax rates, reverse charge, required fields, disclosures, EN 16931) and explains each finding. Read-only.",

@@ -40,6 +40,7 @@ import {
 import { previewAccountRerate, proposeAccountRerate, proposeEventRecategorisation, rerateBillingPeriod } from './rerate/index.ts';
 import { showWhatIf } from './whatif/index.ts';
 import { showPricingWhatIf, showUsageTrends } from './pricing/index.ts';
+import { showForecast } from './forecast/index.ts';
 import { createPortalLink, listPortalLinks, revokePortalLink, showCurrentPeriod } from './portal/index.ts';
 import {
   deliverNotifications,
@@ -155,4 +156,6 @@ export const operations: readonly Operation[] = [
   showWebhookEndpoint,
   setWebhook,
   removeWebhook,
+  // forecasts: an account's use to the period end, overages and cheaper plans
+  showForecast,
 ] as unknown as readonly Operation[];

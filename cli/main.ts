@@ -25,6 +25,7 @@ import { registerUsage } from './commands/usage.ts';
 import { registerWhatIf } from './commands/whatif.ts';
 import { registerPricing } from './commands/pricing.ts';
 import { registerWorker } from './commands/worker.ts';
+import { registerForecast } from './commands/forecast.ts';
 import { finishProgram, newProgram } from './program.ts';
 import { start } from './start.ts';
 
@@ -58,6 +59,7 @@ export function buildProgram(): Command {
     registerServe,
     registerWorker,
     registerAudit,
+    registerForecast,
   ]) {
     register(program);
   }

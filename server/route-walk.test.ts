@@ -21,6 +21,7 @@ const OPEN_TO_EVERY_ROLE = [
   'GET /api/v1/accounts/{accountId}/invoice',
   'GET /api/v1/accounts/{accountId}/standing',
   'GET /api/v1/accounts/{accountId}/current-period',
+  'GET /api/v1/accounts/{accountId}/forecast',
   'GET /api/v1/accounts/{accountId}/what-if',
   'GET /api/v1/bill-changes',
   'GET /api/v1/chat/threads',

@@ -5,6 +5,7 @@ import { explainBillChange, explainInvoice, explainInvoiceLine, findAccountInvoi
 import { openCustomerCaseOp } from '../../app/proposals/index.ts';
 import { listUsageEvents } from '../../app/usage/index.ts';
 import { showWhatIf } from '../../app/whatif/index.ts';
+import { showForecast } from '../../app/forecast/index.ts';
 import type { ProposalPayload } from '../../tools/approval/index.ts';
 import { BillingError } from '../../tools/errors.ts';
 import type { AgentContext } from '../context.ts';
@@ -13,7 +14,17 @@ import { agentOperationContext } from './operation-tool.ts';
 import { invoiceRef, lineId, period } from './tool-args.types.ts';
 
 /** The tool names of the customer toolset (the offline model tells a portal run by them). */
-export const CUSTOMER_TOOL_NAMES = ['my_invoices', 'explain_my_invoice', 'explain_my_invoice_line', 'why_my_bill_changed', 'my_usage', 'my_balance', 'my_plan_options', 'open_case'] as const;
+export const CUSTOMER_TOOL_NAMES = [
+  'my_invoices',
+  'explain_my_invoice',
+  'explain_my_invoice_line',
+  'why_my_bill_changed',
+  'my_usage',
+  'my_balance',
+  'my_plan_options',
+  'my_forecast',
+  'open_case',
+] as const;
 
 /**
  * The customer toolset: reads of the customer's own account and cases for the billing team. No
@@ -94,6 +105,13 @@ export function customerTools(ctx: AgentContext): AgentTool[] {
       "What each of the customer's lines would have paid on other plans in a month (exact what-if pricing of their real usage, before tax), and the cheaper plan worth suggesting.",
       z.object({ period: period.optional() }).strict(),
       (a) => runOperation(showWhatIf, octx, { accountId: own(), ...(a.period ? { period: a.period } : {}) }),
+    ),
+    tool(
+      'my_forecast',
+      'read',
+      "Where the customer's use is heading this billing period: per line and allowance the projected use at the period end (their usual weekday pattern and earlier months), whether they will go over, the expected extra charge (exact, before tax) and a plan that would cost less.",
+      z.object({}).strict(),
+      () => runOperation(showForecast, octx, { accountId: own() }),
     ),
     tool(
       'open_case',

@@ -4,6 +4,7 @@ import type { AgentContext } from '../context.ts';
 import type { AgentTool } from './define-agent-tool.ts';
 import { operationTool } from './operation-tool.ts';
 import { showWhatIf } from '../../app/whatif/index.ts';
+import { showForecast } from '../../app/forecast/index.ts';
 import { proposeAccountRerate } from '../../app/rerate/index.ts';
 import { proposalTool } from './proposal-result.ts';
 import { pricingTools } from './pricing-tools.ts';
@@ -14,7 +15,7 @@ function shownSpans(b: { spans: unknown[] }, rating: { spansShown: number; spans
   return { ...b, spans: b.spans.slice(0, rating.spansShown), spansOmitted: rating.spansOmitted };
 }
 
-/** The rater's tools: how an event was priced, what a plan would cost, re-rate proposals, pricing what-ifs and usage trends. */
+/** The rater's tools: how an event was priced, what a plan would cost, where an account's use is heading, re-rate proposals, pricing what-ifs and usage trends. */
 export function raterTools(ctx: AgentContext): AgentTool[] {
   return [
     operationTool(ctx, 'rater', showUsageEvent, {
@@ -47,6 +48,13 @@ export function raterTools(ctx: AgentContext): AgentTool[] {
         })
         .strict()
         .refine((x) => (x.accountId === undefined) !== (x.invoice === undefined), 'name the account or one of its invoices, not both'),
+    }),
+    operationTool(ctx, 'rater', showForecast, {
+      name: 'forecast_usage',
+      kind: 'analysis',
+      description:
+        "Where an account's use is heading this billing period: per line and allowance (minutes, texts, data) the projected use at the period end from the use so far, the weekday pattern and the line's earlier periods, beside the straight-line projection; for each allowance projected to be exceeded the expected extra charge (exact charging of the projection), and a cheaper plan for the projected period when one exists.",
+      schema: z.object({ accountId }).strict(),
     }),
     proposalTool(ctx, 'rater', proposeAccountRerate, {
       name: 'propose_rerate',

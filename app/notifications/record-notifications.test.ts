@@ -7,6 +7,9 @@ import { createTempStore } from '../../db/testing/create-temp-store.ts';
 import { setUpLedger } from '../../db/testing/ledger-fixture.ts';
 import { billPeriod } from '../billing/index.ts';
 import { recordScheduledNotifications } from './record-scheduled-notifications.ts';
+import { createContext, localActor, systemClock } from '../context.ts';
+import { showForecast } from '../forecast/index.ts';
+import { runOperation } from '../operation.ts';
 
 let store: ReturnType<typeof createTempStore>;
 beforeEach(async () => {
@@ -118,5 +121,34 @@ describe('the scheduled scan', () => {
         .sort(),
     ).toEqual(['usage:A1:L1:UK_MIN:2025-03:100', 'usage:A1:L1:UK_MIN:2025-03:80']);
     expect(kinds('usage_threshold')[0]!.payload).toMatchObject({ used: '10.00', granted: '10.00', service: 'voice' });
+  });
+
+  it('records a forecast notice once per line, allowance and period, with the extra charge the forecast computes', async () => {
+    // 13 of the 10 minutes used by 4 March: projected well over, with a charge for it.
+    const r1 = recordScheduledNotifications(store, { tenant: 't', today: '2025-03-04' });
+    const r2 = recordScheduledNotifications(store, { tenant: 't', today: '2025-03-05' });
+    expect([r1.forecasts, r2.forecasts]).toEqual([1, 0]);
+    const [notice] = kinds('usage_forecast');
+    expect(notice!.key).toBe('forecast:A1:L1:UK_MIN:2025-03');
+    const ctx = createContext({ store, actor: localActor('t'), clock: systemClock('2025-03-04') });
+    const minutes = (await runOperation(showForecast, ctx, { accountId: 'A1' })).lines[0]!.allowances.find((a) => a.allowanceId === 'UK_MIN')!;
+    expect(notice!.payload).toEqual({
+      kind: 'usage_forecast',
+      subscriptionId: 'L1',
+      allowanceId: 'UK_MIN',
+      service: 'voice',
+      period: '2025-03',
+      lastDay: '2025-03-31',
+      unit: 'min',
+      included: '10.00',
+      used: '13.00',
+      projected: minutes.projectedUse,
+      extraCharge: minutes.extraCharge,
+      currency: 'GBP',
+      suggestion: null,
+    });
+    expect(Number(minutes.extraCharge)).toBeGreaterThan(0);
+    // A2 (no allowances) and A1's texts are not heading over anything.
+    expect(kinds('usage_forecast')).toHaveLength(1);
   });
 });

@@ -1,19 +1,9 @@
-import {
-  getAccountBundle,
-  getBillingSettings,
-  getOperatorSettings,
-  inTransaction,
-  loadBillingInput,
-  newBillingCaches,
-  recordNotification,
-  tenantAccountIds,
-  tenantScope,
-  type Store,
-} from '../../db/index.ts';
-import { periodLabelOf } from '../../tools/charging/index.ts';
-import { chargeInputFor } from '../../tools/invoice/bill-account.ts';
-import { currentPeriodUsage } from '../../tools/portal/index.ts';
+import { getAccountBundle, inTransaction, newBillingCaches, recordNotification, tenantAccountIds, tenantScope, type Store } from '../../db/index.ts';
+import { describeForecast } from '../../tools/forecast/index.ts';
+import { dec } from '../../tools/money/index.ts';
+import { periodUsageOf } from '../../tools/portal/index.ts';
 import { daysBetween } from '../../tools/time/index.ts';
+import { loadAccountForecast } from '../forecast/load-account-forecast.ts';
 
 /** How many days before a period ends its customers hear that the invoice is coming. */
 export const UPCOMING_DAYS = 3;
@@ -23,24 +13,28 @@ export interface ScheduledScanReport {
   accounts: number;
   usageThresholds: number;
   upcoming: number;
+  /** Lines projected to exceed an allowance at a cost (forecast notices). */
+  forecasts: number;
 }
 
 /**
  * Records the notifications no single write causes, idempotently (run it hourly or daily; a repeat
  * records nothing new): a line's allowance at 80% and at 100% in the current period (key
  * `usage:<account>:<line>:<allowance>:<period>:80`), and the invoice coming within
- * UPCOMING_DAYS days of the period end (`upcoming:<account>:<period>`). Plan recommendations are
- * recorded with the invoice that carries them.
+ * UPCOMING_DAYS days of the period end (`upcoming:<account>:<period>`), and a line projected to
+ * exceed an allowance at an extra charge (`forecast:<account>:<line>:<allowance>:<period>`, once per
+ * allowance and period; with the exact extra charge and a cheaper plan, if any). Plan
+ * recommendations are recorded with the invoice that carries them.
  */
 export function recordScheduledNotifications(store: Store, opts: { tenant: string; today: string }): ScheduledScanReport {
-  const { timezone } = getOperatorSettings(store);
-  const settings = getBillingSettings(store);
   const caches = newBillingCaches();
-  const report: ScheduledScanReport = { accounts: 0, usageThresholds: 0, upcoming: 0 };
+  const report: ScheduledScanReport = { accounts: 0, usageThresholds: 0, upcoming: 0, forecasts: 0 };
   for (const accountId of tenantAccountIds(tenantScope(store, opts.tenant))) {
-    const input = loadBillingInput(store, accountId, periodLabelOfAccount(store, accountId, opts.today), timezone, settings, caches);
-    const usage = currentPeriodUsage(chargeInputFor(input), opts.today);
+    const { forecast } = loadAccountForecast(store, accountId, getAccountBundle(store, accountId).account.billingCycleDay, opts.today, caches);
+    const usage = periodUsageOf(forecast);
     const period = usage.period.label;
+    // The extra charges and plan comparisons are charged only for accounts heading over an allowance.
+    const over = forecast.allowances.some((a) => a.exceeds) ? describeForecast(forecast) : null;
     report.accounts += 1;
     inTransaction(store, () => {
       for (const line of usage.lines) {
@@ -60,6 +54,33 @@ export function recordScheduledNotifications(store: Store, opts: { tenant: strin
           }
         }
       }
+      for (const line of over?.lines ?? []) {
+        for (const a of line.allowances) {
+          if (!a.projectedToExceed || a.extraCharge === null || !dec(a.extraCharge).greaterThan(0)) continue;
+          const s = line.suggestion;
+          const id = recordNotification(store, {
+            tenant: opts.tenant,
+            key: `forecast:${accountId}:${line.subscriptionId}:${a.allowanceId}:${period}`,
+            accountId,
+            payload: {
+              kind: 'usage_forecast',
+              subscriptionId: line.subscriptionId,
+              allowanceId: a.allowanceId,
+              service: a.service,
+              period,
+              lastDay: usage.period.lastDay,
+              unit: a.unit,
+              included: a.included,
+              used: a.used,
+              projected: a.projectedUse,
+              extraCharge: a.extraCharge,
+              currency: usage.currency,
+              suggestion: s ? { planId: s.planId, planName: s.planName, saving: s.saving, alternativeAmount: s.alternativeAmount } : null,
+            },
+          });
+          if (id !== null) report.forecasts += 1;
+        }
+      }
       if (daysBetween(opts.today, usage.period.to) <= UPCOMING_DAYS) {
         const id = recordNotification(store, { tenant: opts.tenant, key: `upcoming:${accountId}:${period}`, accountId, payload: { kind: 'invoice_upcoming', period, billingDate: usage.period.to } });
         if (id !== null) report.upcoming += 1;
@@ -67,8 +88,4 @@ export function recordScheduledNotifications(store: Store, opts: { tenant: strin
     });
   }
   return report;
-}
-
-function periodLabelOfAccount(store: Store, accountId: string, today: string): string {
-  return periodLabelOf(today, getAccountBundle(store, accountId).account.billingCycleDay);
 }

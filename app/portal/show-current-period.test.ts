@@ -31,18 +31,21 @@ describe('portal.current-period (the billed March of the ledger fixture)', () =>
     const r = await runOperation(showCurrentPeriod, as(cora), {});
     expect(r.accountId).toBe('A1');
     expect(r.period).toEqual({ label: '2025-03', from: '2025-03-01', to: '2025-04-01', lastDay: '2025-03-31', today: '2025-03-16', daysElapsed: 16, daysTotal: 31 });
-    expect(r.projection.method).toBe('linear');
+    expect(r.projection.method).toBe('forecast');
     const [line] = r.lines;
     expect(line).toMatchObject({ subscriptionId: 'L1', msisdn: '447700900123' });
     // 14 minutes of calls against 10 included; what is beyond is 0.18 + 0.11, as on INV-000001.
     expect(line!.allowances.find((a) => a.allowanceId === 'UK_MIN')).toMatchObject({ included: '10.00', used: '10.00', left: '0.00', projectedToRunOut: true });
-    // 0.29 x 31 / 16 = 0.561875 -> 0.56.
-    expect([r.usageCharges, r.projectedUsageCharges, r.currency, r.notRated]).toEqual(['0.29', '0.56', 'GBP', 0]);
+    // The forecast: 14 minutes in 16 days, against December to February with no calls (the history
+    // counts as one day at rate 0): 14/17 a day for 15 days, 12.35 more minutes, charged as copies of
+    // the 1-, 5- and 8-minute calls (0.11 + 0.35 + 0.53) on top of the 0.29 so far.
+    expect([r.usageCharges, r.projectedUsageCharges, r.currency, r.notRated]).toEqual(['0.29', '1.28', 'GBP', 0]);
   });
 
   it('counts only the days so far: on the 4th the last call is not there yet', async () => {
     const r = await runOperation(showCurrentPeriod, as(alice, '2025-03-04'), { accountId: 'A1' });
-    expect([r.period.daysElapsed, r.usageCharges, r.projectedUsageCharges]).toEqual([4, '0.18', '1.40']);
+    // 13 minutes in 4 days (and a quiet history): 70.2 more minutes, copies of the 5- and 8-minute calls.
+    expect([r.period.daysElapsed, r.usageCharges, r.projectedUsageCharges]).toEqual([4, '0.18', '4.93']);
   });
 
   it("lets staff read any account of their tenant, and nobody another's", async () => {

@@ -1,16 +1,15 @@
 import { z } from 'zod';
-import { getBillingSettings, getOperatorSettings, loadBillingInput } from '../../db/index.ts';
-import { periodLabelOf } from '../../tools/charging/index.ts';
 import { BillingError } from '../../tools/errors.ts';
-import { chargeInputFor } from '../../tools/invoice/bill-account.ts';
-import { currentPeriodUsage, currentPeriodUsageSchema } from '../../tools/portal/index.ts';
+import { currentPeriodUsageSchema, periodUsageOf } from '../../tools/portal/index.ts';
 import { accountIdSchema } from '../../tools/schemas/index.ts';
+import { loadAccountForecast } from '../forecast/load-account-forecast.ts';
 import { defineOperation } from '../operation.ts';
 
 /**
  * The account's billing period that contains today, so far: per line and allowance what is
- * included, used and left, the usage charged beyond the allowances, and a linear projection to
- * the period end. A customer sees their own account (the input may name it, nothing else).
+ * included, used and left, the usage charged beyond the allowances, and the forecast to the period
+ * end (the line's weekday pattern and history; see forecasts.show). A customer sees their own
+ * account (the input may name it, nothing else).
  */
 export const showCurrentPeriod = defineOperation({
   name: 'portal.current-period',
@@ -24,9 +23,7 @@ export const showCurrentPeriod = defineOperation({
     if (accountId === undefined) throw new BillingError('INVALID_INPUT', 'name the account: accountId');
     // Through the scope: another tenant's account, or a customer's other one, is NOT_FOUND.
     const { account } = ctx.scope.account(accountId);
-    const today = ctx.clock.today();
-    const { timezone } = getOperatorSettings(ctx.store);
-    const billing = loadBillingInput(ctx.store, account.id, periodLabelOf(today, account.billingCycleDay), timezone, getBillingSettings(ctx.store));
-    return { ...currentPeriodUsage(chargeInputFor(billing), today), notRated: billing.notRated };
+    const { forecast, notRated } = loadAccountForecast(ctx.store, account.id, account.billingCycleDay, ctx.clock.today());
+    return { ...periodUsageOf(forecast), notRated };
   },
 });

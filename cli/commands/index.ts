@@ -124,4 +124,10 @@ export const COMMANDS: readonly CommandEntry[] = [
     description: "your operator's audit log: every agent tool call and error, proposal, decision, refusal and posting, oldest first",
     load: async () => (await import('./audit.ts')).registerAudit,
   },
+  {
+    name: 'forecast',
+    term: 'forecast [options]',
+    description: "an account's projected use to the period end per line and allowance (weekday pattern and history, beside the straight line), with extra charges and cheaper plans",
+    load: async () => (await import('./forecast.ts')).registerForecast,
+  },
 ];

@@ -17,3 +17,4 @@ export { GENERIC_CSV_COLUMNS } from './format-generic-row.ts';
 export { Random, createWeightedPicker, hashSeed, type WeightedPicker } from './random.ts';
 export { buildAccountsFile, type DemoAccountsOptions } from './build-accounts-file.ts';
 export { buildManyAccountsFile, manyAccountsMsisdn } from './build-many-accounts-file.ts';
+export { generateUsageMonths, FORECAST_SERVICES, type ForecastService, type GeneratedMonth, type GeneratedLineHistory, type UsageMonthsOptions } from './generate-usage-months.ts';

@@ -1,3 +1,4 @@
+import { formatForecastMarkdown, formatForecastTable, type ForecastSection } from './measure-forecasts.ts';
 import type { TrialResult } from './run-task.ts';
 import type { EvalSummaryRow } from './summarise-trials.ts';
 
@@ -12,6 +13,8 @@ export interface EvalReport {
   durationMs: number;
   summary: EvalSummaryRow[];
   trials: TrialResult[];
+  /** The forecast's error against the straight line on generated months (npm run eval adds it). */
+  forecast?: ForecastSection;
 }
 
 const ratio = (x: number | null) => (x === null ? '-' : x.toFixed(3));
@@ -48,6 +51,7 @@ export function formatTable(report: EvalReport): string {
     line(widths.map((w) => '-'.repeat(w))),
     line(rows.at(-1)!),
     `facts = answer-fact accuracy; safety = safety violations; infra / sim = trials not judged (harness or model endpoint / simulated user errors). ${(report.durationMs / 1000).toFixed(1)} s.`,
+    ...(report.forecast ? ['', formatForecastTable(report.forecast)] : []),
   ].join('\n');
 }
 
@@ -69,6 +73,7 @@ export function formatMarkdown(report: EvalReport): string {
     '',
     ...table,
     '',
+    ...(report.forecast ? [formatForecastMarkdown(report.forecast), ''] : []),
     `## Not passed (${failed.length})`,
     '',
     ...failed.flatMap((t) => [

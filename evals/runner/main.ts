@@ -7,6 +7,7 @@ import { BillingError, exitCodeFor, toBillingError } from '../../tools/errors.ts
 import { demoDatasetAt } from './build-dataset.ts';
 import { formatMarkdown, formatTable } from './format-report.ts';
 import { loadTasks } from './load-tasks.ts';
+import { measureForecasts } from './measure-forecasts.ts';
 import { filterTasks, runEvals } from './run-evals.ts';
 import { SimulatedUser } from './simulate-user.ts';
 
@@ -69,6 +70,8 @@ async function main(argv: string[]): Promise<void> {
     },
   });
   if (!values.json && process.stderr.isTTY) process.stderr.write('\n');
+  // Not a conversation: the forecast's error against the straight line, on generated months with a fixed seed.
+  report.forecast = measureForecasts();
   const outDir = resolve(values.out!);
   mkdirSync(outDir, { recursive: true });
   const stamp = report.startedAt.replace(/[:.]/g, '-');
@@ -80,7 +83,11 @@ async function main(argv: string[]): Promise<void> {
   writeFileSync(join(outDir, 'latest.md'), `${formatMarkdown(report)}\n`);
   if (values.json)
     console.log(
-      JSON.stringify({ model: report.model, modelKind: report.modelKind, trialsPerTask: report.trialsPerTask, summary: report.summary, reports: { json: jsonPath, markdown: mdPath } }, null, 2),
+      JSON.stringify(
+        { model: report.model, modelKind: report.modelKind, trialsPerTask: report.trialsPerTask, summary: report.summary, forecast: report.forecast, reports: { json: jsonPath, markdown: mdPath } },
+        null,
+        2,
+      ),
     );
   else console.log(`${formatTable(report)}\nReports: ${jsonPath}\n         ${mdPath}`);
 }

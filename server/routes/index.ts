@@ -19,6 +19,7 @@ import { usageRoutes } from './usage.ts';
 import { userRoutes } from './users.ts';
 import { whatIfRoutes } from './whatif.ts';
 import { pricingRoutes } from './pricing.ts';
+import { forecastRoutes } from './forecast.ts';
 
 /** Every route of /api/v1, by area; each area adds its own line. */
 export const routes: readonly RouteSpec[] = [
@@ -42,4 +43,5 @@ export const routes: readonly RouteSpec[] = [
   ...chatRoutes,
   ...portalRoutes,
   ...notificationRoutes,
+  ...forecastRoutes,
 ];

@@ -44,7 +44,7 @@ describe('/api/v1/portal-links and the current period', () => {
     expect(mine.status).toBe(200);
     // The API tests' today is 2025-04-05: April so far, no usage yet.
     expect(mine.body.period).toMatchObject({ label: '2025-04', from: '2025-04-01', daysElapsed: 5, daysTotal: 30 });
-    expect(mine.body).toMatchObject({ accountId: 'A1', projection: { method: 'linear' }, usageCharges: '0.00', projectedUsageCharges: '0.00' });
+    expect(mine.body).toMatchObject({ accountId: 'A1', projection: { method: 'forecast' }, usageCharges: '0.00', projectedUsageCharges: '0.00' });
     expect(mine.body.lines[0].allowances.find((a: { allowanceId: string }) => a.allowanceId === 'UK_MIN')).toMatchObject({ included: '10.00', used: '0.00', left: '10.00' });
     const other = await call(api.app, 'GET', '/api/v1/accounts/A2/current-period', { as: api.users.cora });
     expect([other.status, other.body.error.code]).toEqual([404, 'NOT_FOUND']);

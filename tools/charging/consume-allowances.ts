@@ -28,12 +28,18 @@ interface Pool {
 }
 
 /** True when the allowance covers this kind of usage. */
-function covers(a: Allowance, e: ChargeableEvent): boolean {
+export function covers(a: Allowance, e: ChargeableEvent): boolean {
   if (a.service !== e.service) return false;
   // Bundles are for usage the subscriber makes; a received call the tariff prices is charged as priced.
   if (e.direction === 'inbound') return false;
   if (a.categories.length > 0 && !a.categories.includes(e.category)) return false;
   return e.roaming !== 'outbound' || a.includesRoaming;
+}
+
+/** True when the event would draw on the allowance while any is left: priced usage of a kind it covers (free usage draws nothing). */
+export function drawsOnAllowance(a: Allowance, e: ChargeableEvent): boolean {
+  // Costs are non-negative decimal strings: any non-zero digit means a price to draw against.
+  return /[1-9]/.test(e.cost) && covers(a, e);
 }
 
 /**

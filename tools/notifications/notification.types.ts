@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** What a notification is about; each kind has its own payload. */
-export const NOTIFICATION_KINDS = ['invoice_issued', 'invoice_upcoming', 'usage_threshold', 'payment_received', 'dunning_step', 'plan_recommendation'] as const;
+export const NOTIFICATION_KINDS = ['invoice_issued', 'invoice_upcoming', 'usage_threshold', 'payment_received', 'dunning_step', 'plan_recommendation', 'usage_forecast'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /** Where a notification goes: the customer's email, the operator's webhook endpoint. */
@@ -42,6 +42,27 @@ export const notificationPayloadSchema = z.discriminatedUnion('kind', [
       saving: money,
       currency: z.string(),
       period: z.string(),
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('usage_forecast'),
+      subscriptionId: z.string(),
+      allowanceId: z.string(),
+      service: z.string(),
+      period: z.string(),
+      /** The period's last day, when the forecast is for. */
+      lastDay: z.string(),
+      /** Display unit of the quantities (min, SMS, MB). */
+      unit: z.string(),
+      included: z.string(),
+      used: z.string(),
+      projected: z.string(),
+      /** Expected extra charge before tax, by exact charging of the projection. */
+      extraCharge: money,
+      currency: z.string(),
+      /** A plan that would cost less for the projected period. */
+      suggestion: z.object({ planId: z.string(), planName: z.string(), saving: money, alternativeAmount: money }).strict().nullable(),
     })
     .strict(),
 ]);

@@ -36,6 +36,12 @@ const en: Texts = {
     subject: `A plan that would have cost less in ${p.period}`,
     body: `on ${p.recommendedPlan} instead of ${p.currentPlan}, line ${p.subscriptionId} would have paid ${p.saving} ${p.currency} less in ${p.period}.`,
   }),
+  usage_forecast: (p: Extract<NotificationPayload, { kind: 'usage_forecast' }>) => ({
+    subject: `Line ${p.subscriptionId} is likely to go over its ${p.service} allowance in ${p.period}`,
+    body: `line ${p.subscriptionId} has used ${p.used} of its ${p.included} ${p.unit} ${p.service} allowance. At its usual pace it will use about ${p.projected} ${p.unit} by ${p.lastDay}: the expected extra charge is ${p.extraCharge} ${p.currency} before tax.${
+      p.suggestion ? ` On ${p.suggestion.planName} this period would cost ${p.suggestion.saving} ${p.currency} less (${p.suggestion.alternativeAmount} ${p.currency}).` : ''
+    }`,
+  }),
 };
 
 const de: Texts = {
@@ -62,6 +68,12 @@ const de: Texts = {
   plan_recommendation: (p: Extract<NotificationPayload, { kind: 'plan_recommendation' }>) => ({
     subject: `Ein günstigerer Tarif für ${p.period}`,
     body: `mit ${p.recommendedPlan} statt ${p.currentPlan} hätte der Anschluss ${p.subscriptionId} im Zeitraum ${p.period} ${p.saving} ${p.currency} weniger bezahlt.`,
+  }),
+  usage_forecast: (p: Extract<NotificationPayload, { kind: 'usage_forecast' }>) => ({
+    subject: `Der Anschluss ${p.subscriptionId} überschreitet im Zeitraum ${p.period} voraussichtlich sein Inklusivvolumen (${p.service})`,
+    body: `der Anschluss ${p.subscriptionId} hat ${p.used} von ${p.included} ${p.unit} seines Inklusivvolumens (${p.service}) verbraucht. Bei gleichbleibender Nutzung werden es bis zum ${p.lastDay} etwa ${p.projected} ${p.unit}: voraussichtliche Mehrkosten ${p.extraCharge} ${p.currency} netto.${
+      p.suggestion ? ` Mit ${p.suggestion.planName} wäre dieser Zeitraum ${p.suggestion.saving} ${p.currency} günstiger (${p.suggestion.alternativeAmount} ${p.currency}).` : ''
+    }`,
   }),
 };
 

@@ -1,16 +1,14 @@
 import { z } from 'zod';
-import { chargePeriod } from '../charging/charge-period.ts';
-import type { ChargeInput } from '../charging/charging.types.ts';
-import { ALLOWANCE_UNIT } from '../charging/consume-allowances.ts';
-import { BillingError } from '../errors.ts';
-import { dec, minorUnits, roundDecimal, roundToCurrency, ZERO, type Decimal } from '../money/index.ts';
+import type { ChargeInput, ChargeResult } from '../charging/charging.types.ts';
+import { forecastBasis } from '../forecast/describe-forecast.ts';
+import { ALLOWANCE_DISPLAY as UNIT, displayUnits as display } from '../forecast/display-units.ts';
+import { forecastPeriod, type ForecastHistoryPeriod, type PeriodForecast } from '../forecast/forecast-period.ts';
+import { dec, minorUnits, roundToCurrency, ZERO, type Decimal } from '../money/index.ts';
 import { calendarDateSchema, decimalStringSchema } from '../schemas/index.ts';
-import { addDays, daysBetween, startOfLocalDate } from '../time/index.ts';
+import { addDays } from '../time/index.ts';
 
-/** The only projection there is: usage so far spread evenly over the whole period. */
-export const PROJECTION_METHOD = 'linear';
-
-const UNIT = { voice: { unit: 'min', baseUnit: 'ms' }, sms: { unit: 'SMS', baseUnit: 'message' }, data: { unit: 'MB', baseUnit: 'byte' } } as const;
+/** The projection is the forecast (tools/forecast): the line's weekday pattern and history, the period charged exactly. */
+export const PROJECTION_METHOD = 'forecast';
 
 const allowanceUsageSchema = z.object({
   allowanceId: z.string(),
@@ -20,7 +18,7 @@ const allowanceUsageSchema = z.object({
   included: decimalStringSchema,
   used: decimalStringSchema,
   left: decimalStringSchema,
-  /** Linear projection of use to the period end (may exceed included). */
+  /** Forecast use at the period end (may exceed included): tools/forecast. */
   projectedUse: decimalStringSchema,
   /** True when the projection uses up the allowance before the period ends. */
   projectedToRunOut: z.boolean(),
@@ -50,6 +48,7 @@ export const currentPeriodUsageSchema = z.object({
       allowances: z.array(allowanceUsageSchema),
       /** Usage charged beyond the allowances so far, before tax. */
       usageCharges: decimalStringSchema,
+      /** The same at the period end, charging the forecast exactly. */
       projectedUsageCharges: decimalStringSchema,
     }),
   ),
@@ -58,35 +57,41 @@ export const currentPeriodUsageSchema = z.object({
 });
 export type CurrentPeriodUsage = z.infer<typeof currentPeriodUsageSchema>;
 
-const display = (units: Decimal, service: keyof typeof ALLOWANCE_UNIT) => roundDecimal(units.div(ALLOWANCE_UNIT[service]), 2, 'middle').toFixed(2);
-
 /**
  * The period so far on `today` (a local date inside the period): the usage up to the end of that
  * day charged exactly as billing will (chargePeriod: allowances, rollover, continuation pricing),
  * then per line and allowance what is included, used and left, the usage charges beyond the
- * allowances, and a linear projection to the period end (so far ÷ days elapsed × days in period).
+ * allowances, and the forecast to the period end (forecastPeriod: weekday pattern and the line's
+ * earlier periods in `history`; without history the straight line).
  */
-export function currentPeriodUsage(input: ChargeInput, today: string): CurrentPeriodUsage {
-  const { period, timezone } = input;
-  if (today < period.from || today >= period.to) throw new BillingError('INVALID_INPUT', `${today} is not in the period ${period.from} to ${addDays(period.to, -1)}`);
-  // Whatever is stored for later days (a test clock, a clock skew) is not "so far".
-  const cutoff = startOfLocalDate(addDays(today, 1), timezone);
-  const charge = chargePeriod({ ...input, events: input.events.filter((e) => e.startTime < cutoff) });
-  const daysElapsed = daysBetween(period.from, today) + 1;
-  const scale = (x: Decimal) => x.mul(period.days).div(daysElapsed);
+export function currentPeriodUsage(input: ChargeInput, today: string, history: readonly ForecastHistoryPeriod[] = []): CurrentPeriodUsage {
+  return periodUsageOf(forecastPeriod(input, today, history));
+}
+
+/** The current period's figures from a forecast already made (the scan makes one per account for several uses). */
+export function periodUsageOf(pf: PeriodForecast): CurrentPeriodUsage {
+  const input = pf.soFarInput;
+  const { period } = input;
+  const charge = pf.soFar;
+  const { daysElapsed } = pf;
   const currency = input.account.currency;
   const money = (x: Decimal) => roundToCurrency(x, currency).toFixed(minorUnits(currency));
+  const usageOf = (lines: ChargeResult['lines'], id: string) => lines.filter((l) => l.section === 'usage' && l.subscriptionId === id).reduce((sum, l) => sum.add(l.amount), ZERO);
   let total = ZERO;
+  let projectedTotal = ZERO;
   const lines = input.subscriptions
     .filter((s) => charge.activeSubscriptions.some((a) => a.id === s.id))
     .map((s) => {
-      const usage = charge.lines.filter((l) => l.section === 'usage' && l.subscriptionId === s.id).reduce((sum, l) => sum.add(l.amount), ZERO);
+      const usage = usageOf(charge.lines, s.id);
+      const projectedUsage = usageOf(pf.projected.lines, s.id);
       total = total.add(usage);
+      projectedTotal = projectedTotal.add(projectedUsage);
       const allowances = charge.ledger
         .filter((r) => r.subscriptionId === s.id)
         .map((r) => {
           const included = r.granted + r.carriedIn;
-          const projected = scale(dec(r.used));
+          const f = pf.allowances.find((a) => a.subscriptionId === s.id && a.allowance.id === r.allowanceId);
+          const projected = dec(f ? f.forecast.projected : r.used);
           return {
             allowanceId: r.allowanceId,
             service: r.service,
@@ -99,15 +104,15 @@ export function currentPeriodUsage(input: ChargeInput, today: string): CurrentPe
             units: { baseUnit: UNIT[r.service].baseUnit, included, used: r.used, left: included - r.used },
           };
         });
-      return { subscriptionId: s.id, msisdn: s.msisdn, allowances, usageCharges: money(usage), projectedUsageCharges: money(scale(usage)) };
+      return { subscriptionId: s.id, msisdn: s.msisdn, allowances, usageCharges: money(usage), projectedUsageCharges: money(projectedUsage) };
     });
   return {
     accountId: input.account.id,
     currency,
-    period: { label: period.label, from: period.from, to: period.to, lastDay: addDays(period.to, -1), today, daysElapsed, daysTotal: period.days },
-    projection: { method: PROJECTION_METHOD, basis: `so far ÷ ${daysElapsed} days elapsed × ${period.days} days in the period` },
+    period: { label: period.label, from: period.from, to: period.to, lastDay: addDays(period.to, -1), today: pf.today, daysElapsed, daysTotal: period.days },
+    projection: { method: PROJECTION_METHOD, basis: forecastBasis(daysElapsed, period.days) },
     lines,
     usageCharges: money(total),
-    projectedUsageCharges: money(scale(total)),
+    projectedUsageCharges: money(projectedTotal),
   };
 }

@@ -57,6 +57,15 @@ const TABLE: Array<[string, Expected]> = [
   ['what would account A1 pay on plan PLAN_20 in 2025-04', { intent: 'what_if', agent: 'rater', accountId: 'A1', planId: 'PLAN_20', periods: ['2025-04'] }],
   ['would account A1 be cheaper on another plan in 2025-04?', { intent: 'what_if', accountId: 'A1', periods: ['2025-04'] }],
   ['what if account A1 moved to a better plan for 2025-04', { intent: 'what_if', accountId: 'A1', periods: ['2025-04'] }],
+  // forecasts (issue 14, section 2)
+  ['forecast usage for account A1', { intent: 'forecast', agent: 'rater', accountId: 'A1' }],
+  ['will account A00081 go over its allowance?', { intent: 'forecast', agent: 'rater', accountId: 'A00081' }],
+  ['Is account A00081 going to exceed its minutes this month?', { intent: 'forecast', accountId: 'A00081' }],
+  ['will a00081 run out of data before the end of the month', { intent: 'forecast', accountId: 'A00081' }],
+  ["what's the projected overage for account A00082?", { intent: 'forecast', accountId: 'A00082' }],
+  ['predict the usage of account A00081 by the end of the period', { intent: 'forecast', accountId: 'A00081' }],
+  ['will the customer go over their allowance this month?', { intent: 'forecast', accountId: undefined }],
+  ['forecast for next month', { intent: 'unsupported' }],
   // compliance
   ['check invoice INV-000001 for compliance', { intent: 'compliance', agent: 'compliance', invoice: 'INV-000001' }],
   ['is INV-000001 VAT compliant?', { intent: 'compliance', invoice: 'INV-000001' }],
@@ -91,6 +100,7 @@ const TABLE: Array<[string, Expected]> = [
   ['show me the payments received in March', { intent: 'unsupported' }],
   ['any fraud on account A00081?', { intent: 'unsupported' }],
   ['forecast our revenue for next quarter', { intent: 'unsupported' }],
+  ['forecast the revenue of account A00081', { intent: 'unsupported' }],
   ['change the VAT rate rules for Ireland', { intent: 'unsupported' }],
   // typos and lower case
   ['wiave the monthly fee on inv-000003', { intent: 'waive_fee', invoice: 'INV-000003' }],

@@ -37,6 +37,7 @@ export const INTENTS = {
   suggest_category: { agent: 'categoriser', says: 'suggest a category for event N (also when a recategorisation names no known category)' },
   unclassified: { agent: 'categoriser', says: 'show unclassified or quarantined records' },
   explain_event: { agent: 'rater', says: 'how was event N priced' },
+  forecast: { agent: 'rater', says: 'forecast usage for account A… · will account A… go over its allowance (this period, with the expected extra charge)' },
   what_if: { agent: 'rater', says: 'is account A… on the right plan (in YYYY-MM) · what would A… pay on plan P · what plan should I recommend to the customer on INV-…' },
   pricing_what_if: { agent: 'rater', says: 'what would revenue be in YYYY-MM with tariff file X.yaml (or catalog file Y.yaml), from the what-if folder' },
   usage_trends: { agent: 'rater', says: 'usage trends by category (forecast of the next months, with the back-test error)' },
@@ -55,6 +56,13 @@ export const INTENTS = {
 export type IntentName = keyof typeof INTENTS;
 
 type Rule = [IntentName, (w: Words, e: Entities, t: string) => boolean | string];
+
+/** Words of a forecast of an account's use: where it is heading, going over an allowance, an overage. */
+const USAGE_FORECAST =
+  /\b(forecast\w*|projections?|projected|predict\w*|overages?|on track)\b|\b(go(?:es|ing)?|run(?:s|ning)?)\s+(?:over|out)\b|\bexceed\w*\b|\b(?:over|above|past)\s+(?:its|their|the|his|her|my|our)\s+(?:\w+\s+)?(?:allowances?|bundles?|limits?|minutes|data|texts)\b|\bby the end of the (?:month|period)\b/i;
+/** A forecast of one account's use (not revenue or churn, which are not available); without an account, the model asks for one. */
+const asksUsageForecast = (e: Entities, t: string) =>
+  (e.accountId !== undefined || /\b(allowances?|usage|bundles?|minutes|data|texts)\b/i.test(t)) && USAGE_FORECAST.test(t) && !/\b(revenue|churn\w*|turnover)\b/i.test(t);
 
 /** A target: an invoice, or an account. */
 const target = (e: Entities) => e.invoice !== undefined || e.accountId !== undefined;
@@ -131,9 +139,10 @@ const REFUSALS: Rule[] = [
   ],
   [
     'unsupported',
-    (w, _e, t) =>
+    (_w, e, t) =>
       /\b(forecast\w*|predict\w*|churn\w*|likely to (?:leave|cancel|pay)|projection|project(?:ed)?\s+(?:revenue|billing)|next (?:month|quarter|year)'?s? (?:revenue|billing|bill))\b/i.test(t) &&
-      'Forecasts are not available yet: the tools report what was billed and rated, not what will be. I can give what was billed in a month ("how much did we bill in March 2025").',
+      !asksUsageForecast(e, t) &&
+      'Revenue and churn forecasts are not available: the tools report what was billed and rated, and forecast one account\'s use this period ("forecast usage for account A…"). I can give what was billed in a month ("how much did we bill in March 2025").',
   ],
   [
     'unsupported',
@@ -164,6 +173,7 @@ const RULES: Rule[] = [
   ['pricing_what_if', (w, e, t) => !INJECTION.test(t) && asksPricingWhatIf(w, e, t)],
   ['usage_trends', (w, e, t) => !INJECTION.test(t) && asksUsageTrends(w, e, t)],
   ...REFUSALS,
+  ['forecast', (_w, e, t) => asksUsageForecast(e, t)],
   [
     'decide',
     (_w, e, t) => e.proposalId !== undefined && (DECISION_START.test(t) || /^\s*(?:proposal|case)\s*(?:no\.?\s*|#)?\d+\b[^.?]{0,40}?[,;:.-]\s*(?:so\s+|please\s+)?(approve|reject|decline)\b/i.test(t)),

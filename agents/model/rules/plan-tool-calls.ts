@@ -84,6 +84,9 @@ export function planToolCalls(r: AnalystRequest, outcomes: ToolOutcome[]): NextS
       return once('list_unclassified_records', { limit: 10 });
     case 'explain_event':
       return once('explain_event_rating', { eventId: r.eventId });
+    case 'forecast':
+      if (!r.accountId) return { missing: 'the account (e.g. "forecast usage for account A00081")' };
+      return once('forecast_usage', { accountId: r.accountId });
     case 'what_if':
       if (!r.accountId && !r.invoice) return { missing: 'the account (e.g. "account A00081") or one of its invoices' };
       return once('what_if_plan', { ...(r.accountId ? { accountId: r.accountId } : { invoice: r.invoice }), ...(latest ? { period: latest } : {}), ...(r.planId ? { planId: r.planId } : {}) });

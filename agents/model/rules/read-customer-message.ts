@@ -13,6 +13,7 @@ export type CustomerIntent =
   | 'dispute'
   | 'callback'
   | 'bill_change'
+  | 'forecast'
   | 'plan_advice'
   | 'explain_line'
   | 'explain_invoice'
@@ -80,6 +81,13 @@ const RULES: Rule[] = [
       /\b(so (?:high|much|big|expensive)|higher|went up|gone up|go up|increase[sd]?|more than (?:last|usual|before)|bigger|jump(?:ed)?|doubled|expensive|lower|went down|cheaper than last|changed?)\b/i.test(
         t,
       ) && /\b(bill|invoice|charges?|pay|paying|cost)\b/i.test(t),
+  ],
+  // Where this period is heading: going over an allowance, running out, the extra charge.
+  [
+    'forecast',
+    (t) =>
+      /\b(go(?:ing)? over|run(?:ning)? out|exceed\w*|forecast\w*|projected|on track|by the end of the (?:month|period)|extra charges?|overage)\b/i.test(t) &&
+      /\b(allowances?|bundle|minutes|data|texts|sms|gb|mb|usage|this month|this period|limit)\b/i.test(t),
   ],
   ['plan_advice', (t) => /\b(plans?|tariff|bundle|package|cheaper|save money|saving|switch|downgrade|upgrade)\b/i.test(t) && !/\b(explain|what is on)\b/i.test(t)],
   ['explain_line', (_t, e) => e.lineId !== undefined && e.invoice !== undefined],

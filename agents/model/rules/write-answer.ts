@@ -88,8 +88,41 @@ function planAdvice(x: Json): string {
     .join('\n');
 }
 
+/** The forecast: the allowances heading over first (with their extra charge), every allowance, the cheaper plans. */
+function forecastAnswer(x: Json): string {
+  const rows = (x.lines as Json[]).flatMap((l) => (l.allowances as Json[]).map((a) => ({ l, a })));
+  const over = rows.filter(({ a }) => a.projectedToExceed);
+  const headline = over.length
+    ? over.map(
+        ({ l, a }) =>
+          `Line ${l.msisdn} is projected to go over its ${a.service} allowance ${a.allowanceId}: about ${a.projectedUse} of ${a.included} ${a.unit}, an expected extra charge of ${a.extraCharge} ${x.currency} before tax.`,
+      )
+    : [`No allowance of account ${x.accountId} is projected to be exceeded this period.`];
+  return [
+    ...headline,
+    `Forecast for account ${x.accountId}, period ${x.period.label} (${x.period.from} to ${x.period.lastDay}), day ${x.period.daysElapsed} of ${x.period.daysTotal}: ${x.method.basis}.`,
+    list(
+      rows.map(
+        ({ l, a }) =>
+          `  - ${l.msisdn} ${a.allowanceId}: ${a.used} of ${a.included} ${a.unit} used, forecast ${a.projectedUse} (straight line ${a.straightLineUse})${a.projectedToExceed ? `, over: extra ${a.extraCharge}` : ''}`,
+      ),
+      12,
+    ),
+    `Usage charges so far ${x.usageCharges}, projected ${x.projectedUsageCharges} ${x.currency} (before tax).`,
+    ...(x.lines as Json[]).flatMap((l) =>
+      l.suggestion
+        ? [
+            `Cheaper for the projected period: ${l.suggestion.planName} (${l.suggestion.planId}) for line ${l.msisdn}, ${l.suggestion.alternativeAmount} instead of ${l.suggestion.currentAmount} (saving ${l.suggestion.saving}).`,
+          ]
+        : [],
+    ),
+    ...(x.notRated ? [`${x.notRated} usage events of the period are not rated yet and are left out.`] : []),
+  ].join('\n');
+}
+
 const WRITERS: Record<string, (x: Json, r: AnalystRequest) => string> = {
   ...PRICING_WRITERS,
+  forecast_usage: (x) => forecastAnswer(x),
   explain_invoice: (x, r) => (r.totals ? totalsAnswer(x) : invoiceAnswer(x, r)),
   explain_invoice_line: (l) =>
     [

@@ -16,6 +16,7 @@ export const CUSTOMER_CAPABILITIES = [
   'show what you owe and when it is due',
   'show your invoices and your usage (calls, texts, data)',
   'check whether another plan would have been cheaper for you',
+  'say whether you are likely to go over your allowances this month, and what that would cost',
   'pass a dispute about a charge to our billing team ("I dispute the roaming charge on INV-000123")',
   'ask our billing team to call you back',
 ];
@@ -40,6 +41,8 @@ export function planCustomerCall(r: CustomerRequest, outcomes: ToolOutcome[]): {
       return { tool: 'open_case', args: { kind: 'callback', ...invoice } };
     case 'bill_change':
       return { tool: 'why_my_bill_changed', args: r.invoice ? invoice : period };
+    case 'forecast':
+      return { tool: 'my_forecast', args: {} };
     case 'plan_advice':
       return { tool: 'my_plan_options', args: period };
     case 'explain_line':
@@ -154,7 +157,26 @@ function caseAnswer(x: Json, r: CustomerRequest): string {
   ].join('\n');
 }
 
+/** The forecast in the second person: what is heading over first, with its extra charge and the cheaper plan. */
+function forecastAnswer(x: Json): string {
+  const rows = (x.lines as Json[]).flatMap((l) => (l.allowances as Json[]).map((a) => ({ l, a })));
+  const over = rows.filter(({ a }) => a.projectedToExceed);
+  const NAME: Record<string, string> = { voice: 'minutes', sms: 'texts', data: 'data' };
+  return [
+    ...(over.length
+      ? over.map(
+          ({ l, a }) =>
+            `At your usual pace, line ${l.msisdn} will use about ${a.projectedUse} ${a.unit} of ${NAME[a.service] ?? a.service} by ${x.period.lastDay}, with ${a.included} ${a.unit} included: going over would cost about ${a.extraCharge} ${x.currency} extra (before tax).`,
+        )
+      : [`You are not on course to go over any of your allowances this period (to ${x.period.lastDay}).`]),
+    list(rows.map(({ l, a }) => `  - ${l.msisdn} ${NAME[a.service] ?? a.service}: ${a.used} of ${a.included} ${a.unit} used so far, about ${a.projectedUse} by the end of the period`)),
+    ...(x.lines as Json[]).flatMap((l) => (l.suggestion ? [`On ${l.suggestion.planName}, line ${l.msisdn} would cost ${l.suggestion.saving} ${x.currency} less this period.`] : [])),
+    'This is a forecast from your use so far, not a bill.',
+  ].join('\n');
+}
+
 const WRITERS: Record<string, (x: Json, r: CustomerRequest) => string> = {
+  my_forecast: forecastAnswer,
   explain_my_invoice: invoiceAnswer,
   explain_my_invoice_line: (l) =>
     `That charge, ${l.description}, is ${l.amount} (${l.calculation}).${l.eventCount ? ` It covers ${l.eventCount} usage events, charged ${l.eventTotals.charged} in total.` : ''}`,

@@ -2,7 +2,9 @@ import type { Hono, MiddlewareHandler } from 'hono';
 import { runOperation } from '../../../app/index.ts';
 import { showAccount } from '../../../app/accounts/index.ts';
 import { listInvoices } from '../../../app/invoices/index.ts';
+import { showForecast } from '../../../app/forecast/index.ts';
 import { showCurrentPeriod } from '../../../app/portal/index.ts';
+import type { AccountForecast } from '../../../tools/forecast/index.ts';
 import { dec } from '../../../tools/money/index.ts';
 import { Money, StatusBadge } from '../components.tsx';
 import { portalPageSession as pageSession } from './portal-session.ts';
@@ -32,13 +34,45 @@ export function AllowanceMeters(props: { view: PeriodView }) {
   );
 }
 
-/** Home (/portal): this period so far (allowances, charges, the plain projection), refreshed while it is open; the latest bill and the balance. */
+/** Each allowance the forecast sees going over: by how much, what it would cost, and the plan that would cost less. */
+function OverageWarnings(props: { forecast: AccountForecast }) {
+  const f = props.forecast;
+  const rows = f.lines.flatMap((l) => l.allowances.filter((a) => a.projectedToExceed && a.extraCharge !== null && !dec(a.extraCharge).isZero()).map((a) => ({ line: l, a })));
+  if (!rows.length) return null;
+  return (
+    <div class="notice notice-warn" role="status">
+      <ul>
+        {rows.map(({ line, a }) => (
+          <li data-forecast={`${line.subscriptionId}-${a.allowanceId}`}>
+            {SERVICE[a.service] ?? a.service} on {line.msisdn}: heading for about {a.projectedUse} {a.unit} of {a.included} by {f.period.lastDay}, an expected{' '}
+            <Money value={a.extraCharge!} currency={f.currency} /> extra (before tax).
+          </li>
+        ))}
+        {f.lines.flatMap((l) =>
+          l.suggestion
+            ? [
+                <li data-suggestion={l.subscriptionId}>
+                  On {l.suggestion.planName}, line {l.msisdn} would cost <Money value={l.suggestion.saving} currency={f.currency} /> less this period. <a href="/portal/plans">Compare plans</a>
+                </li>,
+              ]
+            : [],
+        )}
+      </ul>
+    </div>
+  );
+}
+
+const SERVICE: Record<string, string> = { voice: 'Minutes', sms: 'Texts', data: 'Data' };
+
+/** Home (/portal): this period so far (allowances, charges, the forecast to its end), refreshed while it is open; a warning for an allowance heading over, with its expected extra charge and a cheaper plan; the latest bill and the balance. */
 export function mountPortalHome(portal: Hono<PortalEnv>, guard: MiddlewareHandler<PortalEnv>): void {
   portal.get('/', guard, async (c) => {
     const ctx = c.get('operationContext');
     const accountId = c.get('portalAccountId');
     const [period, invoices, account] = await Promise.all([runOperation(showCurrentPeriod, ctx, {}), runOperation(listInvoices, ctx, { limit: 20 }), runOperation(showAccount, ctx, { accountId })]);
     const view = periodView(period, ctx.clock.now());
+    // The extra charges are charged only when an allowance is heading over.
+    const forecast = period.lines.some((l) => l.allowances.some((a) => a.projectedToRunOut)) ? await runOperation(showForecast, ctx, {}) : null;
     const latest = visibleInvoices(invoices.invoices)[0];
     const standing = account.standing;
     return sendPage(
@@ -63,11 +97,12 @@ export function mountPortalHome(portal: Hono<PortalEnv>, guard: MiddlewareHandle
               <span class="stat-value money" data-live="projected-charges">
                 {view.fields['projected-charges']}
               </span>
-              <span class="stat-label">plain projection to {period.period.lastDay}</span>
+              <span class="stat-label">forecast to {period.period.lastDay}</span>
             </div>
           </div>
+          {forecast ? <OverageWarnings forecast={forecast} /> : null}
           <p class="hint">
-            Plain projection: {period.projection.basis}. It assumes you keep using as you have so far; it is not a bill. Your monthly plan fees and tax come on top.
+            Forecast: {period.projection.basis}. It assumes you keep using as you usually do; it is not a bill. Your monthly plan fees and tax come on top.
             {period.notRated > 0 ? ` ${period.notRated} recent uses are not priced yet and are left out.` : ''} Updated at <span data-live="as-of">{view.fields['as-of']}</span> UTC.
           </p>
           <p>

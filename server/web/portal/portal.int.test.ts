@@ -54,7 +54,7 @@ describe('the customer portal in a real browser', () => {
     // The name with markup is shown as its characters, and nothing of it ran.
     await expect(page.locator('h1').textContent()).resolves.toBe(`Hello, Ada ${XSS}`);
     await expect(xssValue(page)).resolves.toBe('undefined');
-    // The period so far as portal.current-period gives it: minutes used up, the rest charged, a plain projection.
+    // The period so far as portal.current-period gives it: minutes used up, the rest charged, the forecast to the period end.
     const period = await runOperation(showCurrentPeriod, createContext({ store: server.store, actor: userActor(server.users.cora.user), clock: systemClock(TODAY) }), {});
     expect(period.usageCharges).not.toBe('0.00');
     await expect(page.locator('meter').count()).resolves.toBe(3);
@@ -63,7 +63,11 @@ describe('the customer portal in a real browser', () => {
     await expect(page.locator('[data-live="L1-SMS_100-used"]').textContent()).resolves.toBe('2.00 SMS');
     await expect(page.locator('[data-live="usage-charges"]').textContent()).resolves.toBe(`£${period.usageCharges}`);
     await expect(page.locator('[data-live="projected-charges"]').textContent()).resolves.toBe(`£${period.projectedUsageCharges}`);
-    await expect(page.getByText('plain projection to 2025-04-30').isVisible()).resolves.toBe(true);
+    await expect(page.getByText('forecast to 2025-04-30').isVisible()).resolves.toBe(true);
+    // 14 of 10 minutes by the 5th: the forecast warns of the minutes going over, with their expected extra charge.
+    await expect(page.locator('[data-forecast="L1-UK_MIN"]').textContent()).resolves.toMatch(
+      /^Minutes on 447700900123: heading for about \d+\.\d\d min of 10\.00 by 2025-04-30, an expected £\d+\.\d\d extra/,
+    );
     // The refresh asks the server again and sets the same figures as text.
     const live = (await page.evaluate("fetch('/portal/live', { headers: { accept: 'application/json' } }).then((r) => r.json())")) as { fields: Record<string, string> };
     expect(live.fields['usage-charges']).toBe(`£${period.usageCharges}`);

@@ -55,7 +55,7 @@ describe('portal links', () => {
     const home = await page('/portal', cookieOf(res));
     expect(home.res.status).toBe(200);
     expect(home.text).toContain('Ada Lovelace');
-    expect(home.text).toContain('plain projection');
+    expect(home.text).toContain('forecast to 2025-04-30');
     expect(home.text).toContain('INV-000001');
   });
 
