@@ -97,9 +97,9 @@ describe('retention', () => {
 });
 
 describe('the scheduled scan', () => {
-  it('records the upcoming invoice near the period end once, however often it runs', () => {
-    const first = recordScheduledNotifications(store, { tenant: 't', today: '2025-04-29' });
-    const again = recordScheduledNotifications(store, { tenant: 't', today: '2025-04-30' });
+  it('records the upcoming invoice near the period end once, however often it runs', async () => {
+    const first = await recordScheduledNotifications(store, { tenant: 't', today: '2025-04-29' });
+    const again = await recordScheduledNotifications(store, { tenant: 't', today: '2025-04-30' });
     expect(first).toMatchObject({ accounts: 2, upcoming: 2 });
     expect(again.upcoming).toBe(0);
     expect(
@@ -107,13 +107,13 @@ describe('the scheduled scan', () => {
         .map((n) => n.key)
         .sort(),
     ).toEqual(['upcoming:A1:2025-04', 'upcoming:A2:2025-04']);
-    expect(recordScheduledNotifications(store, { tenant: 't', today: '2025-04-10' }).upcoming).toBe(0);
+    expect((await recordScheduledNotifications(store, { tenant: 't', today: '2025-04-10' })).upcoming).toBe(0);
   });
 
-  it('records usage at 80% and 100% of an allowance, once each', () => {
+  it('records usage at 80% and 100% of an allowance, once each', async () => {
     // A1's 840 s of March calls use all of Talk 10's 10 minutes.
-    const r1 = recordScheduledNotifications(store, { tenant: 't', today: '2025-03-31' });
-    const r2 = recordScheduledNotifications(store, { tenant: 't', today: '2025-03-31' });
+    const r1 = await recordScheduledNotifications(store, { tenant: 't', today: '2025-03-31' });
+    const r2 = await recordScheduledNotifications(store, { tenant: 't', today: '2025-03-31' });
     expect([r1.usageThresholds, r2.usageThresholds]).toEqual([2, 0]);
     expect(
       kinds('usage_threshold')
@@ -125,8 +125,8 @@ describe('the scheduled scan', () => {
 
   it('records a forecast notice once per line, allowance and period, with the extra charge the forecast computes', async () => {
     // 13 of the 10 minutes used by 4 March: projected well over, with a charge for it.
-    const r1 = recordScheduledNotifications(store, { tenant: 't', today: '2025-03-04' });
-    const r2 = recordScheduledNotifications(store, { tenant: 't', today: '2025-03-05' });
+    const r1 = await recordScheduledNotifications(store, { tenant: 't', today: '2025-03-04' });
+    const r2 = await recordScheduledNotifications(store, { tenant: 't', today: '2025-03-05' });
     expect([r1.forecasts, r2.forecasts]).toEqual([1, 0]);
     const [notice] = kinds('usage_forecast');
     expect(notice!.key).toBe('forecast:A1:L1:UK_MIN:2025-03');

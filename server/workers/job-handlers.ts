@@ -47,7 +47,7 @@ export function defaultHandlers(): JobHandlerTable {
       const ctx = cycleContext(deps.store, deps.tenant, deps.timezone, deps.logger);
       const overdue = await runOperation(markOverdueInvoices, ctx, {});
       // The daily pass also records what the day's scan finds: allowances at 80% and 100%, bills coming up.
-      const notifications = recordScheduledNotifications(deps.store, { tenant: deps.tenant, today: ctx.clock.today() });
+      const notifications = await recordScheduledNotifications(deps.store, { tenant: deps.tenant, today: ctx.clock.today() });
       return { overdue, notifications };
     },
     'bill.start': (job, deps) => startBillRun(job, deps),
