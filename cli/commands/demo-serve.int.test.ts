@@ -21,7 +21,8 @@ async function start() {
   const token = /^ {2}alice +analyst +(\S+)$/m.exec(out)![1]!;
   const portal = /^ {2}(http:\/\/\S+\/portal\/open\?link=\S+)$/m.exec(out)![1]!;
   const live = /Current period: (\d+) new records of April up to 2025-04-10 \((\d+) already in\)/.exec(out)!;
-  return { proc, url, token, portal, live: { added: Number(live[1]), already: Number(live[2]) } };
+  const notices = /Notices recorded on 2025-04-10: (\d+) lines forecast to go over an allowance \(with the extra charge\), (\d+) allowances at 80% or 100%, (\d+) bills coming up/.exec(out)!;
+  return { proc, url, token, portal, live: { added: Number(live[1]), already: Number(live[2]) }, notices: notices.slice(1).map(Number) };
 }
 
 /** Signs in through the console's form; returns the session cookie. */
@@ -57,6 +58,8 @@ describe('npm start (switchboard demo --serve)', { timeout: 240_000 }, () => {
     const second = await start();
     try {
       expect(second.live).toEqual({ added: 0, already: first.live.added });
+      // The day's scan ran again: every notice it finds was recorded by the first start.
+      expect(second.notices).toEqual([0, 0, 0]);
       expect(second.proc.stdout()).toMatch(/Bill run 2025-03: 0 invoices created/);
       expect((await signIn(second.url, firstToken)).status).toBe(401);
       expect((await signIn(second.url, second.token)).status).toBe(303);

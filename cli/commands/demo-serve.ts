@@ -1,10 +1,11 @@
 import { runOperation, systemClock } from '../../app/index.ts';
 import { createToken, listTokens, revokeToken } from '../../app/users/index.ts';
 import { listInvoices } from '../../app/invoices/index.ts';
+import { recordScheduledNotifications } from '../../app/notifications/index.ts';
 import { createPortalLink, showCurrentPeriod } from '../../app/portal/index.ts';
 import { dec } from '../../tools/money/index.ts';
 import type { AppConfig } from '../../config/index.ts';
-import type { Store } from '../../db/index.ts';
+import { getOperatorSettings, type Store } from '../../db/index.ts';
 import { cliContext } from '../operation-context.ts';
 import { printResult, type OutputOptions } from '../output.ts';
 import { serveHttp } from '../serve-http.ts';
@@ -53,6 +54,8 @@ async function demoPortalLink(store: Store): Promise<{ accountId: string; invoic
  */
 export async function serveDemo(store: Store, opts: { dir: string; seed: number; rows: number; host: string; port: number; config: AppConfig; output: OutputOptions }): Promise<void> {
   const live = await ingestLiveUsage(store, { dir: opts.dir, seed: opts.seed, rows: opts.rows });
+  // The worker's daily scan, run once on the demo's day: allowances at 80%/100%, lines forecast to go over, bills coming up (each recorded once).
+  const notices = await recordScheduledNotifications(store, { tenant: getOperatorSettings(store).tenant, today: DEMO_TODAY });
   const tokens = await demoTokens(store);
   const portal = await demoPortalLink(store);
   await serveHttp({
@@ -62,10 +65,11 @@ export async function serveDemo(store: Store, opts: { dir: string; seed: number;
     logLevel: opts.config.logLevel,
     clock: systemClock(DEMO_TODAY),
     onListening: (url) =>
-      printResult(opts.output, { console: `${url}/`, today: DEMO_TODAY, live, tokens, portal: portal ? { ...portal, url: `${url}${portal.path}` } : null, docs: `${url}/api/docs` }, (o) =>
+      printResult(opts.output, { console: `${url}/`, today: DEMO_TODAY, live, notices, tokens, portal: portal ? { ...portal, url: `${url}${portal.path}` } : null, docs: `${url}/api/docs` }, (o) =>
         [
           '',
           `Current period: ${o.live.accepted} new records of April up to ${o.today} (${o.live.duplicates} already in), ${o.live.rated} rated`,
+          `Notices recorded on ${o.today}: ${o.notices.forecasts} lines forecast to go over an allowance (with the extra charge), ${o.notices.usageThresholds} allowances at 80% or 100%, ${o.notices.upcoming} bills coming up (console: /notifications)`,
           '',
           `Console: ${o.console}  (the demo's calendar day is ${o.today})`,
           'Sign in with one of these tokens (new each start; the earlier ones are revoked):',
