@@ -16,6 +16,24 @@ export interface BillRunResult {
   failed: Array<{ accountId: string; code: string; message: string }>;
 }
 
+/** What a bill run reads once: the billing settings, the lookups it caches, the plan peers it compares first invoices with. */
+export interface PreparedBillRun {
+  settings: ReturnType<typeof getBillingSettings>;
+  caches: ReturnType<typeof newBillingCaches>;
+  peers: PlanPeers;
+}
+
+/**
+ * Reads what a bill run of a period needs once. The plan peers start from the stored invoices of
+ * recent periods, and each group the run computes is added as it goes, so even the first run of a
+ * new operator has peers.
+ */
+export function prepareBillRun(store: Store, period: string, timezone: string): PreparedBillRun {
+  const peers = createPlanPeers();
+  for (const p of loadPlanPeerTotals(store, period, timezone)) peers.add(p.planId, p.currency, p.total);
+  return { settings: getBillingSettings(store), caches: newBillingCaches(), peers };
+}
+
 /**
  * Bills every account (or the given ones) for a period. Idempotent: an account that already has
  * its invoice for the period is left alone, so running the bill again creates nothing and numbers
@@ -23,17 +41,21 @@ export interface BillRunResult {
  */
 export function billPeriod(
   store: Store,
-  options: { period: string; timezone: string; accountIds?: string[]; issueDate?: string; shard?: { index: number; count: number }; onProgress?: (done: number, total: number) => void },
+  options: {
+    period: string;
+    timezone: string;
+    accountIds?: string[];
+    issueDate?: string;
+    shard?: { index: number; count: number };
+    onProgress?: (done: number, total: number) => void;
+    /** What a run reads once (settings, caches, plan peers): a caller billing in slices passes one, so each slice does not read it again. */
+    prepared?: PreparedBillRun;
+  },
 ): BillRunResult {
-  const settings = getBillingSettings(store);
+  const { settings, caches, peers } = options.prepared ?? prepareBillRun(store, options.period, options.timezone);
   const result: BillRunResult = { period: options.period, created: [], alreadyPresent: [], nothingToBill: [], held: [], failed: [] };
   const shard = options.shard ?? { index: 0, count: 1 };
   const ids = listAccountIds(store, options.accountIds).filter((_, i) => i % shard.count === shard.index);
-  const caches = newBillingCaches();
-  // What single-line accounts on each plan pay: stored invoices of recent periods, then each group
-  // of this run as it is computed, so even the first run of a new operator has peers.
-  const peers = createPlanPeers();
-  for (const p of loadPlanPeerTotals(store, options.period, options.timezone)) peers.add(p.planId, p.currency, p.total);
   const fail = (accountId: string, err: unknown) => {
     // A database that cannot be written (or read) fails the run once, not once per account.
     const unusable = storageError(err, store.path);

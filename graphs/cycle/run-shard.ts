@@ -2,7 +2,7 @@ import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { auditInvoices } from '../../app/audit/index.ts';
-import { billPeriod } from '../../app/billing/index.ts';
+import { billPeriod, prepareBillRun } from '../../app/billing/index.ts';
 import { getOperatorSettings, listTenantInvoices, tenantAccountIds, tenantInvoice, tenantScope, type Store } from '../../db/index.ts';
 import { mergeSums, sumByCurrency, wholeMs } from '../../tools/cycle/index.ts';
 import type { AuditShardResult, DocumentShardResult, FanOut, Shard, ShardResult } from './state.ts';
@@ -31,10 +31,12 @@ export async function runShard(store: Store, shard: Shard & { tenant: string; pe
   const t0 = performance.now();
   const ids = tenantAccountIds(tenantScope(store, shard.tenant), { first: shard.first, last: shard.last });
   const timezone = getOperatorSettings(store).timezone;
+  // Read once for the shard, not once a slice (the plan peers are a query over recent invoices).
+  const prepared = prepareBillRun(store, shard.period, timezone);
   const out: ShardResult = { index: shard.index, accounts: ids.length, created: 0, issued: 0, held: 0, alreadyPresent: 0, nothingToBill: 0, money: [], failed: [], ms: 0 };
   const sums = [];
   for (let i = 0; i < ids.length; i += SLICE) {
-    const r = billPeriod(store, { period: shard.period, timezone, accountIds: ids.slice(i, i + SLICE), issueDate: shard.issueDate });
+    const r = billPeriod(store, { period: shard.period, timezone, accountIds: ids.slice(i, i + SLICE), issueDate: shard.issueDate, prepared });
     out.created += r.created.length;
     out.issued += r.created.filter((c) => c.status === 'issued').length;
     out.held += r.created.filter((c) => c.status === 'held').length;

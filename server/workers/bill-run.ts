@@ -1,6 +1,6 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { Job } from 'bullmq';
-import { billPeriod } from '../../app/billing/index.ts';
+import { billPeriod, prepareBillRun } from '../../app/billing/index.ts';
 import { tenantAccountIds, tenantScope } from '../../db/index.ts';
 import { billingMonthSchema, parseOrThrow } from '../../tools/schemas/index.ts';
 import { previousMonthIn } from './cycle-context.ts';
@@ -65,8 +65,10 @@ export async function startBillRun(job: Job, deps: WorkerDeps): Promise<{ period
 export async function billShard(job: Job, deps: WorkerDeps): Promise<ShardResult> {
   const { period, shard, accountIds } = job.data as { period: string; shard: number; accountIds: string[] };
   const out: ShardResult = { period, shard, accounts: accountIds.length, created: 0, alreadyPresent: 0, nothingToBill: 0, held: 0, failed: [] };
+  // Read once for the shard, not once a slice (the plan peers are a query over recent invoices).
+  const prepared = prepareBillRun(deps.store, period, deps.timezone);
   for (let i = 0; i < accountIds.length; i += SLICE) {
-    const part = billPeriod(deps.store, { period, timezone: deps.timezone, accountIds: accountIds.slice(i, i + SLICE) });
+    const part = billPeriod(deps.store, { period, timezone: deps.timezone, accountIds: accountIds.slice(i, i + SLICE), prepared });
     out.created += part.created.length;
     out.alreadyPresent += part.alreadyPresent.length;
     out.nothingToBill += part.nothingToBill.length;
