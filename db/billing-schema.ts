@@ -83,6 +83,8 @@ export const invoices = sqliteTable(
   (t) => [
     uniqueIndex('invoices_one_per_period').on(t.accountId, t.period).where(sql`${t.kind} = 'invoice'`),
     uniqueIndex('invoices_series_number').on(t.series, t.number),
+    // Invoices are looked up by number alone (pages, agents, the audit): without this, a full scan of every document.
+    index('invoices_number').on(t.number),
     uniqueIndex('invoices_correction_key').on(t.correctionKey),
     index('invoices_status').on(t.status),
   ],
