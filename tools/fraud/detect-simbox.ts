@@ -1,0 +1,115 @@
+import type { FraudThresholds } from './fraud-thresholds.ts';
+import { dayLabel, dayOf, evidenceEvents, type AlertCandidate, type Detector, type FraudStateUpdate } from './fraud.types.ts';
+import { median, medianAbsoluteDeviation } from './robust-stats.ts';
+
+const OFF_NET = new Set(['mobile', 'national', 'local']);
+// Call lengths kept per line and day: enough for a median, bounded however busy the line.
+const MAX_DURATIONS = 400;
+// A line that sent a message or used data this many days before a day is not a SIM box that day.
+const SERVICE_MEMORY_DAYS = 28;
+
+interface LineDay {
+  calls: number;
+  answered: number;
+  destinations: Set<string>;
+  seconds: number[];
+  keys: string[];
+}
+
+/** What the SIM box detector keeps per line between runs: the last day it sent an SMS or used data. */
+export interface LineServicesState {
+  lastSmsOrDataDay: number;
+}
+
+/**
+ * SIM box (interconnect bypass): a line that places many calls a day to many distinct off-net
+ * numbers, never sends a message or uses data, gets most calls answered, and whose calls last
+ * about the same (relayed traffic, not a person). Only lines with no SMS or data so far are
+ * tracked, so the detector costs little on ordinary handsets.
+ */
+export function createSimboxDetector(t: FraudThresholds['simbox']): Detector {
+  const days = new Map<string, Map<number, LineDay>>();
+  const messaged = new Map<string, number>();
+  return {
+    observe(e) {
+      if (e.service !== 'voice') {
+        const day = dayOf(e.startMs);
+        messaged.set(e.subscriber, Math.max(day, messaged.get(e.subscriber) ?? day));
+        days.delete(e.subscriber);
+        return;
+      }
+      if (e.direction !== 'outbound' || messaged.has(e.subscriber)) return;
+      let byDay = days.get(e.subscriber);
+      if (!byDay) days.set(e.subscriber, (byDay = new Map()));
+      const day = dayOf(e.startMs);
+      let d = byDay.get(day);
+      if (!d) byDay.set(day, (d = { calls: 0, answered: 0, destinations: new Set(), seconds: [], keys: [] }));
+      d.calls++;
+      if (d.keys.length < 50) d.keys.push(e.key);
+      if (e.other && OFF_NET.has(e.category)) d.destinations.add(e.other);
+      if (e.answered) {
+        d.answered++;
+        if (d.seconds.length < MAX_DURATIONS) d.seconds.push(e.usage / 1000);
+      }
+    },
+    finish(load) {
+      const alerts: AlertCandidate[] = [];
+      const states: FraudStateUpdate[] = [];
+      for (const [subscriber, day] of messaged) {
+        const kept = load('subscriber', `services:${subscriber}`) as LineServicesState | null;
+        if (!kept || kept.lastSmsOrDataDay < day) states.push({ scope: 'subscriber', key: `services:${subscriber}`, state: { lastSmsOrDataDay: day } satisfies LineServicesState });
+      }
+      for (const [subscriber, byDay] of days) {
+        const flagged: Array<{ day: number; d: LineDay; spread: number; ratio: number }> = [];
+        for (const [day, d] of byDay) {
+          if (d.calls < t.minCallsPerDay || d.destinations.size < t.minDistinctDestinations) continue;
+          const ratio = d.answered / d.calls;
+          const med = median(d.seconds);
+          const spread = med > 0 ? medianAbsoluteDeviation(d.seconds) / med : 1;
+          if (ratio < t.minAnswerRatio || spread > t.maxDurationSpread) continue;
+          flagged.push({ day, d, spread, ratio });
+        }
+        if (flagged.length === 0) continue;
+        const kept = load('subscriber', `services:${subscriber}`) as LineServicesState | null;
+        const clean = flagged.filter((f) => !kept || f.day - kept.lastSmsOrDataDay > SERVICE_MEMORY_DAYS);
+        if (clean.length === 0) continue;
+        clean.sort((a, b) => a.day - b.day);
+        const calls = clean.reduce((n, f) => n + f.d.calls, 0);
+        const destinations = new Set(clean.flatMap((f) => [...f.d.destinations])).size;
+        const first = clean[0]!;
+        alerts.push({
+          key: `simbox:${subscriber}:${first.day}`,
+          detector: 'simbox',
+          severity: clean.length >= t.criticalDays || first.d.calls >= 2 * t.minCallsPerDay ? 'critical' : 'warning',
+          subjectKind: 'subscriber',
+          subject: subscriber,
+          firstAt: first.day * 86_400_000,
+          lastAt: (clean[clean.length - 1]!.day + 1) * 86_400_000 - 1,
+          summary: `${subscriber} looks like a SIM box: ${calls} calls to ${destinations} distinct off-net numbers over ${clean.length} day(s) from ${dayLabel(first.day)}, no SMS or data, regular call lengths`,
+          evidence: {
+            events: evidenceEvents(clean.flatMap((f) => f.d.keys)),
+            eventCount: calls,
+            statistics: {
+              days: clean.length,
+              calls,
+              distinctDestinations: destinations,
+              answerRatio: Number(Math.min(...clean.map((f) => f.ratio)).toFixed(3)),
+              durationSpread: Number(Math.max(...clean.map((f) => f.spread)).toFixed(3)),
+              medianSeconds: median(clean.flatMap((f) => f.d.seconds)),
+              smsOrDataEvents: 0,
+            },
+            threshold: {
+              minCallsPerDay: t.minCallsPerDay,
+              minDistinctDestinations: t.minDistinctDestinations,
+              minAnswerRatio: t.minAnswerRatio,
+              maxDurationSpread: t.maxDurationSpread,
+              criticalDays: t.criticalDays,
+            },
+            signals: clean.map((f) => `${dayLabel(f.day)}: ${f.d.calls} calls, ${f.d.destinations.size} distinct numbers`),
+          },
+        });
+      }
+      return { alerts, states };
+    },
+  };
+}

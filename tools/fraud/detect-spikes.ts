@@ -1,0 +1,111 @@
+import type { FraudThresholds } from './fraud-thresholds.ts';
+import { dayLabel, dayOf, evidenceEvents, type AlertCandidate, type Detector, type FraudStateUpdate } from './fraud.types.ts';
+import { robustScore } from './robust-stats.ts';
+
+/** A line's totals of one day: outbound call ms, outbound calls, data bytes, call ms while roaming, calls while roaming. */
+type DayTotals = [voiceMs: number, calls: number, dataBytes: number, roamingMs: number, roamingCalls: number];
+
+/** What the spike detector keeps per line between runs: when it was first seen and its recent daily totals. */
+export interface LineBaselineState {
+  firstSeenDay: number;
+  days: Record<string, DayTotals>;
+}
+
+const METRICS = [
+  { name: 'voice', index: 0, unit: 'minutes', scale: 60_000 },
+  { name: 'data', index: 2, unit: 'bytes', scale: 1 },
+  { name: 'roaming', index: 3, unit: 'minutes', scale: 60_000 },
+] as const;
+
+function readBaseline(value: unknown): LineBaselineState | null {
+  const v = value as Partial<LineBaselineState> | null;
+  return v && typeof v.firstSeenDay === 'number' && v.days && typeof v.days === 'object' ? (v as LineBaselineState) : null;
+}
+
+/**
+ * Spikes against the line's own baseline: a day's outbound minutes, data bytes or roaming minutes
+ * far above the median of the line's previous days (zero days included, since it was first
+ * seen), by a robust z-score (1.4826 MAD as the spread), and above an absolute floor, so that a
+ * quiet line making one long call is not a spike. The daily totals are the state kept per line.
+ */
+export function createSpikeDetector(t: FraudThresholds['spike']): Detector {
+  const lines = new Map<string, { firstDay: number; days: Map<number, DayTotals>; keys: Map<number, string[]> }>();
+  return {
+    observe(e) {
+      const day = dayOf(e.startMs);
+      let line = lines.get(e.subscriber);
+      if (!line) lines.set(e.subscriber, (line = { firstDay: day, days: new Map(), keys: new Map() }));
+      if (day < line.firstDay) line.firstDay = day;
+      let d = line.days.get(day);
+      if (!d) line.days.set(day, (d = [0, 0, 0, 0, 0]));
+      const outboundCall = e.service === 'voice' && (e.direction === 'outbound' || e.direction === 'onnet');
+      if (outboundCall) {
+        d[0] += e.usage;
+        d[1]++;
+        if (e.roaming === 'outbound') {
+          d[3] += e.usage;
+          d[4]++;
+        }
+      } else if (e.service === 'data') d[2] += e.usage;
+      else return;
+      let keys = line.keys.get(day);
+      if (!keys) line.keys.set(day, (keys = []));
+      if (keys.length < 50 && (e.service === 'data' || e.usage >= 60_000)) keys.push(e.key);
+    },
+    finish(load) {
+      const alerts: AlertCandidate[] = [];
+      const states: FraudStateUpdate[] = [];
+      for (const [subscriber, line] of lines) {
+        const kept = readBaseline(load('subscriber', `baseline:${subscriber}`));
+        const firstSeenDay = Math.min(kept?.firstSeenDay ?? line.firstDay, line.firstDay);
+        const all = new Map<number, DayTotals>();
+        for (const [k, v] of Object.entries(kept?.days ?? {})) all.set(Number(k), [...v] as DayTotals);
+        for (const [day, v] of line.days) {
+          const sum = all.get(day) ?? [0, 0, 0, 0, 0];
+          all.set(day, sum.map((x, i) => x + v[i]!) as DayTotals);
+        }
+        for (const day of line.days.keys()) {
+          const today = all.get(day)!;
+          const from = Math.max(firstSeenDay, day - t.historyDays);
+          if (day - from < t.minHistoryDays) continue;
+          for (const m of METRICS) {
+            const value = today[m.index] / m.scale;
+            const floor = m.name === 'voice' ? t.voiceMinutes : m.name === 'data' ? t.dataBytes : t.roamingMinutes;
+            if (value < floor || (m.name !== 'data' && today[m.name === 'voice' ? 1 : 4] < t.minCalls)) continue;
+            const history: number[] = [];
+            for (let k = from; k < day; k++) history.push((all.get(k)?.[m.index] ?? 0) / m.scale);
+            // The spread is floored at a tenth of the floor: a line that never varied is not alarmed by a small change.
+            const s = robustScore(value, history, floor / 10);
+            if (s.score < t.robustZ) continue;
+            alerts.push({
+              key: `spike:${subscriber}:${m.name}:${day}`,
+              detector: 'spike',
+              severity: value >= floor * t.criticalFactor ? 'critical' : 'warning',
+              subjectKind: 'subscriber',
+              subject: subscriber,
+              firstAt: day * 86_400_000,
+              lastAt: (day + 1) * 86_400_000 - 1,
+              summary: `${m.name} spike on ${subscriber} on ${dayLabel(day)}: ${fmt(value)} ${m.unit} against a median of ${fmt(s.median)} over ${history.length} days`,
+              evidence: {
+                events: evidenceEvents(line.keys.get(day) ?? []),
+                eventCount: m.name === 'data' ? (line.keys.get(day)?.length ?? 0) : today[m.name === 'voice' ? 1 : 4],
+                statistics: { metric: m.name, value: fmt(value), baselineMedian: fmt(s.median), robustSpread: fmt(s.spread), robustZ: fmt(s.score), historyDays: history.length },
+                threshold: { floor, robustZ: t.robustZ, minHistoryDays: t.minHistoryDays, criticalAt: floor * t.criticalFactor },
+                signals: [],
+              },
+            });
+          }
+        }
+        const newest = Math.max(...all.keys());
+        const days: Record<string, DayTotals> = {};
+        for (const [k, v] of all) if (k > newest - t.historyDays - 1) days[k] = v;
+        states.push({ scope: 'subscriber', key: `baseline:${subscriber}`, state: { firstSeenDay, days } satisfies LineBaselineState });
+      }
+      return { alerts, states };
+    },
+  };
+}
+
+function fmt(n: number): number {
+  return Number(n.toFixed(n >= 100 ? 0 : 2));
+}

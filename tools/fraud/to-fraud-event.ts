@@ -1,0 +1,26 @@
+import type { Classification } from '../classify/classification.types.ts';
+import type { UsageRecord } from '../cdr/usage-record.types.ts';
+import type { RatingOutcome } from '../rating/rate-event.ts';
+import type { FraudEvent } from './fraud.types.ts';
+import { dialledDigits } from './number-ranges.ts';
+
+/** The facts the detectors need of one accepted record (its key, its classification, its rated cost if rated). */
+export function toFraudEvent(key: string, record: UsageRecord, classification: Classification, rating: RatingOutcome | null): FraudEvent {
+  const answered = record.service !== 'voice' || (record.disposition === 'answered' && record.usage > 0);
+  const ringMs = record.service !== 'voice' ? null : record.answerTime !== null ? record.answerTime - record.startTime : record.endTime !== null ? record.endTime - record.startTime : null;
+  return {
+    key,
+    subscriber: record.subscriber,
+    direction: record.direction,
+    service: record.service,
+    category: classification.category,
+    other: record.service === 'data' ? null : (classification.destination ?? (dialledDigits(record.otherParty) || null)),
+    otherCountry: classification.destinationCountry,
+    roaming: classification.roaming,
+    startMs: record.startTime,
+    answered,
+    ringMs,
+    usage: record.usage,
+    cost: rating?.status === 'rated' ? rating.cost : null,
+  };
+}
