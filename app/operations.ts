@@ -40,6 +40,7 @@ import {
 import { previewAccountRerate, proposeAccountRerate, proposeEventRecategorisation, rerateBillingPeriod } from './rerate/index.ts';
 import { showWhatIf } from './whatif/index.ts';
 import { createPortalLink, listPortalLinks, revokePortalLink, showCurrentPeriod } from './portal/index.ts';
+import { confirmAlert, dismissAlert, listAlerts, scanAlerts, setAlertThresholds, showAlert, showAlertThresholds } from './alerts/index.ts';
 import { deliverNotifications, listDeadNotifications, listNotifications, resendNotification, setNotificationSettings, showNotificationSettings } from './notifications/index.ts';
 
 /**
@@ -137,4 +138,12 @@ export const operations: readonly Operation[] = [
   deliverNotifications,
   showNotificationSettings,
   setNotificationSettings,
+  // fraud and anomaly alerts (docs/fraud.md)
+  listAlerts,
+  showAlert,
+  confirmAlert,
+  dismissAlert,
+  scanAlerts,
+  showAlertThresholds,
+  setAlertThresholds,
 ] as unknown as readonly Operation[];

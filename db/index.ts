@@ -81,3 +81,17 @@ export {
   purgeSettledNotifications,
   type StoredNotification,
 } from './notification-store.ts';
+export {
+  fraudStateLoader,
+  saveFraudDetection,
+  listFraudAlerts,
+  countFraudAlerts,
+  tenantFraudAlert,
+  decideFraudAlert,
+  tenantFraudThresholds,
+  setTenantFraudThresholds,
+  subscriptionAccountOf,
+  type StoredAlert,
+} from './fraud-store.ts';
+export { recentFraudEvents } from './fraud-usage.ts';
+export { barLine, listLineBars } from './line-bar-store.ts';

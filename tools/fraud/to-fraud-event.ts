@@ -5,7 +5,12 @@ import type { FraudEvent } from './fraud.types.ts';
 import { dialledDigits } from './number-ranges.ts';
 
 /** The facts the detectors need of one accepted record (its key, its classification, its rated cost if rated). */
-export function toFraudEvent(key: string, record: UsageRecord, classification: Classification, rating: RatingOutcome | null): FraudEvent {
+export function toFraudEvent(
+  key: string,
+  record: Pick<UsageRecord, 'service' | 'direction' | 'subscriber' | 'otherParty' | 'startTime' | 'answerTime' | 'endTime' | 'usage' | 'disposition'>,
+  classification: Pick<Classification, 'category' | 'destination' | 'destinationCountry' | 'roaming'>,
+  rating: Pick<RatingOutcome, 'status'> & { cost?: string } | null,
+): FraudEvent {
   const answered = record.service !== 'voice' || (record.disposition === 'answered' && record.usage > 0);
   const ringMs = record.service !== 'voice' ? null : record.answerTime !== null ? record.answerTime - record.startTime : record.endTime !== null ? record.endTime - record.startTime : null;
   return {
@@ -21,6 +26,6 @@ export function toFraudEvent(key: string, record: UsageRecord, classification: C
     answered,
     ringMs,
     usage: record.usage,
-    cost: rating?.status === 'rated' ? rating.cost : null,
+    cost: rating?.status === 'rated' && rating.cost !== undefined ? rating.cost : null,
   };
 }

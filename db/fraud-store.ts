@@ -1,0 +1,179 @@
+import { and, desc, eq, lt, sql, type SQL } from 'drizzle-orm';
+import { BillingError } from '../tools/errors.ts';
+import {
+  alertEvidenceSchema,
+  fraudThresholdsSchema,
+  type AlertCandidate,
+  type AlertEvidence,
+  type AlertSeverity,
+  type AlertStatus,
+  type FraudDetector,
+  type FraudStateLoader,
+  type FraudStateUpdate,
+  type FraudThresholds,
+  type FraudThresholdsInput,
+} from '../tools/fraud/index.ts';
+import { subscriptions } from './billing-schema.ts';
+import { fraudAlerts, fraudSettings, fraudState } from './fraud-schema.ts';
+import { inTransaction, type Store } from './open-database.ts';
+import { prepared } from './prepared.ts';
+
+type AlertRow = typeof fraudAlerts.$inferSelect;
+
+/** An alert as read back: its row with the evidence parsed. */
+export interface StoredAlert extends Omit<AlertRow, 'evidenceJson'> {
+  evidence: AlertEvidence;
+}
+
+function toStored(r: AlertRow): StoredAlert {
+  const { evidenceJson, ...rest } = r;
+  return { ...rest, evidence: alertEvidenceSchema.parse(JSON.parse(evidenceJson)) };
+}
+
+/** Reads the state earlier runs kept, one prepared lookup per key (the stage asks once per key it touches). */
+export function fraudStateLoader(store: Store, tenant: string): FraudStateLoader {
+  const get = prepared(store, 'fraud-state-get', () =>
+    store.db
+      .select({ json: fraudState.stateJson })
+      .from(fraudState)
+      .where(and(eq(fraudState.tenant, sql.placeholder('tenant')), eq(fraudState.scope, sql.placeholder('scope')), eq(fraudState.key, sql.placeholder('key'))))
+      .prepare(),
+  );
+  return (scope, key) => {
+    const row = get.get({ tenant, scope, key });
+    return row ? JSON.parse(row.json) : null;
+  };
+}
+
+/**
+ * Stores one detection run in one transaction: the detectors' state for the next run, and the
+ * alerts, each once (an alert whose key the tenant already has is left as it is). Returns the ids
+ * of the alerts that are new.
+ */
+export function saveFraudDetection(
+  store: Store,
+  tenant: string,
+  run: { alerts: readonly AlertCandidate[]; states: readonly FraudStateUpdate[]; source: 'ingest' | 'scheduled'; batchId?: number | null; at?: Date },
+): number[] {
+  const at = (run.at ?? new Date()).toISOString();
+  return inTransaction(store, () => {
+    for (const s of run.states) {
+      store.db
+        .insert(fraudState)
+        .values({ tenant, scope: s.scope, key: s.key, stateJson: JSON.stringify(s.state), updatedAt: at })
+        .onConflictDoUpdate({ target: [fraudState.tenant, fraudState.scope, fraudState.key], set: { stateJson: JSON.stringify(s.state), updatedAt: at } })
+        .run();
+    }
+    const created: number[] = [];
+    for (const a of run.alerts) {
+      const row = store.db
+        .insert(fraudAlerts)
+        .values({
+          tenant,
+          key: a.key,
+          detector: a.detector,
+          severity: a.severity,
+          status: 'open',
+          subjectKind: a.subjectKind,
+          subject: a.subject,
+          firstAt: new Date(a.firstAt).toISOString(),
+          lastAt: new Date(a.lastAt).toISOString(),
+          summary: a.summary,
+          evidenceJson: JSON.stringify(alertEvidenceSchema.parse(a.evidence)),
+          source: run.source,
+          batchId: run.batchId ?? null,
+          createdAt: at,
+        })
+        .onConflictDoNothing()
+        .returning({ id: fraudAlerts.id })
+        .get();
+      if (row) created.push(row.id);
+    }
+    return created;
+  });
+}
+
+/** The tenant's alerts, newest first, filtered by status, detector, severity or subject; `before` pages by id. */
+export function listFraudAlerts(
+  store: Store,
+  tenant: string,
+  filter: { status?: AlertStatus; detector?: FraudDetector; severity?: AlertSeverity; subject?: string; before?: number; limit?: number } = {},
+): StoredAlert[] {
+  const where: SQL[] = [eq(fraudAlerts.tenant, tenant)];
+  if (filter.status) where.push(eq(fraudAlerts.status, filter.status));
+  if (filter.detector) where.push(eq(fraudAlerts.detector, filter.detector));
+  if (filter.severity) where.push(eq(fraudAlerts.severity, filter.severity));
+  if (filter.subject) where.push(eq(fraudAlerts.subject, filter.subject));
+  if (filter.before) where.push(lt(fraudAlerts.id, filter.before));
+  return store.db
+    .select()
+    .from(fraudAlerts)
+    .where(and(...where))
+    .orderBy(desc(fraudAlerts.id))
+    .limit(filter.limit ?? 100)
+    .all()
+    .map(toStored);
+}
+
+/** How many of the tenant's alerts are in each status. */
+export function countFraudAlerts(store: Store, tenant: string): Record<AlertStatus, number> {
+  const counts: Record<AlertStatus, number> = { open: 0, confirmed: 0, dismissed: 0 };
+  const rows = store.db
+    .select({ status: fraudAlerts.status, n: sql<number>`count(*)` })
+    .from(fraudAlerts)
+    .where(eq(fraudAlerts.tenant, tenant))
+    .groupBy(fraudAlerts.status)
+    .all();
+  for (const r of rows) counts[r.status] = Number(r.n);
+  return counts;
+}
+
+/** One of the tenant's alerts; NOT_FOUND for another tenant's, exactly as for a missing one. */
+export function tenantFraudAlert(store: Store, tenant: string, id: number): StoredAlert {
+  const row = store.db
+    .select()
+    .from(fraudAlerts)
+    .where(and(eq(fraudAlerts.tenant, tenant), eq(fraudAlerts.id, id)))
+    .get();
+  if (!row) throw new BillingError('NOT_FOUND', `no alert ${id}`);
+  return toStored(row);
+}
+
+/**
+ * Confirms or dismisses an open alert, with who and why; CONFLICT when it was already decided
+ * (the update only matches an open row, so two deciders cannot both win).
+ */
+export function decideFraudAlert(store: Store, tenant: string, id: number, d: { status: 'confirmed' | 'dismissed'; by: string; reason: string; at?: Date; proposalId?: number | null }): StoredAlert {
+  const current = tenantFraudAlert(store, tenant, id);
+  if (current.status !== 'open') throw new BillingError('CONFLICT', `alert ${id} is already ${current.status} (by ${current.decidedBy ?? 'unknown'})`);
+  const changed = store.db
+    .update(fraudAlerts)
+    .set({ status: d.status, decidedBy: d.by, decidedAt: (d.at ?? new Date()).toISOString(), decisionReason: d.reason, proposalId: d.proposalId ?? null })
+    .where(and(eq(fraudAlerts.tenant, tenant), eq(fraudAlerts.id, id), eq(fraudAlerts.status, 'open')))
+    .run();
+  if (changed.changes === 0) throw new BillingError('CONFLICT', `alert ${id} was decided meanwhile`);
+  return tenantFraudAlert(store, tenant, id);
+}
+
+/** The tenant's fraud thresholds: what it set, every other one at its default. */
+export function tenantFraudThresholds(store: Store, tenant: string): FraudThresholds {
+  const row = store.db.select().from(fraudSettings).where(eq(fraudSettings.tenant, tenant)).get();
+  return fraudThresholdsSchema.parse(row ? JSON.parse(row.thresholdsJson) : {});
+}
+
+/** Sets the tenant's thresholds (what is given; the rest stay at their defaults); returns them as they now are. */
+export function setTenantFraudThresholds(store: Store, tenant: string, thresholds: FraudThresholdsInput, by: string | null, at = new Date()): FraudThresholds {
+  const parsed = fraudThresholdsSchema.parse(thresholds);
+  const json = JSON.stringify(thresholds);
+  store.db
+    .insert(fraudSettings)
+    .values({ tenant, thresholdsJson: json, updatedAt: at.toISOString(), updatedBy: by })
+    .onConflictDoUpdate({ target: fraudSettings.tenant, set: { thresholdsJson: json, updatedAt: at.toISOString(), updatedBy: by } })
+    .run();
+  return parsed;
+}
+
+/** The account whose subscription has this number (the newest), or null for a line we bill nobody for. */
+export function subscriptionAccountOf(store: Store, msisdn: string): string | null {
+  return store.db.select({ accountId: subscriptions.accountId }).from(subscriptions).where(eq(subscriptions.msisdn, msisdn)).orderBy(desc(subscriptions.startDate)).limit(1).get()?.accountId ?? null;
+}
