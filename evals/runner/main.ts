@@ -7,10 +7,11 @@ import { BillingError, exitCodeFor, toBillingError } from '../../tools/errors.ts
 import { demoDatasetAt } from './build-dataset.ts';
 import { formatMarkdown, formatTable } from './format-report.ts';
 import { loadTasks } from './load-tasks.ts';
+import { measureFraudDetection } from './measure-fraud-detection.ts';
 import { filterTasks, runEvals } from './run-evals.ts';
 import { SimulatedUser } from './simulate-user.ts';
 
-const USAGE = 'npm run eval -- [--tasks DIR] [--model offline|openai] [--trials K] [--json] [--filter CATEGORY[,CATEGORY|tag:TAG]] [--out DIR] [--dataset FILE]';
+const USAGE = 'npm run eval -- [--tasks DIR] [--model offline|openai] [--trials K] [--json] [--filter CATEGORY[,CATEGORY|tag:TAG]] [--out DIR] [--dataset FILE] [--no-fraud]';
 
 /** `npm run eval`: runs the task set, prints the table (or JSON), writes the JSON and Markdown reports. */
 async function main(argv: string[]): Promise<void> {
@@ -24,6 +25,7 @@ async function main(argv: string[]): Promise<void> {
       filter: { type: 'string' },
       out: { type: 'string', default: 'evals/out' },
       dataset: { type: 'string' },
+      'no-fraud': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
     strict: true,
@@ -69,6 +71,8 @@ async function main(argv: string[]): Promise<void> {
     },
   });
   if (!values.json && process.stderr.isTTY) process.stderr.write('\n');
+  // The detection figures: the detectors on a seeded labelled month (deterministic, model-independent).
+  if (!values['no-fraud']) report.fraud = measureFraudDetection();
   const outDir = resolve(values.out!);
   mkdirSync(outDir, { recursive: true });
   const stamp = report.startedAt.replace(/[:.]/g, '-');
@@ -80,7 +84,7 @@ async function main(argv: string[]): Promise<void> {
   writeFileSync(join(outDir, 'latest.md'), `${formatMarkdown(report)}\n`);
   if (values.json)
     console.log(
-      JSON.stringify({ model: report.model, modelKind: report.modelKind, trialsPerTask: report.trialsPerTask, summary: report.summary, reports: { json: jsonPath, markdown: mdPath } }, null, 2),
+      JSON.stringify({ model: report.model, modelKind: report.modelKind, trialsPerTask: report.trialsPerTask, summary: report.summary, ...(report.fraud ? { fraud: report.fraud } : {}), reports: { json: jsonPath, markdown: mdPath } }, null, 2),
     );
   else console.log(`${formatTable(report)}\nReports: ${jsonPath}\n         ${mdPath}`);
 }
