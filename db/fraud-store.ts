@@ -56,14 +56,16 @@ export function saveFraudDetection(
   run: { alerts: readonly AlertCandidate[]; states: readonly FraudStateUpdate[]; source: 'ingest' | 'scheduled'; batchId?: number | null; at?: Date },
 ): number[] {
   const at = (run.at ?? new Date()).toISOString();
+  // Prepared once per store: an ingest keeps a state per line it saw, and building the SQL each time would cost more than the write.
+  const put = prepared(store, 'fraud-state-put', () =>
+    store.db
+      .insert(fraudState)
+      .values({ tenant: sql.placeholder('tenant'), scope: sql.placeholder('scope'), key: sql.placeholder('key'), stateJson: sql.placeholder('json'), updatedAt: sql.placeholder('at') })
+      .onConflictDoUpdate({ target: [fraudState.tenant, fraudState.scope, fraudState.key], set: { stateJson: sql`excluded.state_json`, updatedAt: sql`excluded.updated_at` } })
+      .prepare(),
+  );
   return inTransaction(store, () => {
-    for (const s of run.states) {
-      store.db
-        .insert(fraudState)
-        .values({ tenant, scope: s.scope, key: s.key, stateJson: JSON.stringify(s.state), updatedAt: at })
-        .onConflictDoUpdate({ target: [fraudState.tenant, fraudState.scope, fraudState.key], set: { stateJson: JSON.stringify(s.state), updatedAt: at } })
-        .run();
-    }
+    for (const s of run.states) put.run({ tenant, scope: s.scope, key: s.key, json: JSON.stringify(s.state), at });
     const created: number[] = [];
     for (const a of run.alerts) {
       const row = store.db

@@ -14,12 +14,12 @@ interface RiskyCall {
   why: 'premium' | 'high_risk_range' | 'unallocated';
 }
 
-/** What IRSF keeps per line between runs: when the line was first seen (a new line reaching high cost fast). */
+/** What IRSF reads of a line's kept state: when the line was first seen (a new line reaching high cost fast). */
 export interface LineSeenState {
   firstSeenDay: number;
 }
 
-/** Reads a stored line state (or none). */
+/** Reads the first sighting from a line's kept baseline (or none). */
 export function readLineSeen(value: unknown): LineSeenState | null {
   const v = value as Partial<LineSeenState> | null;
   return v && typeof v.firstSeenDay === 'number' ? { firstSeenDay: v.firstSeenDay } : null;
@@ -63,11 +63,11 @@ export function createIrsfDetector(t: FraudThresholds['irsf'], timezone: string)
       const states: FraudStateUpdate[] = [];
       const windowMs = t.windowMinutes * 60_000;
       for (const [subscriber, firstDay] of seen) {
-        const kept = readLineSeen(load('subscriber', `seen:${subscriber}`));
-        const firstSeenDay = kept ? Math.min(kept.firstSeenDay, firstDay) : firstDay;
-        if (!kept || firstSeenDay < kept.firstSeenDay) states.push({ scope: 'subscriber', key: `seen:${subscriber}`, state: { firstSeenDay } satisfies LineSeenState });
         const list = calls.get(subscriber);
         if (!list) continue;
+        // When the line was first seen is kept with its baseline (detect-spikes.ts), read only for a burst.
+        const kept = readLineSeen(load('subscriber', `baseline:${subscriber}`));
+        const firstSeenDay = kept ? Math.min(kept.firstSeenDay, firstDay) : firstDay;
         list.sort((a, b) => a.at - b.at || (a.key < b.key ? -1 : 1));
         for (const burst of chainBursts(list, windowMs)) {
           const peak = peakInWindow(burst, windowMs);

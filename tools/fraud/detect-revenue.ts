@@ -36,7 +36,7 @@ export function createRevenueDetector(t: FraudThresholds['revenue']): Detector {
       d.cost = d.cost.plus(dec(e.cost));
       d.ms += e.usage;
       d.calls++;
-      if (d.keys.length < 50) d.keys.push(e.key);
+      if (d.keys.length < 10) d.keys.push(e.key);
     },
     finish(load) {
       const alerts: AlertCandidate[] = [];

@@ -7,14 +7,20 @@ const OFF_NET = new Set(['mobile', 'national', 'local']);
 const MAX_DURATIONS = 400;
 // A line that sent a message or used data this many days before a day is not a SIM box that day.
 const SERVICE_MEMORY_DAYS = 28;
+// Destinations, lengths and keys are kept from a day's sixth call on: most lines never make that
+// many calls a day, and keeping every call's strings would make every record outlive its chunk.
+const DETAIL_FROM_CALL = 6;
 
 interface LineDay {
   calls: number;
   answered: number;
+  /** From the day's sixth call on (DETAIL_FROM_CALL). */
   destinations: Set<string>;
   seconds: number[];
   keys: string[];
 }
+
+const NO_DETAIL = { destinations: new Set<string>(), seconds: [] as number[], keys: [] as string[] };
 
 /** What the SIM box detector keeps per line between runs: the last day it sent an SMS or used data. */
 export interface LineServicesState {
@@ -43,14 +49,15 @@ export function createSimboxDetector(t: FraudThresholds['simbox']): Detector {
       if (!byDay) days.set(e.subscriber, (byDay = new Map()));
       const day = dayOf(e.startMs);
       let d = byDay.get(day);
-      if (!d) byDay.set(day, (d = { calls: 0, answered: 0, destinations: new Set(), seconds: [], keys: [] }));
+      // The detail holders are shared empty ones until the day's sixth call: an ordinary day allocates two numbers.
+      if (!d) byDay.set(day, (d = { calls: 0, answered: 0, ...NO_DETAIL }));
       d.calls++;
+      if (e.answered) d.answered++;
+      if (d.calls < DETAIL_FROM_CALL) return;
+      if (d.calls === DETAIL_FROM_CALL) Object.assign(d, { destinations: new Set(), seconds: [], keys: [] });
       if (d.keys.length < 50) d.keys.push(e.key);
       if (e.other && OFF_NET.has(e.category)) d.destinations.add(e.other);
-      if (e.answered) {
-        d.answered++;
-        if (d.seconds.length < MAX_DURATIONS) d.seconds.push(e.usage / 1000);
-      }
+      if (e.answered && d.seconds.length < MAX_DURATIONS) d.seconds.push(e.usage / 1000);
     },
     finish(load) {
       const alerts: AlertCandidate[] = [];

@@ -2,8 +2,8 @@ import type { FraudThresholds } from './fraud-thresholds.ts';
 import { dayLabel, dayOf, evidenceEvents, type AlertCandidate, type Detector, type FraudStateUpdate } from './fraud.types.ts';
 import { robustScore } from './robust-stats.ts';
 
-/** A line's totals of one day: outbound call ms, outbound calls, data bytes, call ms while roaming, calls while roaming. */
-type DayTotals = [voiceMs: number, calls: number, dataBytes: number, roamingMs: number, roamingCalls: number];
+/** A line's totals of one day: outbound call ms, outbound calls, data bytes, call ms while roaming, calls while roaming, data sessions. */
+type DayTotals = [voiceMs: number, calls: number, dataBytes: number, roamingMs: number, roamingCalls: number, dataSessions: number];
 
 /** What the spike detector keeps per line between runs: when it was first seen and its recent daily totals. */
 export interface LineBaselineState {
@@ -37,7 +37,7 @@ export function createSpikeDetector(t: FraudThresholds['spike']): Detector {
       if (!line) lines.set(e.subscriber, (line = { firstDay: day, days: new Map(), keys: new Map() }));
       if (day < line.firstDay) line.firstDay = day;
       let d = line.days.get(day);
-      if (!d) line.days.set(day, (d = [0, 0, 0, 0, 0]));
+      if (!d) line.days.set(day, (d = [0, 0, 0, 0, 0, 0]));
       const outboundCall = e.service === 'voice' && (e.direction === 'outbound' || e.direction === 'onnet');
       if (outboundCall) {
         d[0] += e.usage;
@@ -46,11 +46,15 @@ export function createSpikeDetector(t: FraudThresholds['spike']): Detector {
           d[3] += e.usage;
           d[4]++;
         }
-      } else if (e.service === 'data') d[2] += e.usage;
-      else return;
+      } else if (e.service === 'data') {
+        d[2] += e.usage;
+        d[5]++;
+      } else return;
+      // Evidence is kept once the day has reached a third of a floor: an ordinary day keeps no strings.
+      if (d[0] < (t.voiceMinutes * 60_000) / 3 && d[2] < t.dataBytes / 3 && d[3] < (t.roamingMinutes * 60_000) / 3) return;
       let keys = line.keys.get(day);
       if (!keys) line.keys.set(day, (keys = []));
-      if (keys.length < 50 && (e.service === 'data' || e.usage >= 60_000)) keys.push(e.key);
+      if (keys.length < 50) keys.push(e.key);
     },
     finish(load) {
       const alerts: AlertCandidate[] = [];
@@ -61,8 +65,8 @@ export function createSpikeDetector(t: FraudThresholds['spike']): Detector {
         const all = new Map<number, DayTotals>();
         for (const [k, v] of Object.entries(kept?.days ?? {})) all.set(Number(k), [...v] as DayTotals);
         for (const [day, v] of line.days) {
-          const sum = all.get(day) ?? [0, 0, 0, 0, 0];
-          all.set(day, sum.map((x, i) => x + v[i]!) as DayTotals);
+          const sum = all.get(day) ?? [0, 0, 0, 0, 0, 0];
+          all.set(day, sum.map((x, i) => (x ?? 0) + v[i]!) as DayTotals);
         }
         for (const day of line.days.keys()) {
           const today = all.get(day)!;
@@ -88,7 +92,7 @@ export function createSpikeDetector(t: FraudThresholds['spike']): Detector {
               summary: `${m.name} spike on ${subscriber} on ${dayLabel(day)}: ${fmt(value)} ${m.unit} against a median of ${fmt(s.median)} over ${history.length} days`,
               evidence: {
                 events: evidenceEvents(line.keys.get(day) ?? []),
-                eventCount: m.name === 'data' ? (line.keys.get(day)?.length ?? 0) : today[m.name === 'voice' ? 1 : 4],
+                eventCount: today[m.name === 'voice' ? 1 : m.name === 'data' ? 5 : 4],
                 statistics: { metric: m.name, value: fmt(value), baselineMedian: fmt(s.median), robustSpread: fmt(s.spread), robustZ: fmt(s.score), historyDays: history.length },
                 threshold: { floor, robustZ: t.robustZ, minHistoryDays: t.minHistoryDays, criticalAt: floor * t.criticalFactor },
                 signals: [],

@@ -28,7 +28,8 @@ export function createWangiriDetector(t: FraudThresholds['wangiri']): Detector {
         let list = rings.get(range);
         if (!list) rings.set(range, (list = []));
         list.push({ key: e.key, at: e.startMs, subscriber: e.subscriber });
-      } else if (e.direction === 'outbound') {
+      } else if (e.direction === 'outbound' && rings.has(range)) {
+        // Only calls to a range that has rung lines of ours can be callbacks (a file is read in time order).
         let list = outbound.get(range);
         if (!list) outbound.set(range, (list = []));
         list.push({ key: e.key, at: e.startMs, subscriber: e.subscriber });

@@ -56,10 +56,11 @@ describe('IRSF', () => {
   it('a warning by day, a line that was seen long before is not new', () => {
     const day = Date.parse('2025-03-20T14:00:00Z');
     const events = eventSeries(6, day, 300_000, (i) => ({ category: 'premium_rate', other: `44909${String(1_000_000 + i * 7919)}`, cost: '2' }));
-    const kept = [{ scope: 'subscriber' as const, key: 'seen:447400100001', state: { firstSeenDay: Math.floor(MARCH / DAY) - 60 } }];
-    const { alerts, states } = run(events, defaultFraudThresholds(), kept);
+    const kept = [{ scope: 'subscriber' as const, key: 'baseline:447400100001', state: { firstSeenDay: Math.floor(MARCH / DAY) - 60, days: {} } }];
+    const { alerts } = run(events, defaultFraudThresholds(), kept);
     expect(alerts.map((a) => a.severity)).toEqual(['warning']);
-    expect(states.find((s) => s.key === 'seen:447400100001')).toBeUndefined(); // nothing earlier to record
+    expect(alerts[0]!.evidence.statistics.lineAgeDays).toBe(79);
+    expect(run(events).alerts[0]!.evidence.signals).toEqual(['line first seen 0 day(s) before (new line)']);
   });
 });
 
@@ -91,7 +92,8 @@ describe('SIM box', () => {
   it('alerts on a line calling many distinct off-net numbers with regular lengths and no SMS or data', () => {
     const { alerts } = run(simbox('447400100009', (i) => 100 + (i % 40)));
     expect(alerts).toEqual([expect.objectContaining({ detector: 'simbox', subject: '447400100009' })]);
-    expect(alerts[0]!.evidence.statistics).toMatchObject({ calls: 60, distinctDestinations: 60, smsOrDataEvents: 0 });
+    // Destinations are counted from the day's sixth call on.
+    expect(alerts[0]!.evidence.statistics).toMatchObject({ calls: 60, distinctDestinations: 55, smsOrDataEvents: 0 });
   });
 
   it('not a line that also sends SMS, nor one whose call lengths vary as people talk, nor one that used data within four weeks', () => {

@@ -1,10 +1,16 @@
 import type { Classification } from '../classify/classification.types.ts';
+import { detachString } from '../classify/create-bounded-cache.ts';
 import type { UsageRecord } from '../cdr/usage-record.types.ts';
 import type { RatingOutcome } from '../rating/rate-event.ts';
 import type { FraudEvent } from './fraud.types.ts';
 import { dialledDigits } from './number-ranges.ts';
 
-/** The facts the detectors need of one accepted record (its key, its classification, its rated cost if rated). */
+/**
+ * The facts the detectors need of one accepted record (its key, its classification, its rated
+ * cost if rated). Strings are copied out of the file's text: detectors keep some of them (map
+ * keys, evidence), and a string cut from a CDR line would pin its whole chunk in memory (and is
+ * slow to hash on every lookup).
+ */
 export function toFraudEvent(
   key: string,
   record: Pick<UsageRecord, 'service' | 'direction' | 'subscriber' | 'otherParty' | 'startTime' | 'answerTime' | 'endTime' | 'usage' | 'disposition'>,
@@ -13,13 +19,14 @@ export function toFraudEvent(
 ): FraudEvent {
   const answered = record.service !== 'voice' || (record.disposition === 'answered' && record.usage > 0);
   const ringMs = record.service !== 'voice' ? null : record.answerTime !== null ? record.answerTime - record.startTime : record.endTime !== null ? record.endTime - record.startTime : null;
+  const other = record.service === 'data' ? null : (classification.destination ?? (dialledDigits(record.otherParty) || null));
   return {
-    key,
-    subscriber: record.subscriber,
+    key: detachString(key),
+    subscriber: detachString(record.subscriber),
     direction: record.direction,
     service: record.service,
     category: classification.category,
-    other: record.service === 'data' ? null : (classification.destination ?? (dialledDigits(record.otherParty) || null)),
+    other: other === null ? null : detachString(other),
     otherCountry: classification.destinationCountry,
     roaming: classification.roaming,
     startMs: record.startTime,
