@@ -3,6 +3,7 @@ import { localParts } from '../time/index.ts';
 import type { FraudThresholds } from './fraud-thresholds.ts';
 import { DAY_MS, dayLabel, dayOf, evidenceEvents, type AlertCandidate, type Detector, type FraudEvent, type FraudStateUpdate } from './fraud.types.ts';
 import { longestSequentialRun, matchPrefix } from './number-ranges.ts';
+import { kept } from './to-fraud-event.ts';
 
 interface RiskyCall {
   key: string;
@@ -56,7 +57,7 @@ export function createIrsfDetector(t: FraudThresholds['irsf'], timezone: string)
       if (!why) return;
       let list = calls.get(e.subscriber);
       if (!list) calls.set(e.subscriber, (list = []));
-      list.push({ key: e.key, at: e.startMs, other: e.other!, answered: e.answered, usage: e.usage, cost: e.cost, why });
+      list.push({ key: kept(e.key), at: e.startMs, other: kept(e.other!), answered: e.answered, usage: e.usage, cost: e.cost, why });
     },
     finish(load) {
       const alerts: AlertCandidate[] = [];
@@ -66,8 +67,8 @@ export function createIrsfDetector(t: FraudThresholds['irsf'], timezone: string)
         const list = calls.get(subscriber);
         if (!list) continue;
         // When the line was first seen is kept with its baseline (detect-spikes.ts), read only for a burst.
-        const kept = readLineSeen(load('subscriber', `baseline:${subscriber}`));
-        const firstSeenDay = kept ? Math.min(kept.firstSeenDay, firstDay) : firstDay;
+        const seenBefore = readLineSeen(load('subscriber', `baseline:${subscriber}`));
+        const firstSeenDay = seenBefore ? Math.min(seenBefore.firstSeenDay, firstDay) : firstDay;
         list.sort((a, b) => a.at - b.at || (a.key < b.key ? -1 : 1));
         for (const burst of chainBursts(list, windowMs)) {
           const peak = peakInWindow(burst, windowMs);

@@ -2,6 +2,7 @@ import { dec, ZERO, type Decimal } from '../money/index.ts';
 import type { FraudThresholds } from './fraud-thresholds.ts';
 import { dayLabel, dayOf, evidenceEvents, type AlertCandidate, type Detector, type FraudEvent, type FraudStateUpdate } from './fraud.types.ts';
 import { median, robustScore } from './robust-stats.ts';
+import { kept } from './to-fraud-event.ts';
 
 /** A destination's day: rated cost (decimal string), billed minutes, answered calls. */
 type DestinationDay = [cost: string, minutes: number, calls: number];
@@ -23,28 +24,34 @@ export function destinationKey(e: Pick<FraudEvent, 'category' | 'otherCountry' |
  * move by the factor and by a robust z-score against the median of previous days.
  */
 export function createRevenueDetector(t: FraudThresholds['revenue']): Detector {
-  const days = new Map<string, Map<number, { cost: Decimal; ms: number; calls: number; keys: string[] }>>();
+  type Day = { cost: Decimal; ms: number; calls: number; keys: string[] };
+  // By category, then country (or first digits): looking up a joined key would join a string per call.
+  const byCategory = new Map<string, Map<string, Map<number, Day>>>();
   return {
     observe(e) {
       if (e.service !== 'voice' || e.direction !== 'outbound' || !e.answered || e.cost === null || e.usage <= 0) return;
-      const key = destinationKey(e);
-      let byDay = days.get(key);
-      if (!byDay) days.set(key, (byDay = new Map()));
+      let byPlace = byCategory.get(e.category);
+      if (!byPlace) byCategory.set(e.category, (byPlace = new Map()));
+      const place = e.otherCountry ?? (e.other ?? '').slice(0, 3);
+      let byDay = byPlace.get(place);
+      if (!byDay) byPlace.set(kept(place), (byDay = new Map()));
       const day = dayOf(e.startMs);
       let d = byDay.get(day);
       if (!d) byDay.set(day, (d = { cost: ZERO, ms: 0, calls: 0, keys: [] }));
       d.cost = d.cost.plus(dec(e.cost));
       d.ms += e.usage;
       d.calls++;
-      if (d.keys.length < 10) d.keys.push(e.key);
+      if (d.keys.length < 10) d.keys.push(kept(e.key));
     },
     finish(load) {
       const alerts: AlertCandidate[] = [];
       const states: FraudStateUpdate[] = [];
+      const days = new Map<string, Map<number, Day>>();
+      for (const [category, byPlace] of byCategory) for (const [place, byDay] of byPlace) days.set(destinationKey({ category: category as FraudEvent['category'], otherCountry: place, other: null }), byDay);
       for (const [key, byDay] of days) {
-        const kept = load('destination', `cpm:${key}`) as DestinationHistoryState | null;
+        const before = load('destination', `cpm:${key}`) as DestinationHistoryState | null;
         const all = new Map<number, DestinationDay>();
-        for (const [k, v] of Object.entries(kept?.days ?? {})) all.set(Number(k), v);
+        for (const [k, v] of Object.entries(before?.days ?? {})) all.set(Number(k), v);
         for (const [day, d] of byDay) {
           const before = all.get(day);
           all.set(day, before ? [dec(before[0]).plus(d.cost).toFixed(), before[1] + d.ms / 60_000, before[2] + d.calls] : [d.cost.toFixed(), d.ms / 60_000, d.calls]);

@@ -1,6 +1,7 @@
 import type { FraudThresholds } from './fraud-thresholds.ts';
 import { dayLabel, dayOf, evidenceEvents, type AlertCandidate, type Detector, type FraudStateUpdate } from './fraud.types.ts';
 import { median, medianAbsoluteDeviation } from './robust-stats.ts';
+import { kept } from './to-fraud-event.ts';
 
 const OFF_NET = new Set(['mobile', 'national', 'local']);
 // Call lengths kept per line and day: enough for a median, bounded however busy the line.
@@ -50,21 +51,25 @@ export function createSimboxDetector(t: FraudThresholds['simbox']): Detector {
       const day = dayOf(e.startMs);
       let d = byDay.get(day);
       // The detail holders are shared empty ones until the day's sixth call: an ordinary day allocates two numbers.
-      if (!d) byDay.set(day, (d = { calls: 0, answered: 0, ...NO_DETAIL }));
+      if (!d) byDay.set(day, (d = { calls: 0, answered: 0, destinations: NO_DETAIL.destinations, seconds: NO_DETAIL.seconds, keys: NO_DETAIL.keys }));
       d.calls++;
       if (e.answered) d.answered++;
       if (d.calls < DETAIL_FROM_CALL) return;
-      if (d.calls === DETAIL_FROM_CALL) Object.assign(d, { destinations: new Set(), seconds: [], keys: [] });
-      if (d.keys.length < 50) d.keys.push(e.key);
-      if (e.other && OFF_NET.has(e.category)) d.destinations.add(e.other);
+      if (d.calls === DETAIL_FROM_CALL) {
+        d.destinations = new Set();
+        d.seconds = [];
+        d.keys = [];
+      }
+      if (d.keys.length < 50) d.keys.push(kept(e.key));
+      if (e.other && OFF_NET.has(e.category)) d.destinations.add(kept(e.other));
       if (e.answered && d.seconds.length < MAX_DURATIONS) d.seconds.push(e.usage / 1000);
     },
     finish(load) {
       const alerts: AlertCandidate[] = [];
       const states: FraudStateUpdate[] = [];
       for (const [subscriber, day] of messaged) {
-        const kept = load('subscriber', `services:${subscriber}`) as LineServicesState | null;
-        if (!kept || kept.lastSmsOrDataDay < day) states.push({ scope: 'subscriber', key: `services:${subscriber}`, state: { lastSmsOrDataDay: day } satisfies LineServicesState });
+        const before = load('subscriber', `services:${subscriber}`) as LineServicesState | null;
+        if (!before || before.lastSmsOrDataDay < day) states.push({ scope: 'subscriber', key: `services:${subscriber}`, state: { lastSmsOrDataDay: day } satisfies LineServicesState });
       }
       for (const [subscriber, byDay] of days) {
         const flagged: Array<{ day: number; d: LineDay; spread: number; ratio: number }> = [];
@@ -77,8 +82,8 @@ export function createSimboxDetector(t: FraudThresholds['simbox']): Detector {
           flagged.push({ day, d, spread, ratio });
         }
         if (flagged.length === 0) continue;
-        const kept = load('subscriber', `services:${subscriber}`) as LineServicesState | null;
-        const clean = flagged.filter((f) => !kept || f.day - kept.lastSmsOrDataDay > SERVICE_MEMORY_DAYS);
+        const before = load('subscriber', `services:${subscriber}`) as LineServicesState | null;
+        const clean = flagged.filter((f) => !before || f.day - before.lastSmsOrDataDay > SERVICE_MEMORY_DAYS);
         if (clean.length === 0) continue;
         clean.sort((a, b) => a.day - b.day);
         const calls = clean.reduce((n, f) => n + f.d.calls, 0);

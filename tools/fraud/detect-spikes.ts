@@ -1,6 +1,7 @@
 import type { FraudThresholds } from './fraud-thresholds.ts';
 import { dayLabel, dayOf, evidenceEvents, type AlertCandidate, type Detector, type FraudStateUpdate } from './fraud.types.ts';
 import { robustScore } from './robust-stats.ts';
+import { kept as keep } from './to-fraud-event.ts';
 
 /** A line's totals of one day: outbound call ms, outbound calls, data bytes, call ms while roaming, calls while roaming, data sessions. */
 type DayTotals = [voiceMs: number, calls: number, dataBytes: number, roamingMs: number, roamingCalls: number, dataSessions: number];
@@ -35,10 +36,11 @@ export function createSpikeDetector(t: FraudThresholds['spike']): Detector {
       const day = dayOf(e.startMs);
       let line = lines.get(e.subscriber);
       if (!line) lines.set(e.subscriber, (line = { firstDay: day, days: new Map(), keys: new Map() }));
-      if (day < line.firstDay) line.firstDay = day;
+      else if (day < line.firstDay) line.firstDay = day;
+      const outboundCall = e.service === 'voice' && (e.direction === 'outbound' || e.direction === 'onnet');
+      if (!outboundCall && e.service !== 'data') return;
       let d = line.days.get(day);
       if (!d) line.days.set(day, (d = [0, 0, 0, 0, 0, 0]));
-      const outboundCall = e.service === 'voice' && (e.direction === 'outbound' || e.direction === 'onnet');
       if (outboundCall) {
         d[0] += e.usage;
         d[1]++;
@@ -46,15 +48,15 @@ export function createSpikeDetector(t: FraudThresholds['spike']): Detector {
           d[3] += e.usage;
           d[4]++;
         }
-      } else if (e.service === 'data') {
+      } else {
         d[2] += e.usage;
         d[5]++;
-      } else return;
+      }
       // Evidence is kept once the day has reached a third of a floor: an ordinary day keeps no strings.
       if (d[0] < (t.voiceMinutes * 60_000) / 3 && d[2] < t.dataBytes / 3 && d[3] < (t.roamingMinutes * 60_000) / 3) return;
       let keys = line.keys.get(day);
       if (!keys) line.keys.set(day, (keys = []));
-      if (keys.length < 50) keys.push(e.key);
+      if (keys.length < 50) keys.push(keep(e.key));
     },
     finish(load) {
       const alerts: AlertCandidate[] = [];
@@ -62,11 +64,14 @@ export function createSpikeDetector(t: FraudThresholds['spike']): Detector {
       for (const [subscriber, line] of lines) {
         const kept = readBaseline(load('subscriber', `baseline:${subscriber}`));
         const firstSeenDay = Math.min(kept?.firstSeenDay ?? line.firstDay, line.firstDay);
-        const all = new Map<number, DayTotals>();
-        for (const [k, v] of Object.entries(kept?.days ?? {})) all.set(Number(k), [...v] as DayTotals);
-        for (const [day, v] of line.days) {
-          const sum = all.get(day) ?? [0, 0, 0, 0, 0, 0];
-          all.set(day, sum.map((x, i) => (x ?? 0) + v[i]!) as DayTotals);
+        // Without kept days (a line's first file) this run's days are the whole history: no copy.
+        const all = kept && Object.keys(kept.days).length > 0 ? new Map<number, DayTotals>() : line.days;
+        if (all !== line.days) {
+          for (const [k, v] of Object.entries(kept!.days)) all.set(Number(k), [...v] as DayTotals);
+          for (const [day, v] of line.days) {
+            const sum = all.get(day);
+            all.set(day, sum ? (sum.map((x, i) => (x ?? 0) + v[i]!) as DayTotals) : v);
+          }
         }
         for (const day of line.days.keys()) {
           const today = all.get(day)!;
@@ -100,7 +105,8 @@ export function createSpikeDetector(t: FraudThresholds['spike']): Detector {
             });
           }
         }
-        const newest = Math.max(...all.keys());
+        let newest = Number.NEGATIVE_INFINITY;
+        for (const k of all.keys()) if (k > newest) newest = k;
         const days: Record<string, DayTotals> = {};
         for (const [k, v] of all) if (k > newest - t.historyDays - 1) days[k] = v;
         states.push({ scope: 'subscriber', key: `baseline:${subscriber}`, state: { firstSeenDay, days } satisfies LineBaselineState });

@@ -2,6 +2,7 @@ import type { FraudThresholds } from './fraud-thresholds.ts';
 import { dayLabel, dayOf, evidenceEvents, type AlertCandidate, type Detector } from './fraud.types.ts';
 import { chainBursts, peakInWindow } from './detect-irsf.ts';
 import { rangeOf } from './number-ranges.ts';
+import { kept } from './to-fraud-event.ts';
 
 interface RingCall {
   key: string;
@@ -26,13 +27,13 @@ export function createWangiriDetector(t: FraudThresholds['wangiri']): Detector {
       if (e.direction === 'inbound') {
         if (e.answered || (e.ringMs !== null && e.ringMs > t.maxRingSeconds * 1000)) return;
         let list = rings.get(range);
-        if (!list) rings.set(range, (list = []));
-        list.push({ key: e.key, at: e.startMs, subscriber: e.subscriber });
+        if (!list) rings.set(kept(range), (list = []));
+        list.push({ key: kept(e.key), at: e.startMs, subscriber: e.subscriber });
       } else if (e.direction === 'outbound' && rings.has(range)) {
         // Only calls to a range that has rung lines of ours can be callbacks (a file is read in time order).
         let list = outbound.get(range);
         if (!list) outbound.set(range, (list = []));
-        list.push({ key: e.key, at: e.startMs, subscriber: e.subscriber });
+        list.push({ key: kept(e.key), at: e.startMs, subscriber: e.subscriber });
       }
     },
     finish() {

@@ -7,9 +7,9 @@ import { dialledDigits } from './number-ranges.ts';
 
 /**
  * The facts the detectors need of one accepted record (its key, its classification, its rated
- * cost if rated). Strings are copied out of the file's text: detectors keep some of them (map
- * keys, evidence), and a string cut from a CDR line would pin its whole chunk in memory (and is
- * slow to hash on every lookup).
+ * cost if rated). The subscriber is copied out of the file's text: every detector keys a map by
+ * it, and a string cut from a CDR line pins its whole chunk in memory (and is slow to hash on
+ * every lookup). The key and the other party are copied only where a detector keeps them (`kept`).
  */
 export function toFraudEvent(
   key: string,
@@ -21,12 +21,12 @@ export function toFraudEvent(
   const ringMs = record.service !== 'voice' ? null : record.answerTime !== null ? record.answerTime - record.startTime : record.endTime !== null ? record.endTime - record.startTime : null;
   const other = record.service === 'data' ? null : (classification.destination ?? (dialledDigits(record.otherParty) || null));
   return {
-    key: detachString(key),
+    key,
     subscriber: detachString(record.subscriber),
     direction: record.direction,
     service: record.service,
     category: classification.category,
-    other: other === null ? null : detachString(other),
+    other,
     otherCountry: classification.destinationCountry,
     roaming: classification.roaming,
     startMs: record.startTime,
@@ -36,3 +36,6 @@ export function toFraudEvent(
     cost: rating?.status === 'rated' && rating.cost !== undefined ? rating.cost : null,
   };
 }
+
+/** A string of an event a detector keeps beyond the event (a map key, evidence), copied out of the file's text. */
+export const kept = detachString;
