@@ -25,21 +25,39 @@ function run(detect: boolean): StageResult {
   const params = [file, ROOT, String(SEED), String(SUBSCRIBERS), ...(detect ? [] : ['no-detect'])];
   const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'bench', 'bench-end-to-end.ts'), ...params], { encoding: 'utf8', maxBuffer: 1 << 24 });
   if (r.status !== 0) throw new Error(`bench-end-to-end failed:\n${r.stderr}`);
-  return JSON.parse(r.stdout.trim().split('\n').filter((l) => l.startsWith('{')).at(-1)!) as StageResult;
+  return JSON.parse(
+    r.stdout
+      .trim()
+      .split('\n')
+      .filter((l) => l.startsWith('{'))
+      .at(-1)!,
+  ) as StageResult;
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
 const withDetection: number[] = [];
 const without: number[] = [];
+// Main-thread CPU per row: on a shared machine it says more than the wall clock.
+const cpuWith: number[] = [];
+const cpuWithout: number[] = [];
 console.log(`fraud detection overhead: ${rows.toLocaleString('en')} Asterisk rows (ingest --rate, fresh SQLite file), ${rounds} interleaved rounds, node ${process.version}`);
 for (let i = 0; i < rounds; i++) {
   // Alternate which goes first, so neither always runs on a warmer page cache.
   for (const detect of i % 2 === 0 ? [false, true] : [true, false]) {
     const r = run(detect);
     (detect ? withDetection : without).push(r.seconds);
-    console.log(`round ${i + 1}  ${detect ? 'with detection   ' : 'without detection'}  ${r.seconds.toFixed(2).padStart(7)} s  ${r.perSecond.toLocaleString('en').padStart(9)} rows/s  peak RSS ${r.peakRssMb} MB  ${JSON.stringify(r.extra?.detection)}`);
+    const cpu = (r.extra?.cpuUsPerRow as { mainThread: number | null } | undefined)?.mainThread;
+    if (typeof cpu === 'number') (detect ? cpuWith : cpuWithout).push(cpu);
+    console.log(
+      `round ${i + 1}  ${detect ? 'with detection   ' : 'without detection'}  ${r.seconds.toFixed(2).padStart(7)} s  ${r.perSecond.toLocaleString('en').padStart(9)} rows/s  peak RSS ${r.peakRssMb} MB  main-thread CPU ${cpu ?? '-'} µs/row  ${JSON.stringify(r.extra?.detection)}`,
+    );
   }
 }
 const a = median(without);
 const b = median(withDetection);
-console.log(`median without ${a.toFixed(2)} s, with ${b.toFixed(2)} s: detection adds ${(((b - a) / a) * 100).toFixed(1)}%`);
+console.log(`median wall clock without ${a.toFixed(2)} s, with ${b.toFixed(2)} s: detection adds ${(((b - a) / a) * 100).toFixed(1)}%`);
+if (cpuWith.length && cpuWithout.length) {
+  const c = median(cpuWithout);
+  const d = median(cpuWith);
+  console.log(`median main-thread CPU without ${c} µs/row, with ${d} µs/row: detection adds ${(((d - c) / c) * 100).toFixed(1)}%`);
+}

@@ -4,11 +4,7 @@ import type { Store } from './open-database.ts';
 
 /** Records a line as barred by an approved proposal; a second call for the same proposal changes nothing. Returns the posting's reference. */
 export function barLine(store: Store, tenant: string, bar: { subscriber: string; alertId: number; proposalId: number; at: Date }): string {
-  store.db
-    .insert(lineBars)
-    .values({ tenant, subscriber: bar.subscriber, alertId: bar.alertId, proposalId: bar.proposalId, barredAt: bar.at.toISOString() })
-    .onConflictDoNothing()
-    .run();
+  store.db.insert(lineBars).values({ tenant, subscriber: bar.subscriber, alertId: bar.alertId, proposalId: bar.proposalId, barredAt: bar.at.toISOString() }).onConflictDoNothing().run();
   return `line ${bar.subscriber} barred (alert ${bar.alertId})`;
 }
 

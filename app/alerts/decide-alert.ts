@@ -16,7 +16,8 @@ const STAFF = ['analyst', 'approver', 'admin'] as const;
  */
 export function decideAlert(store: Store, ctx: OperationContext, req: { id: number; status: 'confirmed' | 'dismissed'; reason: string; proposeBar?: boolean }) {
   const alert = tenantFraudAlert(store, ctx.tenant, req.id);
-  if (req.proposeBar && !canProposeBar(alert)) throw new BillingError('INVALID_INPUT', `alert ${req.id} is ${alert.severity} about a ${alert.subjectKind.replace('_', ' ')}: only a critical alert about a line can propose barring it`);
+  if (req.proposeBar && !canProposeBar(alert))
+    throw new BillingError('INVALID_INPUT', `alert ${req.id} is ${alert.severity} about a ${alert.subjectKind.replace('_', ' ')}: only a critical alert about a line can propose barring it`);
   return inTransaction(store, () => {
     let proposal: z.infer<typeof storedProposalSchema> | null = null;
     if (req.status === 'confirmed' && req.proposeBar) {

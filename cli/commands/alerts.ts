@@ -30,7 +30,11 @@ function evidenceText(a: Awaited<ReturnType<typeof showAlertRun>>): string {
     `  threshold: ${kv(a.evidence.threshold)}`,
     ...(a.evidence.signals.length ? [`  signals: ${a.evidence.signals.join('; ')}`] : []),
     `  events (${a.evidence.eventCount}): ${a.evidence.events.slice(0, 10).join(', ')}${a.evidence.events.length > 10 ? ', ...' : ''}`,
-    ...(a.proposalId ? [`  bar-line proposal ${a.proposalId} (switchboard approvals show ${a.proposalId})`] : a.canProposeBar && a.status === 'open' ? ['  critical: `alerts confirm --bar` proposes barring the line'] : []),
+    ...(a.proposalId
+      ? [`  bar-line proposal ${a.proposalId} (switchboard approvals show ${a.proposalId})`]
+      : a.canProposeBar && a.status === 'open'
+        ? ['  critical: `alerts confirm --bar` proposes barring the line']
+        : []),
   ].join('\n');
 }
 
@@ -81,7 +85,10 @@ export function registerAlerts(program: Command): void {
         const opts = cmd.optsWithGlobals<Opts & { reason: string; bar?: boolean }>();
         const out = await withStore(opts, (store) => runOperation(confirmAlert, cliContext(store, opts.as), { id: alertId(id), reason: opts.reason, proposeBar: Boolean(opts.bar) }));
         printResult(opts, out, (r) =>
-          [`Alert ${r.alert.id} confirmed by ${r.alert.decidedBy}.`, ...(r.proposal ? [`Proposal ${r.proposal.id} to bar line ${r.alert.subject} waits for approval (switchboard approvals show ${r.proposal.id}).`] : [])].join('\n'),
+          [
+            `Alert ${r.alert.id} confirmed by ${r.alert.decidedBy}.`,
+            ...(r.proposal ? [`Proposal ${r.proposal.id} to bar line ${r.alert.subject} waits for approval (switchboard approvals show ${r.proposal.id}).`] : []),
+          ].join('\n'),
         );
       }),
     );
@@ -130,7 +137,12 @@ export function registerAlerts(program: Command): void {
         );
         printResult(opts, out, (r) =>
           Object.entries(r)
-            .map(([d, t]) => `${d}: ${Object.entries(t as Record<string, unknown>).map(([k, v]) => `${k} ${Array.isArray(v) ? v.join(' ') : v}`).join(', ')}`)
+            .map(
+              ([d, t]) =>
+                `${d}: ${Object.entries(t as Record<string, unknown>)
+                  .map(([k, v]) => `${k} ${Array.isArray(v) ? v.join(' ') : v}`)
+                  .join(', ')}`,
+            )
             .join('\n'),
         );
       }),

@@ -60,7 +60,13 @@ export function fraudLines(f: FraudDetectionFigures, markdown: boolean): string[
   const head = ['detector', 'injected', 'alerts', 'correct', 'found', 'precision', 'recall'];
   const rows = f.detectors.map((d) => [d.detector, String(d.labels), String(d.alerts), String(d.correctAlerts), String(d.found), ratio(d.precision), ratio(d.recall)]);
   const title = `Fraud detection: seeded month (${f.month.lines} csv lines, seed ${f.month.seed}, ${f.month.subscribers} subscribers, ${f.month.labels} injected cases)`;
-  const clean = `Clean month (same seed, nothing injected): ${f.clean.alerts} alert(s) on ${f.clean.lines} lines = ${f.clean.alertsPer10kLines.toFixed(2)} false alerts per 10,000 lines${f.clean.alerts ? ` (${Object.entries(f.clean.byDetector).map(([k, v]) => `${k} ${v}`).join(', ')})` : ''}`;
+  const clean = `Clean month (same seed, nothing injected): ${f.clean.alerts} alert(s) on ${f.clean.lines} lines = ${f.clean.alertsPer10kLines.toFixed(2)} false alerts per 10,000 lines${
+    f.clean.alerts
+      ? ` (${Object.entries(f.clean.byDetector)
+          .map(([k, v]) => `${k} ${v}`)
+          .join(', ')})`
+      : ''
+  }`;
   if (markdown) return [`## ${title}`, '', `| ${head.join(' | ')} |`, `|${head.map(() => ' --- ').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`), '', clean, ''];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');

@@ -84,7 +84,18 @@ async function main(argv: string[]): Promise<void> {
   writeFileSync(join(outDir, 'latest.md'), `${formatMarkdown(report)}\n`);
   if (values.json)
     console.log(
-      JSON.stringify({ model: report.model, modelKind: report.modelKind, trialsPerTask: report.trialsPerTask, summary: report.summary, ...(report.fraud ? { fraud: report.fraud } : {}), reports: { json: jsonPath, markdown: mdPath } }, null, 2),
+      JSON.stringify(
+        {
+          model: report.model,
+          modelKind: report.modelKind,
+          trialsPerTask: report.trialsPerTask,
+          summary: report.summary,
+          ...(report.fraud ? { fraud: report.fraud } : {}),
+          reports: { json: jsonPath, markdown: mdPath },
+        },
+        null,
+        2,
+      ),
     );
   else console.log(`${formatTable(report)}\nReports: ${jsonPath}\n         ${mdPath}`);
 }

@@ -12,6 +12,7 @@ import { mountQuarantine } from './console/quarantine.tsx';
 import { mountAccounts } from './console/accounts.tsx';
 import { mountAccountPortalLinks } from './console/account-portal-links.tsx';
 import { mountCycles } from './console/cycles.tsx';
+import { mountAlerts } from './console/alerts.tsx';
 import { mountUsage } from './console/usage.tsx';
 import { mountPortal } from './portal/index.ts';
 import { requireCsrf } from './csrf.ts';
@@ -41,5 +42,6 @@ export function mountWeb(web: Hono<WebEnv>, deps: WebDeps & { failures: RateLimi
   mountAccounts(web, guard);
   mountAccountPortalLinks(web, guard);
   mountCycles(web, guard);
+  mountAlerts(web, guard);
   mountPortal(web, deps);
 }

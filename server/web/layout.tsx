@@ -16,6 +16,7 @@ export const CONSOLE_NAV: readonly NavItem[] = [
   { href: '/quarantine', label: 'Quarantine' },
   { href: '/accounts', label: 'Accounts' },
   { href: '/cycles', label: 'Cycles' },
+  { href: '/alerts', label: 'Alerts' },
 ];
 
 /** Who is signed in, as the header shows them, and the session's CSRF token for its forms. */

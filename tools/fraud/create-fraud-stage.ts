@@ -4,7 +4,7 @@ import { createSimboxDetector } from './detect-simbox.ts';
 import { createSpikeDetector } from './detect-spikes.ts';
 import { createWangiriDetector } from './detect-wangiri.ts';
 import type { FraudThresholds } from './fraud-thresholds.ts';
-import type { AlertCandidate, Detector, FraudDetector, FraudEvent, FraudStateLoader, FraudStateUpdate } from './fraud.types.ts';
+import type { AlertCandidate, Detector, FraudDetector, FraudEvent, FraudStateLoader, FraudStateUpdate, LineIndex } from './fraud.types.ts';
 
 /** Every detector over one stream of events (an ingest, or the scheduled pass over recent usage). */
 export interface FraudStage {
@@ -17,11 +17,13 @@ export interface FraudStage {
 
 /** Creates the fraud stage with a tenant's thresholds; `timezone` decides what "night" is. */
 export function createFraudStage(thresholds: FraudThresholds, options: { timezone: string; detectors?: readonly FraudDetector[] }): FraudStage {
+  const index: LineIndex = { names: [] };
+  const slots = new Map<string, number>();
   const all: Record<FraudDetector, () => Detector> = {
-    irsf: () => createIrsfDetector(thresholds.irsf, options.timezone),
+    irsf: () => createIrsfDetector(thresholds.irsf, options.timezone, index),
     wangiri: () => createWangiriDetector(thresholds.wangiri),
-    simbox: () => createSimboxDetector(thresholds.simbox),
-    spike: () => createSpikeDetector(thresholds.spike),
+    simbox: () => createSimboxDetector(thresholds.simbox, index),
+    spike: () => createSpikeDetector(thresholds.spike, index),
     revenue: () => createRevenueDetector(thresholds.revenue),
   };
   const detectors = (options.detectors ?? (Object.keys(all) as FraudDetector[])).map((d) => all[d]());
@@ -29,6 +31,13 @@ export function createFraudStage(thresholds: FraudThresholds, options: { timezon
   return {
     observe(event) {
       observed++;
+      let slot = slots.get(event.subscriber);
+      if (slot === undefined) {
+        slot = index.names.length;
+        slots.set(event.subscriber, slot);
+        index.names.push(event.subscriber);
+      }
+      event.line = slot;
       for (const d of detectors) d.observe(event);
     },
     get observed() {
@@ -42,6 +51,11 @@ export function createFraudStage(thresholds: FraudThresholds, options: { timezon
         if (!cache.has(k)) cache.set(k, load(scope, key) ?? null);
         return cache.get(k);
       };
+      // Every line's baseline is read (the spike detector's), so it is fetched in batches first.
+      load.prefetch?.(
+        'subscriber',
+        index.names.map((n) => `baseline:${n}`),
+      );
       const alerts: AlertCandidate[] = [];
       const states: FraudStateUpdate[] = [];
       for (const d of detectors) {

@@ -1,7 +1,7 @@
 import { dec, ZERO, type Decimal } from '../money/index.ts';
 import { localParts } from '../time/index.ts';
 import type { FraudThresholds } from './fraud-thresholds.ts';
-import { DAY_MS, dayLabel, dayOf, evidenceEvents, type AlertCandidate, type Detector, type FraudEvent, type FraudStateUpdate } from './fraud.types.ts';
+import { DAY_MS, dayLabel, dayOf, evidenceEvents, type AlertCandidate, type Detector, type FraudEvent, type FraudStateUpdate, type LineIndex } from './fraud.types.ts';
 import { longestSequentialRun, matchPrefix } from './number-ranges.ts';
 import { kept } from './to-fraud-event.ts';
 
@@ -45,27 +45,28 @@ export function irsfRisk(e: FraudEvent, prefixes: readonly string[]): RiskyCall[
  * before; a burst with enough calls in one window alerts. Night calls, sequential (hunting)
  * numbers and a new line are signals that make it critical, as do the critical count and cost.
  */
-export function createIrsfDetector(t: FraudThresholds['irsf'], timezone: string): Detector {
-  const calls = new Map<string, RiskyCall[]>();
-  const seen = new Map<string, number>();
+export function createIrsfDetector(t: FraudThresholds['irsf'], timezone: string, lines: LineIndex): Detector {
+  const calls = new Map<number, RiskyCall[]>();
+  // First day each line was seen in this run, by slot.
+  const seen: number[] = [];
   return {
     observe(e) {
       const day = dayOf(e.startMs);
-      const first = seen.get(e.subscriber);
-      if (first === undefined || day < first) seen.set(e.subscriber, day);
+      const first = seen[e.line];
+      if (first === undefined || day < first) seen[e.line] = day;
       const why = irsfRisk(e, t.highRiskPrefixes);
       if (!why) return;
-      let list = calls.get(e.subscriber);
-      if (!list) calls.set(e.subscriber, (list = []));
+      let list = calls.get(e.line);
+      if (!list) calls.set(e.line, (list = []));
       list.push({ key: kept(e.key), at: e.startMs, other: kept(e.other!), answered: e.answered, usage: e.usage, cost: e.cost, why });
     },
     finish(load) {
       const alerts: AlertCandidate[] = [];
       const states: FraudStateUpdate[] = [];
       const windowMs = t.windowMinutes * 60_000;
-      for (const [subscriber, firstDay] of seen) {
-        const list = calls.get(subscriber);
-        if (!list) continue;
+      for (const [slot, list] of calls) {
+        const subscriber = lines.names[slot]!;
+        const firstDay = seen[slot]!;
         // When the line was first seen is kept with its baseline (detect-spikes.ts), read only for a burst.
         const seenBefore = readLineSeen(load('subscriber', `baseline:${subscriber}`));
         const firstSeenDay = seenBefore ? Math.min(seenBefore.firstSeenDay, firstDay) : firstDay;

@@ -47,7 +47,8 @@ export function createRevenueDetector(t: FraudThresholds['revenue']): Detector {
       const alerts: AlertCandidate[] = [];
       const states: FraudStateUpdate[] = [];
       const days = new Map<string, Map<number, Day>>();
-      for (const [category, byPlace] of byCategory) for (const [place, byDay] of byPlace) days.set(destinationKey({ category: category as FraudEvent['category'], otherCountry: place, other: null }), byDay);
+      for (const [category, byPlace] of byCategory)
+        for (const [place, byDay] of byPlace) days.set(destinationKey({ category: category as FraudEvent['category'], otherCountry: place, other: null }), byDay);
       for (const [key, byDay] of days) {
         const before = load('destination', `cpm:${key}`) as DestinationHistoryState | null;
         const all = new Map<number, DestinationDay>();

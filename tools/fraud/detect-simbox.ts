@@ -1,5 +1,5 @@
 import type { FraudThresholds } from './fraud-thresholds.ts';
-import { dayLabel, dayOf, evidenceEvents, type AlertCandidate, type Detector, type FraudStateUpdate } from './fraud.types.ts';
+import { dayLabel, dayOf, evidenceEvents, type AlertCandidate, type Detector, type FraudStateUpdate, type LineIndex } from './fraud.types.ts';
 import { median, medianAbsoluteDeviation } from './robust-stats.ts';
 import { kept } from './to-fraud-event.ts';
 
@@ -34,20 +34,21 @@ export interface LineServicesState {
  * about the same (relayed traffic, not a person). Only lines with no SMS or data so far are
  * tracked, so the detector costs little on ordinary handsets.
  */
-export function createSimboxDetector(t: FraudThresholds['simbox']): Detector {
-  const days = new Map<string, Map<number, LineDay>>();
-  const messaged = new Map<string, number>();
+export function createSimboxDetector(t: FraudThresholds['simbox'], lines: LineIndex): Detector {
+  // By line slot: its days (while it has sent no SMS and used no data), the last day it did.
+  const days: Array<Map<number, LineDay> | undefined> = [];
+  const messaged: Array<number | undefined> = [];
   return {
     observe(e) {
       if (e.service !== 'voice') {
         const day = dayOf(e.startMs);
-        messaged.set(e.subscriber, Math.max(day, messaged.get(e.subscriber) ?? day));
-        days.delete(e.subscriber);
+        messaged[e.line] = Math.max(day, messaged[e.line] ?? day);
+        days[e.line] = undefined;
         return;
       }
-      if (e.direction !== 'outbound' || messaged.has(e.subscriber)) return;
-      let byDay = days.get(e.subscriber);
-      if (!byDay) days.set(e.subscriber, (byDay = new Map()));
+      if (e.direction !== 'outbound' || messaged[e.line] !== undefined) return;
+      let byDay = days[e.line];
+      if (!byDay) days[e.line] = byDay = new Map();
       const day = dayOf(e.startMs);
       let d = byDay.get(day);
       // The detail holders are shared empty ones until the day's sixth call: an ordinary day allocates two numbers.
@@ -67,11 +68,17 @@ export function createSimboxDetector(t: FraudThresholds['simbox']): Detector {
     finish(load) {
       const alerts: AlertCandidate[] = [];
       const states: FraudStateUpdate[] = [];
-      for (const [subscriber, day] of messaged) {
+      for (let slot = 0; slot < messaged.length; slot++) {
+        const day = messaged[slot];
+        if (day === undefined) continue;
+        const subscriber = lines.names[slot]!;
         const before = load('subscriber', `services:${subscriber}`) as LineServicesState | null;
         if (!before || before.lastSmsOrDataDay < day) states.push({ scope: 'subscriber', key: `services:${subscriber}`, state: { lastSmsOrDataDay: day } satisfies LineServicesState });
       }
-      for (const [subscriber, byDay] of days) {
+      for (let slot = 0; slot < days.length; slot++) {
+        const byDay = days[slot];
+        if (!byDay) continue;
+        const subscriber = lines.names[slot]!;
         const flagged: Array<{ day: number; d: LineDay; spread: number; ratio: number }> = [];
         for (const [day, d] of byDay) {
           if (d.calls < t.minCallsPerDay || d.destinations.size < t.minDistinctDestinations) continue;

@@ -1,5 +1,5 @@
 import type { FraudThresholds } from './fraud-thresholds.ts';
-import { dayLabel, dayOf, evidenceEvents, type AlertCandidate, type Detector, type FraudStateUpdate } from './fraud.types.ts';
+import { dayLabel, dayOf, evidenceEvents, type AlertCandidate, type Detector, type FraudStateUpdate, type LineIndex } from './fraud.types.ts';
 import { robustScore } from './robust-stats.ts';
 import { kept as keep } from './to-fraud-event.ts';
 
@@ -29,13 +29,14 @@ function readBaseline(value: unknown): LineBaselineState | null {
  * seen), by a robust z-score (1.4826 MAD as the spread), and above an absolute floor, so that a
  * quiet line making one long call is not a spike. The daily totals are the state kept per line.
  */
-export function createSpikeDetector(t: FraudThresholds['spike']): Detector {
-  const lines = new Map<string, { firstDay: number; days: Map<number, DayTotals>; keys: Map<number, string[]> }>();
+export function createSpikeDetector(t: FraudThresholds['spike'], index: LineIndex): Detector {
+  // By line slot.
+  const lines: Array<{ firstDay: number; days: Map<number, DayTotals>; keys: Map<number, string[]> } | undefined> = [];
   return {
     observe(e) {
       const day = dayOf(e.startMs);
-      let line = lines.get(e.subscriber);
-      if (!line) lines.set(e.subscriber, (line = { firstDay: day, days: new Map(), keys: new Map() }));
+      let line = lines[e.line];
+      if (!line) lines[e.line] = line = { firstDay: day, days: new Map(), keys: new Map() };
       else if (day < line.firstDay) line.firstDay = day;
       const outboundCall = e.service === 'voice' && (e.direction === 'outbound' || e.direction === 'onnet');
       if (!outboundCall && e.service !== 'data') return;
@@ -61,7 +62,10 @@ export function createSpikeDetector(t: FraudThresholds['spike']): Detector {
     finish(load) {
       const alerts: AlertCandidate[] = [];
       const states: FraudStateUpdate[] = [];
-      for (const [subscriber, line] of lines) {
+      for (let slot = 0; slot < lines.length; slot++) {
+        const line = lines[slot];
+        if (!line) continue;
+        const subscriber = index.names[slot]!;
         const kept = readBaseline(load('subscriber', `baseline:${subscriber}`));
         const firstSeenDay = Math.min(kept?.firstSeenDay ?? line.firstDay, line.firstDay);
         // Without kept days (a line's first file) this run's days are the whole history: no copy.

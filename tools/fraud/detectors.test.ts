@@ -67,7 +67,16 @@ describe('IRSF', () => {
 describe('Wangiri', () => {
   it('alerts on a wave of one-ring calls from one range to many lines, critical once a line calls back', () => {
     const start = MARCH + 5 * DAY + 10 * 3_600_000;
-    const wave = eventSeries(20, start, 60_000, (i) => ({ direction: 'inbound', subscriber: `4474001${10_000 + i}`, category: 'international', other: `2250707123${100 + i}`, otherCountry: 'CI', answered: false, ringMs: 2000, usage: 0 }));
+    const wave = eventSeries(20, start, 60_000, (i) => ({
+      direction: 'inbound',
+      subscriber: `4474001${10_000 + i}`,
+      category: 'international',
+      other: `2250707123${100 + i}`,
+      otherCountry: 'CI',
+      answered: false,
+      ringMs: 2000,
+      usage: 0,
+    }));
     const quiet = run(wave).alerts;
     expect(quiet).toEqual([expect.objectContaining({ detector: 'wangiri', severity: 'warning', subject: '2250707123', subjectKind: 'calling_range' })]);
     const back = fraudEvent({ subscriber: '447400110003', category: 'international', other: '2250707123103', otherCountry: 'CI', startMs: start + 3_600_000 });
@@ -80,7 +89,15 @@ describe('Wangiri', () => {
   it('ignores answered calls, long rings, and many calls to one line', () => {
     const start = MARCH + 5 * DAY;
     const oneLine = eventSeries(30, start, 60_000, (i) => ({ direction: 'inbound', category: 'international', other: `2250707123${100 + i}`, answered: false, ringMs: 2000, usage: 0 }));
-    const longRing = eventSeries(30, start, 60_000, (i) => ({ direction: 'inbound', subscriber: `4474001${10_000 + i}`, category: 'international', other: `2250707123${100 + i}`, answered: false, ringMs: 30_000, usage: 0 }));
+    const longRing = eventSeries(30, start, 60_000, (i) => ({
+      direction: 'inbound',
+      subscriber: `4474001${10_000 + i}`,
+      category: 'international',
+      other: `2250707123${100 + i}`,
+      answered: false,
+      ringMs: 30_000,
+      usage: 0,
+    }));
     expect(run([...oneLine, ...longRing]).alerts).toEqual([]);
   });
 });
@@ -101,7 +118,13 @@ describe('SIM box', () => {
     expect(run([...simbox('447400100009', (i) => 100 + (i % 40)), sms]).alerts).toEqual([]);
     expect(run(simbox('447400100010', (i) => [10, 40, 90, 300, 1200][i % 5]!)).alerts).toEqual([]);
     const kept = [{ scope: 'subscriber' as const, key: 'services:447400100011', state: { lastSmsOrDataDay: Math.floor(MARCH / DAY) - 3 } }];
-    expect(run(simbox('447400100011', (i) => 100 + (i % 40)), defaultFraudThresholds(), kept).alerts).toEqual([]);
+    expect(
+      run(
+        simbox('447400100011', (i) => 100 + (i % 40)),
+        defaultFraudThresholds(),
+        kept,
+      ).alerts,
+    ).toEqual([]);
   });
 });
 

@@ -43,6 +43,14 @@ export interface FraudEvent {
   usage: number;
   /** Rated cost (decimal string) when the event was rated. */
   cost: string | null;
+  /** The subscriber's slot in the stage's line index (set by the stage): detectors keep per-line state in arrays by it. */
+  line: number;
+}
+
+/** The stage's numbering of the lines it has seen: one map lookup per event, shared by every detector. */
+export interface LineIndex {
+  /** The subscriber of each slot. */
+  readonly names: string[];
 }
 
 /** What an alert shows for itself: the events, the statistics the detector computed, the threshold it crossed. */
@@ -74,8 +82,11 @@ export interface AlertCandidate {
 /** Where a detector's long-lived state lives: per subscriber, per destination (category:country), per calling range. */
 export type FraudStateScope = 'subscriber' | 'destination' | 'calling_range';
 
-/** Reads the state a previous run kept for a key (null when none); the stage calls it once per key it touches. */
-export type FraudStateLoader = (scope: FraudStateScope, key: string) => unknown;
+/**
+ * Reads the state a previous run kept for a key (null when none); the stage calls it once per key
+ * it touches, after `prefetch` (where the loader has it) with the keys it knows it will read.
+ */
+export type FraudStateLoader = ((scope: FraudStateScope, key: string) => unknown) & { prefetch?: (scope: FraudStateScope, keys: readonly string[]) => void };
 
 /** A state to keep for the next run. */
 export interface FraudStateUpdate {

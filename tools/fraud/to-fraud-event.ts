@@ -15,7 +15,7 @@ export function toFraudEvent(
   key: string,
   record: Pick<UsageRecord, 'service' | 'direction' | 'subscriber' | 'otherParty' | 'startTime' | 'answerTime' | 'endTime' | 'usage' | 'disposition'>,
   classification: Pick<Classification, 'category' | 'destination' | 'destinationCountry' | 'roaming'>,
-  rating: Pick<RatingOutcome, 'status'> & { cost?: string } | null,
+  rating: (Pick<RatingOutcome, 'status'> & { cost?: string }) | null,
 ): FraudEvent {
   const answered = record.service !== 'voice' || (record.disposition === 'answered' && record.usage > 0);
   const ringMs = record.service !== 'voice' ? null : record.answerTime !== null ? record.answerTime - record.startTime : record.endTime !== null ? record.endTime - record.startTime : null;
@@ -34,6 +34,7 @@ export function toFraudEvent(
     ringMs,
     usage: record.usage,
     cost: rating?.status === 'rated' && rating.cost !== undefined ? rating.cost : null,
+    line: -1,
   };
 }
 

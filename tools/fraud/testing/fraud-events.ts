@@ -19,6 +19,7 @@ export function fraudEvent(e: Partial<FraudEvent> = {}): FraudEvent {
     ringMs: 5000,
     usage: 120_000,
     cost: '0.24',
+    line: -1,
     ...e,
   };
 }
