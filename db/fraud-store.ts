@@ -13,7 +13,8 @@ import {
   type FraudThresholds,
   type FraudThresholdsInput,
 } from '../tools/fraud/index.ts';
-import { subscriptions } from './billing-schema.ts';
+import { accounts, subscriptions } from './billing-schema.ts';
+import { tariffVersions } from './schema.ts';
 import { fraudAlerts, fraudSettings, fraudState } from './fraud-schema.ts';
 import { inTransaction, type Store } from './open-database.ts';
 import { prepared } from './prepared.ts';
@@ -186,7 +187,23 @@ export function setTenantFraudThresholds(store: Store, tenant: string, threshold
   return parsed;
 }
 
-/** The account whose subscription has this number (the newest), or null for a line we bill nobody for. */
-export function subscriptionAccountOf(store: Store, msisdn: string): string | null {
-  return store.db.select({ accountId: subscriptions.accountId }).from(subscriptions).where(eq(subscriptions.msisdn, msisdn)).orderBy(desc(subscriptions.startDate)).limit(1).get()?.accountId ?? null;
+/**
+ * Who a bar-line proposal is filed under: the tenant's account whose subscription has this number
+ * (the newest), in its currency; a line nobody is billed for (a SIM box's new SIM) under
+ * `unassigned`, in the currency of the tenant's accounts or else of the newest tariff (the amount is 0).
+ */
+export function barLineAccountOf(store: Store, tenant: string, msisdn: string): { accountId: string; currency: string } {
+  const own = store.db
+    .select({ accountId: subscriptions.accountId, currency: accounts.currency })
+    .from(subscriptions)
+    .innerJoin(accounts, eq(accounts.id, subscriptions.accountId))
+    .where(and(eq(subscriptions.msisdn, msisdn), eq(accounts.tenant, tenant)))
+    .orderBy(desc(subscriptions.startDate))
+    .limit(1)
+    .get();
+  if (own) return own;
+  const any = store.db.select({ currency: accounts.currency }).from(accounts).where(eq(accounts.tenant, tenant)).limit(1).get();
+  const tariff = any ? null : store.db.select({ planJson: tariffVersions.planJson }).from(tariffVersions).orderBy(desc(tariffVersions.id)).limit(1).get();
+  const currency = any?.currency ?? (tariff ? (JSON.parse(tariff.planJson) as { currency?: string }).currency : undefined) ?? 'EUR';
+  return { accountId: 'unassigned', currency };
 }

@@ -90,7 +90,7 @@ export {
   decideFraudAlert,
   tenantFraudThresholds,
   setTenantFraudThresholds,
-  subscriptionAccountOf,
+  barLineAccountOf,
   type StoredAlert,
 } from './fraud-store.ts';
 export { recentFraudEvents } from './fraud-usage.ts';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { appendAudit, createProposal, decideFraudAlert, inTransaction, subscriptionAccountOf, tenantFraudAlert, type Store } from '../../db/index.ts';
+import { appendAudit, createProposal, decideFraudAlert, inTransaction, barLineAccountOf, tenantFraudAlert, type Store } from '../../db/index.ts';
 import { storedProposalSchema } from '../../tools/approval/index.ts';
 import { BillingError } from '../../tools/errors.ts';
 import type { OperationContext } from '../context.ts';
@@ -21,10 +21,11 @@ export function decideAlert(store: Store, ctx: OperationContext, req: { id: numb
   return inTransaction(store, () => {
     let proposal: z.infer<typeof storedProposalSchema> | null = null;
     if (req.status === 'confirmed' && req.proposeBar) {
+      const owner = barLineAccountOf(store, ctx.tenant, alert.subject);
       proposal = createProposal(store, requesterOf(ctx), {
         kind: 'bar_line',
-        accountId: subscriptionAccountOf(store, alert.subject) ?? 'unassigned',
-        currency: 'XXX',
+        accountId: owner.accountId,
+        currency: owner.currency,
         amount: '0',
         summary: `Bar line ${alert.subject}: confirmed ${alert.detector} alert ${alert.id} (${alert.severity})`,
         payload: { alertId: alert.id, subscriber: alert.subject, detector: alert.detector, severity: alert.severity, alertSummary: alert.summary },

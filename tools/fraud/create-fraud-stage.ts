@@ -4,11 +4,19 @@ import { createSimboxDetector } from './detect-simbox.ts';
 import { createSpikeDetector } from './detect-spikes.ts';
 import { createWangiriDetector } from './detect-wangiri.ts';
 import type { FraudThresholds } from './fraud-thresholds.ts';
+import { toFraudEvent } from './to-fraud-event.ts';
+import { detachString } from '../classify/create-bounded-cache.ts';
 import type { AlertCandidate, Detector, FraudDetector, FraudEvent, FraudStateLoader, FraudStateUpdate, LineIndex } from './fraud.types.ts';
 
 /** Every detector over one stream of events (an ingest, or the scheduled pass over recent usage). */
 export interface FraudStage {
   observe(event: FraudEvent): void;
+  /**
+   * The event of a record, its line numbered in the stage's index now (while the record's strings
+   * are fresh): the ingest stage builds it when a chunk is handed over and observes it once the
+   * store says the record was new.
+   */
+  eventOf(...args: Parameters<typeof toFraudEvent>): FraudEvent;
   /** Events observed so far. */
   readonly observed: number;
   /** The alerts of everything observed, and the state to keep; `load` reads what earlier runs kept. */
@@ -28,16 +36,27 @@ export function createFraudStage(thresholds: FraudThresholds, options: { timezon
   };
   const detectors = (options.detectors ?? (Object.keys(all) as FraudDetector[])).map((d) => all[d]());
   let observed = 0;
+  const slotOf = (subscriber: string): number => {
+    let slot = slots.get(subscriber);
+    if (slot === undefined) {
+      slot = index.names.length;
+      // The index keeps the name: copied out of the file's text, which it would otherwise pin.
+      const name = detachString(subscriber);
+      slots.set(name, slot);
+      index.names.push(name);
+    }
+    return slot;
+  };
   return {
+    eventOf(key, record, classification, rating) {
+      const slot = slotOf(record.subscriber);
+      const event = toFraudEvent(key, record, classification, rating, index.names[slot]!);
+      event.line = slot;
+      return event;
+    },
     observe(event) {
       observed++;
-      let slot = slots.get(event.subscriber);
-      if (slot === undefined) {
-        slot = index.names.length;
-        slots.set(event.subscriber, slot);
-        index.names.push(event.subscriber);
-      }
-      event.line = slot;
+      if (event.line < 0) event.line = slotOf(event.subscriber);
       for (const d of detectors) d.observe(event);
     },
     get observed() {

@@ -16,13 +16,15 @@ export function toFraudEvent(
   record: Pick<UsageRecord, 'service' | 'direction' | 'subscriber' | 'otherParty' | 'startTime' | 'answerTime' | 'endTime' | 'usage' | 'disposition'>,
   classification: Pick<Classification, 'category' | 'destination' | 'destinationCountry' | 'roaming'>,
   rating: (Pick<RatingOutcome, 'status'> & { cost?: string }) | null,
+  /** The subscriber's name as the caller keeps it (a copy already made); copied here otherwise. */
+  subscriber: string = detachString(record.subscriber),
 ): FraudEvent {
   const answered = record.service !== 'voice' || (record.disposition === 'answered' && record.usage > 0);
   const ringMs = record.service !== 'voice' ? null : record.answerTime !== null ? record.answerTime - record.startTime : record.endTime !== null ? record.endTime - record.startTime : null;
   const other = record.service === 'data' ? null : (classification.destination ?? (dialledDigits(record.otherParty) || null));
   return {
     key,
-    subscriber: detachString(record.subscriber),
+    subscriber,
     direction: record.direction,
     service: record.service,
     category: classification.category,
