@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildPopulationFor, writeCdrFile, type GeneratorOptions } from '../../evals/generator/index.ts';
-import { iterateRatedCosts, listUsageEvents, setOperatorSetting, usageCounts, type Store } from '../../db/index.ts';
+import { getOperatorSettings, iterateRatedCosts, listFraudAlerts, listUsageEvents, setOperatorSetting, usageCounts, type Store } from '../../db/index.ts';
 import { summarizeRatedCosts } from '../../tools/rating/index.ts';
 import { loadConfig } from '../../config/index.ts';
 import { withStore, type GlobalOptions } from '../context.ts';
@@ -45,6 +45,17 @@ export async function runDemo(store: Store, opts: { rows: number; seed: number; 
   const billing = { ...seeded, ...(await runDemoBilling(store, { dir: opts.dir, period: '2025-03', currency: seeded.catalog.currency })) };
   const { runDemoAgents } = await import('./demo-agents.ts');
   const agents = await runDemoAgents(store, { period: '2025-03', model: opts.model, today: opts.today });
+  // Fraud on top, after the billed March and the agents' steps (so their figures stay as they were):
+  // ten days of April with an IRSF burst, a Wangiri wave and a SIM box, raised while the file is ingested.
+  const fraudFile = join(opts.dir, 'fraud-april.jsonl');
+  const fraudMonth: GeneratorOptions = { ...generator, format: 'jsonl', rows: 0, start: '2025-04-01', days: 10, fraud: { irsf: 1, wangiri: 1, simbox: 1 } };
+  if (!existsSync(fraudFile)) await writeCdrFile(fraudFile, fraudMonth);
+  const fraudIngest = await ingestFile(store, fraudFile, { format: 'jsonl', rate: true });
+  const fraud = {
+    file: fraudFile,
+    accepted: fraudIngest.accepted,
+    alerts: listFraudAlerts(store, getOperatorSettings(store).tenant, { limit: 20 }).map((a) => ({ id: a.id, detector: a.detector, severity: a.severity, summary: a.summary })),
+  };
   const costs = summarizeRatedCosts(iterateRatedCosts(store));
   const counts = usageCounts(store);
   return {
@@ -58,6 +69,7 @@ export async function runDemo(store: Store, opts: { rows: number; seed: number; 
     sample: listUsageEvents(store, { limit: 5, status: 'rated' }),
     billing,
     agents,
+    fraud,
   };
 }
 
@@ -130,6 +142,9 @@ export function registerDemo(program: Command): void {
             `Invoices: ${o.billing.invoices.issued} issued, ${o.billing.invoices.held} held for review; ${o.billing.invoices.subtotal} + taxes ${o.billing.invoices.taxes} = ${o.billing.invoices.total} ${o.billing.invoices.currency}`,
             ...Object.entries(o.billing.invoices.taxesByName).map(([name, amount]) => `  ${name}: ${amount}`),
             ...o.billing.bill.failed.slice(0, 5).map((f) => `  failed ${f.accountId}: [${f.code}] ${f.message}`),
+            '',
+            `Fraud alerts on ${o.fraud.file} (${o.fraud.accepted} injected events, raised while it was ingested; switchboard alerts list):`,
+            ...o.fraud.alerts.map((a) => `  alert ${a.id} ${a.detector} ${a.severity}: ${a.summary}`),
             '',
             'Invoices to look at:',
             ...o.billing.files.map((f) => `  ${f}`),

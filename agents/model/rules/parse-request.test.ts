@@ -89,7 +89,10 @@ const TABLE: Array<[string, Expected]> = [
   ['How much did we bill in total in March 2025?', { intent: 'billing_totals', agent: 'auditor', periods: ['2025-03'] }],
   ['Which invoices are held and why?', { intent: 'flagged', agent: 'auditor' }],
   ['show me the payments received in March', { intent: 'unsupported' }],
-  ['any fraud on account A00081?', { intent: 'unsupported' }],
+  ['any fraud on account A00081?', { intent: 'fraud_alerts', agent: 'auditor' }],
+  ['show open fraud alerts', { intent: 'fraud_alerts', agent: 'auditor' }],
+  ['why did the bill of account A00081 spike in March 2025?', { intent: 'bill_change' }],
+  ['was there a sim swap on 447400100001?', { intent: 'unsupported' }],
   ['forecast our revenue for next quarter', { intent: 'unsupported' }],
   ['change the VAT rate rules for Ireland', { intent: 'unsupported' }],
   // typos and lower case
