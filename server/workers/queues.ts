@@ -9,7 +9,7 @@ export const QUEUES = { tasks: 'sb-tasks', bill: 'sb-bill' } as const;
 export type QueueKind = keyof typeof QUEUES;
 
 /** Every job the worker knows, by name; the job-handler table (job-handlers.ts) has one entry each. */
-export const JOB_NAMES = ['ingest.dropFolder', 'rating.hourly', 'invoices.overdue', 'bill.start', 'bill.shard', 'bill.finish', 'notifications.deliver', 'retention.clean'] as const;
+export const JOB_NAMES = ['ingest.dropFolder', 'rating.hourly', 'invoices.overdue', 'bill.start', 'bill.shard', 'bill.finish', 'notifications.deliver', 'retention.clean', 'fraud.scan'] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 
 /** The default key prefix of every queue (`--queue-prefix`); tests each use their own. */

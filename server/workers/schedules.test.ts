@@ -27,6 +27,7 @@ describe('worker schedules and keys', () => {
       ['acme.bill', 'bill.start'],
       ['acme.notifications', 'notifications.deliver'],
       ['acme.retention', 'retention.clean'],
+      ['acme.fraud', 'fraud.scan'],
     ]);
     expect(s.find((x) => x.name === 'bill.start')!.repeat).toEqual({ pattern: '0 2 5 * *', tz: 'Asia/Tokyo' });
     expect(s[0]!.repeat).toEqual({ every: 30_000 });
