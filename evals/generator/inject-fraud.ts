@@ -17,11 +17,10 @@ export const fraudInjectionSchema = z
     wangiri: z.number().int().min(0).max(500).default(0),
     simbox: z.number().int().min(0).max(500).default(0),
     spike: z.number().int().min(0).max(500).default(0),
-    /** A tariff error from a day of the period on: the prefix dropped from its destination group, so it falls to the dearest rate. */
+    /** A tariff error from a day of the period on: prefixes dropped from their destination group, so they fall to the dearest rate. */
     tariffError: z
       .object({
-        prefix: z.string().regex(/^\d{1,6}$/),
-        country: z.string().length(2),
+        prefixes: z.array(z.object({ prefix: z.string().regex(/^\d{1,6}$/), country: z.string().length(2) }).strict()).min(1),
         fromDay: z.number().int().min(0),
       })
       .strict()
@@ -262,7 +261,8 @@ export function planFraud(o: ResolvedGeneratorOptions, population: Population, p
 
   if (inj.tariffError) {
     const from = periodStartMs + inj.tariffError.fromDay * DAY;
-    labels.push({ pattern: 'revenue', subjectKind: 'destination', subject: `international:${inj.tariffError.country}`, firstAt: from, lastAt: periodStartMs + o.days * DAY - 1 });
+    for (const p of inj.tariffError.prefixes)
+      labels.push({ pattern: 'revenue', subjectKind: 'destination', subject: `international:${p.country}`, firstAt: from, lastAt: periodStartMs + o.days * DAY - 1 });
   }
   events.sort((a, b) => a.startMs - b.startMs || a.seq - b.seq);
   return { events, labels };

@@ -11,7 +11,7 @@ const TENANT = 'switchboard.local';
 /**
  * The labelled month the detection figures are measured on (seeded, so the figures are the same
  * every run): generic CSV (every service, roaming) with fraud of every pattern injected, and a
- * tariff error (Germany dropped from the European group from the 17th).
+ * tariff error (Germany, France and Spain dropped from the European group from the 17th).
  */
 export const FRAUD_EVAL_MONTH = {
   format: 'csv',
@@ -21,7 +21,20 @@ export const FRAUD_EVAL_MONTH = {
   start: '2025-03-01',
   days: 31,
 } as const satisfies GeneratorOptions;
-export const FRAUD_EVAL_INJECTION = { irsf: 10, wangiri: 10, simbox: 10, spike: 12, tariffError: { prefix: '49', country: 'DE', fromDay: 16 } } as const;
+export const FRAUD_EVAL_INJECTION = {
+  irsf: 10,
+  wangiri: 10,
+  simbox: 10,
+  spike: 12,
+  tariffError: {
+    prefixes: [
+      { prefix: '49', country: 'DE' },
+      { prefix: '33', country: 'FR' },
+      { prefix: '34', country: 'ES' },
+    ],
+    fromDay: 16,
+  },
+};
 
 /** The detection figures `npm run eval` reports. */
 export interface FraudDetectionFigures {
@@ -31,7 +44,7 @@ export interface FraudDetectionFigures {
 }
 
 /** Runs a generated month through the real parser, classifier, rater and fraud stage (in memory) and returns its alerts. */
-export function detectOnGeneratedMonth(options: GeneratorOptions, tariffError?: { prefix: string; fromDay: number }) {
+export function detectOnGeneratedMonth(options: GeneratorOptions, tariffError?: { prefixes: readonly { prefix: string }[]; fromDay: number }) {
   const population = buildPopulationFor(options);
   const settings = operatorSettingsSchema.parse({ tenant: TENANT, ...population.operatorSettings, timezone: 'Europe/London' });
   const now = Date.parse(`${options.start}T00:00:00Z`) + 40 * 86_400_000;
@@ -43,7 +56,7 @@ export function detectOnGeneratedMonth(options: GeneratorOptions, tariffError?: 
   const versions = [{ id: 1, name: 'demo', version: 1, effectiveFrom: loadNativeTariff(text).effectiveFrom ?? 0, plan: loadNativeTariff(text).plan }];
   if (tariffError) {
     const day = new Date(Date.parse(`${options.start}T00:00:00Z`) + tariffError.fromDay * 86_400_000).toISOString().slice(0, 10);
-    const wrong = loadNativeTariff(tariffWithError(text, { prefix: tariffError.prefix, effectiveFrom: `${day}T00:00:00` }));
+    const wrong = loadNativeTariff(tariffWithError(text, { prefixes: tariffError.prefixes.map((p) => p.prefix), effectiveFrom: `${day}T00:00:00` }));
     versions.push({ id: 2, name: 'demo', version: 2, effectiveFrom: wrong.effectiveFrom ?? 0, plan: wrong.plan });
   }
   const rate = createEventRater(createTariffBook(versions), [], settings.timezone);

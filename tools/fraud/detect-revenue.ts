@@ -1,4 +1,4 @@
-import { dec, ZERO, type Decimal } from '../money/index.ts';
+import { createDecimalSum, dec, type DecimalSum } from '../money/index.ts';
 import type { FraudThresholds } from './fraud-thresholds.ts';
 import { dayLabel, dayOf, evidenceEvents, type AlertCandidate, type Detector, type FraudEvent, type FraudStateUpdate } from './fraud.types.ts';
 import { median, robustScore } from './robust-stats.ts';
@@ -24,7 +24,7 @@ export function destinationKey(e: Pick<FraudEvent, 'category' | 'otherCountry' |
  * move by the factor and by a robust z-score against the median of previous days.
  */
 export function createRevenueDetector(t: FraudThresholds['revenue']): Detector {
-  type Day = { cost: Decimal; ms: number; calls: number; keys: string[] };
+  type Day = { cost: DecimalSum; ms: number; calls: number; keys: string[] };
   // By category, then country (or first digits): looking up a joined key would join a string per call.
   const byCategory = new Map<string, Map<string, Map<number, Day>>>();
   return {
@@ -37,8 +37,8 @@ export function createRevenueDetector(t: FraudThresholds['revenue']): Detector {
       if (!byDay) byPlace.set(kept(place), (byDay = new Map()));
       const day = dayOf(e.startMs);
       let d = byDay.get(day);
-      if (!d) byDay.set(day, (d = { cost: ZERO, ms: 0, calls: 0, keys: [] }));
-      d.cost = d.cost.plus(dec(e.cost));
+      if (!d) byDay.set(day, (d = { cost: createDecimalSum(), ms: 0, calls: 0, keys: [] }));
+      d.cost.add(e.cost);
       d.ms += e.usage;
       d.calls++;
       if (d.keys.length < 10) d.keys.push(kept(e.key));
@@ -55,7 +55,7 @@ export function createRevenueDetector(t: FraudThresholds['revenue']): Detector {
         for (const [k, v] of Object.entries(before?.days ?? {})) all.set(Number(k), v);
         for (const [day, d] of byDay) {
           const before = all.get(day);
-          all.set(day, before ? [dec(before[0]).plus(d.cost).toFixed(), before[1] + d.ms / 60_000, before[2] + d.calls] : [d.cost.toFixed(), d.ms / 60_000, d.calls]);
+          all.set(day, before ? [dec(before[0]).plus(d.cost.value()).toFixed(), before[1] + d.ms / 60_000, before[2] + d.calls] : [d.cost.value().toFixed(), d.ms / 60_000, d.calls]);
         }
         const perMinute = (v: DestinationDay) =>
           dec(v[0])

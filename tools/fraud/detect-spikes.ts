@@ -31,6 +31,10 @@ function readBaseline(value: unknown): LineBaselineState | null {
  */
 export function createSpikeDetector(t: FraudThresholds['spike'], index: LineIndex): Detector {
   // By line slot.
+  // A day keeps evidence once it passes a third of a floor (precomputed: checked on every event).
+  const keepVoiceMs = (t.voiceMinutes * 60_000) / 3;
+  const keepDataBytes = t.dataBytes / 3;
+  const keepRoamingMs = (t.roamingMinutes * 60_000) / 3;
   const lines: Array<{ firstDay: number; days: Map<number, DayTotals>; keys: Map<number, string[]> } | undefined> = [];
   return {
     observe(e) {
@@ -54,7 +58,7 @@ export function createSpikeDetector(t: FraudThresholds['spike'], index: LineInde
         d[5]++;
       }
       // Evidence is kept once the day has reached a third of a floor: an ordinary day keeps no strings.
-      if (d[0] < (t.voiceMinutes * 60_000) / 3 && d[2] < t.dataBytes / 3 && d[3] < (t.roamingMinutes * 60_000) / 3) return;
+      if (d[0] < keepVoiceMs && d[2] < keepDataBytes && d[3] < keepRoamingMs) return;
       let keys = line.keys.get(day);
       if (!keys) line.keys.set(day, (keys = []));
       if (keys.length < 50) keys.push(keep(e.key));
