@@ -21,8 +21,6 @@ interface LineDay {
   keys: string[];
 }
 
-const NO_DETAIL = { destinations: new Set<string>(), seconds: [] as number[], keys: [] as string[] };
-
 /** What the SIM box detector keeps per line between runs: the last day it sent an SMS or used data. */
 export interface LineServicesState {
   lastSmsOrDataDay: number;
@@ -36,7 +34,9 @@ export interface LineServicesState {
  */
 export function createSimboxDetector(t: FraudThresholds['simbox'], lines: LineIndex): Detector {
   // By line slot: its days (while it has sent no SMS and used no data), the last day it did.
-  const days: Array<Map<number, LineDay> | undefined> = [];
+  const days: Array<number[] | undefined> = [];
+  // The details of a line's day from its sixth call on, by slot and day.
+  const details = new Map<number, LineDay>();
   const messaged: Array<number | undefined> = [];
   return {
     observe(e) {
@@ -47,20 +47,22 @@ export function createSimboxDetector(t: FraudThresholds['simbox'], lines: LineIn
         return;
       }
       if (e.direction !== 'outbound' || messaged[e.line] !== undefined) return;
-      let byDay = days[e.line];
-      if (!byDay) days[e.line] = byDay = new Map();
+      // A line's days as flat triples (day, calls, answered): an ordinary day allocates no object.
+      let f = days[e.line];
+      if (!f) days[e.line] = f = [];
       const day = dayOf(e.startMs);
-      let d = byDay.get(day);
-      // The detail holders are shared empty ones until the day's sixth call: an ordinary day allocates two numbers.
-      if (!d) byDay.set(day, (d = { calls: 0, answered: 0, destinations: NO_DETAIL.destinations, seconds: NO_DETAIL.seconds, keys: NO_DETAIL.keys }));
-      d.calls++;
-      if (e.answered) d.answered++;
-      if (d.calls < DETAIL_FROM_CALL) return;
-      if (d.calls === DETAIL_FROM_CALL) {
-        d.destinations = new Set();
-        d.seconds = [];
-        d.keys = [];
+      let at = f.length - 3;
+      while (at >= 0 && f[at] !== day) at -= 3;
+      if (at < 0) {
+        at = f.length;
+        f.push(day, 0, 0);
       }
+      const calls = ++f[at + 1]!;
+      if (e.answered) f[at + 2]!++;
+      if (calls < DETAIL_FROM_CALL) return;
+      const detailKey = e.line * 65_536 + (day & 0xffff);
+      let d = details.get(detailKey);
+      if (!d) details.set(detailKey, (d = { calls: 0, answered: 0, destinations: new Set(), seconds: [], keys: [] }));
       if (d.keys.length < 50) d.keys.push(kept(e.key));
       if (e.other && OFF_NET.has(e.category)) d.destinations.add(kept(e.other));
       if (e.answered && d.seconds.length < MAX_DURATIONS) d.seconds.push(e.usage / 1000);
@@ -76,8 +78,14 @@ export function createSimboxDetector(t: FraudThresholds['simbox'], lines: LineIn
         if (!before || before.lastSmsOrDataDay < day) states.push({ scope: 'subscriber', key: `services:${subscriber}`, state: { lastSmsOrDataDay: day } satisfies LineServicesState });
       }
       for (let slot = 0; slot < days.length; slot++) {
-        const byDay = days[slot];
-        if (!byDay) continue;
+        const f = days[slot];
+        if (!f) continue;
+        const byDay = new Map<number, LineDay>();
+        for (let at = 0; at < f.length; at += 3) {
+          const day = f[at]!;
+          const d = details.get(slot * 65_536 + (day & 0xffff));
+          if (d) byDay.set(day, { ...d, calls: f[at + 1]!, answered: f[at + 2]! });
+        }
         const subscriber = lines.names[slot]!;
         const flagged: Array<{ day: number; d: LineDay; spread: number; ratio: number }> = [];
         for (const [day, d] of byDay) {

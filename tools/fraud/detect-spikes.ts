@@ -35,30 +35,39 @@ export function createSpikeDetector(t: FraudThresholds['spike'], index: LineInde
   const keepVoiceMs = (t.voiceMinutes * 60_000) / 3;
   const keepDataBytes = t.dataBytes / 3;
   const keepRoamingMs = (t.roamingMinutes * 60_000) / 3;
-  const lines: Array<{ firstDay: number; days: Map<number, DayTotals>; keys: Map<number, string[]> } | undefined> = [];
+  // A line's days as one flat list of numbers, seven a day (the day, then its DayTotals): a month of
+  // twenty thousand lines would otherwise be half a million small arrays held to the end of the file.
+  const lines: Array<{ firstDay: number; flat: number[]; keys: Map<number, string[]> | null } | undefined> = [];
   return {
     observe(e) {
       const day = dayOf(e.startMs);
       let line = lines[e.line];
-      if (!line) lines[e.line] = line = { firstDay: day, days: new Map(), keys: new Map() };
+      if (!line) lines[e.line] = line = { firstDay: day, flat: [], keys: null };
       else if (day < line.firstDay) line.firstDay = day;
       const outboundCall = e.service === 'voice' && (e.direction === 'outbound' || e.direction === 'onnet');
       if (!outboundCall && e.service !== 'data') return;
-      let d = line.days.get(day);
-      if (!d) line.days.set(day, (d = [0, 0, 0, 0, 0, 0]));
+      const f = line.flat;
+      // Files run in time order, so the day is nearly always the last one.
+      let at = f.length - 7;
+      while (at >= 0 && f[at] !== day) at -= 7;
+      if (at < 0) {
+        at = f.length;
+        f.push(day, 0, 0, 0, 0, 0, 0);
+      }
       if (outboundCall) {
-        d[0] += e.usage;
-        d[1]++;
+        f[at + 1]! += e.usage;
+        f[at + 2]!++;
         if (e.roaming === 'outbound') {
-          d[3] += e.usage;
-          d[4]++;
+          f[at + 4]! += e.usage;
+          f[at + 5]!++;
         }
       } else {
-        d[2] += e.usage;
-        d[5]++;
+        f[at + 3]! += e.usage;
+        f[at + 6]!++;
       }
       // Evidence is kept once the day has reached a third of a floor: an ordinary day keeps no strings.
-      if (d[0] < keepVoiceMs && d[2] < keepDataBytes && d[3] < keepRoamingMs) return;
+      if (f[at + 1]! < keepVoiceMs && f[at + 3]! < keepDataBytes && f[at + 4]! < keepRoamingMs) return;
+      line.keys ??= new Map();
       let keys = line.keys.get(day);
       if (!keys) line.keys.set(day, (keys = []));
       if (keys.length < 50) keys.push(keep(e.key));
@@ -70,18 +79,20 @@ export function createSpikeDetector(t: FraudThresholds['spike'], index: LineInde
         const line = lines[slot];
         if (!line) continue;
         const subscriber = index.names[slot]!;
+        const runDays = new Map<number, DayTotals>();
+        for (let at = 0; at < line.flat.length; at += 7) runDays.set(line.flat[at]!, line.flat.slice(at + 1, at + 7) as DayTotals);
         const kept = readBaseline(load('subscriber', `baseline:${subscriber}`));
         const firstSeenDay = Math.min(kept?.firstSeenDay ?? line.firstDay, line.firstDay);
         // Without kept days (a line's first file) this run's days are the whole history: no copy.
-        const all = kept && Object.keys(kept.days).length > 0 ? new Map<number, DayTotals>() : line.days;
-        if (all !== line.days) {
+        const all = kept && Object.keys(kept.days).length > 0 ? new Map<number, DayTotals>() : runDays;
+        if (all !== runDays) {
           for (const [k, v] of Object.entries(kept!.days)) all.set(Number(k), [...v] as DayTotals);
-          for (const [day, v] of line.days) {
+          for (const [day, v] of runDays) {
             const sum = all.get(day);
             all.set(day, sum ? (sum.map((x, i) => (x ?? 0) + v[i]!) as DayTotals) : v);
           }
         }
-        for (const day of line.days.keys()) {
+        for (const day of runDays.keys()) {
           const today = all.get(day)!;
           const from = Math.max(firstSeenDay, day - t.historyDays);
           if (day - from < t.minHistoryDays) continue;
@@ -104,7 +115,7 @@ export function createSpikeDetector(t: FraudThresholds['spike'], index: LineInde
               lastAt: (day + 1) * 86_400_000 - 1,
               summary: `${m.name} spike on ${subscriber} on ${dayLabel(day)}: ${fmt(value)} ${m.unit} against a median of ${fmt(s.median)} over ${history.length} days`,
               evidence: {
-                events: evidenceEvents(line.keys.get(day) ?? []),
+                events: evidenceEvents(line.keys?.get(day) ?? []),
                 eventCount: today[m.name === 'voice' ? 1 : m.name === 'data' ? 5 : 4],
                 statistics: { metric: m.name, value: fmt(value), baselineMedian: fmt(s.median), robustSpread: fmt(s.spread), robustZ: fmt(s.score), historyDays: history.length },
                 threshold: { floor, robustZ: t.robustZ, minHistoryDays: t.minHistoryDays, criticalAt: floor * t.criticalFactor },
