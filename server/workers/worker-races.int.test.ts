@@ -140,7 +140,7 @@ describe('worker faults (real Redis)', () => {
     const again = await startWorkers({ ...options, dropFolders: [] });
     running.push(again);
     const schedulers = await tasks.getJobSchedulers(0, -1);
-    expect(schedulers.map((s) => s.key).sort()).toEqual(['bill', 'notifications', 'overdue', 'rating', 'retention'].map((k) => `${TENANT}.${k}`));
+    expect(schedulers.map((s) => s.key).sort()).toEqual(['bill', 'fraud', 'notifications', 'overdue', 'rating', 'retention'].map((k) => `${TENANT}.${k}`));
     const monthly = schedulers.find((s) => s.key === `${TENANT}.bill`)!;
     expect(monthly).toMatchObject({ pattern: '0 2 3 * *', tz: 'Europe/London', name: 'bill.start' });
   }, 30_000);
