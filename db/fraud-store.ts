@@ -209,7 +209,8 @@ export function barLineAccountOf(store: Store, tenant: string, msisdn: string): 
     .select({ accountId: subscriptions.accountId, currency: accounts.currency })
     .from(subscriptions)
     .innerJoin(accounts, eq(accounts.id, subscriptions.accountId))
-    .where(and(eq(subscriptions.msisdn, msisdn), eq(accounts.tenant, tenant)))
+    // Switches write the number with or without '+'; subscriptions hold the digits.
+    .where(and(inArray(subscriptions.msisdn, [msisdn, msisdn.replace(/^\+/, '')]), eq(accounts.tenant, tenant)))
     .orderBy(desc(subscriptions.startDate))
     .limit(1)
     .get();
