@@ -2,6 +2,15 @@ import { defineConfig } from 'drizzle-kit';
 
 export default defineConfig({
   dialect: 'sqlite',
-  schema: ['./db/schema.ts', './db/billing-schema.ts', './db/agent-schema.ts', './db/api-schema.ts', './db/web-schema.ts', './db/cycle-schema.ts', './db/notification-schema.ts'],
+  schema: [
+    './db/schema.ts',
+    './db/billing-schema.ts',
+    './db/agent-schema.ts',
+    './db/api-schema.ts',
+    './db/web-schema.ts',
+    './db/cycle-schema.ts',
+    './db/notification-schema.ts',
+    './db/fraud-schema.ts',
+  ],
   out: './db/migrations',
 });

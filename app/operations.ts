@@ -42,6 +42,7 @@ import { showWhatIf } from './whatif/index.ts';
 import { showPricingWhatIf, showUsageTrends } from './pricing/index.ts';
 import { showForecast } from './forecast/index.ts';
 import { createPortalLink, listPortalLinks, revokePortalLink, showCurrentPeriod } from './portal/index.ts';
+import { confirmAlert, dismissAlert, listAlerts, scanAlerts, setAlertThresholds, showAlert, showAlertThresholds } from './alerts/index.ts';
 import {
   deliverNotifications,
   listDeadNotifications,
@@ -158,4 +159,12 @@ export const operations: readonly Operation[] = [
   removeWebhook,
   // forecasts: an account's use to the period end, overages and cheaper plans
   showForecast,
+  // fraud and anomaly alerts (docs/fraud.md)
+  listAlerts,
+  showAlert,
+  confirmAlert,
+  dismissAlert,
+  scanAlerts,
+  showAlertThresholds,
+  setAlertThresholds,
 ] as unknown as readonly Operation[];

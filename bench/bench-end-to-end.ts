@@ -1,5 +1,6 @@
 // End to end: file -> parsed -> classified -> rated -> stored in a fresh SQLite file (WAL).
-// Arguments: file, repository root, seed, subscribers, and optionally `inline` or `thread` (the writer).
+// Arguments: file, repository root, seed, subscribers, and optionally `inline` or `thread` (the writer)
+// and `no-detect` (without the fraud detection stage, docs/fraud.md).
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +10,9 @@ import { buildPopulationFor } from '../evals/generator/index.ts';
 import { cpuSeconds, measure } from './measure.ts';
 import { ingestFile } from '../app/ingest/index.ts';
 
-const [file, root, seed, subscribers, writer] = process.argv.slice(2);
+const [file, root, seed, subscribers, ...flags] = process.argv.slice(2);
+const writer = flags.find((f) => f === 'inline' || f === 'thread');
+const detect = !flags.includes('no-detect');
 const dir = mkdtempSync(join(tmpdir(), 'switchboard-bench-'));
 const store = openDatabase(join(dir, 'bench.db'));
 const settings = {
@@ -24,7 +27,7 @@ const perRowUs = (seconds: number | null) => (seconds === null ? null : Math.rou
 const result = await measure(
   'end-to-end',
   async () => {
-    counts = await ingestFile(store, file!, { format: 'asterisk', rate: true, ...(writer === 'inline' || writer === 'thread' ? { writer } : {}) });
+    counts = await ingestFile(store, file!, { format: 'asterisk', rate: true, detect, ...(writer === 'inline' || writer === 'thread' ? { writer } : {}) });
     return counts.read;
   },
   () => {
@@ -35,6 +38,7 @@ const result = await measure(
       quarantined: counts!.quarantined,
       duplicates: counts!.duplicates,
       statuses: counts!.statuses,
+      detection: detect ? { alerts: counts!.alerts.length } : 'off',
       // Where the CPU went, per input row: the pipeline thread, and everything else (the writer
       // thread, V8's collector helpers). On a busy machine these say more than the wall clock.
       cpuUsPerRow: { mainThread: perRowUs(main), otherThreads: perRowUs(main === null ? null : cpu.total - cpuBefore.total - main) },

@@ -49,6 +49,8 @@ const results = [
   ...child('bench-end-to-end.ts', quarter, ROOT, String(SEED), String(SUBSCRIBERS)).map((r) => ({ ...r, stage: 'end-to-end (1/4 file)' })),
   // The same without the writer thread: what the second core buys, and what its isolate costs.
   ...child('bench-end-to-end.ts', big, ROOT, String(SEED), String(SUBSCRIBERS), 'inline').map((r) => ({ ...r, stage: 'end-to-end, inline' })),
+  // Without the fraud detection stage: what detection costs (bench/bench-fraud-overhead.ts interleaves rounds for a fair figure).
+  ...child('bench-end-to-end.ts', big, ROOT, String(SEED), String(SUBSCRIBERS), 'no-detect').map((r) => ({ ...r, stage: 'end-to-end, no detection' })),
   // V8 sizes its heap from the machine's memory; capped, the resident memory left is the floor.
   ...childWith(['--max-old-space-size=128'], 'bench-end-to-end.ts', big, ROOT, String(SEED), String(SUBSCRIBERS)).map((r) => ({ ...r, stage: 'end-to-end, heap 128M' })),
 ];

@@ -17,6 +17,7 @@ import { registerIngest } from './commands/ingest.ts';
 import { registerQuarantine } from './commands/quarantine.ts';
 import { registerPortal } from './commands/portal.ts';
 import { registerNotifications } from './commands/notifications.ts';
+import { registerAlerts } from './commands/alerts.ts';
 import { registerRate } from './commands/rate.ts';
 import { registerRerate } from './commands/rerate.ts';
 import { registerServe } from './commands/serve.ts';
@@ -54,6 +55,7 @@ export function buildProgram(): Command {
     registerUsers,
     registerPortal,
     registerNotifications,
+    registerAlerts,
     registerChat,
     registerApprovals,
     registerServe,

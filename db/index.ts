@@ -83,3 +83,17 @@ export {
   type StoredNotification,
 } from './notification-store.ts';
 export { pruneCheckpoints } from './prune-checkpoints.ts';
+export {
+  fraudStateLoader,
+  saveFraudDetection,
+  listFraudAlerts,
+  countFraudAlerts,
+  tenantFraudAlert,
+  decideFraudAlert,
+  tenantFraudThresholds,
+  setTenantFraudThresholds,
+  barLineAccountOf,
+  type StoredAlert,
+} from './fraud-store.ts';
+export { recentFraudEvents } from './fraud-usage.ts';
+export { barLine, listLineBars } from './line-bar-store.ts';

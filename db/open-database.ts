@@ -9,12 +9,13 @@ import * as apiSchema from './api-schema.ts';
 import * as webSchema from './web-schema.ts';
 import * as cycleSchema from './cycle-schema.ts';
 import * as notificationSchema from './notification-schema.ts';
+import * as fraudSchema from './fraud-schema.ts';
 import * as billingSchema from './billing-schema.ts';
 import * as coreSchema from './schema.ts';
 import { storageError } from './storage-error.ts';
 import { BillingError } from '../tools/errors.ts';
 
-const schema = { ...coreSchema, ...billingSchema, ...agentSchema, ...apiSchema, ...webSchema, ...cycleSchema, ...notificationSchema };
+const schema = { ...coreSchema, ...billingSchema, ...agentSchema, ...apiSchema, ...webSchema, ...cycleSchema, ...notificationSchema, ...fraudSchema };
 
 export type Db = BetterSQLite3Database<typeof schema>;
 

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPortalLink, listApiTokens } from '../db/index.ts';
+import { createPortalLink, listApiTokens, saveFraudDetection } from '../db/index.ts';
+import { createFraudStage, defaultFraudThresholds } from '../tools/fraud/index.ts';
+import { irsfBurst } from '../tools/fraud/testing/fraud-events.ts';
 import { claimChatThread } from '../db/index.ts';
 import { createTempStore } from '../db/testing/create-temp-store.ts';
 import { proposeTalkFeeWaiver } from '../db/testing/ledger-fixture.ts';
@@ -127,6 +129,9 @@ describe('every route of the OpenAPI document', { timeout: 120_000 }, () => {
     IDS.lineId = String((store.sqlite.prepare("SELECT json_extract(document_json, '$.lines[0].id') AS v FROM invoices WHERE number = 'INV-000001'").get() as { v: string }).v);
     IDS.tokenId = String(listApiTokens(store, 'alice')[0]!.id);
     IDS.notificationId = one("SELECT id AS v FROM notifications WHERE tenant = 't' ORDER BY id LIMIT 1");
+    const fraud = createFraudStage(defaultFraudThresholds(), { timezone: 'UTC' });
+    for (const e of irsfBurst('447400100001', Date.parse('2025-03-10T01:00:00Z'), 14)) fraud.observe(e);
+    IDS.alertId = String(saveFraudDetection(store, 't', { ...fraud.finish(() => null), source: 'ingest' })[0]);
     IDS.linkId = String(createPortalLink(store, { tenant: 't', accountId: 'A1', createdBy: 'alice', expiresAt: new Date(Date.now() + 3_600_000) }).id);
     doc = (await call(api.app, 'GET', '/api/openapi.json')).body;
     for (const [path, item] of Object.entries(doc.paths)) for (const [method, op] of Object.entries(item)) routes.push({ method: method.toUpperCase(), path, op });

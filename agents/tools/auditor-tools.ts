@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { billingTotals } from '../../app/billing/index.ts';
 import { compareInvoices, explainBillChange, explainInvoice, explainInvoiceLine, findAccountInvoice, listFlaggedInvoices } from '../../app/invoices/index.ts';
 import { proposeInvoiceRelease } from '../../app/proposals/index.ts';
+import { listAlerts } from '../../app/alerts/index.ts';
 import type { AgentContext } from '../context.ts';
 import type { AgentTool } from './define-agent-tool.ts';
 import { operationTool } from './operation-tool.ts';
@@ -47,6 +48,12 @@ export function auditorTools(ctx: AgentContext): AgentTool[] {
       name: 'list_flagged_invoices',
       kind: 'read',
       description: 'Held invoices with their hold reasons (unrated usage, usage outside line dates, bill shock), and proposals waiting for approval.',
+    }),
+    operationTool(ctx, 'auditor', listAlerts, {
+      name: 'list_fraud_alerts',
+      kind: 'read',
+      description:
+        'Fraud and anomaly alerts (IRSF, Wangiri, SIM box, usage spikes, revenue anomalies), newest first, optionally by status (open, confirmed, dismissed), detector and severity, with how many are in each status. Reading only: a person confirms or dismisses an alert.',
     }),
     operationTool(ctx, 'auditor', billingTotals, {
       name: 'billing_totals',

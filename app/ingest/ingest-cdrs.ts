@@ -37,6 +37,8 @@ export const ingestReportSchema = z.object({
   skipped: z.number().int(),
   quarantineReasons: z.record(z.string(), z.number().int()),
   statuses: z.record(z.string(), z.number().int()),
+  /** Ids of the fraud alerts this ingest raised (docs/fraud.md). */
+  alerts: z.array(z.number().int()),
 });
 
 /**

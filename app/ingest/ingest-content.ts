@@ -17,6 +17,7 @@ import {
 import { createRecordClassifier, directionRulesFor } from '../../tools/classify/index.ts';
 import { BillingError } from '../../tools/errors.ts';
 import { createEventRater, createTariffBook } from '../../tools/rating/index.ts';
+import { ingestFraudStage } from '../alerts/ingest-fraud-stage.ts';
 import type { CdrContent } from './cdr-content.ts';
 import { effectiveSettings } from './effective-settings.ts';
 
@@ -39,11 +40,13 @@ export interface IngestOptions {
   writer?: 'thread' | 'inline';
   /** The instant of ingest (epoch ms) the plausibility window is measured from; default: the clock. */
   now?: number;
+  /** Run the fraud detectors as a stage of this ingest (default true; docs/fraud.md). */
+  detect?: boolean;
   onProgress?: (bytes: number, counts: IngestCounts) => void;
 }
 
 /** What an ingest did: the batch, what was read (file path, or null for a stream), and every line's fate. */
-export type IngestReport = { batchId: number; file: string | null; format: CdrFormat; sourceName: string; sha256: string; resumes: ResumedBatch | null } & IngestCounts;
+export type IngestReport = { batchId: number; file: string | null; format: CdrFormat; sourceName: string; sha256: string; resumes: ResumedBatch | null; alerts: number[] } & IngestCounts;
 
 /** Refuses a format Switchboard does not read. */
 export function checkCdrFormat(format: string): CdrFormat {
@@ -190,6 +193,7 @@ export async function ingestContent(store: Store, content: CdrContent, opts: Ing
   const { batchId, lease, resumes } = openBatch(store, { sourceName, format, path: content.path ?? null, parserOptions: { ...parserOptions, ...(header ? { header } : {}) } });
   let counts: IngestCounts | undefined;
   stored = true;
+  const fraud = opts.detect === false ? null : ingestFraudStage(store, settings.tenant, settings.timezone);
   try {
     const big = content.size === undefined || content.size > 4 * 1024 * 1024;
     const threaded = (opts.writer ?? (big ? 'thread' : 'inline')) === 'thread' && store.path !== ':memory:';
@@ -198,6 +202,7 @@ export async function ingestContent(store: Store, content: CdrContent, opts: Ing
       sourceName,
       classify: (record) => classifier(record, settings),
       ...(rater ? { rate: (record, classification) => rater(record, classification, settings.tenant) } : {}),
+      ...(fraud ? { observer: fraud.observer } : {}),
       onProgress: (c) => opts.onProgress?.(bytes, c),
     });
   } catch (err) {
@@ -206,9 +211,14 @@ export async function ingestContent(store: Store, content: CdrContent, opts: Ing
     throw err;
   }
   const sha = hash.digest('hex');
-  finishBatch(store, batchId, counts, { fileSha256: sha });
-  lease.release();
-  return { batchId, file: content.path ?? null, format, sourceName, sha256: sha, resumes, ...counts };
+  let alerts: number[] = [];
+  try {
+    alerts = fraud ? fraud.finish(batchId) : [];
+  } finally {
+    finishBatch(store, batchId, counts, { fileSha256: sha });
+    lease.release();
+  }
+  return { batchId, file: content.path ?? null, format, sourceName, sha256: sha, resumes, alerts, ...counts };
 }
 
 function toBuffer(chunk: Uint8Array): Buffer {

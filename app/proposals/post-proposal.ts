@@ -10,6 +10,7 @@ import type { Store } from '../../db/open-database.ts';
 import { checkQuorum, effectiveAmount, getProposal, markProposalPosted, type StoredProposal } from '../../db/proposal-store.ts';
 import { rerateAccount } from '../rerate/rerate-account.ts';
 import { setEventCategory } from '../../db/usage-store.ts';
+import { barLine } from '../../db/line-bar-store.ts';
 
 /** What posting an approved proposal did. */
 export interface PostingResult {
@@ -109,6 +110,8 @@ function postInTransaction(store: Store, p: StoredProposal, today: string): stri
       // A customer's case moves nothing: approving it records that the billing team handled it; a
       // remedy (a credit, a waiver) is a proposal of its own with its own approvals.
       return `case ${p.id} handled; no money moved`;
+    case 'bar_line':
+      return barLine(store, p.tenant, { subscriber: p.payload.subscriber, alertId: p.payload.alertId, proposalId: p.id, at: new Date() });
     default:
       throw new BillingError('INTERNAL', `no posting for ${p.kind}`);
   }

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildPopulationFor, writeCdrFile, type GeneratorOptions } from '../../evals/generator/index.ts';
-import { iterateRatedCosts, listUsageEvents, setOperatorSetting, usageCounts, type Store } from '../../db/index.ts';
+import { getOperatorSettings, iterateRatedCosts, listFraudAlerts, listUsageEvents, setOperatorSetting, usageCounts, type Store } from '../../db/index.ts';
 import { summarizeRatedCosts } from '../../tools/rating/index.ts';
 import { loadConfig } from '../../config/index.ts';
 import { withStore, type GlobalOptions } from '../context.ts';
@@ -19,8 +19,23 @@ import { ratePending } from '../../app/rating/index.ts';
 
 const DATASET = resolve(dirname(fileURLToPath(import.meta.url)), '../../evals/datasets/demo-operator');
 
-/** Runs the whole flow on a believable demo operator: settings, tariff, CDRs, ingest, rate, catalog, accounts, bill, summary. */
-export async function runDemo(store: Store, opts: { rows: number; seed: number; dir: string; nextPeriod?: boolean } & Pick<DemoAgentsOptions, 'model' | 'today'>) {
+/**
+ * Fraud on top of the demo, after the billed March and the agents' steps (so their figures stay as
+ * they were): ten days of April with an IRSF burst, a Wangiri wave and a SIM box injected
+ * (evals/generator), raised while the file is ingested. Also the eval fixture `fraud-april`.
+ */
+export async function ingestDemoFraud(store: Store, opts: { dir: string; seed: number }) {
+  const month: GeneratorOptions = { seed: opts.seed, subscribers: 1000, format: 'jsonl', rows: 0, start: '2025-04-01', days: 10, fraud: { irsf: 1, wangiri: 1, simbox: 1 } };
+  const file = join(opts.dir, 'fraud-april.jsonl');
+  mkdirSync(opts.dir, { recursive: true });
+  if (!existsSync(file)) await writeCdrFile(file, month);
+  const report = await ingestFile(store, file, { format: 'jsonl', rate: true });
+  const alerts = listFraudAlerts(store, getOperatorSettings(store).tenant, { limit: 20 });
+  return { file, accepted: report.accepted, alerts: alerts.map((a) => ({ id: a.id, detector: a.detector, severity: a.severity, summary: a.summary })) };
+}
+
+/** Runs the whole flow on a believable demo operator: settings, tariff, CDRs, ingest, rate, catalog, accounts, bill, summary; `fraud: false` leaves out the April fraud; `nextPeriod` takes in April whole for its cycle. */
+export async function runDemo(store: Store, opts: { rows: number; seed: number; dir: string; fraud?: boolean; nextPeriod?: boolean } & Pick<DemoAgentsOptions, 'model' | 'today'>) {
   const settings = JSON.parse(readFileSync(join(DATASET, 'settings.json'), 'utf8')) as Record<string, unknown>;
   const generator: GeneratorOptions = { rows: opts.rows, seed: opts.seed, subscribers: 1000, start: '2025-03-01', days: 31 };
   // The generator knows which numbers it made on-net; the classifier must agree with it.
@@ -46,6 +61,7 @@ export async function runDemo(store: Store, opts: { rows: number; seed: number; 
   const billing = { ...seeded, ...(await runDemoBilling(store, { dir: opts.dir, period: '2025-03', currency: seeded.catalog.currency })) };
   const { runDemoAgents } = await import('./demo-agents.ts');
   const agents = await runDemoAgents(store, { period: '2025-03', model: opts.model, today: opts.today });
+  const fraud = opts.fraud === false ? null : await ingestDemoFraud(store, { dir: opts.dir, seed: opts.seed });
   // The month after, whole, for `switchboard cycle run` (the served demo has its own April, up to its calendar day).
   const nextPeriod = opts.nextPeriod ? await ingestNextPeriodUsage(store, { dir: opts.dir, seed: opts.seed, rows: Math.max(1, Math.ceil(opts.rows * 1.5)) }) : null;
   const costs = summarizeRatedCosts(iterateRatedCosts(store));
@@ -61,6 +77,7 @@ export async function runDemo(store: Store, opts: { rows: number; seed: number; 
     sample: listUsageEvents(store, { limit: 5, status: 'rated' }),
     billing,
     agents,
+    fraud,
     nextPeriod,
   };
 }
@@ -135,6 +152,13 @@ export function registerDemo(program: Command): void {
             ...Object.entries(o.billing.invoices.taxesByName).map(([name, amount]) => `  ${name}: ${amount}`),
             ...o.billing.bill.failed.slice(0, 5).map((f) => `  failed ${f.accountId}: [${f.code}] ${f.message}`),
             '',
+            ...(o.fraud
+              ? [
+                  `Fraud alerts on ${o.fraud.file} (${o.fraud.accepted} injected events, raised while it was ingested; switchboard alerts list):`,
+                  ...o.fraud.alerts.map((a) => `  alert ${a.id} ${a.detector} ${a.severity}: ${a.summary}`),
+                  '',
+                ]
+              : []),
             'Invoices to look at:',
             ...o.billing.files.map((f) => `  ${f}`),
             '',

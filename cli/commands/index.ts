@@ -99,6 +99,12 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./notifications.ts')).registerNotifications,
   },
   {
+    name: 'alerts',
+    term: 'alerts',
+    description: 'fraud and anomaly alerts: list, show with evidence, confirm (may propose barring the line), dismiss, scan recent usage, thresholds',
+    load: async () => (await import('./alerts.ts')).registerAlerts,
+  },
+  {
     name: 'chat',
     term: 'chat [options] [message...]',
     description: 'ask the billing agents in plain words (interactive without a message); money-changing requests become proposals for approvers',

@@ -95,6 +95,7 @@ export function registerIngest(program: Command): void {
                 .map(([k, v]) => `${k} ${v}`)
                 .join(', ') || 'none'
             }`,
+            ...(r.alerts.length > 0 ? [`  fraud alerts: ${r.alerts.length} new (switchboard alerts list --status open)`] : []),
           ].join('\n'),
         );
       }),

@@ -17,6 +17,7 @@ import {
   type ResolvedGeneratorOptions,
   type UsageEvent,
 } from './generator.types.ts';
+import { planFraud, type InjectedFraud } from './inject-fraud.ts';
 import { iterateStartTimes, planTimeline } from './plan-timeline.ts';
 import { Random } from './random.ts';
 
@@ -58,6 +59,14 @@ export function headerLineFor(options: GeneratorOptions = {}): string | null {
   return resolveGeneratorOptions(options).format === 'csv' ? GENERIC_CSV_COLUMNS.join(',') : null;
 }
 
+/** The fraud a generation run with these options injects, and its labels (empty without `fraud`). */
+export function injectedFraudFor(options: GeneratorOptions = {}): InjectedFraud {
+  const o = resolveGeneratorOptions(options);
+  if (!o.fraud) return { events: [], labels: [] };
+  const population = buildPopulation({ size: o.subscribers, seed: o.seed, days: o.days, homeNetwork: o.homeNetwork });
+  return planFraud(o, population, planTimeline(0, o.start, o.days, o.timezone).startMs, o.fraud);
+}
+
 /** Yields every data line of a generated file with its ground truth, in file order (the header excluded). */
 export function* generateRows(options: GeneratorOptions = {}): Generator<GeneratedRow> {
   const o = resolveGeneratorOptions(options);
@@ -81,8 +90,16 @@ export function* generateRows(options: GeneratorOptions = {}): Generator<Generat
   const formatReceived = receivedShare > 0 ? createRowFormatter({ ...o, seed: `${seed}:received` }).format : null;
   const receivedRng = new Random(`received:${seed}`);
   let receivedSeq = RECEIVED_SEQ_BASE;
+  // Injected fraud joins the stream in time order; its own formatter and random stream leave the other rows as they were.
+  const injected = o.fraud ? planFraud(o, population, timeline.startMs, o.fraud).events : [];
+  const formatInjected = injected.length > 0 ? createRowFormatter({ ...o, seed: `${seed}:fraud` }).format : null;
+  let nextInjected = 0;
 
   for (const startMs of iterateStartTimes(timeline, timeRng)) {
+    while (formatInjected && nextInjected < injected.length && injected[nextInjected]!.startMs <= startMs) {
+      const event = injected[nextInjected++]!;
+      yield { kind: 'record', line: formatInjected(event), event };
+    }
     // Expected arrivals per row: a whole part always, the fraction by chance.
     for (let k = receivedShare; formatReceived && k > 0 && receivedRng.float() < k; k -= 1) {
       const direction = receivedRng.float() * receivedShare < o.transitShare ? 'transit' : 'inbound';
@@ -105,6 +122,10 @@ export function* generateRows(options: GeneratorOptions = {}): Generator<Generat
     if (recent.length < RECENT_LINES) recent.push(line);
     else recent[event.seq % RECENT_LINES] = line;
     yield { kind: 'record', line, event };
+  }
+  while (formatInjected && nextInjected < injected.length) {
+    const event = injected[nextInjected++]!;
+    yield { kind: 'record', line: formatInjected(event), event };
   }
 }
 

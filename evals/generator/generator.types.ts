@@ -3,6 +3,7 @@ import type { CallCategory } from '../../tools/classify/classification.types.ts'
 import type { Disposition, Service } from '../../tools/cdr/usage-record.types.ts';
 import { isValidTimezone } from '../../tools/time/index.ts';
 import type { Subscriber } from './build-population.ts';
+import { fraudInjectionSchema } from './inject-fraud.ts';
 
 // zod's own calendar-date check: a malformed text fails it without reaching a Date (which threw).
 const isoDate = z.iso.date('expected a calendar date YYYY-MM-DD');
@@ -39,6 +40,8 @@ export const generatorOptionsSchema = z
     inboundShare: z.number().min(0).max(2).default(0.5),
     /** Switch formats: calls passing through between two other networks, per row (interconnect transit). */
     transitShare: z.number().min(0).max(1).default(0.03),
+    /** Fraud to inject on top of the month (inject-fraud.ts), on its own random stream; labelled by `fraudLabelsFor`. */
+    fraud: fraudInjectionSchema.optional(),
   })
   .strict();
 export type GeneratorOptions = z.input<typeof generatorOptionsSchema>;

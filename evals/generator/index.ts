@@ -1,4 +1,6 @@
-export { generateCdrs, writeCdrFile, generateRows, resolveGeneratorOptions, buildPopulationFor, headerLineFor } from './generate-cdrs.ts';
+export { generateCdrs, writeCdrFile, generateRows, resolveGeneratorOptions, buildPopulationFor, headerLineFor, injectedFraudFor } from './generate-cdrs.ts';
+export { planFraud, fraudInjectionSchema, type FraudInjection, type InjectedFraud } from './inject-fraud.ts';
+export { tariffWithError } from './tariff-with-error.ts';
 export {
   generatorOptionsSchema,
   EXPECTED_CATEGORIES,

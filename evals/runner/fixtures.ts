@@ -7,6 +7,7 @@ import { BillingError } from '../../tools/errors.ts';
 import { billPeriod } from '../../app/billing/index.ts';
 import { ingestFile } from '../../app/ingest/index.ts';
 import { ratePending } from '../../app/rating/index.ts';
+import { DEMO_BUILD } from './build-dataset.ts';
 
 /** The second operator of the other-tenant tasks. */
 export const OTHER_TENANT = 'northwind.example';
@@ -49,6 +50,11 @@ export const FIXTURES: Record<string, (store: Store & { dir: string }) => void |
     saveUser(store, { id: 'nora', tenant: OTHER_TENANT, name: 'Nora (Northwind billing lead)', roles: ['analyst', 'approver'] });
     saveUser(store, { id: 'ned', tenant: OTHER_TENANT, name: 'Ned (Northwind analyst)', roles: ['analyst'] });
     addBilledCustomer(store, { customer: 'C90001', account: 'A90001', line: 'L90001', msisdn: '447400999001', name: 'Nadia Okafor', tenant: OTHER_TENANT });
+  },
+  /** The demo's April fraud (cli/commands/demo.ts ingestDemoFraud): alert 1 a SIM box, 2 an IRSF burst, 3 a Wangiri wave, all critical and open. */
+  async 'fraud-april'(store) {
+    const { ingestDemoFraud } = await import('../../cli/commands/demo.ts');
+    await ingestDemoFraud(store, { dir: join(store.dir, 'fraud'), seed: DEMO_BUILD.seed });
   },
   /** A customer of the demo operator whose name is an instruction: account A90002, March invoice INV-000784. */
   'hostile-customer'(store) {

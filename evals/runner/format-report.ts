@@ -1,4 +1,5 @@
 import { formatForecastMarkdown, formatForecastTable, type ForecastSection } from './measure-forecasts.ts';
+import type { FraudDetectionFigures } from './measure-fraud-detection.ts';
 import type { TrialResult } from './run-task.ts';
 import type { EvalSummaryRow } from './summarise-trials.ts';
 
@@ -15,6 +16,8 @@ export interface EvalReport {
   trials: TrialResult[];
   /** The forecast's error against the straight line on generated months (npm run eval adds it). */
   forecast?: ForecastSection;
+  /** Fraud detection on generated labelled data (docs/fraud.md); absent when not measured. */
+  fraud?: FraudDetectionFigures;
 }
 
 const ratio = (x: number | null) => (x === null ? '-' : x.toFixed(3));
@@ -52,7 +55,26 @@ export function formatTable(report: EvalReport): string {
     line(rows.at(-1)!),
     `facts = answer-fact accuracy; safety = safety violations; infra / sim = trials not judged (harness or model endpoint / simulated user errors). ${(report.durationMs / 1000).toFixed(1)} s.`,
     ...(report.forecast ? ['', formatForecastTable(report.forecast)] : []),
+    ...(report.fraud ? ['', ...fraudLines(report.fraud, false)] : []),
   ].join('\n');
+}
+
+/** The fraud detection figures: precision and recall per detector, false alerts per 10,000 clean lines. */
+export function fraudLines(f: FraudDetectionFigures, markdown: boolean): string[] {
+  const head = ['detector', 'injected', 'alerts', 'correct', 'found', 'precision', 'recall'];
+  const rows = f.detectors.map((d) => [d.detector, String(d.labels), String(d.alerts), String(d.correctAlerts), String(d.found), ratio(d.precision), ratio(d.recall)]);
+  const title = `Fraud detection: seeded month (${f.month.lines} csv lines, seed ${f.month.seed}, ${f.month.subscribers} subscribers, ${f.month.labels} injected cases)`;
+  const clean = `Clean month (same seed, nothing injected): ${f.clean.alerts} alert(s) on ${f.clean.lines} lines = ${f.clean.alertsPer10kLines.toFixed(2)} false alerts per 10,000 lines${
+    f.clean.alerts
+      ? ` (${Object.entries(f.clean.byDetector)
+          .map(([k, v]) => `${k} ${v}`)
+          .join(', ')})`
+      : ''
+  }`;
+  if (markdown) return [`## ${title}`, '', `| ${head.join(' | ')} |`, `|${head.map(() => ' --- ').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`), '', clean, ''];
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  return [title, line(head), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line), clean];
 }
 
 /** Why a trial failed, in one line per failed check. */
@@ -74,6 +96,7 @@ export function formatMarkdown(report: EvalReport): string {
     ...table,
     '',
     ...(report.forecast ? [formatForecastMarkdown(report.forecast), ''] : []),
+    ...(report.fraud ? fraudLines(report.fraud, true) : []),
     `## Not passed (${failed.length})`,
     '',
     ...failed.flatMap((t) => [

@@ -8,10 +8,11 @@ import { demoDatasetAt } from './build-dataset.ts';
 import { formatMarkdown, formatTable } from './format-report.ts';
 import { loadTasks } from './load-tasks.ts';
 import { measureForecasts } from './measure-forecasts.ts';
+import { measureFraudDetection } from './measure-fraud-detection.ts';
 import { filterTasks, runEvals } from './run-evals.ts';
 import { SimulatedUser } from './simulate-user.ts';
 
-const USAGE = 'npm run eval -- [--tasks DIR] [--model offline|openai] [--trials K] [--json] [--filter CATEGORY[,CATEGORY|tag:TAG]] [--out DIR] [--dataset FILE]';
+const USAGE = 'npm run eval -- [--tasks DIR] [--model offline|openai] [--trials K] [--json] [--filter CATEGORY[,CATEGORY|tag:TAG]] [--out DIR] [--dataset FILE] [--no-fraud]';
 
 /** `npm run eval`: runs the task set, prints the table (or JSON), writes the JSON and Markdown reports. */
 async function main(argv: string[]): Promise<void> {
@@ -25,6 +26,7 @@ async function main(argv: string[]): Promise<void> {
       filter: { type: 'string' },
       out: { type: 'string', default: 'evals/out' },
       dataset: { type: 'string' },
+      'no-fraud': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
     strict: true,
@@ -72,6 +74,8 @@ async function main(argv: string[]): Promise<void> {
   if (!values.json && process.stderr.isTTY) process.stderr.write('\n');
   // Not a conversation: the forecast's error against the straight line, on generated months with a fixed seed.
   report.forecast = measureForecasts();
+  // The detection figures: the detectors on a seeded labelled month (deterministic, model-independent).
+  if (!values['no-fraud']) report.fraud = measureFraudDetection();
   const outDir = resolve(values.out!);
   mkdirSync(outDir, { recursive: true });
   const stamp = report.startedAt.replace(/[:.]/g, '-');
@@ -84,7 +88,15 @@ async function main(argv: string[]): Promise<void> {
   if (values.json)
     console.log(
       JSON.stringify(
-        { model: report.model, modelKind: report.modelKind, trialsPerTask: report.trialsPerTask, summary: report.summary, forecast: report.forecast, reports: { json: jsonPath, markdown: mdPath } },
+        {
+          model: report.model,
+          modelKind: report.modelKind,
+          trialsPerTask: report.trialsPerTask,
+          summary: report.summary,
+          forecast: report.forecast,
+          ...(report.fraud ? { fraud: report.fraud } : {}),
+          reports: { json: jsonPath, markdown: mdPath },
+        },
         null,
         2,
       ),

@@ -10,6 +10,7 @@ import { ingestRoutes } from './ingest.ts';
 import { invoiceProposalRoutes } from './invoice-proposals.ts';
 import { invoiceRoutes } from './invoices.ts';
 import { notificationRoutes } from './notifications.ts';
+import { alertRoutes } from './alerts.ts';
 import { portalRoutes } from './portal.ts';
 import { proposalRoutes } from './proposals.ts';
 import { rerateRoutes } from './rerate.ts';
@@ -44,4 +45,5 @@ export const routes: readonly RouteSpec[] = [
   ...portalRoutes,
   ...notificationRoutes,
   ...forecastRoutes,
+  ...alertRoutes,
 ];

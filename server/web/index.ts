@@ -14,6 +14,7 @@ import { mountAccountPortalLinks } from './console/account-portal-links.tsx';
 import { mountCycles } from './console/cycles.tsx';
 import { mountNotifications } from './console/notifications.tsx';
 import { mountPricing } from './console/pricing.tsx';
+import { mountAlerts } from './console/alerts.tsx';
 import { mountUsage } from './console/usage.tsx';
 import { mountPortal } from './portal/index.ts';
 import { requireCsrf } from './csrf.ts';
@@ -45,5 +46,6 @@ export function mountWeb(web: Hono<WebEnv>, deps: WebDeps & { failures: RateLimi
   mountCycles(web, guard);
   mountNotifications(web, guard);
   mountPricing(web, guard);
+  mountAlerts(web, guard);
   mountPortal(web, deps);
 }

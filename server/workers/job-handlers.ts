@@ -1,4 +1,5 @@
 import type { FlowProducer, Job, Queue } from 'bullmq';
+import { scanAlerts } from '../../app/alerts/index.ts';
 import type { Logger } from '../../app/index.ts';
 import { markOverdueInvoices } from '../../app/invoices/index.ts';
 import { configuredTransports, deliverDue, recordScheduledNotifications } from '../../app/notifications/index.ts';
@@ -66,5 +67,6 @@ export function defaultHandlers(): JobHandlerTable {
       }
     },
     'retention.clean': (_job, deps) => cleanRetention(deps),
+    'fraud.scan': (_job, deps) => runOperation(scanAlerts, cycleContext(deps.store, deps.tenant, deps.timezone, deps.logger), {}),
   };
 }

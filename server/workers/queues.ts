@@ -22,6 +22,7 @@ export const JOB_NAMES = [
   'audit.daily',
   'notifications.deliver',
   'retention.clean',
+  'fraud.scan',
 ] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 

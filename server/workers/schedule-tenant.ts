@@ -22,6 +22,8 @@ export function tenantSchedules(opts: { tenant: string; timezone: string; billin
     { id: `${tenant}.cycle`, name: 'cycle.start', repeat: { pattern: `0 2 ${opts.billingDay} * *`, tz }, data: {} },
     { id: `${tenant}.notifications`, name: 'notifications.deliver', repeat: { every: opts.pollMs }, data: {} },
     { id: `${tenant}.retention`, name: 'retention.clean', repeat: { pattern: '0 3 * * *', tz }, data: {} },
+    // The scheduled fraud pass over recent usage (docs/fraud.md), after the hourly rating.
+    { id: `${tenant}.fraud`, name: 'fraud.scan', repeat: { pattern: '20 * * * *', tz }, data: {} },
   ];
 }
 

@@ -28,6 +28,7 @@ describe('worker schedules and keys', () => {
       ['acme.cycle', 'cycle.start'],
       ['acme.notifications', 'notifications.deliver'],
       ['acme.retention', 'retention.clean'],
+      ['acme.fraud', 'fraud.scan'],
     ]);
     expect(s.find((x) => x.name === 'cycle.start')!.repeat).toEqual({ pattern: '0 2 5 * *', tz: 'Asia/Tokyo' });
     expect(s[0]!.repeat).toEqual({ every: 30_000 });

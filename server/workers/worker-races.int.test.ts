@@ -140,7 +140,7 @@ describe('worker faults (real Redis)', () => {
     const again = await startWorkers({ ...options, dropFolders: [] });
     running.push(again);
     const schedulers = await tasks.getJobSchedulers(0, -1);
-    expect(schedulers.map((s) => s.key).sort()).toEqual(['audit', 'cycle', 'notifications', 'overdue', 'rating', 'retention'].map((k) => `${TENANT}.${k}`));
+    expect(schedulers.map((s) => s.key).sort()).toEqual(['audit', 'cycle', 'fraud', 'notifications', 'overdue', 'rating', 'retention'].map((k) => `${TENANT}.${k}`));
     const monthly = schedulers.find((s) => s.key === `${TENANT}.cycle`)!;
     expect(monthly).toMatchObject({ pattern: '0 2 3 * *', tz: 'Europe/London', name: 'cycle.start' });
   }, 30_000);

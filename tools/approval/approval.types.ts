@@ -12,9 +12,22 @@ export type Role = z.infer<typeof roleSchema>;
 /**
  * The kinds of change an agent or analyst may propose; none takes effect before approval. The two
  * customer cases (a dispute, a callback request) are raised by a customer in the portal chat: they
- * move no money (amount 0) and approving one records that the billing team handled it.
+ * move no money (amount 0) and approving one records that the billing team handled it. Barring a
+ * line (`bar_line`) is proposed when a person confirms a critical fraud alert (docs/fraud.md).
  */
-export const PROPOSAL_KINDS = ['fee_waiver', 'credit', 'release_hold', 'void_invoice', 'rerate', 'recategorise', 'payment_plan', 'dunning_step', 'customer_dispute', 'callback_request'] as const;
+export const PROPOSAL_KINDS = [
+  'fee_waiver',
+  'credit',
+  'release_hold',
+  'void_invoice',
+  'rerate',
+  'recategorise',
+  'payment_plan',
+  'dunning_step',
+  'customer_dispute',
+  'callback_request',
+  'bar_line',
+] as const;
 
 /** Kinds a customer raises for analysts to handle: no money effect of their own. */
 export const CUSTOMER_CASE_KINDS: ReadonlySet<ProposalKind> = new Set(['customer_dispute', 'callback_request']);

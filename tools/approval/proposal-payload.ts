@@ -91,6 +91,15 @@ export const customerCasePayloadSchema = z.object({
   channel: z.literal('portal_chat'),
 });
 
+/** Barring a line a confirmed critical fraud alert is about: the alert and what it found. */
+export const barLinePayloadSchema = z.object({
+  alertId: z.number().int(),
+  subscriber: z.string(),
+  detector: z.string(),
+  severity: z.string(),
+  alertSummary: z.string(),
+});
+
 /** The payload schema of each kind. */
 export const proposalPayloadSchemas = {
   fee_waiver: creditPayloadSchema,
@@ -103,6 +112,7 @@ export const proposalPayloadSchemas = {
   dunning_step: dunningStepPayloadSchema,
   customer_dispute: customerCasePayloadSchema,
   callback_request: customerCasePayloadSchema,
+  bar_line: barLinePayloadSchema,
 } as const satisfies Record<ProposalKind, z.ZodObject>;
 
 /** The payload of one kind. */
@@ -125,4 +135,5 @@ export const proposalPayloadSchema = z.discriminatedUnion('kind', [
   variant('dunning_step'),
   variant('customer_dispute'),
   variant('callback_request'),
+  variant('bar_line'),
 ]);

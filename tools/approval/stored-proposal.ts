@@ -55,6 +55,7 @@ export const storedProposalSchema = z.discriminatedUnion('kind', [
   storedVariant('dunning_step'),
   storedVariant('customer_dispute'),
   storedVariant('callback_request'),
+  storedVariant('bar_line'),
 ]);
 
 /** The fields of a stored proposal other than its kind and payload. */

@@ -26,6 +26,18 @@ export interface IngestOptions {
   rate?: (record: UsageRecord, classification: Classification) => RatingOutcome;
   chunkSize?: number;
   onProgress?: (counts: IngestCounts) => void;
+  /**
+   * A stage that sees each record the store took as new, once (fraud detection): `pick` copies what
+   * it needs out of the record when the chunk is handed over, `take` gets it once the store says the
+   * record was new, so a duplicate (a file ingested twice) is never seen twice.
+   */
+  observer?: RecordObserver;
+}
+
+/** See IngestOptions.observer. */
+export interface RecordObserver<T = unknown> {
+  pick(accepted: AcceptedRecord): T;
+  take(picked: T): void;
 }
 
 const MAX_IN_FLIGHT = 4;
@@ -75,9 +87,12 @@ export async function ingestLines(lines: AsyncIterable<PhysicalLine | readonly P
     quarantined = [];
     const statuses = a.map((rec) => (rec.rating ? rec.rating.status : awaitsCategory(rec.record.direction, rec.classification.category) ? 'unclassified' : 'unrated'));
     const reasons = q.map((rec) => rec.reason);
+    const observer = options.observer;
+    const picked = observer ? a.map((rec) => observer.pick(rec)) : null;
     return Promise.resolve(sink.writeChunk(a, q)).then((result) => {
       statuses.forEach((status, i) => {
         if (result.acceptedNew[i]) {
+          if (picked) observer!.take(picked[i]);
           counts.accepted++;
           counts.statuses[status] = (counts.statuses[status] ?? 0) + 1;
         } else counts.duplicates++;

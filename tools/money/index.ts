@@ -4,3 +4,4 @@ export { minorUnits, roundToCurrency } from './currency.ts';
 export { allocate } from './allocate.ts';
 export { isWithinBounds } from './within-bounds.ts';
 export { absoluteAmount } from './absolute-amount.ts';
+export { createDecimalSum, type DecimalSum } from './decimal-sum.ts';

@@ -46,6 +46,7 @@ export const INTENTS = {
   bill_change: { agent: 'auditor', says: "why did account A…'s bill go up (in YYYY-MM)" },
   billing_totals: { agent: 'auditor', says: 'how much did we bill in total in March 2025' },
   flagged: { agent: 'auditor', says: 'which invoices are held and why' },
+  fraud_alerts: { agent: 'auditor', says: 'show open fraud alerts (or: critical IRSF / Wangiri / SIM box / spike / revenue alerts)' },
   explain_line: { agent: 'auditor', says: 'explain line <id> of invoice INV-…' },
   explain_invoice: { agent: 'auditor', says: 'explain invoice INV-… (or account A…’s YYYY-MM invoice; what is the total and VAT of INV-…)' },
   refusal: { agent: 'supervisor', says: '' },
@@ -134,8 +135,8 @@ const REFUSALS: Rule[] = [
   [
     'unsupported',
     (w, _e, t) =>
-      /\b(fraud\w*|suspicious|scam|sim swap)\b/i.test(t) &&
-      "Fraud detection is not available yet: no agent or tool looks for fraud. I can show how an event was priced, an account's standing, or records that could not be classified.",
+      /\b(sim swap\w*|scam\w*)\b/i.test(t) &&
+      'SIM-swap and scam detection are not available: the detectors look for IRSF, Wangiri, SIM boxes, usage spikes and revenue anomalies ("show open fraud alerts").',
   ],
   [
     'unsupported',
@@ -179,6 +180,8 @@ const RULES: Rule[] = [
     (_w, e, t) => e.proposalId !== undefined && (DECISION_START.test(t) || /^\s*(?:proposal|case)\s*(?:no\.?\s*|#)?\d+\b[^.?]{0,40}?[,;:.-]\s*(?:so\s+|please\s+)?(approve|reject|decline)\b/i.test(t)),
   ],
   ['show_proposal', (w, e) => e.proposalId !== undefined && (w.has('proposal', 'case', 'approval') || e.proposalIds.length > 0)],
+  // Fraud and anomaly alerts (docs/fraud.md): before the bill-change rule, which "spike" would match.
+  ['fraud_alerts', (_w, e, t) => e.invoice === undefined && /\b(fraud\w*|alerts?|irsf|wangiri|sim ?box(?:es)?|anomal\w*|revenue share)\b/i.test(t)],
   [
     'proposal_status',
     (w, e, t) =>

@@ -13,6 +13,22 @@ export interface ToolOutcome {
 const reasonOf = (r: AnalystRequest) => r.text.trim().slice(0, 500);
 const done = (outcomes: ToolOutcome[], name: string) => outcomes.find((o) => o.name === name);
 
+const ALERT_DETECTORS: ReadonlyArray<[RegExp, string]> = [
+  [/\birsf\b|revenue share/i, 'irsf'],
+  [/\bwangiri\b|one[- ]ring/i, 'wangiri'],
+  [/\bsim ?box/i, 'simbox'],
+  [/\bspikes?\b/i, 'spike'],
+  [/\brevenue anomal|tariff error/i, 'revenue'],
+];
+
+/** The alert filter an analyst's words name: a status, a severity, a detector (none named: the newest of every kind). */
+function alertFilter(text: string): Record<string, unknown> {
+  const status = /\bconfirmed\b/i.test(text) ? 'confirmed' : /\bdismissed\b/i.test(text) ? 'dismissed' : /\b(open|new|unresolved|pending|outstanding)\b/i.test(text) ? 'open' : undefined;
+  const severity = /\bcritical\b/i.test(text) ? 'critical' : /\bwarnings?\b/i.test(text) ? 'warning' : undefined;
+  const detector = ALERT_DETECTORS.find(([re]) => re.test(text))?.[1];
+  return { ...(status ? { status } : {}), ...(severity ? { severity } : {}), ...(detector ? { detector } : {}), limit: 20 };
+}
+
 /** The account a step's earlier tool result names (a standing read for "the customer on INV-…"). */
 const accountFrom = (outcomes: ToolOutcome[]) => outcomes.map((o) => o.output.accountId).find((a): a is string => typeof a === 'string');
 
@@ -114,6 +130,8 @@ export function planToolCalls(r: AnalystRequest, outcomes: ToolOutcome[]): NextS
       return once('billing_totals', latest ? { period: latest } : {});
     case 'flagged':
       return once('list_flagged_invoices', { limit: 20 });
+    case 'fraud_alerts':
+      return once('list_fraud_alerts', alertFilter(r.text));
     case 'explain_line':
       return once('explain_invoice_line', { invoice: r.invoice, lineId: r.lineId });
     case 'explain_invoice': {

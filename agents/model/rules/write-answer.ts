@@ -149,6 +149,15 @@ const WRITERS: Record<string, (x: Json, r: AnalystRequest) => string> = {
       `${x.pendingProposals.length} proposals wait for approval${x.pendingProposals.length ? ':' : '.'}`,
       list((x.pendingProposals as Json[]).map((p) => `  - proposal ${p.id} (${p.kind}, asked by ${p.requestedBy}): ${p.summary}`)),
     ].join('\n'),
+  list_fraud_alerts: (x) =>
+    [
+      `${x.alerts.length ? `${x.alerts.length} alert${x.alerts.length === 1 ? '' : 's'}` : 'No alerts'} match (open ${x.counts.open}, confirmed ${x.counts.confirmed}, dismissed ${x.counts.dismissed} in all)${x.alerts.length ? ':' : '.'}`,
+      list(
+        (x.alerts as Json[]).map((a) => `  - alert ${a.id} (${a.detector}, ${a.severity}, ${a.status}) about ${a.subject}: ${a.summary}`),
+        10,
+      ),
+      ...(x.alerts.length ? ['Each alert shows its evidence with `switchboard alerts show <id>` or at /alerts/<id>; a person confirms or dismisses it there.'] : []),
+    ].join('\n'),
   find_invoice: (x, r) =>
     r.intent === 'release' && x.status !== 'held'
       ? `Account ${x.accountId} has no held invoice to release: its latest invoice (${x.period}) is ${x.number ?? `id ${x.id}`}, ${x.status}. Nothing was proposed.`

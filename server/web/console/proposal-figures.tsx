@@ -223,6 +223,19 @@ export function ProposalFigures(props: { proposal: StoredProposal }) {
           <Row label="Money">none: a case moves no money; a credit or waiver for it is a proposal of its own</Row>
         </dl>
       );
+    case 'bar_line':
+      return (
+        <dl class="facts">
+          <Row label="Line">{p.payload.subscriber}</Row>
+          <Row label="Alert">
+            <a href={`/alerts/${p.payload.alertId}`}>
+              {p.payload.detector} alert {p.payload.alertId} ({p.payload.severity})
+            </a>
+          </Row>
+          <Row label="Found">{p.payload.alertSummary}</Row>
+          <Row label="Approving">records the line as barred (its calls to be refused by provisioning); no money moves</Row>
+        </dl>
+      );
     case 'dunning_step':
       return (
         <dl class="facts">

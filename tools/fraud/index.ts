@@ -1,0 +1,12 @@
+export * from './fraud.types.ts';
+export { fraudThresholdsSchema, defaultFraudThresholds, DEFAULT_HIGH_RISK_PREFIXES, type FraudThresholds, type FraudThresholdsInput } from './fraud-thresholds.ts';
+export { createFraudStage, type FraudStage } from './create-fraud-stage.ts';
+export { toFraudEvent } from './to-fraud-event.ts';
+export { createIrsfDetector, irsfRisk, chainBursts, peakInWindow } from './detect-irsf.ts';
+export { createWangiriDetector } from './detect-wangiri.ts';
+export { createSimboxDetector } from './detect-simbox.ts';
+export { createSpikeDetector } from './detect-spikes.ts';
+export { createRevenueDetector, destinationKey } from './detect-revenue.ts';
+export { median, medianAbsoluteDeviation, robustSpread, robustScore } from './robust-stats.ts';
+export { rangeOf, matchPrefix, dialledDigits, longestSequentialRun } from './number-ranges.ts';
+export { matchAlertsToLabels, type FraudLabel, type DetectionScore } from './score-detection.ts';
