@@ -28,7 +28,8 @@ export function createDecimalSum(): DecimalSum {
         const frac = m[3] ?? '';
         const n = Number(m[2]!) * 10 ** SCALE_DIGITS + (frac === '' ? 0 : Number(frac.padEnd(SCALE_DIGITS, '0')));
         const next = m[1] ? units - n : units + n;
-        if (Number.isSafeInteger(next)) {
+        // Both the amount and the total must be safe integers: an amount past 2^53 units is already rounded.
+        if (Number.isSafeInteger(n) && Number.isSafeInteger(next)) {
           units = next;
           return;
         }
