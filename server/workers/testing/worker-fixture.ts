@@ -2,7 +2,14 @@ import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { loadConfig } from '../../../config/index.ts';
 import { printed, startCli, type CliProcess } from '../../../cli/testing/cli-processes.ts';
-import { redisConnection } from '../queues.ts';
+import { join } from 'node:path';
+import { Queue } from 'bullmq';
+import { afterAll, beforeAll } from 'vitest';
+import { billPeriod } from '../../../app/billing/index.ts';
+import { setUpManyAccounts } from '../../../cli/commands/testing/many-accounts.ts';
+import { openDatabase } from '../../../db/index.ts';
+import { createTempStore } from '../../../db/testing/create-temp-store.ts';
+import { QUEUES, redisConnection } from '../queues.ts';
 
 /** A queue prefix no other test (or Switchboard on this Redis) uses. */
 export function testPrefix(): string {
@@ -74,4 +81,54 @@ export async function eventually(what: string, probe: () => Promise<boolean>, ti
     if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+/** Worker flags that make a killed worker's jobs come back fast (lock 1.5 s, stalled check every 0.5 s), with shards of `shardSize`. */
+export function fastReclaim(shardSize: number): string[] {
+  return ['--shard-size', String(shardSize), '--lock-duration', '1500', '--stalled-interval', '500', '--max-stalled', '100', '--poll-ms', '3600000'];
+}
+
+/** What a kill test works on: the database, its copy from before any run, and the queues under the test's prefix. */
+export interface KillFixture {
+  store: ReturnType<typeof createTempStore>;
+  /** The database as it was before the run: billed uninterrupted, it is the reference. */
+  copy: string;
+  prefix: string;
+  tasks: Queue;
+  bill: Queue;
+}
+
+/**
+ * Sets up a kill test's world before the file's tests (`accounts` demo accounts, a copy, the
+ * queues on a prefix of its own) and removes all of it after, keys included.
+ */
+export function useKillFixture(accounts: number): KillFixture {
+  const connection = redisConnection(loadConfig().redisUrl);
+  const f = { prefix: testPrefix() } as KillFixture;
+  beforeAll(() => {
+    f.store = createTempStore();
+    setUpManyAccounts(f.store, accounts);
+    f.copy = join(f.store.dir, 'copy.db');
+    f.store.sqlite.exec(`vacuum into '${f.copy}'`);
+    f.tasks = new Queue(QUEUES.tasks, { connection, prefix: f.prefix });
+    f.bill = new Queue(QUEUES.bill, { connection, prefix: f.prefix });
+  }, 60_000);
+  afterAll(async () => {
+    await Promise.all([f.tasks.close(), f.bill.close()]);
+    await connection.quit();
+    await deletePrefix(f.prefix);
+    f.store.cleanup();
+  });
+  return f;
+}
+
+/** The reference: the copy billed for `period` in one uninterrupted run, its invoices as the fault tests compare them. */
+export function referenceInvoices(copy: string, period: string): InvoiceRow[] {
+  const reference = openDatabase(copy);
+  try {
+    billPeriod(reference, { period, timezone: 'UTC' });
+  } finally {
+    reference.close();
+  }
+  return readInvoices(copy);
 }
