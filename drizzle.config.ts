@@ -11,6 +11,7 @@ export default defineConfig({
     './db/cycle-schema.ts',
     './db/notification-schema.ts',
     './db/fraud-schema.ts',
+    './db/payment-schema.ts',
   ],
   out: './db/migrations',
 });

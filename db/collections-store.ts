@@ -5,6 +5,7 @@ import type { ReceivableDocument } from '../tools/collections/index.ts';
 import { dunningActions } from './agent-schema.ts';
 import { accounts, invoices } from './billing-schema.ts';
 import type { Store } from './open-database.ts';
+import { paidByInvoice } from './payment-store.ts';
 import { tenantAccount } from './tenant-scope.ts';
 
 /** The parts of a stored document collections reads (checked, not assumed: the rest is not read). */
@@ -17,26 +18,32 @@ const receivableDates = z.object({
 /** An account's invoices and notes as collections reads them (tenant-checked). */
 export function accountReceivables(store: Store, tenant: string, accountId: string): ReceivableDocument[] {
   tenantAccount(store, tenant, accountId);
-  return store.db
+  const rows = store.db
     .select({ id: invoices.id, number: invoices.number, kind: invoices.kind, status: invoices.status, currency: invoices.currency, total: invoices.total, documentJson: invoices.documentJson })
     .from(invoices)
     .where(eq(invoices.accountId, accountId))
     .orderBy(asc(invoices.id))
-    .all()
-    .map((r) => {
-      const doc = receivableDates.parse(JSON.parse(r.documentJson));
-      return {
-        id: r.id,
-        number: r.number,
-        kind: r.kind,
-        status: r.status,
-        currency: r.currency,
-        total: r.total,
-        issueDate: doc.issueDate,
-        dueDate: doc.dueDate,
-        corrects: doc.correcting?.number ?? null,
-      };
-    });
+    .all();
+  const paid = paidByInvoice(
+    store,
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => {
+    const doc = receivableDates.parse(JSON.parse(r.documentJson));
+    const settled = paid.get(r.id);
+    return {
+      id: r.id,
+      number: r.number,
+      kind: r.kind,
+      status: r.status,
+      currency: r.currency,
+      total: r.total,
+      issueDate: doc.issueDate,
+      dueDate: doc.dueDate,
+      corrects: doc.correcting?.number ?? null,
+      ...(settled !== undefined && !settled.startsWith('-') ? { paid: settled } : {}),
+    };
+  });
 }
 
 /** Dunning steps already taken for one delinquency (keyed by its oldest open invoice). */

@@ -16,7 +16,8 @@ import {
 /**
  * The rules, kept deliberately simple:
  * - A receivable is an invoice or debit note that is `issued` or `overdue` (paid and void ones are
- *   settled; drafts and held ones were never sent). A debit note is its own receivable with its own
+ *   settled; drafts and held ones were never sent). What payments have settled on it (`paid`, a
+ *   part payment) reduces what is open before any credit note does. A debit note is its own receivable with its own
  *   due date, as saveInvoice issues it.
  * - A credit note that is `issued` or `overdue` (not void, not settled) and whose `corrects` names an
  *   open receivable reduces that receivable, so its amount ages with the invoice it corrects. Any
@@ -77,14 +78,14 @@ export function ageReceivables(invoices: readonly ReceivableDocument[], asOf: st
   const decimals = currency === null ? 0 : minorUnits(currency);
   const fmt = (x: Decimal): string => x.toFixed(decimals);
 
-  const open = new Map<string, { doc: ReceivableDocument; dueDate: string; total: Decimal; credited: Decimal }>();
+  const open = new Map<string, { doc: ReceivableDocument; dueDate: string; total: Decimal; credited: Decimal; paid: Decimal }>();
   for (const d of docs) {
     if (d.kind === 'credit_note' || !OPEN_STATUSES.has(d.status)) continue;
     const total = amountOf(d, decimals);
     if (total.isNegative()) throw new BillingError('INVALID_INPUT', `${label(d)} has a negative total ${d.total}; only credit notes may`);
     // An issued document always has a number and a due date (saveInvoice sets both).
     if (d.number === null || d.dueDate === null) throw new BillingError('INVALID_INPUT', `${label(d)} is ${d.status} but has no number or due date`);
-    open.set(d.number, { doc: d, dueDate: d.dueDate, total, credited: ZERO });
+    open.set(d.number, { doc: d, dueDate: d.dueDate, total, credited: ZERO, paid: dec(d.paid ?? '0') });
   }
 
   const unapplied: UnappliedCredit[] = [];
@@ -100,7 +101,7 @@ export function ageReceivables(invoices: readonly ReceivableDocument[], asOf: st
       if (!amount.isZero()) unapplied.push({ ...base, amount: fmt(amount), reason: `not applied: ${why}` });
       continue;
     }
-    const room = target.total.minus(target.credited);
+    const room = target.total.minus(target.paid).minus(target.credited);
     const applied = smaller(amount, room.isNegative() ? ZERO : room);
     target.credited = target.credited.plus(amount);
     const excess = amount.minus(applied);
@@ -110,10 +111,10 @@ export function ageReceivables(invoices: readonly ReceivableDocument[], asOf: st
   const buckets = Object.fromEntries(AGEING_BUCKETS.map((b) => [b, ZERO])) as Record<AgeingBucket, Decimal>;
   const rows: AgeingRow[] = [];
   let oldestDueDate: string | null = null;
-  for (const { doc, dueDate, total, credited } of [...open.values()].sort((a, b) => compare(a.dueDate, b.dueDate) || compare(a.doc.number!, b.doc.number!))) {
+  for (const { doc, dueDate, total, credited, paid } of [...open.values()].sort((a, b) => compare(a.dueDate, b.dueDate) || compare(a.doc.number!, b.doc.number!))) {
     const daysPastDue = Math.max(0, daysBetween(dueDate, asOf));
     const bucket = bucketOf(daysPastDue);
-    const rest = total.minus(credited);
+    const rest = total.minus(credited).minus(paid);
     if (rest.greaterThan(0)) buckets[bucket] = buckets[bucket].plus(rest);
     if (rest.greaterThan(0) && (oldestDueDate === null || dueDate < oldestDueDate)) oldestDueDate = dueDate;
     rows.push({
@@ -126,6 +127,7 @@ export function ageReceivables(invoices: readonly ReceivableDocument[], asOf: st
       bucket,
       total: fmt(total),
       credited: fmt(credited),
+      paid: fmt(paid),
       open: fmt(rest),
     });
   }

@@ -30,6 +30,11 @@ export const receivableDocumentSchema = z.object({
   issueDate: isoDate.nullable(),
   dueDate: isoDate.nullable(),
   corrects: z.string().min(1).nullable().optional(),
+  /** What payments (net of returns), applied credit and write-offs have settled on it (payment_allocations); absent means nothing. */
+  paid: z
+    .string()
+    .regex(/^\d+(\.\d+)?$/, 'a non-negative decimal number such as "5.00"')
+    .optional(),
 });
 export type ReceivableDocument = z.infer<typeof receivableDocumentSchema>;
 
@@ -50,7 +55,9 @@ export const ageingRowSchema = z.object({
   total: decimalString,
   /** Credit notes against it (all of them, also beyond its total), as a positive amount. */
   credited: decimalString,
-  /** total - credited: negative when credited beyond its total (that excess is also an unapplied credit). */
+  /** What payments, applied credit and write-offs settled on it. */
+  paid: decimalString,
+  /** total - credited - paid: negative when credited beyond its total (that excess is also an unapplied credit). */
   open: decimalString,
 });
 export type AgeingRow = z.infer<typeof ageingRowSchema>;
