@@ -41,6 +41,7 @@ import { previewAccountRerate, proposeAccountRerate, proposeEventRecategorisatio
 import { showWhatIf } from './whatif/index.ts';
 import { showPricingWhatIf, showUsageTrends } from './pricing/index.ts';
 import { showForecast } from './forecast/index.ts';
+import { forecastTenantCashflow } from './cashflow/index.ts';
 import { createPortalLink, listPortalLinks, revokePortalLink, showCurrentPeriod } from './portal/index.ts';
 import { confirmAlert, dismissAlert, listAlerts, scanAlerts, setAlertThresholds, showAlert, showAlertThresholds } from './alerts/index.ts';
 import {
@@ -159,6 +160,8 @@ export const operations: readonly Operation[] = [
   removeWebhook,
   // forecasts: an account's use to the period end, overages and cheaper plans
   showForecast,
+  // cash flow: expected receipts per week from open invoices, and the accounts to chase (docs/cashflow.md)
+  forecastTenantCashflow,
   // fraud and anomaly alerts (docs/fraud.md)
   listAlerts,
   showAlert,

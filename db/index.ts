@@ -57,6 +57,7 @@ export { tenantScope, type TenantScope } from './scope.ts';
 export { accountTenant, tenantAccount, tenantInvoice, tenantEvent, listTenantInvoices, listTenantEvents, listTenantQuarantine, countTenantEvents, countTenantQuarantine } from './tenant-scope.ts';
 export { suggestEventCategory } from './suggest-event-category.ts';
 export { accountReceivables, takenDunningSteps } from './collections-store.ts';
+export { loadCashflowData, type CashflowData } from './cashflow-store.ts';
 export { accountPeriodInvoice, explainTenantInvoice, invoicesBefore } from './account-invoices.ts';
 export { tenantPeriodDocuments } from './period-documents.ts';
 export { claimChatThread, tenantThread, writableThread, listTenantThreads, type ChatThreadRow } from './chat-thread-store.ts';

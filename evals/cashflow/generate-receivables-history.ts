@@ -45,8 +45,10 @@ export function generateReceivablesHistory(options: { seed: number; accounts: nu
       const total = dec(Math.max(5, rng.logNormal(median, 0.25)).toFixed(2));
       documents.push({ id, accountId, number: `H-${String(id).padStart(6, '0')}`, kind: 'invoice', status: 'issued', currency: 'GBP', total: total.toFixed(2), issueDate, dueDate });
       const pay = (delay: number, amount: string) => {
-        const date = addDays(dueDate, Math.round(delay));
-        if (date <= end) allocations.push({ invoiceId: id, accountId, kind: 'payment', amount, date: date < issueDate ? issueDate : date });
+        let date = addDays(dueDate, Math.round(delay));
+        // Nobody pays an invoice before it is issued.
+        if (date < issueDate) date = issueDate;
+        if (date <= end) allocations.push({ invoiceId: id, accountId, kind: 'payment', amount, date });
       };
       if (m - start >= stopAfter) continue;
       if (profile === 'prompt') {

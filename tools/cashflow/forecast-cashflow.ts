@@ -51,7 +51,7 @@ export function forecastInvoices(input: ParsedCashflowInput, curves: CollectionC
     const settled = paid.get(String(d.id));
     const { accountId, ...doc } = d;
     const list = byAccount.get(accountId) ?? [];
-    list.push({ ...doc, ...(settled && settled.greaterThan(0) ? { paid: settled.toString() } : {}) });
+    list.push({ ...doc, ...(settled?.greaterThan(0) ? { paid: settled.toString() } : {}) });
     byAccount.set(accountId, list);
   }
   const rows: Row[] = [];

@@ -1,0 +1,2 @@
+export { forecastTenantCashflow } from './forecast-cashflow.ts';
+export { accountRiskBands } from './account-risk-bands.ts';
