@@ -27,6 +27,7 @@ import { registerWhatIf } from './commands/whatif.ts';
 import { registerPricing } from './commands/pricing.ts';
 import { registerWorker } from './commands/worker.ts';
 import { registerForecast } from './commands/forecast.ts';
+import { registerCashflow } from './commands/cashflow.ts';
 import { finishProgram, newProgram } from './program.ts';
 import { start } from './start.ts';
 
@@ -62,6 +63,7 @@ export function buildProgram(): Command {
     registerWorker,
     registerAudit,
     registerForecast,
+    registerCashflow,
   ]) {
     register(program);
   }

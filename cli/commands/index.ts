@@ -136,4 +136,10 @@ export const COMMANDS: readonly CommandEntry[] = [
     description: "an account's projected use to the period end per line and allowance (weekday pattern and history, beside the straight line), with extra charges and cheaper plans",
     load: async () => (await import('./forecast.ts')).registerForecast,
   },
+  {
+    name: 'cashflow',
+    term: 'cashflow [options]',
+    description: 'expected receipts per week from open invoices (learned collection curves by age and risk), what is later or doubtful, and the accounts to chase first',
+    load: async () => (await import('./cashflow.ts')).registerCashflow,
+  },
 ];
