@@ -21,6 +21,7 @@ import { userRoutes } from './users.ts';
 import { whatIfRoutes } from './whatif.ts';
 import { pricingRoutes } from './pricing.ts';
 import { forecastRoutes } from './forecast.ts';
+import { cashflowRoutes } from './cashflow.ts';
 
 /** Every route of /api/v1, by area; each area adds its own line. */
 export const routes: readonly RouteSpec[] = [
@@ -45,5 +46,6 @@ export const routes: readonly RouteSpec[] = [
   ...portalRoutes,
   ...notificationRoutes,
   ...forecastRoutes,
+  ...cashflowRoutes,
   ...alertRoutes,
 ];
