@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { showAccountStanding } from '../../app/accounts/index.ts';
+import { forecastTenantCashflow } from '../../app/cashflow/index.ts';
 import type { AgentContext } from '../context.ts';
 import type { AgentTool } from './define-agent-tool.ts';
 import { operationTool } from './operation-tool.ts';
@@ -24,6 +25,23 @@ export function collectionsTools(ctx: AgentContext): AgentTool[] {
       kind: 'analysis',
       description: 'Across all accounts: those whose next dunning step is due today, longest past due first, with the step, the days past due and the overdue balance. Proposes nothing.',
       schema: z.object({ limit: z.number().int().min(1).max(50).default(20) }).strict(),
+    }),
+    operationTool(ctx, 'collections', forecastTenantCashflow, {
+      name: 'cashflow_forecast',
+      kind: 'analysis',
+      description:
+        "The tenant's cash-flow forecast from its open invoices: expected receipts per week for the next weeks (learned collection curves by age and risk), what is later or doubtful, and the accounts whose collection would bring the most cash soonest, with why. Proposes nothing.",
+      schema: z.object({ weeks: z.number().int().min(1).max(13).default(13), actions: z.number().int().min(0).max(20).default(5) }).strict(),
+      toInput: ({ weeks, actions }) => ({ weeks, actions, invoices: 0 }),
+      // The model reads the totals, the weeks and the accounts to chase; the per-invoice rows stay with the CLI and API.
+      toResult: (f) => ({
+        asOf: f.asOf,
+        weeks: f.weeks,
+        actionWeeks: f.actionWeeks,
+        history: f.history,
+        openInvoices: f.openInvoices,
+        currencies: f.currencies.map(({ invoices: _rows, byBand: _bands, ...c }) => c),
+      }),
     }),
     proposalTool(ctx, 'collections', proposeAccountDunningStep, {
       name: 'propose_dunning_step',

@@ -14,7 +14,10 @@ beforeAll(async () => {
   const invoices = listTenantInvoices(store, 't', {});
   const first = invoices.find((i) => i.number === 'INV-000001')!;
   writeAllocation(store, { tenant: 't', invoiceId: first.id, accountId: first.accountId, amount: '1.00', date: '2025-04-12' });
-  open = invoices.reduce((s, i) => s.plus(i.total), ZERO).minus('1.00').toFixed(2);
+  open = invoices
+    .reduce((s, i) => s.plus(i.total), ZERO)
+    .minus('1.00')
+    .toFixed(2);
 });
 afterAll(() => store.cleanup());
 
