@@ -114,6 +114,11 @@ const TABLE: Array<[string, Expected]> = [
   // pricing what-ifs and usage trends (the rater's tools compute every figure)
   ['what would revenue be in 2025-03 with tariff file tariff-europe-up.yaml', { intent: 'pricing_what_if', agent: 'rater', periods: ['2025-03'] }],
   ['usage trends by category for the next months', { intent: 'usage_trends', agent: 'rater' }],
+  // the cash-flow forecast (the collections agent's cashflow_forecast computes every figure)
+  ['what does our cash flow look like for the next 13 weeks?', { intent: 'cashflow', agent: 'collections' }],
+  ['how much cash will come in over the next 6 weeks', { intent: 'cashflow', agent: 'collections' }],
+  ['which accounts would bring the most cash soonest if we chased them?', { intent: 'cashflow', agent: 'collections' }],
+  ['forecast expected receipts', { intent: 'cashflow' }],
   // not understood
   ['make me a sandwich', { intent: 'unknown', agent: 'supervisor' }],
 ];

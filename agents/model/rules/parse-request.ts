@@ -2,6 +2,7 @@ import type { AgentName } from '../../context.ts';
 import { findEntities, type Entities } from './find-entities.ts';
 import { fixTypos, readWords, type Words } from './read-words.ts';
 import { asksPricingWhatIf, asksUsageTrends } from './pricing-rules.ts';
+import { asksCashflow } from './cashflow-rules.ts';
 
 /** What the offline model understood an analyst to ask: one intent and the ids named in the message. */
 export interface AnalystRequest extends Entities {
@@ -29,6 +30,7 @@ export const INTENTS = {
   credit: { agent: 'collections', says: 'credit <amount> on invoice INV-…' },
   payment_plan: { agent: 'collections', says: 'set up a payment plan of N instalments for account A… (or: spread A…’s balance over N months; or: for the customer on INV-…)' },
   dunning_candidates: { agent: 'collections', says: 'which accounts should go to the next dunning step' },
+  cashflow: { agent: 'collections', says: 'cash-flow forecast (expected receipts per week for the next 13 weeks; which accounts would bring the most cash soonest)' },
   dunning: { agent: 'collections', says: 'propose the next dunning step for account A…' },
   standing: { agent: 'collections', says: 'what is the standing (balance, ageing) of account A… (or of the customer on INV-…)' },
   release: { agent: 'auditor', says: 'release held invoice N (or: the held invoice of account A…)' },
@@ -143,7 +145,7 @@ const REFUSALS: Rule[] = [
     (_w, e, t) =>
       /\b(forecast\w*|predict\w*|churn\w*|likely to (?:leave|cancel|pay)|projection|project(?:ed)?\s+(?:revenue|billing)|next (?:month|quarter|year)'?s? (?:revenue|billing|bill))\b/i.test(t) &&
       !asksUsageForecast(e, t) &&
-      'Revenue and churn forecasts are not available: the tools report what was billed and rated, and forecast one account\'s use this period ("forecast usage for account A…"). I can give what was billed in a month ("how much did we bill in March 2025").',
+      'Revenue and churn forecasts are not available: the tools report what was billed and rated, forecast one account\'s use this period ("forecast usage for account A…") and the cash expected from open invoices ("cash-flow forecast"). I can give what was billed in a month ("how much did we bill in March 2025").',
   ],
   [
     'unsupported',
@@ -173,6 +175,8 @@ const RULES: Rule[] = [
   // Pricing questions only read (nothing is proposed), so they come before the refusals of areas not covered (forecasts); an injection is never one.
   ['pricing_what_if', (w, e, t) => !INJECTION.test(t) && asksPricingWhatIf(w, e, t)],
   ['usage_trends', (w, e, t) => !INJECTION.test(t) && asksUsageTrends(w, e, t)],
+  // The cash-flow forecast only reads, so it too comes before the refusal of forecasts not available (revenue, churn).
+  ['cashflow', (_w, _e, t) => !INJECTION.test(t) && asksCashflow(t)],
   ...REFUSALS,
   ['forecast', (_w, e, t) => asksUsageForecast(e, t)],
   [

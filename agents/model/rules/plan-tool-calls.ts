@@ -1,5 +1,6 @@
 import type { AnalystRequest } from './parse-request.ts';
 import { pricingToolCall } from './pricing-rules.ts';
+import { cashflowToolCall } from './cashflow-rules.ts';
 
 /** A tool call the offline model makes, or the gap that stops it (what the analyst must still say). */
 export type NextStep = { tool: string; args: Record<string, unknown> } | { missing: string } | null;
@@ -78,6 +79,10 @@ export function planToolCalls(r: AnalystRequest, outcomes: ToolOutcome[]): NextS
       );
     case 'dunning_candidates':
       return once('list_dunning_candidates', { limit: 20 });
+    case 'cashflow': {
+      const step = cashflowToolCall(r);
+      return once(step.tool, step.args);
+    }
     case 'standing':
       if (!r.accountId && !r.invoice) return { missing: 'the account (e.g. "account A00081") or one of its invoices' };
       return once('account_standing', r.accountId ? { accountId: r.accountId } : { invoice: r.invoice });

@@ -2,6 +2,7 @@ import { INTENTS, type AnalystRequest } from './parse-request.ts';
 import type { StepRun } from './plan-tool-calls.ts';
 import { describeStep } from './read-message.ts';
 import { PRICING_WRITERS } from './write-pricing-answer.ts';
+import { cashflowAnswer } from './cashflow-rules.ts';
 
 /* The offline model's answers: fixed templates that copy amounts from tool results as they are
  * (strings), so every figure in an answer is one a tool computed. Nothing here does arithmetic. */
@@ -123,6 +124,7 @@ function forecastAnswer(x: Json): string {
 const WRITERS: Record<string, (x: Json, r: AnalystRequest) => string> = {
   ...PRICING_WRITERS,
   forecast_usage: (x) => forecastAnswer(x),
+  cashflow_forecast: (x) => cashflowAnswer(x),
   explain_invoice: (x, r) => (r.totals ? totalsAnswer(x) : invoiceAnswer(x, r)),
   explain_invoice_line: (l) =>
     [
