@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { z } from 'zod';
 import { forecastTenantCashflow } from '../../app/cashflow/forecast-cashflow.ts';
 import { runOperation } from '../../app/operation.ts';
+import { describeHistory } from '../../tools/cashflow/index.ts';
 import { BillingError } from '../../tools/errors.ts';
 import { dec } from '../../tools/money/index.ts';
 import { checkDate } from '../../tools/time/index.ts';
@@ -16,9 +17,7 @@ const BUCKET_WORDS: Record<string, string> = { current: 'not yet due', days_1_30
 
 /** The forecast in words and tables: per currency the weeks, later / doubtful, the buckets and the accounts to chase. */
 export function formatCashflow(f: Forecast): string {
-  const history = f.history.thin
-    ? `Curves: the fallback prior (only ${f.history.invoiceWeeks} invoice-weeks of payment history, from ${f.history.invoices} invoices).`
-    : `Curves learned from ${f.history.invoices} invoices (${f.history.invoiceWeeks} invoice-weeks of payment history).`;
+  const history = describeHistory(f.history);
   if (f.currencies.length === 0) return [`Cash-flow forecast on ${f.asOf}: no open invoices, so no receipts are expected.`, history].join('\n');
   return [
     `Cash-flow forecast on ${f.asOf}, ${f.weeks} weeks (docs/cashflow.md). ${history}`,

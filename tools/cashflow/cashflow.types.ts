@@ -129,6 +129,8 @@ export const curveSummarySchema = z.object({
 export const historySummarySchema = z.object({
   invoices: z.number().int(),
   invoiceWeeks: z.number().int(),
+  /** Payments (and returns) in that history; none means the books record no payments yet, and the prior stands alone. */
+  payments: z.number().int(),
   /** True when fewer than MIN_HISTORY_WEEKS invoice-weeks were seen: the curves are mostly the prior. */
   thin: z.boolean(),
 });

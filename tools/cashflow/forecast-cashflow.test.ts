@@ -4,7 +4,7 @@ import { dec, ZERO } from '../money/index.ts';
 import { addDays, addMonthsToDate } from '../time/index.ts';
 import type { CashflowAllocation, CashflowDocument } from './cashflow.types.ts';
 import { forecastCashflow } from './forecast-cashflow.ts';
-import { learnCollectionCurves, priorHazard } from './learn-collection-curves.ts';
+import { learnCollectionCurves, MIN_AGE, priorHazard } from './learn-collection-curves.ts';
 
 function invoice(id: number, accountId: string, issueDate: string, total: string, over: Partial<CashflowDocument> = {}): CashflowDocument {
   return { id, accountId, number: `INV-${String(id).padStart(6, '0')}`, kind: 'invoice', status: 'issued', currency: 'GBP', total, issueDate, dueDate: addDays(issueDate, 14), ...over };
@@ -30,7 +30,7 @@ const total = (xs: readonly string[]) => xs.reduce((s, x) => s.plus(x), ZERO);
 describe('forecastCashflow', () => {
   it('falls back to the prior with no history, and one invoice adds up exactly to what is open', () => {
     const f = forecastCashflow({ asOf: '2025-05-01', documents: [invoice(1, 'A1', '2025-04-28', '100.01')], allocations: [] });
-    expect(f.history).toEqual({ invoices: 0, invoiceWeeks: 0, thin: true });
+    expect(f.history).toEqual({ invoices: 0, invoiceWeeks: 0, payments: 0, thin: true });
     const c = f.currencies[0]!;
     expect(c.invoices).toHaveLength(1);
     const row = c.invoices[0]!;
@@ -151,6 +151,20 @@ describe('forecastCashflow', () => {
 });
 
 describe('learnCollectionCurves', () => {
+  it('keeps the prior when no payment is recorded at all, and learns nothing from an invoice marked paid with no allocation', () => {
+    const h = regularHistory(20, 12, 5);
+    const none = learnCollectionCurves({ asOf: '2025-01-03', documents: h.documents, allocations: [], bands: {} });
+    expect(none).toMatchObject({ invoices: 0, invoiceWeeks: 0, payments: 0, thin: true });
+    expect(none.hazard.medium[-1 - MIN_AGE]).toBeCloseTo(priorHazard(-1), 10);
+    const byHand = learnCollectionCurves({
+      asOf: '2025-01-03',
+      documents: h.documents.map((d) => (d.accountId === 'A1' ? { ...d, status: 'paid' as const } : d)),
+      allocations: h.allocations.filter((a) => a.accountId !== 'A1'),
+      bands: {},
+    });
+    expect(byHand.invoices).toBe(19 * 12);
+  });
+
   it('uses only what was known by asOf', () => {
     const h = regularHistory(10, 6, 3);
     const early = learnCollectionCurves({ asOf: '2024-03-01', documents: h.documents, allocations: h.allocations, bands: {} });

@@ -27,7 +27,7 @@ export function forecastCashflow(raw: CashflowInput): CashflowForecast {
     asOf: input.asOf,
     weeks: input.weeks,
     actionWeeks: input.actionWeeks,
-    history: { invoices: curves.invoices, invoiceWeeks: curves.invoiceWeeks, thin: curves.thin },
+    history: { invoices: curves.invoices, invoiceWeeks: curves.invoiceWeeks, payments: curves.payments, thin: curves.thin },
     curves: summariseCurves(curves),
     currencies: currencies.map((c) =>
       currencyForecast(

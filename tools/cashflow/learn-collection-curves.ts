@@ -34,6 +34,8 @@ export interface CollectionCurves {
   hazard: Record<RiskBand, number[]>;
   invoices: number;
   invoiceWeeks: number;
+  /** Cash allocations (payments and returns) the curves saw. */
+  payments: number;
   thin: boolean;
 }
 
@@ -93,10 +95,15 @@ export function learnCollectionCurves(input: {
   }
   let invoices = 0;
   let invoiceWeeks = 0;
+  let payments = 0;
   for (const d of input.documents) {
     if (d.kind === 'credit_note' || d.status === 'void' || d.number === null || d.issueDate === null || d.dueDate === null || d.issueDate > input.asOf) continue;
     const decimals = minorUnits(d.currency);
-    const allocations = (byInvoice.get(String(d.id)) ?? [])
+    const own = byInvoice.get(String(d.id)) ?? [];
+    // Marked paid without allocations to show when (a payment recorded by hand before payments were matched): when it was paid is unknown, so it teaches nothing.
+    if (d.status === 'paid' && own.reduce((sum, a) => sum + units(a.amount, decimals), 0) < units(d.total, decimals)) continue;
+    payments += own.filter((a) => a.kind === 'payment' || a.kind === 'return').length;
+    const allocations = own
       .map((a) => ({ day: dayNumber(a.date), amount: units(a.amount, decimals), cash: a.kind === 'payment' || a.kind === 'return' }))
       .sort((a, b) => a.day - b.day);
     const band = input.bands[d.accountId] ?? 'medium';
@@ -138,9 +145,15 @@ export function learnCollectionCurves(input: {
     const w = c.n / (c.n + SHRINK_WEEKS);
     return w * own + (1 - w) * parent;
   };
+  // No payment recorded at all: the books do not record payments yet, which says nothing about how customers pay, so the prior stands alone.
+  if (payments === 0) {
+    for (const list of Object.values(cells)) for (const c of list) Object.assign(c, { paid: 0, open: 0, n: 0 });
+    invoices = 0;
+    invoiceWeeks = 0;
+  }
   const pooled = cells.all.map((c, i) => shrink(c, priorHazard(i + MIN_AGE)));
   const hazard = Object.fromEntries(RISK_BANDS.map((b) => [b, cells[b].map((c, i) => shrink(c, Math.min(0.9, pooled[i]! * BAND_FACTOR[b])))])) as Record<RiskBand, number[]>;
-  return { hazard, invoices, invoiceWeeks, thin: invoiceWeeks < MIN_HISTORY_WEEKS };
+  return { hazard, invoices, invoiceWeeks, payments, thin: invoiceWeeks < MIN_HISTORY_WEEKS };
 }
 
 /**

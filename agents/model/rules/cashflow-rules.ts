@@ -1,3 +1,4 @@
+import { describeHistory } from '../../../tools/cashflow/describe-history.ts';
 import type { AnalystRequest } from './parse-request.ts';
 
 /* The offline model's reading of cash-flow questions (docs/cashflow.md): the forecast of receipts
@@ -28,15 +29,12 @@ export function cashflowToolCall(r: AnalystRequest): { tool: string; args: Recor
 
 /** The forecast in words: per currency the tool's own sentence, the weeks, later / doubtful, and the accounts to chase, as the tool gave them. */
 export function cashflowAnswer(x: Json): string {
-  const history = x.history.thin
-    ? `the collection curves are the fallback prior, as there are only ${x.history.invoiceWeeks} invoice-weeks of payment history`
-    : `collection curves learned from ${x.history.invoices} invoices' payment history, by age and risk band`;
   if (!(x.currencies as Json[]).length) return `Cash-flow forecast on ${x.asOf}: there are no open invoices, so no receipts are expected.`;
   return [
-    `Cash-flow forecast on ${x.asOf} for the next ${x.weeks} weeks (${history}):`,
+    `Cash-flow forecast on ${x.asOf} for the next ${x.weeks} weeks. ${describeHistory(x.history)}`,
     ...(x.currencies as Json[]).flatMap((c) => [
       `${c.currency}: ${c.summary}`,
-      ...(c.weeks as Json[]).map((w) => `  - week ${w.week} (${w.from} to ${w.to}): ${w.expected}${w.fromPlans !== '0.00' && !/^0(?:\.0+)?$/.test(w.fromPlans) ? ` (of which plan instalments ${w.fromPlans})` : ''}`),
+      ...(c.weeks as Json[]).map((w) => `  - week ${w.week} (${w.from} to ${w.to}): ${w.expected}${/[1-9]/.test(w.fromPlans) ? ` (of which plan instalments ${w.fromPlans})` : ''}`),
       `Expected in the next ${x.weeks} weeks: ${c.expected} ${c.currency}; later or doubtful: ${c.later} ${c.currency}.`,
       ...((c.actions as Json[]).length
         ? [`Accounts whose collection would bring the most cash within ${x.actionWeeks} weeks:`, ...(c.actions as Json[]).map((a) => `  ${a.rank}. account ${a.accountId}: about ${a.expectedGain} ${c.currency} more — ${a.reason}`)]

@@ -2,7 +2,7 @@ import type { Hono, MiddlewareHandler } from 'hono';
 import type { z } from 'zod';
 import { forecastTenantCashflow } from '../../../app/cashflow/index.ts';
 import { runOperation } from '../../../app/index.ts';
-import { MAX_WEEKS } from '../../../tools/cashflow/index.ts';
+import { describeHistory, MAX_WEEKS } from '../../../tools/cashflow/index.ts';
 import { Money, Notice, Stat } from '../components.tsx';
 import { ConsolePage } from '../layout.tsx';
 import { pageSession } from '../page-session.ts';
@@ -172,9 +172,7 @@ export function mountCashflow(web: Hono<WebEnv>, guard: MiddlewareHandler<WebEnv
         </form>
         <p class="muted">
           {`Forecast on ${f.asOf} from open invoices. `}
-          {f.history.thin
-            ? `The collection curves are the fallback prior: only ${f.history.invoiceWeeks} invoice-weeks of payment history so far.`
-            : `Collection curves learned from ${f.history.invoices} invoices (${f.history.invoiceWeeks} invoice-weeks of payment history), by age and risk band.`}
+          {describeHistory(f.history)}
         </p>
         {f.currencies.length ? f.currencies.map((cur) => <CurrencySection f={f} c={cur} />) : <Notice tone="info">No open invoices: no receipts are expected.</Notice>}
       </ConsolePage>,
