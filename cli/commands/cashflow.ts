@@ -20,7 +20,7 @@ export function formatCashflow(f: Forecast): string {
   const history = describeHistory(f.history);
   if (f.currencies.length === 0) return [`Cash-flow forecast on ${f.asOf}: no open invoices, so no receipts are expected.`, history].join('\n');
   return [
-    `Cash-flow forecast on ${f.asOf}, ${f.weeks} weeks (docs/cashflow.md). ${history}`,
+    `Cash-flow forecast on ${f.asOf}, ${f.weeks} weeks. ${history}`,
     ...f.currencies.flatMap((c) => [
       '',
       `${c.currency}: ${c.summary}`,

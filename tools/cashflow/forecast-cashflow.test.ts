@@ -145,6 +145,14 @@ describe('forecastCashflow', () => {
     ]);
   });
 
+  it('gives each week the same amount whatever horizon is asked, the rest in later', () => {
+    const documents = [invoice(1, 'A1', '2025-03-01', '123.45'), invoice(2, 'A2', '2025-04-20', '77.77')];
+    const full = forecastCashflow({ asOf: '2025-05-01', documents, allocations: [] }).currencies[0]!;
+    const short = forecastCashflow({ asOf: '2025-05-01', weeks: 5, documents, allocations: [] }).currencies[0]!;
+    expect(short.weeks.map((w) => w.expected)).toEqual(full.weeks.slice(0, 5).map((w) => w.expected));
+    expect(short.later).toBe(total([full.later, ...full.weeks.slice(5).map((w) => w.expected)]).toFixed(2));
+  });
+
   it('refuses a weeks outside 1 to 13', () => {
     expect(() => forecastCashflow({ asOf: '2025-04-01', weeks: 14, documents: [], allocations: [] })).toThrow(/weeks/);
   });

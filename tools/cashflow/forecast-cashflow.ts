@@ -3,7 +3,7 @@ import { BillingError } from '../errors.ts';
 import { allocate, dec, minorUnits, ZERO, type Decimal } from '../money/index.ts';
 import { parseOrThrow } from '../schemas/index.ts';
 import { addDays, daysBetween } from '../time/index.ts';
-import { RISK_BANDS, cashflowInputSchema, type CashflowForecast, type CashflowInput, type CurrencyForecast, type InvoiceForecast, type ParsedCashflowInput, type RiskBand } from './cashflow.types.ts';
+import { MAX_WEEKS, RISK_BANDS, cashflowInputSchema, type CashflowForecast, type CashflowInput, type CurrencyForecast, type InvoiceForecast, type ParsedCashflowInput, type RiskBand } from './cashflow.types.ts';
 import { collectionShares, learnCollectionCurves, type CollectionCurves } from './learn-collection-curves.ts';
 import { planSchedule } from './plan-schedule.ts';
 import { rankCollectionActions } from './rank-collection-actions.ts';
@@ -73,16 +73,11 @@ export function forecastInvoices(input: ParsedCashflowInput, curves: CollectionC
       const planned = plan.take(rest);
       const curvePart = rest.minus(planned.total);
       const daysPastDue = daysBetween(r.dueDate, input.asOf);
-      const shares = collectionShares(curves, band, daysPastDue, input.weeks);
-      const parts = curvePart.isZero()
-        ? Array.from({ length: input.weeks + 1 }, () => ZERO)
-        : allocate(
-            curvePart,
-            [...shares.weeks, shares.later].map((s) => dec(s.toFixed(12))),
-            decimals,
-          );
+      // Always split over the full 13 weeks, then fold the weeks past the horizon into "later": a week's amount is the same whatever horizon is asked.
+      const shares = collectionShares(curves, band, daysPastDue, MAX_WEEKS);
+      const parts = curvePart.isZero() ? Array.from({ length: MAX_WEEKS + 1 }, () => ZERO) : allocate(curvePart, [...shares.weeks, shares.later].map((s) => dec(s.toFixed(12))), decimals);
       const weeks = parts.slice(0, input.weeks).map((p, k) => p.plus(planned.weeks[k]!));
-      const later = parts[input.weeks]!.plus(planned.later);
+      const later = parts.slice(input.weeks).reduce((s, p) => s.plus(p), planned.later);
       if (!weeks.reduce((s, w) => s.plus(w), later).equals(rest)) throw new BillingError('INTERNAL', `the forecast of ${r.number} does not add up to ${rest.toFixed(decimals)}`);
       rows.push({
         id: r.id,
@@ -145,7 +140,7 @@ function currencyForecast(input: ParsedCashflowInput, currency: string, rows: Ro
     invoices: rows.map(({ currency: _c, fromPlans: _p, ...r }) => r),
     actions,
     summary:
-      `${rows.length} open invoices, ${fmt(open)} ${currency} open on ${input.asOf}` +
+      `${rows.length} open invoice${rows.length === 1 ? '' : 's'}, ${fmt(open)} ${currency} open on ${input.asOf}` +
       `${credit.greaterThan(0) ? ` (${fmt(credit)} of it covered by credit balances)` : ''}: ` +
       `${fmt(expected)} expected in the next ${input.weeks} weeks (most in week ${best.week}, ${best.from} to ${best.to}: ${best.expected}), ${fmt(later)} later or doubtful.`,
   };
