@@ -4,7 +4,7 @@ import { estimateBands } from './estimate-bands.ts';
 import { generateReceivablesHistory } from './generate-receivables-history.ts';
 
 /** The generated history the cash-flow forecast is scored on: fixed, so every run gets the same figures. */
-export const CASHFLOW_EVAL = { seed: 15, accounts: 400, firstMonth: '2024-01', months: 24, cutoffs: 8, everyWeeks: 4, weeks: 13 } as const;
+export const CASHFLOW_EVAL = { seed: 15, accounts: 400, firstMonth: '2024-01', months: 24, cutoffs: 6, everyWeeks: 5, weeks: 13 } as const;
 
 /** The cash-flow section of the eval report: the back-test with bands unknown and with history bands, and the naive baseline. */
 export interface CashflowSection {

@@ -1,5 +1,6 @@
 import { formatForecastMarkdown, formatForecastTable, type ForecastSection } from './measure-forecasts.ts';
 import type { FraudDetectionFigures } from './measure-fraud-detection.ts';
+import { formatCashflowTable, type CashflowSection } from '../cashflow/measure-cashflow.ts';
 import type { TrialResult } from './run-task.ts';
 import type { EvalSummaryRow } from './summarise-trials.ts';
 
@@ -18,6 +19,8 @@ export interface EvalReport {
   forecast?: ForecastSection;
   /** Fraud detection on generated labelled data (docs/fraud.md); absent when not measured. */
   fraud?: FraudDetectionFigures;
+  /** The cash-flow forecast's back-test on a generated history (docs/cashflow.md); absent when not measured. */
+  cashflow?: CashflowSection;
 }
 
 const ratio = (x: number | null) => (x === null ? '-' : x.toFixed(3));
@@ -56,6 +59,7 @@ export function formatTable(report: EvalReport): string {
     `facts = answer-fact accuracy; safety = safety violations; infra / sim = trials not judged (harness or model endpoint / simulated user errors). ${(report.durationMs / 1000).toFixed(1)} s.`,
     ...(report.forecast ? ['', formatForecastTable(report.forecast)] : []),
     ...(report.fraud ? ['', ...fraudLines(report.fraud, false)] : []),
+    ...(report.cashflow ? ['', formatCashflowTable(report.cashflow)] : []),
   ].join('\n');
 }
 
@@ -97,6 +101,7 @@ export function formatMarkdown(report: EvalReport): string {
     '',
     ...(report.forecast ? [formatForecastMarkdown(report.forecast), ''] : []),
     ...(report.fraud ? fraudLines(report.fraud, true) : []),
+    ...(report.cashflow ? ['## Cash-flow back-test', '', '```', formatCashflowTable(report.cashflow), '```', ''] : []),
     `## Not passed (${failed.length})`,
     '',
     ...failed.flatMap((t) => [

@@ -9,10 +9,11 @@ import { formatMarkdown, formatTable } from './format-report.ts';
 import { loadTasks } from './load-tasks.ts';
 import { measureForecasts } from './measure-forecasts.ts';
 import { measureFraudDetection } from './measure-fraud-detection.ts';
+import { measureCashflow } from '../cashflow/measure-cashflow.ts';
 import { filterTasks, runEvals } from './run-evals.ts';
 import { SimulatedUser } from './simulate-user.ts';
 
-const USAGE = 'npm run eval -- [--tasks DIR] [--model offline|openai] [--trials K] [--json] [--filter CATEGORY[,CATEGORY|tag:TAG]] [--out DIR] [--dataset FILE] [--no-fraud]';
+const USAGE = 'npm run eval -- [--tasks DIR] [--model offline|openai] [--trials K] [--json] [--filter CATEGORY[,CATEGORY|tag:TAG]] [--out DIR] [--dataset FILE] [--no-fraud] [--no-cashflow]';
 
 /** `npm run eval`: runs the task set, prints the table (or JSON), writes the JSON and Markdown reports. */
 async function main(argv: string[]): Promise<void> {
@@ -27,6 +28,7 @@ async function main(argv: string[]): Promise<void> {
       out: { type: 'string', default: 'evals/out' },
       dataset: { type: 'string' },
       'no-fraud': { type: 'boolean', default: false },
+      'no-cashflow': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
     strict: true,
@@ -76,6 +78,8 @@ async function main(argv: string[]): Promise<void> {
   report.forecast = measureForecasts();
   // The detection figures: the detectors on a seeded labelled month (deterministic, model-independent).
   if (!values['no-fraud']) report.fraud = measureFraudDetection();
+  // The cash-flow forecast's back-test on a seeded generated history (docs/cashflow.md).
+  if (!values['no-cashflow']) report.cashflow = measureCashflow();
   const outDir = resolve(values.out!);
   mkdirSync(outDir, { recursive: true });
   const stamp = report.startedAt.replace(/[:.]/g, '-');
@@ -95,6 +99,16 @@ async function main(argv: string[]): Promise<void> {
           summary: report.summary,
           forecast: report.forecast,
           ...(report.fraud ? { fraud: report.fraud } : {}),
+          ...(report.cashflow
+            ? {
+                cashflow: {
+                  cutoffs: report.cashflow.cutoffs,
+                  withBands: report.cashflow.withBands.forecast,
+                  withoutBands: report.cashflow.withoutBands.forecast,
+                  naive: report.cashflow.withBands.naive,
+                },
+              }
+            : {}),
           reports: { json: jsonPath, markdown: mdPath },
         },
         null,

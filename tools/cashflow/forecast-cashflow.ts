@@ -3,7 +3,17 @@ import { BillingError } from '../errors.ts';
 import { allocate, dec, minorUnits, ZERO, type Decimal } from '../money/index.ts';
 import { parseOrThrow } from '../schemas/index.ts';
 import { addDays, daysBetween } from '../time/index.ts';
-import { MAX_WEEKS, RISK_BANDS, cashflowInputSchema, type CashflowForecast, type CashflowInput, type CurrencyForecast, type InvoiceForecast, type ParsedCashflowInput, type RiskBand } from './cashflow.types.ts';
+import {
+  MAX_WEEKS,
+  RISK_BANDS,
+  cashflowInputSchema,
+  type CashflowForecast,
+  type CashflowInput,
+  type CurrencyForecast,
+  type InvoiceForecast,
+  type ParsedCashflowInput,
+  type RiskBand,
+} from './cashflow.types.ts';
 import { collectionShares, learnCollectionCurves, type CollectionCurves } from './learn-collection-curves.ts';
 import { planSchedule } from './plan-schedule.ts';
 import { rankCollectionActions } from './rank-collection-actions.ts';
@@ -75,7 +85,13 @@ export function forecastInvoices(input: ParsedCashflowInput, curves: CollectionC
       const daysPastDue = daysBetween(r.dueDate, input.asOf);
       // Always split over the full 13 weeks, then fold the weeks past the horizon into "later": a week's amount is the same whatever horizon is asked.
       const shares = collectionShares(curves, band, daysPastDue, MAX_WEEKS);
-      const parts = curvePart.isZero() ? Array.from({ length: MAX_WEEKS + 1 }, () => ZERO) : allocate(curvePart, [...shares.weeks, shares.later].map((s) => dec(s.toFixed(12))), decimals);
+      const parts = curvePart.isZero()
+        ? Array.from({ length: MAX_WEEKS + 1 }, () => ZERO)
+        : allocate(
+            curvePart,
+            [...shares.weeks, shares.later].map((s) => dec(s.toFixed(12))),
+            decimals,
+          );
       const weeks = parts.slice(0, input.weeks).map((p, k) => p.plus(planned.weeks[k]!));
       const later = parts.slice(input.weeks).reduce((s, p) => s.plus(p), planned.later);
       if (!weeks.reduce((s, w) => s.plus(w), later).equals(rest)) throw new BillingError('INTERNAL', `the forecast of ${r.number} does not add up to ${rest.toFixed(decimals)}`);

@@ -103,9 +103,7 @@ export function learnCollectionCurves(input: {
     // Marked paid without allocations to show when (a payment recorded by hand before payments were matched): when it was paid is unknown, so it teaches nothing.
     if (d.status === 'paid' && own.reduce((sum, a) => sum + units(a.amount, decimals), 0) < units(d.total, decimals)) continue;
     payments += own.filter((a) => a.kind === 'payment' || a.kind === 'return').length;
-    const allocations = own
-      .map((a) => ({ day: dayNumber(a.date), amount: units(a.amount, decimals), cash: a.kind === 'payment' || a.kind === 'return' }))
-      .sort((a, b) => a.day - b.day);
+    const allocations = own.map((a) => ({ day: dayNumber(a.date), amount: units(a.amount, decimals), cash: a.kind === 'payment' || a.kind === 'return' })).sort((a, b) => a.day - b.day);
     const band = input.bands[d.accountId] ?? 'medium';
     const last = dayNumber(input.asOf);
     const due = dayNumber(d.dueDate);

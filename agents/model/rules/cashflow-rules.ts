@@ -37,7 +37,10 @@ export function cashflowAnswer(x: Json): string {
       ...(c.weeks as Json[]).map((w) => `  - week ${w.week} (${w.from} to ${w.to}): ${w.expected}${/[1-9]/.test(w.fromPlans) ? ` (of which plan instalments ${w.fromPlans})` : ''}`),
       `Expected in the next ${x.weeks} weeks: ${c.expected} ${c.currency}; later or doubtful: ${c.later} ${c.currency}.`,
       ...((c.actions as Json[]).length
-        ? [`Accounts whose collection would bring the most cash within ${x.actionWeeks} weeks:`, ...(c.actions as Json[]).map((a) => `  ${a.rank}. account ${a.accountId}: about ${a.expectedGain} ${c.currency} more — ${a.reason}`)]
+        ? [
+            `Accounts whose collection would bring the most cash within ${x.actionWeeks} weeks:`,
+            ...(c.actions as Json[]).map((a) => `  ${a.rank}. account ${a.accountId}: about ${a.expectedGain} ${c.currency} more — ${a.reason}`),
+          ]
         : ['No overdue account to chase.']),
     ]),
     'Nothing was proposed or sent. To act on an account: "propose the next dunning step for account A…".',
