@@ -15,6 +15,7 @@ import { runDemoBilling, seedDemoCustomers } from './demo-billing.ts';
 import type { DemoAgentsOptions } from './demo-agents.ts';
 import { ingestFile } from '../../app/ingest/index.ts';
 import { ingestNextPeriodUsage } from './demo-next-period.ts';
+import { formatDemoCashflow, runDemoCashflow } from './demo-cashflow.ts';
 import { ratePending } from '../../app/rating/index.ts';
 
 const DATASET = resolve(dirname(fileURLToPath(import.meta.url)), '../../evals/datasets/demo-operator');
@@ -63,6 +64,8 @@ export async function runDemo(store: Store, opts: { rows: number; seed: number; 
   const agents = await runDemoAgents(store, { period: '2025-03', model: opts.model, today: opts.today });
   const fraud = opts.fraud === false ? null : await ingestDemoFraud(store, { dir: opts.dir, seed: opts.seed });
   // The month after, whole, for `switchboard cycle run` (the served demo has its own April, up to its calendar day).
+  // Read only: the forecast of what the billed March brings in, on the demo's day (before April's usage, which bills nothing yet).
+  const cashflow = await runDemoCashflow(store, opts.today);
   const nextPeriod = opts.nextPeriod ? await ingestNextPeriodUsage(store, { dir: opts.dir, seed: opts.seed, rows: Math.max(1, Math.ceil(opts.rows * 1.5)) }) : null;
   const costs = summarizeRatedCosts(iterateRatedCosts(store));
   const counts = usageCounts(store);
@@ -78,6 +81,7 @@ export async function runDemo(store: Store, opts: { rows: number; seed: number; 
     billing,
     agents,
     fraud,
+    cashflow,
     nextPeriod,
   };
 }
@@ -159,6 +163,8 @@ export function registerDemo(program: Command): void {
                   '',
                 ]
               : []),
+            ...formatDemoCashflow(o.cashflow),
+            '',
             'Invoices to look at:',
             ...o.billing.files.map((f) => `  ${f}`),
             '',
