@@ -17,6 +17,7 @@ export const CONSOLE_NAV: readonly NavItem[] = [
   { href: '/accounts', label: 'Accounts' },
   { href: '/cycles', label: 'Cycles' },
   { href: '/alerts', label: 'Alerts' },
+  { href: '/assurance', label: 'Assurance' },
   { href: '/notifications', label: 'Notifications' },
   { href: '/pricing', label: 'Pricing' },
 ];

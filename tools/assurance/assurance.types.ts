@@ -169,6 +169,8 @@ export const gapItemSchema = z.object({
   batchId: z.number().int().nullable(),
   lineNo: z.number().int().nullable(),
   invoiceId: z.number().int().nullable(),
+  /** The invoice's number (null while held: open it by id). */
+  invoiceNumber: z.string().nullable(),
   accountId: z.string().nullable(),
   detail: z.string(),
   currency: z.string().nullable(),

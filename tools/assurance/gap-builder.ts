@@ -13,7 +13,7 @@ export interface GapSpec {
 
 /** One item of a gap: where to find it, and what it takes out of the flow (or puts at risk). */
 export interface GapEntry {
-  item: Omit<GapItem, 'eventId' | 'batchId' | 'lineNo' | 'invoiceId' | 'accountId' | 'currency' | 'amount' | 'estimated'> & Partial<GapItem>;
+  item: Omit<GapItem, 'eventId' | 'batchId' | 'lineNo' | 'invoiceId' | 'invoiceNumber' | 'accountId' | 'currency' | 'amount' | 'estimated'> & Partial<GapItem>;
   /** Items leaving the flow (default 1). */
   count?: number;
   /** Flow money, in a currency. */
@@ -52,6 +52,7 @@ export class GapBuilder {
       batchId: null,
       lineNo: null,
       invoiceId: null,
+      invoiceNumber: null,
       accountId: null,
       ...entry.item,
       currency: shown?.currency ?? null,

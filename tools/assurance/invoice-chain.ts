@@ -39,7 +39,7 @@ export function invoiceChain(facts: AssuranceFacts, limit: number): { stages: St
     const total = dec(doc.total);
     billed.count += 1;
     billed.money.add(doc.currency, total);
-    const item = { ref: refOf(doc), invoiceId: doc.id, accountId: doc.accountId };
+    const item = { ref: refOf(doc), invoiceId: doc.id, invoiceNumber: doc.number, accountId: doc.accountId };
     if (!ISSUED.has(doc.status)) {
       const gap = doc.status === 'held' ? gaps.held : gaps.draft;
       gap.add({ item: { ...item, detail: `${doc.kind} of ${doc.accountId}${doc.holdReasons.length ? `: ${doc.holdReasons.join(', ')}` : ''}` }, money: { currency: doc.currency, amount: total } });

@@ -1,5 +1,5 @@
 import { dec, type Decimal, roundDecimal, ZERO } from '../money/index.ts';
-import type { AssuranceEvent, AssuranceFacts, AssuranceLine, GapCause, InvoicedEvent, Stage } from './assurance.types.ts';
+import type { AssuranceEvent, AssuranceFacts, AssuranceInvoice, AssuranceLine, GapCause, InvoicedEvent, Stage } from './assurance.types.ts';
 import { ValueEstimator } from './estimate-value.ts';
 import { GapBuilder, type GapSpec } from './gap-builder.ts';
 import { MoneyBag } from './money-bag.ts';
@@ -27,6 +27,7 @@ export type UsageGaps = Record<keyof typeof SPECS & GapCause, GapBuilder>;
 /** What an invoice charged for one event, summed over the usage lines that list it. */
 interface Charged {
   invoiceId: number;
+  invoiceNumber: string | null;
   invoiceRef: string;
   accountId: string;
   subscriptionId: string | null;
@@ -56,12 +57,12 @@ function chargedEvents(facts: AssuranceFacts): Map<number, Charged> {
   const map = new Map<number, Charged>();
   for (const inv of facts.invoices) {
     if (inv.kind !== 'invoice' || inv.status === 'void' || inv.period !== facts.period) continue;
-    for (const ev of inv.events) addCharged(map, inv.id, inv.number ?? `held invoice ${inv.id}`, inv.accountId, ev);
+    for (const ev of inv.events) addCharged(map, inv, ev);
   }
   return map;
 }
 
-function addCharged(map: Map<number, Charged>, invoiceId: number, invoiceRef: string, accountId: string, ev: InvoicedEvent): void {
+function addCharged(map: Map<number, Charged>, inv: AssuranceInvoice, ev: InvoicedEvent): void {
   const seen = map.get(ev.id);
   if (seen) {
     seen.charged = seen.charged.plus(dec(ev.charged));
@@ -69,7 +70,17 @@ function addCharged(map: Map<number, Charged>, invoiceId: number, invoiceRef: st
     seen.allowanceId ??= ev.allowanceId;
     return;
   }
-  map.set(ev.id, { invoiceId, invoiceRef, accountId, subscriptionId: ev.subscriptionId, rated: dec(ev.rated), charged: dec(ev.charged), covered: ev.covered, allowanceId: ev.allowanceId });
+  map.set(ev.id, {
+    invoiceId: inv.id,
+    invoiceNumber: inv.number,
+    invoiceRef: inv.number ?? `held invoice ${inv.id}`,
+    accountId: inv.accountId,
+    subscriptionId: ev.subscriptionId,
+    rated: dec(ev.rated),
+    charged: dec(ev.charged),
+    covered: ev.covered,
+    allowanceId: ev.allowanceId,
+  });
 }
 
 const eventRef = (e: AssuranceEvent) => ({ ref: `event ${e.id}`, eventId: e.id, batchId: e.batchId, lineNo: e.lineNo });
@@ -140,6 +151,7 @@ export function usageChain(facts: AssuranceFacts, limit: number): { stages: Stag
           ...eventRef(e),
           accountId: bill?.accountId ?? null,
           invoiceId: bill?.invoiceId ?? null,
+          invoiceNumber: bill?.invoiceNumber ?? null,
           detail: `${e.service} ${e.subscriber} → ${e.category}, rated 0${bill ? ` on ${bill.invoiceRef}` : ''}`,
         },
         money: { currency: e.currency!, amount: ZERO },
@@ -155,7 +167,13 @@ export function usageChain(facts: AssuranceFacts, limit: number): { stages: Stag
       if (!line) gaps.no_subscription.add({ item: { ...eventRef(e), detail: `${e.service} of ${e.subscriber} on ${e.localDate}: no line has this number that day` }, money });
       else if (elsewhere)
         gaps.other_period.add({
-          item: { ...eventRef(e), accountId: line.accountId, invoiceId: elsewhere.invoiceId, detail: `charged on ${elsewhere.number ?? `held invoice ${elsewhere.invoiceId}`} of ${elsewhere.period}` },
+          item: {
+            ...eventRef(e),
+            accountId: line.accountId,
+            invoiceId: elsewhere.invoiceId,
+            invoiceNumber: elsewhere.number,
+            detail: `charged on ${elsewhere.number ?? `held invoice ${elsewhere.invoiceId}`} of ${elsewhere.period}`,
+          },
           money,
         });
       else
@@ -178,7 +196,13 @@ export function usageChain(facts: AssuranceFacts, limit: number): { stages: Stag
       } else
         gaps.promotions.add({
           count: 0,
-          item: { ...eventRef(e), invoiceId: bill.invoiceId, accountId: bill.accountId, detail: `rated ${bill.rated.toFixed()}, charged ${bill.charged.toFixed()} on ${bill.invoiceRef}` },
+          item: {
+            ...eventRef(e),
+            invoiceId: bill.invoiceId,
+            invoiceNumber: bill.invoiceNumber,
+            accountId: bill.accountId,
+            detail: `rated ${bill.rated.toFixed()}, charged ${bill.charged.toFixed()} on ${bill.invoiceRef}`,
+          },
           money: { currency: e.currency!, amount: below },
         });
     }
@@ -186,7 +210,13 @@ export function usageChain(facts: AssuranceFacts, limit: number): { stages: Stag
     if (!moved.isZero())
       gaps.rerated.add({
         count: 0,
-        item: { ...eventRef(e), invoiceId: bill.invoiceId, accountId: bill.accountId, detail: `charged at ${bill.rated.toFixed()} on ${bill.invoiceRef}, rated ${cost.toFixed()} now` },
+        item: {
+          ...eventRef(e),
+          invoiceId: bill.invoiceId,
+          invoiceNumber: bill.invoiceNumber,
+          accountId: bill.accountId,
+          detail: `charged at ${bill.rated.toFixed()} on ${bill.invoiceRef}, rated ${cost.toFixed()} now`,
+        },
         money: { currency: e.currency!, amount: moved },
       });
   }
@@ -245,6 +275,7 @@ function splitAllowances(facts: AssuranceFacts, covered: Map<string, { value: Mo
       item: {
         ref: `${ref} line ${row.subscriptionId} allowance ${row.allowanceId}`,
         invoiceId: row.invoiceId,
+        invoiceNumber: inv?.number ?? null,
         accountId: inv?.accountId ?? null,
         detail: `${row.service}: used ${row.used} of ${size} (granted ${row.granted} + carried ${row.carriedIn})`,
       },
@@ -264,6 +295,7 @@ function splitAllowances(facts: AssuranceFacts, covered: Map<string, { value: Mo
         item: {
           ref: `${inv?.number ?? `held invoice ${invoiceId}`} line ${subscriptionId} allowance ${allowanceId}`,
           invoiceId: Number(invoiceId),
+          invoiceNumber: inv?.number ?? null,
           accountId: inv?.accountId ?? null,
           detail: `${events} events covered`,
         },
