@@ -1,7 +1,7 @@
 import { dec, ZERO } from '../money/index.ts';
 import type { AssuranceFacts, AssuranceInvoice, Stage } from './assurance.types.ts';
 import { GapBuilder, type GapSpec } from './gap-builder.ts';
-import { MoneyBag } from './money-bag.ts';
+import { MoneyBag, showAmount } from './money-bag.ts';
 
 const SPECS = {
   held: { cause: 'held', label: 'held invoices (not issued)', from: 'billed', to: 'invoiced', leak: true },
@@ -59,13 +59,21 @@ export function invoiceChain(facts: AssuranceFacts, limit: number): { stages: St
     if (!credited.isZero())
       gaps.credited.add({
         count: count('credited'),
-        item: { ...item, detail: `${(credits.get(doc.id) ?? []).map(refOf).join(', ')} credit ${credited.toFixed()} of ${doc.total}` },
+        item: { ...item, detail: `${(credits.get(doc.id) ?? []).map(refOf).join(', ')} credit ${showAmount(credited, doc.currency)} of ${doc.total}` },
         money: { currency: doc.currency, amount: credited },
       });
     if (!writtenOff.isZero())
-      gaps.written_off.add({ count: count('written_off'), item: { ...item, detail: `written off ${writtenOff.toFixed()} of ${doc.total}` }, money: { currency: doc.currency, amount: writtenOff } });
+      gaps.written_off.add({
+        count: count('written_off'),
+        item: { ...item, detail: `written off ${showAmount(writtenOff, doc.currency)} of ${doc.total}` },
+        money: { currency: doc.currency, amount: writtenOff },
+      });
     if (!open.isZero())
-      gaps.unpaid.add({ count: 1, item: { ...item, detail: `${doc.status}, total ${doc.total}, paid ${settled.toFixed()}, open ${open.toFixed()}` }, money: { currency: doc.currency, amount: open } });
+      gaps.unpaid.add({
+        count: 1,
+        item: { ...item, detail: `${doc.status}, total ${doc.total}, paid ${showAmount(settled, doc.currency)}, open ${showAmount(open, doc.currency)}` },
+        money: { currency: doc.currency, amount: open },
+      });
   }
   const out = (id: Stage['id'], label: string, s: ReturnType<typeof stage>): Stage => ({ id, label, unit: 'invoices', count: s.count, money: s.money.toMoney(), estimated: {} });
   return {

@@ -100,6 +100,7 @@ export function usageChain(facts: AssuranceFacts, limit: number): { stages: Stag
   const charged = stage();
   const byNumber = linesByNumber(facts.lines);
   const onInvoice = chargedEvents(facts);
+  const billed = new Set(facts.invoices.filter((i) => i.kind === 'invoice' && i.status !== 'void' && i.period === facts.period).map((i) => i.accountId));
   const allowanceValue = new Map<string, { value: MoneyBag; events: number }>();
 
   for (const q of facts.quarantined) {
@@ -176,7 +177,11 @@ export function usageChain(facts: AssuranceFacts, limit: number): { stages: Stag
           },
           money,
         });
-      else
+      else if (cost.isZero() && billed.has(line.accountId)) {
+        // Usage that costs nothing is not listed on invoice lines; its account was billed, so it was charged: at nothing.
+        charged.count += 1;
+        charged.money.add(e.currency, cost);
+      } else
         gaps.not_invoiced.add({
           item: { ...eventRef(e), accountId: line.accountId, detail: `line ${line.subscriptionId} of account ${line.accountId}: no invoice of ${facts.period} charges it` },
           money,

@@ -30,6 +30,7 @@ export const INTENTS = {
   payment_plan: { agent: 'collections', says: 'set up a payment plan of N instalments for account A… (or: spread A…’s balance over N months; or: for the customer on INV-…)' },
   dunning_candidates: { agent: 'collections', says: 'which accounts should go to the next dunning step' },
   dunning: { agent: 'collections', says: 'propose the next dunning step for account A…' },
+  assurance: { agent: 'collections', says: 'revenue assurance report for YYYY-MM (where did revenue leak; do the gaps add up)' },
   standing: { agent: 'collections', says: 'what is the standing (balance, ageing) of account A… (or of the customer on INV-…)' },
   release: { agent: 'auditor', says: 'release held invoice N (or: the held invoice of account A…)' },
   rerate: { agent: 'rater', says: 're-rate account A… for YYYY-MM' },
@@ -64,6 +65,10 @@ const USAGE_FORECAST =
 /** A forecast of one account's use (not revenue or churn, which are not available); without an account, the model asks for one. */
 const asksUsageForecast = (e: Entities, t: string) =>
   (e.accountId !== undefined || /\b(allowances?|usage|bundles?|minutes|data|texts)\b/i.test(t)) && USAGE_FORECAST.test(t) && !/\b(revenue|churn\w*|turnover)\b/i.test(t);
+
+/** Words of the revenue-assurance report: assurance, leakage, reconciling a month, revenue lost, the gaps adding up. */
+const ASSURANCE =
+  /\b(assurance|leak\w*|reconcil\w*\s+(?:report|the\s+(?:month|period|billing|revenue)|(?:march|april|may|june|\d{4}-\d{2})\b)|(?:lost|losing|lose|missing)\s+(?:\w+\s+)?(?:revenue|money)|revenue\s+(?:gaps?|losses?)|(?:the\s+)?gaps?\s+add\s+up|switch to the bank)/i;
 
 /** A target: an invoice, or an account. */
 const target = (e: Entities) => e.invoice !== undefined || e.accountId !== undefined;
@@ -173,6 +178,8 @@ const RULES: Rule[] = [
   // Pricing questions only read (nothing is proposed), so they come before the refusals of areas not covered (forecasts); an injection is never one.
   ['pricing_what_if', (w, e, t) => !INJECTION.test(t) && asksPricingWhatIf(w, e, t)],
   ['usage_trends', (w, e, t) => !INJECTION.test(t) && asksUsageTrends(w, e, t)],
+  // Revenue assurance reads only, so it comes before the refusals ("reconcile" is not a payment being recorded).
+  ['assurance', (_w, e, t) => !INJECTION.test(t) && e.invoice === undefined && e.accountId === undefined && ASSURANCE.test(t)],
   ...REFUSALS,
   ['forecast', (_w, e, t) => asksUsageForecast(e, t)],
   [
