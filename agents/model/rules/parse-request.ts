@@ -30,7 +30,7 @@ export const INTENTS = {
   payment_plan: { agent: 'collections', says: 'set up a payment plan of N instalments for account A… (or: spread A…’s balance over N months; or: for the customer on INV-…)' },
   dunning_candidates: { agent: 'collections', says: 'which accounts should go to the next dunning step' },
   dunning: { agent: 'collections', says: 'propose the next dunning step for account A…' },
-  assurance: { agent: 'collections', says: 'revenue assurance report for YYYY-MM (where did revenue leak; do the gaps add up)' },
+  assurance: { agent: 'collections', says: 'show the revenue assurance report for YYYY-MM (where did revenue leak; do the gaps add up)' },
   standing: { agent: 'collections', says: 'what is the standing (balance, ageing) of account A… (or of the customer on INV-…)' },
   release: { agent: 'auditor', says: 'release held invoice N (or: the held invoice of account A…)' },
   rerate: { agent: 'rater', says: 're-rate account A… for YYYY-MM' },
