@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { loadAssuranceFacts } from '../../db/index.ts';
 import { assuranceReportSchema, buildAssuranceReport } from '../../tools/assurance/index.ts';
 import { billingMonthSchema } from '../../tools/schemas/index.ts';
+import { addMonths } from '../../tools/time/index.ts';
 import { defineOperation } from '../operation.ts';
 
 /**
@@ -16,10 +17,10 @@ export const reportAssurance = defineOperation({
   roles: ['analyst', 'approver', 'admin'],
   input: z
     .object({
-      period: billingMonthSchema.describe('the billing month, YYYY-MM'),
+      period: billingMonthSchema.optional().describe('the billing month, YYYY-MM (default: the month before today, the one last billed)'),
       limit: z.coerce.number().int().min(0).max(1000).default(20).describe('items listed per gap (all are counted)'),
     })
     .strict(),
   output: assuranceReportSchema,
-  handler: (ctx, { period, limit }) => buildAssuranceReport(loadAssuranceFacts(ctx.scope, period), limit),
+  handler: (ctx, { period, limit }) => buildAssuranceReport(loadAssuranceFacts(ctx.scope, period ?? addMonths(ctx.clock.today().slice(0, 7), -1)), limit),
 });

@@ -22,7 +22,7 @@ export function registerAssurance(program: Command): void {
         const opts = cmd.optsWithGlobals<GlobalOptions & { period: string; items: string; as?: string }>();
         const period = parseOrThrow(billingMonthSchema, opts.period, '--period');
         const items = parseIntOption('items', opts.items, 0)!;
-        // The same operation as the API's GET /assurance/{period} and the collections agent's assurance_report tool.
+        // The same operation as the API's GET /assurance?period= and the collections agent's assurance_report tool.
         const out = await withStore(opts, (store) => runOperation(reportAssurance, cliContext(store, opts.as), { period, limit: Math.min(items, 1000) }));
         printResult(opts, out, (r) => formatAssuranceReport(r, { items }));
       }),

@@ -1,6 +1,4 @@
-import { z } from 'zod';
 import { reportAssurance } from '../../app/assurance/index.ts';
-import { billingMonthSchema } from '../../tools/schemas/index.ts';
 import { defineRoute, type RouteSpec } from '../define-route.ts';
 
 /** Revenue assurance (docs/assurance.md): the reconciliation of a billing month, from the switch to the bank. */
@@ -8,10 +6,9 @@ export const assuranceRoutes: RouteSpec[] = [
   defineRoute({
     op: reportAssurance,
     method: 'get',
-    path: '/assurance/{period}',
+    // The month is a query field, not a path id: another tenant asking for it gets its own (empty) report, not a 404.
+    path: '/assurance',
     tags: ['assurance'],
-    params: z.object({ period: billingMonthSchema }),
-    query: reportAssurance.input.omit({ period: true }),
-    toInput: ({ params, query }) => ({ period: params.period, ...query }),
+    query: reportAssurance.input,
   }),
 ] as RouteSpec[];

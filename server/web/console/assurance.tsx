@@ -2,7 +2,6 @@ import type { Hono, MiddlewareHandler } from 'hono';
 import { reportAssurance } from '../../../app/assurance/index.ts';
 import { runOperation } from '../../../app/index.ts';
 import { type AssuranceReport, type Gap, moneyText } from '../../../tools/assurance/index.ts';
-import { addMonths } from '../../../tools/time/index.ts';
 import { Notice } from '../components.tsx';
 import { ConsolePage } from '../layout.tsx';
 import { pageSession } from '../page-session.ts';
@@ -108,9 +107,9 @@ export function mountAssurance(web: Hono<WebEnv>, guard: MiddlewareHandler<WebEn
   web.get('/assurance', guard, async (c) => {
     const ctx = c.get('operationContext');
     const asked = c.req.query('period') ?? '';
-    // The month before today's is the one most recently billed.
-    const period = /^\d{4}-(0[1-9]|1[0-2])$/.test(asked) ? asked : addMonths(ctx.clock.today().slice(0, 7), -1);
-    const report = (await runOperation(reportAssurance, ctx, { period, limit: ITEMS })) as AssuranceReport;
+    // No (or no readable) month: the operation's default, the month before today's, the one last billed.
+    const report = (await runOperation(reportAssurance, ctx, { period: /^\d{4}-(0[1-9]|1[0-2])$/.test(asked) ? asked : undefined, limit: ITEMS })) as AssuranceReport;
+    const period = report.period;
     const gaps = report.gaps.filter((g) => g.itemCount > 0);
     return sendPage(
       c,
