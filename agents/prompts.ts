@@ -18,7 +18,8 @@ export const AGENT_ROLES: Record<AgentName, string> = {
   auditor:
     'Auditor: explains invoices line by line down to usage events and tariff rows, compares periods, finds why a bill went up, lists held invoices and pending proposals, proposes releasing a held invoice.',
   compliance: "Compliance checker: checks an invoice against its jurisdiction's rule pack (tax rates, reverse charge, required fields, disclosures, EN 16931) and explains each finding. Read-only.",
-  collections: 'Collections: account standing and ageing, dunning steps, payment plans, fee waivers and goodwill credits, all as proposals.',
+  collections:
+    'Collections: account standing and ageing, dunning steps, payment plans, fee waivers and goodwill credits, all as proposals; and the revenue-assurance report of a billing month (every gap from the switch to the bank, with its money).',
 };
 
 /** The system prompt of a specialist. */

@@ -43,6 +43,7 @@ import { showPricingWhatIf, showUsageTrends } from './pricing/index.ts';
 import { showForecast } from './forecast/index.ts';
 import { forecastTenantCashflow } from './cashflow/index.ts';
 import { createPortalLink, listPortalLinks, revokePortalLink, showCurrentPeriod } from './portal/index.ts';
+import { reportAssurance } from './assurance/index.ts';
 import { confirmAlert, dismissAlert, listAlerts, scanAlerts, setAlertThresholds, showAlert, showAlertThresholds } from './alerts/index.ts';
 import {
   deliverNotifications,
@@ -170,4 +171,6 @@ export const operations: readonly Operation[] = [
   scanAlerts,
   showAlertThresholds,
   setAlertThresholds,
+  // revenue assurance: the period's reconciliation from the switch to the bank (docs/assurance.md)
+  reportAssurance,
 ] as unknown as readonly Operation[];

@@ -98,3 +98,4 @@ export {
 } from './fraud-store.ts';
 export { recentFraudEvents } from './fraud-usage.ts';
 export { barLine, listLineBars } from './line-bar-store.ts';
+export { loadAssuranceFacts } from './assurance-store.ts';

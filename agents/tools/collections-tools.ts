@@ -6,9 +6,38 @@ import type { AgentTool } from './define-agent-tool.ts';
 import { operationTool } from './operation-tool.ts';
 import { listDunningCandidates, proposeAccountDunningStep, proposeAccountPaymentPlan, proposeCreditNote } from '../../app/proposals/index.ts';
 import { proposalTool } from './proposal-result.ts';
-import { accountId, amount, invoiceRef, lineId, reason } from './tool-args.types.ts';
+import { accountId, amount, invoiceRef, lineId, period, reason } from './tool-args.types.ts';
+import { reportAssurance } from '../../app/assurance/index.ts';
+import type { AssuranceReport } from '../../tools/assurance/index.ts';
 
-/** The collections agent's tools: standing and ageing, dunning, and proposals for plans, waivers and credits. */
+/** What the model reads of the assurance report: the stages, the checks, and each non-empty gap with its first items (all counted). */
+export function assuranceForModel(r: AssuranceReport) {
+  return {
+    period: r.period,
+    window: r.window,
+    gapsAddUp: r.gapsAddUp,
+    stages: r.stages,
+    checks: r.checks.map((c) => c.equation),
+    gaps: r.gaps
+      .filter((g) => g.itemCount > 0)
+      .map((g) => ({
+        cause: g.cause,
+        label: g.label,
+        leak: g.leak,
+        from: g.from,
+        to: g.to,
+        count: g.count,
+        itemCount: g.itemCount,
+        money: g.money,
+        atRisk: g.atRisk,
+        estimate: g.estimate,
+        items: g.items.slice(0, 3).map((i) => ({ ref: i.ref, detail: i.detail, amount: i.amount, currency: i.currency, estimated: i.estimated })),
+      })),
+    leaks: r.leaks,
+  };
+}
+
+/** The collections agent's tools: standing and ageing, dunning, proposals for plans, waivers and credits, and the revenue-assurance report. */
 export function collectionsTools(ctx: AgentContext): AgentTool[] {
   return [
     operationTool(ctx, 'collections', showAccountStanding, {
@@ -42,6 +71,15 @@ export function collectionsTools(ctx: AgentContext): AgentTool[] {
         openInvoices: f.openInvoices,
         currencies: f.currencies.map(({ invoices: _rows, byBand: _bands, ...c }) => c),
       }),
+    }),
+    operationTool(ctx, 'collections', reportAssurance, {
+      name: 'assurance_report',
+      kind: 'analysis',
+      description:
+        'The revenue-assurance reconciliation of a billing month, from the switch to the bank: records read, accepted, rated, charged; invoices billed, issued, paid; every gap between them by cause (quarantined, unclassified, rating failed, no subscription, rated at zero, allowance over-use, held, unpaid, written off…) with its items and money (estimates marked), and whether the gaps add up. Reading only.',
+      schema: z.object({ period }).strict(),
+      toInput: ({ period: p }) => ({ period: p, limit: 3 }),
+      toResult: assuranceForModel,
     }),
     proposalTool(ctx, 'collections', proposeAccountDunningStep, {
       name: 'propose_dunning_step',

@@ -26,6 +26,8 @@ describe('switchboard cycle run on the demo’s next period', () => {
     const demo = cli('demo', '--rows', '3000', '--json');
     expect(demo.status, demo.stderr).toBe(0);
     expect(JSON.parse(demo.stdout).nextPeriod).toMatchObject({ period: '2025-04', quarantined: 0 });
+    // The billed March's revenue-assurance report (docs/assurance.md): its gaps add up.
+    expect(JSON.parse(demo.stdout).assurance).toMatchObject({ period: '2025-03', gapsAddUp: true });
 
     const run = cli('cycle', 'run', '--period', '2025-04', '--json');
     expect(run.status, run.stderr).toBe(0);

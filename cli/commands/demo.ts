@@ -17,6 +17,9 @@ import { ingestFile } from '../../app/ingest/index.ts';
 import { ingestNextPeriodUsage } from './demo-next-period.ts';
 import { formatDemoCashflow, runDemoCashflow } from './demo-cashflow.ts';
 import { ratePending } from '../../app/rating/index.ts';
+import { reportAssurance } from '../../app/assurance/index.ts';
+import { createContext, localActor, runOperation } from '../../app/index.ts';
+import { formatAssuranceReport } from '../../tools/assurance/index.ts';
 
 const DATASET = resolve(dirname(fileURLToPath(import.meta.url)), '../../evals/datasets/demo-operator');
 
@@ -67,6 +70,8 @@ export async function runDemo(store: Store, opts: { rows: number; seed: number; 
   // Read only: the forecast of what the billed March brings in, on the demo's day (before April's usage, which bills nothing yet).
   const cashflow = await runDemoCashflow(store, opts.today);
   const nextPeriod = opts.nextPeriod ? await ingestNextPeriodUsage(store, { dir: opts.dir, seed: opts.seed, rows: Math.max(1, Math.ceil(opts.rows * 1.5)) }) : null;
+  // Revenue assurance of the billed month, last, so it sees what the agents posted (docs/assurance.md).
+  const assurance = await runOperation(reportAssurance, createContext({ store, actor: localActor(getOperatorSettings(store).tenant) }), { period: '2025-03', limit: 3 });
   const costs = summarizeRatedCosts(iterateRatedCosts(store));
   const counts = usageCounts(store);
   return {
@@ -83,6 +88,7 @@ export async function runDemo(store: Store, opts: { rows: number; seed: number; 
     fraud,
     cashflow,
     nextPeriod,
+    assurance,
   };
 }
 
@@ -179,6 +185,9 @@ export function registerDemo(program: Command): void {
             ]),
             ...o.agents.refusals.map((r) => `  refused: ${r}`),
             ...(o.agents.waiting ? [`  Proposal ${o.agents.waiting.id} waits for a second person: switchboard approvals approve ${o.agents.waiting.id} --as carol --reason "goodwill agreed"`] : []),
+            '',
+            formatAssuranceReport(o.assurance, { items: 3 }),
+            `(every item: switchboard assurance report --period ${o.assurance.period}; the console's Assurance page)`,
             '',
             ...(o.nextPeriod
               ? [

@@ -105,6 +105,12 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./alerts.ts')).registerAlerts,
   },
   {
+    name: 'assurance',
+    term: 'assurance',
+    description: 'revenue assurance: the reconciliation of a billing month from the switch to the bank, every gap by cause and its money',
+    load: async () => (await import('./assurance.ts')).registerAssurance,
+  },
+  {
     name: 'chat',
     term: 'chat [options] [message...]',
     description: 'ask the billing agents in plain words (interactive without a message); money-changing requests become proposals for approvers',

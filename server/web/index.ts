@@ -16,6 +16,7 @@ import { mountNotifications } from './console/notifications.tsx';
 import { mountPricing } from './console/pricing.tsx';
 import { mountAlerts } from './console/alerts.tsx';
 import { mountCashflow } from './console/cashflow.tsx';
+import { mountAssurance } from './console/assurance.tsx';
 import { mountUsage } from './console/usage.tsx';
 import { mountPortal } from './portal/index.ts';
 import { requireCsrf } from './csrf.ts';
@@ -49,5 +50,6 @@ export function mountWeb(web: Hono<WebEnv>, deps: WebDeps & { failures: RateLimi
   mountPricing(web, guard);
   mountAlerts(web, guard);
   mountCashflow(web, guard);
+  mountAssurance(web, guard);
   mountPortal(web, deps);
 }

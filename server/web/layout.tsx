@@ -18,6 +18,7 @@ export const CONSOLE_NAV: readonly NavItem[] = [
   { href: '/cycles', label: 'Cycles' },
   { href: '/alerts', label: 'Alerts' },
   { href: '/cashflow', label: 'Cash flow' },
+  { href: '/assurance', label: 'Assurance' },
   { href: '/notifications', label: 'Notifications' },
   { href: '/pricing', label: 'Pricing' },
 ];

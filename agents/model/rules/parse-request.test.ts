@@ -21,6 +21,11 @@ const TABLE: Array<[string, Expected]> = [
   ["what's pending approval?", { intent: 'list_proposals' }],
   ['help', { intent: 'help', agent: 'supervisor' }],
   ['What can you do?', { intent: 'help' }],
+  // collections: revenue assurance
+  ['revenue assurance report for 2025-03', { intent: 'assurance', agent: 'collections', periods: ['2025-03'] }],
+  ['where did we leak revenue in March 2025?', { intent: 'assurance', periods: ['2025-03'] }],
+  ['do the gaps add up for 2025-03', { intent: 'assurance' }],
+  ['reconcile the month 2025-03 from the switch to the bank', { intent: 'assurance' }],
   // collections
   ['waive the monthly fee on invoice INV-000001, outage', { intent: 'waive_fee', agent: 'collections', invoice: 'INV-000001', fee: 'monthly' }],
   ['Please waive the Talk 10 monthly fee on INV-000001', { intent: 'waive_fee', invoice: 'INV-000001', fee: 'Talk 10 monthly' }],

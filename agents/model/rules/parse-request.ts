@@ -32,6 +32,7 @@ export const INTENTS = {
   dunning_candidates: { agent: 'collections', says: 'which accounts should go to the next dunning step' },
   cashflow: { agent: 'collections', says: 'cash-flow forecast (expected receipts per week for the next 13 weeks; which accounts would bring the most cash soonest)' },
   dunning: { agent: 'collections', says: 'propose the next dunning step for account A…' },
+  assurance: { agent: 'collections', says: 'show the revenue assurance report for YYYY-MM (where did revenue leak; do the gaps add up)' },
   standing: { agent: 'collections', says: 'what is the standing (balance, ageing) of account A… (or of the customer on INV-…)' },
   release: { agent: 'auditor', says: 'release held invoice N (or: the held invoice of account A…)' },
   rerate: { agent: 'rater', says: 're-rate account A… for YYYY-MM' },
@@ -66,6 +67,10 @@ const USAGE_FORECAST =
 /** A forecast of one account's use (not revenue or churn, which are not available); without an account, the model asks for one. */
 const asksUsageForecast = (e: Entities, t: string) =>
   (e.accountId !== undefined || /\b(allowances?|usage|bundles?|minutes|data|texts)\b/i.test(t)) && USAGE_FORECAST.test(t) && !/\b(revenue|churn\w*|turnover)\b/i.test(t);
+
+/** Words of the revenue-assurance report: assurance, leakage, reconciling a month, revenue lost, the gaps adding up. */
+const ASSURANCE =
+  /\b(assurance|leak\w*|reconcil\w*\s+(?:report|the\s+(?:month|period|billing|revenue)|(?:march|april|may|june|\d{4}-\d{2})\b)|(?:lost|losing|lose|missing)\s+(?:\w+\s+)?(?:revenue|money)|revenue\s+(?:gaps?|losses?)|(?:the\s+)?gaps?\s+add\s+up|switch to the bank)/i;
 
 /** A target: an invoice, or an account. */
 const target = (e: Entities) => e.invoice !== undefined || e.accountId !== undefined;
@@ -177,6 +182,8 @@ const RULES: Rule[] = [
   ['usage_trends', (w, e, t) => !INJECTION.test(t) && asksUsageTrends(w, e, t)],
   // The cash-flow forecast only reads, so it too comes before the refusal of forecasts not available (revenue, churn).
   ['cashflow', (_w, _e, t) => !INJECTION.test(t) && asksCashflow(t)],
+  // Revenue assurance reads only, so it comes before the refusals ("reconcile" is not a payment being recorded).
+  ['assurance', (_w, e, t) => !INJECTION.test(t) && e.invoice === undefined && e.accountId === undefined && ASSURANCE.test(t)],
   ...REFUSALS,
   ['forecast', (_w, e, t) => asksUsageForecast(e, t)],
   [

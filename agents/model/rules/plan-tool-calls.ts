@@ -77,6 +77,9 @@ export function planToolCalls(r: AnalystRequest, outcomes: ToolOutcome[]): NextS
             ? null
             : once('account_standing', { accountId: account }))
       );
+    case 'assurance':
+      if (!latest) return { missing: 'the billing month (e.g. "revenue assurance report for 2025-03")' };
+      return once('assurance_report', { period: latest });
     case 'dunning_candidates':
       return once('list_dunning_candidates', { limit: 20 });
     case 'cashflow': {

@@ -121,7 +121,35 @@ function forecastAnswer(x: Json): string {
   ].join('\n');
 }
 
+/** Money per currency as the tool gave it: "12.50 GBP + 3.10 EUR" (strings joined, never added). */
+const moneyWords = (m: Record<string, string>) =>
+  Object.keys(m).length
+    ? Object.entries(m)
+        .map(([c, v]) => `${v} ${c}`)
+        .join(' + ')
+    : '0';
+
+/** The assurance report: whether the gaps add up, the stages, and each gap with its money and first item, copied from the tool. */
+function assuranceAnswer(x: Json): string {
+  return [
+    `Revenue assurance for ${x.period} (usage ${x.window.from} to ${x.window.to}): gaps add up: ${x.gapsAddUp ? 'yes' : 'no'}.`,
+    `Stages: ${(x.stages as Json[]).map((s) => `${s.id} ${s.count} ${s.unit} (${moneyWords(s.money)})`).join('; ')}.`,
+    `${(x.gaps as Json[]).length} gaps:`,
+    list(
+      (x.gaps as Json[]).map(
+        (g) =>
+          `  - ${g.leak ? 'leak' : 'by design'}, ${g.label} (${g.from} → ${g.to}): ${g.itemCount} items, ${g.estimate ? '~' : ''}${moneyWords(g.money)}${Object.keys(g.atRisk).length ? `, ~${moneyWords(g.atRisk)} at risk` : ''}${
+            (g.items as Json[]).length ? `; e.g. ${g.items[0].ref}: ${g.items[0].detail}` : ''
+          }${g.estimate ? ` (estimated: ${g.estimate})` : ''}`,
+      ),
+      20,
+    ),
+    `Leaks: ${x.leaks.items} items, ${moneyWords(x.leaks.money)} out of the flow, ~${moneyWords(x.leaks.atRisk)} more at risk (figures from assurance_report). Every item: switchboard assurance report --period ${x.period}. Nothing was changed.`,
+  ].join('\n');
+}
+
 const WRITERS: Record<string, (x: Json, r: AnalystRequest) => string> = {
+  assurance_report: (x) => assuranceAnswer(x),
   ...PRICING_WRITERS,
   forecast_usage: (x) => forecastAnswer(x),
   cashflow_forecast: (x) => cashflowAnswer(x),

@@ -1,0 +1,1 @@
+export { reportAssurance } from './report-assurance.ts';
