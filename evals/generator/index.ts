@@ -20,3 +20,15 @@ export { Random, createWeightedPicker, hashSeed, type WeightedPicker } from './r
 export { buildAccountsFile, type DemoAccountsOptions } from './build-accounts-file.ts';
 export { buildManyAccountsFile, manyAccountsMsisdn } from './build-many-accounts-file.ts';
 export { generateUsageMonths, FORECAST_SERVICES, type ForecastService, type GeneratedMonth, type GeneratedLineHistory, type UsageMonthsOptions } from './generate-usage-months.ts';
+export {
+  generatePaymentHistory,
+  PAYMENT_PROFILES,
+  type PaymentProfile,
+  type PaymentHistoryOptions,
+  type GeneratedPaymentHistory,
+  type GeneratedPaymentAccount,
+  type GeneratedHistoryInvoice,
+  type GeneratedHistoryPayment,
+  type GeneratedHistoryDispute,
+  type HistoryPaymentMethod,
+} from './generate-payment-history.ts';
