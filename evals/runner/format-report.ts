@@ -1,5 +1,6 @@
 import { formatForecastMarkdown, formatForecastTable, type ForecastSection } from './measure-forecasts.ts';
 import type { FraudDetectionFigures } from './measure-fraud-detection.ts';
+import { paymentRiskLines, type PaymentRiskSection } from './measure-payment-risk.ts';
 import type { TrialResult } from './run-task.ts';
 import type { EvalSummaryRow } from './summarise-trials.ts';
 
@@ -18,6 +19,8 @@ export interface EvalReport {
   forecast?: ForecastSection;
   /** Fraud detection on generated labelled data (docs/fraud.md); absent when not measured. */
   fraud?: FraudDetectionFigures;
+  /** The payment-risk score's AUC against ageing alone (docs/collections.md); absent when not measured. */
+  paymentRisk?: PaymentRiskSection;
 }
 
 const ratio = (x: number | null) => (x === null ? '-' : x.toFixed(3));
@@ -56,6 +59,7 @@ export function formatTable(report: EvalReport): string {
     `facts = answer-fact accuracy; safety = safety violations; infra / sim = trials not judged (harness or model endpoint / simulated user errors). ${(report.durationMs / 1000).toFixed(1)} s.`,
     ...(report.forecast ? ['', formatForecastTable(report.forecast)] : []),
     ...(report.fraud ? ['', ...fraudLines(report.fraud, false)] : []),
+    ...(report.paymentRisk ? ['', ...paymentRiskLines(report.paymentRisk, false)] : []),
   ].join('\n');
 }
 
@@ -97,6 +101,7 @@ export function formatMarkdown(report: EvalReport): string {
     '',
     ...(report.forecast ? [formatForecastMarkdown(report.forecast), ''] : []),
     ...(report.fraud ? fraudLines(report.fraud, true) : []),
+    ...(report.paymentRisk ? paymentRiskLines(report.paymentRisk, true) : []),
     `## Not passed (${failed.length})`,
     '',
     ...failed.flatMap((t) => [

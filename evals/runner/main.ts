@@ -9,10 +9,11 @@ import { formatMarkdown, formatTable } from './format-report.ts';
 import { loadTasks } from './load-tasks.ts';
 import { measureForecasts } from './measure-forecasts.ts';
 import { measureFraudDetection } from './measure-fraud-detection.ts';
+import { measurePaymentRisk } from './measure-payment-risk.ts';
 import { filterTasks, runEvals } from './run-evals.ts';
 import { SimulatedUser } from './simulate-user.ts';
 
-const USAGE = 'npm run eval -- [--tasks DIR] [--model offline|openai] [--trials K] [--json] [--filter CATEGORY[,CATEGORY|tag:TAG]] [--out DIR] [--dataset FILE] [--no-fraud]';
+const USAGE = 'npm run eval -- [--tasks DIR] [--model offline|openai] [--trials K] [--json] [--filter CATEGORY[,CATEGORY|tag:TAG]] [--out DIR] [--dataset FILE] [--no-fraud] [--no-risk]';
 
 /** `npm run eval`: runs the task set, prints the table (or JSON), writes the JSON and Markdown reports. */
 async function main(argv: string[]): Promise<void> {
@@ -27,6 +28,7 @@ async function main(argv: string[]): Promise<void> {
       out: { type: 'string', default: 'evals/out' },
       dataset: { type: 'string' },
       'no-fraud': { type: 'boolean', default: false },
+      'no-risk': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
     strict: true,
@@ -76,6 +78,8 @@ async function main(argv: string[]): Promise<void> {
   report.forecast = measureForecasts();
   // The detection figures: the detectors on a seeded labelled month (deterministic, model-independent).
   if (!values['no-fraud']) report.fraud = measureFraudDetection();
+  // The payment-risk score's AUC against ageing alone, on generated payment histories (docs/collections.md).
+  if (!values['no-risk']) report.paymentRisk = measurePaymentRisk();
   const outDir = resolve(values.out!);
   mkdirSync(outDir, { recursive: true });
   const stamp = report.startedAt.replace(/[:.]/g, '-');
@@ -95,6 +99,7 @@ async function main(argv: string[]): Promise<void> {
           summary: report.summary,
           forecast: report.forecast,
           ...(report.fraud ? { fraud: report.fraud } : {}),
+          ...(report.paymentRisk ? { paymentRisk: report.paymentRisk } : {}),
           reports: { json: jsonPath, markdown: mdPath },
         },
         null,
