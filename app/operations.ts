@@ -42,6 +42,7 @@ import { showWhatIf } from './whatif/index.ts';
 import { showPricingWhatIf, showUsageTrends } from './pricing/index.ts';
 import { showForecast } from './forecast/index.ts';
 import { createPortalLink, listPortalLinks, revokePortalLink, showCurrentPeriod } from './portal/index.ts';
+import { listPaymentPromises, recordPaymentPromise, runCollectionsOp, showAccountCollections } from './collections/index.ts';
 import { confirmAlert, dismissAlert, listAlerts, scanAlerts, setAlertThresholds, showAlert, showAlertThresholds } from './alerts/index.ts';
 import {
   deliverNotifications,
@@ -77,6 +78,11 @@ export const operations: readonly Operation[] = [
   renderInvoiceUbl,
   markInvoicePaid,
   markOverdueInvoices,
+  // collections (docs/collections.md)
+  recordPaymentPromise,
+  listPaymentPromises,
+  showAccountCollections,
+  runCollectionsOp,
   // accounts
   listAccounts,
   showAccount,
