@@ -48,8 +48,23 @@ export const recordPaymentPromise = defineOperation({
     if (promisedFor < today) throw new BillingError('INVALID_INPUT', `promisedFor: ${promisedFor} is before today (${today})`);
     if (listPromises(ctx.store, ctx.tenant, { accountId, status: 'open', limit: 1 }).length > 0) throw new BillingError('CONFLICT', `account ${accountId} already has an open promise to pay`);
     return ctx.store.sqlite.transaction(() => {
-      const p = insertPromise(ctx.store, { tenant: ctx.tenant, accountId, amount: value.toFixed(minorUnits(currency)), currency, promisedFor, recordedOn: today, recordedBy: ctx.actor.id, note: note ?? null, at: new Date() });
-      recordNotification(ctx.store, { key: `promise:${p.id}:recorded`, accountId, tenant: ctx.tenant, payload: { kind: 'payment_promise', promiseId: p.id, status: 'recorded', amount: p.amount, currency, promisedFor } });
+      const p = insertPromise(ctx.store, {
+        tenant: ctx.tenant,
+        accountId,
+        amount: value.toFixed(minorUnits(currency)),
+        currency,
+        promisedFor,
+        recordedOn: today,
+        recordedBy: ctx.actor.id,
+        note: note ?? null,
+        at: new Date(),
+      });
+      recordNotification(ctx.store, {
+        key: `promise:${p.id}:recorded`,
+        accountId,
+        tenant: ctx.tenant,
+        payload: { kind: 'payment_promise', promiseId: p.id, status: 'recorded', amount: p.amount, currency, promisedFor },
+      });
       return promiseOf(p);
     })();
   },

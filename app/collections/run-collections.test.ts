@@ -77,17 +77,21 @@ describe('the collections run walks the ladder (real SQLite)', () => {
   });
 
   it('stops the ladder of a paid invoice and of one with an open customer dispute', () => {
-    createProposal(store, { tenant: 't', userId: 'A1', kind: 'customer' as never }, {
-      kind: 'customer_dispute',
-      accountId: 'A1',
-      invoiceId: 1,
-      currency: 'GBP',
-      amount: '0.00',
-      summary: 'Customer dispute from account A1 about invoice INV-000001',
-      payload: { accountId: 'A1', invoiceId: 1, invoiceNumber: 'INV-000001', lineId: 'rec:L1:2025-03-01', lineDescription: 'Monthly fee', words: 'I never made these calls', channel: 'portal_chat' },
-      reason: 'portal chat',
-      targetKey: 'customer_dispute:1',
-    });
+    createProposal(
+      store,
+      { tenant: 't', userId: 'A1', kind: 'customer' as never },
+      {
+        kind: 'customer_dispute',
+        accountId: 'A1',
+        invoiceId: 1,
+        currency: 'GBP',
+        amount: '0.00',
+        summary: 'Customer dispute from account A1 about invoice INV-000001',
+        payload: { accountId: 'A1', invoiceId: 1, invoiceNumber: 'INV-000001', lineId: 'rec:L1:2025-03-01', lineDescription: 'Monthly fee', words: 'I never made these calls', channel: 'portal_chat' },
+        reason: 'portal chat',
+        targetKey: 'customer_dispute:1',
+      },
+    );
     expect(accountCollectionsView(store, 't', 'A1', addDays(due, 10)).disputed).toEqual([1]);
     runCollections(store, cycle, addDays(due, 10));
     expect(dunning()).toEqual([]);
@@ -97,7 +101,10 @@ describe('the collections run walks the ladder (real SQLite)', () => {
     saveCatalogVersion(store, testCatalog());
     billPeriod(store, { period: '2025-03', timezone: 'UTC', issueDate: '2025-04-01' });
     const inv = getInvoice(store, 'INV-000001');
-    store.db.insert(paymentAllocations).values({ tenant: 't', kind: 'payment', paymentId: null, invoiceId: inv.id, accountId: 'A1', amount: inv.total, currency: 'GBP', date: addDays(due, 2), createdAt: new Date().toISOString() }).run();
+    store.db
+      .insert(paymentAllocations)
+      .values({ tenant: 't', kind: 'payment', paymentId: null, invoiceId: inv.id, accountId: 'A1', amount: inv.total, currency: 'GBP', date: addDays(due, 2), createdAt: new Date().toISOString() })
+      .run();
     runCollections(store, cycle, addDays(due, 10));
     expect(dunning()).toEqual([]);
   });
@@ -114,13 +121,18 @@ describe('the collections run walks the ladder (real SQLite)', () => {
     expect(runCollections(store, cycle, addDays(due, 17)).promisesBroken).toEqual([]);
     const q = promise(addDays(due, 30));
     const inv = getInvoice(store, 'INV-000001');
-    store.db.insert(paymentAllocations).values({ tenant: 't', kind: 'payment', paymentId: null, invoiceId: inv.id, accountId: 'A1', amount: '12.00', currency: 'GBP', date: addDays(due, 18), createdAt: new Date().toISOString() }).run();
+    store.db
+      .insert(paymentAllocations)
+      .values({ tenant: 't', kind: 'payment', paymentId: null, invoiceId: inv.id, accountId: 'A1', amount: '12.00', currency: 'GBP', date: addDays(due, 18), createdAt: new Date().toISOString() })
+      .run();
     expect(runCollections(store, cycle, addDays(due, 19)).promisesKept).toEqual([q.id]);
     expect(listPromises(store, 't', { accountId: 'A1' }).map((x) => [x.id, x.status])).toEqual([
       [q.id, 'kept'],
       [p.id, 'broken'],
     ]);
-    const kinds = listNotifications(store, 't', { accountId: 'A1' }).filter((n) => n.payload.kind === 'payment_promise').map((n) => n.payload);
+    const kinds = listNotifications(store, 't', { accountId: 'A1' })
+      .filter((n) => n.payload.kind === 'payment_promise')
+      .map((n) => n.payload);
     expect(kinds).toEqual(expect.arrayContaining([expect.objectContaining({ status: 'broken' }), expect.objectContaining({ status: 'kept' })]));
   });
 });

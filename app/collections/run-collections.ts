@@ -109,12 +109,13 @@ export function followUpPromises(store: Store, tenant: string, accountId: string
  * invoice and step, and is never proposed again once rejected. Running it twice sends and proposes
  * nothing twice.
  */
-export function runCollections(store: Store, who: Requester, asOf: string): CollectionsRunReport {
+export function runCollections(store: Store, who: Requester, asOf: string, options: { accounts?: readonly string[] } = {}): CollectionsRunReport {
   const tenant = who.tenant;
   const report: CollectionsRunReport = { asOf, accounts: 0, remindersSent: 0, proposed: [], paused: [], promisesKept: [], promisesBroken: [], idle: 0 };
   const catalog = catalogOrNull(store, asOf);
   const withPromises = new Set(listPromises(store, tenant, { status: 'open', limit: 100_000 }).map((p) => p.accountId));
-  const ids = [...new Set([...accountsWithOpenInvoices(store, tenant), ...withPromises])].sort();
+  const only = options.accounts ? new Set(options.accounts) : null;
+  const ids = [...new Set([...accountsWithOpenInvoices(store, tenant), ...withPromises])].filter((id) => !only || only.has(id)).sort();
   for (const accountId of ids) {
     report.accounts += 1;
     const followed = followUpPromises(store, tenant, accountId, asOf);
@@ -154,7 +155,16 @@ function takeSteps(store: Store, who: Requester, view: AccountCollectionsView, a
   for (const step of view.plan.steps) {
     if (!step.requiresApproval) {
       store.sqlite.transaction(() => {
-        if (!saveDunningRow(store, { accountId: view.accountId, invoiceId, step: step.stepId, proposalId: null, detail: { ...facts, risk: view.risk.score, band: view.risk.band, by: 'collections run' } })) return;
+        if (
+          !saveDunningRow(store, {
+            accountId: view.accountId,
+            invoiceId,
+            step: step.stepId,
+            proposalId: null,
+            detail: { ...facts, risk: view.risk.score, band: view.risk.band, by: 'collections run' },
+          })
+        )
+          return;
         recordNotification(store, {
           key: `dunning:${invoiceId}:${step.stepId}`,
           accountId: view.accountId,

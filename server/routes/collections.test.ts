@@ -28,7 +28,9 @@ describe('/api/v1/collections', () => {
     expect((await call(api.app, 'GET', '/api/v1/accounts/A1/collections', { as: api.users.cora })).status).toBe(403);
     expect((await call(api.app, 'GET', '/api/v1/accounts/A1/collections', { as: api.users.uma })).status).toBe(404);
     expect((await call(api.app, 'POST', '/api/v1/collections/promises', { as: api.users.dan, body: { accountId: 'A1', amount: '-1', promisedFor: '2099-01-31' } })).status).toBe(400);
-    expect((await call(api.app, 'POST', '/api/v1/collections/promises', { as: api.users.dan, body: { accountId: 'A1', amount: '5.00', promisedFor: '2099-01-31', recordedBy: 'someone' } })).status).toBe(400);
+    expect(
+      (await call(api.app, 'POST', '/api/v1/collections/promises', { as: api.users.dan, body: { accountId: 'A1', amount: '5.00', promisedFor: '2099-01-31', recordedBy: 'someone' } })).status,
+    ).toBe(400);
   });
 
   it('runs collections for the tenant; running again proposes nothing new', async () => {

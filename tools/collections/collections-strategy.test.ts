@@ -31,7 +31,16 @@ describe('followUpPromise', () => {
   it('is open until the day, kept once paid in full by then, broken after it', () => {
     expect(followUpPromise(promise, [], '2025-05-10')).toEqual({ status: 'open', paid: '0.00', left: '40.00' });
     expect(followUpPromise(promise, [{ date: '2025-05-03', amount: '25.00' }], '2025-05-11')).toEqual({ status: 'broken', paid: '25.00', left: '15.00' });
-    expect(followUpPromise(promise, [{ date: '2025-05-03', amount: '25.00' }, { date: '2025-05-09', amount: '15.00' }], '2025-05-05').status).toBe('kept');
+    expect(
+      followUpPromise(
+        promise,
+        [
+          { date: '2025-05-03', amount: '25.00' },
+          { date: '2025-05-09', amount: '15.00' },
+        ],
+        '2025-05-05',
+      ).status,
+    ).toBe('kept');
   });
 
   it('counts returns against it and ignores money before it was made or after its day', () => {

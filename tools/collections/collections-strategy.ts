@@ -7,10 +7,7 @@ export const dunningChannelSchema = z.enum(['email', 'sms']);
 export type DunningChannel = z.infer<typeof dunningChannelSchema>;
 
 /** How each risk band is chased: days the talking steps move (negative: earlier) and the channels used. */
-export const collectionsStrategySchema = z.record(
-  paymentRiskBandSchema,
-  z.object({ shiftDays: z.number().int().min(-30).max(30), channels: z.array(dunningChannelSchema).min(1) }).strict(),
-);
+export const collectionsStrategySchema = z.record(paymentRiskBandSchema, z.object({ shiftDays: z.number().int().min(-30).max(30), channels: z.array(dunningChannelSchema).min(1) }).strict());
 export type CollectionsStrategy = z.infer<typeof collectionsStrategySchema>;
 
 /**

@@ -38,7 +38,8 @@ export function buildLateFeeNote(input: {
   const { original, account, customer, settings, fee } = input;
   if (original.kind !== 'invoice' || !original.number || !original.issueDate) throw new BillingError('CONFLICT', 'a late fee is charged on an issued invoice');
   const amount = dec(fee.amount);
-  if (amount.lessThanOrEqualTo(0) || amount.decimalPlaces() > minorUnits(original.currency)) throw new BillingError('INVALID_INPUT', `a late fee is a positive amount in ${original.currency}, not ${fee.amount}`);
+  if (amount.lessThanOrEqualTo(0) || amount.decimalPlaces() > minorUnits(original.currency))
+    throw new BillingError('INVALID_INPUT', `a late fee is a positive amount in ${original.currency}, not ${fee.amount}`);
   const line: ChargeLine = {
     id: `fee:${input.ref}`,
     section: 'adjustments',

@@ -30,7 +30,12 @@ const en: Texts = {
   }),
   dunning_step: (p: Extract<NotificationPayload, { kind: 'dunning_step' }>) => dunningEn(p),
   payment_promise: (p: Extract<NotificationPayload, { kind: 'payment_promise' }>) => ({
-    subject: p.status === 'recorded' ? `Your promise to pay ${p.amount} ${p.currency} by ${p.promisedFor}` : p.status === 'kept' ? 'Thank you for your payment' : `We did not receive ${p.amount} ${p.currency} by ${p.promisedFor}`,
+    subject:
+      p.status === 'recorded'
+        ? `Your promise to pay ${p.amount} ${p.currency} by ${p.promisedFor}`
+        : p.status === 'kept'
+          ? 'Thank you for your payment'
+          : `We did not receive ${p.amount} ${p.currency} by ${p.promisedFor}`,
     body:
       p.status === 'recorded'
         ? `we have noted that you will pay ${p.amount} ${p.currency} by ${p.promisedFor}. Until then we will not send further reminders.`
@@ -69,7 +74,12 @@ const de: Texts = {
   }),
   dunning_step: (p: Extract<NotificationPayload, { kind: 'dunning_step' }>) => dunningDe(p),
   payment_promise: (p: Extract<NotificationPayload, { kind: 'payment_promise' }>) => ({
-    subject: p.status === 'recorded' ? `Ihre Zahlungszusage über ${p.amount} ${p.currency} bis ${p.promisedFor}` : p.status === 'kept' ? 'Vielen Dank für Ihre Zahlung' : `Zahlung über ${p.amount} ${p.currency} bis ${p.promisedFor} nicht eingegangen`,
+    subject:
+      p.status === 'recorded'
+        ? `Ihre Zahlungszusage über ${p.amount} ${p.currency} bis ${p.promisedFor}`
+        : p.status === 'kept'
+          ? 'Vielen Dank für Ihre Zahlung'
+          : `Zahlung über ${p.amount} ${p.currency} bis ${p.promisedFor} nicht eingegangen`,
     body:
       p.status === 'recorded'
         ? `wir haben notiert, dass Sie ${p.amount} ${p.currency} bis ${p.promisedFor} zahlen. Bis dahin senden wir keine weiteren Erinnerungen.`
@@ -96,13 +106,22 @@ function dunningEn(p: Dunning): { subject: string; body: string } {
   const owed = p.overdue ? ` ${p.overdue} ${p.currency ?? ''} is overdue${p.daysPastDue ? ` (${p.daysPastDue} days)` : ''}.` : '';
   switch (p.action) {
     case 'late_fee':
-      return { subject: `Late payment fee on ${inv}`, body: `${inv} is still unpaid.${owed} A late payment fee of ${p.lateFee ?? ''} ${p.currency ?? ''}${p.noteNumber ? ` (debit note ${p.noteNumber})` : ''} has been added. Please pay or contact us.` };
+      return {
+        subject: `Late payment fee on ${inv}`,
+        body: `${inv} is still unpaid.${owed} A late payment fee of ${p.lateFee ?? ''} ${p.currency ?? ''}${p.noteNumber ? ` (debit note ${p.noteNumber})` : ''} has been added. Please pay or contact us.`,
+      };
     case 'restriction':
-      return { subject: 'Outgoing calls restricted', body: `${inv} is still unpaid.${owed} Outgoing calls on your lines are restricted until it is paid; incoming calls and emergency calls still work.` };
+      return {
+        subject: 'Outgoing calls restricted',
+        body: `${inv} is still unpaid.${owed} Outgoing calls on your lines are restricted until it is paid; incoming calls and emergency calls still work.`,
+      };
     case 'barring':
       return { subject: 'Your lines are barred', body: `${inv} is still unpaid.${owed} Your lines are barred until it is paid. Please pay or contact us to restore service.` };
     default:
-      return { subject: 'Reminder: an invoice is overdue', body: `${p.number ? `${inv} on your account` : 'an invoice on your account'} is overdue (step: ${p.step}).${owed} Please pay it or contact us.` };
+      return {
+        subject: 'Reminder: an invoice is overdue',
+        body: `${p.number ? `${inv} on your account` : 'an invoice on your account'} is overdue (step: ${p.step}).${owed} Please pay it or contact us.`,
+      };
   }
 }
 
@@ -111,7 +130,10 @@ function dunningDe(p: Dunning): { subject: string; body: string } {
   const owed = p.overdue ? ` Überfällig: ${p.overdue} ${p.currency ?? ''}${p.daysPastDue ? ` (${p.daysPastDue} Tage)` : ''}.` : '';
   switch (p.action) {
     case 'late_fee':
-      return { subject: 'Mahngebühr', body: `${inv} ist weiterhin offen.${owed} Eine Mahngebühr von ${p.lateFee ?? ''} ${p.currency ?? ''}${p.noteNumber ? ` (Belastungsanzeige ${p.noteNumber})` : ''} wurde berechnet.` };
+      return {
+        subject: 'Mahngebühr',
+        body: `${inv} ist weiterhin offen.${owed} Eine Mahngebühr von ${p.lateFee ?? ''} ${p.currency ?? ''}${p.noteNumber ? ` (Belastungsanzeige ${p.noteNumber})` : ''} wurde berechnet.`,
+      };
     case 'restriction':
       return { subject: 'Abgehende Anrufe gesperrt', body: `${inv} ist weiterhin offen.${owed} Abgehende Anrufe sind bis zur Zahlung gesperrt; eingehende Anrufe und Notrufe funktionieren weiter.` };
     case 'barring':
