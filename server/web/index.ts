@@ -15,6 +15,7 @@ import { mountCycles } from './console/cycles.tsx';
 import { mountNotifications } from './console/notifications.tsx';
 import { mountPricing } from './console/pricing.tsx';
 import { mountAlerts } from './console/alerts.tsx';
+import { mountCollections } from './console/collections.tsx';
 import { mountUsage } from './console/usage.tsx';
 import { mountPortal } from './portal/index.ts';
 import { requireCsrf } from './csrf.ts';
@@ -47,5 +48,6 @@ export function mountWeb(web: Hono<WebEnv>, deps: WebDeps & { failures: RateLimi
   mountNotifications(web, guard);
   mountPricing(web, guard);
   mountAlerts(web, guard);
+  mountCollections(web, guard);
   mountPortal(web, deps);
 }
