@@ -87,7 +87,7 @@ export const listPaymentPromises = defineOperation({
 /** `collections.show-account`: an account's payment risk, the ladder it is on today and why it moves or waits, its promises and restrictions. */
 export const showAccountCollections = defineOperation({
   name: 'collections.show-account',
-  summary: "Show an account's payment risk and dunning ladder",
+  summary: 'Show the payment risk and dunning ladder of an account',
   effect: 'read',
   roles: ['analyst', 'approver', 'admin'],
   input: z.object({ accountId: accountIdSchema }).strict(),

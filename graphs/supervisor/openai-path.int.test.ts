@@ -72,7 +72,16 @@ const AUDITOR_TOOLS = [
   'billing_totals',
   'propose_release',
 ].sort();
-const COLLECTIONS_TOOLS = ['account_standing', 'list_dunning_candidates', 'collections_overview', 'record_payment_promise', 'propose_dunning_step', 'propose_payment_plan', 'propose_fee_waiver', 'propose_credit'].sort();
+const COLLECTIONS_TOOLS = [
+  'account_standing',
+  'list_dunning_candidates',
+  'collections_overview',
+  'record_payment_promise',
+  'propose_dunning_step',
+  'propose_payment_plan',
+  'propose_fee_waiver',
+  'propose_credit',
+].sort();
 
 const ANSWER = 'Invoice INV-000001 totals 12.35 GBP: the Talk 10 monthly fee 10.00 and calls 0.29, plus VAT 2.06 (from explain_invoice).';
 
