@@ -43,6 +43,8 @@ describe('the collections run walks the ladder (real SQLite)', () => {
 
   it('proposes the late fee once, and posting issues one debit note at the catalog amount', async () => {
     runCollections(store, cycle, addDays(due, 10));
+    // The overview shows the catalog's fee, not the ladder's fallback.
+    expect(accountCollectionsView(store, 't', 'A1', addDays(due, 22)).plan.steps.map((s) => [s.stepId, s.lateFee])).toEqual([['late_fee', '7.50']]);
     const run = runCollections(store, cycle, addDays(due, 22));
     expect(mine(run)).toEqual([expect.objectContaining({ step: 'late_fee', existing: false })]);
     expect(mine(runCollections(store, cycle, addDays(due, 23)))).toEqual([expect.objectContaining({ step: 'late_fee', existing: true })]);

@@ -60,7 +60,12 @@ export function accountCollectionsView(store: Store, tenant: string, accountId: 
   const oldest = standing.rows.find((r) => r.daysPastDue === standing.daysPastDue && r.daysPastDue > 0);
   const invoiceId = oldest ? Number(oldest.id) : null;
   const taken = invoiceId === null ? [] : takenDunningSteps(store, accountId, invoiceId);
-  const plan = planDunning(standing, ladderForRisk(DEFAULT_DUNNING_LADDER, risk.band), taken);
+  // The late fee is the catalog's (docs/collections.md); the ladder's own figure is the fallback.
+  const fee = catalogOrNull(store, asOf)?.lateFee;
+  const ladder = fee
+    ? { steps: DEFAULT_DUNNING_LADDER.steps.map((s) => (s.action === 'late_fee' ? { ...s, lateFee: { fixed: fee.fixed, percentOfOverdue: fee.percentOfOverdue } } : s)) }
+    : DEFAULT_DUNNING_LADDER;
+  const plan = planDunning(standing, ladderForRisk(ladder, risk.band), taken);
   const open = listPromises(store, tenant, { accountId, status: 'open', limit: 1 })[0];
   return {
     accountId,
