@@ -44,6 +44,7 @@ import { showForecast } from './forecast/index.ts';
 import { forecastTenantCashflow } from './cashflow/index.ts';
 import { createPortalLink, listPortalLinks, revokePortalLink, showCurrentPeriod } from './portal/index.ts';
 import { reportAssurance } from './assurance/index.ts';
+import { listPaymentPromises, recordPaymentPromise, runCollectionsOp, showAccountCollections } from './collections/index.ts';
 import { confirmAlert, dismissAlert, listAlerts, scanAlerts, setAlertThresholds, showAlert, showAlertThresholds } from './alerts/index.ts';
 import {
   deliverNotifications,
@@ -79,6 +80,11 @@ export const operations: readonly Operation[] = [
   renderInvoiceUbl,
   markInvoicePaid,
   markOverdueInvoices,
+  // collections (docs/collections.md)
+  recordPaymentPromise,
+  listPaymentPromises,
+  showAccountCollections,
+  runCollectionsOp,
   // accounts
   listAccounts,
   showAccount,

@@ -19,6 +19,7 @@ import { registerPortal } from './commands/portal.ts';
 import { registerNotifications } from './commands/notifications.ts';
 import { registerAlerts } from './commands/alerts.ts';
 import { registerAssurance } from './commands/assurance.ts';
+import { registerCollections } from './commands/collections.ts';
 import { registerRate } from './commands/rate.ts';
 import { registerRerate } from './commands/rerate.ts';
 import { registerServe } from './commands/serve.ts';
@@ -59,6 +60,7 @@ export function buildProgram(): Command {
     registerNotifications,
     registerAlerts,
     registerAssurance,
+    registerCollections,
     registerChat,
     registerApprovals,
     registerServe,

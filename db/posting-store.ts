@@ -1,7 +1,10 @@
 import { eq } from 'drizzle-orm';
 import { dunningActions, paymentPlans } from './agent-schema.ts';
 import { invoices } from './billing-schema.ts';
+import type { NotificationPayload } from '../tools/notifications/index.ts';
 import { recordNotification } from './notification-store.ts';
+
+type DunningNotice = Extract<NotificationPayload, { kind: 'dunning_step' }>;
 import type { Store } from './open-database.ts';
 
 /** The number of the note stored under a correction key (a posted proposal's), or undefined. */
@@ -28,19 +31,23 @@ export function savePaymentPlan(store: Store, plan: { proposalId: number; accoun
 }
 
 /** Records a dunning step taken, once per proposal, and its notification to the customer in the same transaction. */
-export function saveDunningAction(store: Store, action: { accountId: string; invoiceId: number; step: string; proposalId: number; detail: object }): void {
+export function saveDunningAction(
+  store: Store,
+  action: { accountId: string; invoiceId: number; step: string; proposalId: number; detail: object; notice?: Omit<DunningNotice, 'kind' | 'invoiceId' | 'step' | 'proposalId'> },
+): void {
   store.sqlite.transaction(() => {
     saveDunningRow(store, action);
     recordNotification(store, {
       key: `dunning:${action.invoiceId}:${action.step}`,
       accountId: action.accountId,
-      payload: { kind: 'dunning_step', invoiceId: action.invoiceId, step: action.step, proposalId: action.proposalId },
+      payload: { kind: 'dunning_step', invoiceId: action.invoiceId, step: action.step, proposalId: action.proposalId, ...action.notice },
     });
   })();
 }
 
-function saveDunningRow(store: Store, action: { accountId: string; invoiceId: number; step: string; proposalId: number; detail: object }): void {
-  store.db
+/** Records a dunning step taken on an invoice (once: unique per invoice and step); true when it is new. */
+export function saveDunningRow(store: Store, action: { accountId: string; invoiceId: number; step: string; proposalId: number | null; detail: object }): boolean {
+  const r = store.db
     .insert(dunningActions)
     .values({
       accountId: action.accountId,
@@ -52,4 +59,5 @@ function saveDunningRow(store: Store, action: { accountId: string; invoiceId: nu
     })
     .onConflictDoNothing()
     .run();
+  return r.changes > 0;
 }

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { showAccountStanding } from '../../app/accounts/index.ts';
 import { forecastTenantCashflow } from '../../app/cashflow/index.ts';
+import { recordPaymentPromise, showAccountCollections } from '../../app/collections/index.ts';
+import { calendarDateSchema, decimalStringSchema } from '../../tools/schemas/index.ts';
 import type { AgentContext } from '../context.ts';
 import type { AgentTool } from './define-agent-tool.ts';
 import { operationTool } from './operation-tool.ts';
@@ -81,9 +83,30 @@ export function collectionsTools(ctx: AgentContext): AgentTool[] {
       toInput: ({ period: p }) => ({ period: p, limit: 3 }),
       toResult: assuranceForModel,
     }),
+    operationTool(ctx, 'collections', showAccountCollections, {
+      name: 'collections_overview',
+      kind: 'read',
+      description:
+        "An account's payment risk today (score 0..1 and band low/medium/high, with the features behind it), the dunning ladder it is on (steps taken, due, held), what pauses it (an open promise to pay), disputed invoices, promises and restrictions.",
+      schema: z.object({ accountId }).strict(),
+    }),
+    operationTool(ctx, 'collections', recordPaymentPromise, {
+      name: 'record_payment_promise',
+      kind: 'proposal',
+      description:
+        "Record a customer's promise to pay an amount by a date (you are recorded as who took it). It moves no money: the account's dunning ladder pauses until that date, then the promise is kept (paid in full by then) or broken (the ladder resumes).",
+      schema: z
+        .object({
+          accountId,
+          amount: decimalStringSchema.describe('the amount promised'),
+          promisedFor: calendarDateSchema.describe('the day promised, YYYY-MM-DD'),
+          note: z.string().trim().max(500).optional(),
+        })
+        .strict(),
+    }),
     proposalTool(ctx, 'collections', proposeAccountDunningStep, {
       name: 'propose_dunning_step',
-      description: 'Propose the next due dunning step of an account (reminder, final notice, suspension warning, suspension). It waits for an approver.',
+      description: 'Propose the next due dunning step of an account (reminder, late fee, outgoing calls restricted, barring). It waits for an approver.',
       schema: z.object({ accountId, reason }).strict(),
       toInput: ({ accountId: a, reason: why }) => ({ accountId: a, reason: why }),
     }),

@@ -4,7 +4,8 @@ import { buildAdjustmentNote } from '../../tools/invoice/build-adjustment-note.t
 import { getAccountBundle } from '../../db/account-store.ts';
 import { appendAudit } from '../../db/audit-store.ts';
 import { getBillingSettings } from '../../db/billing-settings-store.ts';
-import { noteByCorrectionKey, saveDunningAction, savePaymentPlan } from '../../db/posting-store.ts';
+import { noteByCorrectionKey, savePaymentPlan } from '../../db/posting-store.ts';
+import { postDunningStep } from './post-dunning-step.ts';
 import { changeInvoiceStatus, getInvoice, issueHeldInvoice, notesFor, saveInvoice } from '../../db/invoice-store.ts';
 import type { Store } from '../../db/open-database.ts';
 import { checkQuorum, effectiveAmount, getProposal, markProposalPosted, type StoredProposal } from '../../db/proposal-store.ts';
@@ -101,10 +102,8 @@ function postInTransaction(store: Store, p: StoredProposal, today: string): stri
       const id = savePaymentPlan(store, { proposalId: p.id, accountId: p.accountId, currency: p.currency, total: p.amount, instalments: p.payload.instalments });
       return `PP-${id}`;
     }
-    case 'dunning_step': {
-      saveDunningAction(store, { accountId: p.accountId, invoiceId: p.payload.invoiceId, step: p.payload.step, proposalId: p.id, detail: p.payload });
-      return `${p.payload.step} on invoice ${p.payload.invoiceId}`;
-    }
+    case 'dunning_step':
+      return postDunningStep(store, p, today);
     case 'customer_dispute':
     case 'callback_request':
       // A customer's case moves nothing: approving it records that the billing team handled it; a

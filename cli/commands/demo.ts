@@ -39,7 +39,10 @@ export async function ingestDemoFraud(store: Store, opts: { dir: string; seed: n
 }
 
 /** Runs the whole flow on a believable demo operator: settings, tariff, CDRs, ingest, rate, catalog, accounts, bill, summary; `fraud: false` leaves out the April fraud; `nextPeriod` takes in April whole for its cycle. */
-export async function runDemo(store: Store, opts: { rows: number; seed: number; dir: string; fraud?: boolean; nextPeriod?: boolean } & Pick<DemoAgentsOptions, 'model' | 'today'>) {
+export async function runDemo(
+  store: Store,
+  opts: { rows: number; seed: number; dir: string; fraud?: boolean; collections?: boolean; nextPeriod?: boolean } & Pick<DemoAgentsOptions, 'model' | 'today'>,
+) {
   const settings = JSON.parse(readFileSync(join(DATASET, 'settings.json'), 'utf8')) as Record<string, unknown>;
   const generator: GeneratorOptions = { rows: opts.rows, seed: opts.seed, subscribers: 1000, start: '2025-03-01', days: 31 };
   // The generator knows which numbers it made on-net; the classifier must agree with it.
@@ -66,6 +69,8 @@ export async function runDemo(store: Store, opts: { rows: number; seed: number; 
   const { runDemoAgents } = await import('./demo-agents.ts');
   const agents = await runDemoAgents(store, { period: '2025-03', model: opts.model, today: opts.today });
   const fraud = opts.fraud === false ? null : await ingestDemoFraud(store, { dir: opts.dir, seed: opts.seed });
+  // A dunning step on the demo's data (docs/collections.md); the eval dataset is built without it, so its proposal ids stay.
+  const collections = opts.collections === false ? null : (await import('./demo-collections.ts')).runDemoCollections(store);
   // The month after, whole, for `switchboard cycle run` (the served demo has its own April, up to its calendar day).
   // Read only: the forecast of what the billed March brings in, on the demo's day (before April's usage, which bills nothing yet).
   const cashflow = await runDemoCashflow(store, opts.today);
@@ -87,6 +92,7 @@ export async function runDemo(store: Store, opts: { rows: number; seed: number; 
     agents,
     fraud,
     cashflow,
+    collections,
     nextPeriod,
     assurance,
   };
@@ -162,6 +168,19 @@ export function registerDemo(program: Command): void {
             ...Object.entries(o.billing.invoices.taxesByName).map(([name, amount]) => `  ${name}: ${amount}`),
             ...o.billing.bill.failed.slice(0, 5).map((f) => `  failed ${f.accountId}: [${f.code}] ${f.message}`),
             '',
+            ...(o.collections
+              ? [
+                  `Collections (the daily job's ladder on ${o.collections.accountId}'s March invoice, docs/collections.md; switchboard collections show ${o.collections.accountId}):`,
+                  ...(o.collections.reminder
+                    ? [`  ${o.collections.reminder.on}: reminder sent by ${o.collections.reminder.channels.join(' and ')} (notification ${o.collections.reminder.notificationId})`]
+                    : []),
+                  ...(o.collections.lateFee
+                    ? [
+                        `  ${o.collections.lateFee.on}: late fee ${o.collections.lateFee.amount} ${o.collections.lateFee.currency} proposed, ${o.collections.lateFee.status} (switchboard approvals show ${o.collections.lateFee.proposalId})`,
+                      ]
+                    : []),
+                ]
+              : []),
             ...(o.fraud
               ? [
                   `Fraud alerts on ${o.fraud.file} (${o.fraud.accepted} injected events, raised while it was ingested; switchboard alerts list):`,

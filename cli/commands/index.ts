@@ -99,6 +99,12 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./notifications.ts')).registerNotifications,
   },
   {
+    name: 'collections',
+    term: 'collections',
+    description: 'collections: the daily run (reminders, late fees, restrictions, bars), an account’s risk and ladder, promises to pay',
+    load: async () => (await import('./collections.ts')).registerCollections,
+  },
+  {
     name: 'alerts',
     term: 'alerts',
     description: 'fraud and anomaly alerts: list, show with evidence, confirm (may propose barring the line), dismiss, scan recent usage, thresholds',

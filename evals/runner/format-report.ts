@@ -1,6 +1,7 @@
 import { formatForecastMarkdown, formatForecastTable, type ForecastSection } from './measure-forecasts.ts';
 import type { FraudDetectionFigures } from './measure-fraud-detection.ts';
 import { formatCashflowTable, type CashflowSection } from '../cashflow/measure-cashflow.ts';
+import { paymentRiskLines, type PaymentRiskSection } from './measure-payment-risk.ts';
 import type { TrialResult } from './run-task.ts';
 import type { EvalSummaryRow } from './summarise-trials.ts';
 
@@ -21,6 +22,8 @@ export interface EvalReport {
   fraud?: FraudDetectionFigures;
   /** The cash-flow forecast's back-test on a generated history (docs/cashflow.md); absent when not measured. */
   cashflow?: CashflowSection;
+  /** The payment-risk score's AUC against ageing alone (docs/collections.md); absent when not measured. */
+  paymentRisk?: PaymentRiskSection;
 }
 
 const ratio = (x: number | null) => (x === null ? '-' : x.toFixed(3));
@@ -60,6 +63,7 @@ export function formatTable(report: EvalReport): string {
     ...(report.forecast ? ['', formatForecastTable(report.forecast)] : []),
     ...(report.fraud ? ['', ...fraudLines(report.fraud, false)] : []),
     ...(report.cashflow ? ['', formatCashflowTable(report.cashflow)] : []),
+    ...(report.paymentRisk ? ['', ...paymentRiskLines(report.paymentRisk, false)] : []),
   ].join('\n');
 }
 
@@ -102,6 +106,7 @@ export function formatMarkdown(report: EvalReport): string {
     ...(report.forecast ? [formatForecastMarkdown(report.forecast), ''] : []),
     ...(report.fraud ? fraudLines(report.fraud, true) : []),
     ...(report.cashflow ? ['## Cash-flow back-test', '', '```', formatCashflowTable(report.cashflow), '```', ''] : []),
+    ...(report.paymentRisk ? paymentRiskLines(report.paymentRisk, true) : []),
     `## Not passed (${failed.length})`,
     '',
     ...failed.flatMap((t) => [

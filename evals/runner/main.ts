@@ -10,10 +10,12 @@ import { loadTasks } from './load-tasks.ts';
 import { measureForecasts } from './measure-forecasts.ts';
 import { measureFraudDetection } from './measure-fraud-detection.ts';
 import { measureCashflow } from '../cashflow/measure-cashflow.ts';
+import { measurePaymentRisk } from './measure-payment-risk.ts';
 import { filterTasks, runEvals } from './run-evals.ts';
 import { SimulatedUser } from './simulate-user.ts';
 
-const USAGE = 'npm run eval -- [--tasks DIR] [--model offline|openai] [--trials K] [--json] [--filter CATEGORY[,CATEGORY|tag:TAG]] [--out DIR] [--dataset FILE] [--no-fraud] [--no-cashflow]';
+const USAGE =
+  'npm run eval -- [--tasks DIR] [--model offline|openai] [--trials K] [--json] [--filter CATEGORY[,CATEGORY|tag:TAG]] [--out DIR] [--dataset FILE] [--no-fraud] [--no-cashflow] [--no-risk]';
 
 /** `npm run eval`: runs the task set, prints the table (or JSON), writes the JSON and Markdown reports. */
 async function main(argv: string[]): Promise<void> {
@@ -29,6 +31,7 @@ async function main(argv: string[]): Promise<void> {
       dataset: { type: 'string' },
       'no-fraud': { type: 'boolean', default: false },
       'no-cashflow': { type: 'boolean', default: false },
+      'no-risk': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
     strict: true,
@@ -80,6 +83,8 @@ async function main(argv: string[]): Promise<void> {
   if (!values['no-fraud']) report.fraud = measureFraudDetection();
   // The cash-flow forecast's back-test on a seeded generated history (docs/cashflow.md).
   if (!values['no-cashflow']) report.cashflow = measureCashflow();
+  // The payment-risk score's AUC against ageing alone, on generated payment histories (docs/collections.md).
+  if (!values['no-risk']) report.paymentRisk = measurePaymentRisk();
   const outDir = resolve(values.out!);
   mkdirSync(outDir, { recursive: true });
   const stamp = report.startedAt.replace(/[:.]/g, '-');
@@ -109,6 +114,7 @@ async function main(argv: string[]): Promise<void> {
                 },
               }
             : {}),
+          ...(report.paymentRisk ? { paymentRisk: report.paymentRisk } : {}),
           reports: { json: jsonPath, markdown: mdPath },
         },
         null,

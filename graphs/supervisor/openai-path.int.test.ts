@@ -77,6 +77,8 @@ const COLLECTIONS_TOOLS = [
   'assurance_report',
   'list_dunning_candidates',
   'cashflow_forecast',
+  'collections_overview',
+  'record_payment_promise',
   'propose_dunning_step',
   'propose_payment_plan',
   'propose_fee_waiver',

@@ -17,6 +17,7 @@ import { mountPricing } from './console/pricing.tsx';
 import { mountAlerts } from './console/alerts.tsx';
 import { mountCashflow } from './console/cashflow.tsx';
 import { mountAssurance } from './console/assurance.tsx';
+import { mountCollections } from './console/collections.tsx';
 import { mountUsage } from './console/usage.tsx';
 import { mountPortal } from './portal/index.ts';
 import { requireCsrf } from './csrf.ts';
@@ -51,5 +52,6 @@ export function mountWeb(web: Hono<WebEnv>, deps: WebDeps & { failures: RateLimi
   mountAlerts(web, guard);
   mountCashflow(web, guard);
   mountAssurance(web, guard);
+  mountCollections(web, guard);
   mountPortal(web, deps);
 }

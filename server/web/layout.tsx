@@ -16,6 +16,7 @@ export const CONSOLE_NAV: readonly NavItem[] = [
   { href: '/quarantine', label: 'Quarantine' },
   { href: '/accounts', label: 'Accounts' },
   { href: '/cycles', label: 'Cycles' },
+  { href: '/collections', label: 'Collections' },
   { href: '/alerts', label: 'Alerts' },
   { href: '/cashflow', label: 'Cash flow' },
   { href: '/assurance', label: 'Assurance' },

@@ -22,8 +22,12 @@ describe('the job-handler table', () => {
   it('runs rating and the overdue pass as operations of the tenant’s cycle actor', async () => {
     const h = defaultHandlers();
     await expect(h['rating.hourly']({} as Job, deps())).resolves.toMatchObject({ considered: 0, rated: 0 });
-    // The daily pass marks overdue invoices and records the day's scheduled notifications (three accounts scanned).
-    await expect(h['invoices.overdue']({} as Job, deps())).resolves.toMatchObject({ overdue: { overdue: 0, invoices: [] }, notifications: { accounts: 3 } });
+    // The daily pass marks overdue invoices, records the day's scheduled notifications (three accounts scanned) and runs collections.
+    await expect(h['invoices.overdue']({} as Job, deps())).resolves.toMatchObject({
+      overdue: { overdue: 0, invoices: [] },
+      notifications: { accounts: 3 },
+      collections: { remindersSent: 0, proposed: [] },
+    });
     // Another tenant's cycle may not rate this database's usage.
     await expect(h['rating.hourly']({} as Job, { ...deps(), tenant: 'other' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });

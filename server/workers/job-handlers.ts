@@ -2,6 +2,7 @@ import type { FlowProducer, Job, Queue } from 'bullmq';
 import { scanAlerts } from '../../app/alerts/index.ts';
 import type { Logger } from '../../app/index.ts';
 import { markOverdueInvoices } from '../../app/invoices/index.ts';
+import { runCollectionsOp } from '../../app/collections/index.ts';
 import { configuredTransports, deliverDue, recordScheduledNotifications } from '../../app/notifications/index.ts';
 import { runOperation } from '../../app/operation.ts';
 import { runRating } from '../../app/rating/index.ts';
@@ -49,7 +50,9 @@ export function defaultHandlers(): JobHandlerTable {
       const overdue = await runOperation(markOverdueInvoices, ctx, {});
       // The daily pass also records what the day's scan finds: allowances at 80% and 100%, bills coming up.
       const notifications = await recordScheduledNotifications(deps.store, { tenant: deps.tenant, today: ctx.clock.today() });
-      return { overdue, notifications };
+      // Then collections (docs/collections.md): days past due move daily, so the ladder is walked daily, after the overdue marks.
+      const collections = await runOperation(runCollectionsOp, ctx, {});
+      return { overdue, notifications, collections };
     },
     'bill.start': (job, deps) => startBillRun(job, deps),
     'bill.shard': (job, deps) => billShard(job, deps),

@@ -75,6 +75,8 @@ export const dunningStepPayloadSchema = z.object({
   action: dunningActionSchema.optional(),
   lateFee: decimalStringSchema.nullable().optional(),
   daysPastDue: z.number().int().optional(),
+  /** The channels the collections strategy picked for the account's risk band. */
+  channels: z.array(z.enum(['email', 'sms'])).optional(),
 });
 
 /**

@@ -181,6 +181,17 @@ export const rateMultiplierTableSchema = z
   .strict();
 export type RateMultiplierTable = z.infer<typeof rateMultiplierTableSchema>;
 
+/** The late fee dunning charges: an amount, a share of the overdue balance, or both; taxed as its class says. */
+export const lateFeeDefinitionSchema = z
+  .object({
+    name: z.string().min(1).default('Late payment fee'),
+    fixed: amountSchema,
+    percentOfOverdue: amountSchema.default('0'),
+    taxClass: z.enum(['telecom', 'equipment']).default('telecom'),
+  })
+  .strict();
+export type LateFeeDefinition = z.infer<typeof lateFeeDefinitionSchema>;
+
 export const catalogSchema = z
   .object({
     id,
@@ -194,6 +205,8 @@ export const catalogSchema = z
     discounts: z.array(discountSchema).default([]),
     oneTimeCharges: z.array(oneTimeChargeSchema).default([]),
     rateMultipliers: z.array(rateMultiplierTableSchema).default([]),
+    /** The dunning ladder's late fee (docs/collections.md): fixed + percentOfOverdue% of the overdue balance, a debit note once approved. */
+    lateFee: lateFeeDefinitionSchema.optional(),
   })
   .strict();
 export type Catalog = z.infer<typeof catalogSchema>;

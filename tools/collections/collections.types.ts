@@ -98,7 +98,8 @@ export const accountStandingSchema = z.object({
 export type AccountStanding = z.infer<typeof accountStandingSchema>;
 
 /** What a dunning step does. */
-export const dunningActionSchema = z.enum(['reminder', 'final_notice', 'suspension_warning', 'suspension']);
+// late_fee, restriction and barring are the cycle's ladder (docs/collections.md); the others stay for operators' own ladders and older rows.
+export const dunningActionSchema = z.enum(['reminder', 'late_fee', 'restriction', 'barring', 'final_notice', 'suspension_warning', 'suspension']);
 export type DunningAction = z.infer<typeof dunningActionSchema>;
 
 /** A late fee: `fixed + percentOfOverdue% x overdue balance`, in the account's currency, rounded half-up. */
@@ -120,7 +121,8 @@ export const dunningStepSchema = z
   })
   .strict()
   .refine((s) => !s.lateFee || s.changesMoney, { message: 'a step with a late fee changes money: set changesMoney' })
-  .refine((s) => s.action !== 'suspension' || s.changesState, { message: 'a suspension changes customer state: set changesState' });
+  .refine((s) => !['suspension', 'restriction', 'barring'].includes(s.action) || s.changesState, { message: 'a suspension, restriction or barring changes customer state: set changesState' })
+  .refine((s) => s.action !== 'late_fee' || s.changesMoney, { message: 'a late fee changes money: set changesMoney' });
 export type DunningStep = z.infer<typeof dunningStepSchema>;
 
 export const dunningLadderSchema = z

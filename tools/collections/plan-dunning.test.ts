@@ -38,32 +38,36 @@ describe('planDunning with the default ladder', () => {
   });
 
   it('skips steps already taken', () => {
-    expect(ids(planDunning(standing(21), DEFAULT_DUNNING_LADDER, ['reminder']).steps)).toEqual(['second_reminder']);
-    const done = planDunning(standing(21), DEFAULT_DUNNING_LADDER, ['reminder', 'second_reminder']);
+    expect(ids(planDunning(standing(21), DEFAULT_DUNNING_LADDER, ['reminder']).steps)).toEqual(['late_fee']);
+    const done = planDunning(standing(21), DEFAULT_DUNNING_LADDER, ['reminder', 'late_fee']);
     expect(done.steps).toEqual([]);
     expect(done.summary).toMatch(/already been taken/);
   });
 
-  it('holds a late fee until the reminders have gone out', () => {
+  it('holds a late fee until the reminder has gone out', () => {
     const plan = planDunning(standing(40));
-    expect(ids(plan.steps)).toEqual(['reminder', 'second_reminder']);
-    expect(plan.held).toEqual([{ stepId: 'final_notice', reason: expect.stringMatching(/reminder, second_reminder/) }]);
+    expect(ids(plan.steps)).toEqual(['reminder']);
+    expect(plan.held).toEqual([
+      { stepId: 'late_fee', reason: expect.stringMatching(/held until the earlier steps are taken: reminder$/) },
+      { stepId: 'restriction', reason: expect.stringMatching(/reminder, late_fee/) },
+    ]);
   });
 
-  it('charges the final notice late fee to the cent, with approval', () => {
-    const plan = planDunning(standing(35), DEFAULT_DUNNING_LADDER, ['reminder', 'second_reminder']);
-    expect(plan.steps).toEqual([expect.objectContaining({ stepId: 'final_notice', changesMoney: true, requiresApproval: true, lateFee: '5.00' })]);
+  it('charges the late fee to the cent, with approval', () => {
+    const plan = planDunning(standing(21), DEFAULT_DUNNING_LADDER, ['reminder']);
+    expect(plan.steps).toEqual([expect.objectContaining({ stepId: 'late_fee', action: 'late_fee', changesMoney: true, requiresApproval: true, lateFee: '5.00' })]);
     expect(plan.steps[0]!.reason).toMatch(/late fee 5\.00 GBP/);
   });
 
-  it('suspends at 60 days only after every earlier step, as a state change needing approval', () => {
-    const earlier = ['reminder', 'second_reminder', 'final_notice', 'suspension_warning'];
+  it('restricts at 35 days and proposes barring at 60 only after every earlier step, as state changes needing approval', () => {
+    expect(ids(planDunning(standing(35), DEFAULT_DUNNING_LADDER, ['reminder', 'late_fee']).steps)).toEqual(['restriction']);
+    const earlier = ['reminder', 'late_fee', 'restriction'];
     expect(planDunning(standing(59), DEFAULT_DUNNING_LADDER, earlier).steps).toEqual([]);
     const plan = planDunning(standing(60), DEFAULT_DUNNING_LADDER, earlier);
-    expect(plan.steps).toEqual([expect.objectContaining({ stepId: 'suspension', action: 'suspension', changesState: true, requiresApproval: true })]);
-    const skipped = planDunning(standing(75), DEFAULT_DUNNING_LADDER, ['reminder', 'second_reminder', 'final_notice']);
-    expect(ids(skipped.steps)).toEqual(['suspension_warning']);
-    expect(ids(skipped.held)).toEqual(['suspension']);
+    expect(plan.steps).toEqual([expect.objectContaining({ stepId: 'barring', action: 'barring', changesState: true, requiresApproval: true })]);
+    const skipped = planDunning(standing(75), DEFAULT_DUNNING_LADDER, ['reminder', 'late_fee']);
+    expect(ids(skipped.steps)).toEqual(['restriction']);
+    expect(ids(skipped.held)).toEqual(['barring']);
   });
 
   it('reports taken ids the ladder does not know', () => {

@@ -11,25 +11,26 @@ import {
 } from './collections.types.ts';
 
 /**
- * The default ladder, as data. Reminders only talk to the customer; the final notice carries a
- * late fee (money) and the suspension changes the customer's state, so both need a person's
- * approval. Operators override it with their own ladder (validated by dunningLadderSchema).
+ * The default ladder, as data: a reminder (talks to the customer only: the cycle sends it), a late
+ * fee (a debit note; the catalog's `lateFee` sets its amount, this 5.00 is the fallback), outgoing
+ * calls restricted, then a proposal to bar the lines. Money and state changes need a person's
+ * approval. Operators override it with their own ladder (validated by dunningLadderSchema); the
+ * strategy (collections-strategy.ts) moves the talking steps earlier or later by payment risk.
  */
 export const DEFAULT_DUNNING_LADDER: DunningLadder = dunningLadderSchema.parse({
   steps: [
-    { id: 'reminder', daysPastDue: 7, action: 'reminder', description: 'Friendly payment reminder', changesMoney: false, changesState: false },
-    { id: 'second_reminder', daysPastDue: 21, action: 'reminder', description: 'Second payment reminder', changesMoney: false, changesState: false },
+    { id: 'reminder', daysPastDue: 7, action: 'reminder', description: 'Payment reminder', changesMoney: false, changesState: false },
     {
-      id: 'final_notice',
-      daysPastDue: 35,
-      action: 'final_notice',
-      description: 'Final notice with a late payment fee',
+      id: 'late_fee',
+      daysPastDue: 21,
+      action: 'late_fee',
+      description: 'Late payment fee (a debit note)',
       changesMoney: true,
       changesState: false,
       lateFee: { fixed: '5.00', percentOfOverdue: '0' },
     },
-    { id: 'suspension_warning', daysPastDue: 45, action: 'suspension_warning', description: 'Warning that service will be suspended', changesMoney: false, changesState: false },
-    { id: 'suspension', daysPastDue: 60, action: 'suspension', description: 'Suspend outgoing service until the balance is paid', changesMoney: false, changesState: true },
+    { id: 'restriction', daysPastDue: 35, action: 'restriction', description: 'Outgoing calls restricted until the balance is paid', changesMoney: false, changesState: true },
+    { id: 'barring', daysPastDue: 60, action: 'barring', description: 'Lines barred until the balance is paid', changesMoney: false, changesState: true },
   ],
 });
 

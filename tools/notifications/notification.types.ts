@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** What a notification is about; each kind has its own payload. */
-export const NOTIFICATION_KINDS = ['invoice_issued', 'invoice_upcoming', 'usage_threshold', 'payment_received', 'dunning_step', 'plan_recommendation', 'usage_forecast'] as const;
+export const NOTIFICATION_KINDS = ['invoice_issued', 'invoice_upcoming', 'usage_threshold', 'payment_received', 'dunning_step', 'plan_recommendation', 'usage_forecast', 'payment_promise'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /** Where a notification goes: the customer's email, the operator's webhook endpoint. */
@@ -32,7 +32,35 @@ export const notificationPayloadSchema = z.discriminatedUnion('kind', [
     })
     .strict(),
   z.object({ kind: z.literal('payment_received'), ...invoiceFacts }).strict(),
-  z.object({ kind: z.literal('dunning_step'), invoiceId: z.number().int(), step: z.string(), proposalId: z.number().int().nullable() }).strict(),
+  z
+    .object({
+      kind: z.literal('dunning_step'),
+      invoiceId: z.number().int(),
+      step: z.string(),
+      proposalId: z.number().int().nullable(),
+      /** What the step does (reminder, late_fee, restriction, barring...); absent on rows before the cycle's ladder. */
+      action: z.string().optional(),
+      /** The channels the strategy picked for the account's risk band; `sms` is for the operator's SMS gateway behind the webhook. */
+      channels: z.array(z.enum(['email', 'sms'])).optional(),
+      number: z.string().nullable().optional(),
+      overdue: money.optional(),
+      currency: z.string().optional(),
+      daysPastDue: z.number().int().optional(),
+      /** The late fee charged (its debit note's number beside it), for a late_fee step. */
+      lateFee: money.nullable().optional(),
+      noteNumber: z.string().nullable().optional(),
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('payment_promise'),
+      promiseId: z.number().int(),
+      status: z.enum(['recorded', 'kept', 'broken']),
+      amount: money,
+      currency: z.string(),
+      promisedFor: z.string(),
+    })
+    .strict(),
   z
     .object({
       kind: z.literal('plan_recommendation'),

@@ -28,9 +28,20 @@ const en: Texts = {
     subject: `Payment received for invoice ${p.number ?? p.invoiceId}`,
     body: `we received the payment of ${p.total} ${p.currency} for invoice ${p.number ?? p.invoiceId}. Thank you.`,
   }),
-  dunning_step: (p: Extract<NotificationPayload, { kind: 'dunning_step' }>) => ({
-    subject: 'Reminder: an invoice is overdue',
-    body: `an invoice on your account is overdue (step: ${p.step}). Please pay it or contact us.`,
+  dunning_step: (p: Extract<NotificationPayload, { kind: 'dunning_step' }>) => dunningEn(p),
+  payment_promise: (p: Extract<NotificationPayload, { kind: 'payment_promise' }>) => ({
+    subject:
+      p.status === 'recorded'
+        ? `Your promise to pay ${p.amount} ${p.currency} by ${p.promisedFor}`
+        : p.status === 'kept'
+          ? 'Thank you for your payment'
+          : `We did not receive ${p.amount} ${p.currency} by ${p.promisedFor}`,
+    body:
+      p.status === 'recorded'
+        ? `we have noted that you will pay ${p.amount} ${p.currency} by ${p.promisedFor}. Until then we will not send further reminders.`
+        : p.status === 'kept'
+          ? `you paid ${p.amount} ${p.currency} by ${p.promisedFor} as promised. Thank you.`
+          : `you promised to pay ${p.amount} ${p.currency} by ${p.promisedFor} and we have not received it, so our reminders resume. Please pay or contact us.`,
   }),
   plan_recommendation: (p: Extract<NotificationPayload, { kind: 'plan_recommendation' }>) => ({
     subject: `A plan that would have cost less in ${p.period}`,
@@ -61,9 +72,20 @@ const de: Texts = {
     subject: `Zahlung für Rechnung ${p.number ?? p.invoiceId} erhalten`,
     body: `wir haben die Zahlung von ${p.total} ${p.currency} für die Rechnung ${p.number ?? p.invoiceId} erhalten. Vielen Dank.`,
   }),
-  dunning_step: (p: Extract<NotificationPayload, { kind: 'dunning_step' }>) => ({
-    subject: 'Zahlungserinnerung',
-    body: `eine Rechnung Ihres Kontos ist überfällig (Stufe: ${p.step}). Bitte begleichen Sie sie oder melden Sie sich bei uns.`,
+  dunning_step: (p: Extract<NotificationPayload, { kind: 'dunning_step' }>) => dunningDe(p),
+  payment_promise: (p: Extract<NotificationPayload, { kind: 'payment_promise' }>) => ({
+    subject:
+      p.status === 'recorded'
+        ? `Ihre Zahlungszusage über ${p.amount} ${p.currency} bis ${p.promisedFor}`
+        : p.status === 'kept'
+          ? 'Vielen Dank für Ihre Zahlung'
+          : `Zahlung über ${p.amount} ${p.currency} bis ${p.promisedFor} nicht eingegangen`,
+    body:
+      p.status === 'recorded'
+        ? `wir haben notiert, dass Sie ${p.amount} ${p.currency} bis ${p.promisedFor} zahlen. Bis dahin senden wir keine weiteren Erinnerungen.`
+        : p.status === 'kept'
+          ? `Sie haben ${p.amount} ${p.currency} wie zugesagt bis ${p.promisedFor} gezahlt. Vielen Dank.`
+          : `Sie hatten zugesagt, ${p.amount} ${p.currency} bis ${p.promisedFor} zu zahlen; die Zahlung ist nicht eingegangen, daher setzen wir das Mahnverfahren fort. Bitte zahlen Sie oder melden Sie sich bei uns.`,
   }),
   plan_recommendation: (p: Extract<NotificationPayload, { kind: 'plan_recommendation' }>) => ({
     subject: `Ein günstigerer Tarif für ${p.period}`,
@@ -76,6 +98,50 @@ const de: Texts = {
     }`,
   }),
 };
+
+type Dunning = Extract<NotificationPayload, { kind: 'dunning_step' }>;
+
+function dunningEn(p: Dunning): { subject: string; body: string } {
+  const inv = `invoice ${p.number ?? p.invoiceId}`;
+  const owed = p.overdue ? ` ${p.overdue} ${p.currency ?? ''} is overdue${p.daysPastDue ? ` (${p.daysPastDue} days)` : ''}.` : '';
+  switch (p.action) {
+    case 'late_fee':
+      return {
+        subject: `Late payment fee on ${inv}`,
+        body: `${inv} is still unpaid.${owed} A late payment fee of ${p.lateFee ?? ''} ${p.currency ?? ''}${p.noteNumber ? ` (debit note ${p.noteNumber})` : ''} has been added. Please pay or contact us.`,
+      };
+    case 'restriction':
+      return {
+        subject: 'Outgoing calls restricted',
+        body: `${inv} is still unpaid.${owed} Outgoing calls on your lines are restricted until it is paid; incoming calls and emergency calls still work.`,
+      };
+    case 'barring':
+      return { subject: 'Your lines are barred', body: `${inv} is still unpaid.${owed} Your lines are barred until it is paid. Please pay or contact us to restore service.` };
+    default:
+      return {
+        subject: 'Reminder: an invoice is overdue',
+        body: `${p.number ? `${inv} on your account` : 'an invoice on your account'} is overdue (step: ${p.step}).${owed} Please pay it or contact us.`,
+      };
+  }
+}
+
+function dunningDe(p: Dunning): { subject: string; body: string } {
+  const inv = `die Rechnung ${p.number ?? p.invoiceId}`;
+  const owed = p.overdue ? ` Überfällig: ${p.overdue} ${p.currency ?? ''}${p.daysPastDue ? ` (${p.daysPastDue} Tage)` : ''}.` : '';
+  switch (p.action) {
+    case 'late_fee':
+      return {
+        subject: 'Mahngebühr',
+        body: `${inv} ist weiterhin offen.${owed} Eine Mahngebühr von ${p.lateFee ?? ''} ${p.currency ?? ''}${p.noteNumber ? ` (Belastungsanzeige ${p.noteNumber})` : ''} wurde berechnet.`,
+      };
+    case 'restriction':
+      return { subject: 'Abgehende Anrufe gesperrt', body: `${inv} ist weiterhin offen.${owed} Abgehende Anrufe sind bis zur Zahlung gesperrt; eingehende Anrufe und Notrufe funktionieren weiter.` };
+    case 'barring':
+      return { subject: 'Ihre Anschlüsse sind gesperrt', body: `${inv} ist weiterhin offen.${owed} Ihre Anschlüsse sind bis zur Zahlung gesperrt.` };
+    default:
+      return { subject: 'Zahlungserinnerung', body: `eine Rechnung Ihres Kontos ist überfällig (Stufe: ${p.step}).${owed} Bitte begleichen Sie sie oder melden Sie sich bei uns.` };
+  }
+}
 
 const LANGUAGES: Record<string, { texts: Texts; greet: Record<Audience, (name: string) => string>; close: Record<Audience, string> }> = {
   en: { texts: en, greet: { consumer: (n) => `Hi ${n},`, business: (n) => `Dear ${n},` }, close: { consumer: 'Cheers,\nYour billing team', business: 'Kind regards,\nAccounts receivable' } },

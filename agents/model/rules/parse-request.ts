@@ -33,6 +33,8 @@ export const INTENTS = {
   cashflow: { agent: 'collections', says: 'cash-flow forecast (expected receipts per week for the next 13 weeks; which accounts would bring the most cash soonest)' },
   dunning: { agent: 'collections', says: 'propose the next dunning step for account A…' },
   assurance: { agent: 'collections', says: 'show the revenue assurance report for YYYY-MM (where did revenue leak; do the gaps add up)' },
+  promise_to_pay: { agent: 'collections', says: 'record a promise to pay <amount> by YYYY-MM-DD for account A…' },
+  payment_risk: { agent: 'collections', says: 'what is the payment risk (and dunning ladder) of account A…' },
   standing: { agent: 'collections', says: 'what is the standing (balance, ageing) of account A… (or of the customer on INV-…)' },
   release: { agent: 'auditor', says: 'release held invoice N (or: the held invoice of account A…)' },
   rerate: { agent: 'rater', says: 're-rate account A… for YYYY-MM' },
@@ -150,6 +152,8 @@ const REFUSALS: Rule[] = [
     (_w, e, t) =>
       /\b(forecast\w*|predict\w*|churn\w*|likely to (?:leave|cancel|pay)|projection|project(?:ed)?\s+(?:revenue|billing)|next (?:month|quarter|year)'?s? (?:revenue|billing|bill))\b/i.test(t) &&
       !asksUsageForecast(e, t) &&
+      // Whether one named account is likely to pay is its payment risk (docs/collections.md), which is available.
+      !(e.accountId !== undefined && /\blikely to pay\b/i.test(t)) &&
       'Revenue and churn forecasts are not available: the tools report what was billed and rated, forecast one account\'s use this period ("forecast usage for account A…") and the cash expected from open invoices ("cash-flow forecast"). I can give what was billed in a month ("how much did we bill in March 2025").',
   ],
   [
@@ -208,6 +212,12 @@ const RULES: Rule[] = [
       w.has('proposal', 'approval', 'pending case', 'pending approval') ||
       (!target(e) && /\b(sign-?\s?off|awaiting|anything pending|what'?s pending|pending)\b/i.test(t)) ||
       /\b(waiting for|awaiting) (?:an )?approv/i.test(w.lemmas.join(' ')),
+  ],
+  // Promises to pay and payment risk (docs/collections.md): before dunning and standing, whose words they share.
+  ['promise_to_pay', (w, e, t) => e.accountId !== undefined && (w.has('promise', 'promised', 'promises') || /\bpromis\w*\b/i.test(t)) && !/\bwhich\b|\bany\b|\blist\b|\bshow\b/i.test(t)],
+  [
+    'payment_risk',
+    (w, e, t) => e.accountId !== undefined && (/\b(payment[- ]risk|risk score|risk band|risky|credit risk|how risky|likely to pay|ladder)\b/i.test(t) || (w.has('risk') && !w.has('fraud'))),
   ],
   ['waive_fee', (w, e) => w.has('waive', 'waiver') && (e.invoice !== undefined || e.lineId !== undefined)],
   ['credit', (w, e) => w.has('credit', 'refund', 'goodwill') && e.invoice !== undefined && e.amount !== undefined],
@@ -287,6 +297,7 @@ const QUESTION_READS: Partial<Record<IntentName, IntentName>> = {
   credit: 'explain_invoice',
   payment_plan: 'standing',
   dunning: 'standing',
+  promise_to_pay: 'payment_risk',
   release: 'explain_invoice',
   rerate: 'explain_invoice',
   recategorise: 'suggest_category',

@@ -86,6 +86,16 @@ export function planToolCalls(r: AnalystRequest, outcomes: ToolOutcome[]): NextS
       const step = cashflowToolCall(r);
       return once(step.tool, step.args);
     }
+    case 'promise_to_pay': {
+      const date = /\b(\d{4}-\d{2}-\d{2})\b/.exec(r.text)?.[1];
+      // The amount is the figure that is not the date (an account id's digits are inside a word, so never matched).
+      const amount = r.amount ?? /(?:£|\bGBP\s*|\bEUR\s*|€)?\b(\d{1,9}(?:\.\d{1,2})?)\b(?!-\d)/.exec(r.text.replace(/\b\d{4}-\d{2}-\d{2}\b/g, ' '))?.[1];
+      if (!amount) return { missing: 'the amount promised (e.g. "40.00")' };
+      if (!date) return { missing: 'the day promised (YYYY-MM-DD)' };
+      return once('record_payment_promise', { accountId: r.accountId, amount, promisedFor: date, note: reasonOf(r) });
+    }
+    case 'payment_risk':
+      return once('collections_overview', { accountId: r.accountId });
     case 'standing':
       if (!r.accountId && !r.invoice) return { missing: 'the account (e.g. "account A00081") or one of its invoices' };
       return once('account_standing', r.accountId ? { accountId: r.accountId } : { invoice: r.invoice });

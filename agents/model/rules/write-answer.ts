@@ -232,6 +232,22 @@ const WRITERS: Record<string, (x: Json, r: AnalystRequest) => string> = {
           ),
         ].join('\n')
       : `Nothing was billed for ${x.period}.`,
+  collections_overview: (x) =>
+    [
+      `Account ${x.accountId}: payment risk ${x.risk.band} (score ${x.risk.score}); reminders go by ${(x.channels as string[]).join(' and ')}.`,
+      `Ladder: ${x.plan.summary}${x.paused ? `; paused: ${x.paused}` : ''}.`,
+      ...((x.taken as string[]).length ? [`Taken: ${(x.taken as string[]).join(', ')}.`] : []),
+      ...((x.plan.steps as Json[]).length
+        ? [
+            `Due now: ${(x.plan.steps as Json[]).map((d) => `${d.stepId}${d.requiresApproval ? ' (a proposal for approval)' : ' (sent by the daily run)'}${d.lateFee ? `, late fee ${d.lateFee}` : ''}`).join('; ')}.`,
+          ]
+        : []),
+      ...((x.plan.held as Json[]).length ? [`Held: ${(x.plan.held as Json[]).map((h) => h.stepId).join(', ')} (earlier steps first).`] : []),
+      ...((x.disputed as number[]).length ? [`Disputed invoices (their ladder is stopped): ${(x.disputed as number[]).join(', ')}.`] : []),
+      ...(x.promises as Json[]).slice(0, 3).map((p) => `Promise ${p.id}: ${p.amount} ${p.currency} by ${p.promisedFor}, ${p.status} (recorded by ${p.recordedBy}).`),
+    ].join('\n'),
+  record_payment_promise: (x) =>
+    `Promise ${x.id} recorded: account ${x.accountId} will pay ${x.amount} ${x.currency} by ${x.promisedFor} (recorded by ${x.recordedBy}). The dunning ladder pauses until then; if it is not paid in full by that day the promise is broken and the ladder resumes. No money moved.`,
   account_standing: (x) => {
     const s = x.standing;
     if (!s.currency) return `Account ${x.accountId} has no invoices yet.`;
