@@ -338,10 +338,11 @@ export function replaceUnissuedInvoice(store: Store, id: number, doc: InvoiceDoc
 }
 
 /**
- * Moves an invoice along its life cycle (paid, overdue, void) after checking the transition; the
- * document keeps its content, only its status changes. Releasing a held invoice is issueHeldInvoice.
+ * Moves an invoice along its life cycle (paid, overdue, void, or back to issued/overdue when a
+ * payment of a paid one comes back) after checking the transition; the document keeps its
+ * content, only its status changes. Releasing a held invoice is issueHeldInvoice.
  */
-export function changeInvoiceStatus(store: Store, id: number, to: 'paid' | 'overdue' | 'void'): StoredInvoice {
+export function changeInvoiceStatus(store: Store, id: number, to: 'paid' | 'issued' | 'overdue' | 'void'): StoredInvoice {
   return store.sqlite.transaction(() => {
     const r = store.db.select().from(invoices).where(eq(invoices.id, id)).get();
     if (!r) throw new BillingError('NOT_FOUND', `no invoice ${id}`);

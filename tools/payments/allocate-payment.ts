@@ -58,3 +58,8 @@ export function creditToApply(balance: string, outstanding: string, currency: st
   const take = b.lte(0) || o.lte(0) ? dec(0) : b.lt(o) ? b : o;
   return take.toFixed(minorUnits(currency));
 }
+
+/** What is still open on an invoice: its total less what was paid (net of returns) and what credit notes took off. */
+export function openAmount(total: string, paid: string, credited: readonly string[] = []): string {
+  return credited.reduce((s, c) => s.plus(dec(c)), dec(total).minus(dec(paid))).toString();
+}

@@ -8,3 +8,6 @@ export { allocatePayment, creditToApply, oldestFirst, type OpenInvoice, type Pay
 export { findInvoiceNumbers, indexInvoiceNumbers, invoiceNumberKey, type InvoiceNumberIndex } from './find-invoice-numbers.ts';
 export { createMatchingBook, matchPayment, settlePayment, settlementOrder, applyAllocations, rememberPayer, payerKeys, type MatchingBook, type PaymentMatch } from './match-payment.ts';
 export { buildCamt053, type Camt053Statement, type Camt053Transaction } from './build-camt053.ts';
+export { openAmount } from './allocate-payment.ts';
+export { settledStatus } from './settled-status.ts';
+export { planReturn } from './plan-return.ts';

@@ -86,3 +86,24 @@ describe('allocation, exact to the cent', () => {
     expect(creditToApply('-1.00', '12.34', 'EUR')).toBe('0.00');
   });
 });
+
+describe('returns and statuses', () => {
+  it('a return takes back the credit first, then allocations newest first, never more than was given', async () => {
+    const { planReturn } = await import('./plan-return.ts');
+    const given = { credit: '2.00', allocations: [{ invoiceId: 1, amount: '10.00' }, { invoiceId: 2, amount: '5.00' }] };
+    expect(planReturn('17.00', 'EUR', given)).toEqual({ credit: '-2.00', allocations: [{ invoiceId: 2, amount: '-5.00' }, { invoiceId: 1, amount: '-10.00' }], beyond: '0.00' });
+    expect(planReturn('4.00', 'EUR', given)).toEqual({ credit: '-2.00', allocations: [{ invoiceId: 2, amount: '-2.00' }], beyond: '0.00' });
+    expect(planReturn('20.00', 'EUR', given).beyond).toBe('3.00');
+  });
+
+  it('paid when nothing is open; reopened as issued, or overdue past its due date, when a payment comes back', async () => {
+    const { settledStatus } = await import('./settled-status.ts');
+    const { openAmount } = await import('./allocate-payment.ts');
+    expect(openAmount('12.00', '10.00', ['-2.00'])).toBe('0');
+    expect(settledStatus('issued', '0', '2025-04-15', '2025-04-10')).toBe('paid');
+    expect(settledStatus('overdue', '-1.00', '2025-04-15', '2025-04-20')).toBe('paid');
+    expect(settledStatus('paid', '12.00', '2025-04-15', '2025-04-10')).toBe('issued');
+    expect(settledStatus('paid', '12.00', '2025-04-15', '2025-04-20')).toBe('overdue');
+    expect(settledStatus('issued', '0.01', '2025-04-15', '2025-04-10')).toBeNull();
+  });
+});
