@@ -54,6 +54,7 @@ import {
   showNotificationSettings,
   showWebhookEndpoint,
 } from './notifications/index.ts';
+import { importPaymentFile, listPayments, listUnmatchedPayments, matchPayment, showPayment } from './payments/index.ts';
 
 /**
  * Every operation of the system, by area. Surfaces that walk all of them (the API's route table
@@ -77,6 +78,12 @@ export const operations: readonly Operation[] = [
   renderInvoiceUbl,
   markInvoicePaid,
   markOverdueInvoices,
+  // payments in (docs/payments.md)
+  importPaymentFile,
+  listPayments,
+  listUnmatchedPayments,
+  showPayment,
+  matchPayment,
   // accounts
   listAccounts,
   showAccount,

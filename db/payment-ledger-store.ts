@@ -9,6 +9,7 @@ import type { Store } from './open-database.ts';
 import { paymentImports } from './payment-import-schema.ts';
 import { accountCredits, paymentAllocations, payments } from './payment-schema.ts';
 import { paidByInvoice } from './payment-store.ts';
+import { prepared } from './prepared.ts';
 
 /** A stored payment entry, as read. */
 export type PaymentRow = typeof payments.$inferSelect;
@@ -72,12 +73,7 @@ export function listPayments(store: Store, tenant: string, filter: { state?: Pay
 
 /** How many of the tenant's entries are in each state. */
 export function countPaymentStates(store: Store, tenant: string): Record<PaymentState, number> {
-  const rows = store.db
-    .select({ state: payments.state, n: sql<number>`count(*)` })
-    .from(payments)
-    .where(eq(payments.tenant, tenant))
-    .groupBy(payments.state)
-    .all();
+  const rows = store.db.select({ state: payments.state, n: sql<number>`count(*)` }).from(payments).where(eq(payments.tenant, tenant)).groupBy(payments.state).all();
   const out = Object.fromEntries(PAYMENT_STATES.map((s) => [s, 0])) as Record<PaymentState, number>;
   for (const r of rows) out[r.state] = Number(r.n);
   return out;
@@ -95,7 +91,12 @@ export function insertCredit(store: Store, row: typeof accountCredits.$inferInse
 
 /** The allocations an entry made (or, for a write-off, a proposal made), oldest first. */
 export function allocationsOf(store: Store, by: { paymentId?: number; proposalId?: number; invoiceId?: number }) {
-  const where = by.paymentId !== undefined ? eq(paymentAllocations.paymentId, by.paymentId) : by.proposalId !== undefined ? eq(paymentAllocations.proposalId, by.proposalId) : eq(paymentAllocations.invoiceId, by.invoiceId ?? -1);
+  const where =
+    by.paymentId !== undefined
+      ? eq(paymentAllocations.paymentId, by.paymentId)
+      : by.proposalId !== undefined
+        ? eq(paymentAllocations.proposalId, by.proposalId)
+        : eq(paymentAllocations.invoiceId, by.invoiceId ?? -1);
   return store.db.select().from(paymentAllocations).where(where).orderBy(paymentAllocations.id).all();
 }
 
@@ -130,7 +131,16 @@ export function matchableInvoices(store: Store, tenant: string, filter: { accoun
   const where = [eq(accounts.tenant, tenant), inArray(invoices.kind, ['invoice', 'debit_note']), inArray(invoices.status, ['issued', 'overdue', 'paid'])];
   if (filter.accountId) where.push(eq(invoices.accountId, filter.accountId));
   const rows = store.db
-    .select({ id: invoices.id, number: invoices.number, accountId: invoices.accountId, kind: invoices.kind, status: invoices.status, currency: invoices.currency, total: invoices.total, documentJson: invoices.documentJson })
+    .select({
+      id: invoices.id,
+      number: invoices.number,
+      accountId: invoices.accountId,
+      kind: invoices.kind,
+      status: invoices.status,
+      currency: invoices.currency,
+      total: invoices.total,
+      documentJson: invoices.documentJson,
+    })
     .from(invoices)
     .innerJoin(accounts, eq(accounts.id, invoices.accountId))
     .where(and(...where))
@@ -181,16 +191,14 @@ export function knownPayers(store: Store, tenant: string): Array<{ accountId: st
 
 /** The customer names of the tenant's accounts (a payer of that name counts as seen on the account). */
 export function accountHolderNames(store: Store, tenant: string): Array<{ accountId: string; name: string }> {
-  return store.db
-    .select({ accountId: accounts.id, name: customers.name })
-    .from(accounts)
-    .innerJoin(customers, eq(customers.id, accounts.customerId))
-    .where(eq(accounts.tenant, tenant))
-    .all();
+  return store.db.select({ accountId: accounts.id, name: customers.name }).from(accounts).innerJoin(customers, eq(customers.id, accounts.customerId)).where(eq(accounts.tenant, tenant)).all();
 }
 
 /** Records an import before its entries are stored; the counts are filled in by finishPaymentImport. */
-export function createPaymentImport(store: Store, row: Pick<typeof paymentImports.$inferInsert, 'tenant' | 'format' | 'contentHash' | 'fileName' | 'statements' | 'importedBy' | 'createdAt'>): PaymentImportRow {
+export function createPaymentImport(
+  store: Store,
+  row: Pick<typeof paymentImports.$inferInsert, 'tenant' | 'format' | 'contentHash' | 'fileName' | 'statements' | 'importedBy' | 'createdAt'>,
+): PaymentImportRow {
   const repeat = store.db
     .select({ id: paymentImports.id })
     .from(paymentImports)
@@ -212,4 +220,17 @@ export function finishPaymentImport(store: Store, id: number, counts: Pick<Payme
 /** The tenant's imports, newest first. */
 export function listPaymentImports(store: Store, tenant: string, limit = 20): PaymentImportRow[] {
   return store.db.select().from(paymentImports).where(eq(paymentImports.tenant, tenant)).orderBy(desc(paymentImports.id)).limit(limit).all();
+}
+
+/** An account's credit ledger rows with its tenant (one indexed look-up through the account), for applying credit when an invoice is issued. */
+export function accountCreditRows(store: Store, accountId: string): Array<{ tenant: string; currency: string; amount: string }> {
+  const q = prepared(store, 'account-credit-rows', () =>
+    store.db
+      .select({ tenant: accountCredits.tenant, currency: accountCredits.currency, amount: accountCredits.amount })
+      .from(accounts)
+      .innerJoin(accountCredits, and(eq(accountCredits.tenant, accounts.tenant), eq(accountCredits.accountId, accounts.id)))
+      .where(eq(accounts.id, sql.placeholder('a')))
+      .prepare(),
+  );
+  return q.all({ a: accountId });
 }

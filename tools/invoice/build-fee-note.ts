@@ -15,7 +15,16 @@ import { taxNoteLines } from './tax-note-lines.ts';
  * returned-payment fee when a payment of it comes back): one line, taxed as the charge's tax class
  * says, on the day the event happened, referencing the invoice it follows.
  */
-export function buildFeeNote(input: { original: InvoiceDocument; charge: OneTimeCharge; customer: Customer; account: Account; settings: BillingSettings; date: string; reason: string; ref: string }): InvoiceDocument {
+export function buildFeeNote(input: {
+  original: InvoiceDocument;
+  charge: OneTimeCharge;
+  customer: Customer;
+  account: Account;
+  settings: BillingSettings;
+  date: string;
+  reason: string;
+  ref: string;
+}): InvoiceDocument {
   const { original, charge, settings } = input;
   if (!original.number || !original.issueDate) throw new BillingError('CONFLICT', 'a fee follows an issued invoice');
   const amount = roundToCurrency(charge.amount, original.currency).toFixed();
@@ -34,11 +43,18 @@ export function buildFeeNote(input: { original: InvoiceDocument; charge: OneTime
     servicePeriod: { from: input.date, to: addDays(input.date, 1) },
     provenance: { catalogItems: [`charge:${charge.id}`], usageEvents: [], tariffRows: [], calculation: `${charge.amount} once: ${input.reason}` },
   };
-  const taxes = taxNoteLines({ currency: original.currency, settings, customer: input.customer, account: input.account, lines: [line], period: { from: input.date, to: input.date } });
+  const taxes = taxNoteLines({ currency: original.currency, settings, customer: input.customer, account: input.account, lines: [line], period: { from: input.date, to: addDays(input.date, 1) } });
   return assembleInvoice({
     kind: 'debit_note',
     series: settings.debitNoteSeries,
-    period: { label: original.period.label, from: input.date, to: input.date, days: 0, fromMs: Date.parse(`${input.date}T00:00:00Z`), toMs: Date.parse(`${input.date}T00:00:00Z`) },
+    period: {
+      label: original.period.label,
+      from: input.date,
+      to: addDays(input.date, 1),
+      days: 1,
+      fromMs: Date.parse(`${input.date}T00:00:00Z`),
+      toMs: Date.parse(`${addDays(input.date, 1)}T00:00:00Z`),
+    },
     currency: original.currency,
     language: original.language,
     seller: settings.seller,

@@ -90,8 +90,21 @@ describe('allocation, exact to the cent', () => {
 describe('returns and statuses', () => {
   it('a return takes back the credit first, then allocations newest first, never more than was given', async () => {
     const { planReturn } = await import('./plan-return.ts');
-    const given = { credit: '2.00', allocations: [{ invoiceId: 1, amount: '10.00' }, { invoiceId: 2, amount: '5.00' }] };
-    expect(planReturn('17.00', 'EUR', given)).toEqual({ credit: '-2.00', allocations: [{ invoiceId: 2, amount: '-5.00' }, { invoiceId: 1, amount: '-10.00' }], beyond: '0.00' });
+    const given = {
+      credit: '2.00',
+      allocations: [
+        { invoiceId: 1, amount: '10.00' },
+        { invoiceId: 2, amount: '5.00' },
+      ],
+    };
+    expect(planReturn('17.00', 'EUR', given)).toEqual({
+      credit: '-2.00',
+      allocations: [
+        { invoiceId: 2, amount: '-5.00' },
+        { invoiceId: 1, amount: '-10.00' },
+      ],
+      beyond: '0.00',
+    });
     expect(planReturn('4.00', 'EUR', given)).toEqual({ credit: '-2.00', allocations: [{ invoiceId: 2, amount: '-2.00' }], beyond: '0.00' });
     expect(planReturn('20.00', 'EUR', given).beyond).toBe('3.00');
   });

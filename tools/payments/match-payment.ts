@@ -117,7 +117,12 @@ export function settlementOrder(book: MatchingBook, accountId: string, named: re
  * `partly_matched` when an invoice it paid into keeps a rest open (an underpayment), else
  * `matched` (an overpayment's excess becomes account credit). Updates the book's open amounts.
  */
-export function settlePayment(book: MatchingBook, match: Pick<PaymentMatch, 'accountId' | 'invoiceIds'>, amount: string, currency: string): { plan: PaymentAllocationPlan; state: PaymentState } {
+export function settlePayment(
+  book: MatchingBook,
+  match: Pick<PaymentMatch, 'accountId' | 'invoiceIds'>,
+  amount: string,
+  currency: string,
+): { plan: PaymentAllocationPlan; state: Extract<PaymentState, 'matched' | 'partly_matched'> } {
   const plan = allocatePayment(amount, currency, settlementOrder(book, match.accountId, match.invoiceIds));
   applyAllocations(book, plan.allocations);
   return { plan, state: plan.leftOpen.length ? 'partly_matched' : 'matched' };
