@@ -18,6 +18,7 @@ import { registerQuarantine } from './commands/quarantine.ts';
 import { registerPortal } from './commands/portal.ts';
 import { registerNotifications } from './commands/notifications.ts';
 import { registerAlerts } from './commands/alerts.ts';
+import { registerPayments } from './commands/payments.ts';
 import { registerRate } from './commands/rate.ts';
 import { registerRerate } from './commands/rerate.ts';
 import { registerServe } from './commands/serve.ts';
@@ -55,6 +56,7 @@ export function buildProgram(): Command {
     registerUsers,
     registerPortal,
     registerNotifications,
+    registerPayments,
     registerAlerts,
     registerChat,
     registerApprovals,

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Store } from '../../db/open-database.ts';
 import { createPaymentImport, finishPaymentImport, insertPayment, paymentByKey, paymentByOriginalRef, type NewPayment } from '../../db/payment-ledger-store.ts';
 import { dec, minorUnits } from '../../tools/money/index.ts';
-import { IMPORT_FORMATS, matchPayment, parsePaymentFile, type ImportFormat, type StatementEntry } from '../../tools/payments/index.ts';
+import { IMPORT_FORMATS, matchPayment, parsePaymentFile, type ImportFormat, type PaymentSource, type StatementEntry } from '../../tools/payments/index.ts';
 import { defineOperation } from '../operation.ts';
 import { importResultSchema, type ImportResult } from './payment-view.ts';
 import { loadMatchingBook, recordReturn, recordSettlement } from './settle-entries.ts';
@@ -11,7 +11,7 @@ import { loadMatchingBook, recordReturn, recordSettlement } from './settle-entri
 /** The largest file accepted through the operation (a month's statement of a large operator fits many times over). */
 export const MAX_PAYMENT_FILE = 20 * 1024 * 1024;
 
-function rowOf(tenant: string, source: ImportFormat, importId: number, e: StatementEntry, now: string): NewPayment {
+function rowOf(tenant: string, source: PaymentSource, importId: number, e: StatementEntry, now: string): NewPayment {
   return {
     tenant,
     source,
