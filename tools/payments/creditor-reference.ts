@@ -43,3 +43,9 @@ export function normalizeCreditorReference(text: string): string | null {
 export function formatCreditorReference(ref: string): string {
   return ref.replace(/(.{4})/g, '$1 ').trim();
 }
+
+/** The RF reference of an invoice number, or null when the number cannot be one (over 21 letters and digits). */
+export function creditorReferenceOf(invoiceNumber: string): string | null {
+  const body = referenceBody(invoiceNumber);
+  return body.length >= 1 && body.length <= 21 ? buildCreditorReference(invoiceNumber) : null;
+}

@@ -1,6 +1,6 @@
 export * from './payment.types.ts';
 export type { StatementEntry, ParsedStatementFile } from './statement-entry.types.ts';
-export { buildCreditorReference, isValidCreditorReference, normalizeCreditorReference, formatCreditorReference } from './creditor-reference.ts';
+export { buildCreditorReference, isValidCreditorReference, normalizeCreditorReference, formatCreditorReference, creditorReferenceOf } from './creditor-reference.ts';
 export { parseCamt } from './parse-camt.ts';
 export { parsePaymentCsv, PAYMENT_CSV_COLUMNS } from './parse-payment-csv.ts';
 export { parsePaymentFile, detectPaymentFormat, IMPORT_FORMATS, type ImportFormat } from './parse-payment-file.ts';

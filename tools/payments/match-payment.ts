@@ -1,6 +1,6 @@
 import { dec } from '../money/index.ts';
 import { allocatePayment, oldestFirst, type OpenInvoice, type PaymentAllocationPlan } from './allocate-payment.ts';
-import { buildCreditorReference, normalizeCreditorReference } from './creditor-reference.ts';
+import { creditorReferenceOf, normalizeCreditorReference } from './creditor-reference.ts';
 import { findInvoiceNumbers, indexInvoiceNumbers, type InvoiceNumberIndex } from './find-invoice-numbers.ts';
 import type { MatchMethod, PaymentState } from './payment.types.ts';
 import type { StatementEntry } from './statement-entry.types.ts';
@@ -37,7 +37,8 @@ export function createMatchingBook(invoices: readonly OpenInvoice[], knownPayers
   for (const inv of invoices) {
     const copy = { ...inv };
     map.set(inv.id, copy);
-    if (inv.number) byReference.set(buildCreditorReference(inv.number), copy);
+    const ref = inv.number ? creditorReferenceOf(inv.number) : null;
+    if (ref) byReference.set(ref, copy);
   }
   const byAccount = new Map<string, OpenInvoice[]>();
   for (const inv of [...map.values()].sort(oldestFirst)) byAccount.set(inv.accountId, [...(byAccount.get(inv.accountId) ?? []), inv]);
