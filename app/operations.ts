@@ -54,7 +54,7 @@ import {
   showNotificationSettings,
   showWebhookEndpoint,
 } from './notifications/index.ts';
-import { importPaymentFile, listPayments, listUnmatchedPayments, matchPayment, showPayment } from './payments/index.ts';
+import { importPaymentFile, listPayments, listUnmatchedPayments, matchPayment, proposePaymentMatchOp, proposeWriteOffOp, showPayment } from './payments/index.ts';
 
 /**
  * Every operation of the system, by area. Surfaces that walk all of them (the API's route table
@@ -84,6 +84,8 @@ export const operations: readonly Operation[] = [
   listUnmatchedPayments,
   showPayment,
   matchPayment,
+  proposePaymentMatchOp,
+  proposeWriteOffOp,
   // accounts
   listAccounts,
   showAccount,

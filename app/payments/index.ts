@@ -4,3 +4,5 @@ export { matchPayment, matchPaymentByHand, checkMatchable, accountInvoiceIds } f
 export { recordManualPayment } from './record-manual-payment.ts';
 export { loadMatchingBook, recordSettlement, recordReturn, syncInvoiceStatuses } from './settle-entries.ts';
 export { paymentView, paymentViewSchema, importResultSchema, type PaymentView, type ImportResult } from './payment-view.ts';
+export { proposePaymentMatch, proposeWriteOff, proposePaymentMatchOp, proposeWriteOffOp, invoiceOpenAmount } from './propose-payment-actions.ts';
+export { postPaymentMatch, postWriteOff } from './post-payment-proposal.ts';

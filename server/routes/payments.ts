@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { importPaymentFile, listPayments, listUnmatchedPayments, matchPayment, showPayment } from '../../app/payments/index.ts';
+import { importPaymentFile, listPayments, listUnmatchedPayments, matchPayment, proposePaymentMatchOp, proposeWriteOffOp, showPayment } from '../../app/payments/index.ts';
 import { defineRoute, type RouteSpec } from '../define-route.ts';
 
 const paymentParams = z.object({ paymentId: z.string().regex(/^\d{1,12}$/, 'a payment id (digits)') });
@@ -19,4 +19,6 @@ export const paymentRoutes: RouteSpec[] = [
     body: matchPayment.input.omit({ id: true }),
     toInput: ({ params, body }) => ({ ...(body as object), id: Number(params.paymentId) }),
   }),
+  defineRoute({ op: proposePaymentMatchOp, method: 'post', path: '/payments/match-proposals', tags: ['payments'], body: proposePaymentMatchOp.input }),
+  defineRoute({ op: proposeWriteOffOp, method: 'post', path: '/payments/write-off-proposals', tags: ['payments'], body: proposeWriteOffOp.input }),
 ] as RouteSpec[];
