@@ -54,7 +54,7 @@ import {
   showNotificationSettings,
   showWebhookEndpoint,
 } from './notifications/index.ts';
-import { importPaymentFile, listPayments, listUnmatchedPayments, matchPayment, proposePaymentMatchOp, proposeWriteOffOp, showPayment } from './payments/index.ts';
+import { findPayments, importPaymentFile, listPayments, listUnmatchedPayments, matchPayment, proposePaymentMatchOp, proposeWriteOffOp, showPayment } from './payments/index.ts';
 
 /**
  * Every operation of the system, by area. Surfaces that walk all of them (the API's route table
@@ -83,6 +83,7 @@ export const operations: readonly Operation[] = [
   listPayments,
   listUnmatchedPayments,
   showPayment,
+  findPayments,
   matchPayment,
   proposePaymentMatchOp,
   proposeWriteOffOp,

@@ -1,5 +1,5 @@
 export { importPayments, importPaymentFile, MAX_PAYMENT_FILE } from './import-payments.ts';
-export { listPayments, listUnmatchedPayments, showPayment } from './list-payments.ts';
+export { listPayments, listUnmatchedPayments, showPayment, findPayments } from './list-payments.ts';
 export { matchPayment, matchPaymentByHand, checkMatchable, accountInvoiceIds } from './match-by-hand.ts';
 export { recordManualPayment } from './record-manual-payment.ts';
 export { loadMatchingBook, recordSettlement, recordReturn, syncInvoiceStatuses } from './settle-entries.ts';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { allocationsOf, countPaymentStates, creditsOfPayment, listPaymentImports, listPayments as listStoredPayments, tenantPayment } from '../../db/payment-ledger-store.ts';
+import { dec } from '../../tools/money/index.ts';
 import { PAYMENT_STATES } from '../../tools/payments/index.ts';
 import { accountIdSchema } from '../../tools/schemas/index.ts';
 import { defineOperation } from '../operation.ts';
@@ -74,5 +75,38 @@ export const showPayment = defineOperation({
       credit: creditsOfPayment(ctx.store, p.id).map((c) => ({ reason: c.reason, amount: c.amount, date: c.date })),
       import: imp ? { id: imp.id, format: imp.format, fileName: imp.fileName, createdAt: imp.createdAt } : null,
     };
+  },
+});
+
+/** `payments.find`: payments by id, amount, payer words, state or account (what the collections agent reads before proposing a match). */
+export const findPayments = defineOperation({
+  name: 'payments.find',
+  summary: 'Find payments',
+  effect: 'read',
+  roles: [...STAFF],
+  input: z
+    .object({
+      id: z.coerce.number().int().positive().optional().describe('one payment by id'),
+      amount: z
+        .string()
+        .regex(/^\d+(\.\d+)?$/)
+        .optional()
+        .describe('the amount, e.g. "25.20"'),
+      payer: z.string().trim().min(2).max(100).optional().describe('words of the payer name'),
+      state: z.enum(PAYMENT_STATES).optional().describe('only this state'),
+      accountId: accountIdSchema.optional().describe('only payments matched to this account'),
+      limit: z.coerce.number().int().min(1).max(100).default(20),
+    })
+    .strict(),
+  output: z.object({ payments: z.array(paymentViewSchema), counts: countsSchema }),
+  handler: (ctx, f) => {
+    if (f.accountId) ctx.scope.account(f.accountId);
+    const words = f.payer?.toLowerCase().split(/\s+/) ?? [];
+    const rows = f.id
+      ? [tenantPayment(ctx.store, ctx.tenant, f.id)]
+      : listStoredPayments(ctx.store, ctx.tenant, { ...(f.state ? { state: f.state } : {}), ...(f.accountId ? { accountId: f.accountId } : {}), limit: 5000 }).filter(
+          (p) => (!f.amount || dec(p.amount).eq(dec(f.amount))) && words.every((w) => (p.payerName ?? '').toLowerCase().includes(w)),
+        );
+    return { payments: rows.slice(0, f.limit).map(paymentView), counts: countPaymentStates(ctx.store, ctx.tenant) };
   },
 });

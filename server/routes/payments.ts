@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { importPaymentFile, listPayments, listUnmatchedPayments, matchPayment, proposePaymentMatchOp, proposeWriteOffOp, showPayment } from '../../app/payments/index.ts';
+import { findPayments, importPaymentFile, listPayments, listUnmatchedPayments, matchPayment, proposePaymentMatchOp, proposeWriteOffOp, showPayment } from '../../app/payments/index.ts';
 import { defineRoute, type RouteSpec } from '../define-route.ts';
 
 const paymentParams = z.object({ paymentId: z.string().regex(/^\d{1,12}$/, 'a payment id (digits)') });
@@ -8,6 +8,7 @@ const paymentParams = z.object({ paymentId: z.string().regex(/^\d{1,12}$/, 'a pa
 export const paymentRoutes: RouteSpec[] = [
   defineRoute({ op: importPaymentFile, method: 'post', path: '/payments/imports', tags: ['payments'], body: importPaymentFile.input }),
   defineRoute({ op: listPayments, method: 'get', path: '/payments', tags: ['payments'], query: listPayments.input }),
+  defineRoute({ op: findPayments, method: 'get', path: '/payments/search', tags: ['payments'], query: findPayments.input }),
   defineRoute({ op: listUnmatchedPayments, method: 'get', path: '/payments/unmatched', tags: ['payments'], query: listUnmatchedPayments.input }),
   defineRoute({ op: showPayment, method: 'get', path: '/payments/{paymentId}', tags: ['payments'], params: paymentParams, toInput: ({ params }) => ({ id: Number(params.paymentId) }) }),
   defineRoute({
