@@ -35,7 +35,7 @@ export async function ingestDemoFraud(store: Store, opts: { dir: string; seed: n
 }
 
 /** Runs the whole flow on a believable demo operator: settings, tariff, CDRs, ingest, rate, catalog, accounts, bill, summary; `fraud: false` leaves out the April fraud; `nextPeriod` takes in April whole for its cycle. */
-export async function runDemo(store: Store, opts: { rows: number; seed: number; dir: string; fraud?: boolean; nextPeriod?: boolean } & Pick<DemoAgentsOptions, 'model' | 'today'>) {
+export async function runDemo(store: Store, opts: { rows: number; seed: number; dir: string; fraud?: boolean; payments?: boolean; nextPeriod?: boolean } & Pick<DemoAgentsOptions, 'model' | 'today'>) {
   const settings = JSON.parse(readFileSync(join(DATASET, 'settings.json'), 'utf8')) as Record<string, unknown>;
   const generator: GeneratorOptions = { rows: opts.rows, seed: opts.seed, subscribers: 1000, start: '2025-03-01', days: 31 };
   // The generator knows which numbers it made on-net; the classifier must agree with it.
@@ -62,6 +62,8 @@ export async function runDemo(store: Store, opts: { rows: number; seed: number; 
   const { runDemoAgents } = await import('./demo-agents.ts');
   const agents = await runDemoAgents(store, { period: '2025-03', model: opts.model, today: opts.today });
   const fraud = opts.fraud === false ? null : await ingestDemoFraud(store, { dir: opts.dir, seed: opts.seed });
+  // The billed month's bank statement, after the agents' steps so their figures stay as they were (docs/payments.md).
+  const payments = opts.payments === false ? null : (await import('./demo-payments.ts')).importDemoStatement(store, { dir: opts.dir, seed: opts.seed, period: '2025-03' });
   // The month after, whole, for `switchboard cycle run` (the served demo has its own April, up to its calendar day).
   const nextPeriod = opts.nextPeriod ? await ingestNextPeriodUsage(store, { dir: opts.dir, seed: opts.seed, rows: Math.max(1, Math.ceil(opts.rows * 1.5)) }) : null;
   const costs = summarizeRatedCosts(iterateRatedCosts(store));
@@ -78,6 +80,7 @@ export async function runDemo(store: Store, opts: { rows: number; seed: number; 
     billing,
     agents,
     fraud,
+    payments,
     nextPeriod,
   };
 }
@@ -156,6 +159,16 @@ export function registerDemo(program: Command): void {
               ? [
                   `Fraud alerts on ${o.fraud.file} (${o.fraud.accepted} injected events, raised while it was ingested; switchboard alerts list):`,
                   ...o.fraud.alerts.map((a) => `  alert ${a.id} ${a.detector} ${a.severity}: ${a.summary}`),
+                  '',
+                ]
+              : []),
+            ...(o.payments
+              ? [
+                  `Payments in: camt.053 statement ${o.payments.file} (switchboard payments list; docs/payments.md):`,
+                  `  a camt.054 notification first: ${o.payments.notification.read} entry, ${o.payments.notification.matched} matched`,
+                  `  statement: ${o.payments.statement.read} entries read = ${o.payments.statement.matched} matched + ${o.payments.statement.partlyMatched} partly matched + ${o.payments.statement.unmatched} unmatched + ${o.payments.statement.duplicate} duplicate + ${o.payments.statement.returned} returned`,
+                  `  matched by RF reference ${o.payments.statement.byMethod.creditor_reference}, by invoice number ${o.payments.statement.byMethod.invoice_number}, by amount and payer ${o.payments.statement.byMethod.amount_payer}; ${o.payments.statement.paid.length} invoices paid in full; reopened by the return: ${o.payments.statement.reopened.join(', ') || 'none'}; fee notes ${o.payments.statement.feeNotes.join(', ') || 'none'}`,
+                  `  against the generator's truth: ${o.payments.score.correct} of ${o.payments.score.entries} entries ended as meant (${(o.payments.score.rate * 100).toFixed(1)} %); switchboard payments unmatched lists the ${o.payments.statement.unmatched} for a person`,
                   '',
                 ]
               : []),

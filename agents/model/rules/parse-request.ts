@@ -203,8 +203,16 @@ const RULES: Rule[] = [
   ['credit', (w, e) => w.has('credit', 'refund', 'goodwill') && e.invoice !== undefined && e.amount !== undefined],
   ['payment_plan', (w, _e, t) => w.has('payment plan', 'instalment', 'pay plan') || /\bspread\b.{0,80}\bover\b/i.test(t) || (w.has('pay') && /\b(over|in)\s+\w+\s+(months|monthly)\b/i.test(t))],
   ['write_off', (_w, e, t) => e.invoice !== undefined && /\bwrit(?:e|ing)[-\s]?offs?\b|\bwrite\b.{0,30}\boff\b/i.test(t)],
-  ['match_payment', (_w, _e, t) => /\b(match|allocate|apply|assign|reconcile)\w*\b.{0,40}\bpayments?\b|\bpayments?\s*(?:no\.?\s*|#|id\s*)?\d+\b.{0,40}\b(?:to|against|with)\b.{0,20}\b(account|invoice|A\d)/i.test(t) && !/\b(payment plan|instal)/i.test(t)],
-  ['find_payment', (_w, _e, t) => /\b(payments?|paid|remittance|bank statement|unmatched)\b/i.test(t) && !/\b(payment plan|instal|pay plan|unpaid)\b/i.test(t) && !/\bpayment reminder\b|\bfor payment\b/i.test(t)],
+  [
+    'match_payment',
+    (_w, _e, t) =>
+      /\b(match|allocate|apply|assign|reconcile)\w*\b.{0,40}\bpayments?\b|\bpayments?\s*(?:no\.?\s*|#|id\s*)?\d+\b.{0,40}\b(?:to|against|with)\b.{0,20}\b(account|invoice|A\d)/i.test(t) &&
+      !/\b(payment plan|instal)/i.test(t),
+  ],
+  [
+    'find_payment',
+    (_w, _e, t) => /\b(payments?|paid|remittance|bank statement|unmatched)\b/i.test(t) && !/\b(payment plan|instal|pay plan|unpaid)\b/i.test(t) && !/\bpayment reminder\b|\bfor payment\b/i.test(t),
+  ],
   [
     'dunning_candidates',
     (w, e) =>

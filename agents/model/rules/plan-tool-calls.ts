@@ -39,7 +39,15 @@ const paymentIdIn = (text: string) => {
 function paymentFilter(r: AnalystRequest): Record<string, unknown> {
   const id = paymentIdIn(r.text);
   if (id !== undefined) return { id, limit: 20 };
-  const state = /\bunmatched|not matched|unallocated|unidentified|unknown\b/i.test(r.text) ? 'unmatched' : /\bpartly|partial\w*\b/i.test(r.text) ? 'partly_matched' : /\breturn\w*|bounced|charge ?backs?\b/i.test(r.text) ? 'returned' : /\bduplicat\w*\b/i.test(r.text) ? 'duplicate' : undefined;
+  const state = /\bunmatched|not matched|unallocated|unidentified|unknown\b/i.test(r.text)
+    ? 'unmatched'
+    : /\bpartly|partial\w*\b/i.test(r.text)
+      ? 'partly_matched'
+      : /\breturn\w*|bounced|charge ?backs?\b/i.test(r.text)
+        ? 'returned'
+        : /\bduplicat\w*\b/i.test(r.text)
+          ? 'duplicate'
+          : undefined;
   return { ...(state ? { state } : {}), ...(r.amount ? { amount: r.amount } : {}), ...(r.accountId ? { accountId: r.accountId } : {}), limit: 20 };
 }
 

@@ -304,7 +304,17 @@ const WRITERS: Record<string, (x: Json, r: AnalystRequest) => string> = {
         ? `Your approval of proposal ${p.id} is recorded; it needs ${p.requiredApprovals} approvals from different people, so it waits for another approver.`
         : `Proposal ${p.id} is now ${p.status}.`,
 };
-for (const name of ['propose_fee_waiver', 'propose_credit', 'propose_release', 'propose_rerate', 'propose_recategorisation', 'propose_payment_plan', 'propose_dunning_step', 'propose_payment_match', 'propose_write_off'])
+for (const name of [
+  'propose_fee_waiver',
+  'propose_credit',
+  'propose_release',
+  'propose_rerate',
+  'propose_recategorisation',
+  'propose_payment_plan',
+  'propose_dunning_step',
+  'propose_payment_match',
+  'propose_write_off',
+])
   WRITERS[name] = proposalAnswer;
 
 /** What was proposed about an invoice or account ("did we already waive…", "what's the status of…"): found proposals, or none. */
