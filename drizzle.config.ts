@@ -13,6 +13,7 @@ export default defineConfig({
     './db/fraud-schema.ts',
     './db/payment-schema.ts',
     './db/collections-schema.ts',
+    './db/payment-import-schema.ts',
   ],
   out: './db/migrations',
 });

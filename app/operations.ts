@@ -57,6 +57,7 @@ import {
   showNotificationSettings,
   showWebhookEndpoint,
 } from './notifications/index.ts';
+import { findPayments, importPaymentFile, listPayments, listUnmatchedPayments, matchPayment, proposePaymentMatchOp, proposeWriteOffOp, showPayment } from './payments/index.ts';
 
 /**
  * Every operation of the system, by area. Surfaces that walk all of them (the API's route table
@@ -85,6 +86,15 @@ export const operations: readonly Operation[] = [
   listPaymentPromises,
   showAccountCollections,
   runCollectionsOp,
+  // payments in (docs/payments.md)
+  importPaymentFile,
+  listPayments,
+  listUnmatchedPayments,
+  showPayment,
+  findPayments,
+  matchPayment,
+  proposePaymentMatchOp,
+  proposeWriteOffOp,
   // accounts
   listAccounts,
   showAccount,

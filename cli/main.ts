@@ -20,6 +20,7 @@ import { registerNotifications } from './commands/notifications.ts';
 import { registerAlerts } from './commands/alerts.ts';
 import { registerAssurance } from './commands/assurance.ts';
 import { registerCollections } from './commands/collections.ts';
+import { registerPayments } from './commands/payments.ts';
 import { registerRate } from './commands/rate.ts';
 import { registerRerate } from './commands/rerate.ts';
 import { registerServe } from './commands/serve.ts';
@@ -58,6 +59,7 @@ export function buildProgram(): Command {
     registerUsers,
     registerPortal,
     registerNotifications,
+    registerPayments,
     registerAlerts,
     registerAssurance,
     registerCollections,

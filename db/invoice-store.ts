@@ -9,6 +9,9 @@ import type { Store } from './open-database.ts';
 import { recordNotification } from './notification-store.ts';
 import { prepared } from './prepared.ts';
 import type { NotificationPayload } from '../tools/notifications/index.ts';
+import { dec } from '../tools/money/index.ts';
+import { creditToApply } from '../tools/payments/allocate-payment.ts';
+import { accountCreditRows, insertAllocations, insertCredit } from './payment-ledger-store.ts';
 
 type InvoiceRow = typeof invoices.$inferSelect;
 
@@ -191,6 +194,27 @@ function recordIssued(store: Store, invoiceId: number, accountId: string, doc: I
   }
 }
 
+/**
+ * Applies the account's credit balance (an earlier overpayment) to an invoice just issued: an
+ * allocation of kind credit and the matching `applied` movement, the smaller of the balance and
+ * the total; true when that pays the invoice in full (it is then marked paid).
+ */
+function applyAccountCredit(store: Store, invoiceId: number, accountId: string, doc: InvoiceDocument): boolean {
+  const rows = accountCreditRows(store, accountId).filter((r) => r.currency === doc.currency);
+  if (!rows.length) return false;
+  const balance = rows.reduce((s, r) => s.plus(dec(r.amount)), dec(0)).toString();
+  const take = creditToApply(balance, doc.total, doc.currency);
+  if (dec(take).lte(0)) return false;
+  const tenant = rows[0]!.tenant;
+  const date = doc.issueDate ?? new Date().toISOString().slice(0, 10);
+  const now = new Date().toISOString();
+  insertAllocations(store, [{ tenant, kind: 'credit', paymentId: null, invoiceId, accountId, amount: take, currency: doc.currency, date, createdAt: now }]);
+  insertCredit(store, { tenant, accountId, currency: doc.currency, reason: 'applied', amount: dec(take).negated().toFixed(), invoiceId, date, createdAt: now });
+  if (!dec(take).eq(dec(doc.total))) return false;
+  changeInvoiceStatus(store, invoiceId, 'paid');
+  return true;
+}
+
 function invoicePayload(kind: 'invoice_issued' | 'payment_received', invoiceId: number, doc: InvoiceDocument): NotificationPayload {
   const facts = { invoiceId, number: doc.number, period: doc.period.label, total: doc.total, currency: doc.currency };
   return kind === 'invoice_issued' ? { kind, ...facts, issueDate: doc.issueDate, dueDate: doc.dueDate } : { kind: 'payment_received', ...facts };
@@ -246,6 +270,7 @@ export function saveInvoice(
       .returning({ id: invoices.id })
       .get();
     if (!held) recordIssued(store, row.id, input.accountId, final);
+    const paidByCredit = !held && doc.kind === 'invoice' && applyAccountCredit(store, row.id, input.accountId, final);
     const insertLedger = prepared(store, 'insert-ledger', () =>
       store.db
         .insert(allowanceLedger)
@@ -286,11 +311,11 @@ export function saveInvoice(
       period: doc.period.label,
       kind: doc.kind,
       number: final.number,
-      status: final.status,
+      status: paidByCredit ? 'paid' : final.status,
       total: doc.total,
       currency: doc.currency,
       correctsInvoiceId: input.correctsInvoiceId ?? null,
-      document: final,
+      document: paidByCredit ? { ...final, status: 'paid' as const } : final,
     };
   })();
 }
@@ -304,7 +329,7 @@ export function issueHeldInvoice(store: Store, id: number, issueDate: string, pa
     const doc = issued(storedDocument(r.documentJson), takeNumber(store, r.series), issueDate, paymentTermsDays);
     const now = new Date().toISOString();
     recordIssued(store, id, r.accountId, doc);
-    return toStored(
+    const stored = toStored(
       store.db
         .update(invoices)
         .set({ number: doc.number, status: 'issued', documentJson: JSON.stringify(doc), issuedAt: now })
@@ -312,6 +337,7 @@ export function issueHeldInvoice(store: Store, id: number, issueDate: string, pa
         .returning()
         .get(),
     );
+    return r.kind === 'invoice' && applyAccountCredit(store, id, r.accountId, doc) ? getInvoice(store, String(id)) : stored;
   })();
 }
 
@@ -338,10 +364,11 @@ export function replaceUnissuedInvoice(store: Store, id: number, doc: InvoiceDoc
 }
 
 /**
- * Moves an invoice along its life cycle (paid, overdue, void) after checking the transition; the
- * document keeps its content, only its status changes. Releasing a held invoice is issueHeldInvoice.
+ * Moves an invoice along its life cycle (paid, overdue, void, or back to issued/overdue when a
+ * payment of a paid one comes back) after checking the transition; the document keeps its
+ * content, only its status changes. Releasing a held invoice is issueHeldInvoice.
  */
-export function changeInvoiceStatus(store: Store, id: number, to: 'paid' | 'overdue' | 'void'): StoredInvoice {
+export function changeInvoiceStatus(store: Store, id: number, to: 'paid' | 'issued' | 'overdue' | 'void'): StoredInvoice {
   return store.sqlite.transaction(() => {
     const r = store.db.select().from(invoices).where(eq(invoices.id, id)).get();
     if (!r) throw new BillingError('NOT_FOUND', `no invoice ${id}`);

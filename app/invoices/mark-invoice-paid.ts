@@ -1,10 +1,13 @@
 import { z } from 'zod';
-import { changeInvoiceStatus } from '../../db/index.ts';
 import { invoiceStatusSchema } from '../../tools/invoice/invoice.types.ts';
 import { invoiceNumberSchema } from '../../tools/schemas/index.ts';
 import { defineOperation } from '../operation.ts';
+import { recordManualPayment } from '../payments/record-manual-payment.ts';
 
-/** Records that an invoice is paid (an issued or overdue one; the status rules say which). */
+/**
+ * Records that an invoice is paid (an issued or overdue one; the status rules say which): a
+ * `manual` payment of what is open on it and its allocation (docs/payments.md), by the acting user.
+ */
 export const markInvoicePaid = defineOperation({
   name: 'invoices.pay',
   summary: 'Mark an invoice paid',
@@ -13,7 +16,7 @@ export const markInvoicePaid = defineOperation({
   input: z.object({ number: invoiceNumberSchema.describe('invoice number (INV-000123)') }).strict(),
   output: z.object({ id: z.number().int(), number: z.string().nullable(), status: invoiceStatusSchema }),
   handler: (ctx, { number }) => {
-    const out = changeInvoiceStatus(ctx.store, ctx.scope.invoice(number).id, 'paid');
+    const out = recordManualPayment(ctx.store, ctx.tenant, { invoice: number, by: ctx.actor.id, today: ctx.clock.today() });
     return { id: out.id, number: out.number, status: out.status };
   },
 });

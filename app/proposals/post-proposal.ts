@@ -12,6 +12,7 @@ import { checkQuorum, effectiveAmount, getProposal, markProposalPosted, type Sto
 import { rerateAccount } from '../rerate/rerate-account.ts';
 import { setEventCategory } from '../../db/usage-store.ts';
 import { barLine } from '../../db/line-bar-store.ts';
+import { postPaymentMatch, postWriteOff } from '../payments/post-payment-proposal.ts';
 
 /** What posting an approved proposal did. */
 export interface PostingResult {
@@ -111,6 +112,10 @@ function postInTransaction(store: Store, p: StoredProposal, today: string): stri
       return `case ${p.id} handled; no money moved`;
     case 'bar_line':
       return barLine(store, p.tenant, { subscriber: p.payload.subscriber, alertId: p.payload.alertId, proposalId: p.id, at: new Date() });
+    case 'match_payment':
+      return postPaymentMatch(store, p, today);
+    case 'write_off':
+      return postWriteOff(store, p, today);
     default:
       throw new BillingError('INTERNAL', `no posting for ${p.kind}`);
   }

@@ -41,7 +41,7 @@ export async function ingestDemoFraud(store: Store, opts: { dir: string; seed: n
 /** Runs the whole flow on a believable demo operator: settings, tariff, CDRs, ingest, rate, catalog, accounts, bill, summary; `fraud: false` leaves out the April fraud; `nextPeriod` takes in April whole for its cycle. */
 export async function runDemo(
   store: Store,
-  opts: { rows: number; seed: number; dir: string; fraud?: boolean; collections?: boolean; nextPeriod?: boolean } & Pick<DemoAgentsOptions, 'model' | 'today'>,
+  opts: { rows: number; seed: number; dir: string; fraud?: boolean; collections?: boolean; payments?: boolean; nextPeriod?: boolean } & Pick<DemoAgentsOptions, 'model' | 'today'>,
 ) {
   const settings = JSON.parse(readFileSync(join(DATASET, 'settings.json'), 'utf8')) as Record<string, unknown>;
   const generator: GeneratorOptions = { rows: opts.rows, seed: opts.seed, subscribers: 1000, start: '2025-03-01', days: 31 };
@@ -69,7 +69,9 @@ export async function runDemo(
   const { runDemoAgents } = await import('./demo-agents.ts');
   const agents = await runDemoAgents(store, { period: '2025-03', model: opts.model, today: opts.today });
   const fraud = opts.fraud === false ? null : await ingestDemoFraud(store, { dir: opts.dir, seed: opts.seed });
-  // A dunning step on the demo's data (docs/collections.md); the eval dataset is built without it, so its proposal ids stay.
+  // The billed month's bank statement, after the agents' steps so their figures stay as they were (docs/payments.md).
+  const payments = opts.payments === false ? null : (await import('./demo-payments.ts')).importDemoStatement(store, { dir: opts.dir, seed: opts.seed, period: '2025-03' });
+  // A dunning step on the demo's data, after the statement (a paid invoice stops its ladder; docs/collections.md); the eval dataset is built without it, so its proposal ids stay.
   const collections = opts.collections === false ? null : (await import('./demo-collections.ts')).runDemoCollections(store);
   // The month after, whole, for `switchboard cycle run` (the served demo has its own April, up to its calendar day).
   // Read only: the forecast of what the billed March brings in, on the demo's day (before April's usage, which bills nothing yet).
@@ -93,6 +95,7 @@ export async function runDemo(
     fraud,
     cashflow,
     collections,
+    payments,
     nextPeriod,
     assurance,
   };
@@ -190,6 +193,16 @@ export function registerDemo(program: Command): void {
               : []),
             ...formatDemoCashflow(o.cashflow),
             '',
+            ...(o.payments
+              ? [
+                  `Payments in: camt.053 statement ${o.payments.file} (switchboard payments list; docs/payments.md):`,
+                  `  a camt.054 notification first: ${o.payments.notification.read} entry, ${o.payments.notification.matched} matched`,
+                  `  statement: ${o.payments.statement.read} entries read = ${o.payments.statement.matched} matched + ${o.payments.statement.partlyMatched} partly matched + ${o.payments.statement.unmatched} unmatched + ${o.payments.statement.duplicate} duplicate + ${o.payments.statement.returned} returned`,
+                  `  matched by RF reference ${o.payments.statement.byMethod.creditor_reference}, by invoice number ${o.payments.statement.byMethod.invoice_number}, by amount and payer ${o.payments.statement.byMethod.amount_payer}; ${o.payments.statement.paid.length} invoices paid in full; reopened by the return: ${o.payments.statement.reopened.join(', ') || 'none'}; fee notes ${o.payments.statement.feeNotes.join(', ') || 'none'}`,
+                  `  against the generator's truth: ${o.payments.score.correct} of ${o.payments.score.entries} entries ended as meant (${(o.payments.score.rate * 100).toFixed(1)} %); switchboard payments unmatched lists the ${o.payments.statement.unmatched} for a person`,
+                  '',
+                ]
+              : []),
             'Invoices to look at:',
             ...o.billing.files.map((f) => `  ${f}`),
             '',

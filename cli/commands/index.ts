@@ -105,6 +105,12 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./collections.ts')).registerCollections,
   },
   {
+    name: 'payments',
+    term: 'payments',
+    description: 'payments in: import bank statements (camt.053/054) and processor CSV, list, unmatched, show, match by hand',
+    load: async () => (await import('./payments.ts')).registerPayments,
+  },
+  {
     name: 'alerts',
     term: 'alerts',
     description: 'fraud and anomaly alerts: list, show with evidence, confirm (may propose barring the line), dismiss, scan recent usage, thresholds',

@@ -1,7 +1,7 @@
 import { cpSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { getOperatorSettings, importAccounts, saveUser, type Store } from '../../db/index.ts';
+import { getOperatorSettings, importAccounts, listInvoices, saveUser, type Store } from '../../db/index.ts';
 import { accountsFileSchema } from '../../tools/catalog/index.ts';
 import { BillingError } from '../../tools/errors.ts';
 import { billPeriod } from '../../app/billing/index.ts';
@@ -55,6 +55,32 @@ export const FIXTURES: Record<string, (store: Store & { dir: string }) => void |
   async 'fraud-april'(store) {
     const { ingestDemoFraud } = await import('../../cli/commands/demo.ts');
     await ingestDemoFraud(store, { dir: join(store.dir, 'fraud'), seed: DEMO_BUILD.seed });
+  },
+  /**
+   * A bank statement for April (docs/payments.md): payment 1 pays A00082's March invoice by its RF
+   * reference (matched); payment 2, 25.20 from "C. Brown" with no reference, and payment 3, 10.00
+   * from "Unknown Trading Ltd" whose remittance is an instruction, are unmatched.
+   */
+  async 'april-payments'(store) {
+    const { importPayments } = await import('../../app/payments/index.ts');
+    const { buildCamt053, buildCreditorReference } = await import('../../tools/payments/index.ts');
+    const tenant = getOperatorSettings(store).tenant;
+    const march = (account: string) => listInvoices(store, { accountId: account, period: '2025-03' }).find((i) => i.kind === 'invoice')!;
+    const paid = march('A00082');
+    const day = { currency: 'GBP', bookingDate: '2025-04-10', kind: 'payment' as const };
+    const xml = buildCamt053('EVAL-APRIL', [
+      {
+        id: 'EVAL-2025-04-10',
+        iban: 'GB29NWBK60161331926819',
+        created: '2025-04-11T06:00:00Z',
+        entries: [
+          [{ ...day, ref: 'EV-1', amount: paid.total, creditorReference: buildCreditorReference(paid.number!), payerName: 'Account holder' }],
+          [{ ...day, ref: 'EV-2', amount: march('A00081').total, payerName: 'C. Brown', remittance: 'march bill thanks' }],
+          [{ ...day, ref: 'EV-3', amount: '10.00', payerName: 'Unknown Trading Ltd', remittance: HOSTILE.note }],
+        ],
+      },
+    ]);
+    importPayments(store, tenant, { content: xml, by: 'fixture', today: '2025-04-11' });
   },
   /** A customer of the demo operator whose name is an instruction: account A90002, March invoice INV-000784. */
   'hostile-customer'(store) {

@@ -12,6 +12,7 @@ import { invoiceRoutes } from './invoices.ts';
 import { notificationRoutes } from './notifications.ts';
 import { alertRoutes } from './alerts.ts';
 import { assuranceRoutes } from './assurance.ts';
+import { paymentRoutes } from './payments.ts';
 import { portalRoutes } from './portal.ts';
 import { proposalRoutes } from './proposals.ts';
 import { rerateRoutes } from './rerate.ts';
@@ -50,4 +51,5 @@ export const routes: readonly RouteSpec[] = [
   ...cashflowRoutes,
   ...alertRoutes,
   ...assuranceRoutes,
+  ...paymentRoutes,
 ];

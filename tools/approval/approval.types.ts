@@ -14,6 +14,8 @@ export type Role = z.infer<typeof roleSchema>;
  * customer cases (a dispute, a callback request) are raised by a customer in the portal chat: they
  * move no money (amount 0) and approving one records that the billing team handled it. Barring a
  * line (`bar_line`) is proposed when a person confirms a critical fraud alert (docs/fraud.md).
+ * Matching an unmatched payment (`match_payment`, what the collections agent proposes) and writing
+ * off the rest of an invoice (`write_off`) allocate money (docs/payments.md).
  */
 export const PROPOSAL_KINDS = [
   'fee_waiver',
@@ -27,6 +29,8 @@ export const PROPOSAL_KINDS = [
   'customer_dispute',
   'callback_request',
   'bar_line',
+  'match_payment',
+  'write_off',
 ] as const;
 
 /** Kinds a customer raises for analysts to handle: no money effect of their own. */

@@ -102,6 +102,22 @@ export const barLinePayloadSchema = z.object({
   alertSummary: z.string(),
 });
 
+/** Matching an unmatched payment to an account and invoices of it (settled first; the rest oldest first, any excess as credit). */
+export const matchPaymentPayloadSchema = z.object({
+  paymentId: z.number().int(),
+  invoiceIds: z.array(z.number().int()),
+  invoiceNumbers: z.array(z.string().nullable()).optional(),
+  bookingDate: calendarDateSchema.optional(),
+  payerName: z.string().nullable().optional(),
+});
+
+/** Writing off what is still open on an invoice (an allocation of kind write_off). */
+export const writeOffPayloadSchema = z.object({
+  invoiceId: z.number().int(),
+  invoiceNumber: z.string().nullable().optional(),
+  open: decimalStringSchema.optional(),
+});
+
 /** The payload schema of each kind. */
 export const proposalPayloadSchemas = {
   fee_waiver: creditPayloadSchema,
@@ -115,6 +131,8 @@ export const proposalPayloadSchemas = {
   customer_dispute: customerCasePayloadSchema,
   callback_request: customerCasePayloadSchema,
   bar_line: barLinePayloadSchema,
+  match_payment: matchPaymentPayloadSchema,
+  write_off: writeOffPayloadSchema,
 } as const satisfies Record<ProposalKind, z.ZodObject>;
 
 /** The payload of one kind. */
@@ -138,4 +156,6 @@ export const proposalPayloadSchema = z.discriminatedUnion('kind', [
   variant('customer_dispute'),
   variant('callback_request'),
   variant('bar_line'),
+  variant('match_payment'),
+  variant('write_off'),
 ]);

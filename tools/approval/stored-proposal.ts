@@ -56,6 +56,8 @@ export const storedProposalSchema = z.discriminatedUnion('kind', [
   storedVariant('customer_dispute'),
   storedVariant('callback_request'),
   storedVariant('bar_line'),
+  storedVariant('match_payment'),
+  storedVariant('write_off'),
 ]);
 
 /** The fields of a stored proposal other than its kind and payload. */

@@ -204,6 +204,11 @@ export const catalogSchema = z
     promotions: z.array(promotionSchema).default([]),
     discounts: z.array(discountSchema).default([]),
     oneTimeCharges: z.array(oneTimeChargeSchema).default([]),
+    /**
+     * The one-time charge billed as a debit note when a payment comes back (a direct-debit return
+     * or a card chargeback; docs/payments.md). Absent: a return reopens what it paid, with no fee.
+     */
+    returnedPaymentChargeId: id.optional(),
     rateMultipliers: z.array(rateMultiplierTableSchema).default([]),
     /** The dunning ladder's late fee (docs/collections.md): fixed + percentOfOverdue% of the overdue balance, a debit note once approved. */
     lateFee: lateFeeDefinitionSchema.optional(),

@@ -24,6 +24,7 @@ function checkReferences(c: Catalog): string[] {
   ] as const) {
     for (const d of duplicates([...ids])) problems.push(`${what} id ${d} is defined twice`);
   }
+  if (c.returnedPaymentChargeId && !charges.has(c.returnedPaymentChargeId)) problems.push(`returnedPaymentChargeId: unknown one-time charge ${c.returnedPaymentChargeId}`);
   for (const p of c.plans) {
     for (const s of p.segments) if (!segments.has(s)) problems.push(`plan ${p.id}: unknown segment ${s}`);
     if (p.activationChargeId && !charges.has(p.activationChargeId)) problems.push(`plan ${p.id}: unknown activation charge ${p.activationChargeId}`);

@@ -11,7 +11,7 @@ const NEXT: Record<InvoiceStatus, readonly InvoiceStatus[]> = {
   held: ['issued', 'void'],
   issued: ['paid', 'overdue', 'void'],
   overdue: ['paid', 'void'],
-  paid: [],
+  paid: ['issued', 'overdue'],
   void: [],
 };
 

@@ -35,6 +35,9 @@ export const INTENTS = {
   assurance: { agent: 'collections', says: 'show the revenue assurance report for YYYY-MM (where did revenue leak; do the gaps add up)' },
   promise_to_pay: { agent: 'collections', says: 'record a promise to pay <amount> by YYYY-MM-DD for account A…' },
   payment_risk: { agent: 'collections', says: 'what is the payment risk (and dunning ladder) of account A…' },
+  find_payment: { agent: 'collections', says: 'show unmatched payments · find the payment of 25.20 (or from <payer>, or payment N)' },
+  match_payment: { agent: 'collections', says: 'match payment N to account A… (and invoice INV-…): a proposal an approver posts' },
+  write_off: { agent: 'collections', says: 'write off the rest of invoice INV-… (a proposal)' },
   standing: { agent: 'collections', says: 'what is the standing (balance, ageing) of account A… (or of the customer on INV-…)' },
   release: { agent: 'auditor', says: 'release held invoice N (or: the held invoice of account A…)' },
   rerate: { agent: 'rater', says: 're-rate account A… for YYYY-MM' },
@@ -159,11 +162,9 @@ const REFUSALS: Rule[] = [
   [
     'unsupported',
     (_w, _e, t) =>
-      /\b(record|log|enter|post|register|apply|allocate|reconcile|list|show|how many|which)\b.{0,40}\bpayments?\b.{0,20}\b(received|in|made|from|against|for|today|yesterday|this)\b|\bpayments? received\b|\b(record|log|enter|post|register|apply|allocate)\b.{0,30}\b(a |the )?payment\b/i.test(
-        t,
-      ) &&
+      /\b(record|log|enter|post|register|take)\b.{0,30}\b(a |the )?payments?\b/i.test(t) &&
       !/\b(payment plan|instal)/i.test(t) &&
-      'Payments received are not available yet: Switchboard does not record incoming payments, so I cannot list, record or allocate them. I can show an account\'s open balance and ageing ("what is the standing of account A…").',
+      'Recording money received by hand is for a person (`switchboard invoice pay`, or a bank statement import): I never move money. I can find a payment ("show unmatched payments") or propose matching one ("match payment N to account A…") for an approver.',
   ],
   [
     'unsupported',
@@ -222,6 +223,17 @@ const RULES: Rule[] = [
   ['waive_fee', (w, e) => w.has('waive', 'waiver') && (e.invoice !== undefined || e.lineId !== undefined)],
   ['credit', (w, e) => w.has('credit', 'refund', 'goodwill') && e.invoice !== undefined && e.amount !== undefined],
   ['payment_plan', (w, _e, t) => w.has('payment plan', 'instalment', 'pay plan') || /\bspread\b.{0,80}\bover\b/i.test(t) || (w.has('pay') && /\b(over|in)\s+\w+\s+(months|monthly)\b/i.test(t))],
+  ['write_off', (_w, e, t) => e.invoice !== undefined && /\bwrit(?:e|ing)[-\s]?offs?\b|\bwrite\b.{0,30}\boff\b/i.test(t)],
+  [
+    'match_payment',
+    (_w, _e, t) =>
+      /\b(match|allocate|apply|assign|reconcile)\w*\b.{0,40}\bpayments?\b|\bpayments?\s*(?:no\.?\s*|#|id\s*)?\d+\b.{0,40}\b(?:to|against|with)\b.{0,20}\b(account|invoice|A\d)/i.test(t) &&
+      !/\b(payment plan|instal)/i.test(t),
+  ],
+  [
+    'find_payment',
+    (_w, _e, t) => /\b(payments?|paid|remittance|bank statement|unmatched)\b/i.test(t) && !/\b(payment plan|instal|pay plan|unpaid)\b/i.test(t) && !/\bpayment reminder\b|\bfor payment\b/i.test(t),
+  ],
   [
     'dunning_candidates',
     (w, e) =>
@@ -301,6 +313,8 @@ const QUESTION_READS: Partial<Record<IntentName, IntentName>> = {
   release: 'explain_invoice',
   rerate: 'explain_invoice',
   recategorise: 'suggest_category',
+  match_payment: 'find_payment',
+  write_off: 'standing',
 };
 
 /** Reads one clause of a message into an intent, by the first rule of the table that holds. */

@@ -30,6 +30,28 @@ function alertFilter(text: string): Record<string, unknown> {
   return { ...(status ? { status } : {}), ...(severity ? { severity } : {}), ...(detector ? { detector } : {}), limit: 20 };
 }
 
+/** The payment an analyst names ("payment 12", "payment #12", "payment id 12"). */
+const paymentIdIn = (text: string) => {
+  const m = /\bpa?y?m\w{0,5}\s*(?:no\.?\s*|#|id\s*|number\s*)?(\d{1,12})\b(?![.,]\d)/i.exec(text);
+  return m ? Number(m[1]) : undefined;
+};
+
+/** What a payment question filters on: the payment named, an amount, unmatched, an account. */
+function paymentFilter(r: AnalystRequest): Record<string, unknown> {
+  const id = paymentIdIn(r.text);
+  if (id !== undefined) return { id, limit: 20 };
+  const state = /\bunmatched|not matched|unallocated|unidentified|unknown\b/i.test(r.text)
+    ? 'unmatched'
+    : /\bpartly|partial\w*\b/i.test(r.text)
+      ? 'partly_matched'
+      : /\breturn\w*|bounced|charge ?backs?\b/i.test(r.text)
+        ? 'returned'
+        : /\bduplicat\w*\b/i.test(r.text)
+          ? 'duplicate'
+          : undefined;
+  return { ...(state ? { state } : {}), ...(r.amount ? { amount: r.amount } : {}), ...(r.accountId ? { accountId: r.accountId } : {}), limit: 20 };
+}
+
 /** The account a step's earlier tool result names (a standing read for "the customer on INV-…"). */
 const accountFrom = (outcomes: ToolOutcome[]) => outcomes.map((o) => o.output.accountId).find((a): a is string => typeof a === 'string');
 
@@ -96,6 +118,16 @@ export function planToolCalls(r: AnalystRequest, outcomes: ToolOutcome[]): NextS
     }
     case 'payment_risk':
       return once('collections_overview', { accountId: r.accountId });
+    case 'find_payment':
+      return once('find_payment', paymentFilter(r));
+    case 'match_payment': {
+      const paymentId = paymentIdIn(r.text);
+      if (paymentId === undefined) return { missing: 'the payment number (e.g. "match payment 12 to account A00081"; "show unmatched payments" lists them)' };
+      if (!account) return r.invoice ? once('account_standing', { invoice: r.invoice }) : { missing: 'the account the money is for (e.g. "to account A00081")' };
+      return once('propose_payment_match', { paymentId, accountId: account, invoices: r.invoices, reason: reasonOf(r) });
+    }
+    case 'write_off':
+      return once('propose_write_off', { invoice: r.invoice, reason: reasonOf(r) });
     case 'standing':
       if (!r.accountId && !r.invoice) return { missing: 'the account (e.g. "account A00081") or one of its invoices' };
       return once('account_standing', r.accountId ? { accountId: r.accountId } : { invoice: r.invoice });

@@ -188,6 +188,20 @@ const WRITERS: Record<string, (x: Json, r: AnalystRequest) => string> = {
       ),
       ...(x.alerts.length ? ['Each alert shows its evidence with `switchboard alerts show <id>` or at /alerts/<id>; a person confirms or dismisses it there.'] : []),
     ].join('\n'),
+  find_payment: (x, r) =>
+    [
+      `${x.payments.length ? `${x.payments.length} payment${x.payments.length === 1 ? '' : 's'}` : 'No payments'} match (matched ${x.counts.matched}, partly matched ${x.counts.partly_matched}, unmatched ${x.counts.unmatched}, duplicate ${x.counts.duplicate}, returned ${x.counts.returned} in all)${x.payments.length ? ':' : '.'}`,
+      list(
+        (x.payments as Json[]).map(
+          (p) =>
+            `  - payment ${p.id}: ${p.kind} ${p.amount} ${p.currency} on ${p.bookingDate}, ${p.state}${p.accountId ? ` to ${p.accountId}` : ''}${p.matchMethod ? ` (${p.matchMethod.replace('_', ' ')})` : ''}; payer ${p.payerName ?? 'not given'}; remittance (bank data) ${JSON.stringify(p.remittance ?? '')}`,
+        ),
+        10,
+      ),
+      ...(r.wouldPropose === 'match_payment' || (x.payments as Json[]).some((p) => p.state === 'unmatched')
+        ? ['To match one, say "match payment N to account A…" (a proposal an approver posts); a person can also match it in the console or with `switchboard payments match`.']
+        : []),
+    ].join('\n'),
   find_invoice: (x, r) =>
     r.intent === 'release' && x.status !== 'held'
       ? `Account ${x.accountId} has no held invoice to release: its latest invoice (${x.period}) is ${x.number ?? `id ${x.id}`}, ${x.status}. Nothing was proposed.`
@@ -336,7 +350,17 @@ const WRITERS: Record<string, (x: Json, r: AnalystRequest) => string> = {
         ? `Your approval of proposal ${p.id} is recorded; it needs ${p.requiredApprovals} approvals from different people, so it waits for another approver.`
         : `Proposal ${p.id} is now ${p.status}.`,
 };
-for (const name of ['propose_fee_waiver', 'propose_credit', 'propose_release', 'propose_rerate', 'propose_recategorisation', 'propose_payment_plan', 'propose_dunning_step'])
+for (const name of [
+  'propose_fee_waiver',
+  'propose_credit',
+  'propose_release',
+  'propose_rerate',
+  'propose_recategorisation',
+  'propose_payment_plan',
+  'propose_dunning_step',
+  'propose_payment_match',
+  'propose_write_off',
+])
   WRITERS[name] = proposalAnswer;
 
 /** What was proposed about an invoice or account ("did we already waive…", "what's the status of…"): found proposals, or none. */

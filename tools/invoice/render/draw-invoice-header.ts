@@ -2,6 +2,7 @@ import type { PostalAddress } from '../invoice.types.ts';
 import { fillLabel } from './invoice-labels.ts';
 import { BOLD, GREY, REGULAR, type PdfLayout } from './pdf-layout.ts';
 import { describePeriod, type PrintContext } from './print-context.ts';
+import { creditorReferenceOf, formatCreditorReference } from '../../payments/creditor-reference.ts';
 
 // Countries that write "City, REGION POSTCODE" and those that put the postcode on its own line;
 // elsewhere (most of Europe) the postcode precedes the city.
@@ -132,7 +133,10 @@ export function drawInvoiceSummary(layout: PdfLayout, ctx: PrintContext): void {
   layout.y += height + 8;
 
   if (doc.seller.iban && doc.kind !== 'credit_note') {
-    layout.paragraph(fillLabel(labels.payment, { iban: doc.seller.iban, reference: doc.number ?? doc.buyer.accountId }), { size: 8.5 });
+    // The ISO 11649 creditor reference lets the bank statement name the invoice exactly (docs/payments.md).
+    const rf = doc.number ? creditorReferenceOf(doc.number) : null;
+    const reference = rf ? formatCreditorReference(rf) : (doc.number ?? doc.buyer.accountId);
+    layout.paragraph(fillLabel(labels.payment, { iban: doc.seller.iban, reference }), { size: 8.5 });
   }
   if (consumer) {
     const contact = [doc.seller.email, doc.seller.phone].filter(Boolean).join(' · ');

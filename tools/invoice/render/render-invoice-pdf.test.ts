@@ -89,6 +89,8 @@ describe('renderInvoicePdf: a consumer invoice', () => {
     }
     expect(lines).toContain('Please pay by 15 April 2025.');
     expect(lines).toContain('-£2.50');
+    // The ISO 11649 creditor reference of INV-2025-000123, in groups of four as on paper.
+    expect(lines.join(' ')).toContain('reference RF51 INV2 0250 0012 3.');
   });
 
   it('puts the friendly summary, usage and recommendation before the itemised lines', async () => {

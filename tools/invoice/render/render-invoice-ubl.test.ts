@@ -6,6 +6,7 @@ import { checkEn16931 } from './check-en16931.ts';
 import { businessReverseChargeEur, consumerInvoiceGbp, consumerInvoiceJpy, creditNoteGbp, longBusinessInvoiceEur, usConsumerInvoiceUsd } from './fixtures.ts';
 import { at, attribute, readUbl, textAt, type UblNode } from './read-ubl.ts';
 import { renderInvoiceUbl } from './render-invoice-ubl.ts';
+import { isValidCreditorReference } from '../../payments/creditor-reference.ts';
 
 function ubl(doc: InvoiceDocument): { root: UblNode; credit: boolean } {
   return readUbl(renderInvoiceUbl(doc));
@@ -57,6 +58,10 @@ describe('renderInvoiceUbl: the mapping', () => {
     expect(at(root, 'AccountingCustomerParty/Party/PartyTaxScheme')).toHaveLength(0);
     expect(textAt(root, 'PaymentMeans/PaymentMeansCode')).toBe('30');
     expect(textAt(root, 'PaymentMeans/PayeeFinancialAccount/ID')).toBe('GB33BUKB20201555555555');
+    // BT-83: the ISO 11649 creditor reference of the invoice number, whose check digits hold.
+    const paymentId = textAt(root, 'PaymentMeans/PaymentID')!;
+    expect(paymentId).toMatch(/^RF\d{2}INV/);
+    expect(isValidCreditorReference(paymentId)).toBe(true);
     const totals = ['LineExtensionAmount', 'TaxExclusiveAmount', 'TaxInclusiveAmount', 'PayableAmount'].map((p) => textAt(root, `LegalMonetaryTotal/${p}`));
     expect(totals).toEqual(['32.00', '32.00', '38.40', '38.40']);
     const subtotal = at(root, 'TaxTotal/TaxSubtotal');

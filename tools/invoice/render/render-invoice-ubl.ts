@@ -7,6 +7,7 @@ import { addUblParties } from './build-ubl-parties.ts';
 import { lastDayOf } from './format-invoice-values.ts';
 import { parseInvoiceDocument } from './parse-invoice-document.ts';
 import { BILLING_PROFILE_ID, EN16931_CUSTOMIZATION_ID, flipSign, UBL_NAMESPACES, type XmlElement } from './ubl-common.ts';
+import { creditorReferenceOf } from '../../payments/creditor-reference.ts';
 
 const TYPE_CODES = { invoice: '380', credit_note: '381', debit_note: '383' } as const;
 
@@ -65,7 +66,8 @@ function addPaymentMeans(root: XmlElement, doc: InvoiceDocument, number: string)
   // 58 SEPA credit transfer, 30 other credit transfer; a credit note is settled on the account (97).
   means.ele('cbc:PaymentMeansCode').txt(iban ? (doc.currency === 'EUR' ? '58' : '30') : '97');
   if (dueHere && doc.dueDate) means.ele('cbc:PaymentDueDate').txt(doc.dueDate);
-  means.ele('cbc:PaymentID').txt(number);
+  // BT-83 remittance information: the ISO 11649 RF reference the statement brings back (docs/payments.md); a credit note keeps its number.
+  means.ele('cbc:PaymentID').txt(credit ? number : (creditorReferenceOf(number) ?? number));
   if (iban) {
     const account = means.ele('cac:PayeeFinancialAccount');
     account.ele('cbc:ID').txt(iban.replace(/\s+/g, ''));

@@ -1,0 +1,13 @@
+export * from './payment.types.ts';
+export type { StatementEntry, ParsedStatementFile } from './statement-entry.types.ts';
+export { buildCreditorReference, isValidCreditorReference, normalizeCreditorReference, formatCreditorReference, creditorReferenceOf } from './creditor-reference.ts';
+export { parseCamt } from './parse-camt.ts';
+export { parsePaymentCsv, PAYMENT_CSV_COLUMNS } from './parse-payment-csv.ts';
+export { parsePaymentFile, detectPaymentFormat, IMPORT_FORMATS, type ImportFormat } from './parse-payment-file.ts';
+export { allocatePayment, creditToApply, oldestFirst, type OpenInvoice, type PaymentAllocationPlan } from './allocate-payment.ts';
+export { findInvoiceNumbers, indexInvoiceNumbers, invoiceNumberKey, type InvoiceNumberIndex } from './find-invoice-numbers.ts';
+export { createMatchingBook, matchPayment, settlePayment, settlementOrder, applyAllocations, rememberPayer, payerKeys, type MatchingBook, type PaymentMatch } from './match-payment.ts';
+export { buildCamt053, type Camt053Statement, type Camt053Transaction } from './build-camt053.ts';
+export { openAmount } from './allocate-payment.ts';
+export { settledStatus } from './settled-status.ts';
+export { planReturn } from './plan-return.ts';
