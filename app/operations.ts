@@ -43,6 +43,7 @@ import { showPricingWhatIf, showUsageTrends } from './pricing/index.ts';
 import { showForecast } from './forecast/index.ts';
 import { createPortalLink, listPortalLinks, revokePortalLink, showCurrentPeriod } from './portal/index.ts';
 import { confirmAlert, dismissAlert, listAlerts, scanAlerts, setAlertThresholds, showAlert, showAlertThresholds } from './alerts/index.ts';
+import { proposeAccountRefund, scanPaymentFraudOp } from './payments-fraud/index.ts';
 import {
   deliverNotifications,
   listDeadNotifications,
@@ -167,4 +168,7 @@ export const operations: readonly Operation[] = [
   scanAlerts,
   showAlertThresholds,
   setAlertThresholds,
+  // payment fraud and refunds (docs/payment-fraud.md)
+  proposeAccountRefund,
+  scanPaymentFraudOp,
 ] as unknown as readonly Operation[];

@@ -13,7 +13,8 @@ export type Role = z.infer<typeof roleSchema>;
  * The kinds of change an agent or analyst may propose; none takes effect before approval. The two
  * customer cases (a dispute, a callback request) are raised by a customer in the portal chat: they
  * move no money (amount 0) and approving one records that the billing team handled it. Barring a
- * line (`bar_line`) is proposed when a person confirms a critical fraud alert (docs/fraud.md).
+ * line (`bar_line`) is proposed when a person confirms a critical fraud alert (docs/fraud.md). A
+ * `refund` pays an account's credit balance (or part of it) out to an IBAN (docs/payment-fraud.md).
  */
 export const PROPOSAL_KINDS = [
   'fee_waiver',
@@ -27,6 +28,7 @@ export const PROPOSAL_KINDS = [
   'customer_dispute',
   'callback_request',
   'bar_line',
+  'refund',
 ] as const;
 
 /** Kinds a customer raises for analysts to handle: no money effect of their own. */
@@ -47,8 +49,8 @@ export type RequesterKind = z.infer<typeof requesterKindSchema>;
 export const DECISIONS = ['approve', 'reject'] as const;
 export const decisionSchema = z.enum(DECISIONS);
 
-/** Kinds whose amount an approver may lower (a partial waiver or credit); others are all or nothing. */
-export const EDITABLE_KINDS: ReadonlySet<ProposalKind> = new Set(['fee_waiver', 'credit']);
+/** Kinds whose amount an approver may lower (a partial waiver, credit or refund); others are all or nothing. */
+export const EDITABLE_KINDS: ReadonlySet<ProposalKind> = new Set(['fee_waiver', 'credit', 'refund']);
 
 /** The operator's four-eyes policy (operator setting `approvals`). */
 export const approvalPolicySchema = z
