@@ -4,6 +4,7 @@ import { decideProposal } from '../../graphs/approval/graph.ts';
 import { getProposal, importAccounts, listFraudAlerts, saveUser, type UserRecord } from '../../db/index.ts';
 import { accountsFileSchema } from '../../tools/catalog/index.ts';
 import { accountCreditBalance } from '../../db/payment-store.ts';
+import { postRefund } from '../../db/payment-fraud-store.ts';
 import { createTempStore } from '../../db/testing/create-temp-store.ts';
 import { insertPayments } from '../../db/testing/insert-payments.ts';
 import { postProposal } from '../proposals/post-proposal.ts';
@@ -45,10 +46,10 @@ describe('refunds of a credit balance (real SQLite)', () => {
     const refund = rows('payments').filter((p) => p.kind === 'refund');
     expect(refund).toMatchObject([{ entry_key: `refund:proposal:${proposal.id}`, amount: '25.00', payer_iban: ADA_IBAN, account_id: 'A1', matched_by: 'bob', state: 'matched' }]);
     expect(rows('account_credits').filter((c) => c.reason === 'refund')).toMatchObject([{ amount: '-25.00', proposal_id: proposal.id, payment_id: refund[0]!.id }]);
-    // A second posting (a retry, a resume) finds it posted; even with the status reset by hand, the payment key stops a second payout.
+    // A second posting (a retry) finds it posted; a resume after a crash between paying and marking it posted finds the payment by its key.
     expect(postProposal(store, 't', proposal.id)).toMatchObject({ alreadyPosted: true });
-    store.sqlite.prepare("UPDATE proposals SET status = 'approved' WHERE id = ?").run(proposal.id);
-    expect(postProposal(store, 't', proposal.id).alreadyPosted).toBe(false);
+    const again = { tenant: 't', proposalId: proposal.id, accountId: 'A1', amount: '25.00', currency: 'GBP', iban: ADA_IBAN, holderName: 'Ada Lovelace', approvedBy: 'bob', today: '2025-04-21' };
+    expect(postRefund(store, again)).toEqual({ paymentId: refund[0]!.id, alreadyPosted: true });
     expect(rows('payments').filter((p) => p.kind === 'refund')).toHaveLength(1);
     expect(rows('account_credits').filter((c) => c.reason === 'refund')).toHaveLength(1);
     expect(accountCreditBalance(store, 't', 'A1')).toBe('15');
