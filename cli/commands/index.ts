@@ -105,6 +105,12 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./alerts.ts')).registerAlerts,
   },
   {
+    name: 'payments',
+    term: 'payments',
+    description: 'payments: refunds of credit balances (proposals) and payment-fraud scans',
+    load: async () => (await import('./payments-fraud.ts')).registerPaymentsFraud,
+  },
+  {
     name: 'chat',
     term: 'chat [options] [message...]',
     description: 'ask the billing agents in plain words (interactive without a message); money-changing requests become proposals for approvers',
