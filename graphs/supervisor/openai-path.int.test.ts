@@ -69,10 +69,11 @@ const AUDITOR_TOOLS = [
   'explain_bill_change',
   'list_flagged_invoices',
   'list_fraud_alerts',
+  'show_fraud_alert',
   'billing_totals',
   'propose_release',
 ].sort();
-const COLLECTIONS_TOOLS = ['account_standing', 'list_dunning_candidates', 'propose_dunning_step', 'propose_payment_plan', 'propose_fee_waiver', 'propose_credit'].sort();
+const COLLECTIONS_TOOLS = ['account_standing', 'list_dunning_candidates', 'propose_dunning_step', 'propose_payment_plan', 'propose_fee_waiver', 'propose_credit', 'propose_refund'].sort();
 
 const ANSWER = 'Invoice INV-000001 totals 12.35 GBP: the Talk 10 monthly fee 10.00 and calls 0.29, plus VAT 2.06 (from explain_invoice).';
 
