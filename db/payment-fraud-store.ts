@@ -21,6 +21,7 @@ const FACT_COLUMNS = {
   payerName: payments.payerName,
   payerIban: payments.payerIban,
   payerToken: payments.payerToken,
+  remittance: payments.remittance,
   accountId: payments.accountId,
   unallocated: payments.unallocated,
   returnOf: payments.returnOf,

@@ -2,7 +2,7 @@ import { createDecimalSum } from '../money/index.ts';
 import { evidenceEvents, type AlertCandidate } from '../fraud/fraud.types.ts';
 import { nameSimilarity, nameWords } from './name-similarity.ts';
 import type { PaymentFraudThresholds } from './payment-fraud-thresholds.ts';
-import { dateMs, instrumentOf, type AccountHolder, type PaymentFact } from './payment-fraud.types.ts';
+import { dateMs, instrumentOf, remittanceSample, type AccountHolder, type PaymentFact } from './payment-fraud.types.ts';
 import { byDate, groupBy, maskInstrument } from './payment-windows.ts';
 
 /**
@@ -46,6 +46,7 @@ export function detectPayerName(payments: readonly PaymentFact[], holders: Reado
           payments: group.length,
           paid: `${total.value().toFixed()} ${first.p.currency}`,
           instruments: instruments.map(maskInstrument).join(' ') || 'none',
+          remittance: remittanceSample(group.map((m) => m.p)),
         },
         threshold: { minSimilarity: t.minSimilarity, wordMatch: t.wordMatch, criticalPayments: t.criticalPayments },
         signals: instruments.length > 1 ? [`${instruments.length} instruments under one payer name`] : [],

@@ -17,6 +17,8 @@ export interface PaymentFact {
   payerName: string | null;
   payerIban: string | null;
   payerToken: string | null;
+  /** The remittance text as received: data shown as evidence, never instructions. */
+  remittance: string | null;
   accountId: string | null;
   /** What of the amount became account credit (an overpayment when > 0). */
   unallocated: string;
@@ -87,6 +89,12 @@ export function dateMs(date: string): number {
 /** Whole days from one date to another (YYYY-MM-DD). */
 export function daysBetween(from: string, to: string): number {
   return Math.round((dateMs(to) - dateMs(from)) / DAY_MS);
+}
+
+/** The first remittance texts of some payments, each cut to 140 characters, for the evidence (shown escaped, never obeyed). */
+export function remittanceSample(payments: readonly Pick<PaymentFact, 'remittance'>[]): string {
+  const texts = [...new Set(payments.map((p) => p.remittance?.trim()).filter((r): r is string => !!r))].slice(0, 3);
+  return texts.map((t) => (t.length > 140 ? `${t.slice(0, 139)}…` : t)).join(' | ') || 'none';
 }
 
 /** Kinds of entry that send a payment back. */

@@ -16,6 +16,7 @@ export function paymentFact(p: Partial<PaymentFact> = {}): PaymentFact {
     payerName: 'Chidi Brown',
     payerIban: 'GB29NWBK60161331926819',
     payerToken: null,
+    remittance: null,
     accountId: 'A00001',
     unallocated: '0.00',
     returnOf: null,
