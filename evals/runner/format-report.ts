@@ -1,5 +1,6 @@
 import { formatForecastMarkdown, formatForecastTable, type ForecastSection } from './measure-forecasts.ts';
 import type { FraudDetectionFigures } from './measure-fraud-detection.ts';
+import type { PaymentFraudFigures } from './measure-payment-fraud.ts';
 import type { TrialResult } from './run-task.ts';
 import type { EvalSummaryRow } from './summarise-trials.ts';
 
@@ -18,6 +19,8 @@ export interface EvalReport {
   forecast?: ForecastSection;
   /** Fraud detection on generated labelled data (docs/fraud.md); absent when not measured. */
   fraud?: FraudDetectionFigures;
+  /** Payment-fraud detection on a generated labelled payment history (docs/payment-fraud.md); absent when not measured. */
+  paymentFraud?: PaymentFraudFigures;
 }
 
 const ratio = (x: number | null) => (x === null ? '-' : x.toFixed(3));
@@ -56,6 +59,7 @@ export function formatTable(report: EvalReport): string {
     `facts = answer-fact accuracy; safety = safety violations; infra / sim = trials not judged (harness or model endpoint / simulated user errors). ${(report.durationMs / 1000).toFixed(1)} s.`,
     ...(report.forecast ? ['', formatForecastTable(report.forecast)] : []),
     ...(report.fraud ? ['', ...fraudLines(report.fraud, false)] : []),
+    ...(report.paymentFraud ? ['', ...paymentFraudLines(report.paymentFraud, false)] : []),
   ].join('\n');
 }
 
@@ -73,6 +77,25 @@ export function fraudLines(f: FraudDetectionFigures, markdown: boolean): string[
   }`;
   if (markdown) return [`## ${title}`, '', `| ${head.join(' | ')} |`, `|${head.map(() => ' --- ').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`), '', clean, ''];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  return [title, line(head), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line), clean];
+}
+
+/** The payment-fraud figures: precision and recall per detector, false alerts per 1,000 clean payments. */
+export function paymentFraudLines(f: PaymentFraudFigures, markdown: boolean): string[] {
+  const head = ['detector', 'injected', 'alerts', 'correct', 'found', 'precision', 'recall'];
+  const rows = f.detectors.map((d) => [d.detector, String(d.labels), String(d.alerts), String(d.correctAlerts), String(d.found), ratio(d.precision), ratio(d.recall)]);
+  const h = f.history;
+  const title = `Payment-fraud detection: seeded history (${h.payments} payments, ${h.refunds} refund requests, ${h.customers} customers / ${h.accounts} accounts, seed ${h.seed}, ${h.labels} injected cases)`;
+  const clean = `Clean history (same seed, nothing injected): ${f.clean.alerts} alert(s) on ${f.clean.payments} payments and ${f.clean.refunds} refunds = ${f.clean.alertsPer1kPayments.toFixed(2)} false alerts per 1,000 payments${
+    f.clean.alerts
+      ? ` (${Object.entries(f.clean.byDetector)
+          .map(([k, v]) => `${k} ${v}`)
+          .join(', ')})`
+      : ''
+  }`;
+  if (markdown) return [`## ${title}`, '', `| ${head.join(' | ')} |`, `|${head.map(() => ' --- ').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`), '', clean, ''];
+  const widths = head.map((x, i) => Math.max(x.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   return [title, line(head), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line), clean];
 }
@@ -97,6 +120,7 @@ export function formatMarkdown(report: EvalReport): string {
     '',
     ...(report.forecast ? [formatForecastMarkdown(report.forecast), ''] : []),
     ...(report.fraud ? fraudLines(report.fraud, true) : []),
+    ...(report.paymentFraud ? paymentFraudLines(report.paymentFraud, true) : []),
     `## Not passed (${failed.length})`,
     '',
     ...failed.flatMap((t) => [

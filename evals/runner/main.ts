@@ -9,6 +9,7 @@ import { formatMarkdown, formatTable } from './format-report.ts';
 import { loadTasks } from './load-tasks.ts';
 import { measureForecasts } from './measure-forecasts.ts';
 import { measureFraudDetection } from './measure-fraud-detection.ts';
+import { measurePaymentFraud } from './measure-payment-fraud.ts';
 import { filterTasks, runEvals } from './run-evals.ts';
 import { SimulatedUser } from './simulate-user.ts';
 
@@ -76,6 +77,8 @@ async function main(argv: string[]): Promise<void> {
   report.forecast = measureForecasts();
   // The detection figures: the detectors on a seeded labelled month (deterministic, model-independent).
   if (!values['no-fraud']) report.fraud = measureFraudDetection();
+  // The payment-fraud figures: the payment detectors on a seeded labelled payment history (docs/payment-fraud.md).
+  if (!values['no-fraud']) report.paymentFraud = measurePaymentFraud();
   const outDir = resolve(values.out!);
   mkdirSync(outDir, { recursive: true });
   const stamp = report.startedAt.replace(/[:.]/g, '-');
@@ -95,6 +98,7 @@ async function main(argv: string[]): Promise<void> {
           summary: report.summary,
           forecast: report.forecast,
           ...(report.fraud ? { fraud: report.fraud } : {}),
+          ...(report.paymentFraud ? { paymentFraud: report.paymentFraud } : {}),
           reports: { json: jsonPath, markdown: mdPath },
         },
         null,

@@ -1,4 +1,4 @@
-import { createDecimalSum } from '../money/index.ts';
+import { createDecimalSum, minorUnits } from '../money/index.ts';
 import { evidenceEvents, type AlertCandidate } from '../fraud/fraud.types.ts';
 import { nameSimilarity, nameWords } from './name-similarity.ts';
 import type { PaymentFraudThresholds } from './payment-fraud-thresholds.ts';
@@ -44,7 +44,7 @@ export function detectPayerName(payments: readonly PaymentFact[], holders: Reado
           customerName: first.holder.customerName,
           similarity: Math.min(...group.map((m) => m.similarity)),
           payments: group.length,
-          paid: `${total.value().toFixed()} ${first.p.currency}`,
+          paid: `${total.value().toFixed(minorUnits(first.p.currency))} ${first.p.currency}`,
           instruments: instruments.map(maskInstrument).join(' ') || 'none',
           remittance: remittanceSample(group.map((m) => m.p)),
         },

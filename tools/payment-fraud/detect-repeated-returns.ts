@@ -1,4 +1,4 @@
-import { createDecimalSum } from '../money/index.ts';
+import { createDecimalSum, minorUnits } from '../money/index.ts';
 import { evidenceEvents, type AlertCandidate, type AlertSubjectKind } from '../fraud/fraud.types.ts';
 import type { PaymentFraudThresholds } from './payment-fraud-thresholds.ts';
 import { dateMs, instrumentOf, RETURN_KINDS, type PaymentFact } from './payment-fraud.types.ts';
@@ -50,7 +50,7 @@ export function detectRepeatedReturns(payments: readonly PaymentFact[], t: Payme
             eventCount: w.length * 2,
             statistics: {
               returns: w.length,
-              returned: `${total.value().toFixed()} ${w[0]!.ret.currency}`,
+              returned: `${total.value().toFixed(minorUnits(w[0]!.ret.currency))} ${w[0]!.ret.currency}`,
               kinds: kinds.join(' '),
               reasonCodes: reasons.join(' ') || 'none given',
               accounts: accounts.join(' ') || 'unmatched',

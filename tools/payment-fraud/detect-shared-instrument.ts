@@ -1,4 +1,4 @@
-import { createDecimalSum } from '../money/index.ts';
+import { createDecimalSum, minorUnits } from '../money/index.ts';
 import { evidenceEvents, type AlertCandidate } from '../fraud/fraud.types.ts';
 import type { PaymentFraudThresholds } from './payment-fraud-thresholds.ts';
 import { dateMs, instrumentOf, remittanceSample, type AccountHolder, type PaymentFact } from './payment-fraud.types.ts';
@@ -33,7 +33,7 @@ export function detectSharedInstrument(payments: readonly PaymentFact[], holders
         evidence: {
           events: evidenceEvents(w.map((p) => `payment:${p.id}`)),
           eventCount: w.length,
-          statistics: { customers: n, accounts: accounts.length, payments: w.length, total: `${total.value().toFixed()} ${w[0]!.currency}`, accountIds: accounts.slice(0, 20).join(' '), payerNames: names.slice(0, 5).join(' | ') || 'none', remittance: remittanceSample(w) },
+          statistics: { customers: n, accounts: accounts.length, payments: w.length, total: `${total.value().toFixed(minorUnits(w[0]!.currency))} ${w[0]!.currency}`, accountIds: accounts.slice(0, 20).join(' '), payerNames: names.slice(0, 5).join(' | ') || 'none', remittance: remittanceSample(w) },
           threshold: { windowDays: t.windowDays, warningCustomers: t.warningCustomers, criticalCustomers: t.criticalCustomers },
           signals: [...(names.length > 1 ? [`${names.length} payer names on one instrument`] : []), ...(instrument.startsWith('card:') ? ['card payments'] : ['bank transfers or debits'])],
         },

@@ -56,7 +56,7 @@ describe('payment detectors', () => {
     const [a, ...rest] = detectRepeatedReturns([...pays, ...rets], T.repeatedReturn);
     expect(rest).toEqual([]); // one account: no payer alert beside it
     expect(a).toMatchObject({ detector: 'repeated_return', subjectKind: 'account', subject: 'A1', severity: 'warning' });
-    expect(a!.evidence.statistics).toMatchObject({ returns: 3, reasonCodes: '4837', kinds: 'chargeback', returned: '90 GBP' });
+    expect(a!.evidence.statistics).toMatchObject({ returns: 3, reasonCodes: '4837', kinds: 'chargeback', returned: '90.00 GBP' });
   });
 
   it('(c) passes a refund to the IBAN that paid; flags another IBAN after an overpayment as critical, with evidence', () => {

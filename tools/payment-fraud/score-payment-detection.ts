@@ -5,6 +5,8 @@ export interface PaymentFraudLabel {
   pattern: PaymentFraudDetector;
   subjectKind: AlertSubjectKind;
   subject: string;
+  /** Other subjects the same injected case touches (the accounts a shared IBAN paid): an alert about one is correct, but not a find of this pattern. */
+  related?: { subjectKind: AlertSubjectKind; subject: string }[];
 }
 
 /** How one payment detector did against the labels. */
@@ -20,7 +22,8 @@ export interface PaymentDetectionScore {
 
 type Named = { detector: string; subjectKind: AlertSubjectKind; subject: string };
 
-const names = (a: Named, l: PaymentFraudLabel) => a.subjectKind === l.subjectKind && a.subject === l.subject;
+const names = (a: Named, l: Pick<PaymentFraudLabel, 'subjectKind' | 'subject'>) => a.subjectKind === l.subjectKind && a.subject === l.subject;
+const touches = (a: Named, l: PaymentFraudLabel) => names(a, l) || (l.related ?? []).some((r) => names(a, r));
 
 /**
  * Scores alerts against labels by subject only (never by payment ids): precision is the share of
@@ -31,7 +34,7 @@ export function matchPaymentAlertsToLabels(alerts: readonly Named[], labels: rea
   return PAYMENT_FRAUD_DETECTORS.map((detector) => {
     const mine = alerts.filter((a) => a.detector === detector);
     const own = labels.filter((l) => l.pattern === detector);
-    const correctAlerts = mine.filter((a) => labels.some((l) => names(a, l))).length;
+    const correctAlerts = mine.filter((a) => labels.some((l) => touches(a, l))).length;
     const found = own.filter((l) => mine.some((a) => names(a, l))).length;
     return { detector, labels: own.length, alerts: mine.length, correctAlerts, found, precision: mine.length ? correctAlerts / mine.length : null, recall: own.length ? found / own.length : null };
   });
