@@ -42,7 +42,7 @@ describe('payment-fraud alerts and a flagged refund in the console, in a real br
     await page.waitForURL('**/alerts/*');
     await expect(page.getByLabel('Statistics').textContent()).resolves.toContain(XSS); // the remittance and the name, as text
     await expect(page.locator('#main').textContent()).resolves.toContain('by the payment-fraud scan');
-    await expect(page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).resolves.toBeUndefined();
+    await expect(page.evaluate(() => (globalThis as { __xss?: number }).__xss)).resolves.toBeUndefined();
     await screenshot(page, 'payment-alert');
 
     await page.goto(`${server.url}/approvals/${proposalId}`);
