@@ -139,7 +139,17 @@ export function postRefund(
     .get();
   store.db
     .insert(accountCredits)
-    .values({ tenant: r.tenant, accountId: r.accountId, currency: r.currency, reason: 'refund', amount: dec(r.amount).negated().toFixed(minorUnits(r.currency)), paymentId: row.id, proposalId: r.proposalId, date: r.today, createdAt: at })
+    .values({
+      tenant: r.tenant,
+      accountId: r.accountId,
+      currency: r.currency,
+      reason: 'refund',
+      amount: dec(r.amount).negated().toFixed(minorUnits(r.currency)),
+      paymentId: row.id,
+      proposalId: r.proposalId,
+      date: r.today,
+      createdAt: at,
+    })
     .run();
   return { paymentId: row.id, alreadyPosted: false };
 }

@@ -82,7 +82,13 @@ function refundTool(ctx: AgentContext): AgentTool {
       const out = await runOperation(proposeAccountRefund, octx, args);
       const p = out.proposal;
       const check = p.kind === 'refund' ? p.payload.destinationCheck : null;
-      return { ...(await proposalResult(ctx, out)), destination: p.kind === 'refund' ? p.payload.iban : null, flagged: check ? !check.passed : false, signals: check?.signals ?? [], alertId: out.alertId };
+      return {
+        ...(await proposalResult(ctx, out)),
+        destination: p.kind === 'refund' ? p.payload.iban : null,
+        flagged: check ? !check.passed : false,
+        signals: check?.signals ?? [],
+        alertId: out.alertId,
+      };
     },
   });
 }

@@ -18,7 +18,8 @@ let store: ReturnType<typeof createTempStore>;
 let alice: UserRecord;
 let bob: UserRecord;
 const asAlice = () => ({ tenant: 't', userId: alice.id, kind: 'analyst' as const });
-const decide = (who: UserRecord, id: number, decision: 'approve' | 'reject' = 'approve') => decideProposal({ store, tenant: 't', actor: who, today: '2025-04-20' }, id, { decision, reason: 'checked the statement' });
+const decide = (who: UserRecord, id: number, decision: 'approve' | 'reject' = 'approve') =>
+  decideProposal({ store, tenant: 't', actor: who, today: '2025-04-20' }, id, { decision, reason: 'checked the statement' });
 const rows = (table: string) => store.sqlite.prepare(`SELECT * FROM ${table} ORDER BY id`).all() as Record<string, unknown>[];
 
 beforeEach(() => {
@@ -35,7 +36,13 @@ describe('refunds of a credit balance (real SQLite)', () => {
   it('proposes, needs another person, posts one refund payment and one negative credit, and posting again does nothing again', async () => {
     const { proposal, alertId } = proposeRefund(store, asAlice(), { accountId: 'A1', amount: '25', iban: 'gb29 nwbk 6016 1331 9268 19', reason: 'customer asked', today: '2025-04-20' });
     expect(alertId).toBeNull();
-    expect(proposal).toMatchObject({ kind: 'refund', status: 'pending', amount: '25.00', currency: 'GBP', payload: { iban: ADA_IBAN, holderName: 'Ada Lovelace', creditBalance: '40.00', destinationCheck: { passed: true } } });
+    expect(proposal).toMatchObject({
+      kind: 'refund',
+      status: 'pending',
+      amount: '25.00',
+      currency: 'GBP',
+      payload: { iban: ADA_IBAN, holderName: 'Ada Lovelace', creditBalance: '40.00', destinationCheck: { passed: true } },
+    });
     expect(() => postProposal(store, 't', proposal.id)).toThrow(/only an approved proposal/);
     await expect(decide(alice, proposal.id)).rejects.toThrow(/four eyes/);
     expect(accountCreditBalance(store, 't', 'A1')).toBe('40');

@@ -55,7 +55,13 @@ export function proposeRefund(store: Store, who: Requester, ask: RefundAsk): { p
         iban,
         holderName,
         creditBalance: balance,
-        destinationCheck: { passed: check.passed, paidFrom: check.paidFrom, severity: flag?.severity ?? null, summary: flag?.summary.replace('(proposal 0)', '').replace(/ {2,}/g, ' ') ?? null, signals: flag?.evidence.signals ?? [] },
+        destinationCheck: {
+          passed: check.passed,
+          paidFrom: check.paidFrom,
+          severity: flag?.severity ?? null,
+          summary: flag?.summary.replace('(proposal 0)', '').replace(/ {2,}/g, ' ') ?? null,
+          signals: flag?.evidence.signals ?? [],
+        },
       },
       reason: ask.reason,
       // About the balance as of its newest ledger row: asking again while it is open finds it; after a refund is paid, the balance is a new one.

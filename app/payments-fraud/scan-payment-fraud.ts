@@ -33,7 +33,10 @@ export function scanPaymentFraud(store: Store, tenant: string, opts: { importId?
     const imported = paymentFacts(store, tenant, { importId: opts.importId });
     if (!imported.length) return { payments: 0, refunds: 0, alerts: [], byDetector: {} };
     only = new Set(imported.map((p) => p.id));
-    since = addDays(imported.reduce((m, p) => (p.bookingDate < m ? p.bookingDate : m), imported[0]!.bookingDate), -longest);
+    since = addDays(
+      imported.reduce((m, p) => (p.bookingDate < m ? p.bookingDate : m), imported[0]!.bookingDate),
+      -longest,
+    );
   }
   const history = paymentFacts(store, tenant, { since });
   const refunds = only ? [] : refundRequests(store, tenant, since);

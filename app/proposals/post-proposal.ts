@@ -116,7 +116,17 @@ function postInTransaction(store: Store, p: StoredProposal, today: string): stri
       // Keyed by the proposal (the refund payment's entry key): a second posting finds it and pays nothing again.
       const approvedBy = [...countedDecisions(p)].reverse().find((d) => d.decision === 'approve')?.decidedBy ?? null;
       const amount = effectiveAmount(p);
-      const { paymentId } = postRefund(store, { tenant: p.tenant, proposalId: p.id, accountId: p.accountId, amount, currency: p.currency, iban: p.payload.iban, holderName: p.payload.holderName, approvedBy, today });
+      const { paymentId } = postRefund(store, {
+        tenant: p.tenant,
+        proposalId: p.id,
+        accountId: p.accountId,
+        amount,
+        currency: p.currency,
+        iban: p.payload.iban,
+        holderName: p.payload.holderName,
+        approvedBy,
+        today,
+      });
       return `refund payment ${paymentId}: ${amount} ${p.currency} to ${p.payload.iban}`;
     }
     case 'bar_line':

@@ -65,7 +65,16 @@ export function insertPayments(store: Store, tenant: string, rows: readonly Test
       if (kind === 'payment' && r.accountId && dec(r.unallocated ?? '0').greaterThan(0)) {
         store.db
           .insert(accountCredits)
-          .values({ tenant, accountId: r.accountId, currency: r.currency ?? 'GBP', reason: 'overpayment', amount: r.unallocated!, paymentId: row.id, date: r.bookingDate ?? '2025-04-10', createdAt: at })
+          .values({
+            tenant,
+            accountId: r.accountId,
+            currency: r.currency ?? 'GBP',
+            reason: 'overpayment',
+            amount: r.unallocated!,
+            paymentId: row.id,
+            date: r.bookingDate ?? '2025-04-10',
+            createdAt: at,
+          })
           .run();
       }
       return row.id;

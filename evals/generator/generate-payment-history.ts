@@ -113,22 +113,65 @@ export function generatePaymentHistory(o: PaymentHistoryOptions): PaymentHistory
     }
   }
   const pay = (p: Partial<PaymentFact> & Pick<PaymentFact, 'bookingDate' | 'accountId'>): PaymentFact => {
-    const row: PaymentFact = { id: ++id, kind: 'payment', state: 'matched', importId: 1, amount: '30.00', currency: 'GBP', payerName: null, payerIban: null, payerToken: null, remittance: null, unallocated: '0.00', returnOf: null, returnReason: null, ...p };
+    const row: PaymentFact = {
+      id: ++id,
+      kind: 'payment',
+      state: 'matched',
+      importId: 1,
+      amount: '30.00',
+      currency: 'GBP',
+      payerName: null,
+      payerIban: null,
+      payerToken: null,
+      remittance: null,
+      unallocated: '0.00',
+      returnOf: null,
+      returnReason: null,
+      ...p,
+    };
     payments.push(row);
     return row;
   };
   const sendBack = (p: PaymentFact, afterDays: number, reason: string) =>
-    pay({ kind: p.payerToken ? 'chargeback' : 'return', state: 'returned', accountId: p.accountId, bookingDate: addDays(p.bookingDate, afterDays), amount: p.amount, payerName: p.payerName, payerIban: p.payerIban, payerToken: p.payerToken, returnOf: p.id, returnReason: reason });
+    pay({
+      kind: p.payerToken ? 'chargeback' : 'return',
+      state: 'returned',
+      accountId: p.accountId,
+      bookingDate: addDays(p.bookingDate, afterDays),
+      amount: p.amount,
+      payerName: p.payerName,
+      payerIban: p.payerIban,
+      payerToken: p.payerToken,
+      returnOf: p.id,
+      returnReason: reason,
+    });
   const monthStart = (m: number) => addDays(o.start, m * 30);
   // Clean business.
   for (const a of accounts) {
     for (let m = 0; m < o.months; m++) {
       const amount = money(rng, 10, 80);
       const over = rng.chance(0.03);
-      const p = pay({ accountId: a.id, bookingDate: addDays(monthStart(m), rng.int(0, 27)), amount, payerName: payerVariant(rng, a.first, a.last), payerIban: a.iban, payerToken: a.token, unallocated: over ? money(rng, 5, 30) : '0.00', remittance: `INV ${a.id}-${m}` });
+      const p = pay({
+        accountId: a.id,
+        bookingDate: addDays(monthStart(m), rng.int(0, 27)),
+        amount,
+        payerName: payerVariant(rng, a.first, a.last),
+        payerIban: a.iban,
+        payerToken: a.token,
+        unallocated: over ? money(rng, 5, 30) : '0.00',
+        remittance: `INV ${a.id}-${m}`,
+      });
       if (rng.chance(0.02)) sendBack(p, rng.int(2, 6), p.payerToken ? '4837' : 'MD06');
       if (over && a.iban && rng.chance(0.3))
-        refunds.push({ proposalId: ++proposalId, accountId: a.id, amount: p.unallocated, currency: 'GBP', iban: a.iban, name: `${a.first} ${a.last}`, requestedOn: addDays(p.bookingDate, rng.int(3, 20)) });
+        refunds.push({
+          proposalId: ++proposalId,
+          accountId: a.id,
+          amount: p.unallocated,
+          currency: 'GBP',
+          iban: a.iban,
+          name: `${a.first} ${a.last}`,
+          requestedOn: addDays(p.bookingDate, rng.int(3, 20)),
+        });
     }
   }
   const inj = o.inject;
@@ -165,8 +208,23 @@ export function generatePaymentHistory(o: PaymentHistoryOptions): PaymentHistory
   for (let i = 0; i < inj.refund_destination; i++) {
     let a = take();
     while (!a.iban) a = take();
-    const p = pay({ accountId: a.id, bookingDate: addDays(o.start, rng.int(10, o.months * 30 - 20)), amount: money(rng, 90, 400), payerName: `${a.first} ${a.last}`, payerIban: a.iban, unallocated: money(rng, 50, 300) });
-    refunds.push({ proposalId: ++proposalId, accountId: a.id, amount: p.unallocated, currency: 'GBP', iban: gbIban(800000 + i), name: rng.chance(0.5) ? `${a.first} ${a.last}` : stranger(a.last), requestedOn: addDays(p.bookingDate, rng.int(1, 10)) });
+    const p = pay({
+      accountId: a.id,
+      bookingDate: addDays(o.start, rng.int(10, o.months * 30 - 20)),
+      amount: money(rng, 90, 400),
+      payerName: `${a.first} ${a.last}`,
+      payerIban: a.iban,
+      unallocated: money(rng, 50, 300),
+    });
+    refunds.push({
+      proposalId: ++proposalId,
+      accountId: a.id,
+      amount: p.unallocated,
+      currency: 'GBP',
+      iban: gbIban(800000 + i),
+      name: rng.chance(0.5) ? `${a.first} ${a.last}` : stranger(a.last),
+      requestedOn: addDays(p.bookingDate, rng.int(1, 10)),
+    });
     labels.push({ pattern: 'refund_destination', subjectKind: 'account', subject: a.id });
   }
   for (let i = 0; i < inj.payer_name; i++) {

@@ -29,5 +29,11 @@ export async function dailyAudit(job: Job, deps: WorkerDeps) {
   const payments = await runOperation(scanPaymentFraudOp, ctx, {});
   if (payments.alerts.length) deps.logger.warn({ alerts: payments.alerts, byDetector: payments.byDetector }, 'daily audit: new payment-fraud alerts');
   const { findings, ...counts } = invoices;
-  return { issuedSince, paymentFraud: payments, chain: { ok: chain.ok, rows: chain.rows, firstBroken: chain.firstBroken, unbacked: chain.decisions.unbacked.length }, invoices: counts, findings: findings.slice(0, 50) };
+  return {
+    issuedSince,
+    paymentFraud: payments,
+    chain: { ok: chain.ok, rows: chain.rows, firstBroken: chain.firstBroken, unbacked: chain.decisions.unbacked.length },
+    invoices: counts,
+    findings: findings.slice(0, 50),
+  };
 }

@@ -13,6 +13,9 @@ export function checkRefundAmount(amount: string, balance: string, currency: str
   if (!dec(balance).greaterThan(0)) throw new BillingError('CONFLICT', `the account has no credit balance to refund (balance ${dec(balance).toFixed(places)} ${currency})`);
   if (a.lessThanOrEqualTo(0)) throw new BillingError('INVALID_INPUT', `a refund is a positive amount, not ${amount}`);
   if (a.greaterThan(dec(balance)))
-    throw new BillingError('CONFLICT', `a refund of ${a.toFixed(places)} ${currency} is more than the credit balance of ${dec(balance).toFixed(places)} ${currency}; at most the balance can be refunded`);
+    throw new BillingError(
+      'CONFLICT',
+      `a refund of ${a.toFixed(places)} ${currency} is more than the credit balance of ${dec(balance).toFixed(places)} ${currency}; at most the balance can be refunded`,
+    );
   return a.toFixed(places);
 }

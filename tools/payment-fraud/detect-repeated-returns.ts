@@ -29,7 +29,12 @@ export function detectRepeatedReturns(payments: readonly PaymentFact[], t: Payme
   const alerts: AlertCandidate[] = [];
   const raise = (subjectKind: AlertSubjectKind, keyOf: (p: ReturnPair) => string | null, only: (w: readonly ReturnPair[]) => boolean) => {
     for (const [s, own] of groupBy(pairs, keyOf)) {
-      for (const w of qualifyingWindows(own, (p) => p.bookingDate, t.windowDays, (w) => w.length >= t.warningReturns && only(w))) {
+      for (const w of qualifyingWindows(
+        own,
+        (p) => p.bookingDate,
+        t.windowDays,
+        (w) => w.length >= t.warningReturns && only(w),
+      )) {
         const total = createDecimalSum();
         for (const p of w) total.add(p.ret.amount);
         const kinds = [...new Set(w.map((p) => p.ret.kind))].sort();
@@ -62,7 +67,15 @@ export function detectRepeatedReturns(payments: readonly PaymentFact[], t: Payme
       }
     }
   };
-  raise('account', (p) => p.accountId, () => true);
-  raise('payer', (p) => p.instrument, (w) => new Set(w.map((p) => p.accountId)).size > 1);
+  raise(
+    'account',
+    (p) => p.accountId,
+    () => true,
+  );
+  raise(
+    'payer',
+    (p) => p.instrument,
+    (w) => new Set(w.map((p) => p.accountId)).size > 1,
+  );
   return alerts;
 }

@@ -15,7 +15,12 @@ export function detectSharedInstrument(payments: readonly PaymentFact[], holders
   const alerts: AlertCandidate[] = [];
   for (const [instrument, own] of groupBy(byDate(paying), instrumentOf)) {
     const customers = (w: readonly PaymentFact[]) => new Set(w.map(customerOf)).size;
-    for (const w of qualifyingWindows(own, (p) => p.bookingDate, t.windowDays, (w) => customers(w) >= t.warningCustomers)) {
+    for (const w of qualifyingWindows(
+      own,
+      (p) => p.bookingDate,
+      t.windowDays,
+      (w) => customers(w) >= t.warningCustomers,
+    )) {
       const n = customers(w);
       const total = createDecimalSum();
       for (const p of w) total.add(p.amount);
@@ -33,7 +38,15 @@ export function detectSharedInstrument(payments: readonly PaymentFact[], holders
         evidence: {
           events: evidenceEvents(w.map((p) => `payment:${p.id}`)),
           eventCount: w.length,
-          statistics: { customers: n, accounts: accounts.length, payments: w.length, total: `${total.value().toFixed(minorUnits(w[0]!.currency))} ${w[0]!.currency}`, accountIds: accounts.slice(0, 20).join(' '), payerNames: names.slice(0, 5).join(' | ') || 'none', remittance: remittanceSample(w) },
+          statistics: {
+            customers: n,
+            accounts: accounts.length,
+            payments: w.length,
+            total: `${total.value().toFixed(minorUnits(w[0]!.currency))} ${w[0]!.currency}`,
+            accountIds: accounts.slice(0, 20).join(' '),
+            payerNames: names.slice(0, 5).join(' | ') || 'none',
+            remittance: remittanceSample(w),
+          },
           threshold: { windowDays: t.windowDays, warningCustomers: t.warningCustomers, criticalCustomers: t.criticalCustomers },
           signals: [...(names.length > 1 ? [`${names.length} payer names on one instrument`] : []), ...(instrument.startsWith('card:') ? ['card payments'] : ['bank transfers or debits'])],
         },

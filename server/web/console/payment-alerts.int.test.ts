@@ -22,7 +22,8 @@ describe('payment-fraud alerts and a flagged refund in the console, in a real br
       { accountId: 'A1', payerName: XSS, payerIban: 'GB82WEST12345698765432', remittance: XSS, bookingDate: '2025-03-25' },
     ]);
     scanPaymentFraud(server.store, 't', { today: TODAY });
-    proposalId = proposeRefund(server.store, { tenant: 't', userId: 'dan', kind: 'analyst' }, { accountId: 'A1', iban: MULE, holderName: 'Max Payne', reason: 'new bank details', today: TODAY }).proposal.id;
+    proposalId = proposeRefund(server.store, { tenant: 't', userId: 'dan', kind: 'analyst' }, { accountId: 'A1', iban: MULE, holderName: 'Max Payne', reason: 'new bank details', today: TODAY })
+      .proposal.id;
   });
   afterAll(async () => {
     await browser?.close();
@@ -34,7 +35,7 @@ describe('payment-fraud alerts and a flagged refund in the console, in a real br
     const page = await context.newPage();
     await signIn(page, server.url, server.users.alice.token, '/alerts');
     const rows = page.locator('table.alerts tbody tr');
-    await expect(rows.count(), await page.locator('#main').textContent() ?? '').resolves.toBe(2);
+    await expect(rows.count(), (await page.locator('#main').textContent()) ?? '').resolves.toBe(2);
     await expect(page.locator('#main').textContent()).resolves.toContain('Payer name mismatch');
     await expect(page.locator('#main').textContent()).resolves.toContain('Refund destination');
     await expect(page.locator('img[src="x"]').count()).resolves.toBe(0);
