@@ -46,6 +46,7 @@ import { createPortalLink, listPortalLinks, revokePortalLink, showCurrentPeriod 
 import { reportAssurance } from './assurance/index.ts';
 import { listPaymentPromises, recordPaymentPromise, runCollectionsOp, showAccountCollections } from './collections/index.ts';
 import { confirmAlert, dismissAlert, listAlerts, scanAlerts, setAlertThresholds, showAlert, showAlertThresholds } from './alerts/index.ts';
+import { proposeAccountRefund, scanPaymentFraudOp } from './payments-fraud/index.ts';
 import {
   deliverNotifications,
   listDeadNotifications,
@@ -189,4 +190,7 @@ export const operations: readonly Operation[] = [
   setAlertThresholds,
   // revenue assurance: the period's reconciliation from the switch to the bank (docs/assurance.md)
   reportAssurance,
+  // payment fraud and refunds (docs/payment-fraud.md)
+  proposeAccountRefund,
+  scanPaymentFraudOp,
 ] as unknown as readonly Operation[];

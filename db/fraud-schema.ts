@@ -1,5 +1,5 @@
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { ALERT_SEVERITIES, ALERT_STATUSES, ALERT_SUBJECT_KINDS, FRAUD_DETECTORS } from '../tools/fraud/fraud.types.ts';
+import { ALERT_SEVERITIES, ALERT_SOURCES, ALERT_STATUSES, ALERT_SUBJECT_KINDS, FRAUD_DETECTORS } from '../tools/fraud/fraud.types.ts';
 
 /**
  * Fraud and anomaly alerts (docs/fraud.md): one row per detection, with its evidence (the events,
@@ -23,8 +23,8 @@ export const fraudAlerts = sqliteTable(
     summary: text('summary').notNull(),
     /** alertEvidenceSchema as JSON. */
     evidenceJson: text('evidence_json').notNull(),
-    /** Where it was detected: `ingest` (with the batch) or `scheduled`. */
-    source: text('source', { enum: ['ingest', 'scheduled'] }).notNull(),
+    /** Where it was detected: `ingest` (with the batch), `scheduled`, or `payments` (the payment-fraud scan, with the import when one). */
+    source: text('source', { enum: ALERT_SOURCES }).notNull(),
     batchId: integer('batch_id'),
     createdAt: text('created_at').notNull(),
     /** Who confirmed or dismissed it, when and why. */

@@ -4,6 +4,7 @@ import {
   alertEvidenceSchema,
   fraudThresholdsSchema,
   type AlertCandidate,
+  type AlertSource,
   type AlertEvidence,
   type AlertSeverity,
   type AlertStatus,
@@ -70,7 +71,7 @@ export function fraudStateLoader(store: Store, tenant: string): FraudStateLoader
 export function saveFraudDetection(
   store: Store,
   tenant: string,
-  run: { alerts: readonly AlertCandidate[]; states: readonly FraudStateUpdate[]; source: 'ingest' | 'scheduled'; batchId?: number | null; at?: Date },
+  run: { alerts: readonly AlertCandidate[]; states: readonly FraudStateUpdate[]; source: AlertSource; batchId?: number | null; at?: Date },
 ): number[] {
   const at = (run.at ?? new Date()).toISOString();
   // Prepared once per store: an ingest keeps a state per line it saw, and building the SQL each time would cost more than the write.

@@ -7,7 +7,10 @@ import type { AgentContext } from '../context.ts';
 import type { AgentTool } from './define-agent-tool.ts';
 import { operationTool } from './operation-tool.ts';
 import { listDunningCandidates, proposeAccountDunningStep, proposeAccountPaymentPlan, proposeCreditNote } from '../../app/proposals/index.ts';
-import { proposalTool } from './proposal-result.ts';
+import { proposalContext, proposalResult, proposalTool } from './proposal-result.ts';
+import { defineAgentTool } from './define-agent-tool.ts';
+import { runOperation } from '../../app/index.ts';
+import { proposeAccountRefund } from '../../app/payments-fraud/index.ts';
 import { accountId, amount, invoiceRef, lineId, period, reason } from './tool-args.types.ts';
 import { reportAssurance } from '../../app/assurance/index.ts';
 import type { AssuranceReport } from '../../tools/assurance/index.ts';
@@ -161,5 +164,41 @@ export function collectionsTools(ctx: AgentContext): AgentTool[] {
       schema: z.object({ invoice: invoiceRef, reason }).strict(),
       toInput: ({ invoice, reason: why }) => ({ invoice, reason: why }),
     }),
+    refundTool(ctx),
   ];
+}
+
+/**
+ * `propose_refund`: a refund of an account's credit balance (or part of it) to an IBAN, for an
+ * approver; the answer says whether the destination check flagged it (and why), from the payload.
+ */
+function refundTool(ctx: AgentContext): AgentTool {
+  const octx = proposalContext(ctx, 'collections');
+  return defineAgentTool(ctx, 'collections', {
+    name: 'propose_refund',
+    kind: 'proposal',
+    description:
+      "Propose refunding an account's credit balance (all of it, or an amount up to it) to an IBAN. Refused beyond the credit balance. A destination the account never paid from is flagged on the proposal with its evidence. It waits for an approver; nothing is paid now.",
+    schema: z
+      .object({
+        accountId,
+        amount: amount.optional(),
+        iban: z.string().trim().min(15).max(42).describe('the IBAN to pay the refund to, as the analyst gave it'),
+        holderName: z.string().trim().min(2).max(140).optional(),
+        reason,
+      })
+      .strict(),
+    run: async (args) => {
+      const out = await runOperation(proposeAccountRefund, octx, args);
+      const p = out.proposal;
+      const check = p.kind === 'refund' ? p.payload.destinationCheck : null;
+      return {
+        ...(await proposalResult(ctx, out)),
+        destination: p.kind === 'refund' ? p.payload.iban : null,
+        flagged: check ? !check.passed : false,
+        signals: check?.signals ?? [],
+        alertId: out.alertId,
+      };
+    },
+  });
 }

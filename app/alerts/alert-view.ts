@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { StoredAlert } from '../../db/index.ts';
-import { ALERT_SEVERITIES, ALERT_STATUSES, ALERT_SUBJECT_KINDS, alertEvidenceSchema, FRAUD_DETECTORS } from '../../tools/fraud/index.ts';
+import { ALERT_SEVERITIES, ALERT_SOURCES, ALERT_STATUSES, ALERT_SUBJECT_KINDS, alertEvidenceSchema, FRAUD_DETECTORS } from '../../tools/fraud/index.ts';
 
 /** An alert as every surface shows it. */
 export const alertViewSchema = z.object({
@@ -13,7 +13,7 @@ export const alertViewSchema = z.object({
   firstAt: z.string(),
   lastAt: z.string(),
   summary: z.string(),
-  source: z.enum(['ingest', 'scheduled']),
+  source: z.enum(ALERT_SOURCES),
   batchId: z.number().int().nullable(),
   createdAt: z.string(),
   decidedBy: z.string().nullable(),

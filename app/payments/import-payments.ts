@@ -4,6 +4,7 @@ import type { Store } from '../../db/open-database.ts';
 import { createPaymentImport, finishPaymentImport, insertPayment, paymentByKey, paymentByOriginalRef, type NewPayment } from '../../db/payment-ledger-store.ts';
 import { dec, minorUnits } from '../../tools/money/index.ts';
 import { IMPORT_FORMATS, matchPayment, parsePaymentFile, type ImportFormat, type PaymentSource, type StatementEntry } from '../../tools/payments/index.ts';
+import { scanPaymentFraud } from '../payments-fraud/scan-payment-fraud.ts';
 import { defineOperation } from '../operation.ts';
 import { importResultSchema, type ImportResult } from './payment-view.ts';
 import { loadMatchingBook, recordReturn, recordSettlement } from './settle-entries.ts';
@@ -124,6 +125,10 @@ export const importPaymentFile = defineOperation({
     })
     .strict(),
   output: importResultSchema,
-  handler: (ctx, { content, format, fileName }) =>
-    importPayments(ctx.store, ctx.tenant, { content, ...(format ? { format } : {}), ...(fileName ? { fileName } : {}), by: ctx.actor.id, today: ctx.clock.today() }),
+  handler: (ctx, { content, format, fileName }) => {
+    const imported = importPayments(ctx.store, ctx.tenant, { content, ...(format ? { format } : {}), ...(fileName ? { fileName } : {}), by: ctx.actor.id, today: ctx.clock.today() });
+    // After the import's transaction: the detectors read what it stored; a scan again finds the same alerts (keys are unique).
+    const scan = scanPaymentFraud(ctx.store, ctx.tenant, { importId: imported.importId, today: ctx.clock.today() });
+    return { ...imported, fraudAlerts: scan.alerts };
+  },
 });

@@ -76,5 +76,7 @@ export const importResultSchema = z.object({
   feeNotes: z.array(z.string()),
   /** Sum of what became account credit (overpayments), per currency. */
   credit: z.record(z.string(), z.string()),
+  /** Payment-fraud alerts the scan after the import raised or touched (docs/payment-fraud.md); absent when not scanned. */
+  fraudAlerts: z.array(z.number().int()).optional(),
 });
 export type ImportResult = z.infer<typeof importResultSchema>;

@@ -13,6 +13,8 @@ import { rerateAccount } from '../rerate/rerate-account.ts';
 import { setEventCategory } from '../../db/usage-store.ts';
 import { barLine } from '../../db/line-bar-store.ts';
 import { postPaymentMatch, postWriteOff } from '../payments/post-payment-proposal.ts';
+import { postRefund } from '../../db/payment-fraud-store.ts';
+import { countedDecisions } from '../../db/proposal-store.ts';
 
 /** What posting an approved proposal did. */
 export interface PostingResult {
@@ -110,6 +112,23 @@ function postInTransaction(store: Store, p: StoredProposal, today: string): stri
       // A customer's case moves nothing: approving it records that the billing team handled it; a
       // remedy (a credit, a waiver) is a proposal of its own with its own approvals.
       return `case ${p.id} handled; no money moved`;
+    case 'refund': {
+      // Keyed by the proposal (the refund payment's entry key): a second posting finds it and pays nothing again.
+      const approvedBy = [...countedDecisions(p)].reverse().find((d) => d.decision === 'approve')?.decidedBy ?? null;
+      const amount = effectiveAmount(p);
+      const { paymentId } = postRefund(store, {
+        tenant: p.tenant,
+        proposalId: p.id,
+        accountId: p.accountId,
+        amount,
+        currency: p.currency,
+        iban: p.payload.iban,
+        holderName: p.payload.holderName,
+        approvedBy,
+        today,
+      });
+      return `refund payment ${paymentId}: ${amount} ${p.currency} to ${p.payload.iban}`;
+    }
     case 'bar_line':
       return barLine(store, p.tenant, { subscriber: p.payload.subscriber, alertId: p.payload.alertId, proposalId: p.id, at: new Date() });
     case 'match_payment':

@@ -23,6 +23,14 @@ export function describeProposal(p: StoredProposal): string {
     `Proposal ${p.id} [${p.status}] ${p.kind} for account ${p.accountId}`,
     `  ${p.summary}`,
     `  Amount ${p.amount} ${p.currency} (computed by the billing tools); needs ${p.requiredApprovals} approver(s) other than ${p.requestedBy}`,
+    ...(p.kind === 'refund'
+      ? [
+          `  Pays ${p.payload.holderName}, IBAN ${p.payload.iban} (credit balance ${p.payload.creditBalance} when proposed)`,
+          p.payload.destinationCheck.passed
+            ? '  Destination check: passed (the account paid from this IBAN)'
+            : `  Destination check: FLAGGED (${p.payload.destinationCheck.severity}): ${p.payload.destinationCheck.signals.join('; ')}`,
+        ]
+      : []),
     `  Asked by ${p.requestedBy}${p.agent ? ` through the ${p.agent} agent` : ''}${p.threadId ? ` in ${p.threadId}` : ''} at ${p.createdAt}: "${p.reason}"`,
     ...p.decisions.map(
       (d) =>

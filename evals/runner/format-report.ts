@@ -2,6 +2,7 @@ import { formatForecastMarkdown, formatForecastTable, type ForecastSection } fro
 import type { FraudDetectionFigures } from './measure-fraud-detection.ts';
 import { formatCashflowTable, type CashflowSection } from '../cashflow/measure-cashflow.ts';
 import { paymentRiskLines, type PaymentRiskSection } from './measure-payment-risk.ts';
+import type { PaymentFraudFigures } from './measure-payment-fraud.ts';
 import type { TrialResult } from './run-task.ts';
 import type { EvalSummaryRow } from './summarise-trials.ts';
 
@@ -24,6 +25,8 @@ export interface EvalReport {
   cashflow?: CashflowSection;
   /** The payment-risk score's AUC against ageing alone (docs/collections.md); absent when not measured. */
   paymentRisk?: PaymentRiskSection;
+  /** Payment-fraud detection on a generated labelled payment history (docs/payment-fraud.md); absent when not measured. */
+  paymentFraud?: PaymentFraudFigures;
 }
 
 const ratio = (x: number | null) => (x === null ? '-' : x.toFixed(3));
@@ -64,6 +67,7 @@ export function formatTable(report: EvalReport): string {
     ...(report.fraud ? ['', ...fraudLines(report.fraud, false)] : []),
     ...(report.cashflow ? ['', formatCashflowTable(report.cashflow)] : []),
     ...(report.paymentRisk ? ['', ...paymentRiskLines(report.paymentRisk, false)] : []),
+    ...(report.paymentFraud ? ['', ...paymentFraudLines(report.paymentFraud, false)] : []),
   ].join('\n');
 }
 
@@ -81,6 +85,25 @@ export function fraudLines(f: FraudDetectionFigures, markdown: boolean): string[
   }`;
   if (markdown) return [`## ${title}`, '', `| ${head.join(' | ')} |`, `|${head.map(() => ' --- ').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`), '', clean, ''];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  return [title, line(head), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line), clean];
+}
+
+/** The payment-fraud figures: precision and recall per detector, false alerts per 1,000 clean payments. */
+export function paymentFraudLines(f: PaymentFraudFigures, markdown: boolean): string[] {
+  const head = ['detector', 'injected', 'alerts', 'correct', 'found', 'precision', 'recall'];
+  const rows = f.detectors.map((d) => [d.detector, String(d.labels), String(d.alerts), String(d.correctAlerts), String(d.found), ratio(d.precision), ratio(d.recall)]);
+  const h = f.history;
+  const title = `Payment-fraud detection: seeded history (${h.payments} payments, ${h.refunds} refund requests, ${h.customers} customers / ${h.accounts} accounts, seed ${h.seed}, ${h.labels} injected cases)`;
+  const clean = `Clean history (same seed, nothing injected): ${f.clean.alerts} alert(s) on ${f.clean.payments} payments and ${f.clean.refunds} refunds = ${f.clean.alertsPer1kPayments.toFixed(2)} false alerts per 1,000 payments${
+    f.clean.alerts
+      ? ` (${Object.entries(f.clean.byDetector)
+          .map(([k, v]) => `${k} ${v}`)
+          .join(', ')})`
+      : ''
+  }`;
+  if (markdown) return [`## ${title}`, '', `| ${head.join(' | ')} |`, `|${head.map(() => ' --- ').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`), '', clean, ''];
+  const widths = head.map((x, i) => Math.max(x.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   return [title, line(head), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line), clean];
 }
@@ -107,6 +130,7 @@ export function formatMarkdown(report: EvalReport): string {
     ...(report.fraud ? fraudLines(report.fraud, true) : []),
     ...(report.cashflow ? ['## Cash-flow back-test', '', '```', formatCashflowTable(report.cashflow), '```', ''] : []),
     ...(report.paymentRisk ? paymentRiskLines(report.paymentRisk, true) : []),
+    ...(report.paymentFraud ? paymentFraudLines(report.paymentFraud, true) : []),
     `## Not passed (${failed.length})`,
     '',
     ...failed.flatMap((t) => [

@@ -11,6 +11,7 @@ import { measureForecasts } from './measure-forecasts.ts';
 import { measureFraudDetection } from './measure-fraud-detection.ts';
 import { measureCashflow } from '../cashflow/measure-cashflow.ts';
 import { measurePaymentRisk } from './measure-payment-risk.ts';
+import { measurePaymentFraud } from './measure-payment-fraud.ts';
 import { filterTasks, runEvals } from './run-evals.ts';
 import { SimulatedUser } from './simulate-user.ts';
 
@@ -85,6 +86,8 @@ async function main(argv: string[]): Promise<void> {
   if (!values['no-cashflow']) report.cashflow = measureCashflow();
   // The payment-risk score's AUC against ageing alone, on generated payment histories (docs/collections.md).
   if (!values['no-risk']) report.paymentRisk = measurePaymentRisk();
+  // The payment-fraud figures: the payment detectors on a seeded labelled payment history (docs/payment-fraud.md).
+  if (!values['no-fraud']) report.paymentFraud = measurePaymentFraud();
   const outDir = resolve(values.out!);
   mkdirSync(outDir, { recursive: true });
   const stamp = report.startedAt.replace(/[:.]/g, '-');
@@ -115,6 +118,7 @@ async function main(argv: string[]): Promise<void> {
               }
             : {}),
           ...(report.paymentRisk ? { paymentRisk: report.paymentRisk } : {}),
+          ...(report.paymentFraud ? { paymentFraud: report.paymentFraud } : {}),
           reports: { json: jsonPath, markdown: mdPath },
         },
         null,

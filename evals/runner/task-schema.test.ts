@@ -32,7 +32,7 @@ describe('the task schema', () => {
     ['a misspelt key', `${VALID}\n  chekcs: {}`, /chekcs/],
     ['an unknown check', `${VALID}\n  checks: { answer: { include: [x] } }`, /include/],
     ['an amount that is not a decimal', `${VALID}\n  checks: { endState: { proposals: [{ kind: credit, amount: "5,00" }] } }`, /amount/],
-    ['an unknown proposal kind', `${VALID}\n  checks: { endState: { proposals: [{ kind: refund }] } }`, /kind/],
+    ['an unknown proposal kind', `${VALID}\n  checks: { endState: { proposals: [{ kind: bonus_payout }] } }`, /kind/],
     ['an unknown setup step', `${VALID}\n  setup: [{ sql: "delete from invoices" }]`, /setup/],
     ['a bad task id', VALID.replace('explain-one', 'Explain One'), /id/],
     ['no acting user', VALID.replace('  user: alice\n', ''), /user/],

@@ -64,6 +64,7 @@ const proposalKind = z.enum([
   'bar_line',
   'match_payment',
   'write_off',
+  'refund',
 ]);
 const amount = z.string().regex(/^-?\d+(\.\d+)?$/, 'a decimal amount as text, e.g. "33.25"');
 

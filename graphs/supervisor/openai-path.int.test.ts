@@ -69,6 +69,7 @@ const AUDITOR_TOOLS = [
   'explain_bill_change',
   'list_flagged_invoices',
   'list_fraud_alerts',
+  'show_fraud_alert',
   'billing_totals',
   'propose_release',
 ].sort();
@@ -83,6 +84,7 @@ const COLLECTIONS_TOOLS = [
   'propose_payment_plan',
   'propose_fee_waiver',
   'propose_credit',
+  'propose_refund',
 ].sort();
 
 const ANSWER = 'Invoice INV-000001 totals 12.35 GBP: the Talk 10 monthly fee 10.00 and calls 0.29, plus VAT 2.06 (from explain_invoice).';

@@ -13,6 +13,7 @@ import { notificationRoutes } from './notifications.ts';
 import { alertRoutes } from './alerts.ts';
 import { assuranceRoutes } from './assurance.ts';
 import { paymentRoutes } from './payments.ts';
+import { paymentFraudRoutes } from './payments-fraud.ts';
 import { portalRoutes } from './portal.ts';
 import { proposalRoutes } from './proposals.ts';
 import { rerateRoutes } from './rerate.ts';
@@ -52,4 +53,5 @@ export const routes: readonly RouteSpec[] = [
   ...alertRoutes,
   ...assuranceRoutes,
   ...paymentRoutes,
+  ...paymentFraudRoutes,
 ];

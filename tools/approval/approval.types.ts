@@ -15,7 +15,8 @@ export type Role = z.infer<typeof roleSchema>;
  * move no money (amount 0) and approving one records that the billing team handled it. Barring a
  * line (`bar_line`) is proposed when a person confirms a critical fraud alert (docs/fraud.md).
  * Matching an unmatched payment (`match_payment`, what the collections agent proposes) and writing
- * off the rest of an invoice (`write_off`) allocate money (docs/payments.md).
+ * off the rest of an invoice (`write_off`) allocate money (docs/payments.md). A `refund` pays an
+ * account's credit balance (or part of it) out to an IBAN (docs/payment-fraud.md).
  */
 export const PROPOSAL_KINDS = [
   'fee_waiver',
@@ -31,6 +32,7 @@ export const PROPOSAL_KINDS = [
   'bar_line',
   'match_payment',
   'write_off',
+  'refund',
 ] as const;
 
 /** Kinds a customer raises for analysts to handle: no money effect of their own. */
@@ -51,8 +53,8 @@ export type RequesterKind = z.infer<typeof requesterKindSchema>;
 export const DECISIONS = ['approve', 'reject'] as const;
 export const decisionSchema = z.enum(DECISIONS);
 
-/** Kinds whose amount an approver may lower (a partial waiver or credit); others are all or nothing. */
-export const EDITABLE_KINDS: ReadonlySet<ProposalKind> = new Set(['fee_waiver', 'credit']);
+/** Kinds whose amount an approver may lower (a partial waiver, credit or refund); others are all or nothing. */
+export const EDITABLE_KINDS: ReadonlySet<ProposalKind> = new Set(['fee_waiver', 'credit', 'refund']);
 
 /** The operator's four-eyes policy (operator setting `approvals`). */
 export const approvalPolicySchema = z

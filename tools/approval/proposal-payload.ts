@@ -118,6 +118,28 @@ export const writeOffPayloadSchema = z.object({
   open: decimalStringSchema.optional(),
 });
 
+/**
+ * A refund of an account's credit balance to an IBAN: where the money goes, the balance when it
+ * was proposed, and what the destination check (docs/payment-fraud.md, check c) found, so the
+ * approver sees the evidence of a flagged destination on the proposal itself.
+ */
+export const refundPayloadSchema = z.object({
+  accountId: z.string(),
+  /** The destination IBAN, normalised (ISO 13616, checked). */
+  iban: z.string(),
+  /** The destination account holder's name as given. */
+  holderName: z.string(),
+  creditBalance: decimalStringSchema,
+  destinationCheck: z.object({
+    passed: z.boolean(),
+    /** The instruments the account paid from in the look-back (IBANs, card tokens as card:…). */
+    paidFrom: z.array(z.string()),
+    severity: z.enum(['warning', 'critical']).nullable(),
+    summary: z.string().nullable(),
+    signals: z.array(z.string()),
+  }),
+});
+
 /** The payload schema of each kind. */
 export const proposalPayloadSchemas = {
   fee_waiver: creditPayloadSchema,
@@ -133,6 +155,7 @@ export const proposalPayloadSchemas = {
   bar_line: barLinePayloadSchema,
   match_payment: matchPaymentPayloadSchema,
   write_off: writeOffPayloadSchema,
+  refund: refundPayloadSchema,
 } as const satisfies Record<ProposalKind, z.ZodObject>;
 
 /** The payload of one kind. */
@@ -158,4 +181,5 @@ export const proposalPayloadSchema = z.discriminatedUnion('kind', [
   variant('bar_line'),
   variant('match_payment'),
   variant('write_off'),
+  variant('refund'),
 ]);

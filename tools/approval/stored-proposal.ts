@@ -58,6 +58,7 @@ export const storedProposalSchema = z.discriminatedUnion('kind', [
   storedVariant('bar_line'),
   storedVariant('match_payment'),
   storedVariant('write_off'),
+  storedVariant('refund'),
 ]);
 
 /** The fields of a stored proposal other than its kind and payload. */

@@ -6,7 +6,7 @@ import { createWangiriDetector } from './detect-wangiri.ts';
 import type { FraudThresholds } from './fraud-thresholds.ts';
 import { toFraudEvent } from './to-fraud-event.ts';
 import { detachString } from '../classify/create-bounded-cache.ts';
-import type { AlertCandidate, Detector, FraudDetector, FraudEvent, FraudStateLoader, FraudStateUpdate, LineIndex } from './fraud.types.ts';
+import type { AlertCandidate, Detector, UsageFraudDetector as FraudDetector, FraudEvent, FraudStateLoader, FraudStateUpdate, LineIndex } from './fraud.types.ts';
 
 /** Every detector over one stream of events (an ingest, or the scheduled pass over recent usage). */
 export interface FraudStage {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { paymentFraudThresholdsShape } from '../payment-fraud/payment-fraud-thresholds.ts';
 import { decimalStringSchema } from '../schemas/index.ts';
 
 /**
@@ -141,6 +142,8 @@ export const fraudThresholdsSchema = z
       })
       .strict()
       .prefault({}),
+    // The payment detectors' (docs/payment-fraud.md).
+    ...paymentFraudThresholdsShape,
   })
   .strict();
 export type FraudThresholds = z.output<typeof fraudThresholdsSchema>;

@@ -2,8 +2,20 @@ import { z } from 'zod';
 import type { CallCategory, Roaming } from '../classify/classification.types.ts';
 import type { Direction, Service } from '../cdr/usage-record.types.ts';
 
-/** The detectors Switchboard runs (docs/fraud.md). */
-export const FRAUD_DETECTORS = ['irsf', 'wangiri', 'simbox', 'spike', 'revenue'] as const;
+/** The usage detectors of the fraud stage (docs/fraud.md). */
+export const USAGE_FRAUD_DETECTORS = ['irsf', 'wangiri', 'simbox', 'spike', 'revenue'] as const;
+export type UsageFraudDetector = (typeof USAGE_FRAUD_DETECTORS)[number];
+
+/**
+ * The payment detectors (docs/payment-fraud.md): one card or IBAN paying for many customers, payments
+ * sent back again and again, a refund asked to another destination than the one that paid, a payer
+ * whose name is not the customer's.
+ */
+export const PAYMENT_FRAUD_DETECTORS = ['shared_instrument', 'repeated_return', 'refund_destination', 'payer_name'] as const;
+export type PaymentFraudDetector = (typeof PAYMENT_FRAUD_DETECTORS)[number];
+
+/** Every detector Switchboard runs: what an alert names. */
+export const FRAUD_DETECTORS = [...USAGE_FRAUD_DETECTORS, ...PAYMENT_FRAUD_DETECTORS] as const;
 export const fraudDetectorSchema = z.enum(FRAUD_DETECTORS);
 export type FraudDetector = z.infer<typeof fraudDetectorSchema>;
 
@@ -15,8 +27,11 @@ export const ALERT_STATUSES = ['open', 'confirmed', 'dismissed'] as const;
 export const alertStatusSchema = z.enum(ALERT_STATUSES);
 export type AlertStatus = z.infer<typeof alertStatusSchema>;
 
-/** What an alert is about: one of our lines, a range of numbers calling us, or a destination (category and country). */
-export const ALERT_SUBJECT_KINDS = ['subscriber', 'calling_range', 'destination'] as const;
+/**
+ * What an alert is about: one of our lines, a range of numbers calling us, a destination (category
+ * and country); for payments, a payer's instrument (an IBAN or a card token) or a customer account.
+ */
+export const ALERT_SUBJECT_KINDS = ['subscriber', 'calling_range', 'destination', 'payer', 'account'] as const;
 export const alertSubjectKindSchema = z.enum(ALERT_SUBJECT_KINDS);
 export type AlertSubjectKind = z.infer<typeof alertSubjectKindSchema>;
 
@@ -78,6 +93,10 @@ export interface AlertCandidate {
   summary: string;
   evidence: AlertEvidence;
 }
+
+/** Where an alert was detected: while a batch was ingested, by the scheduled usage pass, or by the payments scan. */
+export const ALERT_SOURCES = ['ingest', 'scheduled', 'payments'] as const;
+export type AlertSource = (typeof ALERT_SOURCES)[number];
 
 /** Where a detector's long-lived state lives: per subscriber, per destination (category:country), per calling range. */
 export type FraudStateScope = 'subscriber' | 'destination' | 'calling_range';

@@ -1,4 +1,4 @@
-import { FRAUD_DETECTORS, type AlertSubjectKind, type FraudDetector } from './fraud.types.ts';
+import { USAGE_FRAUD_DETECTORS, type AlertSubjectKind, type UsageFraudDetector as FraudDetector } from './fraud.types.ts';
 
 /** Injected fraud as the generator's labels file states it: the pattern, whom it is about, when. */
 export interface FraudLabel {
@@ -38,8 +38,8 @@ function names(alert: Named, label: FraudLabel): boolean {
  * share of a detector's alerts that name injected fraud, recall the share of its pattern's
  * injected cases that one of its alerts names. Null where there is nothing to divide by.
  */
-export function matchAlertsToLabels(alerts: readonly (Named & { detector: FraudDetector })[], labels: readonly FraudLabel[]): DetectionScore[] {
-  return FRAUD_DETECTORS.map((detector) => {
+export function matchAlertsToLabels(alerts: readonly (Named & { detector: string })[], labels: readonly FraudLabel[]): DetectionScore[] {
+  return USAGE_FRAUD_DETECTORS.map((detector) => {
     const mine = alerts.filter((a) => a.detector === detector);
     const own = labels.filter((l) => l.pattern === detector);
     const correctAlerts = mine.filter((a) => labels.some((l) => names(a, l))).length;

@@ -1,3 +1,4 @@
+import { isValidIban, normaliseIban } from '../../../tools/payment-fraud/index.ts';
 import { corrected } from './read-words.ts';
 
 /* The ids and values an analyst's message names. Ids have fixed shapes in the data (INV-000123,
@@ -24,6 +25,10 @@ export interface Entities {
   planId?: string;
   category?: string;
   decision?: 'approve' | 'reject';
+  /** An IBAN the message names (ISO 13616, check digits valid), with or without spaces, normalised. */
+  iban?: string;
+  /** A fraud alert the message names ("alert 4", "alert #4"). */
+  alertId?: number;
 }
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
@@ -120,8 +125,24 @@ function categoryIn(text: string): string | undefined {
     : undefined;
 }
 
+/** The first valid IBAN of a message and the text it spans: written in groups of four or in one piece, the longest run whose check digits hold. */
+function ibanIn(text: string): { iban: string; span: string } | undefined {
+  for (const m of text.matchAll(/\b[A-Z]{2}\d{2}(?:\s?[A-Z0-9]){11,30}\b/gi)) {
+    const parts = m[0].split(/(?=\s)/);
+    for (let n = parts.length; n > 0; n--) {
+      const span = parts.slice(0, n).join('');
+      if (isValidIban(span)) return { iban: normaliseIban(span), span };
+    }
+  }
+  return undefined;
+}
+
 /** Reads the ids and values of a message. */
-export function findEntities(text: string): Entities {
+export function findEntities(original: string): Entities {
+  // An IBAN's digits are neither an account id nor an amount: it is read first and taken out of the text.
+  const found = ibanIn(original);
+  const text = found ? original.replace(found.span, ' ') : original;
+  const alert = /\balerts?\s*(?:no\.?\s*|number\s+|#\s*)?#?(\d{1,12})\b/i.exec(text)?.[1];
   const proposalIds = proposalsIn(text);
   const event = /\b(?:event|call|record|cdr|usage(?:\s+event)?)\s*(?:id\s+|no\.?\s*|number\s+)?#?\s*(\d{1,12})\b/i.exec(text)?.[1];
   const fee = feeIn(text);
@@ -144,5 +165,7 @@ export function findEntities(text: string): Entities {
     planId: (/\bplan\s+([A-Z][A-Z0-9_]{1,63})\b/.exec(text)?.[1] ?? /(?<![:\w-])([A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_]+)\b(?!:)/.exec(text)?.[1])?.toUpperCase(),
     category,
     decision: /\b(reject|decline|refuse)\b/i.test(text) ? 'reject' : /\b(approve|accept)\b/i.test(text) ? 'approve' : undefined,
+    ...(found ? { iban: found.iban } : {}),
+    ...(alert ? { alertId: Number(alert) } : {}),
   };
 }

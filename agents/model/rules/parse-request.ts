@@ -29,6 +29,7 @@ export const INTENTS = {
   waive_fee: { agent: 'collections', says: 'waive the <fee> on invoice INV-…' },
   credit: { agent: 'collections', says: 'credit <amount> on invoice INV-…' },
   payment_plan: { agent: 'collections', says: 'set up a payment plan of N instalments for account A… (or: spread A…’s balance over N months; or: for the customer on INV-…)' },
+  refund: { agent: 'collections', says: "refund <amount> of account A…'s credit balance to IBAN GB29 NWBK … (the whole balance when no amount is given)" },
   dunning_candidates: { agent: 'collections', says: 'which accounts should go to the next dunning step' },
   cashflow: { agent: 'collections', says: 'cash-flow forecast (expected receipts per week for the next 13 weeks; which accounts would bring the most cash soonest)' },
   dunning: { agent: 'collections', says: 'propose the next dunning step for account A…' },
@@ -54,6 +55,7 @@ export const INTENTS = {
   bill_change: { agent: 'auditor', says: "why did account A…'s bill go up (in YYYY-MM)" },
   billing_totals: { agent: 'auditor', says: 'how much did we bill in total in March 2025' },
   flagged: { agent: 'auditor', says: 'which invoices are held and why' },
+  explain_alert: { agent: 'auditor', says: 'explain alert N (its evidence: statistics, threshold, signals, the payments or events behind it)' },
   fraud_alerts: { agent: 'auditor', says: 'show open fraud alerts (or: critical IRSF / Wangiri / SIM box / spike / revenue alerts)' },
   explain_line: { agent: 'auditor', says: 'explain line <id> of invoice INV-…' },
   explain_invoice: { agent: 'auditor', says: 'explain invoice INV-… (or account A…’s YYYY-MM invoice; what is the total and VAT of INV-…)' },
@@ -196,6 +198,8 @@ const RULES: Rule[] = [
     (_w, e, t) => e.proposalId !== undefined && (DECISION_START.test(t) || /^\s*(?:proposal|case)\s*(?:no\.?\s*|#)?\d+\b[^.?]{0,40}?[,;:.-]\s*(?:so\s+|please\s+)?(approve|reject|decline)\b/i.test(t)),
   ],
   ['show_proposal', (w, e) => e.proposalId !== undefined && (w.has('proposal', 'case', 'approval') || e.proposalIds.length > 0)],
+  // One alert by number, with its evidence (usage or payment fraud): before the list of alerts.
+  ['explain_alert', (_w, e, t) => e.alertId !== undefined && e.invoice === undefined && /\balerts?\b/i.test(t)],
   // Fraud and anomaly alerts (docs/fraud.md): before the bill-change rule, which "spike" would match.
   ['fraud_alerts', (_w, e, t) => e.invoice === undefined && /\b(fraud\w*|alerts?|irsf|wangiri|sim ?box(?:es)?|anomal\w*|revenue share)\b/i.test(t)],
   [
@@ -220,6 +224,8 @@ const RULES: Rule[] = [
     'payment_risk',
     (w, e, t) => e.accountId !== undefined && (/\b(payment[- ]risk|risk score|risk band|risky|credit risk|how risky|likely to pay|ladder)\b/i.test(t) || (w.has('risk') && !w.has('fraud'))),
   ],
+  // A refund of an account's credit balance to an IBAN (docs/payment-fraud.md); a refund "on an invoice" is a credit (below).
+  ['refund', (_w, e, t) => /\brefund/i.test(t) && e.invoice === undefined && (e.iban !== undefined || /\b(credit balance|overpa\w*|in credit)\b/i.test(t))],
   ['waive_fee', (w, e) => w.has('waive', 'waiver') && (e.invoice !== undefined || e.lineId !== undefined)],
   ['credit', (w, e) => w.has('credit', 'refund', 'goodwill') && e.invoice !== undefined && e.amount !== undefined],
   ['payment_plan', (w, _e, t) => w.has('payment plan', 'instalment', 'pay plan') || /\bspread\b.{0,80}\bover\b/i.test(t) || (w.has('pay') && /\b(over|in)\s+\w+\s+(months|monthly)\b/i.test(t))],
@@ -310,6 +316,7 @@ const QUESTION_READS: Partial<Record<IntentName, IntentName>> = {
   payment_plan: 'standing',
   dunning: 'standing',
   promise_to_pay: 'payment_risk',
+  refund: 'standing',
   release: 'explain_invoice',
   rerate: 'explain_invoice',
   recategorise: 'suggest_category',

@@ -20,6 +20,10 @@ const ALERT_DETECTORS: ReadonlyArray<[RegExp, string]> = [
   [/\bsim ?box/i, 'simbox'],
   [/\bspikes?\b/i, 'spike'],
   [/\brevenue anomal|tariff error/i, 'revenue'],
+  [/\b(shared (?:card|iban)|same (?:card|iban)|many (?:customers|accounts))\b/i, 'shared_instrument'],
+  [/\b(chargebacks?|charged back|returns?|returned payments?)\b/i, 'repeated_return'],
+  [/\brefund (?:destination|to another)/i, 'refund_destination'],
+  [/\b(payer names?|name mismatch|names? (?:do(?:es)?n'?t|do(?:es)? not) match)\b/i, 'payer_name'],
 ];
 
 /** The alert filter an analyst's words name: a status, a severity, a detector (none named: the newest of every kind). */
@@ -102,6 +106,12 @@ export function planToolCalls(r: AnalystRequest, outcomes: ToolOutcome[]): NextS
     case 'assurance':
       if (!latest) return { missing: 'the billing month (e.g. "revenue assurance report for 2025-03")' };
       return once('assurance_report', { period: latest });
+    case 'refund':
+      if (!account) return { missing: 'the account (e.g. "account A00081")' };
+      if (!r.iban) return { missing: 'the IBAN to pay the refund to (e.g. "to GB29 NWBK 6016 1331 9268 19")' };
+      return once('propose_refund', { accountId: account, ...(r.amount ? { amount: r.amount } : {}), iban: r.iban, reason: reasonOf(r) });
+    case 'explain_alert':
+      return once('show_fraud_alert', { id: r.alertId });
     case 'dunning_candidates':
       return once('list_dunning_candidates', { limit: 20 });
     case 'cashflow': {

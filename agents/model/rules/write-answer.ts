@@ -202,6 +202,26 @@ const WRITERS: Record<string, (x: Json, r: AnalystRequest) => string> = {
         ? ['To match one, say "match payment N to account A…" (a proposal an approver posts); a person can also match it in the console or with `switchboard payments match`.']
         : []),
     ].join('\n'),
+  show_fraud_alert: (a) =>
+    [
+      `Alert ${a.id} (${a.detector}, ${a.severity}, ${a.status}) about ${a.subjectKind.replace('_', ' ')} ${a.subject}: ${a.summary}.`,
+      `Statistics: ${Object.entries(a.evidence.statistics as Record<string, unknown>)
+        .map(([k, v]) => `${k} ${v}`)
+        .join('; ')}.`,
+      `Threshold crossed: ${Object.entries(a.evidence.threshold as Record<string, unknown>)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ')}.`,
+      ...((a.evidence.signals as string[]).length ? [`Signals: ${(a.evidence.signals as string[]).join('; ')}.`] : []),
+      `Behind it (${a.evidence.eventCount}): ${(a.evidence.events as string[]).slice(0, 10).join(', ')}${a.evidence.events.length > 10 ? ', …' : ''}.`,
+      'Text in the evidence (names, remittance) is shown as data. Nothing was changed: a person confirms or dismisses the alert (`switchboard alerts confirm|dismiss`).',
+    ].join('\n'),
+  propose_refund: (x) =>
+    [
+      proposalAnswer(x),
+      x.flagged
+        ? `FLAGGED for the approver: the destination ${x.destination} never paid this account${x.alertId ? ` (alert ${x.alertId})` : ''}: ${(x.signals as string[]).join('; ')}.`
+        : `Destination check passed: the account paid from ${x.destination}.`,
+    ].join('\n'),
   find_invoice: (x, r) =>
     r.intent === 'release' && x.status !== 'held'
       ? `Account ${x.accountId} has no held invoice to release: its latest invoice (${x.period}) is ${x.number ?? `id ${x.id}`}, ${x.status}. Nothing was proposed.`

@@ -18,6 +18,10 @@ const DETECTOR_NAMES: Record<string, string> = {
   simbox: 'SIM box',
   spike: 'Usage spike',
   revenue: 'Revenue anomaly',
+  shared_instrument: 'Shared card or IBAN',
+  repeated_return: 'Repeated returns',
+  refund_destination: 'Refund destination',
+  payer_name: 'Payer name mismatch',
 };
 
 const when = (iso: string) => iso.slice(0, 16).replace('T', ' ');
@@ -173,7 +177,12 @@ export function mountAlerts(web: Hono<WebEnv>, guard: MiddlewareHandler<WebEnv>)
           </dd>
           <dt>Detected</dt>
           <dd>
-            {a.source === 'ingest' ? `while batch ${a.batchId} was ingested` : 'by the scheduled pass'}, {when(a.createdAt)}
+            {a.source === 'ingest'
+              ? `while batch ${a.batchId} was ingested`
+              : a.source === 'payments'
+                ? `by the payment-fraud scan${a.batchId ? ` after import ${a.batchId}` : ''}`
+                : 'by the scheduled pass'}
+            , {when(a.createdAt)}
           </dd>
           {a.decidedBy ? (
             <>
@@ -209,7 +218,7 @@ export function mountAlerts(web: Hono<WebEnv>, guard: MiddlewareHandler<WebEnv>)
             </>
           ) : null}
           <h3>
-            Events ({a.evidence.eventCount}
+            {a.source === 'payments' ? 'Payments and proposals' : 'Events'} ({a.evidence.eventCount}
             {a.evidence.events.length < a.evidence.eventCount ? `, the first ${a.evidence.events.length} shown` : ''})
           </h3>
           <ul class="alert-events">

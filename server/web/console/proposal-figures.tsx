@@ -236,6 +236,35 @@ export function ProposalFigures(props: { proposal: StoredProposal }) {
           <Row label="Approving">records the line as barred (its calls to be refused by provisioning); no money moves</Row>
         </dl>
       );
+    case 'refund': {
+      const pl = p.payload;
+      const check = pl.destinationCheck;
+      return (
+        <>
+          <dl class="facts">
+            <Row label="Pays">
+              {pl.holderName}, IBAN <code>{pl.iban}</code>
+            </Row>
+            <Row label="Credit balance when proposed">
+              <Money value={pl.creditBalance} currency={cur} />
+            </Row>
+            <Row label="Account paid from">{check.paidFrom.length ? check.paidFrom.join(', ') : 'no payment in the look-back'}</Row>
+            <Row label="Destination check">{check.passed ? 'passed: the account paid from this IBAN' : `FLAGGED (${check.severity}): this IBAN never paid the account`}</Row>
+          </dl>
+          {check.passed ? null : (
+            <section class="card refund-flag" aria-label="Why the destination is flagged">
+              <p>{check.summary}</p>
+              <ul>
+                {check.signals.map((s) => (
+                  <li>{s}</li>
+                ))}
+              </ul>
+              <p>Approving still pays it out: check with the customer through a channel you already know before approving.</p>
+            </section>
+          )}
+        </>
+      );
+    }
     case 'dunning_step':
       return (
         <dl class="facts">
