@@ -21,7 +21,6 @@ import { registerAlerts } from './commands/alerts.ts';
 import { registerAssurance } from './commands/assurance.ts';
 import { registerCollections } from './commands/collections.ts';
 import { registerPayments } from './commands/payments.ts';
-import { registerPaymentsFraud } from './commands/payments-fraud.ts';
 import { registerRate } from './commands/rate.ts';
 import { registerRerate } from './commands/rerate.ts';
 import { registerServe } from './commands/serve.ts';
@@ -61,8 +60,6 @@ export function buildProgram(): Command {
     registerPortal,
     registerNotifications,
     registerPayments,
-    // After registerPayments: it adds refund and scan-fraud to the same `payments` command.
-    registerPaymentsFraud,
     registerAlerts,
     registerAssurance,
     registerCollections,

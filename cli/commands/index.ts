@@ -108,14 +108,7 @@ export const COMMANDS: readonly CommandEntry[] = [
     name: 'payments',
     term: 'payments',
     description: 'payments in: import bank statements (camt.053/054) and processor CSV, list, unmatched, show, match by hand; refunds of credit balances (proposals) and payment-fraud scans',
-    load: async () => {
-      const [{ registerPayments }, { registerPaymentsFraud }] = await Promise.all([import('./payments.ts'), import('./payments-fraud.ts')]);
-      // Refunds and fraud scans are subcommands of the same `payments` command, added after the import's.
-      return (program) => {
-        registerPayments(program);
-        registerPaymentsFraud(program);
-      };
-    },
+    load: async () => (await import('./payments.ts')).registerPayments,
   },
   {
     name: 'alerts',

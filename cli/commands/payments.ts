@@ -9,6 +9,7 @@ import { cliContext } from '../operation-context.ts';
 import { action, choiceOption, parseIntOption, printResult, table } from '../output.ts';
 import { AS_OPTION } from './acting-user.ts';
 import { readTextFile } from './catalog.ts';
+import { registerPaymentsFraud } from './payments-fraud.ts';
 
 type Opts = GlobalOptions & { as?: string };
 const COLUMNS = ['id', 'state', 'kind', 'bookingDate', 'amount', 'currency', 'accountId', 'matchMethod', 'payerName', 'remittance'];
@@ -34,7 +35,7 @@ export function importSummary(r: ImportResult): string {
 
 /** `switchboard payments import|list|unmatched|show|match` (docs/payments.md). */
 export function registerPayments(program: Command): void {
-  const p = program.command('payments').description('payments in: import bank statements (camt.053/054) and processor CSV, list, unmatched, show, match by hand');
+  const p = program.command('payments').description('payments in: import bank statements (camt.053/054) and processor CSV, list, unmatched, show, match by hand; refunds of credit balances (proposals), payment-fraud scans');
   p.command('import <file>')
     .description('import a camt.053 statement, a camt.054 notification or a processor CSV; every entry ends matched, partly matched, unmatched, duplicate or returned')
     .addOption(choiceOption('--format <format>', `${IMPORT_FORMATS.join(', ')} (default: read from the file)`, IMPORT_FORMATS))
@@ -124,4 +125,6 @@ export function registerPayments(program: Command): void {
         );
       }),
     );
+  // Refunds and payment-fraud scans are subcommands of the same command (docs/payment-fraud.md).
+  registerPaymentsFraud(program);
 }
