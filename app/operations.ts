@@ -42,7 +42,7 @@ import { showWhatIf } from './whatif/index.ts';
 import { showPricingWhatIf, showUsageTrends } from './pricing/index.ts';
 import { showForecast } from './forecast/index.ts';
 import { forecastTenantCashflow } from './cashflow/index.ts';
-import { createPortalLink, listPortalLinks, revokePortalLink, showCurrentPeriod } from './portal/index.ts';
+import { createPortalLink, listPortalLinks, revokePortalLink, showCurrentPeriod, showMyPayments } from './portal/index.ts';
 import { reportAssurance } from './assurance/index.ts';
 import { listPaymentPromises, recordPaymentPromise, runCollectionsOp, showAccountCollections } from './collections/index.ts';
 import { confirmAlert, dismissAlert, listAlerts, scanAlerts, setAlertThresholds, showAlert, showAlertThresholds } from './alerts/index.ts';
@@ -161,11 +161,12 @@ export const operations: readonly Operation[] = [
   // pricing what-ifs (a past month under a proposed tariff or catalog) and usage trends
   showPricingWhatIf,
   showUsageTrends,
-  // the customer portal: links that open it, and the current period so far
+  // the customer portal: links that open it, the current period so far, the customer's payments
   createPortalLink,
   listPortalLinks,
   revokePortalLink,
   showCurrentPeriod,
+  showMyPayments,
   // notifications: the outbox, delivery, dead letters, an account's settings
   listNotifications,
   listDeadNotifications,

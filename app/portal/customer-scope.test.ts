@@ -8,7 +8,7 @@ import { createContext, systemClock, userActor } from '../context.ts';
 import { explainInvoice, listInvoices, renderInvoicePdf, showInvoice } from '../invoices/index.ts';
 import { runOperation, type Operation } from '../operation.ts';
 import { showWhatIf } from '../whatif/index.ts';
-import { showCurrentPeriod } from './index.ts';
+import { showCurrentPeriod, showMyPayments } from './index.ts';
 
 // The operations the portal calls: open to a customer, and narrowed to their one account.
 let store: ReturnType<typeof createTempStore>;
@@ -30,7 +30,7 @@ afterAll(() => store.cleanup());
 
 describe('cora, customer of A1', () => {
   it('is allowed every portal operation', () => {
-    for (const op of [showInvoice, listInvoices, renderInvoicePdf, explainInvoice, showWhatIf, showAccount, showCurrentPeriod]) expect(op.roles, op.name).toContain('customer');
+    for (const op of [showInvoice, listInvoices, renderInvoicePdf, explainInvoice, showWhatIf, showAccount, showCurrentPeriod, showMyPayments]) expect(op.roles, op.name).toContain('customer');
   });
 
   it('reads her own invoice, its explanation, PDF, plan comparison and account', async () => {

@@ -18,6 +18,7 @@ import { mountAlerts } from './console/alerts.tsx';
 import { mountCashflow } from './console/cashflow.tsx';
 import { mountAssurance } from './console/assurance.tsx';
 import { mountCollections } from './console/collections.tsx';
+import { mountPayments } from './console/payments.tsx';
 import { mountUsage } from './console/usage.tsx';
 import { mountPortal } from './portal/index.ts';
 import { requireCsrf } from './csrf.ts';
@@ -53,5 +54,6 @@ export function mountWeb(web: Hono<WebEnv>, deps: WebDeps & { failures: RateLimi
   mountCashflow(web, guard);
   mountAssurance(web, guard);
   mountCollections(web, guard);
+  mountPayments(web, guard);
   mountPortal(web, deps);
 }

@@ -17,6 +17,7 @@ export const CONSOLE_NAV: readonly NavItem[] = [
   { href: '/accounts', label: 'Accounts' },
   { href: '/cycles', label: 'Cycles' },
   { href: '/collections', label: 'Collections' },
+  { href: '/payments', label: 'Payments' },
   { href: '/alerts', label: 'Alerts' },
   { href: '/cashflow', label: 'Cash flow' },
   { href: '/assurance', label: 'Assurance' },

@@ -10,6 +10,7 @@ import { mountPortalEntry, type PortalEntryDeps } from './portal-entry.tsx';
 import type { PortalEnv } from './portal-env.ts';
 import { portalSession } from './portal-session.ts';
 import { mountPortalPlans } from './plans.tsx';
+import { mountPortalPayments } from './payments.tsx';
 import { mountPortalUsage } from './usage.tsx';
 
 /**
@@ -24,6 +25,7 @@ export function mountPortal(web: HonoApp<WebEnv>, deps: PortalEntryDeps): void {
   mountPortalHome(portal, guard);
   mountPortalUsage(portal, guard);
   mountPortalInvoices(portal, guard);
+  mountPortalPayments(portal, guard);
   mountPortalPlans(portal, guard);
   mountPortalHelp(portal, guard);
   // Any other portal address is a page that says so (the API's notFound answers JSON).

@@ -6,6 +6,7 @@ export const PORTAL_NAV: ReadonlyArray<{ href: string; label: string }> = [
   { href: '/portal', label: 'Home' },
   { href: '/portal/usage', label: 'Usage' },
   { href: '/portal/invoices', label: 'Invoices' },
+  { href: '/portal/payments', label: 'Payments' },
   { href: '/portal/plans', label: 'Plans' },
   { href: '/portal/help', label: 'Help' },
 ];

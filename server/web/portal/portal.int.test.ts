@@ -5,6 +5,8 @@ import { createPortalLink, showCurrentPeriod } from '../../../app/portal/index.t
 import { BILLING_CDRS, ingestAndRate } from '../../../cli/commands/testing/billing-setup.ts';
 import { createPortalLink as saveLinkRow, portalSigningKey } from '../../../db/index.ts';
 import { signPortalLink } from '../../../tools/portal/index.ts';
+import { importPayments } from '../../../app/payments/index.ts';
+import { rf, statementOf, tx } from '../../../app/payments/testing/billed-ledger.ts';
 import { TODAY } from '../../testing/api-setup.ts';
 import { launchBrowser, screenshot, startWebServer } from '../testing/browser.ts';
 
@@ -73,7 +75,7 @@ describe('the customer portal in a real browser', () => {
     expect(live.fields['usage-charges']).toBe(`£${period.usageCharges}`);
     await expect(page.locator('#bill').locator('..').textContent()).resolves.toContain('INV-000001');
     // No console navigation, and nothing of A2.
-    await expect(page.locator('nav a').allTextContents()).resolves.toEqual(['Home', 'Usage', 'Invoices', 'Plans', 'Help']);
+    await expect(page.locator('nav a').allTextContents()).resolves.toEqual(['Home', 'Usage', 'Invoices', 'Payments', 'Plans', 'Help']);
     await screenshot(page, 'portal-home');
     await page.getByRole('link', { name: 'Invoices' }).click();
     const rows = await page.locator('tbody tr').allTextContents();
@@ -183,6 +185,34 @@ describe('the customer portal in a real browser', () => {
     await expect(page.locator('h1').textContent()).resolves.toBe('Signed out');
     await page.goto(`${server.url}/portal/invoices`);
     expect(new URL(page.url()).pathname).toBe('/portal/sign-in');
+    await context.close();
+  });
+
+  it('shows her payments and balance: before the bank statement nothing paid, after it what the payment settled and the credit left over', async () => {
+    const { context, page } = await openedPortal();
+    await page.getByRole('link', { name: 'Payments' }).click();
+    await page.waitForURL('**/portal/payments');
+    await expect(page.locator('#main').textContent()).resolves.toContain('No payment received yet.');
+    await expect(page.locator('[data-figure="open"]').textContent()).resolves.toBe('£12.35');
+    await expect(page.locator('[data-figure="credit"]').textContent()).resolves.toBe('£0.00');
+    // A1 pays 20.00 for INV-000001 (12.35): 7.65 becomes credit; A2's payment is not hers to see.
+    const r = importPayments(server.store, 't', {
+      content: statementOf('S9', [[tx('P1', '20.00', { creditorReference: rf('INV-000001'), payerName: 'Ada Lovelace' })], [tx('P2', '5.00', { creditorReference: rf('INV-000002') })]]),
+      by: 'alice',
+      today: '2025-04-11',
+    });
+    expect(r).toMatchObject({ read: 2, matched: 1, partlyMatched: 1 });
+    await page.reload();
+    const rows = page.locator('table.portal-payments tbody tr');
+    await expect(rows.count()).resolves.toBe(1);
+    await expect(rows.first().textContent()).resolves.toBe('2025-04-10£20.00INV-000001 (£12.35); £7.65 to credit');
+    await expect(page.locator('[data-figure="open"]').textContent()).resolves.toBe('£0.00');
+    await expect(page.locator('[data-figure="overdue"]').textContent()).resolves.toBe('£0.00');
+    await expect(page.locator('[data-figure="credit"]').textContent()).resolves.toBe('£7.65');
+    await expect(page.locator('#main').textContent()).resolves.not.toContain('INV-000002');
+    await screenshot(page, 'portal-payments');
+    await rows.first().getByRole('link', { name: 'INV-000001' }).click();
+    await page.waitForURL('**/portal/invoices/INV-000001');
     await context.close();
   });
 });
