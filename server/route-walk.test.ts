@@ -1,3 +1,4 @@
+import { recordManualPayment } from '../app/payments/record-manual-payment.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPortalLink, listApiTokens, saveFraudDetection } from '../db/index.ts';
 import { createFraudStage, defaultFraudThresholds } from '../tools/fraud/index.ts';
@@ -132,6 +133,8 @@ describe('every route of the OpenAPI document', { timeout: 120_000 }, () => {
     const fraud = createFraudStage(defaultFraudThresholds(), { timezone: 'UTC' });
     for (const e of irsfBurst('447400100001', Date.parse('2025-03-10T01:00:00Z'), 14)) fraud.observe(e);
     IDS.alertId = String(saveFraudDetection(store, 't', { ...fraud.finish(() => null), source: 'ingest' })[0]);
+    recordManualPayment(store, 't', { invoice: 'INV-000001', by: 'alice', today: '2025-04-10' });
+    IDS.paymentId = one("SELECT id AS v FROM payments WHERE tenant = 't' ORDER BY id LIMIT 1");
     IDS.linkId = String(createPortalLink(store, { tenant: 't', accountId: 'A1', createdBy: 'alice', expiresAt: new Date(Date.now() + 3_600_000) }).id);
     doc = (await call(api.app, 'GET', '/api/openapi.json')).body;
     for (const [path, item] of Object.entries(doc.paths)) for (const [method, op] of Object.entries(item)) routes.push({ method: method.toUpperCase(), path, op });

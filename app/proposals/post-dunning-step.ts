@@ -17,12 +17,14 @@ import { effectiveAmount, type StoredProposal } from '../../db/proposal-store.ts
  */
 export function postDunningStep(store: Store, p: StoredProposal<'dunning_step'>, today: string): string {
   const { invoiceId, step, action, channels } = p.payload;
-  const invoice = getInvoice(store, String(invoiceId));
-  let ref = `${step} on invoice ${invoice.number ?? invoiceId}`;
+  // A step that only talks to the customer (a reminder) needs no more of the invoice than its number;
+  // rows recorded before invoices were kept with their steps may name one that is gone.
+  const invoice = action === 'late_fee' ? getInvoice(store, String(invoiceId)) : invoiceOrNull(store, invoiceId);
+  let ref = `${step} on invoice ${invoice?.number ?? invoiceId}`;
   let fee: { lateFee: string; noteNumber: string | null } | null = null;
   if (action === 'late_fee') {
     fee = postLateFee(store, p, today);
-    ref = `late fee ${fee.lateFee} ${p.currency}: debit note ${fee.noteNumber} on ${invoice.number}`;
+    ref = `late fee ${fee.lateFee} ${p.currency}: debit note ${fee.noteNumber} on ${invoice?.number}`;
   } else if (action === 'restriction' || action === 'barring') {
     const lines = getAccountBundle(store, p.accountId)
       .subscriptions.filter((s) => !s.endDate || s.endDate > today)
@@ -38,7 +40,7 @@ export function postDunningStep(store: Store, p: StoredProposal<'dunning_step'>,
     notice: {
       ...(action ? { action } : {}),
       ...(channels ? { channels } : {}),
-      number: invoice.number,
+      number: invoice?.number ?? null,
       currency: p.currency,
       ...(p.payload.daysPastDue !== undefined ? { daysPastDue: p.payload.daysPastDue } : {}),
       ...(fee ? fee : {}),
@@ -83,4 +85,13 @@ function postLateFee(store: Store, p: StoredProposal<'dunning_step'>, today: str
   });
   if (!saved) throw new BillingError('INTERNAL', `late fee debit note of proposal ${p.id} was not stored`);
   return { lateFee: amount, noteNumber: saved.number };
+}
+
+function invoiceOrNull(store: Store, id: number) {
+  try {
+    return getInvoice(store, String(id));
+  } catch (err) {
+    if (err instanceof BillingError && err.code === 'NOT_FOUND') return null;
+    throw err;
+  }
 }

@@ -85,6 +85,9 @@ const COLLECTIONS_TOOLS = [
   'propose_fee_waiver',
   'propose_credit',
   'propose_refund',
+  'find_payment',
+  'propose_payment_match',
+  'propose_write_off',
 ].sort();
 
 const ANSWER = 'Invoice INV-000001 totals 12.35 GBP: the Talk 10 monthly fee 10.00 and calls 0.29, plus VAT 2.06 (from explain_invoice).';
