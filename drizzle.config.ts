@@ -12,6 +12,7 @@ export default defineConfig({
     './db/notification-schema.ts',
     './db/fraud-schema.ts',
     './db/payment-schema.ts',
+    './db/tax-pack-schema.ts',
   ],
   out: './db/migrations',
 });
