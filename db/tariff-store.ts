@@ -15,7 +15,6 @@ export interface SavedTariff {
   created: boolean;
 }
 
-
 /** Stores a tariff plan as a new version of its name; importing identical content again changes nothing. */
 export function saveTariffVersion(store: Store, input: { plan: TariffPlan; effectiveFrom: number | null; sourceFormat: string; sourcePath: string | null }): SavedTariff {
   const { plan } = input;

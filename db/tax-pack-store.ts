@@ -37,7 +37,8 @@ export function saveTaxPackVersion(store: Store, input: { update: TaxPackUpdate;
       .where(and(eq(taxPackVersions.packId, update.packId), eq(taxPackVersions.version, update.version)))
       .get();
     if (existing) {
-      if (existing.contentHash !== hash) throw new BillingError('CONFLICT', `${update.packId} version ${update.version} is already imported with other content; give the new file another version label`);
+      if (existing.contentHash !== hash)
+        throw new BillingError('CONFLICT', `${update.packId} version ${update.version} is already imported with other content; give the new file another version label`);
       return { version: toStored(existing), created: false };
     }
     const row = store.db
@@ -111,11 +112,7 @@ export function adoptTaxPackVersion(store: Store, input: { packId: string; versi
       .set({ status: 'superseded' })
       .where(and(eq(taxPackVersions.packId, input.packId), eq(taxPackVersions.status, 'adopted')))
       .run();
-    store.db
-      .update(taxPackVersions)
-      .set({ status: 'adopted', proposalId: input.proposalId, adoptedAt: input.at.toISOString() })
-      .where(eq(taxPackVersions.id, target.id))
-      .run();
+    store.db.update(taxPackVersions).set({ status: 'adopted', proposalId: input.proposalId, adoptedAt: input.at.toISOString() }).where(eq(taxPackVersions.id, target.id)).run();
     return getTaxPackVersion(store, input.packId, input.version);
   })();
 }

@@ -6,6 +6,7 @@ import { appendAudit } from '../../db/audit-store.ts';
 import { getBillingSettings } from '../../db/billing-settings-store.ts';
 import { noteByCorrectionKey, saveDunningAction, savePaymentPlan } from '../../db/posting-store.ts';
 import { changeInvoiceStatus, getInvoice, issueHeldInvoice, notesFor, saveInvoice } from '../../db/invoice-store.ts';
+import { taxPacksInForce } from '../../db/tax-pack-store.ts';
 import type { Store } from '../../db/open-database.ts';
 import { checkQuorum, effectiveAmount, getProposal, markProposalPosted, type StoredProposal } from '../../db/proposal-store.ts';
 import { rerateAccount } from '../rerate/rerate-account.ts';
@@ -72,6 +73,7 @@ function postInTransaction(store: Store, p: StoredProposal, today: string): stri
         reason: `${p.kind === 'fee_waiver' ? 'fee waiver' : 'credit'} approved (proposal ${p.id}): ${p.reason}`,
         earlierNotes: notes,
         ref: String(p.id),
+        taxPacks: taxPacksInForce(store),
       });
       const saved = saveInvoice(store, {
         accountId: original.accountId,

@@ -36,7 +36,12 @@ describe('diffTaxPacks', () => {
       last.to = '2027-01-01';
       de.versions.push({ ...last, from: '2027-01-01', to: '2027-07-01', ratePercent: '17' } as never, { ...last, from: '2027-07-01', to: null } as never);
       p.rules = p.rules.filter((r) => r.taxId !== 'EU-VAT-MT');
-      p.rules.push({ ...structuredClone(p.rules[0]!), taxId: 'EU-FEE-X', name: 'Levy X', versions: [{ from: '2027-01-01', to: null, ratePercent: '1', source: 'an imaginary levy act art. 1', checked: '2026-12-01' }] } as never);
+      p.rules.push({
+        ...structuredClone(p.rules[0]!),
+        taxId: 'EU-FEE-X',
+        name: 'Levy X',
+        versions: [{ from: '2027-01-01', to: null, ratePercent: '1', source: 'an imaginary levy act art. 1', checked: '2026-12-01' }],
+      } as never);
       p.roundingMethod = 'half_even';
     });
     const words = diffTaxPacks(builtIn, changed).changes.map((c) => c.words);

@@ -32,7 +32,11 @@ export function diffTaxPacks(before: TaxPack, after: TaxPack): TaxPackDiff {
     const old = oldRules.get(rule.taxId);
     if (!old) {
       const first = rule.versions[0]!;
-      changes.push({ ...change('rule_added', rule.taxId, 'rule', null, describeVersion(rule, first), `${rule.name} (${rule.taxId}) added: ${describeVersion(rule, first)} from ${first.from}`), from: first.from, source: first.source });
+      changes.push({
+        ...change('rule_added', rule.taxId, 'rule', null, describeVersion(rule, first), `${rule.name} (${rule.taxId}) added: ${describeVersion(rule, first)} from ${first.from}`),
+        from: first.from,
+        source: first.source,
+      });
       continue;
     }
     for (const field of RULE_FIELDS) {
@@ -76,7 +80,17 @@ function rateChanges(old: TaxRule, rule: TaxRule): TaxPackChange[] {
       last.words = rateWords(rule, b, a, last.from!, next);
       continue;
     }
-    spans.push({ kind: 'rate', taxId: rule.taxId, field: rule.kind === 'percentage' ? 'ratePercent' : 'feePerLine', from: day, to: next, before: b, after: a, source, words: rateWords(rule, b, a, day, next) });
+    spans.push({
+      kind: 'rate',
+      taxId: rule.taxId,
+      field: rule.kind === 'percentage' ? 'ratePercent' : 'feePerLine',
+      from: day,
+      to: next,
+      before: b,
+      after: a,
+      source,
+      words: rateWords(rule, b, a, day, next),
+    });
   }
   return spans;
 }
