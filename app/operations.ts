@@ -43,6 +43,7 @@ import { showPricingWhatIf, showUsageTrends } from './pricing/index.ts';
 import { showForecast } from './forecast/index.ts';
 import { createPortalLink, listPortalLinks, revokePortalLink, showCurrentPeriod } from './portal/index.ts';
 import { confirmAlert, dismissAlert, listAlerts, scanAlerts, setAlertThresholds, showAlert, showAlertThresholds } from './alerts/index.ts';
+import { diffTaxPack, importTaxPack, listTaxPacks, previewTaxPack, proposeTaxPackAdoption } from './tax/index.ts';
 import {
   deliverNotifications,
   listDeadNotifications,
@@ -167,4 +168,10 @@ export const operations: readonly Operation[] = [
   scanAlerts,
   showAlertThresholds,
   setAlertThresholds,
+  // tax and regulatory pack versions: import, diff, preview, adoption (docs/taxes.md)
+  importTaxPack,
+  listTaxPacks,
+  diffTaxPack,
+  previewTaxPack,
+  proposeTaxPackAdoption,
 ] as unknown as readonly Operation[];

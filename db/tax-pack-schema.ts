@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
-/** Where an imported pack version stands: imported (waiting), adopted (bills use it), rejected, or superseded by a later adoption. */
-export const TAX_PACK_VERSION_STATUSES = ['imported', 'adopted', 'rejected', 'superseded'] as const;
+/** Where an imported pack version stands: imported (waiting; a rejected adoption leaves it so), adopted (bills use it), or superseded by a later adoption. */
+export const TAX_PACK_VERSION_STATUSES = ['imported', 'adopted', 'superseded'] as const;
 export type TaxPackVersionStatus = (typeof TAX_PACK_VERSION_STATUSES)[number];
 
 /**

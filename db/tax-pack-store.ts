@@ -116,12 +116,3 @@ export function adoptTaxPackVersion(store: Store, input: { packId: string; versi
     return getTaxPackVersion(store, input.packId, input.version);
   })();
 }
-
-/** Records that a version's adoption was rejected (it stays stored, with its proposal). */
-export function rejectTaxPackVersion(store: Store, input: { packId: string; version: string; proposalId: number }): void {
-  store.db
-    .update(taxPackVersions)
-    .set({ status: 'rejected', proposalId: input.proposalId })
-    .where(and(eq(taxPackVersions.packId, input.packId), eq(taxPackVersions.version, input.version), eq(taxPackVersions.status, 'imported')))
-    .run();
-}

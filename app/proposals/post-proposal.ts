@@ -12,6 +12,7 @@ import { checkQuorum, effectiveAmount, getProposal, markProposalPosted, type Sto
 import { rerateAccount } from '../rerate/rerate-account.ts';
 import { setEventCategory } from '../../db/usage-store.ts';
 import { barLine } from '../../db/line-bar-store.ts';
+import { adoptApprovedTaxPack } from '../tax/adopt-tax-pack.ts';
 
 /** What posting an approved proposal did. */
 export interface PostingResult {
@@ -112,6 +113,8 @@ function postInTransaction(store: Store, p: StoredProposal, today: string): stri
       // A customer's case moves nothing: approving it records that the billing team handled it; a
       // remedy (a credit, a waiver) is a proposal of its own with its own approvals.
       return `case ${p.id} handled; no money moved`;
+    case 'adopt_tax_pack':
+      return adoptApprovedTaxPack(store, p, today);
     case 'bar_line':
       return barLine(store, p.tenant, { subscriber: p.payload.subscriber, alertId: p.payload.alertId, proposalId: p.id, at: new Date() });
     default:

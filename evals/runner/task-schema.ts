@@ -51,7 +51,7 @@ export const trajectoryCheckSchema = z
   .strict();
 export type TrajectoryCheck = z.infer<typeof trajectoryCheckSchema>;
 
-const proposalKind = z.enum(['fee_waiver', 'credit', 'release_hold', 'rerate', 'recategorise', 'payment_plan', 'dunning_step', 'customer_dispute', 'callback_request', 'bar_line']);
+const proposalKind = z.enum(['fee_waiver', 'credit', 'release_hold', 'rerate', 'recategorise', 'payment_plan', 'dunning_step', 'customer_dispute', 'callback_request', 'bar_line', 'adopt_tax_pack']);
 const amount = z.string().regex(/^-?\d+(\.\d+)?$/, 'a decimal amount as text, e.g. "33.25"');
 
 /** A proposal the conversation must have created (in the acting user's tenant). */

@@ -27,6 +27,7 @@ export const PROPOSAL_KINDS = [
   'customer_dispute',
   'callback_request',
   'bar_line',
+  'adopt_tax_pack',
 ] as const;
 
 /** Kinds a customer raises for analysts to handle: no money effect of their own. */

@@ -100,6 +100,29 @@ export const barLinePayloadSchema = z.object({
   alertSummary: z.string(),
 });
 
+/**
+ * Adopting a tax or regulatory pack version (docs/taxes.md, "Rule updates"): what it changes in
+ * words and the preview of the last billed period, as the approver saw them. No money moves on
+ * adoption; bills from its effective date use it.
+ */
+export const adoptTaxPackPayloadSchema = z.object({
+  packId: z.string(),
+  version: z.string(),
+  effectiveFrom: calendarDateSchema,
+  /** The version in force it replaces. */
+  replaces: z.string(),
+  changes: z.array(z.string()),
+  preview: z
+    .object({
+      period: billingMonthSchema,
+      invoices: z.number().int(),
+      changed: z.number().int(),
+      failing: z.number().int(),
+      totals: z.array(z.object({ currency: z.string(), before: decimalStringSchema, after: decimalStringSchema, difference: decimalStringSchema })),
+    })
+    .nullable(),
+});
+
 /** The payload schema of each kind. */
 export const proposalPayloadSchemas = {
   fee_waiver: creditPayloadSchema,
@@ -113,6 +136,7 @@ export const proposalPayloadSchemas = {
   customer_dispute: customerCasePayloadSchema,
   callback_request: customerCasePayloadSchema,
   bar_line: barLinePayloadSchema,
+  adopt_tax_pack: adoptTaxPackPayloadSchema,
 } as const satisfies Record<ProposalKind, z.ZodObject>;
 
 /** The payload of one kind. */
@@ -136,4 +160,5 @@ export const proposalPayloadSchema = z.discriminatedUnion('kind', [
   variant('customer_dispute'),
   variant('callback_request'),
   variant('bar_line'),
+  variant('adopt_tax_pack'),
 ]);

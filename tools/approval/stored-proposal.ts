@@ -56,6 +56,7 @@ export const storedProposalSchema = z.discriminatedUnion('kind', [
   storedVariant('customer_dispute'),
   storedVariant('callback_request'),
   storedVariant('bar_line'),
+  storedVariant('adopt_tax_pack'),
 ]);
 
 /** The fields of a stored proposal other than its kind and payload. */

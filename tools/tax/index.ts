@@ -7,3 +7,5 @@ export { selectTaxPack, vatIdCountry, type TaxPackSelection, type TaxTreatment }
 export * from './tax-pack-update.types.ts';
 export { diffTaxPacks, changesBefore } from './diff-tax-packs.ts';
 export { parseTaxPackUpdate, checkTaxPackUpdate } from './parse-tax-pack-update.ts';
+export { summarisePackImpact, type PackImpact, type PackImpactGroup, type PackImpactRow } from './summarise-pack-impact.ts';
+export { projectTaxPack } from './project-tax-pack.ts';
