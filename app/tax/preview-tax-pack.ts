@@ -15,8 +15,27 @@ import { defineOperation } from '../operation.ts';
 import { requireOperator, taxPackIdSchema, taxPackVersionLabelSchema } from './tax-pack-views.ts';
 
 const money = z.string();
-const groupSchema = z.object({ jurisdiction: z.string(), segment: z.string(), currency: z.string(), invoices: z.number().int(), changed: z.number().int(), before: money, after: money, difference: money });
-const exampleSchema = z.object({ invoice: z.string(), accountId: z.string(), jurisdiction: z.string(), segment: z.string(), currency: z.string(), before: money, after: money, difference: money, failing: z.array(z.string()) });
+const groupSchema = z.object({
+  jurisdiction: z.string(),
+  segment: z.string(),
+  currency: z.string(),
+  invoices: z.number().int(),
+  changed: z.number().int(),
+  before: money,
+  after: money,
+  difference: money,
+});
+const exampleSchema = z.object({
+  invoice: z.string(),
+  accountId: z.string(),
+  jurisdiction: z.string(),
+  segment: z.string(),
+  currency: z.string(),
+  before: money,
+  after: money,
+  difference: money,
+  failing: z.array(z.string()),
+});
 
 /**
  * What adopting a pack version would do, before anyone adopts it: the period's invoices billed again
@@ -74,11 +93,19 @@ export function previewPackVersion(store: Store, tenant: string, req: { packId: 
   for (const inv of listTenantInvoices(store, tenant, { period: billed, kind: 'invoice', limit: 1_000_000_000 })) {
     if (inv.status === 'void' || inv.status === 'draft' || inv.status === 'held') continue;
     const input = { ...loadBillingInput(store, inv.accountId, billed, timezone, settings, caches), recommend: false };
-    const where = { invoice: inv.number ?? String(inv.id), accountId: inv.accountId, jurisdiction: jurisdictionOf(input.account.taxJurisdiction), segment: input.customer.segment, currency: inv.currency };
+    const where = {
+      invoice: inv.number ?? String(inv.id),
+      accountId: inv.accountId,
+      jurisdiction: jurisdictionOf(input.account.taxJurisdiction),
+      segment: input.customer.segment,
+      currency: inv.currency,
+    };
     try {
       const old = billAccount({ ...input, taxPacks: before }).doc;
       const doc = billAccount({ ...input, taxPacks: after }).doc;
-      const failing = checkInvoiceCompliance(doc, { packs: after }).findings.filter((f) => f.severity === 'error').map((f) => `${f.code}: ${f.message}`);
+      const failing = checkInvoiceCompliance(doc, { packs: after })
+        .findings.filter((f) => f.severity === 'error')
+        .map((f) => `${f.code}: ${f.message}`);
       rows.push({ ...where, before: old.total, after: doc.total, failing });
     } catch (err) {
       // One account the rules cannot bill is a finding of the preview, not the end of it.

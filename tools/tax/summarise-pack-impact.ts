@@ -1,4 +1,4 @@
-import { dec, ZERO, type Decimal } from '../money/index.ts';
+import { dec, minorUnits, ZERO, type Decimal } from '../money/index.ts';
 
 /** One invoice of the preview: its total re-billed under the pack in force and under the new version. */
 export interface PackImpactRow {
@@ -69,10 +69,15 @@ export function summarisePackImpact(rows: readonly PackImpactRow[], keep = 20): 
     failing,
     totals: [...totals]
       .sort(([a], [b]) => order(a, b))
-      .map(([currency, t]) => ({ currency, before: t.before.toFixed(), after: t.after.toFixed(), difference: t.after.minus(t.before).toFixed() })),
+      .map(([currency, t]) => ({ currency, before: fmt(t.before, currency), after: fmt(t.after, currency), difference: fmt(t.after.minus(t.before), currency) })),
     groups: [...groups.values()]
       .sort((a, b) => order(a.g.jurisdiction, b.g.jurisdiction) || order(a.g.segment, b.g.segment) || order(a.g.currency, b.g.currency))
-      .map(({ g, before, after }) => ({ ...g, before: before.toFixed(), after: after.toFixed(), difference: after.minus(before).toFixed() })),
-    examples: examples.slice(0, keep).map(({ abs: _abs, ...e }) => e),
+      .map(({ g, before, after }) => ({ ...g, before: fmt(before, g.currency), after: fmt(after, g.currency), difference: fmt(after.minus(before), g.currency) })),
+    examples: examples.slice(0, keep).map(({ abs: _abs, ...e }) => ({ ...e, difference: fmt(dec(e.difference), e.currency) })),
   };
+}
+
+// Stored totals are on the currency's minor unit, so their sums and differences are too: shown with all its places.
+function fmt(x: Decimal, currency: string): string {
+  return x.toFixed(minorUnits(currency));
 }
