@@ -31,6 +31,7 @@ export function newBillingCaches(): BillingCaches {
  */
 export function loadBillingInput(store: Store, accountId: string, period: string, timezone: string, settings: BillingSettings, caches: BillingCaches = newBillingCaches()): BillAccountInput {
   const bundle = getAccountBundle(store, accountId);
+  caches.taxPacks ??= taxPacksInForce(store);
   const bounds = billingPeriod(period, bundle.account.billingCycleDay, timezone);
   const { catalog } = catalogInEffect(store, bounds.from, caches.catalogs);
   const { events, notRated } = loadChargeableEvents(
@@ -54,6 +55,6 @@ export function loadBillingInput(store: Store, accountId: string, period: string
     ),
     settings,
     previousTotals: previousInvoiceTotals(store, accountId, period),
-    taxPacks: (caches.taxPacks ??= taxPacksInForce(store)),
+    taxPacks: caches.taxPacks,
   };
 }
