@@ -18,6 +18,7 @@ import { registerQuarantine } from './commands/quarantine.ts';
 import { registerPortal } from './commands/portal.ts';
 import { registerNotifications } from './commands/notifications.ts';
 import { registerAlerts } from './commands/alerts.ts';
+import { registerTax } from './commands/tax.ts';
 import { registerRate } from './commands/rate.ts';
 import { registerRerate } from './commands/rerate.ts';
 import { registerServe } from './commands/serve.ts';
@@ -56,6 +57,7 @@ export function buildProgram(): Command {
     registerPortal,
     registerNotifications,
     registerAlerts,
+    registerTax,
     registerChat,
     registerApprovals,
     registerServe,
