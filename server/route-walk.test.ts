@@ -1,3 +1,6 @@
+import { saveTaxPackVersion } from '../db/tax-pack-store.ts';
+import { EU_VAT_2025_08 } from '../app/tax/testing/eu-vat-operator.ts';
+import { parseTaxPackUpdate } from '../tools/tax/index.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPortalLink, listApiTokens, saveFraudDetection } from '../db/index.ts';
 import { createFraudStage, defaultFraudThresholds } from '../tools/fraud/index.ts';
@@ -132,6 +135,7 @@ describe('every route of the OpenAPI document', { timeout: 120_000 }, () => {
     const fraud = createFraudStage(defaultFraudThresholds(), { timezone: 'UTC' });
     for (const e of irsfBurst('447400100001', Date.parse('2025-03-10T01:00:00Z'), 14)) fraud.observe(e);
     IDS.alertId = String(saveFraudDetection(store, 't', { ...fraud.finish(() => null), source: 'ingest' })[0]);
+    ({ packId: IDS.packId, version: IDS.version } = saveTaxPackVersion(store, { update: parseTaxPackUpdate(JSON.parse(EU_VAT_2025_08)), importedBy: 'ada', at: new Date() }).version);
     IDS.linkId = String(createPortalLink(store, { tenant: 't', accountId: 'A1', createdBy: 'alice', expiresAt: new Date(Date.now() + 3_600_000) }).id);
     doc = (await call(api.app, 'GET', '/api/openapi.json')).body;
     for (const [path, item] of Object.entries(doc.paths)) for (const [method, op] of Object.entries(item)) routes.push({ method: method.toUpperCase(), path, op });

@@ -8,7 +8,7 @@ import { checkTaxPackUpdate } from '../../tools/tax/index.ts';
 import { defineOperation } from '../operation.ts';
 import { proposalCreatedSchema, reasonSchema, requesterOf } from '../proposals/requester.ts';
 import { previewPackVersion } from './preview-tax-pack.ts';
-import { requireOperator, taxPackIdSchema, taxPackVersionLabelSchema } from './tax-pack-views.ts';
+import { requireOperatorVersion, taxPackIdSchema, taxPackVersionLabelSchema } from './tax-pack-views.ts';
 
 /** Tax packs belong to no account: the proposal names the operator's books with an id no account can have. */
 export const OPERATOR_BOOKS = '*';
@@ -26,7 +26,7 @@ export const proposeTaxPackAdoption = defineOperation({
   input: z.object({ packId: taxPackIdSchema, version: taxPackVersionLabelSchema, reason: reasonSchema }).strict(),
   output: proposalCreatedSchema,
   handler: (ctx, { packId, version, reason }) => {
-    requireOperator(ctx, 'adopt tax packs');
+    requireOperatorVersion(ctx, packId, version);
     const target = getTaxPackVersion(ctx.store, packId, version);
     if (target.status !== 'imported') throw new BillingError('CONFLICT', `${packId} version ${version} is ${target.status}; only an imported version is proposed for adoption`);
     const inForce = taxPackInForce(ctx.store, packId);

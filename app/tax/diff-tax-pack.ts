@@ -3,7 +3,7 @@ import { getTaxPackVersion, taxPackInForce } from '../../db/tax-pack-store.ts';
 import { BillingError } from '../../tools/errors.ts';
 import { diffTaxPacks } from '../../tools/tax/index.ts';
 import { defineOperation } from '../operation.ts';
-import { requireOperator, taxPackChangeViewSchema, taxPackIdSchema, taxPackVersionLabelSchema } from './tax-pack-views.ts';
+import { requireOperatorVersion, taxPackChangeViewSchema, taxPackIdSchema, taxPackVersionLabelSchema } from './tax-pack-views.ts';
 
 /** What changes between two versions of a pack, in words (by default: the version in force against an imported one). */
 export const diffTaxPack = defineOperation({
@@ -20,7 +20,7 @@ export const diffTaxPack = defineOperation({
     .strict(),
   output: z.object({ packId: z.string(), from: z.string(), to: z.string(), effectiveFrom: z.string(), firstRateChange: z.string().nullable(), changes: z.array(taxPackChangeViewSchema) }),
   handler: (ctx, { packId, version, against }) => {
-    requireOperator(ctx, 'see tax packs');
+    requireOperatorVersion(ctx, packId, version);
     const target = getTaxPackVersion(ctx.store, packId, version);
     const base = against ? { pack: getTaxPackVersion(ctx.store, packId, against).update.pack, version: against } : taxPackInForce(ctx.store, packId);
     if (!base) {

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { listTaxPackVersions, taxPackInForce, taxPacksInForce } from '../../db/tax-pack-store.ts';
 import { defineOperation } from '../operation.ts';
-import { requireOperator, taxPackIdSchema, taxPackVersionView, taxPackVersionViewSchema } from './tax-pack-views.ts';
+import { isOperatorTenant } from '../../db/operator-books.ts';
+import { taxPackIdSchema, taxPackVersionView, taxPackVersionViewSchema } from './tax-pack-views.ts';
 
 /** The packs bills use now (each with the version in force) and every imported version with its status. */
 export const listTaxPacks = defineOperation({
@@ -15,7 +16,8 @@ export const listTaxPacks = defineOperation({
     versions: z.array(taxPackVersionViewSchema),
   }),
   handler: (ctx, { packId }) => {
-    requireOperator(ctx, 'see tax packs');
+    // Another tenant finds none, as for tariffs: the packs are the operator's books.
+    if (!isOperatorTenant(ctx.scope)) return { inForce: [], versions: [] };
     const inForce = taxPacksInForce(ctx.store)
       .filter((p) => !packId || p.id === packId)
       .map((p) => ({ packId: p.id, name: p.name, version: taxPackInForce(ctx.store, p.id)!.version, illustrative: p.illustrative }));

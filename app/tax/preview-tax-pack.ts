@@ -12,7 +12,7 @@ import { billAccount } from '../../tools/invoice/bill-account.ts';
 import { billingMonthSchema } from '../../tools/schemas/index.ts';
 import { projectTaxPack, summarisePackImpact, type PackImpactRow, type TaxPack } from '../../tools/tax/index.ts';
 import { defineOperation } from '../operation.ts';
-import { requireOperator, taxPackIdSchema, taxPackVersionLabelSchema } from './tax-pack-views.ts';
+import { requireOperatorVersion, taxPackIdSchema, taxPackVersionLabelSchema } from './tax-pack-views.ts';
 
 const money = z.string();
 const groupSchema = z.object({
@@ -69,7 +69,7 @@ export const previewTaxPack = defineOperation({
     summary: z.string(),
   }),
   handler: (ctx, input) => {
-    requireOperator(ctx, 'preview tax packs');
+    requireOperatorVersion(ctx, input.packId, input.version);
     return previewPackVersion(ctx.store, ctx.tenant, input);
   },
 });

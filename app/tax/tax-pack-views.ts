@@ -53,7 +53,12 @@ export function taxPackVersionView(v: StoredTaxPackVersion): z.input<typeof taxP
   };
 }
 
-/** Tax packs are the operator's books, like tariffs: another tenant's users neither see nor change them. */
+/** Tax packs are the operator's books, like tariffs: another tenant may not import them. */
 export function requireOperator(ctx: OperationContext, what: string): void {
   if (!isOperatorTenant(ctx.scope)) throw new BillingError('FORBIDDEN', `${ctx.actor.id} may not ${what}: tax packs are the operator's books`);
+}
+
+/** Another tenant finds no pack version of the operator's (as for tariffs): NOT_FOUND, not a hint that it exists. */
+export function requireOperatorVersion(ctx: OperationContext, packId: string, version: string): void {
+  if (!isOperatorTenant(ctx.scope)) throw new BillingError('NOT_FOUND', `no ${packId} version ${version} imported`);
 }

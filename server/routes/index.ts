@@ -11,6 +11,7 @@ import { invoiceProposalRoutes } from './invoice-proposals.ts';
 import { invoiceRoutes } from './invoices.ts';
 import { notificationRoutes } from './notifications.ts';
 import { alertRoutes } from './alerts.ts';
+import { taxRoutes } from './tax.ts';
 import { portalRoutes } from './portal.ts';
 import { proposalRoutes } from './proposals.ts';
 import { rerateRoutes } from './rerate.ts';
@@ -46,4 +47,5 @@ export const routes: readonly RouteSpec[] = [
   ...notificationRoutes,
   ...forecastRoutes,
   ...alertRoutes,
+  ...taxRoutes,
 ];
