@@ -14,6 +14,7 @@ export default defineConfig({
     './db/payment-schema.ts',
     './db/collections-schema.ts',
     './db/payment-import-schema.ts',
+    './db/tax-pack-schema.ts',
   ],
   out: './db/migrations',
 });

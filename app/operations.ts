@@ -47,6 +47,7 @@ import { reportAssurance } from './assurance/index.ts';
 import { listPaymentPromises, recordPaymentPromise, runCollectionsOp, showAccountCollections } from './collections/index.ts';
 import { confirmAlert, dismissAlert, listAlerts, scanAlerts, setAlertThresholds, showAlert, showAlertThresholds } from './alerts/index.ts';
 import { proposeAccountRefund, scanPaymentFraudOp } from './payments-fraud/index.ts';
+import { diffTaxPack, importTaxPack, listTaxPacks, previewTaxPack, proposeTaxPackAdoption } from './tax/index.ts';
 import {
   deliverNotifications,
   listDeadNotifications,
@@ -194,4 +195,10 @@ export const operations: readonly Operation[] = [
   // payment fraud and refunds (docs/payment-fraud.md)
   proposeAccountRefund,
   scanPaymentFraudOp,
+  // tax and regulatory pack versions: import, diff, preview, adoption (docs/taxes.md)
+  importTaxPack,
+  listTaxPacks,
+  diffTaxPack,
+  previewTaxPack,
+  proposeTaxPackAdoption,
 ] as unknown as readonly Operation[];

@@ -21,6 +21,7 @@ import { registerAlerts } from './commands/alerts.ts';
 import { registerAssurance } from './commands/assurance.ts';
 import { registerCollections } from './commands/collections.ts';
 import { registerPayments } from './commands/payments.ts';
+import { registerTax } from './commands/tax.ts';
 import { registerRate } from './commands/rate.ts';
 import { registerRerate } from './commands/rerate.ts';
 import { registerServe } from './commands/serve.ts';
@@ -63,6 +64,7 @@ export function buildProgram(): Command {
     registerAlerts,
     registerAssurance,
     registerCollections,
+    registerTax,
     registerChat,
     registerApprovals,
     registerServe,

@@ -7,12 +7,16 @@ import { getAccountBundle } from './account-store.ts';
 import { loadChargeableEvents, type TariffPlanCache } from './billing-usage-store.ts';
 import { catalogInEffect } from './catalog-store.ts';
 import { carriesInto, previousInvoiceTotals } from './invoice-store.ts';
+import type { TaxPack } from '../tools/tax/index.ts';
+import { taxPacksInForce } from './tax-pack-store.ts';
 import type { Store } from './open-database.ts';
 
 /** What a run reads again and again: tariff plans by version, catalogs by date. */
 export interface BillingCaches {
   tariffPlans: TariffPlanCache;
   catalogs: Map<string, { id: number; catalog: Catalog }>;
+  /** The tax packs in force, read once per run. */
+  taxPacks?: readonly TaxPack[];
 }
 
 /** Empty caches for one run. */
@@ -27,6 +31,7 @@ export function newBillingCaches(): BillingCaches {
  */
 export function loadBillingInput(store: Store, accountId: string, period: string, timezone: string, settings: BillingSettings, caches: BillingCaches = newBillingCaches()): BillAccountInput {
   const bundle = getAccountBundle(store, accountId);
+  caches.taxPacks ??= taxPacksInForce(store);
   const bounds = billingPeriod(period, bundle.account.billingCycleDay, timezone);
   const { catalog } = catalogInEffect(store, bounds.from, caches.catalogs);
   const { events, notRated } = loadChargeableEvents(
@@ -50,5 +55,6 @@ export function loadBillingInput(store: Store, accountId: string, period: string
     ),
     settings,
     previousTotals: previousInvoiceTotals(store, accountId, period),
+    taxPacks: caches.taxPacks,
   };
 }

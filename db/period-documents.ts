@@ -61,3 +61,16 @@ export function tenantPeriodDocuments(store: Store, tenant: string, period?: str
     }),
   };
 }
+
+/** The latest period a tenant has an issued (or paid, overdue) invoice for, or null before its first bill. */
+export function lastBilledPeriod(store: Store, tenant: string): string | null {
+  const row = store.db
+    .select({ period: invoices.period })
+    .from(invoices)
+    .innerJoin(accounts, eq(accounts.id, invoices.accountId))
+    .where(and(eq(accounts.tenant, tenant), eq(invoices.kind, 'invoice'), inArray(invoices.status, ['issued', 'paid', 'overdue'])))
+    .orderBy(desc(invoices.period))
+    .limit(1)
+    .get();
+  return row?.period ?? null;
+}

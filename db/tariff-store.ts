@@ -3,6 +3,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import { BillingError } from '../tools/errors.ts';
 import type { TariffVersion } from '../tools/rating/tariff-book.ts';
 import { tariffPlanSchema, type TariffPlan } from '../tools/rating/tariff.types.ts';
+import { canonicalJson } from './canonical-json.ts';
 import type { Store } from './open-database.ts';
 import { tariffVersions } from './schema.ts';
 
@@ -12,15 +13,6 @@ export interface SavedTariff {
   name: string;
   version: number;
   created: boolean;
-}
-
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
 }
 
 /** Stores a tariff plan as a new version of its name; importing identical content again changes nothing. */

@@ -1,4 +1,7 @@
 import { recordManualPayment } from '../app/payments/record-manual-payment.ts';
+import { saveTaxPackVersion } from '../db/tax-pack-store.ts';
+import { EU_VAT_2025_08 } from '../app/tax/testing/eu-vat-operator.ts';
+import { parseTaxPackUpdate } from '../tools/tax/index.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPortalLink, listApiTokens, saveFraudDetection } from '../db/index.ts';
 import { createFraudStage, defaultFraudThresholds } from '../tools/fraud/index.ts';
@@ -135,6 +138,7 @@ describe('every route of the OpenAPI document', { timeout: 120_000 }, () => {
     IDS.alertId = String(saveFraudDetection(store, 't', { ...fraud.finish(() => null), source: 'ingest' })[0]);
     recordManualPayment(store, 't', { invoice: 'INV-000001', by: 'alice', today: '2025-04-10' });
     IDS.paymentId = one("SELECT id AS v FROM payments WHERE tenant = 't' ORDER BY id LIMIT 1");
+    ({ packId: IDS.packId, version: IDS.version } = saveTaxPackVersion(store, { update: parseTaxPackUpdate(JSON.parse(EU_VAT_2025_08)), importedBy: 'ada', at: new Date() }).version);
     IDS.linkId = String(createPortalLink(store, { tenant: 't', accountId: 'A1', createdBy: 'alice', expiresAt: new Date(Date.now() + 3_600_000) }).id);
     doc = (await call(api.app, 'GET', '/api/openapi.json')).body;
     for (const [path, item] of Object.entries(doc.paths)) for (const [method, op] of Object.entries(item)) routes.push({ method: method.toUpperCase(), path, op });

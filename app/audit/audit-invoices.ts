@@ -1,3 +1,4 @@
+import { taxPacksInForce } from '../../db/tax-pack-store.ts';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { z } from 'zod';
 import { invoicesBefore, listTenantInvoices, tenantInvoice, type Store } from '../../db/index.ts';
@@ -33,6 +34,7 @@ export type InvoiceAudit = z.infer<typeof invoiceAuditSchema>;
  */
 export async function auditInvoices(store: Store, tenant: string, rows: ReadonlyArray<{ id: number }>): Promise<InvoiceAudit> {
   const all: Finding[] = [];
+  const packs = taxPacksInForce(store);
   for (let i = 0; i < rows.length; i++) {
     const inv = tenantInvoice(store, tenant, String(rows[i]!.id));
     const at = { invoiceId: inv.id, number: inv.number, accountId: inv.accountId };
@@ -43,7 +45,7 @@ export async function auditInvoices(store: Store, tenant: string, rows: Readonly
       const jump = findBillJump(inv.document, history, { ratio: DEFAULT_FLAG_RULES.billShockFactor, minIncrease: DEFAULT_FLAG_RULES.billShockMinIncrease });
       if (jump.jump) all.push({ ...at, kind: 'bill_shock', code: 'BILL_SHOCK', severity: 'warning', message: jump.sentence });
     }
-    for (const f of checkInvoiceCompliance(inv.document).findings) {
+    for (const f of checkInvoiceCompliance(inv.document, { packs }).findings) {
       if (f.severity !== 'info') all.push({ ...at, kind: 'compliance', code: f.code, severity: f.severity, message: f.message });
     }
     if (i % SLICE === SLICE - 1) await yieldToEventLoop();

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { complianceReportSchema } from '../../tools/compliance/compliance.types.ts';
 import { checkInvoiceCompliance as checkCompliance } from '../../tools/compliance/index.ts';
 import { invoiceNumberSchema } from '../../tools/schemas/index.ts';
+import { taxPacksInForce } from '../../db/tax-pack-store.ts';
 import { defineOperation } from '../operation.ts';
 
 /** An invoice checked against its jurisdiction's rule pack: each finding with its code, severity and source. */
@@ -14,6 +15,6 @@ export const checkInvoiceCompliance = defineOperation({
   output: z.object({ invoice: z.union([z.string(), z.number().int()]), accountId: z.string() }).extend(complianceReportSchema.shape),
   handler: (ctx, { invoice }) => {
     const inv = ctx.scope.invoice(invoice);
-    return { invoice: inv.number ?? inv.id, accountId: inv.accountId, ...checkCompliance(inv.document) };
+    return { invoice: inv.number ?? inv.id, accountId: inv.accountId, ...checkCompliance(inv.document, { packs: taxPacksInForce(ctx.store) }) };
   },
 });

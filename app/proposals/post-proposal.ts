@@ -7,6 +7,7 @@ import { getBillingSettings } from '../../db/billing-settings-store.ts';
 import { noteByCorrectionKey, savePaymentPlan } from '../../db/posting-store.ts';
 import { postDunningStep } from './post-dunning-step.ts';
 import { changeInvoiceStatus, getInvoice, issueHeldInvoice, notesFor, saveInvoice } from '../../db/invoice-store.ts';
+import { taxPacksInForce } from '../../db/tax-pack-store.ts';
 import type { Store } from '../../db/open-database.ts';
 import { checkQuorum, effectiveAmount, getProposal, markProposalPosted, type StoredProposal } from '../../db/proposal-store.ts';
 import { rerateAccount } from '../rerate/rerate-account.ts';
@@ -15,6 +16,7 @@ import { barLine } from '../../db/line-bar-store.ts';
 import { postPaymentMatch, postWriteOff } from '../payments/post-payment-proposal.ts';
 import { postRefund } from '../../db/payment-fraud-store.ts';
 import { countedDecisions } from '../../db/proposal-store.ts';
+import { adoptApprovedTaxPack } from '../tax/adopt-tax-pack.ts';
 
 /** What posting an approved proposal did. */
 export interface PostingResult {
@@ -76,6 +78,7 @@ function postInTransaction(store: Store, p: StoredProposal, today: string): stri
         reason: `${p.kind === 'fee_waiver' ? 'fee waiver' : 'credit'} approved (proposal ${p.id}): ${p.reason}`,
         earlierNotes: notes,
         ref: String(p.id),
+        taxPacks: taxPacksInForce(store),
       });
       const saved = saveInvoice(store, {
         accountId: original.accountId,
@@ -129,6 +132,8 @@ function postInTransaction(store: Store, p: StoredProposal, today: string): stri
       });
       return `refund payment ${paymentId}: ${amount} ${p.currency} to ${p.payload.iban}`;
     }
+    case 'adopt_tax_pack':
+      return adoptApprovedTaxPack(store, p, today);
     case 'bar_line':
       return barLine(store, p.tenant, { subscriber: p.payload.subscriber, alertId: p.payload.alertId, proposalId: p.id, at: new Date() });
     case 'match_payment':

@@ -6,6 +6,7 @@ import type { InvoiceLine } from '../../tools/invoice/invoice.types.ts';
 import { dec, minorUnits } from '../../tools/money/index.ts';
 import { getBillingSettings } from '../../db/billing-settings-store.ts';
 import { notesFor } from '../../db/invoice-store.ts';
+import { taxPacksInForce } from '../../db/tax-pack-store.ts';
 import type { Store } from '../../db/open-database.ts';
 import { createProposal, openProposalFor, type Requester, type StoredProposal } from '../../db/proposal-store.ts';
 import { tenantAccount, tenantInvoice } from '../../db/tenant-scope.ts';
@@ -102,6 +103,7 @@ export function proposeInvoiceCredit(store: Store, who: Requester, req: InvoiceC
     reason: req.reason,
     earlierNotes: notes,
     ref: 'preview',
+    taxPacks: taxPacksInForce(store),
   });
   const charged = lineLeft && lineLeft.charged !== line.amount ? `, charged ${lineLeft.charged} after discounts of the listed ${line.amount}` : '';
   const earlier = lineLeft && dec(lineLeft.credited).greaterThan(0) ? `, ${lineLeft.credited} already credited` : '';

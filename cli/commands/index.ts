@@ -123,6 +123,12 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./assurance.ts')).registerAssurance,
   },
   {
+    name: 'tax',
+    term: 'tax',
+    description: 'tax and regulatory pack versions: import one, list, diff in words, preview its impact, propose its adoption',
+    load: async () => (await import('./tax.ts')).registerTax,
+  },
+  {
     name: 'chat',
     term: 'chat [options] [message...]',
     description: 'ask the billing agents in plain words (interactive without a message); money-changing requests become proposals for approvers',

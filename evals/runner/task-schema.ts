@@ -65,6 +65,7 @@ const proposalKind = z.enum([
   'match_payment',
   'write_off',
   'refund',
+  'adopt_tax_pack',
 ]);
 const amount = z.string().regex(/^-?\d+(\.\d+)?$/, 'a decimal amount as text, e.g. "33.25"');
 

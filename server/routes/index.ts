@@ -14,6 +14,7 @@ import { alertRoutes } from './alerts.ts';
 import { assuranceRoutes } from './assurance.ts';
 import { paymentRoutes } from './payments.ts';
 import { paymentFraudRoutes } from './payments-fraud.ts';
+import { taxRoutes } from './tax.ts';
 import { portalRoutes } from './portal.ts';
 import { proposalRoutes } from './proposals.ts';
 import { rerateRoutes } from './rerate.ts';
@@ -54,4 +55,5 @@ export const routes: readonly RouteSpec[] = [
   ...assuranceRoutes,
   ...paymentRoutes,
   ...paymentFraudRoutes,
+  ...taxRoutes,
 ];

@@ -33,6 +33,7 @@ export const PROPOSAL_KINDS = [
   'match_payment',
   'write_off',
   'refund',
+  'adopt_tax_pack',
 ] as const;
 
 /** Kinds a customer raises for analysts to handle: no money effect of their own. */

@@ -140,6 +140,29 @@ export const refundPayloadSchema = z.object({
   }),
 });
 
+/**
+ * Adopting a tax or regulatory pack version (docs/taxes.md, "Rule updates"): what it changes in
+ * words and the preview of the last billed period, as the approver saw them. No money moves on
+ * adoption; bills from its effective date use it.
+ */
+export const adoptTaxPackPayloadSchema = z.object({
+  packId: z.string(),
+  version: z.string(),
+  effectiveFrom: calendarDateSchema,
+  /** The version in force it replaces. */
+  replaces: z.string(),
+  changes: z.array(z.string()),
+  preview: z
+    .object({
+      period: billingMonthSchema,
+      invoices: z.number().int(),
+      changed: z.number().int(),
+      failing: z.number().int(),
+      totals: z.array(z.object({ currency: z.string(), before: decimalStringSchema, after: decimalStringSchema, difference: decimalStringSchema })),
+    })
+    .nullable(),
+});
+
 /** The payload schema of each kind. */
 export const proposalPayloadSchemas = {
   fee_waiver: creditPayloadSchema,
@@ -156,6 +179,7 @@ export const proposalPayloadSchemas = {
   match_payment: matchPaymentPayloadSchema,
   write_off: writeOffPayloadSchema,
   refund: refundPayloadSchema,
+  adopt_tax_pack: adoptTaxPackPayloadSchema,
 } as const satisfies Record<ProposalKind, z.ZodObject>;
 
 /** The payload of one kind. */
@@ -182,4 +206,5 @@ export const proposalPayloadSchema = z.discriminatedUnion('kind', [
   variant('match_payment'),
   variant('write_off'),
   variant('refund'),
+  variant('adopt_tax_pack'),
 ]);

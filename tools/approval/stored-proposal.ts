@@ -59,6 +59,7 @@ export const storedProposalSchema = z.discriminatedUnion('kind', [
   storedVariant('match_payment'),
   storedVariant('write_off'),
   storedVariant('refund'),
+  storedVariant('adopt_tax_pack'),
 ]);
 
 /** The fields of a stored proposal other than its kind and payload. */

@@ -20,7 +20,7 @@ const INVARIANTS_SOURCE = 'Switchboard invoice invariants (docs/billing.md; tool
  * required fields; government charges kept apart; EN 16931 business rules; the invariants.
  * Deterministic: the same document and packs give the same findings in the same order.
  */
-export function checkInvoiceCompliance(doc: InvoiceDocument, options: { packs?: TaxPack[] } = {}): ComplianceReport {
+export function checkInvoiceCompliance(doc: InvoiceDocument, options: { packs?: readonly TaxPack[] } = {}): ComplianceReport {
   const parsed = invoiceDocumentSchema.safeParse(doc);
   if (!parsed.success) {
     // Nothing else can be read reliably from a document that is not one.

@@ -4,7 +4,7 @@ import { billingPeriod } from '../charging/billing-period.ts';
 import { chargePeriod } from '../charging/charge-period.ts';
 import { recommendPlans } from '../charging/what-if.ts';
 import type { AllowanceCarry, ChargeableEvent, ChargeInput, ChargeResult } from '../charging/charging.types.ts';
-import { calculateTaxes, findRateChanges } from '../tax/index.ts';
+import { calculateTaxes, findRateChanges, type TaxPack } from '../tax/index.ts';
 import type { TaxCustomer } from '../tax/tax.types.ts';
 import { assembleInvoice } from './assemble-invoice.ts';
 import type { BillingSettings } from './billing-settings.types.ts';
@@ -28,6 +28,8 @@ export interface BillAccountInput {
   previousTotals: string[];
   /** Add the what-if plan recommendations (default true). */
   recommend?: boolean;
+  /** The tax packs in force (adopted versions, db/tax-pack-store.ts); the built-in packs when absent. */
+  taxPacks?: readonly TaxPack[];
 }
 
 /** The tax view of an account: place of supply, business status, VAT id, exemptions. */
@@ -59,7 +61,7 @@ export function buyerOf(customer: Customer, account: Account): Buyer {
 export function chargeInputFor(input: BillAccountInput): ChargeInput {
   const { catalog, customer, account, settings } = input;
   const period = billingPeriod(input.period, account.billingCycleDay, input.timezone);
-  const splitDates = findRateChanges(taxCustomerOf(customer, account), settings.seller.address.country, period.from, period.to);
+  const splitDates = findRateChanges(taxCustomerOf(customer, account), settings.seller.address.country, period.from, period.to, input.taxPacks);
   return {
     catalog,
     customer,
@@ -85,14 +87,17 @@ export function billAccount(input: BillAccountInput): { doc: InvoiceDocument; ch
   const taxCustomer = taxCustomerOf(customer, account);
   const sellerCountry = settings.seller.address.country;
   const charge = chargePeriod(chargeInput);
-  const taxes = calculateTaxes({
-    currency: account.currency,
-    sellerCountry,
-    customer: taxCustomer,
-    lines: charge.lines.map((l) => ({ id: l.id, amount: l.amount, taxClass: l.taxClass, servicePeriod: l.servicePeriod, subscriptionId: l.subscriptionId })),
-    subscriptions: charge.activeSubscriptions.map((s) => ({ id: s.id, activeFrom: s.activeFrom, activeTo: s.activeTo })),
-    period: { from: period.from, to: period.to },
-  });
+  const taxes = calculateTaxes(
+    {
+      currency: account.currency,
+      sellerCountry,
+      customer: taxCustomer,
+      lines: charge.lines.map((l) => ({ id: l.id, amount: l.amount, taxClass: l.taxClass, servicePeriod: l.servicePeriod, subscriptionId: l.subscriptionId })),
+      subscriptions: charge.activeSubscriptions.map((s) => ({ id: s.id, activeFrom: s.activeFrom, activeTo: s.activeTo })),
+      period: { from: period.from, to: period.to },
+    },
+    input.taxPacks,
+  );
   const doc = assembleInvoice({
     series: settings.invoiceSeries,
     period,

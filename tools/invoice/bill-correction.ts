@@ -22,7 +22,7 @@ export function billCorrection(input: BillAccountInput & { original: InvoiceDocu
   const lines = buildCorrectionLines([original.lines, ...input.notes.map((n) => n.lines)], charge.lines, account.currency);
   if (lines.length === 0) return null;
   const period = billingPeriod(input.period, account.billingCycleDay, input.timezone);
-  const taxes = taxNoteLines({ currency: account.currency, settings, customer, account, lines, period });
+  const taxes = taxNoteLines({ currency: account.currency, settings, customer, account, lines, period, taxPacks: input.taxPacks });
   const net = lines.reduce((s, l) => s.plus(l.amount), ZERO).plus(taxes.total);
   // Changes that cancel out owe nothing either way: a 0.00 note would only use up a number. The
   // lines stay unbilled, so a later correction that does change the total carries them too.

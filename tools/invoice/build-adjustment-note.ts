@@ -8,6 +8,7 @@ import { creditableAmounts } from './creditable-amounts.ts';
 import { taxNoteLines } from './tax-note-lines.ts';
 import type { BillingSettings } from './billing-settings.types.ts';
 import type { InvoiceDocument } from './invoice.types.ts';
+import type { TaxPack } from '../tax/index.ts';
 
 /** One credit to give against a line of an issued invoice: a net amount, at most what is left of what the line charged. */
 export interface AdjustmentCredit {
@@ -33,6 +34,8 @@ export function buildAdjustmentNote(input: {
   earlierNotes?: ReadonlyArray<InvoiceDocument>;
   /** A stable suffix for the line ids (the proposal id), so the note's lines trace to their approval. */
   ref: string;
+  /** The tax packs in force; the built-in packs when absent. */
+  taxPacks?: readonly TaxPack[];
 }): InvoiceDocument {
   const { original, account, customer, settings } = input;
   if (original.kind !== 'invoice' || !original.number || !original.issueDate) {
@@ -80,7 +83,7 @@ export function buildAdjustmentNote(input: {
   if (total.greaterThan(creditable.invoiceLeft)) {
     throw new BillingError('INVALID_INPUT', `invoice ${original.number} has ${creditable.invoiceLeft} ${original.currency} net left to credit, less than ${total.toFixed(decimals)}`);
   }
-  const taxes = taxNoteLines({ currency: original.currency, settings, customer, account, lines, period: original.period });
+  const taxes = taxNoteLines({ currency: original.currency, settings, customer, account, lines, period: original.period, taxPacks: input.taxPacks });
   const from = original.period.from;
   const to = original.period.to;
   return assembleInvoice({

@@ -265,6 +265,26 @@ export function ProposalFigures(props: { proposal: StoredProposal }) {
         </>
       );
     }
+    case 'adopt_tax_pack':
+      return (
+        <dl class="facts">
+          <Row label="Pack">{`${p.payload.packId} ${p.payload.version} (replaces ${p.payload.replaces})`}</Row>
+          <Row label="From">{p.payload.effectiveFrom}</Row>
+          <Row label="Changes">
+            <ul>
+              {p.payload.changes.map((c) => (
+                <li>{c}</li>
+              ))}
+            </ul>
+          </Row>
+          {p.payload.preview ? (
+            <Row label="Preview">
+              {`${p.payload.preview.period}: ${p.payload.preview.changed} of ${p.payload.preview.invoices} invoices change (${p.payload.preview.totals.map((t) => `${t.difference} ${t.currency}`).join(', ') || 'nothing'}); ${p.payload.preview.failing} would fail the compliance check`}
+            </Row>
+          ) : null}
+          <Row label="Approving">bills from the effective date use the version; invoices already issued are never changed</Row>
+        </dl>
+      );
     case 'dunning_step':
       return (
         <dl class="facts">
