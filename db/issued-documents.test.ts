@@ -45,14 +45,14 @@ describe('issued invoices and notes (real SQLite, raw SQL)', () => {
     expectRefused('invoices', idOf('INV-000001'), sql);
   });
 
-  it('refuses editing or deleting an issued credit note, and a paid invoice stays paid', async () => {
+  it('refuses editing or deleting an issued credit note, and a paid invoice is never voided (only a returned payment reopens it)', async () => {
     const p = proposeTalkFeeWaiver(store, u.alice);
     await decideProposal({ store, tenant: 't', actor: u.bob, today: '2025-04-05' }, p.id, { decision: 'approve', reason: 'checked the outage ticket' });
     const note = idOf('CN-000001');
     expectRefused('invoices', note, "UPDATE invoices SET total = '-999.00' WHERE id = ?");
     expectRefused('invoices', note, 'DELETE FROM invoices WHERE id = ?');
     changeInvoiceStatus(store, idOf('INV-000001'), 'paid');
-    expectRefused('invoices', idOf('INV-000001'), "UPDATE invoices SET status = 'issued', document_json = json_set(document_json, '$.status', 'issued') WHERE id = ?");
+    expectRefused('invoices', idOf('INV-000001'), "UPDATE invoices SET status = 'void', document_json = json_set(document_json, '$.status', 'void') WHERE id = ?");
   });
 
   it('still makes every legitimate status change: overdue, paid, void', () => {

@@ -37,7 +37,7 @@ describe('cashflow.forecast', () => {
     expect(r).toMatchObject({ asOf: '2025-05-20', weeks: 13, openInvoices: { GBP: 2 } });
     const c = r.currencies[0]!;
     const open1 = dec(inv1.total).minus('5.00');
-    expect(c.invoices.find((i) => i.number === 'INV-000001')).toMatchObject({ open: open1.toFixed(2), credit: '0.00', daysPastDue: 35, bucket: 'days_31_60', band: 'medium' });
+    expect(c.invoices.find((i) => i.number === 'INV-000001')).toMatchObject({ open: open1.toFixed(2), credit: '0.00', daysPastDue: 35, bucket: 'days_31_60', band: 'high' });
     expect(c.invoices.find((i) => i.number === 'INV-000002')).toMatchObject({ open: inv2.total, credit: '3.00' });
     expect(c.open).toBe(open1.plus(inv2.total).toFixed(2));
     expect(dec(c.expected).plus(c.later).plus(c.creditApplied).toFixed(2)).toBe(c.open);

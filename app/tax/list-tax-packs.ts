@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BillingError } from '../../tools/errors.ts';
 import { listTaxPackVersions, taxPackInForce, taxPacksInForce } from '../../db/tax-pack-store.ts';
 import { defineOperation } from '../operation.ts';
 import { isOperatorTenant } from '../../db/operator-books.ts';
@@ -18,6 +19,10 @@ export const listTaxPacks = defineOperation({
   handler: (ctx, { packId }) => {
     // Another tenant finds none, as for tariffs: the packs are the operator's books.
     if (!isOperatorTenant(ctx.scope)) return { inForce: [], versions: [] };
+    const known = taxPacksInForce(ctx.store).map((p) => p.id);
+    if (packId && !known.includes(packId) && listTaxPackVersions(ctx.store, packId).length === 0) {
+      throw new BillingError('NOT_FOUND', `no tax pack ${packId}; packs: ${known.join(', ')}`);
+    }
     const inForce = taxPacksInForce(ctx.store)
       .filter((p) => !packId || p.id === packId)
       .map((p) => ({ packId: p.id, name: p.name, version: taxPackInForce(ctx.store, p.id)!.version, illustrative: p.illustrative }));

@@ -37,7 +37,7 @@ export function importSummary(r: ImportResult): string {
 export function registerPayments(program: Command): void {
   const p = program
     .command('payments')
-    .description('payments in: import bank statements (camt.053/054) and processor CSV, list, unmatched, show, match by hand; refunds of credit balances (proposals), payment-fraud scans');
+    .description('payments in: import bank statements (camt.053/054) and processor CSV, list, unmatched, show, match by hand; refunds of credit balances (proposals) and payment-fraud scans');
   p.command('import <file>')
     .description('import a camt.053 statement, a camt.054 notification or a processor CSV; every entry ends matched, partly matched, unmatched, duplicate or returned')
     .addOption(choiceOption('--format <format>', `${IMPORT_FORMATS.join(', ')} (default: read from the file)`, IMPORT_FORMATS))

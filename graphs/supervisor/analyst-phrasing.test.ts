@@ -34,7 +34,6 @@ describe('the offline model and the way analysts talk', () => {
       ['Email the customer on INV-000001 about the waiver', /cannot contact customers/],
       ['change the total of INV-000001 to 10.00', /never edited.*credit note/s],
       ['credit -50 on invoice INV-000001', /always a positive amount/],
-      ['show me the payments received this week', /Payments received are not available yet/],
     ] as const) {
       const r = await chat(store, u.alice, message);
       expect([toolNames(r), r.answer.includes('I understand requests like these')], message).toEqual([[], false]);

@@ -238,7 +238,11 @@ const RULES: Rule[] = [
   ],
   [
     'find_payment',
-    (_w, _e, t) => /\b(payments?|paid|remittance|bank statement|unmatched)\b/i.test(t) && !/\b(payment plan|instal|pay plan|unpaid)\b/i.test(t) && !/\bpayment reminder\b|\bfor payment\b/i.test(t),
+    // "Has A1 paid INV-…?" is about that invoice (its standing, with its notes), not a payment search.
+    (_w, e, t) =>
+      (/\b(payments?|remittance|bank statement|unmatched)\b/i.test(t) || (/\bpaid\b/i.test(t) && e.invoice === undefined)) &&
+      !/\b(payment plan|instal|pay plan|unpaid)\b/i.test(t) &&
+      !/\bpayment reminder\b|\bfor payment\b/i.test(t),
   ],
   [
     'dunning_candidates',
