@@ -4,3 +4,4 @@ export { learnCollectionCurves, collectionShares, priorHazard, BAND_FACTOR, MIN_
 export { rankCollectionActions, ACTION_RESPONSE } from './rank-collection-actions.ts';
 export { backtestCashflow, type BacktestResult, type BacktestCutoff } from './backtest-cashflow.ts';
 export { describeHistory } from './describe-history.ts';
+export { layoutCashflowChart, CASHFLOW_CHART, type CashflowBarBox } from './layout-cashflow-chart.ts';

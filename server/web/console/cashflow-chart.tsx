@@ -1,10 +1,6 @@
-import { dec, type Decimal } from '../../../tools/money/index.ts';
+import { CASHFLOW_CHART, layoutCashflowChart } from '../../../tools/cashflow/index.ts';
 
-const WIDTH = 720;
-const HEIGHT = 240;
-const LEFT = 64;
-const BOTTOM = 28;
-const TOP = 12;
+const { width: WIDTH, height: HEIGHT, left: LEFT, bottom: BOTTOM, top: TOP } = CASHFLOW_CHART;
 
 /** One bar of the chart: a label under it, its amount, and the words its tooltip and the screen reader say. */
 export interface ChartBar {
@@ -14,20 +10,13 @@ export interface ChartBar {
   kind: 'week' | 'later';
 }
 
-/** A bar's height in pixels, as a decimal string: amounts are scaled exactly, never through a float. */
-function scale(amount: string, max: Decimal, span: number): string {
-  return max.isZero() ? '0' : dec(amount).div(max).times(span).toDecimalPlaces(1).toString();
-}
-
 /**
  * The forecast as bars, drawn on the server as SVG (no chart library, no script): one bar per
  * week and a last, hatched one for what is later or doubtful, with the axis at zero and the
  * largest amount. Every bar has its figure in a <title>; the table beside it holds them too.
  */
 export function CashflowChart(props: { bars: readonly ChartBar[]; currency: string; label: string }) {
-  const max = props.bars.reduce((m, b) => (dec(b.amount).greaterThan(m) ? dec(b.amount) : m), dec(0));
-  const plot = HEIGHT - BOTTOM - TOP;
-  const slot = (WIDTH - LEFT) / props.bars.length;
+  const layout = layoutCashflowChart(props.bars.map((b) => b.amount));
   const base = HEIGHT - BOTTOM;
   return (
     <figure class="cashflow-chart">
@@ -41,19 +30,18 @@ export function CashflowChart(props: { bars: readonly ChartBar[]; currency: stri
         <line x1={LEFT} y1={base} x2={WIDTH} y2={base} class="axis" />
         <line x1={LEFT} y1={TOP} x2={LEFT} y2={base} class="axis" />
         <text x={LEFT - 6} y={TOP + 4} class="tick" text-anchor="end">
-          {max.toFixed(0)}
+          {layout.axisMax}
         </text>
         <text x={LEFT - 6} y={base} class="tick" text-anchor="end">
           0
         </text>
         {props.bars.map((b, i) => {
-          const h = scale(b.amount, max, plot);
-          const x = (LEFT + i * slot + slot * 0.15).toFixed(1);
+          const box = layout.bars[i]!;
           return (
             <g class={`bar bar-${b.kind}`} data-amount={b.amount}>
               <title>{b.title}</title>
-              <rect x={x} y={dec(base).minus(h).toString()} width={(slot * 0.7).toFixed(1)} height={h} fill={b.kind === 'later' ? 'url(#later-hatch)' : undefined} />
-              <text x={(LEFT + i * slot + slot / 2).toFixed(1)} y={base + 16} class="tick" text-anchor="middle">
+              <rect x={box.x} y={box.y} width={box.width} height={box.height} fill={b.kind === 'later' ? 'url(#later-hatch)' : undefined} />
+              <text x={box.labelX} y={base + 16} class="tick" text-anchor="middle">
                 {b.label}
               </text>
             </g>
