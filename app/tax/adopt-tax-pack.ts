@@ -31,7 +31,8 @@ export const proposeTaxPackAdoption = defineOperation({
     if (target.status !== 'imported') throw new BillingError('CONFLICT', `${packId} version ${version} is ${target.status}; only an imported version is proposed for adoption`);
     const inForce = taxPackInForce(ctx.store, packId);
     const diff = inForce ? checkTaxPackUpdate(inForce.pack, target.update) : { changes: [] };
-    const preview = lastBilledPeriod(ctx.store, ctx.tenant) ? previewPackVersion(ctx.store, ctx.tenant, { packId, version }) : null;
+    const period = lastBilledPeriod(ctx.store, ctx.tenant);
+    const preview = period ? previewPackVersion(ctx.store, ctx.tenant, { packId, version, period }) : null;
     const changes = diff.changes.map((c) => c.words);
     return createProposal(ctx.store, requesterOf(ctx), {
       kind: 'adopt_tax_pack',
