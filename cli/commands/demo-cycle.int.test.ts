@@ -27,7 +27,15 @@ describe('switchboard cycle run on the demo’s next period', () => {
     expect(demo.status, demo.stderr).toBe(0);
     expect(JSON.parse(demo.stdout).nextPeriod).toMatchObject({ period: '2025-04', quarantined: 0 });
     // The billed March's revenue-assurance report (docs/assurance.md): its gaps add up.
-    expect(JSON.parse(demo.stdout).assurance).toMatchObject({ period: '2025-03', gapsAddUp: true });
+    const out = JSON.parse(demo.stdout);
+    expect(out.assurance).toMatchObject({ period: '2025-03', gapsAddUp: true });
+    // The billed month's camt.053: every entry in one state, and all five states present.
+    const st = out.payments.statement;
+    expect(st.read).toBe(st.matched + st.partlyMatched + st.unmatched + st.duplicate + st.returned);
+    expect(Math.min(st.matched, st.partlyMatched, st.unmatched, st.duplicate, st.returned)).toBeGreaterThan(0);
+    // A dunning step on an invoice the statement left open: a reminder sent, then a late fee waiting for four eyes.
+    expect(out.collections.reminder).toMatchObject({ on: '2025-04-25' });
+    expect(out.collections.lateFee).toMatchObject({ on: '2025-05-07', status: 'pending' });
 
     const run = cli('cycle', 'run', '--period', '2025-04', '--json');
     expect(run.status, run.stderr).toBe(0);

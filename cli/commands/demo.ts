@@ -171,19 +171,9 @@ export function registerDemo(program: Command): void {
             ...Object.entries(o.billing.invoices.taxesByName).map(([name, amount]) => `  ${name}: ${amount}`),
             ...o.billing.bill.failed.slice(0, 5).map((f) => `  failed ${f.accountId}: [${f.code}] ${f.message}`),
             '',
-            ...(o.collections
-              ? [
-                  `Collections (the daily job's ladder on ${o.collections.accountId}'s March invoice, docs/collections.md; switchboard collections show ${o.collections.accountId}):`,
-                  ...(o.collections.reminder
-                    ? [`  ${o.collections.reminder.on}: reminder sent by ${o.collections.reminder.channels.join(' and ')} (notification ${o.collections.reminder.notificationId})`]
-                    : []),
-                  ...(o.collections.lateFee
-                    ? [
-                        `  ${o.collections.lateFee.on}: late fee ${o.collections.lateFee.amount} ${o.collections.lateFee.currency} proposed, ${o.collections.lateFee.status} (switchboard approvals show ${o.collections.lateFee.proposalId})`,
-                      ]
-                    : []),
-                ]
-              : []),
+            'Invoices to look at:',
+            ...o.billing.files.map((f) => `  ${f}`),
+            '',
             ...(o.fraud
               ? [
                   `Fraud alerts on ${o.fraud.file} (${o.fraud.accepted} injected events, raised while it was ingested; switchboard alerts list):`,
@@ -191,8 +181,6 @@ export function registerDemo(program: Command): void {
                   '',
                 ]
               : []),
-            ...formatDemoCashflow(o.cashflow),
-            '',
             ...(o.payments
               ? [
                   `Payments in: camt.053 statement ${o.payments.file} (switchboard payments list; docs/payments.md):`,
@@ -203,8 +191,19 @@ export function registerDemo(program: Command): void {
                   '',
                 ]
               : []),
-            'Invoices to look at:',
-            ...o.billing.files.map((f) => `  ${f}`),
+            ...(o.collections
+              ? [
+                  `Collections (the daily job's ladder on ${o.collections.accountId}'s March invoice ${o.collections.invoice ?? ''}, left open by the statement; docs/collections.md; switchboard collections show ${o.collections.accountId}):`,
+                  o.collections.reminder
+                    ? `  ${o.collections.reminder.on}: reminder sent by ${o.collections.reminder.channels.join(' and ')} (notification ${o.collections.reminder.notificationId})`
+                    : `  ${o.collections.reminderOn}: no reminder sent`,
+                  o.collections.lateFee
+                    ? `  ${o.collections.lateFee.on}: late fee ${o.collections.lateFee.amount} ${o.collections.lateFee.currency} proposed, ${o.collections.lateFee.status} (switchboard approvals show ${o.collections.lateFee.proposalId})`
+                    : `  ${o.collections.lateFeeOn}: no late fee proposed`,
+                  '',
+                ]
+              : []),
+            ...formatDemoCashflow(o.cashflow),
             '',
             `Agents (${o.agents.model ?? 'offline rules model'}; users ${o.agents.users.join(', ')}):`,
             ...o.agents.steps.flatMap((s) => [
