@@ -1,4 +1,4 @@
-import type { AccountsFile } from '../../tools/catalog/index.ts';
+import { DEFAULT_INVOICE_PREFERENCES, type AccountsFile } from '../../tools/catalog/index.ts';
 import { addDays } from '../../tools/time/index.ts';
 import type { Population, Subscriber } from './build-population.ts';
 import { Random } from './random.ts';
@@ -71,6 +71,7 @@ export function buildAccountsFile(population: Population, options: DemoAccountsO
       taxExemptions: [],
       discounts: [],
       paymentTermsDays: 14,
+      invoicePreferences: DEFAULT_INVOICE_PREFERENCES,
     });
     const plan = consumerPlan(s);
     const plans = [{ planId: plan, from: since }];
@@ -86,6 +87,8 @@ export function buildAccountsFile(population: Population, options: DemoAccountsO
       endDate: leaves ? mid(options.periodDays - 3, options.periodDays - 1) : null,
       status: leaves ? 'terminated' : 'active',
       orders: rng.chance(0.05) ? [{ chargeId: 'HANDSET', period: since.slice(0, 7) }] : [],
+      label: null,
+      costCentre: null,
     });
   });
 
@@ -106,6 +109,7 @@ export function buildAccountsFile(population: Population, options: DemoAccountsO
       taxExemptions: [],
       discounts: [],
       paymentTermsDays: 30,
+      invoicePreferences: DEFAULT_INVOICE_PREFERENCES,
     });
     for (const s of lines) {
       file.subscriptions.push({
@@ -117,6 +121,8 @@ export function buildAccountsFile(population: Population, options: DemoAccountsO
         endDate: null,
         status: 'active',
         orders: [],
+        label: null,
+        costCentre: null,
       });
     }
   });

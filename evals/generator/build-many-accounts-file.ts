@@ -1,4 +1,4 @@
-import type { AccountsFile } from '../../tools/catalog/index.ts';
+import { DEFAULT_INVOICE_PREFERENCES, type AccountsFile } from '../../tools/catalog/index.ts';
 
 const PLANS = ['SIM_10', 'TALK_20', 'UNLIMITED_35'];
 
@@ -25,6 +25,7 @@ export function buildManyAccountsFile(n: number): AccountsFile {
       taxExemptions: [],
       discounts: [],
       paymentTermsDays: 14,
+      invoicePreferences: DEFAULT_INVOICE_PREFERENCES,
     });
     file.subscriptions.push({
       id: `L${id}`,
@@ -35,6 +36,8 @@ export function buildManyAccountsFile(n: number): AccountsFile {
       endDate: null,
       status: 'active',
       orders: [],
+      label: null,
+      costCentre: null,
     });
   }
   return file;

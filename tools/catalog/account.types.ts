@@ -37,6 +37,29 @@ export const taxJurisdictionSchema = z
   })
   .strict();
 
+/** The invoice layouts (docs/invoices-output.md): chosen by the account's preference, else by segment and line count. */
+export const INVOICE_LAYOUTS = ['consumer', 'family', 'enterprise'] as const;
+export const invoiceLayoutSchema = z.enum(INVOICE_LAYOUTS);
+export type InvoiceLayout = z.infer<typeof invoiceLayoutSchema>;
+
+/** How much of the usage an invoice itemises: totals only, a table per line, or every call in an annex. */
+export const INVOICE_DETAIL_LEVELS = ['summary', 'per_line', 'per_call'] as const;
+
+/** What the customer asked of their bill: layout, detail, paper or email, large print. */
+export const invoicePreferencesSchema = z
+  .object({
+    /** "auto": by the customer's segment and the account's line count. */
+    layout: z.enum(['auto', ...INVOICE_LAYOUTS]).default('auto'),
+    detail: z.enum(INVOICE_DETAIL_LEVELS).default('per_line'),
+    delivery: z.enum(['email', 'paper']).default('email'),
+    /** Accessibility: larger type and more spacing. */
+    largePrint: z.boolean().default(false),
+  })
+  .strict();
+export type InvoicePreferences = z.infer<typeof invoicePreferencesSchema>;
+/** What an account without preferences gets. */
+export const DEFAULT_INVOICE_PREFERENCES: InvoicePreferences = invoicePreferencesSchema.parse({});
+
 export const accountSchema = z
   .object({
     id,
@@ -58,6 +81,7 @@ export const accountSchema = z
     discounts: z.array(id).default([]),
     /** Days from issue to due date. */
     paymentTermsDays: z.number().int().min(0).max(120).default(14),
+    invoicePreferences: invoicePreferencesSchema.prefault({}),
   })
   .strict();
 export type Account = z.infer<typeof accountSchema>;
@@ -85,6 +109,10 @@ export const subscriptionSchema = z
     endDate: isoDate.nullable().default(null),
     status: z.enum(['active', 'suspended', 'terminated']).default('active'),
     orders: z.array(oneTimeOrderSchema).default([]),
+    /** What the customer calls the line ("Anna's phone"): the family layout groups by it. */
+    label: z.string().trim().min(1).max(60).nullable().default(null),
+    /** The enterprise customer's cost centre for the line: the enterprise layout totals by it. */
+    costCentre: z.string().trim().min(1).max(40).nullable().default(null),
   })
   .strict()
   .superRefine((s, ctx) => {
