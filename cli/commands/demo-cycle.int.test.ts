@@ -36,6 +36,10 @@ describe('switchboard cycle run on the demo’s next period', () => {
     // A dunning step on an invoice the statement left open: a reminder sent, then a late fee waiting for four eyes.
     expect(out.collections.reminder).toMatchObject({ on: '2025-04-25' });
     expect(out.collections.lateFee).toMatchObject({ on: '2025-05-07', status: 'pending' });
+    // Romania's VAT rise as a pack update: compared in words, previewed on March, proposed through the agent, approved by another person.
+    expect(out.taxUpdate.diff.changes).toEqual(['VAT (Romania) (EU-VAT-RO): 19% -> 21% from 2025-08-01']);
+    expect(out.taxUpdate.preview).toMatchObject({ period: '2025-03', changed: 0, failing: 0 });
+    expect(out.taxUpdate.proposal).toMatchObject({ status: 'posted', requestedBy: 'alice' });
 
     const run = cli('cycle', 'run', '--period', '2025-04', '--json');
     expect(run.status, run.stderr).toBe(0);

@@ -41,7 +41,7 @@ export async function ingestDemoFraud(store: Store, opts: { dir: string; seed: n
 /** Runs the whole flow on a believable demo operator: settings, tariff, CDRs, ingest, rate, catalog, accounts, bill, summary; `fraud: false` leaves out the April fraud; `nextPeriod` takes in April whole for its cycle. */
 export async function runDemo(
   store: Store,
-  opts: { rows: number; seed: number; dir: string; fraud?: boolean; collections?: boolean; payments?: boolean; nextPeriod?: boolean } & Pick<DemoAgentsOptions, 'model' | 'today'>,
+  opts: { rows: number; seed: number; dir: string; fraud?: boolean; collections?: boolean; payments?: boolean; taxUpdate?: boolean; nextPeriod?: boolean } & Pick<DemoAgentsOptions, 'model' | 'today'>,
 ) {
   const settings = JSON.parse(readFileSync(join(DATASET, 'settings.json'), 'utf8')) as Record<string, unknown>;
   const generator: GeneratorOptions = { rows: opts.rows, seed: opts.seed, subscribers: 1000, start: '2025-03-01', days: 31 };
@@ -73,6 +73,15 @@ export async function runDemo(
   const payments = opts.payments === false ? null : (await import('./demo-payments.ts')).importDemoStatement(store, { dir: opts.dir, seed: opts.seed, period: '2025-03' });
   // A dunning step on the demo's data, after the statement (a paid invoice stops its ladder; docs/collections.md); the eval dataset is built without it, so its proposal ids stay.
   const collections = opts.collections === false ? null : (await import('./demo-collections.ts')).runDemoCollections(store);
+  // Romania's VAT rise as a pack update: compared, previewed on March and adopted through approval (docs/taxes.md); the eval dataset is built without it, as its proposal ids would move.
+  const taxUpdate =
+    opts.taxUpdate === false
+      ? null
+      : await (async () => {
+          const { runDemoTaxUpdate } = await import('./demo-tax.ts');
+          const { chatModel } = await import('./acting-user.ts');
+          return runDemoTaxUpdate(store, { period: '2025-03', today: opts.today, model: opts.model ?? (await chatModel()).model });
+        })();
   // The month after, whole, for `switchboard cycle run` (the served demo has its own April, up to its calendar day).
   // Read only: the forecast of what the billed March brings in, on the demo's day (before April's usage, which bills nothing yet).
   const cashflow = await runDemoCashflow(store, opts.today);
@@ -96,6 +105,7 @@ export async function runDemo(
     cashflow,
     collections,
     payments,
+    taxUpdate,
     nextPeriod,
     assurance,
   };
@@ -205,6 +215,17 @@ export function registerDemo(program: Command): void {
               : []),
             ...formatDemoCashflow(o.cashflow),
             '',
+            ...(o.taxUpdate
+              ? [
+                  `Tax pack update (docs/taxes.md; switchboard tax list): eu-vat ${o.taxUpdate.diff.from} adopted as the baseline (proposal ${o.taxUpdate.baselineProposal}); eu-vat ${o.taxUpdate.diff.to} imported, effective from ${o.taxUpdate.diff.effectiveFrom}:`,
+                  ...o.taxUpdate.diff.changes.map((c) => `  ${c}`),
+                  `  preview: ${o.taxUpdate.preview.summary}${o.taxUpdate.preview.changed === 0 ? ' No customer of this operator is where the version changes a rate.' : ''}`,
+                  o.taxUpdate.proposal
+                    ? `  alice proposed its adoption through the compliance agent (proposal ${o.taxUpdate.proposal.id}); carol approved it: ${o.taxUpdate.proposal.status}${o.taxUpdate.proposal.postingRef ? `, ${o.taxUpdate.proposal.postingRef}` : ''}`
+                    : `  not proposed: ${o.taxUpdate.answer.split('\n')[0]}`,
+                  '',
+                ]
+              : []),
             `Agents (${o.agents.model ?? 'offline rules model'}; users ${o.agents.users.join(', ')}):`,
             ...o.agents.steps.flatMap((s) => [
               `  ${s.who}> ${s.said}`,

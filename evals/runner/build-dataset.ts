@@ -40,6 +40,7 @@ export async function buildDemoDataset(): Promise<BuiltDataset> {
       fraud: false,
       collections: false,
       payments: false,
+      taxUpdate: false,
     });
   } finally {
     // Closing checkpoints the WAL into the file, so a plain copy is the whole database.

@@ -74,6 +74,14 @@ const TABLE: Array<[string, Expected]> = [
   // compliance
   ['check invoice INV-000001 for compliance', { intent: 'compliance', agent: 'compliance', invoice: 'INV-000001' }],
   ['is INV-000001 VAT compliant?', { intent: 'compliance', invoice: 'INV-000001' }],
+  ['which tax packs are in force?', { intent: 'tax_packs', agent: 'compliance' }],
+  ['list the imported tax pack versions', { intent: 'tax_packs' }],
+  ['what changes in tax pack eu-vat 2025-08?', { intent: 'tax_pack_diff', agent: 'compliance' }],
+  ['diff eu-vat version 2025-08 against 2025-07', { intent: 'tax_pack_diff' }],
+  ['preview the impact of eu-vat 2025-08', { intent: 'tax_pack_preview', agent: 'compliance' }],
+  ['should we adopt eu-vat 2025-08?', { intent: 'tax_pack_preview' }],
+  ['propose adopting eu-vat 2025-08: Romania raised VAT to 21%', { intent: 'tax_pack_adopt', agent: 'compliance' }],
+  ['change the VAT rate to 25%', { intent: 'unsupported' }],
   // categoriser
   ['recategorise event 6 as international', { intent: 'recategorise', agent: 'categoriser', eventId: 6, category: 'international' }],
   ['classify event 6 as an international call', { intent: 'recategorise', eventId: 6, category: 'international' }],

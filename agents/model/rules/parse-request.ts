@@ -3,6 +3,7 @@ import { findEntities, type Entities } from './find-entities.ts';
 import { fixTypos, readWords, type Words } from './read-words.ts';
 import { asksPricingWhatIf, asksUsageTrends } from './pricing-rules.ts';
 import { asksCashflow } from './cashflow-rules.ts';
+import { asksTaxPack } from './tax-pack-rules.ts';
 
 /** What the offline model understood an analyst to ask: one intent and the ids named in the message. */
 export interface AnalystRequest extends Entities {
@@ -51,6 +52,10 @@ export const INTENTS = {
   pricing_what_if: { agent: 'rater', says: 'what would revenue be in YYYY-MM with tariff file X.yaml (or catalog file Y.yaml), from the what-if folder' },
   usage_trends: { agent: 'rater', says: 'usage trends by category (forecast of the next months, with the back-test error)' },
   compliance: { agent: 'compliance', says: 'check invoice INV-… for compliance' },
+  tax_packs: { agent: 'compliance', says: 'which tax packs are in force (and which versions are imported)' },
+  tax_pack_diff: { agent: 'compliance', says: 'what changes in tax pack eu-vat 2025-08 (an imported version, in words)' },
+  tax_pack_preview: { agent: 'compliance', says: 'preview the impact of eu-vat 2025-08 on the last billed period' },
+  tax_pack_adopt: { agent: 'compliance', says: 'propose adopting eu-vat 2025-08 because … (a proposal an approver decides)' },
   compare: { agent: 'auditor', says: 'compare account A… YYYY-MM with YYYY-MM' },
   bill_change: { agent: 'auditor', says: "why did account A…'s bill go up (in YYYY-MM)" },
   billing_totals: { agent: 'auditor', says: 'how much did we bill in total in March 2025' },
@@ -172,7 +177,7 @@ const REFUSALS: Rule[] = [
     'unsupported',
     (_w, _e, t) =>
       /\b(change|update|modify|add|set|edit|new|introduce|raise|lower)\b.{0,40}\b(tax|vat)\s*(rules?|rates?|packs?|regimes?|codes?)\b|\btax rule changes?\b/i.test(t) &&
-      'Changing tax rules or rates is not available here: rule packs and rates are set in configuration and reviewed outside chat. I can check an invoice against its rule pack ("check invoice INV-… for compliance").',
+      'Tax rules and rates are not changed from chat: a new version of a rule pack is imported by an admin (`switchboard tax import <file>`, with its effective date and sources). I can show what an imported version changes ("what changes in eu-vat 2025-08"), preview its impact on the last billed period, and propose adopting it for an approver; or check an invoice against its rule pack ("check invoice INV-… for compliance").',
   ],
 ];
 
@@ -191,6 +196,11 @@ const RULES: Rule[] = [
   ['cashflow', (_w, _e, t) => !INJECTION.test(t) && asksCashflow(t)],
   // Revenue assurance reads only, so it comes before the refusals ("reconcile" is not a payment being recorded).
   ['assurance', (_w, e, t) => !INJECTION.test(t) && e.invoice === undefined && e.accountId === undefined && ASSURANCE.test(t)],
+  // Tax pack versions (docs/taxes.md): reading them, and proposing one's adoption, come before the refusal of changing tax rules from chat.
+  ['tax_pack_adopt', (_w, _e, t) => !INJECTION.test(t) && asksTaxPack(t) === 'tax_pack_adopt'],
+  ['tax_pack_preview', (_w, _e, t) => !INJECTION.test(t) && asksTaxPack(t) === 'tax_pack_preview'],
+  ['tax_pack_diff', (_w, _e, t) => !INJECTION.test(t) && asksTaxPack(t) === 'tax_pack_diff'],
+  ['tax_packs', (_w, e, t) => !INJECTION.test(t) && e.invoice === undefined && asksTaxPack(t) === 'tax_packs'],
   ...REFUSALS,
   ['forecast', (_w, e, t) => asksUsageForecast(e, t)],
   [

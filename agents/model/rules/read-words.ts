@@ -89,6 +89,10 @@ const VOCABULARY = [
   'quarantine',
   'categorised',
   'classified',
+  'preview',
+  'adopt',
+  'adopting',
+  'impact',
 ];
 const KNOWN = new Set(VOCABULARY);
 

@@ -3,6 +3,7 @@ import type { StepRun } from './plan-tool-calls.ts';
 import { describeStep } from './read-message.ts';
 import { PRICING_WRITERS } from './write-pricing-answer.ts';
 import { cashflowAnswer } from './cashflow-rules.ts';
+import { taxPackDiffAnswer, taxPackPreviewAnswer, taxPacksAnswer } from './tax-pack-rules.ts';
 
 /* The offline model's answers: fixed templates that copy amounts from tool results as they are
  * (strings), so every figure in an answer is one a tool computed. Nothing here does arithmetic. */
@@ -153,6 +154,9 @@ const WRITERS: Record<string, (x: Json, r: AnalystRequest) => string> = {
   ...PRICING_WRITERS,
   forecast_usage: (x) => forecastAnswer(x),
   cashflow_forecast: (x) => cashflowAnswer(x),
+  list_tax_packs: (x) => taxPacksAnswer(x),
+  diff_tax_pack: (x) => taxPackDiffAnswer(x),
+  preview_tax_pack: (x) => taxPackPreviewAnswer(x),
   explain_invoice: (x, r) => (r.totals ? totalsAnswer(x) : invoiceAnswer(x, r)),
   explain_invoice_line: (l) =>
     [
@@ -380,6 +384,7 @@ for (const name of [
   'propose_dunning_step',
   'propose_payment_match',
   'propose_write_off',
+  'propose_tax_pack_adoption',
 ])
   WRITERS[name] = proposalAnswer;
 
