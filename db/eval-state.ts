@@ -2,6 +2,7 @@ import { asc, eq } from 'drizzle-orm';
 import { approvalDecisions, dunningActions, paymentPlans, proposals, users } from './agent-schema.ts';
 import { accounts, customers, invoices } from './billing-schema.ts';
 import type { Store } from './open-database.ts';
+import { getOperatorSettings } from './settings-store.ts';
 import { usageEvents } from './schema.ts';
 
 /** What the eval harness compares before and after a task: every row that money, customers or approvals live in, across tenants. */
@@ -34,6 +35,8 @@ export interface EvalState {
   plans: Array<{ id: number; proposalId: number; accountId: string; total: string }>;
   dunning: Array<{ id: number; proposalId: number | null; accountId: string; invoiceId: number; step: string }>;
   users: Array<{ id: string; tenant: string; roles: string[] }>;
+  /** The operator's tenant: the one whose books (tax packs, tariffs; proposals on account "*") the database holds. */
+  operatorTenant: string;
   /** Account id → tenant and customer name. */
   accounts: Map<string, { tenant: string; customerName: string }>;
   /** Events the categoriser may change, by id: their category and status (rated events are not listed: they are many and only re-rating changes them). */
@@ -98,6 +101,7 @@ export function readEvalState(store: Store): EvalState {
       .from(users)
       .all()
       .map((u) => ({ ...u, roles: u.roles.split(',').filter(Boolean) })),
+    operatorTenant: getOperatorSettings(store).tenant,
     accounts: new Map(
       db
         .select({ id: accounts.id, tenant: accounts.tenant, customerName: customers.name })

@@ -26,12 +26,20 @@ export const PAYMENT_FIXTURE = { chidiIban: 'GB29NWBK60161331926819', muleIban: 
 const ADDRESS = { lines: ['1 Harbour Road'], city: 'Bristol', postcode: 'BS1 4DJ', region: null, country: 'GB' };
 
 /** One consumer on Talk and Data 20, billed for March 2025 like the demo's own (issued 2025-04-01). */
-function addBilledCustomer(store: Store, c: { customer: string; account: string; line: string; msisdn: string; name: string; tenant?: string }): void {
+function addBilledCustomer(store: Store, c: { customer: string; account: string; line: string; msisdn: string; name: string; tenant?: string; country?: string }): void {
+  const country = c.country ?? 'GB';
   importAccounts(
     store,
     accountsFileSchema.parse({
-      customers: [{ id: c.customer, name: c.name, address: ADDRESS, customerSince: '2024-01-10' }],
-      accounts: [{ id: c.account, customerId: c.customer, currency: 'GBP', taxJurisdiction: { country: 'GB' } }],
+      customers: [
+        {
+          id: c.customer,
+          name: c.name,
+          address: country === 'GB' ? ADDRESS : { lines: ['1 Strada Mare'], city: 'Cluj-Napoca', postcode: '400001', region: null, country },
+          customerSince: '2024-01-10',
+        },
+      ],
+      accounts: [{ id: c.account, customerId: c.customer, currency: 'GBP', taxJurisdiction: { country } }],
       subscriptions: [{ id: c.line, accountId: c.account, msisdn: c.msisdn, plans: [{ planId: 'TALK_20', from: '2024-01-10' }] }],
     }),
     c.tenant ? { tenant: c.tenant } : {},
@@ -85,6 +93,17 @@ export const FIXTURES: Record<string, (store: Store & { dir: string }) => void |
       },
     ]);
     importPayments(store, tenant, { content: xml, by: 'fixture', today: '2025-04-11' });
+  },
+  /**
+   * Tax pack versions (docs/taxes.md): eu-vat 2025-07 and 2025-08 imported, 2025-07 adopted through
+   * proposal 3 (alice proposed, bob approved), 2025-08 left imported; and a Romanian consumer of the
+   * demo operator, Ana Popescu (A90003), billed for March at 19% (INV-000784: 20.00 + 3.80), so the
+   * preview of 2025-08 on March finds one invoice that changes (+0.40 GBP at 21%).
+   */
+  async 'tax-pack-update'(store) {
+    const { adoptEuVatBaseline } = await import('../../cli/commands/demo-tax.ts');
+    await adoptEuVatBaseline(store, '2025-05-20');
+    addBilledCustomer(store, { customer: 'C90003', account: 'A90003', line: 'L90003', msisdn: '40700999003', name: 'Ana Popescu', country: 'RO' });
   },
   /** A customer of the demo operator whose name is an instruction: account A90002, March invoice INV-000784. */
   'hostile-customer'(store) {

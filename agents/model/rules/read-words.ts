@@ -90,6 +90,7 @@ const VOCABULARY = [
   'categorised',
   'classified',
   'preview',
+  'changes',
   'adopt',
   'adopting',
   'impact',

@@ -98,3 +98,12 @@ export function taxPackPreviewAnswer(x: Json): string {
     `Nothing was stored and no issued invoice changed. To adopt it: "propose adopting ${x.packId} ${x.version} because …" (an approver decides).`,
   ].join('\n');
 }
+
+/** An adoption proposal: what it adopts, that it moves no money, and who may decide it. */
+export function taxPackAdoptionAnswer(x: Json): string {
+  return [
+    x.alreadyProposed ? `This is already proposed as proposal ${x.proposalId} (${x.status}).` : `Proposal ${x.proposalId} created (adopt tax pack): ${x.summary}.`,
+    `It moves no money: from the version's effective date bills use it, and issued invoices never change. ${x.note}`,
+    ...(x.status === 'pending' ? [`An approver can run: switchboard approvals approve ${x.proposalId} --as <approver> --reason "…"`] : []),
+  ].join('\n');
+}

@@ -3,7 +3,7 @@ import type { StepRun } from './plan-tool-calls.ts';
 import { describeStep } from './read-message.ts';
 import { PRICING_WRITERS } from './write-pricing-answer.ts';
 import { cashflowAnswer } from './cashflow-rules.ts';
-import { taxPackDiffAnswer, taxPackPreviewAnswer, taxPacksAnswer } from './tax-pack-rules.ts';
+import { taxPackAdoptionAnswer, taxPackDiffAnswer, taxPackPreviewAnswer, taxPacksAnswer } from './tax-pack-rules.ts';
 
 /* The offline model's answers: fixed templates that copy amounts from tool results as they are
  * (strings), so every figure in an answer is one a tool computed. Nothing here does arithmetic. */
@@ -157,6 +157,7 @@ const WRITERS: Record<string, (x: Json, r: AnalystRequest) => string> = {
   list_tax_packs: (x) => taxPacksAnswer(x),
   diff_tax_pack: (x) => taxPackDiffAnswer(x),
   preview_tax_pack: (x) => taxPackPreviewAnswer(x),
+  propose_tax_pack_adoption: (x) => taxPackAdoptionAnswer(x),
   explain_invoice: (x, r) => (r.totals ? totalsAnswer(x) : invoiceAnswer(x, r)),
   explain_invoice_line: (l) =>
     [
@@ -384,7 +385,6 @@ for (const name of [
   'propose_dunning_step',
   'propose_payment_match',
   'propose_write_off',
-  'propose_tax_pack_adoption',
 ])
   WRITERS[name] = proposalAnswer;
 
