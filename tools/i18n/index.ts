@@ -1,0 +1,3 @@
+export { fillTemplate, placeholdersOf } from './fill-template.ts';
+export { flattenTexts, textsSchema, type TextsOf, type TextsShape } from './texts-schema.ts';
+export { PRINT_LANGUAGES, PRINT_LOCALES, printLanguage, type PrintLanguage } from './print-language.ts';
