@@ -60,7 +60,8 @@ function formatExact(language: string, options: Intl.NumberFormatOptions, sign: 
   const nf = numberFormat(locale, { ...options, minimumFractionDigits: digits, maximumFractionDigits: digits });
   const value = `${sign}${integer}${fraction ? `.${fraction.slice(0, digits)}` : ''}`;
   const out = nf
-    .formatToParts(value)
+    // A decimal string is an Intl "StringNumericLiteral" (ES2023 typings; our lib is ES2022).
+    .formatToParts(value as unknown as number)
     .map((part) => (part.type === 'fraction' ? fraction : part.value))
     .join('');
   // Guards the promise above: the printed digits are the document's digits, in order.
