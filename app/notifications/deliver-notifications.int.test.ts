@@ -103,7 +103,7 @@ describe('email delivery over a real SMTP server', () => {
     expect(toAda.filter((m) => m.raw.includes('INV-000001.pdf'))).toHaveLength(1);
     expect(toAp.filter((m) => m.raw.includes('INV-000002.pdf'))).toHaveLength(1);
     const ada = toAda.find((m) => m.raw.includes('INV-000001.pdf'))!.raw;
-    expect(ada).toContain('Subject: Invoice INV-000001 for 2025-03');
+    expect(ada).toContain('Subject: Invoice INV-000001 for March 2025');
     expect(ada).toContain('Hi Ada Lovelace,');
     expect(ada).toMatch(/Content-Type: application\/pdf; name=INV-000001\.pdf/);
     const pdf = /filename=INV-000001\.pdf\r\n\r\n([A-Za-z0-9+/=\r\n]+)/.exec(ada)![1]!;

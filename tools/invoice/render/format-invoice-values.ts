@@ -122,6 +122,12 @@ export function formatShortDate(iso: string, language: string): string {
   return formatCalendarDate(iso, language, { day: 'numeric', month: 'short' });
 }
 
+/** Formats a YYYY-MM billing period as its month in words ("March 2025", "März 2025", "mars 2025", "marzo de 2025"). */
+export function formatMonth(yearMonth: string, language: string): string {
+  if (!/^\d{4}-\d{2}$/.test(yearMonth)) throw new BillingError('INVALID_INPUT', `not a month YYYY-MM: "${yearMonth}"`);
+  return formatCalendarDate(`${yearMonth}-01`, language, { month: 'long', year: 'numeric' });
+}
+
 /**
  * The last day of a [from, to) period, as printed and as UBL's inclusive end dates need it; a
  * period that ends where it starts (a one-off charge) ends on its first day.
