@@ -121,6 +121,21 @@ describe('email delivery over a real SMTP server', () => {
   });
 });
 
+describe('email delivery in Spanish', () => {
+  it('sends a Spanish email (es-ES: the base language) with its wording and month', async () => {
+    const smtp = await startSmtp();
+    settings('A1', { channels: ['email'], email: 'ada@example.test', language: 'es-ES' });
+    settings('A2', { channels: [] });
+    const transport = await createSmtpTransport(smtp.url);
+    closers.push(() => transport.close());
+    await deliverDue(store, { now: plus(new Date(), 1000), transports: { email: { transport, from: 'billing@operator.test' } } });
+    const ada = smtp.messages.find((m) => m.to.includes('ada@example.test') && m.raw.includes('INV-000001.pdf'))!.raw;
+    expect(ada).toContain('Subject: Factura INV-000001 de marzo de 2025');
+    expect(ada).toContain('Hola, Ada Lovelace:');
+    expect(ada).not.toContain('Hi Ada');
+  });
+});
+
 describe('webhook delivery to a real HTTP receiver', () => {
   const SECRET = 'whsec_test_secret';
 
