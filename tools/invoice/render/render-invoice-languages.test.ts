@@ -40,6 +40,15 @@ describe('the printed invoice in each language', () => {
     for (const text of expected) expect(lines, text).toContain(text);
   });
 
+  it('prints a YYYY-MM period label as its month in the language, any other label as stored', async () => {
+    const monthly = { ...consumerInvoiceGbp(), period: { ...consumerInvoiceGbp().period, label: '2025-03' } };
+    const es = await textOf({ ...monthly, language: 'es' });
+    expect(es).toContain('Su factura de marzo de 2025');
+    expect(es).toContain('Periodo: marzo de 2025 (1 de marzo de 2025 – 31 de marzo de 2025)');
+    expect(await textOf({ ...monthly, language: 'de' })).toContain('Ihre Rechnung für März 2025');
+    expect(await textOf({ ...consumerInvoiceGbp(), language: 'es' })).toContain('Su factura de March 2025');
+  });
+
   it('prints a regional tag in its base language (es-ES, de-AT)', async () => {
     expect(await textOf({ ...consumerInvoiceGbp(), language: 'es-ES' })).toContain('FACTURA');
     expect(await textOf({ ...consumerInvoiceGbp(), language: 'de-AT' })).toContain('RECHNUNG');
