@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import type { InvoiceDocument } from '../invoice.types.ts';
 import { extractPdfLines } from './extract-pdf-text.ts';
@@ -80,6 +81,15 @@ describe('the printed invoice in each language', () => {
     const lines = await textOf(consumerInvoiceJpy());
     expect(lines).toContain('INVOICE');
     expect(lines).toContain('¥18,935');
+  });
+});
+
+describe.skipIf(spawnSync('pdftotext', ['-v']).status !== 0)('the Spanish PDF read by poppler', () => {
+  it('gives pdftotext the Spanish title, amounts, accents and page numbers of the compressed file', async () => {
+    const pdf = await renderInvoicePdf({ ...businessReverseChargeEur(), language: 'es' });
+    const out = spawnSync('pdftotext', ['-layout', '-', '-'], { input: pdf, encoding: 'utf8' });
+    expect(out.status).toBe(0);
+    for (const text of ['FACTURA', 'Fecha de emisión', '1126,40', 'Tarifas y bonos', 'Cargos únicos', 'N.º registro mercantil', 'Página 2 de 2']) expect(out.stdout, text).toContain(text);
   });
 });
 
