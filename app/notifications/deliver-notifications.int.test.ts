@@ -103,7 +103,7 @@ describe('email delivery over a real SMTP server', () => {
     expect(toAda.filter((m) => m.raw.includes('INV-000001.pdf'))).toHaveLength(1);
     expect(toAp.filter((m) => m.raw.includes('INV-000002.pdf'))).toHaveLength(1);
     const ada = toAda.find((m) => m.raw.includes('INV-000001.pdf'))!.raw;
-    expect(ada).toContain('Subject: Invoice INV-000001 for 2025-03');
+    expect(ada).toContain('Subject: Invoice INV-000001 for March 2025');
     expect(ada).toContain('Hi Ada Lovelace,');
     expect(ada).toMatch(/Content-Type: application\/pdf; name=INV-000001\.pdf/);
     const pdf = /filename=INV-000001\.pdf\r\n\r\n([A-Za-z0-9+/=\r\n]+)/.exec(ada)![1]!;
@@ -118,6 +118,21 @@ describe('email delivery over a real SMTP server', () => {
     expect(toAp.some((m) => m.raw.includes('Zahlung'))).toBe(false);
     expect(first.claimed).toBe(listNotifications(store, 't').length);
     expect(issuedOf('A1')).toMatchObject({ status: 'delivered', attempts: 1 });
+  });
+});
+
+describe('email delivery in Spanish', () => {
+  it('sends a Spanish email (es-ES: the base language) with its wording and month', async () => {
+    const smtp = await startSmtp();
+    settings('A1', { channels: ['email'], email: 'ada@example.test', language: 'es-ES' });
+    settings('A2', { channels: [] });
+    const transport = await createSmtpTransport(smtp.url);
+    closers.push(() => transport.close());
+    await deliverDue(store, { now: plus(new Date(), 1000), transports: { email: { transport, from: 'billing@operator.test' } } });
+    const ada = smtp.messages.find((m) => m.to.includes('ada@example.test') && m.raw.includes('INV-000001.pdf'))!.raw;
+    expect(ada).toContain('Subject: Factura INV-000001 de marzo de 2025');
+    expect(ada).toContain('Hola, Ada Lovelace:');
+    expect(ada).not.toContain('Hi Ada');
   });
 });
 

@@ -31,7 +31,7 @@ export const setNotificationSettings = defineOperation({
       accountId: accountIdSchema.describe('the account'),
       channels: notificationSettingsSchema.shape.channels.unwrap().optional().describe('email, webhook'),
       email: notificationSettingsSchema.shape.email.unwrap().optional().describe('send emails here instead of the customer address (null: the customer address)'),
-      language: notificationSettingsSchema.shape.language.unwrap().optional().describe('en or de (null: the account language)'),
+      language: notificationSettingsSchema.shape.language.unwrap().optional().describe('en, de, fr or es; another BCP 47 tag prints in its base language, else English (null: the account language)'),
       optOuts: notificationSettingsSchema.shape.optOuts.unwrap().optional().describe('kinds not to be told about'),
     })
     .strict(),

@@ -39,6 +39,7 @@ describe('switchboard notifications', () => {
     expect((await sb('notifications', 'settings', 'A1', '--channels', 'webhook', '--language', 'de')).stdout).toMatch(
       /^Account A1: channels webhook; email the customer's; language de; opted out of nothing/,
     );
+    expect((await sb('notifications', 'settings', 'A2', '--language', 'es-ES')).stdout).toMatch(/language es-ES;/);
     expect((await sb('notifications', 'settings', 'A2', '--channels', '')).stdout).toMatch(/^Account A2: channels none/);
     expect((await sb('notifications', 'settings', 'A2', '--opt-out', 'nonsense')).stderr).toMatch(/--opt-out must be a comma-separated list of invoice_issued/);
     const listed = JSON.parse((await sb('notifications', 'list', '--json')).stdout) as { id: number; status: string; accountId: string; kind: string }[];

@@ -89,7 +89,7 @@ export function registerNotifications(program: Command): void {
     .description("show an account's notification settings, or change them with the options")
     .option('--channels <list>', `comma-separated: ${NOTIFICATION_CHANNELS.join(', ')} (empty for none)`)
     .option('--email <address>', 'send emails here instead of the customer address')
-    .option('--language <code>', 'en or de')
+    .option('--language <code>', 'en, de, fr or es (a BCP 47 tag such as es-ES prints in its base language)')
     .option('--opt-out <kinds>', `comma-separated kinds not to be told about: ${NOTIFICATION_KINDS.join(', ')}`)
     .option(...AS_OPTION)
     .option('--json', 'machine-readable output')

@@ -51,6 +51,7 @@ describe('/api/v1/notifications and notification settings', () => {
       language: 'de',
       optOuts: ['plan_recommendation'],
     });
+    expect((await call(api.app, 'PATCH', '/api/v1/accounts/A1/notification-settings', { as: api.users.alice, body: { language: 'es-ES' } })).body).toMatchObject({ language: 'es-ES' });
     expect((await call(api.app, 'PATCH', '/api/v1/accounts/A2/notification-settings', { as: api.users.cora, body: { channels: [] } })).status).toBe(404);
     expect((await call(api.app, 'PATCH', '/api/v1/accounts/A1/notification-settings', { as: api.users.alice, body: { optOuts: ['spam'] } })).status).toBe(400);
     expect((await call(api.app, 'GET', '/api/v1/accounts/A1/notification-settings', { as: api.users.uma })).status).toBe(404);

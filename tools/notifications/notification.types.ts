@@ -102,7 +102,7 @@ export const notificationSettingsSchema = z
     channels: z.array(z.enum(NOTIFICATION_CHANNELS)).default(['email', 'webhook']),
     /** Overrides the customer's email address. */
     email: z.string().email().nullable().default(null),
-    /** Overrides the account's language (en, de). */
+    /** Overrides the account's language (BCP 47; printed in en, de, fr or es, else English). */
     language: z.string().min(2).max(10).nullable().default(null),
     optOuts: z.array(z.enum(NOTIFICATION_KINDS)).default([]),
   })

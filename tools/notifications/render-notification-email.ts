@@ -1,3 +1,10 @@
+import { BillingError } from '../errors.ts';
+import { fillTemplate, printLanguage, type PrintLanguage, textsSchema, type TextsOf } from '../i18n/index.ts';
+import { formatAmount, formatDate, formatMonth, formatPercent, formatQuantity } from '../invoice/render/format-invoice-values.ts';
+import de from './locales/de.json' with { type: 'json' };
+import en from './locales/en.json' with { type: 'json' };
+import es from './locales/es.json' with { type: 'json' };
+import fr from './locales/fr.json' with { type: 'json' };
 import type { NotificationPayload } from './notification.types.ts';
 
 /** The wording of an email: consumers are addressed personally, businesses formally. */
@@ -9,152 +16,67 @@ export interface RenderedEmail {
   text: string;
 }
 
-type Texts = Record<NotificationPayload['kind'], (p: never) => { subject: string; body: string }>;
-
-const en: Texts = {
-  invoice_issued: (p: Extract<NotificationPayload, { kind: 'invoice_issued' }>) => ({
-    subject: `Invoice ${p.number ?? p.invoiceId} for ${p.period}`,
-    body: `invoice ${p.number ?? p.invoiceId} for ${p.period} is ready: ${p.total} ${p.currency}${p.dueDate ? `, due on ${p.dueDate}` : ''}. The PDF is attached.`,
-  }),
-  invoice_upcoming: (p: Extract<NotificationPayload, { kind: 'invoice_upcoming' }>) => ({
-    subject: `Your invoice for ${p.period} is coming`,
-    body: `the invoice for ${p.period} will be issued on ${p.billingDate}.`,
-  }),
-  usage_threshold: (p: Extract<NotificationPayload, { kind: 'usage_threshold' }>) => ({
-    subject: `${p.percent}% of your ${p.service} allowance used`,
-    body: `line ${p.subscriptionId} has used ${p.used} of ${p.granted} (${p.percent}%) of its ${p.service} allowance in ${p.period}.`,
-  }),
-  payment_received: (p: Extract<NotificationPayload, { kind: 'payment_received' }>) => ({
-    subject: `Payment received for invoice ${p.number ?? p.invoiceId}`,
-    body: `we received the payment of ${p.total} ${p.currency} for invoice ${p.number ?? p.invoiceId}. Thank you.`,
-  }),
-  dunning_step: (p: Extract<NotificationPayload, { kind: 'dunning_step' }>) => dunningEn(p),
-  payment_promise: (p: Extract<NotificationPayload, { kind: 'payment_promise' }>) => ({
-    subject:
-      p.status === 'recorded'
-        ? `Your promise to pay ${p.amount} ${p.currency} by ${p.promisedFor}`
-        : p.status === 'kept'
-          ? 'Thank you for your payment'
-          : `We did not receive ${p.amount} ${p.currency} by ${p.promisedFor}`,
-    body:
-      p.status === 'recorded'
-        ? `we have noted that you will pay ${p.amount} ${p.currency} by ${p.promisedFor}. Until then we will not send further reminders.`
-        : p.status === 'kept'
-          ? `you paid ${p.amount} ${p.currency} by ${p.promisedFor} as promised. Thank you.`
-          : `you promised to pay ${p.amount} ${p.currency} by ${p.promisedFor} and we have not received it, so our reminders resume. Please pay or contact us.`,
-  }),
-  plan_recommendation: (p: Extract<NotificationPayload, { kind: 'plan_recommendation' }>) => ({
-    subject: `A plan that would have cost less in ${p.period}`,
-    body: `on ${p.recommendedPlan} instead of ${p.currentPlan}, line ${p.subscriptionId} would have paid ${p.saving} ${p.currency} less in ${p.period}.`,
-  }),
-  usage_forecast: (p: Extract<NotificationPayload, { kind: 'usage_forecast' }>) => ({
-    subject: `Line ${p.subscriptionId} is likely to go over its ${p.service} allowance in ${p.period}`,
-    body: `line ${p.subscriptionId} has used ${p.used} of its ${p.included} ${p.unit} ${p.service} allowance. At its usual pace it will use about ${p.projected} ${p.unit} by ${p.lastDay}: the expected extra charge is ${p.extraCharge} ${p.currency} before tax.${
-      p.suggestion ? ` On ${p.suggestion.planName} this period would cost ${p.suggestion.saving} ${p.currency} less (${p.suggestion.alternativeAmount} ${p.currency}).` : ''
-    }`,
-  }),
-};
-
-const de: Texts = {
-  invoice_issued: (p: Extract<NotificationPayload, { kind: 'invoice_issued' }>) => ({
-    subject: `Rechnung ${p.number ?? p.invoiceId} für ${p.period}`,
-    body: `die Rechnung ${p.number ?? p.invoiceId} für ${p.period} liegt vor: ${p.total} ${p.currency}${p.dueDate ? `, fällig am ${p.dueDate}` : ''}. Das PDF ist angehängt.`,
-  }),
-  invoice_upcoming: (p: Extract<NotificationPayload, { kind: 'invoice_upcoming' }>) => ({
-    subject: `Ihre Rechnung für ${p.period} kommt bald`,
-    body: `die Rechnung für ${p.period} wird am ${p.billingDate} erstellt.`,
-  }),
-  usage_threshold: (p: Extract<NotificationPayload, { kind: 'usage_threshold' }>) => ({
-    subject: `${p.percent} % Ihres Inklusivvolumens (${p.service}) verbraucht`,
-    body: `der Anschluss ${p.subscriptionId} hat im Zeitraum ${p.period} ${p.used} von ${p.granted} (${p.percent} %) seines Inklusivvolumens (${p.service}) verbraucht.`,
-  }),
-  payment_received: (p: Extract<NotificationPayload, { kind: 'payment_received' }>) => ({
-    subject: `Zahlung für Rechnung ${p.number ?? p.invoiceId} erhalten`,
-    body: `wir haben die Zahlung von ${p.total} ${p.currency} für die Rechnung ${p.number ?? p.invoiceId} erhalten. Vielen Dank.`,
-  }),
-  dunning_step: (p: Extract<NotificationPayload, { kind: 'dunning_step' }>) => dunningDe(p),
-  payment_promise: (p: Extract<NotificationPayload, { kind: 'payment_promise' }>) => ({
-    subject:
-      p.status === 'recorded'
-        ? `Ihre Zahlungszusage über ${p.amount} ${p.currency} bis ${p.promisedFor}`
-        : p.status === 'kept'
-          ? 'Vielen Dank für Ihre Zahlung'
-          : `Zahlung über ${p.amount} ${p.currency} bis ${p.promisedFor} nicht eingegangen`,
-    body:
-      p.status === 'recorded'
-        ? `wir haben notiert, dass Sie ${p.amount} ${p.currency} bis ${p.promisedFor} zahlen. Bis dahin senden wir keine weiteren Erinnerungen.`
-        : p.status === 'kept'
-          ? `Sie haben ${p.amount} ${p.currency} wie zugesagt bis ${p.promisedFor} gezahlt. Vielen Dank.`
-          : `Sie hatten zugesagt, ${p.amount} ${p.currency} bis ${p.promisedFor} zu zahlen; die Zahlung ist nicht eingegangen, daher setzen wir das Mahnverfahren fort. Bitte zahlen Sie oder melden Sie sich bei uns.`,
-  }),
-  plan_recommendation: (p: Extract<NotificationPayload, { kind: 'plan_recommendation' }>) => ({
-    subject: `Ein günstigerer Tarif für ${p.period}`,
-    body: `mit ${p.recommendedPlan} statt ${p.currentPlan} hätte der Anschluss ${p.subscriptionId} im Zeitraum ${p.period} ${p.saving} ${p.currency} weniger bezahlt.`,
-  }),
-  usage_forecast: (p: Extract<NotificationPayload, { kind: 'usage_forecast' }>) => ({
-    subject: `Der Anschluss ${p.subscriptionId} überschreitet im Zeitraum ${p.period} voraussichtlich sein Inklusivvolumen (${p.service})`,
-    body: `der Anschluss ${p.subscriptionId} hat ${p.used} von ${p.included} ${p.unit} seines Inklusivvolumens (${p.service}) verbraucht. Bei gleichbleibender Nutzung werden es bis zum ${p.lastDay} etwa ${p.projected} ${p.unit}: voraussichtliche Mehrkosten ${p.extraCharge} ${p.currency} netto.${
-      p.suggestion ? ` Mit ${p.suggestion.planName} wäre dieser Zeitraum ${p.suggestion.saving} ${p.currency} günstiger (${p.suggestion.alternativeAmount} ${p.currency}).` : ''
-    }`,
-  }),
-};
-
-type Dunning = Extract<NotificationPayload, { kind: 'dunning_step' }>;
-
-function dunningEn(p: Dunning): { subject: string; body: string } {
-  const inv = `invoice ${p.number ?? p.invoiceId}`;
-  const owed = p.overdue ? ` ${p.overdue} ${p.currency ?? ''} is overdue${p.daysPastDue ? ` (${p.daysPastDue} days)` : ''}.` : '';
-  switch (p.action) {
-    case 'late_fee':
-      return {
-        subject: `Late payment fee on ${inv}`,
-        body: `${inv} is still unpaid.${owed} A late payment fee of ${p.lateFee ?? ''} ${p.currency ?? ''}${p.noteNumber ? ` (debit note ${p.noteNumber})` : ''} has been added. Please pay or contact us.`,
-      };
-    case 'restriction':
-      return {
-        subject: 'Outgoing calls restricted',
-        body: `${inv} is still unpaid.${owed} Outgoing calls on your lines are restricted until it is paid; incoming calls and emergency calls still work.`,
-      };
-    case 'barring':
-      return { subject: 'Your lines are barred', body: `${inv} is still unpaid.${owed} Your lines are barred until it is paid. Please pay or contact us to restore service.` };
-    default:
-      return {
-        subject: 'Reminder: an invoice is overdue',
-        body: `${p.number ? `${inv} on your account` : 'an invoice on your account'} is overdue (step: ${p.step}).${owed} Please pay it or contact us.`,
-      };
-  }
-}
-
-function dunningDe(p: Dunning): { subject: string; body: string } {
-  const inv = `die Rechnung ${p.number ?? p.invoiceId}`;
-  const owed = p.overdue ? ` Überfällig: ${p.overdue} ${p.currency ?? ''}${p.daysPastDue ? ` (${p.daysPastDue} Tage)` : ''}.` : '';
-  switch (p.action) {
-    case 'late_fee':
-      return {
-        subject: 'Mahngebühr',
-        body: `${inv} ist weiterhin offen.${owed} Eine Mahngebühr von ${p.lateFee ?? ''} ${p.currency ?? ''}${p.noteNumber ? ` (Belastungsanzeige ${p.noteNumber})` : ''} wurde berechnet.`,
-      };
-    case 'restriction':
-      return { subject: 'Abgehende Anrufe gesperrt', body: `${inv} ist weiterhin offen.${owed} Abgehende Anrufe sind bis zur Zahlung gesperrt; eingehende Anrufe und Notrufe funktionieren weiter.` };
-    case 'barring':
-      return { subject: 'Ihre Anschlüsse sind gesperrt', body: `${inv} ist weiterhin offen.${owed} Ihre Anschlüsse sind bis zur Zahlung gesperrt.` };
-    default:
-      return { subject: 'Zahlungserinnerung', body: `eine Rechnung Ihres Kontos ist überfällig (Stufe: ${p.step}).${owed} Bitte begleichen Sie sie oder melden Sie sich bei uns.` };
-  }
-}
-
-const LANGUAGES: Record<string, { texts: Texts; greet: Record<Audience, (name: string) => string>; close: Record<Audience, string> }> = {
-  en: { texts: en, greet: { consumer: (n) => `Hi ${n},`, business: (n) => `Dear ${n},` }, close: { consumer: 'Cheers,\nYour billing team', business: 'Kind regards,\nAccounts receivable' } },
-  de: {
-    texts: de,
-    greet: { consumer: (n) => `Hallo ${n},`, business: (n) => `Sehr geehrte Damen und Herren (${n}),` },
-    close: { consumer: 'Viele Grüße\nIhr Abrechnungsteam', business: 'Mit freundlichen Grüßen\nDebitorenbuchhaltung' },
+/**
+ * Every text of a notification email, with the {placeholders} each must fill: the one definition
+ * tools/notifications/locales/<lang>.json is checked against. Optional clauses (a due date, a
+ * cheaper plan, the days overdue) are texts of their own, filled into their sentence or left out.
+ */
+export const NOTIFICATION_TEXT_SHAPE = {
+  greeting: { consumer: ['name'], business: ['name'] },
+  closing: { consumer: [], business: [] },
+  services: { voice: [], sms: [], data: [] },
+  invoice_issued: { subject: ['number', 'period'], body: ['number', 'period', 'total', 'due'], due: ['date'] },
+  invoice_upcoming: { subject: ['period'], body: ['period', 'date'] },
+  usage_threshold: { subject: ['percent', 'service'], body: ['line', 'used', 'granted', 'percent', 'service', 'period'] },
+  payment_received: { subject: ['number'], body: ['total', 'number'] },
+  payment_promise: {
+    recordedSubject: ['amount', 'date'],
+    recordedBody: ['amount', 'date'],
+    keptSubject: [],
+    keptBody: ['amount', 'date'],
+    brokenSubject: ['amount', 'date'],
+    brokenBody: ['amount', 'date'],
   },
-};
+  plan_recommendation: { subject: ['period'], body: ['recommended', 'current', 'line', 'saving', 'period'] },
+  usage_forecast: {
+    subject: ['line', 'service', 'period'],
+    body: ['line', 'used', 'included', 'unit', 'service', 'projected', 'lastDay', 'extra', 'suggestion'],
+    suggestion: ['plan', 'saving', 'alternative'],
+  },
+  dunning_step: {
+    invoice: ['number'],
+    anInvoice: [],
+    overdue: ['amount'],
+    overdueDays: ['amount', 'days'],
+    debitNote: ['number'],
+    lateFeeSubject: ['number'],
+    lateFeeBody: ['invoice', 'owed', 'fee', 'note'],
+    restrictionSubject: [],
+    restrictionBody: ['invoice', 'owed'],
+    barringSubject: [],
+    barringBody: ['invoice', 'owed'],
+    reminderSubject: [],
+    reminderBody: ['invoice', 'step', 'owed'],
+  },
+} as const;
 
-/** The language templates exist for; any other falls back to English. */
-export function templateLanguage(language: string): 'en' | 'de' {
-  return language.toLowerCase().startsWith('de') ? 'de' : 'en';
+type Texts = TextsOf<typeof NOTIFICATION_TEXT_SHAPE>;
+
+const schema = textsSchema(NOTIFICATION_TEXT_SHAPE);
+
+function parseTexts(lang: PrintLanguage, data: unknown): Texts {
+  const parsed = schema.safeParse(data);
+  if (parsed.success) return parsed.data;
+  const where = parsed.error.issues.map((i) => `${i.path.join('.') || '(file)'}: ${i.message}`).join('; ');
+  throw new BillingError('INTERNAL', `tools/notifications/locales/${lang}.json is not a complete template file: ${where}`);
+}
+
+// Checked once, when the module loads, so a broken translation fails at start and not in one customer's email.
+const TEXTS: Record<PrintLanguage, Texts> = { en: parseTexts('en', en), de: parseTexts('de', de), fr: parseTexts('fr', fr), es: parseTexts('es', es) };
+
+/** The language templates exist for (the base of a BCP 47 tag); any other falls back to English. */
+export function templateLanguage(language: string): PrintLanguage {
+  return printLanguage(language);
 }
 
 /** Consumers get the personal wording; every other segment (small_business, enterprise) the formal one. */
@@ -162,10 +84,113 @@ export function audienceOf(segment: string): Audience {
   return segment === 'consumer' ? 'consumer' : 'business';
 }
 
-/** Renders the email of a notification in a language and for an audience (plain text; amounts as stored decimals). */
+const DECIMAL = /^-?\d+(\.\d+)?$/;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const YEAR_MONTH = /^\d{4}-\d{2}$/;
+
+/** Formatters of one language; text that is not the expected shape (free-form strings of old payloads) is shown as it is. */
+function formattersOf(lang: PrintLanguage, texts: Texts) {
+  return {
+    money(value: string, currency: string | undefined): string {
+      if (!currency || !DECIMAL.test(value)) return currency ? `${value} ${currency}` : value;
+      try {
+        return formatAmount(value, currency, lang);
+      } catch {
+        // An unknown currency code in a stored payload: the amount and the code as stored beat no email.
+        return `${value} ${currency}`;
+      }
+    },
+    quantity: (value: string) => (DECIMAL.test(value) ? formatQuantity(value, lang) : value),
+    percent: (value: number) => formatPercent(String(value), lang),
+    date: (value: string) => (ISO_DATE.test(value) ? formatDate(value, lang) : value),
+    period: (value: string) => (YEAR_MONTH.test(value) ? formatMonth(value, lang) : value),
+    service: (value: string) => (Object.hasOwn(texts.services, value) ? texts.services[value as keyof Texts['services']] : value),
+  };
+}
+
+type Rendered = { subject: string; body: string };
+type Fmt = ReturnType<typeof formattersOf>;
+type Of<K extends NotificationPayload['kind']> = Extract<NotificationPayload, { kind: K }>;
+
+function dunning(p: Of<'dunning_step'>, t: Texts['dunning_step'], f: Fmt): Rendered {
+  const number = p.number ?? String(p.invoiceId);
+  const invoice = fillTemplate(t.invoice, { number });
+  const amount = p.overdue ? f.money(p.overdue, p.currency) : '';
+  const owed = !p.overdue ? '' : p.daysPastDue ? fillTemplate(t.overdueDays, { amount, days: String(p.daysPastDue) }) : fillTemplate(t.overdue, { amount });
+  switch (p.action) {
+    case 'late_fee':
+      return {
+        subject: fillTemplate(t.lateFeeSubject, { number }),
+        body: fillTemplate(t.lateFeeBody, { invoice, owed, fee: f.money(p.lateFee ?? '', p.currency), note: p.noteNumber ? fillTemplate(t.debitNote, { number: p.noteNumber }) : '' }),
+      };
+    case 'restriction':
+      return { subject: t.restrictionSubject, body: fillTemplate(t.restrictionBody, { invoice, owed }) };
+    case 'barring':
+      return { subject: t.barringSubject, body: fillTemplate(t.barringBody, { invoice, owed }) };
+    default:
+      return { subject: t.reminderSubject, body: fillTemplate(t.reminderBody, { invoice: p.number ? invoice : t.anInvoice, step: p.step, owed }) };
+  }
+}
+
+function promise(p: Of<'payment_promise'>, t: Texts['payment_promise'], f: Fmt): Rendered {
+  const values = { amount: f.money(p.amount, p.currency), date: f.date(p.promisedFor) };
+  const [subject, body] = p.status === 'recorded' ? [t.recordedSubject, t.recordedBody] : p.status === 'kept' ? [t.keptSubject, t.keptBody] : [t.brokenSubject, t.brokenBody];
+  return { subject: fillTemplate(subject, values), body: fillTemplate(body, values) };
+}
+
+function forecast(p: Of<'usage_forecast'>, t: Texts['usage_forecast'], f: Fmt): Rendered {
+  const money = (v: string) => f.money(v, p.currency);
+  const common = { line: p.subscriptionId, service: f.service(p.service), period: f.period(p.period) };
+  const suggestion = p.suggestion ? fillTemplate(t.suggestion, { plan: p.suggestion.planName, saving: money(p.suggestion.saving), alternative: money(p.suggestion.alternativeAmount) }) : '';
+  const values = {
+    ...common,
+    used: f.quantity(p.used),
+    included: f.quantity(p.included),
+    unit: p.unit,
+    projected: f.quantity(p.projected),
+    lastDay: f.date(p.lastDay),
+    extra: money(p.extraCharge),
+    suggestion,
+  };
+  return { subject: fillTemplate(t.subject, common), body: fillTemplate(t.body, values) };
+}
+
+function texts(p: NotificationPayload, t: Texts, f: Fmt): Rendered {
+  const fill = (pair: { subject: string; body: string }, values: Record<string, string>) => ({ subject: fillTemplate(pair.subject, values), body: fillTemplate(pair.body, values) });
+  switch (p.kind) {
+    case 'invoice_issued': {
+      const due = p.dueDate ? fillTemplate(t.invoice_issued.due, { date: f.date(p.dueDate) }) : '';
+      return fill(t.invoice_issued, { number: p.number ?? String(p.invoiceId), period: f.period(p.period), total: f.money(p.total, p.currency), due });
+    }
+    case 'invoice_upcoming':
+      return fill(t.invoice_upcoming, { period: f.period(p.period), date: f.date(p.billingDate) });
+    case 'usage_threshold':
+      return fill(t.usage_threshold, {
+        line: p.subscriptionId,
+        used: f.quantity(p.used),
+        granted: f.quantity(p.granted),
+        percent: f.percent(p.percent),
+        service: f.service(p.service),
+        period: f.period(p.period),
+      });
+    case 'payment_received':
+      return fill(t.payment_received, { number: p.number ?? String(p.invoiceId), total: f.money(p.total, p.currency) });
+    case 'dunning_step':
+      return dunning(p, t.dunning_step, f);
+    case 'payment_promise':
+      return promise(p, t.payment_promise, f);
+    case 'plan_recommendation':
+      return fill(t.plan_recommendation, { recommended: p.recommendedPlan, current: p.currentPlan, line: p.subscriptionId, saving: f.money(p.saving, p.currency), period: f.period(p.period) });
+    case 'usage_forecast':
+      return forecast(p, t.usage_forecast, f);
+  }
+}
+
+/** Renders the email of a notification in a language and for an audience (plain text; amounts, quantities and dates in the language's style). */
 export function renderNotificationEmail(payload: NotificationPayload, opts: { language: string; audience: Audience; name: string }): RenderedEmail {
-  const lang = LANGUAGES[templateLanguage(opts.language)]!;
-  const t = (lang.texts[payload.kind] as (p: NotificationPayload) => { subject: string; body: string })(payload);
-  const body = t.body.charAt(0).toUpperCase() + t.body.slice(1);
-  return { subject: t.subject, text: `${lang.greet[opts.audience](opts.name)}\n\n${body}\n\n${lang.close[opts.audience]}\n` };
+  const lang = templateLanguage(opts.language);
+  const t = TEXTS[lang];
+  const { subject, body } = texts(payload, t, formattersOf(lang, t));
+  const text = body.charAt(0).toUpperCase() + body.slice(1);
+  return { subject, text: `${fillTemplate(t.greeting[opts.audience], { name: opts.name })}\n\n${text}\n\n${t.closing[opts.audience]}\n` };
 }

@@ -111,7 +111,7 @@ export function drawInvoiceSummary(layout: PdfLayout, ctx: PrintContext): void {
   const dueLine = doc.dueDate && doc.kind !== 'credit_note' ? fillLabel(labels.payBy, { date: ctx.date(doc.dueDate) }) : null;
 
   layout.y += 6;
-  const heading = consumer && doc.kind === 'invoice' ? fillLabel(labels.yourBill, { period: doc.period.label }) : labels.summary;
+  const heading = consumer && doc.kind === 'invoice' ? fillLabel(labels.yourBill, { period: ctx.periodLabel }) : labels.summary;
   layout.ensure(150);
   layout.textAt(heading, layout.left, layout.y, { font: BOLD, size: consumer ? 13 : 11 });
   layout.y += consumer ? 19 : 16;

@@ -1,5 +1,5 @@
 import type { InvoiceDocument } from '../invoice.types.ts';
-import { formatAmount, formatDate, formatPercent, formatQuantity, formatShortDate, lastDayOf } from './format-invoice-values.ts';
+import { formatAmount, formatDate, formatMonth, formatPercent, formatQuantity, formatShortDate, lastDayOf } from './format-invoice-values.ts';
 import { labelsFor, type InvoiceLabels } from './invoice-labels.ts';
 
 /** What every part of the printed invoice needs: the document, its words, and its formatters. */
@@ -16,6 +16,8 @@ export interface PrintContext {
   shortPeriod(period: { from: string; to: string }): string;
   /** The document title: INVOICE, CREDIT NOTE or DEBIT NOTE in the document's language. */
   title: string;
+  /** The period's label as printed: a YYYY-MM label as its month in words ("marzo de 2025"), any other as stored. */
+  periodLabel: string;
 }
 
 // Segments that read the detailed layout; any buyer flagged as a business does too.
@@ -40,11 +42,12 @@ export function createPrintContext(doc: InvoiceDocument): PrintContext {
       return last === period.from ? first : `${first} – ${formatShortDate(last, lang)}`;
     },
     title: titles[doc.kind],
+    periodLabel: /^\d{4}-\d{2}$/.test(doc.period.label) ? formatMonth(doc.period.label, lang) : doc.period.label,
   };
 }
 
 /** The period as printed in full: "March 2025 (1 March 2025 – 31 March 2025)". */
 export function describePeriod(ctx: PrintContext): string {
   const { period } = ctx.doc;
-  return `${period.label} (${ctx.date(period.from)} – ${ctx.date(lastDayOf(period))})`;
+  return `${ctx.periodLabel} (${ctx.date(period.from)} – ${ctx.date(lastDayOf(period))})`;
 }
