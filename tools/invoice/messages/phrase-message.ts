@@ -70,9 +70,10 @@ function lineName(line: MessageLine): string {
 function formatFigure(f: MessageFigure, language: string, texts: MessageTexts): string {
   if (f.unit === '%') return formatPercent(f.value.replace(/^-/, ''), language);
   if (f.unit === 'date') return formatDate(f.value, language);
-  if (/^[A-Z]{3}$/.test(f.unit)) return formatAmount(f.value, f.unit, language);
-  const unit = (texts.units as Record<string, string>)[f.unit] ?? f.unit;
-  return `${formatQuantity(f.value, language)}${NBSP}${unit}`;
+  // Usage units first: "SMS" is a unit, not a currency code.
+  const unit = (texts.units as Record<string, string>)[f.unit];
+  if (unit !== undefined) return `${formatQuantity(f.value, language)}${NBSP}${unit}`;
+  return formatAmount(f.value, f.unit, language);
 }
 
 /**
@@ -93,15 +94,9 @@ export function phraseMessage(message: InvoiceMessage, language: string, texts: 
       return fill(t.plan_saving, { line, plan: asPlainText(message.planName), saving: f(saving), alternative: f(alternative), current: f(current) });
     }
     case 'rollover_left':
-      return fill(t.rollover_left, { line, units: f(message.figures.units), service: texts.services[message.service], date: f(message.figures.usableUntil) });
+      return fill(t.rollover_left, { line, units: f(message.figures.units), date: f(message.figures.usableUntil) });
     case 'allowance_expired':
-      return fill(t.allowance_expired, {
-        line,
-        units: f(message.figures.units),
-        available: f(message.figures.available),
-        service: texts.services[message.service],
-        date: f(message.figures.expiredOn),
-      });
+      return fill(t.allowance_expired, { line, units: f(message.figures.units), available: f(message.figures.available), date: f(message.figures.expiredOn) });
     case 'promotion_ending':
       return fill(message.figures.periodsLeft.value === '0' ? t.promotion_ends_now : t.promotion_ends_next, {
         line,
