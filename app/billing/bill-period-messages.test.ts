@@ -1,31 +1,18 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ingestAndRate, setUpBillingOperator } from '../../cli/commands/testing/billing-setup.ts';
-import { findPeriodInvoice, getBillingSettings, loadBillingInput, saveCatalogVersion } from '../../db/index.ts';
+import { setUpBillingOperator } from '../../cli/commands/testing/billing-setup.ts';
+import { findPeriodInvoice, getBillingSettings, loadBillingInput } from '../../db/index.ts';
 import { createTempStore } from '../../db/testing/create-temp-store.ts';
-import { testCatalog } from '../../tools/charging/testing/charging-fixtures.ts';
 import { billAccount } from '../../tools/invoice/bill-account.ts';
 import { phraseMessage } from '../../tools/invoice/messages/index.ts';
 import { dec, roundDecimal } from '../../tools/money/index.ts';
 import { billPeriod } from './bill-period.ts';
-
-const MB = 1_048_576;
-// Mobile data of line L1 (447700900123, Talk 10 since June 2024: 10 min, 100 SMS with 50 rolling over, 1,024 MB).
-const DATA_MB: Record<string, number> = { '2024-12': 1000, '2025-01': 1200, '2025-02': 1100, '2025-03': 1540 };
-const CDRS = [
-  'record_id,service,direction,subscriber,imsi,serving_network,visited_country,other_party,start,duration,disposition,volume,notes',
-  ...Object.entries(DATA_MB).map(([p, mb]) => `d-${p},data,,447700900123,,,,,${p}-10T10:00:00Z,,,${mb * MB},`),
-];
+import { DATA_MB, seedUsageHistory } from './testing/usage-history.ts';
 
 let store: ReturnType<typeof createTempStore>;
 beforeEach(async () => {
   store = createTempStore();
   setUpBillingOperator(store);
-  // A welcome promotion for the line's first ten periods: June 2024 is its first, March 2025 its tenth.
-  saveCatalogVersion(
-    store,
-    testCatalog({ promotions: [{ id: 'WELCOME', name: 'Welcome 10% off', kind: 'percent_off_recurring', percent: '10', periods: 10, eligibility: { plans: ['PLAN_10'] } }] }),
-  );
-  await ingestAndRate(store, CDRS);
+  await seedUsageHistory(store);
 });
 afterEach(() => store.cleanup());
 
