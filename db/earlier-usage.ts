@@ -28,8 +28,8 @@ export function earlierPeriodUsage(store: Store, accountId: string, period: stri
   const q = prepared(store, 'earlier-period-usage', () => store.sqlite.prepare<[string, string, string], Row>(EARLIER_USAGE_SQL));
   const out = new Map<string, EarlierPeriodUsage>();
   for (const r of q.all(accountId, addMonths(period, -count), period)) {
-    let entry = out.get(r.period);
-    if (!entry) out.set(r.period, (entry = { period: r.period, lines: [] }));
+    const entry = out.get(r.period) ?? { period: r.period, lines: [] };
+    out.set(r.period, entry);
     if (r.unitCode !== null && r.quantity !== null) entry.lines.push({ subscriptionId: r.subscriptionId, unitCode: r.unitCode, quantity: r.quantity });
   }
   return [...out.values()];

@@ -13,10 +13,7 @@ export const DATA_MB: Readonly<Record<string, number>> = { '2024-12': 1000, '202
  * promotion for a line's first ten periods (June 2024 is L1's first, March 2025 its tenth).
  */
 export async function seedUsageHistory(store: ReturnType<typeof createTempStore>): Promise<void> {
-  saveCatalogVersion(
-    store,
-    testCatalog({ promotions: [{ id: 'WELCOME', name: 'Welcome 10% off', kind: 'percent_off_recurring', percent: '10', periods: 10, eligibility: { plans: ['PLAN_10'] } }] }),
-  );
+  saveCatalogVersion(store, testCatalog({ promotions: [{ id: 'WELCOME', name: 'Welcome 10% off', kind: 'percent_off_recurring', percent: '10', periods: 10, eligibility: { plans: ['PLAN_10'] } }] }));
   await ingestAndRate(store, [
     'record_id,service,direction,subscriber,imsi,serving_network,visited_country,other_party,start,duration,disposition,volume,notes',
     ...Object.entries(DATA_MB).map(([p, mb]) => `d-${p},data,,447700900123,,,,,${p}-10T10:00:00Z,,,${mb * MB},`),

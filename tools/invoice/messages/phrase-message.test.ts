@@ -21,7 +21,13 @@ const expired: InvoiceMessage = {
   service: 'voice',
   figures: { units: fig('1500', 'min'), available: fig('2000', 'min'), expiredOn: fig('2025-03-31', 'date') },
 };
-const ending = (left: string): InvoiceMessage => ({ kind: 'promotion_ending', line, promotionId: 'P', promotionName: 'Spring 50%', figures: { periodsLeft: fig(left, 'periods'), endsOn: fig('2025-04-30', 'date') } });
+const ending = (left: string): InvoiceMessage => ({
+  kind: 'promotion_ending',
+  line,
+  promotionId: 'P',
+  promotionName: 'Spring 50%',
+  figures: { periodsLeft: fig(left, 'periods'), endsOn: fig('2025-04-30', 'date') },
+});
 const ALL = [usage, { ...usage, figures: { ...usage.figures, change: fig('-25', '%') } }, saving, rollover, expired, ending('0'), ending('1')] as InvoiceMessage[];
 
 describe('phraseMessage', () => {
@@ -41,15 +47,15 @@ describe('phraseMessage', () => {
     expect(phraseMessage(usage, 'de-AT')).toBe(
       'Anschluss +447700900123: Sie haben 35\u00a0% mehr mobile Daten genutzt als im Durchschnitt der letzten drei Monate (3,1\u00a0GB in diesem Zeitraum, 2,3\u00a0GB im Durchschnitt).',
     );
-    expect(phraseMessage(saving, 'de')).toBe('Anschluss +447700900123: Mit Talk and Data 30 hätten Sie in diesem Zeitraum 4,20\u00a0€ weniger bezahlt (1.230,00\u00a0€ statt 1.234,20\u00a0€, ohne Steuern).');
+    expect(phraseMessage(saving, 'de')).toBe(
+      'Anschluss +447700900123: Mit Talk and Data 30 hätten Sie in diesem Zeitraum 4,20\u00a0€ weniger bezahlt (1.230,00\u00a0€ statt 1.234,20\u00a0€, ohne Steuern).',
+    );
     expect(phraseMessage(ending('0'), 'de')).toBe('Anschluss +447700900123: Dies ist der letzte Zeitraum Ihrer Aktion Spring 50%; sie endet am 30. April 2025.');
     expect(phraseMessage(usage, 'fr')).toBe(
       'Ligne +447700900123 : vous avez consommé 35\u00a0% de données mobiles de plus que votre moyenne des trois derniers mois (3,1\u00a0Go sur cette période, 2,3\u00a0Go en moyenne).',
     );
     expect(phraseMessage(rollover, 'fr-CH')).toBe("Ligne +447700900123 : 50\u00a0SMS restant sur votre forfait sont reportés sur votre prochaine période, utilisables jusqu'au 30 avril 2025.");
-    expect(phraseMessage(expired, 'fr')).toBe(
-      "Ligne +447700900123 : 1\u00a0500\u00a0min sur les 2\u00a0000\u00a0min de votre forfait n'ont pas été consommés et ont expiré le 31 mars 2025.",
-    );
+    expect(phraseMessage(expired, 'fr')).toBe("Ligne +447700900123 : 1\u00a0500\u00a0min sur les 2\u00a0000\u00a0min de votre forfait n'ont pas été consommés et ont expiré le 31 mars 2025.");
   });
 
   it('Spanish words from the es file, numbers by the format helpers for es (English style until they print Spanish)', () => {

@@ -31,7 +31,7 @@ describe('planSavingMessages', () => {
         savingPercent: { value: roundDecimal(dec('4.20').div('34.20').times(100), 0, 'middle').toFixed(0), unit: '%' },
       },
     });
-    expect(m!.figures.savingPercent.value).toBe('12');
+    expect(m).toMatchObject({ figures: { savingPercent: { value: '12' } } });
   });
 
   it('shows nothing for a saving under the amount or the share, or for a line not on the invoice', () => {
