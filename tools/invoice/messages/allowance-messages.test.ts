@@ -43,12 +43,22 @@ describe('expiredAllowanceMessages', () => {
     });
   });
 
-  it('shows nothing under a quarter of what was available, or when nothing is left', () => {
-    // 240 of 1,000 SMS left: 24%.
-    expect(expiredAllowanceMessages([row({ service: 'sms', allowanceId: 'SMS', granted: 1000, used: 760 })], lines, '2025-03-31')).toEqual([]);
-    expect(expiredAllowanceMessages([row({ service: 'sms', allowanceId: 'SMS', granted: 1000, used: 750 })], lines, '2025-03-31')).toHaveLength(1);
+  it('shows nothing under half of what was available, or when nothing is left', () => {
+    // 499 of 1,000 SMS left: 49.9%.
+    expect(expiredAllowanceMessages([row({ service: 'sms', allowanceId: 'SMS', granted: 1000, used: 501 })], lines, '2025-03-31')).toEqual([]);
+    expect(expiredAllowanceMessages([row({ service: 'sms', allowanceId: 'SMS', granted: 1000, used: 500 })], lines, '2025-03-31')).toHaveLength(1);
     expect(expiredAllowanceMessages([row({ granted: 10 * MB, used: 10 * MB })], lines, '2025-03-31')).toEqual([]);
-    // Half a minute of a minute: a quarter and more, but not one whole unit.
+    // Half a minute of a minute: half, but not one whole unit.
     expect(expiredAllowanceMessages([row({ service: 'voice', allowanceId: 'MIN', granted: 60_000, used: 30_000 })], lines, '2025-03-31')).toEqual([]);
+  });
+
+  it('tells one allowance per line: the largest share, data before calls before texts on a tie', () => {
+    const sms = row({ service: 'sms', allowanceId: 'SMS', granted: 100, used: 10 });
+    const voice = row({ service: 'voice', allowanceId: 'MIN', granted: 600_000, used: 0 });
+    const data = row({ granted: 100 * MB, used: 0 });
+    const pick = (ledger: AllowanceLedgerRow[]) => expiredAllowanceMessages(ledger, lines, '2025-03-31').map((m) => m.kind === 'allowance_expired' && m.allowanceId);
+    expect(pick([sms, voice])).toEqual(['MIN']);
+    expect(pick([sms, voice, data])).toEqual(['DATA_5G']);
+    expect(pick([sms])).toEqual(['SMS']);
   });
 });

@@ -1,5 +1,5 @@
 import type { AllowanceCarry, AllowanceLedgerRow } from '../../charging/charging.types.ts';
-import { dec } from '../../money/index.ts';
+import { dec, type Decimal } from '../../money/index.ts';
 import { MESSAGE_THRESHOLDS } from './message-thresholds.ts';
 import type { InvoiceMessage, MessageLine } from './message.types.ts';
 import { displayQuantity, fromBaseUnits, wholePercent } from './message-units.ts';
@@ -35,10 +35,14 @@ export function rolloverMessages(carriedOut: readonly AllowanceCarry[], ledger: 
   return out;
 }
 
+// When two allowances of a line lapse by the same share, the one named first here is told.
+const SERVICE_ORDER = ['data', 'voice', 'sms'];
+
 /**
- * Allowance expired: what was left of each line's allowance at the end of the period and did not
+ * Allowance expired: what was left of a line's allowance at the end of the period and did not
  * carry on (granted plus carried in, less used and carried out). Shown when it is at least the
- * threshold share of what was available and at least one whole unit.
+ * threshold share of what was available and at least one whole unit; at most one per line (the
+ * largest share), so a light user is not told the same thing for every allowance.
  */
 export function expiredAllowanceMessages(ledger: readonly AllowanceLedgerRow[], lines: readonly MessageLine[], periodLastDay: string): InvoiceMessage[] {
   const rows = new Map<string, AllowanceLedgerRow>();
@@ -49,17 +53,18 @@ export function expiredAllowanceMessages(ledger: readonly AllowanceLedgerRow[], 
     if (g) rows.set(key, { ...g, granted: g.granted + r.granted, carriedIn: g.carriedIn + r.carriedIn, used: g.used + r.used, carriedOut: g.carriedOut + r.carriedOut });
     else rows.set(key, { ...r });
   }
-  const out: InvoiceMessage[] = [];
+  const best = new Map<string, { share: Decimal; message: InvoiceMessage }>();
   for (const r of rows.values()) {
     const line = lines.find((l) => l.subscriptionId === r.subscriptionId);
     const available = r.granted + r.carriedIn;
     const expired = available - r.used - r.carriedOut;
     if (!line || available <= 0 || expired <= 0) continue;
-    if (wholePercent(dec(expired), dec(available)).exact.lessThan(MESSAGE_THRESHOLDS.allowanceExpiredPercent)) continue;
+    const share = wholePercent(dec(expired), dec(available)).exact;
+    if (share.lessThan(MESSAGE_THRESHOLDS.allowanceExpiredPercent)) continue;
     const source = `allowance ledger of ${r.allowanceId}: granted ${r.granted} + carried in ${r.carriedIn} - used ${r.used} - carried out ${r.carriedOut} base units`;
     const units = displayQuantity(fromBaseUnits(expired, r.service), r.service, source, { down: true });
     if (!dec(units.value).greaterThan(0)) continue;
-    out.push({
+    const message: InvoiceMessage = {
       kind: 'allowance_expired',
       line,
       allowanceId: r.allowanceId,
@@ -69,7 +74,14 @@ export function expiredAllowanceMessages(ledger: readonly AllowanceLedgerRow[], 
         available: displayQuantity(fromBaseUnits(available, r.service), r.service, `allowance ledger of ${r.allowanceId}: granted + carried in`, { down: true }),
         expiredOn: { value: periodLastDay, unit: 'date', source: 'the last day of this period' },
       },
-    });
+    };
+    const held = best.get(r.subscriptionId);
+    const before = (a: InvoiceMessage, b: InvoiceMessage) =>
+      a.kind === 'allowance_expired' && b.kind === 'allowance_expired' && (SERVICE_ORDER.indexOf(a.service) - SERVICE_ORDER.indexOf(b.service) || a.allowanceId.localeCompare(b.allowanceId)) < 0;
+    if (!held || share.greaterThan(held.share) || (share.equals(held.share) && before(message, held.message))) best.set(r.subscriptionId, { share, message });
   }
-  return out;
+  return lines.flatMap((l) => {
+    const m = best.get(l.subscriptionId);
+    return m ? [m.message] : [];
+  });
 }

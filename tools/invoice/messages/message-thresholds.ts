@@ -13,8 +13,8 @@ export const MESSAGE_THRESHOLDS = {
   planSavingAmount: '2',
   /** …and at least this share of what the line cost this period (percent). */
   planSavingPercent: 10,
-  /** Expired allowance: at least this share (percent) of what was available went unused. */
-  allowanceExpiredPercent: 25,
+  /** Expired allowance: at least this share (percent) of what was available went unused (and one message per line at most). */
+  allowanceExpiredPercent: 50,
   /** Promotion ending: its last period is at most this many periods after this one (0: this one). */
   promotionEndingWithin: 1,
 } as const;
