@@ -33,6 +33,7 @@ export { saveRerating, rerateHistory, type RerateChange } from './rerate-store.t
 export { usageRowsForNumbers } from './billing-usage-store.ts';
 export { notesFor, replaceUnissuedInvoice, changeInvoiceStatus, markOverdueInvoices } from './invoice-store.ts';
 export { loadBillingInput, newBillingCaches, type BillingCaches } from './load-billing-input.ts';
+export { earlierPeriodUsage } from './earlier-usage.ts';
 export { loadPlanPeerTotals } from './load-plan-peer-totals.ts';
 export { saveUser, getUser, listUsers, USER_ID, type UserRecord } from './user-store.ts';
 export { createApiToken, userForToken, listApiTokens, getApiToken, revokeApiToken, type ApiTokenView } from './api-token-store.ts';

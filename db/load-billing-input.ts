@@ -7,6 +7,7 @@ import { getAccountBundle } from './account-store.ts';
 import { loadChargeableEvents, type TariffPlanCache } from './billing-usage-store.ts';
 import { catalogInEffect } from './catalog-store.ts';
 import { carriesInto, previousInvoiceTotals } from './invoice-store.ts';
+import { earlierPeriodUsage } from './earlier-usage.ts';
 import type { TaxPack } from '../tools/tax/index.ts';
 import { taxPacksInForce } from './tax-pack-store.ts';
 import type { Store } from './open-database.ts';
@@ -27,7 +28,7 @@ export function newBillingCaches(): BillingCaches {
 /**
  * Everything billing needs about one account and period, read from the store: the account with its
  * lines, the catalog in effect at the period start, the rated usage, the allowance carried in from
- * the previous period and the recent invoice totals.
+ * the previous period, the recent invoice totals and the usage billed in the three periods before.
  */
 export function loadBillingInput(store: Store, accountId: string, period: string, timezone: string, settings: BillingSettings, caches: BillingCaches = newBillingCaches()): BillAccountInput {
   const bundle = getAccountBundle(store, accountId);
@@ -55,6 +56,7 @@ export function loadBillingInput(store: Store, accountId: string, period: string
     ),
     settings,
     previousTotals: previousInvoiceTotals(store, accountId, period),
+    usageHistory: earlierPeriodUsage(store, accountId, period),
     taxPacks: caches.taxPacks,
   };
 }

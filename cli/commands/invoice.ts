@@ -7,11 +7,12 @@ import { AS_OPTION } from './acting-user.ts';
 import { describeProposal } from './approvals.ts';
 import { checkDate } from '../../tools/time/index.ts';
 import { invoiceStatusSchema, type InvoiceDocument } from '../../tools/invoice/invoice.types.ts';
+import { messageTextsFor, phraseMessage } from '../../tools/invoice/messages/index.ts';
 import { withStore, type GlobalOptions } from '../context.ts';
 import { checkOutputFile, writeOutputData } from '../output-file.ts';
 import { action, choiceOption, parseIntOption, printResult, table } from '../output.ts';
 
-/** A short human rendering of an invoice: header, lines, taxes, totals. */
+/** A short human rendering of an invoice: header, lines, taxes, totals, personalised messages. */
 export function describeInvoice(d: InvoiceDocument): string {
   const title = d.kind === 'invoice' ? 'Invoice' : d.kind === 'credit_note' ? 'Credit note' : 'Debit note';
   return [
@@ -25,6 +26,7 @@ export function describeInvoice(d: InvoiceDocument): string {
     ...d.taxes.map((t) => `  ${t.name} (${t.ratePercent ? `${t.ratePercent}% of ${t.base}` : `${t.base} lines x ${t.feePerLine}`}): ${t.amount}`),
     ...d.taxNotes.map((n) => `  ${n.text}`),
     `  Subtotal ${d.subtotal}  Taxes ${d.taxTotal}  Total ${d.total} ${d.currency}`,
+    ...(d.messages.length ? [`  ${messageTextsFor(d.language).heading}:`, ...d.messages.map((m) => `  - ${phraseMessage(m, d.language)}`)] : []),
   ].join('\n');
 }
 

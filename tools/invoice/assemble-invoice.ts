@@ -3,6 +3,7 @@ import { minorUnits, ZERO } from '../money/index.ts';
 import type { TaxResult } from '../tax/tax.types.ts';
 import type { Buyer, InvoiceDocument, InvoiceKind, InvoiceLine, Recommendation, Seller, UsageSummaryRow } from './invoice.types.ts';
 import { checkInvoiceInvariants } from './check-invoice-invariants.ts';
+import type { InvoiceMessage } from './messages/message.types.ts';
 
 const SECTION_ORDER = ['plans', 'usage', 'one_time', 'promotions', 'discounts', 'adjustments'] as const;
 
@@ -32,6 +33,7 @@ export function assembleInvoice(input: {
   taxes: TaxResult;
   usageSummary: UsageSummaryRow[];
   recommendations?: Recommendation[];
+  messages?: InvoiceMessage[];
   correcting?: InvoiceDocument['correcting'];
 }): InvoiceDocument {
   const decimals = minorUnits(input.currency);
@@ -59,6 +61,7 @@ export function assembleInvoice(input: {
     taxNotes: input.taxes.notes,
     usageSummary: input.usageSummary,
     recommendations: input.recommendations ?? [],
+    messages: input.messages ?? [],
     subtotal: subtotal.toFixed(decimals),
     taxTotal: taxTotal.toFixed(decimals),
     total: subtotal.plus(taxTotal).toFixed(decimals),

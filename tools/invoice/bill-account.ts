@@ -10,6 +10,8 @@ import { assembleInvoice } from './assemble-invoice.ts';
 import type { BillingSettings } from './billing-settings.types.ts';
 import { flagInvoice, type FlagContext } from './flag-invoice.ts';
 import type { Buyer, InvoiceDocument } from './invoice.types.ts';
+import { computeInvoiceMessages } from './messages/compute-invoice-messages.ts';
+import type { EarlierPeriodUsage } from './messages/usage-change.ts';
 
 /** Everything known about one account for one period, loaded by the caller. */
 export interface BillAccountInput {
@@ -30,6 +32,8 @@ export interface BillAccountInput {
   recommend?: boolean;
   /** The tax packs in force (adopted versions, db/tax-pack-store.ts); the built-in packs when absent. */
   taxPacks?: readonly TaxPack[];
+  /** Usage lines of the account's invoices of the three earlier periods, for the usage insights (absent: none). */
+  usageHistory?: readonly EarlierPeriodUsage[];
 }
 
 /** The tax view of an account: place of supply, business status, VAT id, exemptions. */
@@ -98,6 +102,19 @@ export function billAccount(input: BillAccountInput): { doc: InvoiceDocument; ch
     },
     input.taxPacks,
   );
+  const recommendations = input.recommend === false ? [] : recommendPlans(chargeInput, '1', charge);
+  const messages = computeInvoiceMessages({
+    catalog: input.catalog,
+    customer,
+    subscriptions: input.subscriptions,
+    cycleDay: account.billingCycleDay,
+    timezone: input.timezone,
+    period,
+    currency: account.currency,
+    charge,
+    recommendations,
+    usageHistory: input.usageHistory,
+  });
   const doc = assembleInvoice({
     series: settings.invoiceSeries,
     period,
@@ -108,7 +125,8 @@ export function billAccount(input: BillAccountInput): { doc: InvoiceDocument; ch
     lines: charge.lines,
     taxes,
     usageSummary: charge.usageSummary,
-    recommendations: input.recommend === false ? [] : recommendPlans(chargeInput, '1', charge),
+    recommendations,
+    messages,
   });
   // The plan's usual is the bill run's to add (it needs the other accounts): it re-flags with flagContext.
   const flagContext: FlagContext = { previousTotals: input.previousTotals, unratedEvents: input.notRated, unattachedEvents: charge.unattachedEvents.length };

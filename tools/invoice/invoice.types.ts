@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { taxLineSchema, taxNoteSchema } from '../tax/tax.types.ts';
 import { calendarDateSchema, decimalStringSchema } from '../schemas/index.ts';
+import { invoiceMessageSchema } from './messages/message.types.ts';
 
 /**
  * The invoice document: what assembly produces, what the database stores (as JSON), and what every
@@ -158,6 +159,8 @@ export const invoiceDocumentSchema = z.object({
   taxNotes: z.array(taxNoteSchema),
   usageSummary: z.array(usageSummaryRowSchema),
   recommendations: z.array(recommendationSchema),
+  /** Personalised messages with the figures they name (tools/invoice/messages); none on notes, none on documents stored before them. */
+  messages: z.array(invoiceMessageSchema).default([]),
   /** Sum of line amounts. */
   subtotal: decimalString,
   /** Sum of tax line amounts. */

@@ -116,6 +116,7 @@ export function consumerInvoiceGbp(): InvoiceDocument {
     ],
     // Line A cost 15.00 + 3.75 - 2.50 = 16.25; World 20GB would have cost 14.00
     recommendations: [{ subscriptionId: 'sub-1', currentPlanId: 'plan-unl-15', planId: 'plan-world-20', planName: 'World 20GB', currentAmount: '16.25', alternativeAmount: '14.00', saving: '2.25' }],
+    messages: [],
     subtotal: '32.00',
     taxTotal: '6.40',
     total: '38.40',
@@ -198,6 +199,7 @@ export function businessReverseChargeEur(): InvoiceDocument {
     taxNotes: [{ code: 'REVERSE_CHARGE', text: 'Steuerschuldnerschaft des Leistungsempfängers (Reverse Charge, Art. 196 MwStSystRL).', categoryCode: 'AE', exemptionReasonCode: 'VATEX-EU-AE' }],
     usageSummary: [{ service: 'voice', category: 'Ausland', events: 23, quantity: '310', unit: 'Min.', included: '0', amount: '12.40' }],
     recommendations: [],
+    messages: [],
     subtotal: '1126.40',
     taxTotal: '0.00',
     total: '1126.40',

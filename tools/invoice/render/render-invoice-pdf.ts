@@ -2,6 +2,7 @@ import PDFDocument from 'pdfkit';
 import type { InvoiceDocument } from '../invoice.types.ts';
 import { drawInvoiceLines, drawInvoiceTaxes } from './draw-invoice-charges.ts';
 import { drawInvoiceHeader, drawInvoiceSummary } from './draw-invoice-header.ts';
+import { drawInvoiceMessages } from './draw-invoice-messages.ts';
 import { drawRecommendations, drawTaxNotes, drawUsageSummary } from './draw-invoice-notes.ts';
 import { printLanguage } from './format-invoice-values.ts';
 import { fillLabel } from './invoice-labels.ts';
@@ -54,6 +55,7 @@ export async function renderInvoicePdf(doc: InvoiceDocument, options: RenderInvo
   drawInvoiceSummary(layout, ctx);
   // Right under the totals, so a reverse-charged or exempt bill says at once why it has no VAT.
   drawTaxNotes(layout, ctx);
+  drawInvoiceMessages(layout, ctx);
   if (ctx.business) {
     drawInvoiceLines(layout, ctx);
     drawInvoiceTaxes(layout, ctx);
