@@ -109,6 +109,7 @@ export function billAccount(input: BillAccountInput): { doc: InvoiceDocument; ch
     taxes,
     usageSummary: charge.usageSummary,
     recommendations: input.recommend === false ? [] : recommendPlans(chargeInput, '1', charge),
+    subscriptions: input.subscriptions,
   });
   // The plan's usual is the bill run's to add (it needs the other accounts): it re-flags with flagContext.
   const flagContext: FlagContext = { previousTotals: input.previousTotals, unratedEvents: input.notRated, unattachedEvents: charge.unattachedEvents.length };
