@@ -55,7 +55,7 @@ export interface TableRow {
   cells: string[];
   /** A smaller grey line under the first cell (how the amount was reached, for business). */
   note?: string;
-  /** A closing row (a subtotal): bold, with a rule above it. */
+  /** A closing row (a subtotal): bold, a rule above it, its first cell spanning every column but the last. */
   bold?: boolean;
 }
 
@@ -72,6 +72,15 @@ interface RowHeight {
   /** Cells of wrapping columns that really need more than one line. */
   wrapped: Set<number>;
   noteWraps: boolean;
+}
+
+// A closing row's columns: the first as wide as all but the last, the ones between it and the last empty.
+function spanned(columns: Column[]): Column[] {
+  if (columns.length < 3) return columns;
+  const last = columns[columns.length - 1] as Column;
+  const first = columns[0] as Column;
+  const middle = columns.slice(1, -1).map((c) => ({ ...c, width: 0 }));
+  return [{ ...first, width: columns.slice(0, -1).reduce((w, c) => w + c.width, 0), wrap: true }, ...middle, last];
 }
 
 /** The cursor and drawing helpers of one PDF document; pages are added as content needs them. */
@@ -214,7 +223,8 @@ export class PdfLayout {
     this.y += CELL_PAD;
   }
 
-  private rowHeight(columns: Column[], row: TableRow, size: number): RowHeight {
+  private rowHeight(all: Column[], row: TableRow, size: number): RowHeight {
+    const columns = row.bold ? spanned(all) : all;
     let lines = size * 1.2;
     const wrapped = new Set<number>();
     columns.forEach((column, i) => {
@@ -240,7 +250,8 @@ export class PdfLayout {
     return { lines, note, total: lines + note + CELL_PAD + (row.bold ? 2 : 0), wrapped, noteWraps };
   }
 
-  private row(columns: Column[], row: TableRow, size: number, height: RowHeight): void {
+  private row(all: Column[], row: TableRow, size: number, height: RowHeight): void {
+    const columns = row.bold ? spanned(all) : all;
     let x = this.left;
     const font = row.bold ? BOLD : REGULAR;
     if (row.bold) {
