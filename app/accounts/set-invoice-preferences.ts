@@ -31,9 +31,10 @@ export const setInvoicePreferences = defineOperation({
     .strict(),
   output: z.object({ accountId: z.string(), language: z.string(), invoicePreferences: invoicePreferencesSchema }),
   handler: (ctx, { accountId, language, ...preferences }) => {
+    // Another tenant's or customer's account is NOT_FOUND before anything about the input is said.
+    ctx.scope.account(accountId);
     const given = Object.fromEntries(Object.entries(preferences).filter(([, v]) => v !== undefined));
     if (Object.keys(given).length === 0 && language === undefined) throw new BillingError('INVALID_INPUT', 'give at least one preference to change (layout, detail, delivery, largePrint, language)');
-    ctx.scope.account(accountId);
     const account = savePreferences(ctx.store, accountId, { preferences: given, ...(language ? { language } : {}) });
     return { accountId, language: account.language, invoicePreferences: account.invoicePreferences };
   },
