@@ -18,7 +18,10 @@ export const setInvoicePreferences = defineOperation({
   input: z
     .object({
       accountId: accountIdSchema.describe('account id'),
-      layout: z.enum(['auto', ...INVOICE_LAYOUTS]).optional().describe('consumer, family, enterprise, or auto (by segment and line count)'),
+      layout: z
+        .enum(['auto', ...INVOICE_LAYOUTS])
+        .optional()
+        .describe('consumer, family, enterprise, or auto (by segment and line count)'),
       detail: z.enum(INVOICE_DETAIL_LEVELS).optional().describe('summary, per_line, or per_call (itemised call annex)'),
       delivery: z.enum(['email', 'paper']).optional(),
       largePrint: z.boolean().optional().describe('larger type and spacing'),

@@ -75,7 +75,7 @@ export function registerAccounts(program: Command): void {
     );
   accounts
     .command('preferences <accountId>')
-    .description('set how the account\'s invoices are printed: layout, detail, paper or e-mail, large print, language (only what is given changes)')
+    .description("set how the account's invoices are printed: layout, detail, paper or e-mail, large print, language (only what is given changes)")
     .addOption(choiceOption('--layout <layout>', `auto (by segment and line count), ${INVOICE_LAYOUTS.join(', ')}`, ['auto', ...INVOICE_LAYOUTS]))
     .addOption(choiceOption('--detail <level>', `${INVOICE_DETAIL_LEVELS.join(', ')} (per_call adds the itemised call annex)`, [...INVOICE_DETAIL_LEVELS]))
     .addOption(choiceOption('--delivery <how>', 'email or paper', ['email', 'paper']))
