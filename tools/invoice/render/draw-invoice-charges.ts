@@ -19,9 +19,11 @@ export function lineColumns(ctx: PrintContext, width: number): Column[] {
       { label: labels.amount, width: 85, align: 'right' },
     ];
   }
+  // Large print needs a wider period column ("1 Mar – 31 Mar" at 12.6 pt); the description wraps instead.
+  const period = ctx.largePrint ? 104 : 82;
   return [
-    { label: labels.description, width: width - 324, wrap: true },
-    { label: labels.servicePeriod, width: 82 },
+    { label: labels.description, width: width - 242 - period, wrap: true },
+    { label: labels.servicePeriod, width: period },
     { label: labels.quantity, width: 66, align: 'right' },
     { label: labels.unitPrice, width: 64, align: 'right' },
     { label: labels.tax, width: 44, align: 'right' },

@@ -77,7 +77,17 @@ export function enterpriseInvoiceGbp(count = 300): InvoiceDocument {
   for (let n = 0; n < count; n++) {
     const sub = { subscriptionId: `ent-${n}`, msisdn: `+44770090${String(n).padStart(4, '0')}` };
     const costCentre = COST_CENTRES[n % 3] as string;
-    lines.push({ ...template, id: `EP${n}`, section: 'plans', description: 'Business Unlimited', amount: '12.00', unitPrice: '12.00', taxCategory: s20, ...sub });
+    lines.push({
+      ...template,
+      id: `EP${n}`,
+      section: 'plans',
+      description: 'Business Unlimited',
+      amount: '12.00',
+      unitPrice: '12.00',
+      taxCategory: s20,
+      provenance: { ...template.provenance, calculation: '12.00 x 1 month' },
+      ...sub,
+    });
     lines.push({
       ...template,
       id: `EU${n}`,
