@@ -5,7 +5,7 @@ import { listThreads, postMessage, showThread } from './chat/index.ts';
 import type { Operation } from './operation.ts';
 import { listCycles, runBillingCycle, showCycle } from './cycles/index.ts';
 import { addUser, createToken, listTokens, listUsers, revokeToken } from './users/index.ts';
-import { addAccountNote, listAccountNotes, listAccounts, showAccount, showAccountStanding } from './accounts/index.ts';
+import { addAccountNote, listAccountNotes, listAccounts, setInvoicePreferences, showAccount, showAccountStanding } from './accounts/index.ts';
 import { auditInvoicesOperation, listAudit, verifyAudit } from './audit/index.ts';
 import { importCatalog, listCatalogVersions, showCatalog } from './catalog/index.ts';
 import { importTariff, listTariffs, showTariff } from './tariffs/index.ts';
@@ -103,6 +103,7 @@ export const operations: readonly Operation[] = [
   showAccountStanding,
   addAccountNote,
   listAccountNotes,
+  setInvoicePreferences,
   // usage
   listUsageEvents,
   showUsageEvent,

@@ -1,5 +1,5 @@
 import { asc, eq, inArray, sql } from 'drizzle-orm';
-import { indexRatingParties, type Account, type AccountsFile, type Catalog, type Customer, type Subscription } from '../tools/catalog/index.ts';
+import { accountSchema, indexRatingParties, type Account, type InvoicePreferences, type AccountsFile, type Catalog, type Customer, type Subscription } from '../tools/catalog/index.ts';
 import { BillingError } from '../tools/errors.ts';
 import { accounts, catalogVersions, customers, subscriptions } from './billing-schema.ts';
 import { catalogInEffect } from './catalog-store.ts';
@@ -77,6 +77,30 @@ export function getAccountBundle(store: Store, accountId: string): AccountBundle
     account: JSON.parse(a.accountJson) as Account,
     subscriptions: subs.map((s) => JSON.parse(s.subscriptionJson) as Subscription),
   };
+}
+
+/**
+ * Changes an account's invoice preferences (and print language) in its stored document, the rest
+ * of the account untouched; the result is validated like an import. NOT_FOUND when there is no such account.
+ */
+export function setAccountInvoicePreferences(store: Store, accountId: string, change: { preferences: Partial<InvoicePreferences>; language?: string }): Account {
+  return store.sqlite.transaction(() => {
+    const row = store.db.select({ accountJson: accounts.accountJson }).from(accounts).where(eq(accounts.id, accountId)).get();
+    if (!row) throw new BillingError('NOT_FOUND', `no account ${accountId}`);
+    // Accounts stored before preferences existed have none: the schema's defaults fill them in.
+    const stored = accountSchema.parse(JSON.parse(row.accountJson));
+    const account = accountSchema.parse({
+      ...stored,
+      ...(change.language ? { language: change.language } : {}),
+      invoicePreferences: { ...stored.invoicePreferences, ...change.preferences },
+    });
+    store.db
+      .update(accounts)
+      .set({ accountJson: JSON.stringify(account), updatedAt: new Date().toISOString() })
+      .where(eq(accounts.id, accountId))
+      .run();
+    return account;
+  })();
 }
 
 /** Ids bound in one `in (...)` at most. */

@@ -23,7 +23,7 @@ export {
 } from './usage-store.ts';
 export { countQuarantine, listQuarantine, openQuarantineWithBatch, markReplayed, updateQuarantined, tenantQuarantine, tenantOpenQuarantine } from './quarantine-store.ts';
 export { saveCatalogVersion, listCatalogVersions, catalogInEffect, currentRateMultipliers, type SavedCatalog } from './catalog-store.ts';
-export { importAccounts, getAccountBundle, listAccountIds, ratingPartyLookup, type AccountBundle } from './account-store.ts';
+export { importAccounts, getAccountBundle, listAccountIds, ratingPartyLookup, setAccountInvoicePreferences, type AccountBundle } from './account-store.ts';
 export { getBillingSettings, setBillingSettings } from './billing-settings-store.ts';
 export { loadChargeableEvents, type TariffPlanCache } from './billing-usage-store.ts';
 export { findPeriodInvoice, hasPeriodInvoice, getInvoice, listInvoices, previousInvoiceTotals, carriesInto, saveInvoice, issueHeldInvoice, type StoredInvoice } from './invoice-store.ts';

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Makes sure what the tests need is on this machine: Redis on 127.0.0.1:6379, and Chromium
-# (/usr/bin/chromium, for the console's browser tests). A fresh machine may have neither: start
+# Makes sure what the tests need is on this machine: Redis on 127.0.0.1:6379, Chromium
+# (/usr/bin/chromium, for the console's browser tests) and poppler-utils (pdftoppm, pdftotext: the
+# invoice PDFs rendered to PNG and read back). A fresh machine may have neither: start
 # what is installed, install what is not from the OS packages.
 set -euo pipefail
 
@@ -33,3 +34,9 @@ if [ ! -x /usr/bin/chromium ]; then
 fi
 /usr/bin/chromium --version >/dev/null 2>&1 || { echo "chromium does not start" >&2; exit 1; }
 echo "chromium: $(/usr/bin/chromium --version 2>/dev/null)"
+
+if ! command -v pdftoppm >/dev/null 2>&1; then
+  echo "pdftoppm not found: installing Debian's poppler-utils package" >&2
+  apt_install poppler-utils
+fi
+echo "poppler: $(pdftoppm -v 2>&1 | head -n 1)"

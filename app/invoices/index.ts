@@ -11,3 +11,4 @@ export { findAccountInvoice } from './find-account-invoice.ts';
 export { compareInvoices } from './compare-invoices.ts';
 export { explainBillChange } from './explain-bill-change.ts';
 export { listFlaggedInvoices } from './list-flagged-invoices.ts';
+export { invoicePdfOptions } from './invoice-pdf-options.ts';

@@ -12,6 +12,7 @@ import {
 } from '../../db/index.ts';
 import { audienceOf, nextAttemptAt, renderNotificationEmail, type NotificationChannel, type NotificationSettings } from '../../tools/notifications/index.ts';
 import type { EmailTransport } from './send-email.ts';
+import { invoicePdfOptions } from '../invoices/invoice-pdf-options.ts';
 import { postWebhook, type SendOutcome } from './send-webhook.ts';
 
 /** What delivery sends with: an email transport and From address (none: emails fail and are retried), the webhook timeout. */
@@ -115,7 +116,7 @@ async function sendWebhook(store: Store, n: StoredNotification, opts: { now: Dat
 }
 
 async function sendEmail(store: Store, n: StoredNotification, settings: NotificationSettings, transports: NotificationTransports): Promise<ChannelOutcome> {
-  const { customer, account } = getAccountBundle(store, n.accountId);
+  const { customer, account, subscriptions } = getAccountBundle(store, n.accountId);
   const to = settings.email ?? customer.email;
   if (!to) return { skip: 'no email address on the account' };
   if (!transports.email) return { ok: false, error: 'no SMTP server configured (SWITCHBOARD_SMTP_URL)' };
@@ -125,7 +126,9 @@ async function sendEmail(store: Store, n: StoredNotification, settings: Notifica
     const inv = getInvoice(store, String(n.payload.invoiceId));
     // pdfkit loads only when an invoice email is sent.
     const { renderInvoicePdf } = await import('../../tools/invoice/render/index.ts');
-    attachments.push({ filename: `${inv.document.number ?? `invoice-${inv.id}`}.pdf`, content: Buffer.from(await renderInvoicePdf(inv.document)), contentType: 'application/pdf' });
+    // In the layout and detail the account asked for, as the download prints it.
+    const pdf = await renderInvoicePdf(inv.document, invoicePdfOptions(store, inv.document, { customer, account, subscriptions }));
+    attachments.push({ filename: `${inv.document.number ?? `invoice-${inv.id}`}.pdf`, content: Buffer.from(pdf), contentType: 'application/pdf' });
   }
   await transports.email.transport.sendMail({ from: transports.email.from, to, subject: mail.subject, text: mail.text, attachments, headers: { 'X-Switchboard-Notification': n.key } });
   return { ok: true };

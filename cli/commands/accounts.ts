@@ -1,18 +1,18 @@
 import type { Command } from 'commander';
 import { basename } from 'node:path';
 import { runOperation } from '../../app/index.ts';
-import { listAccounts, showAccount } from '../../app/accounts/index.ts';
+import { listAccounts, setInvoicePreferences, showAccount } from '../../app/accounts/index.ts';
 import { catalogInEffect, importAccounts, listCatalogVersions } from '../../db/index.ts';
-import { loadAccounts } from '../../tools/catalog/index.ts';
+import { INVOICE_DETAIL_LEVELS, INVOICE_LAYOUTS, loadAccounts } from '../../tools/catalog/index.ts';
 import { BillingError } from '../../tools/errors.ts';
 import { checkDate } from '../../tools/time/index.ts';
 import { withStore, type GlobalOptions } from '../context.ts';
 import { cliContext } from '../operation-context.ts';
-import { action, parseIntOption, printResult, table } from '../output.ts';
+import { action, choiceOption, parseIntOption, printResult, table } from '../output.ts';
 import { AS_OPTION } from './acting-user.ts';
 import { readTextFile } from './catalog.ts';
 
-/** `switchboard accounts import|list|show`. */
+/** `switchboard accounts import|list|show|preferences`. */
 export function registerAccounts(program: Command): void {
   const accounts = program.command('accounts').description('customers, accounts and subscriptions');
   accounts
@@ -71,6 +71,30 @@ export function registerAccounts(program: Command): void {
         const opts = cmd.optsWithGlobals<GlobalOptions & { limit?: string; as?: string }>();
         const out = await withStore(opts, (store) => runOperation(listAccounts, cliContext(store, opts.as), { limit: parseIntOption('limit', opts.limit, 1) }));
         printResult(opts, out.accounts, (r) => table(r, ['id', 'customerId', 'customerName', 'segment', 'currency', 'billingCycleDay', 'lines']));
+      }),
+    );
+  accounts
+    .command('preferences <accountId>')
+    .description("set how the account's invoices are printed: layout, detail, paper or e-mail, large print, language (only what is given changes)")
+    .addOption(choiceOption('--layout <layout>', `auto (by segment and line count), ${INVOICE_LAYOUTS.join(', ')}`, ['auto', ...INVOICE_LAYOUTS]))
+    .addOption(choiceOption('--detail <level>', `${INVOICE_DETAIL_LEVELS.join(', ')} (per_call adds the itemised call annex)`, [...INVOICE_DETAIL_LEVELS]))
+    .addOption(choiceOption('--delivery <how>', 'email or paper', ['email', 'paper']))
+    .option('--large-print', 'larger type and spacing')
+    .option('--no-large-print', 'normal type')
+    .option('--language <tag>', 'the language of the next invoices (en, de, fr, es…)')
+    .option(...AS_OPTION)
+    .option('--json', 'machine-readable output')
+    .action(
+      action(async (accountId: string, _o: unknown, cmd: Command) => {
+        const opts = cmd.optsWithGlobals<GlobalOptions & { layout?: string; detail?: string; delivery?: string; largePrint?: boolean; language?: string; as?: string }>();
+        // Commander sets largePrint only when one of the two flags is given.
+        const given = cmd.getOptionValueSource('largePrint') === 'cli' ? { largePrint: opts.largePrint } : {};
+        const input = { accountId, layout: opts.layout, detail: opts.detail, delivery: opts.delivery, language: opts.language, ...given };
+        const out = await withStore(opts, (store) => runOperation(setInvoicePreferences, cliContext(store, opts.as), input));
+        printResult(opts, out, (o) => {
+          const p = o.invoicePreferences;
+          return `Account ${o.accountId}: invoices in the ${p.layout} layout, ${p.detail} detail, by ${p.delivery}${p.largePrint ? ', large print' : ''}, in ${o.language}`;
+        });
       }),
     );
 }

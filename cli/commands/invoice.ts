@@ -8,6 +8,7 @@ import { describeProposal } from './approvals.ts';
 import { checkDate } from '../../tools/time/index.ts';
 import { invoiceStatusSchema, type InvoiceDocument } from '../../tools/invoice/invoice.types.ts';
 import { messageTextsFor, phraseMessage } from '../../tools/invoice/messages/index.ts';
+import { INVOICE_LAYOUTS, type InvoiceLayout } from '../../tools/catalog/account.types.ts';
 import { withStore, type GlobalOptions } from '../context.ts';
 import { checkOutputFile, writeOutputData } from '../output-file.ts';
 import { action, choiceOption, parseIntOption, printResult, table } from '../output.ts';
@@ -38,11 +39,13 @@ export function registerInvoice(program: Command): void {
     .description('an invoice by number (or id for held ones): text, JSON, PDF or EN 16931 UBL')
     .option('--pdf <file>', 'write the PDF here')
     .option('--ubl <file>', 'write the EN 16931 UBL XML here')
+    .addOption(choiceOption('--layout <layout>', `the PDF in this layout instead of the account's (${INVOICE_LAYOUTS.join(', ')})`, [...INVOICE_LAYOUTS]))
+    .option('--language <tag>', "the PDF in this language instead of the invoice's (en, de, fr…)")
     .option('--json', 'machine-readable output (the invoice document)')
     .option(...AS_OPTION)
     .action(
       action(async (number: string, _o: unknown, cmd: Command) => {
-        const opts = cmd.optsWithGlobals<GlobalOptions & { pdf?: string; ubl?: string; as?: string }>();
+        const opts = cmd.optsWithGlobals<GlobalOptions & { pdf?: string; ubl?: string; as?: string; layout?: InvoiceLayout; language?: string }>();
         // Output paths are checked before the invoice is read or rendered.
         if (opts.pdf) checkOutputFile('--pdf', opts.pdf);
         if (opts.ubl) checkOutputFile('--ubl', opts.ubl);
@@ -52,7 +55,7 @@ export function registerInvoice(program: Command): void {
         const shown = await withStore(opts, async (store) => {
           const ctx = cliContext(store, opts.as);
           const out = await runOperation(showInvoice, ctx, { number });
-          const pdf = opts.pdf ? await runOperation(renderInvoicePdf, ctx, { number }) : null;
+          const pdf = opts.pdf ? await runOperation(renderInvoicePdf, ctx, { number, layout: opts.layout, language: opts.language }) : null;
           const ubl = opts.ubl ? await runOperation(renderInvoiceUbl, ctx, { number }) : null;
           return { ...out, pdf, ubl };
         });

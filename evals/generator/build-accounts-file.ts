@@ -36,6 +36,9 @@ function address(rng: Random, ireland: boolean) {
   return { lines: [`${rng.int(1, 240)} ${rng.pick(STREETS)}`], city, postcode, region: null, country: ireland ? 'IE' : 'GB' };
 }
 
+/** The cost centres a company's mobile lines are booked to, in turn. */
+const COST_CENTRES = ['Sales', 'Operations', 'Field service', 'Finance'] as const;
+
 /**
  * The demo operator's customers, accounts and subscriptions for a generated population: one
  * account per consumer, one per company (its lines together, so multi-line discounts apply), plans
@@ -111,7 +114,7 @@ export function buildAccountsFile(population: Population, options: DemoAccountsO
       paymentTermsDays: 30,
       invoicePreferences: DEFAULT_INVOICE_PREFERENCES,
     });
-    for (const s of lines) {
+    lines.forEach((s, j) => {
       file.subscriptions.push({
         id: `L${s.msisdn}`,
         accountId: `A${id}`,
@@ -121,10 +124,12 @@ export function buildAccountsFile(population: Population, options: DemoAccountsO
         endDate: null,
         status: 'active',
         orders: [],
-        label: null,
-        costCentre: null,
+        // Names and cost centres for the enterprise layout, from the line's place in the company
+        // (never the random stream: every amount, plan and line stays what it was).
+        label: s.line === 'fixed' ? 'Reception' : null,
+        costCentre: s.line === 'fixed' ? 'Head office' : (COST_CENTRES[j % COST_CENTRES.length] as string),
       });
-    }
+    });
   });
   return file;
 }

@@ -3,7 +3,8 @@ import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { auditInvoices } from '../../app/audit/index.ts';
 import { billPeriod, prepareBillRun } from '../../app/billing/index.ts';
-import { getOperatorSettings, listTenantInvoices, tenantAccountIds, tenantInvoice, tenantScope, type Store } from '../../db/index.ts';
+import { invoicePdfOptions } from '../../app/invoices/invoice-pdf-options.ts';
+import { getAccountBundle, getOperatorSettings, listTenantInvoices, tenantAccountIds, tenantInvoice, tenantScope, type Store } from '../../db/index.ts';
 import { mergeSums, sumByCurrency, wholeMs } from '../../tools/cycle/index.ts';
 import type { AuditShardResult, DocumentShardResult, FanOut, Shard, ShardResult } from './state.ts';
 
@@ -94,7 +95,8 @@ export async function renderShardDocuments(store: Store, shard: Shard & { tenant
       continue;
     }
     const doc = tenantInvoice(store, shard.tenant, row.number!).document;
-    if (!existsSync(pdf)) writeOnce(pdf, await render!.renderInvoicePdf(doc));
+    // In the layout and detail the account asked for, as the download prints it.
+    if (!existsSync(pdf)) writeOnce(pdf, await render!.renderInvoicePdf(doc, invoicePdfOptions(store, doc, getAccountBundle(store, doc.buyer.accountId))));
     writeOnce(xml, render!.renderInvoiceUbl(doc));
     written++;
   }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { addAccountNote, listAccountNotes, listAccounts, showAccount, showAccountStanding } from '../../app/accounts/index.ts';
+import { addAccountNote, listAccountNotes, listAccounts, setInvoicePreferences, showAccount, showAccountStanding } from '../../app/accounts/index.ts';
 import { accountIdSchema } from '../../tools/schemas/index.ts';
 import { defineRoute, type RouteSpec } from '../define-route.ts';
 
@@ -27,5 +27,14 @@ export const accountRoutes: RouteSpec[] = [
     body: addAccountNote.input.omit({ accountId: true }),
     toInput: ({ params: p, body }) => ({ ...(body as object), accountId: p.accountId }),
     status: 201,
+  }),
+  defineRoute({
+    op: setInvoicePreferences,
+    method: 'put',
+    path: '/accounts/{accountId}/invoice-preferences',
+    tags: ['accounts'],
+    params,
+    body: setInvoicePreferences.input.omit({ accountId: true }),
+    toInput: ({ params: p, body }) => ({ ...(body as object), accountId: p.accountId }),
   }),
 ] as RouteSpec[];

@@ -16,6 +16,8 @@ export const invoiceRoutes: RouteSpec[] = [
     path: '/invoices/{number}/pdf',
     tags: ['invoices'],
     params,
+    // ?layout=&language= print a preview in another layout or language than the account's.
+    query: renderInvoicePdf.input.pick({ layout: true, language: true }),
     produces: 'application/pdf',
     send: (c, out) => c.body(new Uint8Array(out.content), 200, { 'content-type': 'application/pdf', 'content-disposition': `inline; filename="${out.fileName}"` }),
   }),

@@ -4,6 +4,7 @@ import type { TaxResult } from '../tax/tax.types.ts';
 import type { Buyer, InvoiceDocument, InvoiceKind, InvoiceLine, Recommendation, Seller, UsageSummaryRow } from './invoice.types.ts';
 import { checkInvoiceInvariants } from './check-invoice-invariants.ts';
 import type { InvoiceMessage } from './messages/message.types.ts';
+import { summariseCostCentres, summarisePhoneLines, type LineParty } from './summarise-phone-lines.ts';
 
 const SECTION_ORDER = ['plans', 'usage', 'one_time', 'promotions', 'discounts', 'adjustments'] as const;
 
@@ -35,6 +36,8 @@ export function assembleInvoice(input: {
   recommendations?: Recommendation[];
   messages?: InvoiceMessage[];
   correcting?: InvoiceDocument['correcting'];
+  /** The account's lines, for the label and cost centre each layout prints (absent: none). */
+  subscriptions?: readonly LineParty[];
 }): InvoiceDocument {
   const decimals = minorUnits(input.currency);
   const order = (l: ChargeLine) => SECTION_ORDER.indexOf(l.section);
@@ -43,6 +46,7 @@ export function assembleInvoice(input: {
     .map((l) => ({ ...l, taxCategory: taxCategoryOf(l, input.taxes) }));
   const subtotal = lines.reduce((s, l) => s.plus(l.amount), ZERO);
   const taxTotal = input.taxes.lines.reduce((s, t) => s.plus(t.amount), ZERO);
+  const phoneLines = summarisePhoneLines(lines, input.subscriptions ?? [], input.currency);
   const doc: InvoiceDocument = {
     kind: input.kind ?? 'invoice',
     number: null,
@@ -66,6 +70,8 @@ export function assembleInvoice(input: {
     taxTotal: taxTotal.toFixed(decimals),
     total: subtotal.plus(taxTotal).toFixed(decimals),
     correcting: input.correcting ?? null,
+    phoneLines,
+    costCentres: summariseCostCentres(phoneLines, input.currency),
   };
   checkInvoiceInvariants(doc);
   return doc;

@@ -127,6 +127,7 @@ export function billAccount(input: BillAccountInput): { doc: InvoiceDocument; ch
     usageSummary: charge.usageSummary,
     recommendations,
     messages,
+    subscriptions: input.subscriptions,
   });
   // The plan's usual is the bill run's to add (it needs the other accounts): it re-flags with flagContext.
   const flagContext: FlagContext = { previousTotals: input.previousTotals, unratedEvents: input.notRated, unattachedEvents: charge.unattachedEvents.length };

@@ -40,5 +40,6 @@ export function billCorrection(input: BillAccountInput & { original: InvoiceDocu
     taxes,
     usageSummary: [],
     correcting: { number: original.number, issueDate: original.issueDate, reason: input.reason },
+    subscriptions: input.subscriptions,
   });
 }

@@ -19,6 +19,14 @@ export function invoiceInvariantViolations(doc: InvoiceDocument): string[] {
   const taxes = doc.taxes.reduce((s, t) => s.plus(t.amount), ZERO);
   if (!taxes.equals(doc.taxTotal)) problems.push(`taxes add up to ${taxes.toString()} but the tax total is ${doc.taxTotal}`);
   if (!dec(doc.subtotal).plus(doc.taxTotal).equals(doc.total)) problems.push(`subtotal ${doc.subtotal} + taxes ${doc.taxTotal} is not the total ${doc.total}`);
+  // The layouts' per-line and per-cost-centre tables must add up to the same subtotal (when the document has them).
+  for (const [what, rows] of [
+    ['phone lines', doc.phoneLines],
+    ['cost centres', doc.costCentres],
+  ] as const) {
+    const sum = rows.reduce((s, r) => s.plus(r.amount), ZERO);
+    if (rows.length > 0 && !sum.equals(doc.subtotal)) problems.push(`${what} add up to ${sum.toString()} but the subtotal is ${doc.subtotal}`);
+  }
   if (doc.kind !== 'credit_note' && dec(doc.total).isNegative()) problems.push(`a ${doc.kind.replace('_', ' ')} cannot have a negative total (${doc.total}); issue a credit note`);
   if (doc.kind === 'credit_note' && dec(doc.total).isPositive() && !dec(doc.total).isZero()) problems.push(`a credit note must not have a positive total (${doc.total})`);
   if (doc.status !== 'draft' && doc.status !== 'held' && !doc.number) problems.push(`an ${doc.status} invoice needs a number`);

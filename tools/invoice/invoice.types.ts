@@ -128,6 +128,35 @@ export const recommendationSchema = z.object({
 });
 export type Recommendation = z.infer<typeof recommendationSchema>;
 
+/**
+ * One phone line of the invoice (or, with a null subscription, the account-level charges): what it
+ * is called and where its cost is booked, and what its lines add up to. Every layout prints from
+ * these, so the family and enterprise tables never compute an amount.
+ */
+export const phoneLineSummarySchema = z.object({
+  /** Null for the account-level charges (one-time fees, account discounts). */
+  subscriptionId: z.string().nullable(),
+  msisdn: z.string().nullable(),
+  /** The customer's name for the line ("Anna's phone"), printed as data. */
+  label: z.string().nullable(),
+  /** The enterprise customer's cost centre for the line. */
+  costCentre: z.string().nullable(),
+  /** How many invoice lines belong to it. */
+  charges: z.number().int().nonnegative(),
+  /** Sum of those lines' amounts (net). */
+  amount: decimalString,
+});
+export type PhoneLineSummary = z.infer<typeof phoneLineSummarySchema>;
+
+/** What the lines of one cost centre add up to (null: lines without one, and account-level charges). */
+export const costCentreSummarySchema = z.object({
+  costCentre: z.string().nullable(),
+  /** Phone lines booked to it. */
+  phoneLines: z.number().int().nonnegative(),
+  amount: decimalString,
+});
+export type CostCentreSummary = z.infer<typeof costCentreSummarySchema>;
+
 /** The kinds of billing document (also the enum of the invoices.kind column). */
 export const INVOICE_KINDS = ['invoice', 'credit_note', 'debit_note'] as const;
 export const invoiceKindSchema = z.enum(INVOICE_KINDS);
@@ -169,5 +198,9 @@ export const invoiceDocumentSchema = z.object({
   total: decimalString,
   /** For credit and debit notes: the invoice they correct. */
   correcting: z.object({ number: z.string(), issueDate: isoDate, reason: z.string() }).nullable(),
+  /** The lines' amounts per phone line, in print order; empty on documents stored before layouts (renderers derive it then). */
+  phoneLines: z.array(phoneLineSummarySchema).default([]),
+  /** The lines' amounts per cost centre, in print order; empty on documents stored before layouts. */
+  costCentres: z.array(costCentreSummarySchema).default([]),
 });
 export type InvoiceDocument = z.infer<typeof invoiceDocumentSchema>;

@@ -44,12 +44,16 @@ function addClassifiedTaxCategory(item: XmlElement, line: InvoiceLine): void {
 /** Adds one InvoiceLine (or CreditNoteLine) per document line, in the document's order (BG-25). */
 export function addUblLines(root: XmlElement, doc: InvoiceDocument): void {
   const credit = doc.kind === 'credit_note';
+  const costCentres = new Map(doc.phoneLines.map((p) => [p.subscriptionId, p.costCentre]));
   for (const line of doc.lines) {
     const pricing = priceUblLine(line);
     const el = root.ele(credit ? 'cac:CreditNoteLine' : 'cac:InvoiceLine');
     el.ele('cbc:ID').txt(line.id);
     el.ele(credit ? 'cbc:CreditedQuantity' : 'cbc:InvoicedQuantity', { unitCode: line.unitCode }).txt(pricing.quantity);
     el.ele('cbc:LineExtensionAmount', { currencyID: doc.currency }).txt(line.amount);
+    // The buyer's cost centre for the line (BT-133, Invoice line Buyer accounting reference), so their books can post it.
+    const costCentre = costCentres.get(line.subscriptionId);
+    if (costCentre) el.ele('cbc:AccountingCost').txt(costCentre);
     const period = el.ele('cac:InvoicePeriod');
     period.ele('cbc:StartDate').txt(line.servicePeriod.from);
     period.ele('cbc:EndDate').txt(lastDayOf(line.servicePeriod));

@@ -4,18 +4,26 @@ import { fillLabel } from './invoice-labels.ts';
 import { GREY, type Column, type PdfLayout, type TableItem } from './pdf-layout.ts';
 import type { PrintContext } from './print-context.ts';
 
-function lineColumns(ctx: PrintContext, width: number): Column[] {
+// The detailed columns (service period, unit price, VAT category) are the enterprise layout's and any business buyer's.
+function detailed(ctx: PrintContext): boolean {
+  return ctx.business || ctx.layout === 'enterprise';
+}
+
+/** The columns of the itemised lines: three for a household, six with unit price and VAT for a business. */
+export function lineColumns(ctx: PrintContext, width: number): Column[] {
   const { labels } = ctx;
-  if (!ctx.business) {
+  if (!detailed(ctx)) {
     return [
       { label: labels.description, width: width - 180, wrap: true },
       { label: labels.quantity, width: 95, align: 'right' },
       { label: labels.amount, width: 85, align: 'right' },
     ];
   }
+  // Large print needs a wider period column ("1 Mar – 31 Mar" at 12.6 pt); the description wraps instead.
+  const period = ctx.largePrint ? 104 : 82;
   return [
-    { label: labels.description, width: width - 324, wrap: true },
-    { label: labels.servicePeriod, width: 82 },
+    { label: labels.description, width: width - 242 - period, wrap: true },
+    { label: labels.servicePeriod, width: period },
     { label: labels.quantity, width: 66, align: 'right' },
     { label: labels.unitPrice, width: 64, align: 'right' },
     { label: labels.tax, width: 44, align: 'right' },
@@ -28,9 +36,10 @@ function taxCategory(line: InvoiceLine, ctx: PrintContext): string {
   return ratePercent === null ? code : `${code} ${ctx.percent(ratePercent)}`;
 }
 
-function lineRow(line: InvoiceLine, ctx: PrintContext): TableItem {
+/** One itemised line as a table row in the columns `lineColumns` gives. */
+export function lineRow(line: InvoiceLine, ctx: PrintContext): TableItem {
   const quantity = `${ctx.quantity(line.quantity)} ${line.unit}`;
-  if (!ctx.business) return { row: { cells: [line.description, quantity, ctx.money(line.amount)] } };
+  if (!detailed(ctx)) return { row: { cells: [line.description, quantity, ctx.money(line.amount)] } };
   const cells = [line.description, ctx.shortPeriod(line.servicePeriod), quantity, line.unitPrice === null ? '' : ctx.money(line.unitPrice), taxCategory(line, ctx), ctx.money(line.amount)];
   const note = line.provenance.calculation.trim();
   return { row: note ? { cells, note } : { cells } };
@@ -48,7 +57,17 @@ function groupByPhoneLine(lines: InvoiceLine[]): Array<{ msisdn: string | null; 
   return [...groups].map(([msisdn, grouped]) => ({ msisdn, lines: grouped }));
 }
 
-/** Draws the operator's own charges, section by section and, inside a section, phone line by phone line. */
+/** The heading of a phone line's rows: "Line +44…", with the customer's name for it when there is one. */
+export function phoneLineTitle(ctx: PrintContext, msisdn: string | null, label: string | null): string {
+  if (!msisdn) return ctx.labels.accountLevel;
+  const title = fillLabel(ctx.labels.lineFor, { msisdn });
+  return label ? `${title} - ${label}` : title;
+}
+
+/**
+ * Draws the operator's own charges, section by section and, inside a section, phone line by phone
+ * line. At the summary detail level the usage section is left out: "Your usage" shows it by category.
+ */
 export function drawInvoiceLines(layout: PdfLayout, ctx: PrintContext): void {
   const { doc, labels } = ctx;
   if (doc.lines.length === 0) {
@@ -56,13 +75,16 @@ export function drawInvoiceLines(layout: PdfLayout, ctx: PrintContext): void {
     return;
   }
   const columns = lineColumns(ctx, layout.width);
+  const names = new Map(doc.phoneLines.map((p) => [p.subscriptionId, p.label]));
   for (const section of lineSectionSchema.options) {
+    if (section === 'usage' && ctx.detail === 'summary') continue;
     const lines = doc.lines.filter((l) => l.section === section);
     if (lines.length === 0) continue;
     layout.heading(labels.sections[section]);
     const items: TableItem[] = [];
     for (const group of groupByPhoneLine(lines)) {
-      items.push({ group: group.msisdn ? fillLabel(labels.lineFor, { msisdn: group.msisdn }) : labels.accountLevel });
+      const subscriptionId = group.lines[0]?.subscriptionId ?? null;
+      items.push({ group: phoneLineTitle(ctx, group.msisdn, names.get(subscriptionId) ?? null) });
       for (const line of group.lines) items.push(lineRow(line, ctx));
     }
     layout.table(columns, items, labels.continued);

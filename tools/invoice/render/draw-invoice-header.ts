@@ -30,7 +30,7 @@ export function drawInvoiceHeader(layout: PdfLayout, ctx: PrintContext): void {
 
   let left = top;
   layout.textAt(doc.seller.name, layout.left, left, { font: BOLD, size: 13 });
-  left += 17;
+  left += layout.s(17);
   const sellerLines = [
     ...addressLines(doc.seller.address, crossBorder(ctx)),
     ...(doc.seller.vatId ? [`${labels.vatId}: ${doc.seller.vatId}`] : []),
@@ -39,12 +39,12 @@ export function drawInvoiceHeader(layout: PdfLayout, ctx: PrintContext): void {
   ];
   for (const text of sellerLines) {
     layout.textAt(text, layout.left, left, { size: 8.5, color: GREY });
-    left += 10.5;
+    left += layout.s(10.5);
   }
 
   let right = top;
   layout.textAt(ctx.title, layout.right, right, { font: BOLD, size: 18 }, true);
-  right += 24;
+  right += layout.s(24);
   const facts: Array<[string, string | null]> = [
     [labels.number, doc.number],
     [labels.issueDate, doc.issueDate && ctx.date(doc.issueDate)],
@@ -56,10 +56,10 @@ export function drawInvoiceHeader(layout: PdfLayout, ctx: PrintContext): void {
   for (const [label, value] of facts) {
     if (!value) continue;
     layout.textAt(`${label}: ${value}`, layout.right, right, { size: 8.5 }, true);
-    right += 11;
+    right += layout.s(11);
   }
 
-  layout.y = Math.max(left, right) + 12;
+  layout.y = Math.max(left, right) + layout.s(12);
   drawStatus(layout, ctx);
   drawBuyer(layout, ctx);
   if (doc.correcting) {
@@ -74,21 +74,21 @@ function drawStatus(layout: PdfLayout, ctx: PrintContext): void {
   const banner = status === 'draft' || status === 'held' ? ctx.labels.draft : status === 'void' ? ctx.labels.void : null;
   if (!banner) return;
   layout.textAt(banner, layout.left, layout.y, { font: BOLD, size: 12, color: '#b00020' });
-  layout.y += 20;
+  layout.y += layout.s(20);
 }
 
 function drawBuyer(layout: PdfLayout, ctx: PrintContext): void {
   const { buyer } = ctx.doc;
   layout.textAt(ctx.labels.billTo, layout.left, layout.y, { size: 7.5, color: GREY });
-  layout.y += 10;
+  layout.y += layout.s(10);
   layout.textAt(buyer.name, layout.left, layout.y, { font: BOLD, size: 10 });
-  layout.y += 13;
+  layout.y += layout.s(13);
   const lines = [...addressLines(buyer.address, crossBorder(ctx)), ...(ctx.business && buyer.vatId ? [`${ctx.labels.vatId}: ${buyer.vatId}`] : [])];
   for (const text of lines) {
     layout.textAt(text, layout.left, layout.y, { size: 9 });
-    layout.y += 11;
+    layout.y += layout.s(11);
   }
-  layout.y += 8;
+  layout.y += layout.s(8);
 }
 
 /**
@@ -97,7 +97,8 @@ function drawBuyer(layout: PdfLayout, ctx: PrintContext): void {
  */
 export function drawInvoiceSummary(layout: PdfLayout, ctx: PrintContext): void {
   const { doc, labels } = ctx;
-  const consumer = !ctx.business;
+  // The household layouts read the friendly way: bigger figures, "Your bill for March".
+  const consumer = ctx.layout !== 'enterprise';
   const size = consumer ? 10.5 : 9;
   const totalSize = consumer ? 14 : 11;
   // When operator surcharges sit among the tax lines, the tax total is no longer "government only".
@@ -110,27 +111,27 @@ export function drawInvoiceSummary(layout: PdfLayout, ctx: PrintContext): void {
   ];
   const dueLine = doc.dueDate && doc.kind !== 'credit_note' ? fillLabel(labels.payBy, { date: ctx.date(doc.dueDate) }) : null;
 
-  layout.y += 6;
+  layout.y += layout.s(6);
   const heading = consumer && doc.kind === 'invoice' ? fillLabel(labels.yourBill, { period: ctx.periodLabel }) : labels.summary;
-  layout.ensure(150);
+  layout.ensure(layout.s(150));
   layout.textAt(heading, layout.left, layout.y, { font: BOLD, size: consumer ? 13 : 11 });
-  layout.y += consumer ? 19 : 16;
+  layout.y += layout.s(consumer ? 19 : 16);
 
-  const pad = 8;
-  const height = pad * 2 + rows.length * (size + 6) + totalSize + 8 + (dueLine ? size + 6 : 0);
+  const pad = layout.s(8);
+  const height = pad * 2 + layout.s(rows.length * (size + 6) + totalSize + 8 + (dueLine ? size + 6 : 0));
   layout.pdf.save().rect(layout.left, layout.y, layout.width, height).fill('#f1f3f5').restore();
   let y = layout.y + pad;
   for (const [label, value] of rows) {
     layout.textAt(label, layout.left + pad, y, { size });
     layout.textAt(value, layout.right - pad, y, { size }, true);
-    y += size + 6;
+    y += layout.s(size + 6);
   }
-  y += 2;
+  y += layout.s(2);
   layout.textAt(totalLabel, layout.left + pad, y, { font: BOLD, size: totalSize });
   layout.textAt(ctx.money(doc.total), layout.right - pad, y, { font: BOLD, size: totalSize }, true);
-  y += totalSize + 6;
+  y += layout.s(totalSize + 6);
   if (dueLine) layout.textAt(dueLine, layout.left + pad, y, { font: REGULAR, size });
-  layout.y += height + 8;
+  layout.y += height + layout.s(8);
 
   if (doc.seller.iban && doc.kind !== 'credit_note') {
     // The ISO 11649 creditor reference lets the bank statement name the invoice exactly (docs/payments.md).

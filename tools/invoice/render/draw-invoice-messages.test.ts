@@ -8,7 +8,7 @@ import { businessReverseChargeEur, consumerInvoiceGbp } from './fixtures.ts';
 import { renderInvoicePdf } from './render-invoice-pdf.ts';
 
 async function textOf(doc: InvoiceDocument): Promise<string[]> {
-  return extractPdfLines(await renderInvoicePdf(doc, { compress: false }));
+  return extractPdfLines(await renderInvoicePdf(doc, { compress: false, layout: 'consumer' }));
 }
 
 const usage: InvoiceMessage = {

@@ -1,3 +1,5 @@
+import { inflateSync } from 'node:zlib';
+
 /**
  * Test helper: reads the text a Switchboard PDF draws, from an uncompressed render. pdfkit writes
  * Helvetica text as hex WinAnsi codes inside TJ arrays (with kerning numbers between the pieces);
@@ -58,6 +60,18 @@ export function extractPdfLines(pdf: Buffer): string[] {
     lines.push(text);
   }
   return lines;
+}
+
+/** The lines of text of a compressed PDF (as the API and the CLI write them): its page streams inflated, then read like an uncompressed one. */
+export function extractCompressedPdfLines(pdf: Buffer): string[] {
+  const source = pdf.toString('latin1');
+  let plain = '';
+  for (const m of source.matchAll(/\/Filter\s*\/FlateDecode[^>]*>>\s*stream\r?\n/g)) {
+    const start = (m.index ?? 0) + m[0].length;
+    const end = source.indexOf('endstream', start);
+    plain += `${inflateSync(pdf.subarray(start, end)).toString('latin1')}\n`;
+  }
+  return extractPdfLines(Buffer.from(plain, 'latin1'));
 }
 
 /** How many pages the PDF has (its page tree's count). */

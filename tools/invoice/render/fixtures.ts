@@ -121,6 +121,9 @@ export function consumerInvoiceGbp(): InvoiceDocument {
     taxTotal: '6.40',
     total: '38.40',
     correcting: null,
+    // Stored before layouts: the renderer derives the per-line table from the lines.
+    phoneLines: [],
+    costCentres: [],
   };
 }
 
@@ -204,6 +207,9 @@ export function businessReverseChargeEur(): InvoiceDocument {
     taxTotal: '0.00',
     total: '1126.40',
     correcting: null,
+    // Stored before layouts: the renderer derives the per-line table from the lines.
+    phoneLines: [],
+    costCentres: [],
   };
 }
 

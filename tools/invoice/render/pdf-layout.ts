@@ -55,6 +55,8 @@ export interface TableRow {
   cells: string[];
   /** A smaller grey line under the first cell (how the amount was reached, for business). */
   note?: string;
+  /** A closing row (a subtotal): bold, a rule above it, its first cell spanning every column but the last. */
+  bold?: boolean;
 }
 
 export interface TableItem {
@@ -72,6 +74,15 @@ interface RowHeight {
   noteWraps: boolean;
 }
 
+// A closing row's columns: the first as wide as all but the last, the ones between it and the last empty.
+function spanned(columns: Column[]): Column[] {
+  if (columns.length < 3) return columns;
+  const last = columns[columns.length - 1] as Column;
+  const first = columns[0] as Column;
+  const middle = columns.slice(1, -1).map((c) => ({ ...c, width: 0 }));
+  return [{ ...first, width: columns.slice(0, -1).reduce((w, c) => w + c.width, 0), wrap: true }, ...middle, last];
+}
+
 /** The cursor and drawing helpers of one PDF document; pages are added as content needs them. */
 export class PdfLayout {
   y: number;
@@ -81,7 +92,14 @@ export class PdfLayout {
   readonly top: number;
   readonly bottom: number;
 
-  constructor(readonly pdf: PDFKit.PDFDocument) {
+  /**
+   * `scale` enlarges every type size and the spacing the drawers ask for through `s()` (large print);
+   * column widths stay, so wide tables wrap or shorten their cells instead of leaving the page.
+   */
+  constructor(
+    readonly pdf: PDFKit.PDFDocument,
+    readonly scale = 1,
+  ) {
     const { margins, width, height } = pdf.page;
     this.left = margins.left;
     this.right = width - margins.right;
@@ -94,6 +112,15 @@ export class PdfLayout {
     return this.right - this.left;
   }
 
+  /** A size or distance in points, enlarged for large print. */
+  s(points: number): number {
+    return points * this.scale;
+  }
+
+  private scaled(style: TextStyle): TextStyle {
+    return this.scale === 1 ? style : { ...style, size: this.s(style.size ?? 9) };
+  }
+
   /** Starts a new page when less than `height` points remain on this one; says whether it did. */
   ensure(height: number): boolean {
     if (this.y + height <= this.bottom) return false;
@@ -101,6 +128,11 @@ export class PdfLayout {
     this.y = this.top;
     this.color = undefined;
     return true;
+  }
+
+  /** Starts a new page unless the cursor is already at the top of one (an annex starts on its own page). */
+  newPage(): void {
+    if (this.y > this.top) this.ensure(Number.POSITIVE_INFINITY);
   }
 
   /** Moves to an existing page (page numbers are written last, on every page). */
@@ -111,6 +143,11 @@ export class PdfLayout {
 
   /** Draws one line of text at (x, y) without moving the cursor; `right` aligns its end on x. */
   textAt(text: string, x: number, y: number, style: TextStyle = {}, right = false): void {
+    this.rawText(text, x, y, this.scaled(style), right);
+  }
+
+  // Text at a size already scaled (the tables scale theirs once, on the way in).
+  private rawText(text: string, x: number, y: number, style: TextStyle, right = false): void {
     const content = toWinAnsi(text);
     this.apply(style);
     const at = right ? x - this.pdf.widthOfString(content) : x;
@@ -118,7 +155,8 @@ export class PdfLayout {
   }
 
   /** Draws wrapped text across the page width at the cursor and moves the cursor below it. */
-  paragraph(text: string, style: TextStyle = {}): void {
+  paragraph(text: string, unscaled: TextStyle = {}): void {
+    const style = this.scaled(unscaled);
     const content = toWinAnsi(text);
     const width = this.width;
     this.apply(style);
@@ -131,10 +169,10 @@ export class PdfLayout {
 
   /** A section heading, kept on the page with at least a few rows of what follows it. */
   heading(text: string, size = 11): void {
-    this.y += 8;
-    this.ensure(size + 60);
+    this.y += this.s(8);
+    this.ensure(this.s(size + 60));
     this.textAt(text, this.left, this.y, { font: BOLD, size });
-    this.y += size + 5;
+    this.y += this.s(size + 5);
   }
 
   /** A thin horizontal line across the page at the cursor. */
@@ -143,7 +181,8 @@ export class PdfLayout {
   }
 
   /** Draws a table at the cursor; a page break repeats the header, and the phone line, with "(continued)". */
-  table(columns: Column[], items: TableItem[], continued: string, size = 8.5): void {
+  table(columns: Column[], items: TableItem[], continued: string, unscaled = 8.5): void {
+    const size = this.s(unscaled);
     this.ensure(size * 4);
     this.header(columns, size, '');
     let group: string | undefined;
@@ -167,7 +206,7 @@ export class PdfLayout {
 
   private groupLabel(text: string, size: number): void {
     this.y += 3;
-    this.textAt(text, this.left, this.y, { font: BOLD, size });
+    this.rawText(text, this.left, this.y, { font: BOLD, size });
     this.y += size + CELL_PAD + 1;
   }
 
@@ -176,7 +215,7 @@ export class PdfLayout {
     columns.forEach((column, i) => {
       const label = i === 0 && suffix ? `${column.label} ${suffix}` : column.label;
       const right = column.align === 'right';
-      this.textAt(label, right ? x + column.width - CELL_PAD : x, this.y, { font: BOLD, size, color: GREY }, right);
+      this.rawText(label, right ? x + column.width - CELL_PAD : x, this.y, { font: BOLD, size, color: GREY }, right);
       x += column.width;
     });
     this.y += size + CELL_PAD;
@@ -184,7 +223,8 @@ export class PdfLayout {
     this.y += CELL_PAD;
   }
 
-  private rowHeight(columns: Column[], row: TableRow, size: number): RowHeight {
+  private rowHeight(all: Column[], row: TableRow, size: number): RowHeight {
+    const columns = row.bold ? spanned(all) : all;
     let lines = size * 1.2;
     const wrapped = new Set<number>();
     columns.forEach((column, i) => {
@@ -207,15 +247,21 @@ export class PdfLayout {
       noteWraps = this.pdf.widthOfString(text) > inner;
       note = noteWraps ? this.pdf.heightOfString(text, { width: inner }) : this.pdf.currentLineHeight(true);
     }
-    return { lines, note, total: lines + note + CELL_PAD, wrapped, noteWraps };
+    return { lines, note, total: lines + note + CELL_PAD + (row.bold ? 2 : 0), wrapped, noteWraps };
   }
 
-  private row(columns: Column[], row: TableRow, size: number, height: RowHeight): void {
+  private row(all: Column[], row: TableRow, size: number, height: RowHeight): void {
+    const columns = row.bold ? spanned(all) : all;
     let x = this.left;
+    const font = row.bold ? BOLD : REGULAR;
+    if (row.bold) {
+      this.rule('#cccccc');
+      this.y += 2;
+    }
     columns.forEach((column, i) => {
       const cell = toWinAnsi(row.cells[i] ?? '');
       const inner = column.width - CELL_PAD * 2;
-      this.apply({ font: REGULAR, size });
+      this.apply({ font, size });
       if (height.wrapped.has(i)) {
         this.pdf.text(cell, x, this.y, { width: inner });
       } else if (cell) {

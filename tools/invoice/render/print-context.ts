@@ -1,13 +1,31 @@
+import type { INVOICE_DETAIL_LEVELS, InvoiceLayout } from '../../catalog/account.types.ts';
 import type { InvoiceDocument } from '../invoice.types.ts';
+import { isBusinessBuyer } from './choose-invoice-layout.ts';
 import { formatAmount, formatDate, formatMonth, formatPercent, formatQuantity, formatShortDate, lastDayOf } from './format-invoice-values.ts';
 import { labelsFor, type InvoiceLabels } from './invoice-labels.ts';
+import { layoutLabelsFor, type LayoutLabels } from './layout-labels.ts';
+
+/** How much usage the invoice itemises (the account's invoice preference). */
+export type InvoiceDetail = (typeof INVOICE_DETAIL_LEVELS)[number];
+
+/** What the render was asked for: the layout chosen, the detail and large print. */
+export interface PrintChoices {
+  layout: InvoiceLayout;
+  detail: InvoiceDetail;
+  largePrint: boolean;
+}
 
 /** What every part of the printed invoice needs: the document, its words, and its formatters. */
 export interface PrintContext {
   doc: InvoiceDocument;
   labels: InvoiceLabels;
-  /** Business layout: VAT ids, per-line detail and tax columns. */
+  /** The words of the family and enterprise layouts and the call annex. */
+  layoutLabels: LayoutLabels;
+  /** A business buyer: its VAT id printed, and the detailed columns (unit price, VAT category) on every layout. */
   business: boolean;
+  layout: InvoiceLayout;
+  detail: InvoiceDetail;
+  largePrint: boolean;
   money(value: string): string;
   quantity(value: string): string;
   percent(value: string): string;
@@ -20,18 +38,17 @@ export interface PrintContext {
   periodLabel: string;
 }
 
-// Segments that read the detailed layout; any buyer flagged as a business does too.
-const BUSINESS_SEGMENTS = new Set(['business', 'enterprise', 'corporate', 'sme', 'wholesale', 'government']);
-
-/** Builds the print context of a document (language, segment layout, currency formatting). */
-export function createPrintContext(doc: InvoiceDocument): PrintContext {
+/** Builds the print context of a document (language, layout, currency formatting). */
+export function createPrintContext(doc: InvoiceDocument, choices: PrintChoices): PrintContext {
   const lang = doc.language;
   const labels = labelsFor(lang);
   const titles = { invoice: labels.invoice, credit_note: labels.creditNote, debit_note: labels.debitNote };
   return {
     doc,
     labels,
-    business: doc.buyer.business || BUSINESS_SEGMENTS.has(doc.buyer.segment.toLowerCase()),
+    layoutLabels: layoutLabelsFor(lang),
+    business: isBusinessBuyer(doc),
+    ...choices,
     money: (value) => formatAmount(value, doc.currency, lang),
     quantity: (value) => formatQuantity(value, lang),
     percent: (value) => formatPercent(value, lang),

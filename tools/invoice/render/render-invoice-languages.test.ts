@@ -9,7 +9,7 @@ import { renderInvoiceUbl } from './render-invoice-ubl.ts';
 const NBSP = '\u00a0';
 
 async function textOf(doc: InvoiceDocument): Promise<string[]> {
-  return extractPdfLines(await renderInvoicePdf(doc, { compress: false }));
+  return extractPdfLines(await renderInvoicePdf(doc, { compress: false, layout: 'consumer' }));
 }
 
 // The same consumer bill (GBP, issued 1 April, due 15 April 2025) printed in each language.

@@ -4,6 +4,7 @@ import type { InvoiceDocument, InvoiceLine } from '../invoice.types.ts';
 import { priceUblLine } from './build-ubl-lines.ts';
 import { checkEn16931 } from './check-en16931.ts';
 import { businessReverseChargeEur, consumerInvoiceGbp, consumerInvoiceJpy, creditNoteGbp, longBusinessInvoiceEur, usConsumerInvoiceUsd } from './fixtures.ts';
+import { enterpriseInvoiceGbp } from './layout-fixtures.ts';
 import { at, attribute, readUbl, textAt, type UblNode } from './read-ubl.ts';
 import { renderInvoiceUbl } from './render-invoice-ubl.ts';
 import { isValidCreditorReference } from '../../payments/creditor-reference.ts';
@@ -192,5 +193,15 @@ describe('priceUblLine', () => {
   it('writes quantity 1 for a zero quantity, and moves a negative sign to the quantity', () => {
     expect(priceUblLine({ ...base, unitPrice: null, quantity: '0', amount: '-4.00' })).toEqual({ quantity: '-1', price: '4.00', baseQuantity: null });
     expect(priceUblLine({ ...base, unitPrice: '-2.50', quantity: '2', amount: '-5.00' })).toEqual({ quantity: '-2', price: '2.50', baseQuantity: null });
+  });
+});
+
+describe('renderInvoiceUbl: cost centres', () => {
+  it("writes each line's cost centre as its buyer accounting reference (BT-133), and the rules still pass", () => {
+    const xml = renderInvoiceUbl(enterpriseInvoiceGbp(15));
+    expect(xml.match(/<cbc:AccountingCost>Field service<\/cbc:AccountingCost>/g)).toHaveLength(10);
+    expect(xml).toContain('<cbc:AccountingCost>Sales &amp; Marketing</cbc:AccountingCost>');
+    expect(xml.indexOf('<cbc:AccountingCost>')).toBeGreaterThan(xml.indexOf('<cbc:LineExtensionAmount'));
+    expect(checkEn16931(xml)).toEqual([]);
   });
 });
