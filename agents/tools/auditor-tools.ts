@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { billingTotals } from '../../app/billing/index.ts';
-import { compareInvoices, explainBillChange, explainInvoice, explainInvoiceLine, findAccountInvoice, listFlaggedInvoices } from '../../app/invoices/index.ts';
+import { compareInvoices, explainBillChange, explainInvoice, explainInvoiceLine, findAccountInvoice, listFlaggedInvoices, previewInvoice } from '../../app/invoices/index.ts';
+import { INVOICE_DETAIL_LEVELS, INVOICE_LAYOUTS } from '../../tools/catalog/index.ts';
 import { proposeInvoiceRelease } from '../../app/proposals/index.ts';
 import { listAlerts, showAlert } from '../../app/alerts/index.ts';
 import type { AgentContext } from '../context.ts';
@@ -19,6 +20,26 @@ export function auditorTools(ctx: AgentContext): AgentTool[] {
         'Explain an invoice line by line: each amount with its calculation, catalog items, tariff rows and top usage events, the taxes with their sources, the arithmetic check, and where it stands: credit and debit notes against it, paid or not, what is still open. With totalsOnly, the same without the lines (a total and its VAT on a large invoice).',
       schema: z.object({ invoice: invoiceRef, totalsOnly: z.boolean().optional() }).strict(),
       toInput: ({ invoice, totalsOnly }) => ({ number: invoice, totalsOnly }),
+    }),
+    operationTool(ctx, 'auditor', previewInvoice, {
+      name: 'preview_invoice',
+      kind: 'read',
+      description:
+        "Print an invoice in another layout (consumer, family, enterprise), language (en, de, fr, es), detail (summary, per_line, per_call) or large print, without changing the account's preferences: the printed text, the personalised messages in that language, the page count and the total (the same in every layout).",
+      schema: z
+        .object({
+          invoice: invoiceRef,
+          layout: z.enum(INVOICE_LAYOUTS).optional(),
+          language: z
+            .string()
+            .regex(/^[a-z]{2}$/)
+            .optional()
+            .describe('two-letter language code, e.g. de'),
+          detail: z.enum(INVOICE_DETAIL_LEVELS).optional(),
+          largePrint: z.boolean().optional(),
+        })
+        .strict(),
+      toInput: ({ invoice, ...rest }) => ({ number: invoice, ...rest, lines: 40 }),
     }),
     operationTool(ctx, 'auditor', explainInvoiceLine, {
       name: 'explain_invoice_line',

@@ -32,7 +32,7 @@ describe('a bill run with three earlier billed periods', () => {
     const line = { subscriptionId: 'L1', msisdn: '447700900123', label: null };
 
     const messages = march.document.messages;
-    expect(messages.map((m) => m.kind)).toEqual(['usage_change', 'rollover_left', 'allowance_expired', 'promotion_ending']);
+    expect(messages.map((m) => m.kind)).toEqual(['usage_change', 'promotion_ending', 'rollover_left', 'allowance_expired']);
     expect(messages[0]).toMatchObject({
       kind: 'usage_change',
       line,

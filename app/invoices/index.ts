@@ -12,3 +12,4 @@ export { compareInvoices } from './compare-invoices.ts';
 export { explainBillChange } from './explain-bill-change.ts';
 export { listFlaggedInvoices } from './list-flagged-invoices.ts';
 export { invoicePdfOptions } from './invoice-pdf-options.ts';
+export { previewInvoice } from './preview-invoice.ts';

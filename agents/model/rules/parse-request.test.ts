@@ -74,6 +74,8 @@ const TABLE: Array<[string, Expected]> = [
   // compliance
   ['check invoice INV-000001 for compliance', { intent: 'compliance', agent: 'compliance', invoice: 'INV-000001' }],
   ['is INV-000001 VAT compliant?', { intent: 'compliance', invoice: 'INV-000001' }],
+  ['preview invoice INV-000001 in German', { intent: 'preview_invoice', agent: 'auditor', invoice: 'INV-000001' }],
+  ['how would INV-000754 look in the enterprise layout?', { intent: 'preview_invoice', invoice: 'INV-000754' }],
   ['which tax packs are in force?', { intent: 'tax_packs', agent: 'compliance' }],
   ['list the imported tax pack versions', { intent: 'tax_packs' }],
   ['what changes in tax pack eu-vat 2025-08?', { intent: 'tax_pack_diff', agent: 'compliance' }],

@@ -4,6 +4,7 @@ import { fixTypos, readWords, type Words } from './read-words.ts';
 import { asksPricingWhatIf, asksUsageTrends } from './pricing-rules.ts';
 import { asksCashflow } from './cashflow-rules.ts';
 import { asksTaxPack } from './tax-pack-rules.ts';
+import { asksInvoicePreview } from './invoice-preview-rules.ts';
 
 /** What the offline model understood an analyst to ask: one intent and the ids named in the message. */
 export interface AnalystRequest extends Entities {
@@ -63,6 +64,7 @@ export const INTENTS = {
   explain_alert: { agent: 'auditor', says: 'explain alert N (its evidence: statistics, threshold, signals, the payments or events behind it)' },
   fraud_alerts: { agent: 'auditor', says: 'show open fraud alerts (or: critical IRSF / Wangiri / SIM box / spike / revenue alerts)' },
   explain_line: { agent: 'auditor', says: 'explain line <id> of invoice INV-…' },
+  preview_invoice: { agent: 'auditor', says: 'preview invoice INV-… in German (or: in the family / enterprise layout, in large print, with itemised calls)' },
   explain_invoice: { agent: 'auditor', says: 'explain invoice INV-… (or account A…’s YYYY-MM invoice; what is the total and VAT of INV-…)' },
   refusal: { agent: 'supervisor', says: '' },
   unsupported: { agent: 'supervisor', says: '' },
@@ -201,6 +203,8 @@ const RULES: Rule[] = [
   ['tax_pack_preview', (_w, _e, t) => !INJECTION.test(t) && asksTaxPack(t) === 'tax_pack_preview'],
   ['tax_pack_diff', (_w, _e, t) => !INJECTION.test(t) && asksTaxPack(t) === 'tax_pack_diff'],
   ['tax_packs', (_w, e, t) => !INJECTION.test(t) && e.invoice === undefined && asksTaxPack(t) === 'tax_packs'],
+  // An invoice printed another way only reads (the preferences stay), so it comes before the refusals of editing an invoice.
+  ['preview_invoice', (_w, e, t) => !INJECTION.test(t) && e.invoice !== undefined && asksInvoicePreview(t)],
   ...REFUSALS,
   ['forecast', (_w, e, t) => asksUsageForecast(e, t)],
   [

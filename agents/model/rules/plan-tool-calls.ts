@@ -2,6 +2,7 @@ import type { AnalystRequest } from './parse-request.ts';
 import { pricingToolCall } from './pricing-rules.ts';
 import { cashflowToolCall } from './cashflow-rules.ts';
 import { taxPackToolCall } from './tax-pack-rules.ts';
+import { invoicePreviewToolCall } from './invoice-preview-rules.ts';
 
 /** A tool call the offline model makes, or the gap that stops it (what the analyst must still say). */
 export type NextStep = { tool: string; args: Record<string, unknown> } | { missing: string } | null;
@@ -171,6 +172,10 @@ export function planToolCalls(r: AnalystRequest, outcomes: ToolOutcome[]): NextS
     case 'usage_trends': {
       const step = pricingToolCall(r.intent, r);
       return 'missing' in step ? step : once(step.tool, step.args);
+    }
+    case 'preview_invoice': {
+      const step = invoicePreviewToolCall(r);
+      return once(step.tool, step.args);
     }
     case 'tax_packs':
     case 'tax_pack_diff':

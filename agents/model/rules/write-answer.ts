@@ -3,6 +3,7 @@ import type { StepRun } from './plan-tool-calls.ts';
 import { describeStep } from './read-message.ts';
 import { PRICING_WRITERS } from './write-pricing-answer.ts';
 import { cashflowAnswer } from './cashflow-rules.ts';
+import { invoicePreviewAnswer } from './invoice-preview-rules.ts';
 import { taxPackAdoptionAnswer, taxPackDiffAnswer, taxPackPreviewAnswer, taxPacksAnswer } from './tax-pack-rules.ts';
 
 /* The offline model's answers: fixed templates that copy amounts from tool results as they are
@@ -154,6 +155,7 @@ const WRITERS: Record<string, (x: Json, r: AnalystRequest) => string> = {
   ...PRICING_WRITERS,
   forecast_usage: (x) => forecastAnswer(x),
   cashflow_forecast: (x) => cashflowAnswer(x),
+  preview_invoice: (x) => invoicePreviewAnswer(x),
   list_tax_packs: (x) => taxPacksAnswer(x),
   diff_tax_pack: (x) => taxPackDiffAnswer(x),
   preview_tax_pack: (x) => taxPackPreviewAnswer(x),

@@ -6,6 +6,7 @@ import { addDays, addMonths } from '../../time/index.ts';
 import type { Recommendation } from '../invoice.types.ts';
 import { expiredAllowanceMessages, rolloverMessages } from './allowance-messages.ts';
 import { MESSAGE_THRESHOLDS } from './message-thresholds.ts';
+import { keepMostUseful } from './keep-most-useful.ts';
 import type { InvoiceMessage, MessageLine } from './message.types.ts';
 import { planSavingMessages } from './plan-saving.ts';
 import { promotionEndingMessages } from './promotion-ending.ts';
@@ -27,9 +28,9 @@ export interface InvoiceMessagesInput {
 }
 
 /**
- * The personalised messages of an invoice, in print order (usage insights, plan savings,
- * allowances, promotions), each with the figures it names. Pure and deterministic: the same bill
- * run input gives the same messages.
+ * The personalised messages of an invoice, the most useful first (plan savings, usage insights,
+ * promotions ending, rollover, lapsed allowances; at most MESSAGE_THRESHOLDS.maxPerInvoice), each
+ * with the figures it names. Pure and deterministic: the same bill run input gives the same messages.
  */
 export function computeInvoiceMessages(input: InvoiceMessagesInput): InvoiceMessage[] {
   const { period, cycleDay, timezone } = input;
@@ -48,7 +49,7 @@ export function computeInvoiceMessages(input: InvoiceMessagesInput): InvoiceMess
     // A whole period now, and on the books since the first earlier period began: four full periods compared.
     return !!active && !!sub && active.activeFrom === period.from && active.activeTo === period.to && sub.plans[0]!.from <= historyFrom;
   };
-  return [
+  const all = [
     ...usageChangeMessages({
       earlierPeriods,
       lines: lines.map((l) => ({ ...l, eligible: eligible(l.subscriptionId) })),
@@ -60,4 +61,5 @@ export function computeInvoiceMessages(input: InvoiceMessagesInput): InvoiceMess
     ...expiredAllowanceMessages(input.charge.ledger, lines, addDays(period.to, -1)),
     ...promotionEndingMessages({ catalog: input.catalog, customer: input.customer, subscriptions: input.subscriptions, lines, period, cycleDay, lastDayOf }),
   ];
+  return keepMostUseful(all);
 }

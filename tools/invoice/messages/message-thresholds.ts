@@ -17,4 +17,6 @@ export const MESSAGE_THRESHOLDS = {
   allowanceExpiredPercent: 50,
   /** Promotion ending: its last period is at most this many periods after this one (0: this one). */
   promotionEndingWithin: 1,
+  /** At most this many messages on one invoice, the most useful kinds first (a 300-line account is not sent 600). */
+  maxPerInvoice: 6,
 } as const;
