@@ -45,19 +45,19 @@ describe('a bill run with three earlier billed periods', () => {
     });
     expect(messages[0]!.figures).toMatchObject({ current: { value: '1.5' }, average: { value: '1.1' }, change: { value: '40' } });
     // 50 of the 100 SMS roll over (the cap); the 50 carried in from February expire with March.
-    expect(messages[1]).toMatchObject({
+    expect(messages[2]).toMatchObject({
       kind: 'rollover_left',
       allowanceId: 'SMS_100',
       service: 'sms',
       figures: { units: { value: '50', unit: 'SMS' }, usableUntil: { value: '2025-04-30', unit: 'date' } },
     });
     // Of the lapsed allowances (all 10 minutes; 100 of the 150 SMS) the line is told the largest share.
-    expect(messages[2]).toMatchObject({
+    expect(messages[3]).toMatchObject({
       kind: 'allowance_expired',
       allowanceId: 'UK_MIN',
       figures: { units: { value: '10', unit: 'min' }, available: { value: '10' }, expiredOn: { value: '2025-03-31' } },
     });
-    expect(messages[3]).toMatchObject({ kind: 'promotion_ending', promotionId: 'WELCOME', figures: { periodsLeft: { value: '0' }, endsOn: { value: '2025-03-31' } } });
+    expect(messages[1]).toMatchObject({ kind: 'promotion_ending', promotionId: 'WELCOME', figures: { periodsLeft: { value: '0' }, endsOn: { value: '2025-03-31' } } });
     expect(phraseMessage(messages[0]!, 'en')).toBe('Line +447700900123: you used 40% more mobile data than your three-month average (1.5\u00a0GB this period, 1.1\u00a0GB on average).');
 
     // February had only two earlier periods: no usage insight, but the promotion's last period was next.
