@@ -4,7 +4,13 @@ import type { InvoiceMessage } from './message.types.ts';
 
 const line = (n: number) => ({ subscriptionId: `L${n}`, msisdn: `4470000000${n}`, label: null });
 const fig = (value: string) => ({ value, unit: 'SMS', source: 'test' });
-const expired = (n: number): InvoiceMessage => ({ kind: 'allowance_expired', line: line(n), allowanceId: 'SMS', service: 'sms', figures: { units: fig('10'), available: fig('20'), expiredOn: fig('2025-03-31') } });
+const expired = (n: number): InvoiceMessage => ({
+  kind: 'allowance_expired',
+  line: line(n),
+  allowanceId: 'SMS',
+  service: 'sms',
+  figures: { units: fig('10'), available: fig('20'), expiredOn: fig('2025-03-31') },
+});
 const saving = (n: number): InvoiceMessage => ({
   kind: 'plan_saving',
   line: line(n),
