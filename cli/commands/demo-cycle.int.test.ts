@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import Decimal from 'decimal.js';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const bin = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'bin', 'switchboard.js');
@@ -12,6 +13,11 @@ const dir = mkdtempSync(join(tmpdir(), 'switchboard-demo-cycle-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const db = join(dir, 'demo.db');
 const cli = (...args: string[]) => spawnSync(process.execPath, [bin, '--db', db, ...args], { encoding: 'utf8', env: { ...process.env, CI: '1' }, maxBuffer: 1 << 26 });
+
+interface InvoiceJson {
+  recommendations: Array<{ subscriptionId: string; planId: string; currentAmount: string; alternativeAmount: string }>;
+  messages: Array<{ kind: string; planId?: string; line: { subscriptionId: string }; figures: Record<'current' | 'alternative' | 'saving' | 'units', { value: string; unit: string; source: string }> }>;
+}
 
 interface Report {
   status: string;
@@ -36,6 +42,31 @@ describe('switchboard cycle run on the demo’s next period', () => {
     // A dunning step on an invoice the statement left open: a reminder sent, then a late fee waiting for four eyes.
     expect(out.collections.reminder).toMatchObject({ on: '2025-04-25' });
     expect(out.collections.lateFee).toMatchObject({ on: '2025-05-07', status: 'pending' });
+    // Invoices printed as their accounts asked: at least two layouts and two languages, with personalised messages.
+    const printed = out.billing.printed as Array<{ number: string; layout: string; language: string; messages: string[] }>;
+    expect(new Set(printed.map((p) => p.layout))).toEqual(new Set(['consumer', 'enterprise']));
+    expect([...new Set(printed.map((p) => p.language))].sort()).toEqual(['de', 'en', 'es']);
+    let savings = 0;
+    for (const p of printed) {
+      const doc = JSON.parse(cli('invoice', 'show', p.number, '--json').stdout) as InvoiceJson;
+      expect(p.messages).toHaveLength(doc.messages.length);
+      for (const [i, m] of doc.messages.entries()) {
+        if (m.kind !== 'plan_saving') continue;
+        // The saving is the invoice's own what-if recommendation, to the cent, and the printed sentence says it.
+        const rec = doc.recommendations.find((r) => r.planId === m.planId && r.subscriptionId === m.line.subscriptionId)!;
+        expect(m.figures.current.value).toBe(rec.currentAmount);
+        expect(m.figures.alternative.value).toBe(rec.alternativeAmount);
+        expect(new Decimal(m.figures.current.value).minus(m.figures.alternative.value).toFixed(2)).toBe(m.figures.saving.value);
+        expect(p.messages[i]).toContain(p.language === 'en' ? m.figures.saving.value : m.figures.saving.value.replace('.', ','));
+        savings += 1;
+      }
+      for (const m of doc.messages.filter((x) => x.kind === 'rollover_left' && x.figures.units.unit === 'GB')) {
+        // "5.0 GB" from the ledger's base units (bytes), rounded down to one decimal.
+        const bytes = /(\d+) base units/.exec(m.figures.units.source)![1]!;
+        expect(new Decimal(bytes).div(1024 ** 3).toDecimalPlaces(1, Decimal.ROUND_DOWN).toFixed(1)).toBe(m.figures.units.value);
+      }
+    }
+    expect(savings).toBeGreaterThan(0);
     // Romania's VAT rise as a pack update: compared in words, previewed on March, proposed through the agent, approved by another person.
     expect(out.taxUpdate.diff.changes).toEqual(['VAT (Romania) (EU-VAT-RO): 19% -> 21% from 2025-08-01']);
     expect(out.taxUpdate.preview).toMatchObject({ period: '2025-03', changed: 0, failing: 0 });

@@ -181,8 +181,12 @@ export function registerDemo(program: Command): void {
             ...Object.entries(o.billing.invoices.taxesByName).map(([name, amount]) => `  ${name}: ${amount}`),
             ...o.billing.bill.failed.slice(0, 5).map((f) => `  failed ${f.accountId}: [${f.code}] ${f.message}`),
             '',
-            'Invoices to look at:',
-            ...o.billing.files.map((f) => `  ${f}`),
+            'Invoices to look at (each printed as its account asked: layout, language, detail; docs/invoices-output.md):',
+            ...o.billing.printed.flatMap((p) => [
+              `  ${p.file}: ${p.layout} layout, ${p.language}${p.largePrint ? ', large print' : ''}${p.detail === 'per_call' ? ', with the call annex' : ''}; ${p.total}; ${p.messages.length} personalised message${p.messages.length === 1 ? '' : 's'}`,
+              ...p.messages.slice(0, 2).map((m) => `      ${m}`),
+            ]),
+            ...o.billing.files.filter((f) => f.endsWith('.xml')).map((f) => `  ${f}: EN 16931 UBL`),
             '',
             ...(o.fraud
               ? [
