@@ -26,9 +26,17 @@ function storedBreakdownOf(breakdown: Extract<RatingOutcome, { status: 'rated' }
   return 'spans' in breakdown ? compactBreakdown(breakdown) : (breakdown as { reason: string });
 }
 
-/** A rated breakdown as stored: its template's dictionary id and this event's numbers. */
-export function encodeBreakdown(breakdown: Extract<RatingOutcome, { status: 'rated' }>['breakdown'], texts: DictionaryTexts): { ratingTemplate: number; ratingBreakdown: string | null } {
+/**
+ * A rated breakdown as stored: its template's dictionary id and this event's numbers. A reason that
+ * names the event's own numbers ("no inbound_call rate for 4478…") is not shared by other events,
+ * so it stays whole in the row (template null) instead of filling the dictionary.
+ */
+export function encodeBreakdown(
+  breakdown: Extract<RatingOutcome, { status: 'rated' }>['breakdown'],
+  texts: DictionaryTexts,
+): { ratingTemplate: number | null; ratingBreakdown: string | null } {
   const split = splitBreakdown(storedBreakdownOf(breakdown));
+  if (split.values === null && /\d/.test(split.template)) return { ratingTemplate: null, ratingBreakdown: split.template };
   return { ratingTemplate: texts.id(split.template), ratingBreakdown: split.values };
 }
 
