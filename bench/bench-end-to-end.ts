@@ -52,7 +52,10 @@ const result = await measure(
 const storage = (() => {
   const rows = (store.sqlite.prepare('select count(*) n from usage_events').get() as { n: number }).n;
   try {
-    const pages = store.sqlite.prepare("select name, sum(pgsize) bytes from dbstat where name like 'usage_%' or name like 'sqlite_autoindex_usage_%' group by name").all() as Array<{ name: string; bytes: number }>;
+    const pages = store.sqlite.prepare("select name, sum(pgsize) bytes from dbstat where name like 'usage_%' or name like 'sqlite_autoindex_usage_%' group by name").all() as Array<{
+      name: string;
+      bytes: number;
+    }>;
     const table = pages.filter((p) => p.name === 'usage_events' || p.name === 'usage_dictionary').reduce((a, p) => a + p.bytes, 0);
     const all = pages.reduce((a, p) => a + p.bytes, 0);
     return { rows, bytesPerEvent: Math.round(all / rows), bytesPerEventNoIndexes: Math.round(table / rows), pages: Object.fromEntries(pages.map((p) => [p.name, p.bytes])) };
@@ -66,7 +69,10 @@ const storage = (() => {
 const insertOnly = (() => {
   if (!timeInserts) return null;
   const cols = (store.sqlite.prepare("select name from pragma_table_info('usage_events')").all() as Array<{ name: string }>).map((c) => c.name).filter((c) => c !== 'id');
-  const rows = store.sqlite.prepare(`select ${cols.map((c) => `"${c}"`).join(', ')} from usage_events order by id limit 200000`).raw().all() as unknown[][];
+  const rows = store.sqlite
+    .prepare(`select ${cols.map((c) => `"${c}"`).join(', ')} from usage_events order by id limit 200000`)
+    .raw()
+    .all() as unknown[][];
   const fresh = openDatabase(join(dir, 'insert.db'));
   const hasDictionary = store.sqlite.prepare("select 1 from sqlite_master where name = 'usage_dictionary'").get() !== undefined;
   if (hasDictionary) {

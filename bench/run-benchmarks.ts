@@ -123,5 +123,7 @@ for (const layout of ['old', 'new'] as Layout[]) {
   );
 }
 const ratio = (f: (r: StageResult) => number) => median(runs.new.map(f)) / median(runs.old.map(f));
-console.log(`new / old: end-to-end ${ratio((r) => r.perSecond).toFixed(2)}x, bytes/event ${ratio((r) => (r.extra!.storage as { bytesPerEvent: number }).bytesPerEvent).toFixed(2)}x, insert-only us/row ${ratio((r) => (r.extra!.insertOnly as { usPerRow: number }).usPerRow).toFixed(2)}x`);
+console.log(
+  `new / old: end-to-end ${ratio((r) => r.perSecond).toFixed(2)}x, bytes/event ${ratio((r) => (r.extra!.storage as { bytesPerEvent: number }).bytesPerEvent).toFixed(2)}x, insert-only us/row ${ratio((r) => (r.extra!.insertOnly as { usPerRow: number }).usPerRow).toFixed(2)}x`,
+);
 for (const layout of ['old', 'new'] as Layout[]) console.log(`${layout} storage: ${JSON.stringify(runs[layout][0]!.extra!.storage)}`);

@@ -8,7 +8,9 @@ import { connectionPragmas } from './open-database.ts';
 import { DictionaryTexts } from './usage-dictionary.ts';
 
 export type WriterMessage =
-  | { type: 'write'; id: number; events: EncodedRow[]; quarantined: QuarantinedRecord[]; dictionary: Array<[number, string]> } | { type: 'finish'; id: number } | { type: 'abort'; id: number };
+  | { type: 'write'; id: number; events: EncodedRow[]; quarantined: QuarantinedRecord[]; dictionary: Array<[number, string]> }
+  | { type: 'finish'; id: number }
+  | { type: 'abort'; id: number };
 export type WriterReply = { id: number; ok: true; result?: ChunkResult } | { id: number; ok: false; message: string; code?: string };
 
 /**

@@ -39,7 +39,9 @@ function databaseAt0019(dir: string): string {
 
 // The 0019 columns of a usage event, as that layout stored them (whole JSON, texts, ISO rated_at).
 const OLD_COLUMNS =
-  'id idem_key source_id batch_id line_no tenant service direction subscriber other_party imsi serving_network visited_country start_time answer_time end_time duration_ms usage disposition attributes category roaming destination destination_country classification_reason status cost currency tariff_version_id rating_breakdown rating_error_code rating_error rated_at direction_rule'.split(' ');
+  'id idem_key source_id batch_id line_no tenant service direction subscriber other_party imsi serving_network visited_country start_time answer_time end_time duration_ms usage disposition attributes category roaming destination destination_country classification_reason status cost currency tariff_version_id rating_breakdown rating_error_code rating_error rated_at direction_rule'.split(
+    ' ',
+  );
 const camel = (c: string) => c.replace(/_(.)/g, (_, x: string) => x.toUpperCase());
 
 describe('migration 0020 (usage rows re-laid)', () => {
@@ -66,8 +68,12 @@ describe('migration 0020 (usage rows re-laid)', () => {
         old.prepare(`insert into ${table} (${cols.map((c) => `"${c}"`).join(', ')}) values (${cols.map(() => '?').join(', ')})`).run(...cols.map((c) => row[c]));
       }
     }
-    for (const b of source.sqlite.prepare('select id, source_name, format, path, parser_options, status, read, accepted, duplicates, quarantined, started_at from ingest_batches').all() as Array<Record<string, unknown>>)
-      old.prepare('insert into ingest_batches (id, source_name, format, path, parser_options, status, read, accepted, duplicates, quarantined, started_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').run(...Object.values(b));
+    for (const b of source.sqlite.prepare('select id, source_name, format, path, parser_options, status, read, accepted, duplicates, quarantined, started_at from ingest_batches').all() as Array<
+      Record<string, unknown>
+    >)
+      old
+        .prepare('insert into ingest_batches (id, source_name, format, path, parser_options, status, read, accepted, duplicates, quarantined, started_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
+        .run(...Object.values(b));
     const insertOld = old.prepare(`insert into usage_events (${OLD_COLUMNS.join(', ')}) values (${OLD_COLUMNS.map(() => '?').join(', ')})`);
     const stored = source.sqlite.prepare('select * from usage_events order by id').all() as Array<Record<string, unknown>>;
     for (const raw of stored) {

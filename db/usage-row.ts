@@ -31,10 +31,7 @@ function storedBreakdownOf(breakdown: Extract<RatingOutcome, { status: 'rated' }
  * names the event's own numbers ("no inbound_call rate for 4478…") is not shared by other events,
  * so it stays whole in the row (template null) instead of filling the dictionary.
  */
-export function encodeBreakdown(
-  breakdown: Extract<RatingOutcome, { status: 'rated' }>['breakdown'],
-  texts: DictionaryTexts,
-): { ratingTemplate: number | null; ratingBreakdown: string | null } {
+export function encodeBreakdown(breakdown: Extract<RatingOutcome, { status: 'rated' }>['breakdown'], texts: DictionaryTexts): { ratingTemplate: number | null; ratingBreakdown: string | null } {
   const split = splitBreakdown(storedBreakdownOf(breakdown));
   if (split.values === null && /\d/.test(split.template)) return { ratingTemplate: null, ratingBreakdown: split.template };
   return { ratingTemplate: texts.id(split.template), ratingBreakdown: split.values };

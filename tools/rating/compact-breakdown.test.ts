@@ -73,9 +73,20 @@ describe('compact breakdown', () => {
 
   it('keeps a multiplier, a cost before rounding and several spans through the split', () => {
     const b = readCompactBreakdown({
-      v: 1, c: '2.50', cur: 'GBP', p: ['t', 'call', '*any', '2024-01-01T00:00:00.000Z', 'RP', null], d: ['D', '44', 'DR'], cf: '0.1', cb: '2.4987', r: ['*up', 2, 4],
-      m: ['5', '*free', false], u: [61_500_000_000, 62_000_000_000],
-      s: [[1, 0, 60_000_000_000, 'RP', 'T1', 'DR', 'R1', 0, 1, '1', '1'], [2, 60_000_000_000, 2_000_000_000, 'RP', 'T2', 'DR', 'R2', 1, 2, '0.7', '1.4']],
+      v: 1,
+      c: '2.50',
+      cur: 'GBP',
+      p: ['t', 'call', '*any', '2024-01-01T00:00:00.000Z', 'RP', null],
+      d: ['D', '44', 'DR'],
+      cf: '0.1',
+      cb: '2.4987',
+      r: ['*up', 2, 4],
+      m: ['5', '*free', false],
+      u: [61_500_000_000, 62_000_000_000],
+      s: [
+        [1, 0, 60_000_000_000, 'RP', 'T1', 'DR', 'R1', 0, 1, '1', '1'],
+        [2, 60_000_000_000, 2_000_000_000, 'RP', 'T2', 'DR', 'R2', 1, 2, '0.7', '1.4'],
+      ],
       x: { factor: '1.5', rule: 'peak' },
     });
     const split = splitBreakdown(b);

@@ -37,12 +37,7 @@ export function splitBreakdown(b: CompactBreakdown | { reason: string }): SplitB
   if (!('v' in b)) return { template: JSON.stringify(b), values: null };
   const template: BreakdownTemplate = { v: 1, cur: b.cur, p: b.p, d: b.d, cf: b.cf, r: b.r, m: b.m, s: b.s.map((s) => [s[3], s[4], s[5], s[6], s[7], s[9]]) };
   const one = b.s.length === 1;
-  const values: BreakdownValues = [
-    b.cb === b.c ? null : b.cb,
-    b.u[0] === b.u[1] ? null : b.u[0],
-    b.u[1],
-    b.s.map((s) => [s[0], s[1], s[2], s[8], one && s[10] === b.c ? null : s[10]]),
-  ];
+  const values: BreakdownValues = [b.cb === b.c ? null : b.cb, b.u[0] === b.u[1] ? null : b.u[0], b.u[1], b.s.map((s) => [s[0], s[1], s[2], s[8], one && s[10] === b.c ? null : s[10]])];
   if (b.x) values.push(b.x);
   return { template: JSON.stringify(template), values: JSON.stringify(values) };
 }
