@@ -2,7 +2,7 @@
 // encoding it as the string that crosses to the writer thread, for this checkout's layout and,
 // given a second checkout, for its layout too, interleaved pass by pass on the same records.
 // Arguments: a database this checkout ingested (its events become the records), [other checkout].
-// Usage: npx tsx bench/bench-row-build.ts path/to/ingested.db [bench/out/base-<sha>]
+// Usage: npx tsx bench/bench-row-build.ts path/to/ingested.db [/tmp/switchboard-bench-base-<sha>]
 import { join, resolve } from 'node:path';
 import { openDatabase } from '../db/index.ts';
 import { getUsageEventRow, toRecordAndClassification } from '../db/usage-store.ts';

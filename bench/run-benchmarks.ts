@@ -5,6 +5,7 @@
 // pass/fail: targets are in docs/benchmarks.md.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeCdrFile } from '../evals/generator/index.ts';
@@ -54,11 +55,15 @@ function childIn(checkout: string, nodeFlags: string[], script: string, ...param
 const big = await fileFor(rows);
 const git = (...a: string[]) => execFileSync('git', a, { cwd: ROOT, encoding: 'utf8' }).trim();
 
-/** The old layout's checkout: REF (default the parent of the commit that added migration 0020) as a git archive in bench/out, with this checkout's node_modules and end-to-end harness. */
+/**
+ * The old layout's checkout: REF (default the parent of the commit that added migration 0020) as a
+ * git archive in the temp folder (outside the repository, so no test run or type check picks its
+ * files up), with this checkout's node_modules and end-to-end harness.
+ */
 function baseCheckout(): { dir: string; ref: string } {
   const added = git('log', '--diff-filter=A', '--format=%H', '--', 'db/migrations/0020_usage_compact.sql').split('\n').pop();
   const ref = git('rev-parse', baseArg >= 0 ? args[baseArg + 1]! : `${added}^`);
-  const dir = join(outDir, `base-${ref.slice(0, 10)}`);
+  const dir = join(tmpdir(), `switchboard-bench-base-${ref.slice(0, 10)}`);
   if (!existsSync(join(dir, 'package.json'))) {
     mkdirSync(dir, { recursive: true });
     execFileSync('sh', ['-c', `git archive ${ref} | tar -x -C "${dir}"`], { cwd: ROOT });
