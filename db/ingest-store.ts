@@ -223,6 +223,10 @@ export function createDbSink(store: Store, batchId: number, tenant: string, opti
       }
     },
     finish: writer.commit,
-    abort: writer.rollback,
+    abort: () => {
+      // The texts sent with the rolled-back rows are gone with them.
+      texts.reset();
+      writer.rollback();
+    },
   };
 }
