@@ -18,7 +18,9 @@ import { getUsageEvent, listUsageEvents } from './usage-store.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const cleanups: Array<() => void> = [];
-afterEach(() => cleanups.splice(0).forEach((c) => c()));
+afterEach(() => {
+  for (const c of cleanups.splice(0)) c();
+});
 
 /** A database file at migration 0019 (the layout before 0020), made by the real migrations up to it. */
 function databaseAt0019(dir: string): string {

@@ -4,7 +4,9 @@ import { createTempStore } from './testing/create-temp-store.ts';
 import { DictionaryTexts, dictionaryId, dictionaryText, saveDictionaryTexts } from './usage-dictionary.ts';
 
 const stores: Array<ReturnType<typeof createTempStore>> = [];
-afterEach(() => stores.splice(0).forEach((s) => s.cleanup()));
+afterEach(() => {
+  for (const s of stores.splice(0)) s.cleanup();
+});
 const temp = () => {
   const s = createTempStore();
   stores.push(s);
