@@ -85,7 +85,10 @@ const known = new WeakMap<Store, Map<number, string>>();
 /** The text of a usage_dictionary id. */
 export function dictionaryText(store: Store, id: number): string {
   let cache = known.get(store);
-  if (!cache) known.set(store, (cache = new Map()));
+  if (!cache) {
+    cache = new Map();
+    known.set(store, cache);
+  }
   let value = cache.get(id);
   if (value === undefined) {
     value = statements(store).find.get({ id })?.value;
