@@ -11,7 +11,10 @@ const [source, limitArg] = process.argv.slice(2);
 const limit = Number(limitArg ?? 200_000);
 const from = openDatabase(source!);
 const cols = (from.sqlite.prepare("select name from pragma_table_info('usage_events')").all() as Array<{ name: string }>).map((c) => c.name).filter((c) => c !== 'id');
-const rows = from.sqlite.prepare(`select ${cols.map((c) => `"${c}"`).join(', ')} from usage_events order by id limit ?`).raw().all(limit) as unknown[][];
+const rows = from.sqlite
+  .prepare(`select ${cols.map((c) => `"${c}"`).join(', ')} from usage_events order by id limit ?`)
+  .raw()
+  .all(limit) as unknown[][];
 const dir = mkdtempSync(join(tmpdir(), 'switchboard-insert-'));
 const fresh = openDatabase(join(dir, 'insert.db'));
 if (from.sqlite.prepare("select 1 from sqlite_master where name = 'usage_dictionary'").get()) {
