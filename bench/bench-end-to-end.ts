@@ -1,11 +1,12 @@
 // End to end: file -> parsed -> classified -> rated -> stored in a fresh SQLite file (WAL).
 // Arguments: file, repository root, seed, subscribers, and optionally `inline` or `thread` (the writer)
-// and `no-detect` (without the fraud detection stage, docs/fraud.md).
+// and `no-detect` (without the fraud detection stage, docs/fraud.md), `insert` (then also time the
+// writer alone: the stored rows inserted again into a fresh file, 100 a call, as the writer gets them).
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { importTariffFromPath } from '../cli/commands/tariffs.ts';
-import { openDatabase, setOperatorSetting } from '../db/index.ts';
+import { createBatch, createRowWriter, openDatabase, setOperatorSetting } from '../db/index.ts';
 import { buildPopulationFor } from '../evals/generator/index.ts';
 import { cpuSeconds, measure } from './measure.ts';
 import { ingestFile } from '../app/ingest/index.ts';
@@ -13,6 +14,7 @@ import { ingestFile } from '../app/ingest/index.ts';
 const [file, root, seed, subscribers, ...flags] = process.argv.slice(2);
 const writer = flags.find((f) => f === 'inline' || f === 'thread');
 const detect = !flags.includes('no-detect');
+const timeInserts = flags.includes('insert');
 const dir = mkdtempSync(join(tmpdir(), 'switchboard-bench-'));
 const store = openDatabase(join(dir, 'bench.db'));
 const settings = {
@@ -45,6 +47,50 @@ const result = await measure(
     };
   },
 );
+// Bytes per stored event: the pages of usage_events, its indexes and the texts it shares, from
+// SQLite's dbstat table (the whole file's pages over rows when dbstat is missing).
+const storage = (() => {
+  const rows = (store.sqlite.prepare('select count(*) n from usage_events').get() as { n: number }).n;
+  try {
+    const pages = store.sqlite.prepare("select name, sum(pgsize) bytes from dbstat where name like 'usage_%' or name like 'sqlite_autoindex_usage_%' group by name").all() as Array<{
+      name: string;
+      bytes: number;
+    }>;
+    const table = pages.filter((p) => p.name === 'usage_events' || p.name === 'usage_dictionary').reduce((a, p) => a + p.bytes, 0);
+    const all = pages.reduce((a, p) => a + p.bytes, 0);
+    return { rows, bytesPerEvent: Math.round(all / rows), bytesPerEventNoIndexes: Math.round(table / rows), pages: Object.fromEntries(pages.map((p) => [p.name, p.bytes])) };
+  } catch {
+    const { page_count: n } = store.sqlite.prepare('pragma page_count').get() as { page_count: number };
+    const { page_size: size } = store.sqlite.prepare('pragma page_size').get() as { page_size: number };
+    return { rows, bytesPerEvent: Math.round((n * size) / rows), bytesPerEventNoIndexes: null, pages: null };
+  }
+})();
+// The writer alone: SQLite's work per row of this layout, rows prebuilt (read back as stored).
+const insertOnly = (() => {
+  if (!timeInserts) return null;
+  const cols = (store.sqlite.prepare("select name from pragma_table_info('usage_events')").all() as Array<{ name: string }>).map((c) => c.name).filter((c) => c !== 'id');
+  const rows = store.sqlite
+    .prepare(`select ${cols.map((c) => `"${c}"`).join(', ')} from usage_events order by id limit 200000`)
+    .raw()
+    .all() as unknown[][];
+  const fresh = openDatabase(join(dir, 'insert.db'));
+  const hasDictionary = store.sqlite.prepare("select 1 from sqlite_master where name = 'usage_dictionary'").get() !== undefined;
+  if (hasDictionary) {
+    const put = fresh.sqlite.prepare('insert into usage_dictionary (id, value) values (?, ?)');
+    fresh.sqlite.transaction(() => {
+      for (const d of store.sqlite.prepare('select id, value from usage_dictionary').raw().all() as Array<[number, string]>) put.run(d[0], d[1]);
+    })();
+  }
+  const batchId = createBatch(fresh, { sourceName: 'bench', format: 'asterisk', path: null, fileSha256: null, parserOptions: {} });
+  const writer = createRowWriter(fresh, batchId);
+  const start = process.hrtime.bigint();
+  for (let i = 0; i < rows.length; i += 100) writer.write(rows.slice(i, i + 100), []);
+  writer.commit();
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  fresh.close();
+  return { rows: rows.length, usPerRow: Math.round((seconds / rows.length) * 1e7) / 10 };
+})();
+result.extra = { ...result.extra, storage, ...(insertOnly ? { insertOnly } : {}) };
 store.close();
 rmSync(dir, { recursive: true, force: true });
 console.log(JSON.stringify(result));

@@ -1,4 +1,4 @@
-import { and, eq, gte, inArray, lt, max, min } from 'drizzle-orm';
+import { and, between, eq, gte, inArray, lt, max, min } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AssuranceAllocation, AssuranceDuplicate, AssuranceEvent, AssuranceFacts, AssuranceInvoice, AssuranceLedgerRow, AssuranceQuarantined } from '../tools/assurance/index.ts';
 import { quarantineMonth } from '../tools/assurance/index.ts';
@@ -6,6 +6,7 @@ import { decimalStringSchema } from '../tools/schemas/index.ts';
 import { addMonths, localDate, startOfLocalDate } from '../tools/time/index.ts';
 import { ID_SLICE } from './account-store.ts';
 import { accounts, allowanceLedger, invoices, subscriptions } from './billing-schema.ts';
+import { batchRanges } from './batch-events.ts';
 import { ownsIngestion } from './list-batches.ts';
 import { paymentAllocations } from './payment-schema.ts';
 import type { Store } from './open-database.ts';
@@ -65,14 +66,15 @@ function periodInvoices(store: Store, tenant: string, periods: string[]): Assura
 
 /** The month most of a batch's usage is in (by first and last start time), or null when it spans months. */
 function batchUsageMonths(store: Store, batchIds: number[], timezone: string): Map<number, string | null> {
-  const rows = bySlices(batchIds, (slice) =>
-    store.db
-      .select({ batchId: usageEvents.batchId, first: min(usageEvents.startTime), last: max(usageEvents.startTime) })
+  // Each batch's events are read through its id range (usage_events has no batch_id index).
+  const rows = bySlices(batchIds, (slice) => batchRanges(store, slice)).map((b) => ({
+    batchId: b.batchId,
+    ...store.db
+      .select({ first: min(usageEvents.startTime), last: max(usageEvents.startTime) })
       .from(usageEvents)
-      .where(inArray(usageEvents.batchId, slice))
-      .groupBy(usageEvents.batchId)
-      .all(),
-  );
+      .where(and(between(usageEvents.id, b.first, b.last), eq(usageEvents.batchId, b.batchId)))
+      .get()!,
+  }));
   return new Map(
     rows.map((r) => {
       const [a, b] = [r.first, r.last].map((t) => (t === null ? null : localDate(t, timezone).slice(0, 7)));

@@ -6,6 +6,7 @@ import { expandBreakdown, type CompactBreakdown } from '../tools/rating/compact-
 import { tariffPlanSchema, type RatedCost, type TariffPlan } from '../tools/rating/tariff.types.ts';
 import type { Store } from './open-database.ts';
 import { tariffVersions, usageEvents } from './schema.ts';
+import { decodeBreakdown, decodeEventRow } from './usage-row.ts';
 
 /** Plans of tariff versions, parsed once per bill run. */
 export type TariffPlanCache = Map<number, TariffPlan>;
@@ -37,6 +38,7 @@ const EVENT_COLUMNS = {
   status: usageEvents.status,
   cost: usageEvents.cost,
   tariffVersionId: usageEvents.tariffVersionId,
+  ratingTemplate: usageEvents.ratingTemplate,
   ratingBreakdown: usageEvents.ratingBreakdown,
 };
 
@@ -118,7 +120,7 @@ export function loadChargeableEvents(store: Store, msisdns: string[], fromMs: nu
       notRated += 1;
       continue;
     }
-    const stored = r.ratingBreakdown ? (JSON.parse(r.ratingBreakdown) as CompactBreakdown | { reason: string }) : null;
+    const stored = decodeBreakdown(store, r);
     const compact = stored && 'v' in stored && r.tariffVersionId !== null ? stored : null;
     const event = new StoredEvent(
       r.id,
@@ -156,5 +158,6 @@ export function usageRowsForNumbers(store: Store, msisdns: string[], fromMs: num
     .from(usageEvents)
     .where(and(inArray(usageEvents.subscriber, numbers), gte(usageEvents.startTime, fromMs), lt(usageEvents.startTime, toMs), NOT_TRANSIT))
     .all()
-    .filter((r) => r.status !== 'unclassified');
+    .filter((r) => r.status !== 'unclassified')
+    .map((r) => decodeEventRow(store, r));
 }

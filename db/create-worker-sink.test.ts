@@ -41,6 +41,13 @@ describe('the writer thread stores exactly what the inline writer stores', () =>
     expect(a.statuses.rated).toBeGreaterThan(2000);
     expect([a.read, a.accepted, a.duplicates, a.quarantined]).toEqual([b.read, b.accepted, b.duplicates, b.quarantined]);
     expect(dump(threaded)).toEqual(dump(inline));
+    // The shared texts the rows name, and each batch's id range, are stored alike by both writers.
+    const texts = (st: ReturnType<typeof temp>) => st.sqlite.prepare('select id, value from usage_dictionary order by id').all();
+    expect(texts(threaded).length).toBeGreaterThan(10);
+    expect(texts(threaded)).toEqual(texts(inline));
+    const range = (st: ReturnType<typeof temp>) =>
+      st.sqlite.prepare('select first_event_id f, last_event_id l, (select min(id) from usage_events) lo, (select max(id) from usage_events) hi from ingest_batches').get() as Record<string, number>;
+    for (const r of [range(threaded), range(inline)]) expect([r.f, r.l]).toEqual([r.lo, r.hi]);
   });
 
   it('for values a row string cannot carry (separator and NUL characters), which travel as they are', async () => {

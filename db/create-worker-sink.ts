@@ -5,8 +5,12 @@ import { DEFAULT_COMMIT_EVERY, eventValues, writerStatements } from './ingest-st
 import { lockAsConflict } from './database-busy.ts';
 import { encodeRow, type EncodedRow, type WriterThreadData } from './ingest-writer.worker.mjs';
 import { connectionPragmas } from './open-database.ts';
+import { DictionaryTexts } from './usage-dictionary.ts';
 
-export type WriterMessage = { type: 'write'; id: number; events: EncodedRow[]; quarantined: QuarantinedRecord[] } | { type: 'finish'; id: number } | { type: 'abort'; id: number };
+export type WriterMessage =
+  | { type: 'write'; id: number; events: EncodedRow[]; quarantined: QuarantinedRecord[]; dictionary: Array<[number, string]> }
+  | { type: 'finish'; id: number }
+  | { type: 'abort'; id: number };
 export type WriterReply = { id: number; ok: true; result?: ChunkResult } | { id: number; ok: false; message: string; code?: string };
 
 /**
@@ -68,16 +72,17 @@ export function createWorkerSink(dbPath: string, batchId: number, tenant: string
       return reply.result;
     });
 
+  const texts = new DictionaryTexts();
   return {
     writeChunk(accepted, quarantined) {
-      const now = new Date().toISOString();
+      const now = Date.now();
       // One string per row crosses to the thread far cheaper than an array of 32 values (the
       // structured clone of many small strings cost more than the inserts it fed).
       const events = accepted.map((a) => {
-        const values = eventValues(batchId, tenant, a, now);
+        const values = eventValues(batchId, tenant, a, now, texts);
         return encodeRow(values) ?? values;
       });
-      return settle({ type: 'write', id: nextId++, events, quarantined }) as Promise<ChunkResult>;
+      return settle({ type: 'write', id: nextId++, events, quarantined, dictionary: texts.drain() }) as Promise<ChunkResult>;
     },
     async finish() {
       await settle({ type: 'finish', id: nextId++ });

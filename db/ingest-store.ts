@@ -1,12 +1,13 @@
 import { eq, getTableColumns, getTableName } from 'drizzle-orm';
 import type { AcceptedRecord, IngestSink } from '../tools/cdr/ingest-sink.types.ts';
 import { awaitsCategory } from '../tools/classify/classification.types.ts';
-import { compactBreakdown } from '../tools/rating/compact-breakdown.ts';
 import type { RatingOutcome } from '../tools/rating/rate-event.ts';
 import { createRawRowWriter, type RawRowWriter, type WriterStatements } from './ingest-writer.worker.mjs';
 import { lockAsConflict } from './database-busy.ts';
 import type { Store } from './open-database.ts';
-import { ingestBatches, ingestDuplicates, quarantine, usageEvents } from './schema.ts';
+import { ingestBatches, ingestDuplicates, quarantine, usageDictionary, usageEvents } from './schema.ts';
+import { DictionaryTexts } from './usage-dictionary.ts';
+import { breakdownJson, encodeAttributes, encodeBreakdown } from './usage-row.ts';
 
 /** Records per transaction during ingestion (see createRowWriter). */
 export const DEFAULT_COMMIT_EVERY = 50_000;
@@ -21,7 +22,7 @@ export interface BatchCounts {
 
 /** The stored JSON of a rating breakdown: the compact form of a priced usage, or the reason it needed no tariff. */
 export function storedBreakdown(breakdown: Extract<RatingOutcome, { status: 'rated' }>['breakdown']): string {
-  return JSON.stringify('spans' in breakdown ? compactBreakdown(breakdown) : breakdown);
+  return breakdownJson(breakdown);
 }
 
 /** Opens an ingestion batch for a file and returns its id. */
@@ -65,9 +66,9 @@ export function getBatch(store: Store, batchId: number) {
   return store.db.select().from(ingestBatches).where(eq(ingestBatches.id, batchId)).get();
 }
 
-/** The event row for an accepted record (status follows its classification and rating). */
-export function eventRow(batchId: number, tenant: string, a: AcceptedRecord, now: string): typeof usageEvents.$inferInsert {
-  const values = eventValues(batchId, tenant, a, now);
+/** The event row for an accepted record (status follows its classification and rating); the texts it names are added to `texts`, to be stored with it. */
+export function eventRow(batchId: number, tenant: string, a: AcceptedRecord, now: string | number, texts: DictionaryTexts): typeof usageEvents.$inferInsert {
+  const values = eventValues(batchId, tenant, a, now, texts);
   return Object.fromEntries(EVENT_KEYS.map((k, i) => [k, values[i]])) as typeof usageEvents.$inferInsert;
 }
 
@@ -98,6 +99,7 @@ const VALUE_ORDER = [
   'usage',
   'disposition',
   'attributes',
+  'attributeKeys',
   'category',
   'roaming',
   'destination',
@@ -107,6 +109,7 @@ const VALUE_ORDER = [
   'cost',
   'currency',
   'tariffVersionId',
+  'ratingTemplate',
   'ratingBreakdown',
   'ratingErrorCode',
   'ratingError',
@@ -126,6 +129,10 @@ const WRITER_STATEMENTS: WriterStatements = {
   insertDuplicate:
     `INSERT INTO ${quoted(getTableName(ingestDuplicates))} (${[ingestDuplicates.batchId, ingestDuplicates.lineNo, ingestDuplicates.idemKey, ingestDuplicates.createdAt].map((c) => quoted(c.name)).join(', ')}) ` +
     `VALUES (?, ?, ?, ?)`,
+  insertDictionary: `INSERT INTO ${quoted(getTableName(usageDictionary))} (${quoted(usageDictionary.id.name)}, ${quoted(usageDictionary.value.name)}) VALUES (?, ?) ON CONFLICT (${quoted(usageDictionary.id.name)}) DO NOTHING`,
+  findDictionary: `SELECT ${quoted(usageDictionary.value.name)} AS value FROM ${quoted(getTableName(usageDictionary))} WHERE ${quoted(usageDictionary.id.name)} = ?`,
+  // COALESCE keeps the first commit's first id; ids only grow, so each commit's last is the highest.
+  updateBatchRange: `UPDATE ${quoted(getTableName(ingestBatches))} SET ${quoted(ingestBatches.firstEventId.name)} = COALESCE(${quoted(ingestBatches.firstEventId.name)}, ?), ${quoted(ingestBatches.lastEventId.name)} = ? WHERE ${quoted(ingestBatches.id.name)} = ?`,
   eventIndexes: { lineNo: EVENT_KEYS.indexOf('lineNo'), idemKey: EVENT_KEYS.indexOf('idemKey') },
 };
 
@@ -134,14 +141,21 @@ export function writerStatements(): WriterStatements {
   return WRITER_STATEMENTS;
 }
 
-/** An accepted record as the row values the insert binds, in schema column order (without id). */
-export function eventValues(batchId: number, tenant: string, a: AcceptedRecord, now: string): unknown[] {
+/**
+ * An accepted record as the row values the insert binds, in schema column order (without id).
+ * The shared texts it names (attribute names, breakdown template, direction rule) are added to
+ * `texts`: the writer stores them with the chunk (see createRawRowWriter). `now` is the rating
+ * time (epoch ms or ISO text).
+ */
+export function eventValues(batchId: number, tenant: string, a: AcceptedRecord, now: string | number, texts: DictionaryTexts): unknown[] {
   const r = a.record;
   const c = a.classification;
   const rating = a.rating;
   const rated = rating?.status === 'rated' ? rating : null;
   const failed = rating?.status === 'rating_failed' ? rating : null;
   const status = rating ? rating.status : awaitsCategory(r.direction, c.category) ? 'unclassified' : 'unrated';
+  const attributes = encodeAttributes(r.attributes, texts);
+  const breakdown = rated ? encodeBreakdown(rated.breakdown, texts) : null;
   return [
     a.idemKey,
     r.sourceId,
@@ -161,7 +175,8 @@ export function eventValues(batchId: number, tenant: string, a: AcceptedRecord, 
     r.duration,
     r.usage,
     r.disposition,
-    JSON.stringify(r.attributes),
+    attributes.attributes,
+    attributes.attributeKeys,
     c.category,
     c.roaming,
     c.destination,
@@ -171,11 +186,12 @@ export function eventValues(batchId: number, tenant: string, a: AcceptedRecord, 
     rated ? rated.cost : null,
     rated ? rated.currency : null,
     rated ? rated.tariffVersionId : null,
-    rated ? storedBreakdown(rated.breakdown) : null,
+    breakdown ? breakdown.ratingTemplate : null,
+    breakdown ? breakdown.ratingBreakdown : null,
     failed ? failed.code : null,
     failed ? failed.message : null,
-    rated ? now : null,
-    r.directionRule ?? null,
+    rated ? (typeof now === 'number' ? now : Date.parse(now)) : null,
+    r.directionRule == null ? null : texts.id(r.directionRule),
   ];
 }
 
@@ -195,19 +211,22 @@ export function createRowWriter(store: Store, batchId: number, options: { commit
 /** The database side of the ingest pipeline, in this thread (see createWorkerSink for a writer thread). */
 export function createDbSink(store: Store, batchId: number, tenant: string, options: { commitEvery?: number } = {}): IngestSink {
   const writer = createRowWriter(store, batchId, options);
+  const texts = new DictionaryTexts();
   return {
     writeChunk: (accepted, quarantined) => {
-      const now = new Date().toISOString();
+      const now = Date.now();
       try {
-        return writer.write(
-          accepted.map((a) => eventValues(batchId, tenant, a, now)),
-          quarantined,
-        );
+        const events = accepted.map((a) => eventValues(batchId, tenant, a, now, texts));
+        return writer.write(events, quarantined, texts.drain());
       } catch (err) {
         throw lockAsConflict(err);
       }
     },
     finish: writer.commit,
-    abort: writer.rollback,
+    abort: () => {
+      // The texts sent with the rolled-back rows are gone with them.
+      texts.reset();
+      writer.rollback();
+    },
   };
 }

@@ -10,6 +10,12 @@ export interface WriterStatements {
   insertQuarantine: string;
   /** Binds batch_id, line_no, idem_key, created_at. */
   insertDuplicate: string;
+  /** Binds id, value; ON CONFLICT (id) DO NOTHING. */
+  insertDictionary: string;
+  /** Binds id; selects the stored value. */
+  findDictionary: string;
+  /** Binds first_event_id (kept when already set), last_event_id, batch id. */
+  updateBatchRange: string;
   /** Positions of line_no and idem_key in an event row. */
   eventIndexes: { lineNo: number; idemKey: number };
 }
@@ -28,7 +34,8 @@ export interface WriterThreadData {
 export type EncodedRow = string | unknown[];
 
 export interface RawRowWriter {
-  write(events: unknown[][], quarantined: QuarantinedRecord[]): ChunkResult;
+  /** `dictionary`: the shared texts (usage_dictionary id, value) first named by these rows, stored before them. */
+  write(events: unknown[][], quarantined: QuarantinedRecord[], dictionary?: Array<[number, string]>): ChunkResult;
   commit(): void;
   rollback(): void;
 }

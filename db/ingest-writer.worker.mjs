@@ -65,26 +65,45 @@ export function createRawRowWriter(sqlite, statements, batchId, commitEvery) {
   const insertEvent = sqlite.prepare(statements.insertEvent);
   const insertQuarantine = sqlite.prepare(statements.insertQuarantine);
   const insertDuplicate = sqlite.prepare(statements.insertDuplicate);
+  const insertDictionary = sqlite.prepare(statements.insertDictionary);
+  const findDictionary = sqlite.prepare(statements.findDictionary);
+  const updateBatchRange = sqlite.prepare(statements.updateBatchRange);
   const { lineNo: LINE_NO, idemKey: IDEM_KEY } = statements.eventIndexes;
   let open = false;
   let sinceCommit = 0;
+  // The ids this transaction gave events: contiguous, since it holds the write lock (see ingest_batches.first_event_id).
+  let firstId = null;
+  let lastId = null;
   const commit = () => {
-    if (open) sqlite.exec('COMMIT');
+    if (open) {
+      if (firstId !== null) updateBatchRange.run(firstId, lastId, batchId);
+      sqlite.exec('COMMIT');
+    }
     open = false;
     sinceCommit = 0;
+    firstId = lastId = null;
   };
   return {
-    write(events, quarantined) {
+    write(events, quarantined, dictionary = []) {
       if (!open) {
         beginImmediate(sqlite);
         open = true;
+      }
+      // The shared texts first named in this chunk, before the rows that name them.
+      for (const [id, value] of dictionary) {
+        if (insertDictionary.run(id, value).changes === 1) continue;
+        if (findDictionary.get(id)?.value !== value) throw new Error(`usage dictionary id ${id} already names another text`);
       }
       const createdAt = new Date().toISOString();
       const acceptedNew = new Array(events.length);
       for (let i = 0; i < events.length; i++) {
         const values = events[i];
-        const inserted = insertEvent.run(values).changes === 1;
-        if (!inserted) insertDuplicate.run(batchId, values[LINE_NO], values[IDEM_KEY], createdAt);
+        const res = insertEvent.run(values);
+        const inserted = res.changes === 1;
+        if (inserted) {
+          lastId = Number(res.lastInsertRowid);
+          if (firstId === null) firstId = lastId;
+        } else insertDuplicate.run(batchId, values[LINE_NO], values[IDEM_KEY], createdAt);
         acceptedNew[i] = inserted;
       }
       const quarantinedNew = quarantined.map((q) => {
@@ -101,6 +120,7 @@ export function createRawRowWriter(sqlite, statements, batchId, commitEvery) {
       if (open) sqlite.exec('ROLLBACK');
       open = false;
       sinceCommit = 0;
+      firstId = lastId = null;
     },
   };
 }
@@ -112,7 +132,7 @@ function runWriterThread({ dbPath, batchId, commitEvery, statements, pragmas }) 
   parentPort.on('message', (m) => {
     let reply;
     try {
-      if (m.type === 'write') reply = { id: m.id, ok: true, result: writer.write(m.events.map(decodeRow), m.quarantined) };
+      if (m.type === 'write') reply = { id: m.id, ok: true, result: writer.write(m.events.map(decodeRow), m.quarantined, m.dictionary) };
       else {
         if (m.type === 'finish') writer.commit();
         else writer.rollback();

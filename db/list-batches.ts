@@ -1,5 +1,6 @@
 import { asc, count, eq } from 'drizzle-orm';
 import { batchLeaseHeld } from './batch-lease.ts';
+import { inBatch } from './batch-events.ts';
 import { BillingError } from '../tools/errors.ts';
 import type { Store } from './open-database.ts';
 import type { TenantScope } from './scope.ts';
@@ -32,8 +33,9 @@ export interface BatchView {
 
 /** The rows a batch has committed so far. */
 export function committedRows(store: Store, batchId: number): BatchView['committed'] {
-  const n = (table: typeof usageEvents | typeof quarantine | typeof ingestDuplicates) => store.db.select({ n: count() }).from(table).where(eq(table.batchId, batchId)).get()!.n;
-  return { events: n(usageEvents), quarantined: n(quarantine), duplicates: n(ingestDuplicates) };
+  const n = (table: typeof quarantine | typeof ingestDuplicates) => store.db.select({ n: count() }).from(table).where(eq(table.batchId, batchId)).get()!.n;
+  const events = store.db.select({ n: count() }).from(usageEvents).where(inBatch(store, batchId)).get()!.n;
+  return { events, quarantined: n(quarantine), duplicates: n(ingestDuplicates) };
 }
 
 const sameFile = (a: BatchRow, b: BatchRow) => a.path !== null && a.path === b.path && a.sourceName === b.sourceName && a.format === b.format;

@@ -3,6 +3,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { RatingOutcome } from '../tools/rating/rate-event.ts';
 import { rerateLog, subscriptions } from './billing-schema.ts';
 import { ratingColumns } from './usage-store.ts';
+import { DictionaryTexts, saveDictionaryTexts } from './usage-dictionary.ts';
 import type { Store } from './open-database.ts';
 import { usageEvents } from './schema.ts';
 
@@ -21,13 +22,14 @@ export interface RerateChange {
  */
 export function saveRerating(store: Store, runId: string, changes: RerateChange[]): number {
   const now = new Date().toISOString();
+  const texts = new DictionaryTexts();
   return store.sqlite.transaction(() => {
     let saved = 0;
     for (const c of changes) {
       const o = c.outcome;
       const res = store.db
         .update(usageEvents)
-        .set(ratingColumns(o, now))
+        .set(ratingColumns(o, now, texts))
         .where(and(eq(usageEvents.id, c.eventId), eq(usageEvents.status, c.old.status), c.old.cost === null ? sql`${usageEvents.cost} is null` : eq(usageEvents.cost, c.old.cost)))
         .run();
       if (res.changes === 0) continue;
@@ -49,6 +51,7 @@ export function saveRerating(store: Store, runId: string, changes: RerateChange[
         })
         .run();
     }
+    saveDictionaryTexts(store, texts.drain());
     return saved;
   })();
 }

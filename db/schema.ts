@@ -46,9 +46,31 @@ export const ingestBatches = sqliteTable('ingest_batches', {
   startedAt: text('started_at').notNull(),
   finishedAt: text('finished_at'),
   error: text('error'),
+  /**
+   * The lowest and highest id of the events the batch stored (null before its first commit). A
+   * writer holds the write lock for the whole transaction, so each commit's ids are contiguous:
+   * the range is the batch's access path in place of an index on usage_events.batch_id.
+   */
+  firstEventId: integer('first_event_id'),
+  lastEventId: integer('last_event_id'),
 });
 
-/** Accepted usage, classified and (once rated) priced, with the rating breakdown that explains the cost. */
+/**
+ * Texts many usage events share, stored once (docs/storage.md): attribute name lists, rating
+ * breakdown templates, direction rules. The id is a 53-bit hash of the value (db/usage-dictionary.ts),
+ * so a writer names a text without asking the database; rows written by migration 0020 have small ids.
+ * Append-only: an id always means the same text.
+ */
+export const usageDictionary = sqliteTable('usage_dictionary', {
+  id: integer('id').primaryKey(),
+  value: text('value').notNull(),
+});
+
+/**
+ * Accepted usage, classified and (once rated) priced, with the rating breakdown that explains the
+ * cost. Texts shared by many events are references to usage_dictionary (docs/storage.md); read the
+ * rows through db/usage-row.ts (decodeEventRow), which gives them back whole.
+ */
 export const usageEvents = sqliteTable(
   'usage_events',
   {
@@ -71,7 +93,10 @@ export const usageEvents = sqliteTable(
     durationMs: integer('duration_ms').notNull(),
     usage: integer('usage').notNull(),
     disposition: text('disposition', { enum: DISPOSITIONS }).notNull(),
+    /** The JSON list of the attribute values, in the order of attribute_keys; the whole JSON object when attribute_keys is null (rows stored before 0020). */
     attributes: text('attributes').notNull(),
+    /** usage_dictionary id of the JSON list of attribute names. */
+    attributeKeys: integer('attribute_keys'),
     category: text('category', { enum: CALL_CATEGORIES }).notNull(),
     roaming: text('roaming', { enum: ROAMINGS }).notNull(),
     destination: text('destination'),
@@ -81,12 +106,16 @@ export const usageEvents = sqliteTable(
     cost: text('cost'),
     currency: text('currency'),
     tariffVersionId: integer('tariff_version_id'),
+    /** usage_dictionary id of the breakdown's template (tools/rating/split-breakdown.ts); null for rows stored before 0020. */
+    ratingTemplate: integer('rating_template'),
+    /** The breakdown's per-event numbers (with rating_template), or the whole stored breakdown (rows before 0020). */
     ratingBreakdown: text('rating_breakdown'),
     ratingErrorCode: text('rating_error_code'),
     ratingError: text('rating_error'),
-    ratedAt: text('rated_at'),
-    /** Which rule decided `direction` (tools/classify/decide-direction.ts); null for events ingested before rules existed. */
-    directionRule: text('direction_rule'),
+    /** When it was rated, epoch milliseconds. */
+    ratedAt: integer('rated_at'),
+    /** usage_dictionary id of the rule that decided `direction` (tools/classify/decide-direction.ts); null for events ingested before rules existed. */
+    directionRule: integer('direction_rule'),
   },
   (t) => [
     uniqueIndex('usage_events_idem_key').on(t.idemKey),
@@ -94,7 +123,7 @@ export const usageEvents = sqliteTable(
     // rated rows, the vast majority, cost the index nothing on insert.
     index('usage_events_unrated').on(t.id).where(sql`${t.status} = 'unrated'`),
     index('usage_events_subscriber_start').on(t.subscriber, t.startTime),
-    index('usage_events_batch').on(t.batchId),
+    // No index on batch_id: a batch's events are found by its id range (ingest_batches.first_event_id).
   ],
 );
 

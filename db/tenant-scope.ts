@@ -7,6 +7,7 @@ import { getAccountBundle, type AccountBundle } from './account-store.ts';
 import { accounts, invoices } from './billing-schema.ts';
 import { getInvoice, type StoredInvoice } from './invoice-store.ts';
 import type { Store } from './open-database.ts';
+import { decodeAttributes } from './usage-row.ts';
 import { usageEvents } from './schema.ts';
 import { getUsageEvent } from './usage-store.ts';
 import { countQuarantine, listQuarantine } from './quarantine-store.ts';
@@ -121,7 +122,7 @@ export function listTenantEvents(store: Store, tenant: string, filter: { status:
       startTime: new Date(r.startTime).toISOString(),
       category: r.category,
       reason: r.classificationReason,
-      attributes: JSON.parse(r.attributes) as Record<string, string>,
+      attributes: decodeAttributes(store, r),
     }));
 }
 

@@ -4,11 +4,13 @@ import { and, count, desc, eq, gte, inArray, lt, max, ne, or, sql, type SQL } fr
 import { BillingError } from '../tools/errors.ts';
 import { startOfLocalDate } from '../tools/time/index.ts';
 import { accounts, subscriptions } from './billing-schema.ts';
+import { inBatch } from './batch-events.ts';
 import type { Store } from './open-database.ts';
 import type { TenantScope } from './scope.ts';
 import { usageEvents } from './schema.ts';
 import { getOperatorSettings } from './settings-store.ts';
 import { getUsageEvent, toUsageView, type UsageView } from './usage-store.ts';
+import { decodeEventRow } from './usage-row.ts';
 
 /** What a usage listing can be narrowed by; times are epoch milliseconds, `before` a keyset position (an event id). */
 export interface UsageFilter {
@@ -75,7 +77,7 @@ export function listScopedUsage(scope: TenantScope, filter: UsageFilter): { even
     if (own === false) return { events: [], more: false };
     where.push(own);
   }
-  if (filter.batchId !== undefined) where.push(eq(usageEvents.batchId, filter.batchId));
+  if (filter.batchId !== undefined) where.push(inBatch(scope.store, filter.batchId));
   if (filter.fromMs !== undefined) where.push(gte(usageEvents.startTime, filter.fromMs));
   if (filter.toMs !== undefined) where.push(lt(usageEvents.startTime, filter.toMs));
   if (filter.before !== undefined) where.push(lt(usageEvents.id, filter.before));
@@ -86,7 +88,7 @@ export function listScopedUsage(scope: TenantScope, filter: UsageFilter): { even
     .orderBy(desc(usageEvents.id))
     .limit(filter.limit + 1)
     .all();
-  return { events: rows.slice(0, filter.limit).map(toUsageView), more: rows.length > filter.limit };
+  return { events: rows.slice(0, filter.limit).map((r) => toUsageView(decodeEventRow(scope.store, r))), more: rows.length > filter.limit };
 }
 
 /** One usage event of the scope with its expanded rating breakdown; NOT_FOUND for another tenant's or (for a customer) another account's. */

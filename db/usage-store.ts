@@ -5,11 +5,13 @@ import { callCategorySchema } from '../tools/classify/classification.types.ts';
 import type { Classification } from '../tools/classify/classification.types.ts';
 import { expandBreakdown, readCompactBreakdown } from '../tools/rating/compact-breakdown.ts';
 import { tariffPlanSchema } from '../tools/rating/tariff.types.ts';
-import { storedBreakdown } from './ingest-store.ts';
+import { inBatch } from './batch-events.ts';
 import type { Store } from './open-database.ts';
 import { tariffVersions, usageEvents } from './schema.ts';
+import { DictionaryTexts, saveDictionaryTexts } from './usage-dictionary.ts';
+import { decodeEventRow, encodeBreakdown, type EventRow } from './usage-row.ts';
 
-type EventRow = typeof usageEvents.$inferSelect;
+export type { EventRow } from './usage-row.ts';
 
 // drizzle's update().set() takes SQL, not bare placeholders.
 const ph = (name: string): SQL => sql`${sql.placeholder(name)}`;
@@ -48,7 +50,7 @@ export function listUsageEvents(store: Store, filter: { limit?: number; status?:
   const where: SQL[] = [];
   if (filter.status) where.push(eq(usageEvents.status, filter.status));
   if (filter.direction) where.push(eq(usageEvents.direction, filter.direction));
-  if (filter.batchId !== undefined) where.push(eq(usageEvents.batchId, filter.batchId));
+  if (filter.batchId !== undefined) where.push(inBatch(store, filter.batchId));
   return store.db
     .select()
     .from(usageEvents)
@@ -56,13 +58,14 @@ export function listUsageEvents(store: Store, filter: { limit?: number; status?:
     .orderBy(desc(usageEvents.id))
     .limit(filter.limit ?? 50)
     .all()
-    .map(toUsageView);
+    .map((r) => toUsageView(decodeEventRow(store, r)));
 }
 
 /** One event with its full rating breakdown (expanded against its tariff version), for explanations down to the tariff row. */
 export function getUsageEvent(store: Store, id: number) {
-  const row = store.db.select().from(usageEvents).where(eq(usageEvents.id, id)).get();
-  if (!row) return undefined;
+  const stored = store.db.select().from(usageEvents).where(eq(usageEvents.id, id)).get();
+  if (!stored) return undefined;
+  const row = decodeEventRow(store, stored);
   let ratingBreakdown: unknown = row.ratingBreakdown ? JSON.parse(row.ratingBreakdown) : null;
   if (ratingBreakdown && (ratingBreakdown as { v?: number }).v === 1 && row.tariffVersionId !== null) {
     const version = store.db.select().from(tariffVersions).where(eq(tariffVersions.id, row.tariffVersionId)).get();
@@ -114,22 +117,28 @@ export function* iterateUnratedEvents(store: Store, pageSize = 5000): Generator<
       .limit(pageSize)
       .all();
     if (page.length === 0) return;
-    yield page;
+    yield page.map((r) => decodeEventRow(store, r));
     after = page[page.length - 1]!.id;
   }
 }
 
-/** The rating columns of an event for an outcome: cost and breakdown when rated, the error when not. */
-export function ratingColumns(o: RatingOutcome, now: string) {
+/**
+ * The rating columns of an event for an outcome: cost and breakdown when rated, the error when not.
+ * The breakdown's template is named in `texts`; the caller stores them (saveDictionaryTexts) in the
+ * same transaction as the row.
+ */
+export function ratingColumns(o: RatingOutcome, now: string, texts: DictionaryTexts) {
+  const breakdown = o.status === 'rated' ? encodeBreakdown(o.breakdown, texts) : null;
   return {
     status: o.status,
     cost: o.status === 'rated' ? o.cost : null,
     currency: o.status === 'rated' ? o.currency : null,
     tariffVersionId: o.status === 'rated' ? o.tariffVersionId : null,
-    ratingBreakdown: o.status === 'rated' ? storedBreakdown(o.breakdown) : null,
+    ratingTemplate: breakdown ? breakdown.ratingTemplate : null,
+    ratingBreakdown: breakdown ? breakdown.ratingBreakdown : null,
     ratingErrorCode: o.status === 'rating_failed' ? o.code : null,
     ratingError: o.status === 'rating_failed' ? o.message : null,
-    ratedAt: o.status === 'rated' ? now : null,
+    ratedAt: o.status === 'rated' ? Date.parse(now) : null,
   };
 }
 
@@ -146,6 +155,7 @@ export function saveRatings(store: Store, outcomes: Array<{ id: number; outcome:
       cost: ph('cost'),
       currency: ph('currency'),
       tariffVersionId: ph('tariffVersionId'),
+      ratingTemplate: ph('ratingTemplate'),
       ratingBreakdown: ph('ratingBreakdown'),
       ratingErrorCode: ph('ratingErrorCode'),
       ratingError: ph('ratingError'),
@@ -154,7 +164,12 @@ export function saveRatings(store: Store, outcomes: Array<{ id: number; outcome:
     .where(and(eq(usageEvents.id, sql.placeholder('id')), eq(usageEvents.status, 'unrated')))
     .prepare();
   const now = new Date().toISOString();
-  return store.sqlite.transaction(() => outcomes.map(({ id, outcome }) => update.run({ id, ...ratingColumns(outcome, now) }).changes === 1))();
+  const texts = new DictionaryTexts();
+  return store.sqlite.transaction(() => {
+    const saved = outcomes.map(({ id, outcome }) => update.run({ id, ...ratingColumns(outcome, now, texts) }).changes === 1);
+    saveDictionaryTexts(store, texts.drain());
+    return saved;
+  })();
 }
 
 /** Totals for the summary: events by status, by category, and rated cost per currency (summed exactly in SQL-free code by the caller). */
@@ -193,7 +208,8 @@ export function findEventIdByKey(store: Store, idemKey: string): number | undefi
 
 /** The stored row of one event, for re-reading it as a record (classification, re-rating). */
 export function getUsageEventRow(store: Store, id: number): EventRow | undefined {
-  return store.db.select().from(usageEvents).where(eq(usageEvents.id, id)).get();
+  const row = store.db.select().from(usageEvents).where(eq(usageEvents.id, id)).get();
+  return row ? decodeEventRow(store, row) : undefined;
 }
 
 /** Gives an event of the tenant another category and marks it unrated, so re-rating prices it again. */

@@ -2,7 +2,7 @@ import { createReadStream, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildPopulationFor, writeCdrFile, type GeneratorOptions } from '../../evals/generator/index.ts';
-import { createDbSink, createBatch, listQuarantine, setOperatorSetting, usageCounts } from '../../db/index.ts';
+import { createDbSink, createBatch, getUsageEvent, listQuarantine, setOperatorSetting, usageCounts } from '../../db/index.ts';
 import { createTempStore } from '../../db/testing/create-temp-store.ts';
 import { createParser, ingestLines, plausibilityWindow, readLines, type IngestSink } from '../../tools/cdr/index.ts';
 import { createRecordClassifier, operatorSettingsSchema } from '../../tools/classify/index.ts';
@@ -196,7 +196,8 @@ describe('ingest: line endings and text encodings', () => {
     expect([count('ingest_batches'), count('usage_events'), count('quarantine')]).toEqual([0, 0, 0]);
     const r = await ingestFile(store, file, { format: 'asterisk', encoding: 'latin1' });
     expect([r.read, r.accepted]).toEqual([3, 3]);
-    const clids = (store.sqlite.prepare('select attributes from usage_events order by line_no').all() as Array<{ attributes: string }>).map((a) => JSON.parse(a.attributes).clid);
+    const ids = (store.sqlite.prepare('select id from usage_events order by line_no').all() as Array<{ id: number }>).map((r) => r.id);
+    const clids = ids.map((id) => getUsageEvent(store, id)!.attributes.clid);
     expect(clids).toEqual(['José Müller 0 <1001>', 'José Müller 1 <1002>', 'José Müller 2 <1003>']);
   });
 });

@@ -37,6 +37,7 @@ export { mapHangupCause, KNOWN_HANGUP_CAUSES } from './map-hangup-cause.ts';
 export { createGenericCsvParser } from './parse-generic-csv.ts';
 export { createJsonlParser, parseJsonlLine } from './parse-jsonl.ts';
 export { normalizeGenericFields, GENERIC_FIELDS, type GenericField } from './normalize-generic-fields.ts';
+export { splitAttributes, joinAttributes } from './split-attributes.ts';
 export { parseDurationMs } from './parse-duration-ms.ts';
 export { parseIsoTimestamp } from './parse-iso-timestamp.ts';
 export { parseSwitchTimestamp, createSwitchTimestampParser, SwitchTimestampParser } from './parse-switch-timestamp.ts';

@@ -8,6 +8,7 @@ import { compileTariff } from './compile-tariff.ts';
 import { importCgratesTariffPlan } from './import-cgrates-csv.ts';
 import { loadNativeTariff } from './load-native-tariff.ts';
 import { rateUsage } from './rate-usage.ts';
+import { joinBreakdown, splitBreakdown } from './split-breakdown.ts';
 import type { TariffPlan, TypeOfRecord } from './tariff.types.ts';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -57,6 +58,10 @@ describe('compact breakdown', () => {
             // What compactBreakdown writes is what the reader accepts, unchanged.
             expect(readCompactBreakdown(stored)).toEqual(stored);
             expect(JSON.stringify(stored).length).toBeLessThan(JSON.stringify(rated).length);
+            // Split into the shared template and this event's numbers, it joins back to the same.
+            const split = splitBreakdown(stored);
+            expect(joinBreakdown(split.template, split.values, stored.c)).toEqual(stored);
+            expect(split.values!.length).toBeLessThan(JSON.stringify(stored).length / 2);
             checked++;
           },
         ),
@@ -64,6 +69,30 @@ describe('compact breakdown', () => {
       );
       expect(checked).toBeGreaterThan(200);
     }
+  });
+
+  it('keeps a multiplier, a cost before rounding and several spans through the split', () => {
+    const b = readCompactBreakdown({
+      v: 1,
+      c: '2.50',
+      cur: 'GBP',
+      p: ['t', 'call', '*any', '2024-01-01T00:00:00.000Z', 'RP', null],
+      d: ['D', '44', 'DR'],
+      cf: '0.1',
+      cb: '2.4987',
+      r: ['*up', 2, 4],
+      m: ['5', '*free', false],
+      u: [61_500_000_000, 62_000_000_000],
+      s: [
+        [1, 0, 60_000_000_000, 'RP', 'T1', 'DR', 'R1', 0, 1, '1', '1'],
+        [2, 60_000_000_000, 2_000_000_000, 'RP', 'T2', 'DR', 'R2', 1, 2, '0.7', '1.4'],
+      ],
+      x: { factor: '1.5', rule: 'peak' },
+    });
+    const split = splitBreakdown(b);
+    expect(joinBreakdown(split.template, split.values, '2.50')).toEqual(b);
+    expect(splitBreakdown({ reason: 'no billable usage' })).toEqual({ template: '{"reason":"no billable usage"}', values: null });
+    expect(joinBreakdown('{"reason":"no billable usage"}', null, '0')).toEqual({ reason: 'no billable usage' });
   });
 
   it('refuses a stored breakdown whose amounts are not decimals', () => {

@@ -9,6 +9,7 @@ export { parseGoDuration, formatGoDuration } from './parse-go-duration.ts';
 export { summarizeRatedCosts, type CostSummary } from './summarize-rated-costs.ts';
 export { checkRatePrecision } from './check-rate-precision.ts';
 export { compactBreakdown, expandBreakdown, readCompactBreakdown, compactBreakdownSchema, type CompactBreakdown } from './compact-breakdown.ts';
+export { splitBreakdown, joinBreakdown, type SplitBreakdown } from './split-breakdown.ts';
 export { applyRateMultiplier, regionOf, type MultiplierContext } from './apply-rate-multiplier.ts';
 export { createEventRater, type PartyLookup } from './create-event-rater.ts';
 export { describeRating, explainEventRating, formatUsage, type RatingDescription, type RatedService } from './describe-rating.ts';
