@@ -13,6 +13,7 @@ import { consumerInvoiceGbp } from '../tools/invoice/render/fixtures.ts';
 import { enterpriseInvoiceGbp, familyEvents, familyInvoiceGbp } from '../tools/invoice/render/layout-fixtures.ts';
 import { renderInvoicePdf, type RenderInvoicePdfOptions } from '../tools/invoice/render/render-invoice-pdf.ts';
 import type { InvoiceDocument } from '../tools/invoice/invoice.types.ts';
+import { planSavingMessages } from '../tools/invoice/messages/index.ts';
 
 const OUT = resolve(import.meta.dirname, '..', 'docs', 'screenshots');
 const DPI = '60';
@@ -48,3 +49,8 @@ await sample('enterprise', enterpriseInvoiceGbp(30), {});
 const family = familyInvoiceGbp();
 await sample('call-annex', family, { preferences: { detail: 'per_call' }, callAnnex: buildCallAnnex(family, familyEvents(), 'Europe/London') }, 'last');
 await sample('large-print', single, { layout: 'consumer', preferences: { largePrint: true } });
+// The same consumer bill in German, with its personalised message computed by the tools from the
+// document's own recommendation (not written by hand).
+const german = { ...single, language: 'de' };
+const messages = planSavingMessages(german.recommendations, [{ subscriptionId: 'sub-1', msisdn: '447700900123', label: null }], german.currency);
+await sample('consumer-de', { ...german, messages }, { layout: 'consumer' });
