@@ -1,5 +1,5 @@
 import type { InvoiceDocument, PostalAddress } from '../invoice/invoice.types.ts';
-import type { TaxPack } from '../tax/tax-pack.types.ts';
+import type { RequiredInvoiceField, TaxPack } from '../tax/tax-pack.types.ts';
 import { finding } from './build-finding.ts';
 import { correctionSource, invoiceContentSource, issueRuleSource } from './cite-invoice-rules.ts';
 import type { ComplianceFinding } from './compliance.types.ts';
@@ -54,8 +54,30 @@ export function checkRequiredFields(doc: InvoiceDocument, pack: TaxPack | null):
       }),
     );
   }
+  out.push(...checkPackRequiredFields(doc, pack));
   if (doc.kind === 'invoice' && doc.correcting !== null) {
     out.push(finding('CORRECTION_ON_INVOICE', 'warning', `an ordinary invoice references ${doc.correcting.number} as corrected; corrections are credit or debit notes`, { field: 'correcting' }));
   }
   return out;
+}
+
+// The value of a requirable field on the document ('seller.address.postcode' → its postcode).
+function fieldValue(doc: InvoiceDocument, field: RequiredInvoiceField['field']): string | null | undefined {
+  let at: unknown = doc;
+  for (const key of field.split('.')) at = at && typeof at === 'object' ? (at as Record<string, unknown>)[key] : undefined;
+  return typeof at === 'string' ? at : null;
+}
+
+/** The fields the pack requires of invoices issued from a day on (pack data, so a new version can add one). */
+function checkPackRequiredFields(doc: InvoiceDocument, pack: TaxPack | null): ComplianceFinding[] {
+  const day = doc.issueDate ?? doc.period.to;
+  return (pack?.requiredFields ?? [])
+    .filter((r) => r.from <= day && (r.customers === 'all' || (r.customers === 'business') === doc.buyer.business))
+    .filter((r) => blank(fieldValue(doc, r.field)))
+    .map((r) =>
+      finding('PACK_REQUIRED_FIELD_MISSING', 'error', `pack ${pack!.id} requires ${r.field} on invoices${r.customers === 'all' ? '' : ` to ${r.customers} customers`} from ${r.from}`, {
+        field: r.field,
+        source: r.source,
+      }),
+    );
 }

@@ -42,6 +42,7 @@ export const COMPLIANCE_CODES = {
   SELLER_NAME_MISSING: "the seller's name is blank",
   SELLER_ADDRESS_INCOMPLETE: "the seller's address lacks a street line, city or country (or, as a warning, a postcode)",
   SELLER_VAT_ID_MISSING: "a VAT invoice lacks the seller's VAT id",
+  PACK_REQUIRED_FIELD_MISSING: 'the invoice lacks a field its tax pack requires from a day on (pack data: requiredFields)',
   BUYER_NAME_MISSING: "the buyer's name is blank",
   BUYER_ADDRESS_INCOMPLETE: "the buyer's address lacks a street line, city or country (or, as a warning, a postcode)",
   CORRECTED_INVOICE_MISSING: 'a credit or debit note does not reference the invoice it corrects',

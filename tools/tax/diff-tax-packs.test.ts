@@ -67,3 +67,38 @@ describe('checkTaxPackUpdate', () => {
     expect(() => parseTaxPackUpdate({ ...august, packId: 'gb-vat' })).toThrow(/pack.id must be the packId/);
   });
 });
+
+describe('required invoice fields in a pack update', () => {
+  const rule = { field: 'buyer.email' as const, customers: 'consumer' as const, from: '2025-08-01', source: 'Example Regulation 2025 reg. 3' };
+
+  it('names a required field added, moved and removed, in words, with its source', () => {
+    const added = edit(v0725.pack, (p) => {
+      p.requiredFields = [rule];
+    });
+    expect(diffTaxPacks(v0725.pack, added).changes).toEqual([
+      expect.objectContaining({
+        kind: 'required_field',
+        field: 'buyer.email',
+        from: '2025-08-01',
+        source: rule.source,
+        words: 'required invoice field buyer.email (consumer customers) from 2025-08-01 added',
+      }),
+    ]);
+    const moved = edit(added, (p) => {
+      p.requiredFields = [{ ...rule, from: '2025-09-01' }];
+    });
+    expect(diffTaxPacks(added, moved).changes.map((c) => c.words)).toEqual(['required invoice field buyer.email (consumer customers) from 2025-09-01 (was from 2025-08-01)']);
+    expect(diffTaxPacks(added, v0725.pack).changes.map((c) => c.words)).toEqual(['required invoice field buyer.email (consumer customers) from 2025-08-01 removed']);
+  });
+
+  it('refuses a version that requires a field before its effective date (issued invoices would fail their check)', () => {
+    const early = { ...v0825, pack: edit(v0825.pack, (p) => void (p.requiredFields = [{ ...rule, from: '2025-07-15' }])) };
+    expect(() => checkTaxPackUpdate(v0725.pack, early)).toThrow(/before its effective date 2025-08-01: required invoice field buyer.email/);
+    const onTime = { ...v0825, pack: edit(v0825.pack, (p) => void (p.requiredFields = [rule])) };
+    expect(
+      checkTaxPackUpdate(v0725.pack, onTime)
+        .changes.map((c) => c.kind)
+        .sort(),
+    ).toEqual(['rate', 'required_field']);
+  });
+});

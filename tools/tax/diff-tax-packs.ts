@@ -1,6 +1,6 @@
 import { BillingError } from '../errors.ts';
 import { versionAt } from './resolve-rate-version.ts';
-import type { TaxPack, TaxRule } from './tax-pack.types.ts';
+import type { RequiredInvoiceField, TaxPack, TaxRule } from './tax-pack.types.ts';
 import type { TaxPackChange, TaxPackDiff } from './tax-pack-update.types.ts';
 
 const PACK_FIELDS = ['name', 'description', 'illustrative', 'countries', 'rounding', 'roundingMethod', 'requiresRegion'] as const;
@@ -26,6 +26,7 @@ export function diffTaxPacks(before: TaxPack, after: TaxPack): TaxPackDiff {
     const words = !b ? `${t} ${taxId} added (${a!.source})` : !a ? `${t} ${taxId} removed` : `${t} ${taxId} changed: ${changedKeys(b, a).join(', ')}`;
     changes.push({ ...change('treatment', taxId, t, b ? show(b) : null, a ? show(a) : null, words), source: a?.source ?? null });
   }
+  changes.push(...requiredFieldChanges(before, after));
   const oldRules = new Map(before.rules.map((r) => [r.taxId, r]));
   const newRules = new Map(after.rules.map((r) => [r.taxId, r]));
   for (const rule of after.rules) {
@@ -54,7 +55,30 @@ export function diffTaxPacks(before: TaxPack, after: TaxPack): TaxPackDiff {
 
 /** The changes of a diff that alter a rate or fee before `effectiveFrom`: a version may not rewrite what was billed. */
 export function changesBefore(diff: TaxPackDiff, effectiveFrom: string): TaxPackChange[] {
-  return diff.changes.filter((c) => (c.kind === 'rate' || c.kind === 'rule_added') && c.from !== null && c.from < effectiveFrom);
+  // A field required from before the effective date would make invoices already issued fail their check.
+  return diff.changes.filter((c) => (c.kind === 'rate' || c.kind === 'rule_added' || (c.kind === 'required_field' && c.after !== null)) && c.from !== null && c.from < effectiveFrom);
+}
+
+// Required invoice fields added, removed or moved to another day, one change each, in words.
+function requiredFieldChanges(before: TaxPack, after: TaxPack): TaxPackChange[] {
+  const key = (r: RequiredInvoiceField) => `${r.field}|${r.customers}`;
+  const describe = (r: RequiredInvoiceField) => `${r.field}${r.customers === 'all' ? '' : ` (${r.customers} customers)`} from ${r.from}`;
+  const old = new Map((before.requiredFields ?? []).map((r) => [key(r), r]));
+  const now = new Map((after.requiredFields ?? []).map((r) => [key(r), r]));
+  const out: TaxPackChange[] = [];
+  for (const [k, r] of now) {
+    const was = old.get(k);
+    if (was && was.from === r.from) continue;
+    // Moving a requirement earlier counts from the earlier day; later, nothing new is required before it.
+    const from = was && was.from < r.from ? null : r.from;
+    out.push({
+      ...change('required_field', null, r.field, was ? describe(was) : null, describe(r), `required invoice field ${describe(r)}${was ? ` (was from ${was.from})` : ' added'}`),
+      from,
+      source: r.source,
+    });
+  }
+  for (const [k, r] of old) if (!now.has(k)) out.push(change('required_field', null, r.field, describe(r), null, `required invoice field ${describe(r)} removed`));
+  return out;
 }
 
 // The days on which the two versions of one rule charge differently, as [from, to) spans with

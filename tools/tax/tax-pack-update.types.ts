@@ -26,7 +26,7 @@ export const taxPackUpdateSchema = z
 export type TaxPackUpdate = z.infer<typeof taxPackUpdateSchema>;
 
 /** What kind of change a diff line is. */
-export const TAX_PACK_CHANGE_KINDS = ['rate', 'rule_added', 'rule_removed', 'rule_field', 'treatment', 'pack_field', 'source'] as const;
+export const TAX_PACK_CHANGE_KINDS = ['rate', 'rule_added', 'rule_removed', 'rule_field', 'treatment', 'pack_field', 'required_field', 'source'] as const;
 export type TaxPackChangeKind = (typeof TAX_PACK_CHANGE_KINDS)[number];
 
 /** One difference between two versions of a pack, with its words. */

@@ -106,6 +106,32 @@ export const exemptTreatmentSchema = z.object({
 });
 export type ExemptTreatment = z.infer<typeof exemptTreatmentSchema>;
 
+/** The document fields a pack can require an invoice to carry (beyond those every invoice needs). */
+export const REQUIRABLE_INVOICE_FIELDS = [
+  'seller.vatId',
+  'seller.companyId',
+  'seller.email',
+  'seller.phone',
+  'seller.iban',
+  'seller.address.postcode',
+  'buyer.vatId',
+  'buyer.email',
+  'buyer.address.postcode',
+  'dueDate',
+] as const;
+
+/** An invoice field a jurisdiction's law requires from a day on, for all customers or one kind, with its source. */
+export const requiredInvoiceFieldSchema = z
+  .object({
+    field: z.enum(REQUIRABLE_INVOICE_FIELDS),
+    customers: z.enum(['all', 'business', 'consumer']).default('all'),
+    /** Invoices issued on or after this day must carry it. */
+    from: isoDate,
+    source: z.string().min(5),
+  })
+  .strict();
+export type RequiredInvoiceField = z.infer<typeof requiredInvoiceFieldSchema>;
+
 export const taxPackSchema = z
   .object({
     id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case letters, digits and dashes'),
@@ -131,6 +157,8 @@ export const taxPackSchema = z
      */
     exempt: exemptTreatmentSchema.optional(),
     rules: z.array(taxRuleSchema).min(1),
+    /** Invoice fields this jurisdiction requires (tools/compliance checks them; a new version may add some). */
+    requiredFields: z.array(requiredInvoiceFieldSchema).optional(),
   })
   .superRefine((pack, ctx) => {
     const ids = new Set<string>();
