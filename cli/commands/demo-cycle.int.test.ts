@@ -16,7 +16,12 @@ const cli = (...args: string[]) => spawnSync(process.execPath, [bin, '--db', db,
 
 interface InvoiceJson {
   recommendations: Array<{ subscriptionId: string; planId: string; currentAmount: string; alternativeAmount: string }>;
-  messages: Array<{ kind: string; planId?: string; line: { subscriptionId: string }; figures: Record<'current' | 'alternative' | 'saving' | 'units', { value: string; unit: string; source: string }> }>;
+  messages: Array<{
+    kind: string;
+    planId?: string;
+    line: { subscriptionId: string };
+    figures: Record<'current' | 'alternative' | 'saving' | 'units', { value: string; unit: string; source: string }>;
+  }>;
 }
 
 interface Report {
@@ -63,7 +68,12 @@ describe('switchboard cycle run on the demo’s next period', () => {
       for (const m of doc.messages.filter((x) => x.kind === 'rollover_left' && x.figures.units.unit === 'GB')) {
         // "5.0 GB" from the ledger's base units (bytes), rounded down to one decimal.
         const bytes = /(\d+) base units/.exec(m.figures.units.source)![1]!;
-        expect(new Decimal(bytes).div(1024 ** 3).toDecimalPlaces(1, Decimal.ROUND_DOWN).toFixed(1)).toBe(m.figures.units.value);
+        expect(
+          new Decimal(bytes)
+            .div(1024 ** 3)
+            .toDecimalPlaces(1, Decimal.ROUND_DOWN)
+            .toFixed(1),
+        ).toBe(m.figures.units.value);
       }
     }
     expect(savings).toBeGreaterThan(0);

@@ -63,6 +63,7 @@ const SUPERVISOR_TOOLS = [
 ].sort();
 const AUDITOR_TOOLS = [
   'explain_invoice',
+  'preview_invoice',
   'explain_invoice_line',
   'find_invoice',
   'compare_periods',
