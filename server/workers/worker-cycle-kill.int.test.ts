@@ -36,7 +36,12 @@ describe('switchboard worker killed with SIGKILL during a billing cycle', () => 
     }
     const last = await startWorkerProcess(f.store.path, f.prefix, FAST_RECLAIM);
     try {
-      await eventually('the cycle to finish', async () => cycleDone(), 120_000);
+      // Finished means its report stored and both stage jobs completed (a parent job completes after its children, a moment later).
+      const stagesCompleted = async () => {
+        for (const kind of ['bill', 'documents']) if ((await (await f.bill.getJob(jobKey('cycle-stage', TENANT, PERIOD, kind)))?.getState()) !== 'completed') return false;
+        return true;
+      };
+      await eventually('the cycle to finish', async () => cycleDone() && (await stagesCompleted()), 150_000);
     } finally {
       last.child.kill('SIGTERM');
     }
@@ -70,7 +75,7 @@ describe('switchboard worker killed with SIGKILL during a billing cycle', () => 
     expect(run.report!.model.calls).toBe(0);
     // The fan-outs ran as child jobs of their stage, each stage once.
     for (const kind of ['bill', 'documents']) expect(await (await f.bill.getJob(jobKey('cycle-stage', TENANT, PERIOD, kind)))?.getState()).toBe('completed');
-  }, 240_000);
+  }, 270_000);
 });
 
 function documents(): string {
