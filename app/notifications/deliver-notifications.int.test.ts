@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { getNotification, listNotifications, openDatabase, requeueNotification, setNotificationSettings, setWebhookEndpoint, type StoredNotification } from '../../db/index.ts';
-import { changeInvoiceStatus, getInvoice } from '../../db/index.ts';
+import { changeInvoiceStatus, getInvoice, setAccountInvoicePreferences } from '../../db/index.ts';
 import { createTempStore } from '../../db/testing/create-temp-store.ts';
 import { setUpLedger } from '../../db/testing/ledger-fixture.ts';
 import { notificationSettingsSchema, verifyWebhook } from '../../tools/notifications/index.ts';
@@ -118,6 +118,22 @@ describe('email delivery over a real SMTP server', () => {
     expect(toAp.some((m) => m.raw.includes('Zahlung'))).toBe(false);
     expect(first.claimed).toBe(listNotifications(store, 't').length);
     expect(issuedOf('A1')).toMatchObject({ status: 'delivered', attempts: 1 });
+  });
+});
+
+describe('paper bills', () => {
+  it('does not e-mail the invoice of a customer who asked for paper (skipped, with the reason)', async () => {
+    const smtp = await startSmtp();
+    settings('A1', { channels: ['email'], email: 'ada@example.test' });
+    settings('A2', { channels: [] });
+    setAccountInvoicePreferences(store, 'A1', { preferences: { delivery: 'paper' } });
+    const transport = await createSmtpTransport(smtp.url);
+    closers.push(() => transport.close());
+    await deliverDue(store, { now: plus(new Date(), 1000), transports: { email: { transport, from: 'billing@operator.test' } } });
+    const issued = issuedOf('A1');
+    expect(issued.status).toBe('skipped');
+    expect(getNotification(store, 't', issued.id)!.attemptLog).toMatchObject([{ channel: 'email', outcome: 'skipped', error: 'the customer receives invoices on paper' }]);
+    expect(smtp.messages.some((m) => m.raw.includes('INV-000001.pdf'))).toBe(false);
   });
 });
 

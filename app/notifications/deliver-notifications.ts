@@ -117,6 +117,8 @@ async function sendWebhook(store: Store, n: StoredNotification, opts: { now: Dat
 
 async function sendEmail(store: Store, n: StoredNotification, settings: NotificationSettings, transports: NotificationTransports): Promise<ChannelOutcome> {
   const { customer, account, subscriptions } = getAccountBundle(store, n.accountId);
+  // A customer who asked for paper bills gets the invoice by post (its PDF is the documents step's), not by e-mail; other notices still go.
+  if (n.payload.kind === 'invoice_issued' && account.invoicePreferences?.delivery === 'paper') return { skip: 'the customer receives invoices on paper' };
   const to = settings.email ?? customer.email;
   if (!to) return { skip: 'no email address on the account' };
   if (!transports.email) return { ok: false, error: 'no SMTP server configured (SWITCHBOARD_SMTP_URL)' };
