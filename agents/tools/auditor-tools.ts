@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { billingTotals } from '../../app/billing/index.ts';
 import { compareInvoices, explainBillChange, explainInvoice, explainInvoiceLine, findAccountInvoice, listFlaggedInvoices, previewInvoice } from '../../app/invoices/index.ts';
 import { INVOICE_DETAIL_LEVELS, INVOICE_LAYOUTS } from '../../tools/catalog/index.ts';
+import { languageTagSchema } from '../../tools/schemas/index.ts';
 import { proposeInvoiceRelease } from '../../app/proposals/index.ts';
 import { listAlerts, showAlert } from '../../app/alerts/index.ts';
 import type { AgentContext } from '../context.ts';
@@ -30,11 +31,7 @@ export function auditorTools(ctx: AgentContext): AgentTool[] {
         .object({
           invoice: invoiceRef,
           layout: z.enum(INVOICE_LAYOUTS).optional(),
-          language: z
-            .string()
-            .regex(/^[a-z]{2}$/)
-            .optional()
-            .describe('two-letter language code, e.g. de'),
+          language: languageTagSchema.optional().describe('language code, e.g. de (printed: en, de, fr, es)'),
           detail: z.enum(INVOICE_DETAIL_LEVELS).optional(),
           largePrint: z.boolean().optional(),
         })

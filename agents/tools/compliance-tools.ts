@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { checkInvoiceCompliance, explainInvoice } from '../../app/invoices/index.ts';
-import { diffTaxPack, listTaxPacks, previewTaxPack, proposeTaxPackAdoption } from '../../app/tax/index.ts';
+import { diffTaxPack, listTaxPacks, previewTaxPack, proposeTaxPackAdoption, taxPackIdSchema, taxPackVersionLabelSchema } from '../../app/tax/index.ts';
 import { billingMonthSchema } from '../../tools/schemas/index.ts';
 import type { AgentContext } from '../context.ts';
 import type { AgentTool } from './define-agent-tool.ts';
@@ -8,16 +8,8 @@ import { operationTool } from './operation-tool.ts';
 import { proposalTool } from './proposal-result.ts';
 import { invoiceRef, reason } from './tool-args.types.ts';
 
-const packId = z
-  .string()
-  .trim()
-  .regex(/^[a-z0-9][a-z0-9-]{0,39}$/)
-  .describe('the tax pack id, as the analyst named it (e.g. eu-vat)');
-const version = z
-  .string()
-  .trim()
-  .regex(/^[0-9A-Za-z][0-9A-Za-z._-]{0,31}$/)
-  .describe('the imported version label, as the analyst named it (e.g. 2025-08)');
+const packId = taxPackIdSchema.describe('the tax pack id, as the analyst named it (e.g. eu-vat)');
+const version = taxPackVersionLabelSchema.describe('the imported version label, as the analyst named it (e.g. 2025-08)');
 
 /**
  * The compliance checker's tools: checks read; a tax pack version (imported by an admin, never from

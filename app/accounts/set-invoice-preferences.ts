@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { setAccountInvoicePreferences as savePreferences } from '../../db/index.ts';
 import { INVOICE_DETAIL_LEVELS, INVOICE_LAYOUTS, invoicePreferencesSchema } from '../../tools/catalog/index.ts';
 import { BillingError } from '../../tools/errors.ts';
-import { accountIdSchema } from '../../tools/schemas/index.ts';
+import { accountIdSchema, languageTagSchema } from '../../tools/schemas/index.ts';
 import { defineOperation } from '../operation.ts';
 
 /**
@@ -25,11 +25,7 @@ export const setInvoicePreferences = defineOperation({
       detail: z.enum(INVOICE_DETAIL_LEVELS).optional().describe('summary, per_line, or per_call (itemised call annex)'),
       delivery: z.enum(['email', 'paper']).optional(),
       largePrint: z.boolean().optional().describe('larger type and spacing'),
-      language: z
-        .string()
-        .regex(/^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})?$/, 'a language tag such as en, de or fr-CH')
-        .optional()
-        .describe('language the next invoices are printed in'),
+      language: languageTagSchema.optional().describe('language the next invoices are printed in'),
     })
     .strict(),
   output: z.object({ accountId: z.string(), language: z.string(), invoicePreferences: invoicePreferencesSchema }),

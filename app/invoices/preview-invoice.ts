@@ -3,11 +3,9 @@ import { DEFAULT_INVOICE_PREFERENCES, INVOICE_DETAIL_LEVELS, INVOICE_LAYOUTS } f
 import { printLanguage } from '../../tools/i18n/index.ts';
 import { messageTextsFor, phraseMessage } from '../../tools/invoice/messages/index.ts';
 import { chooseInvoiceLayout } from '../../tools/invoice/render/choose-invoice-layout.ts';
-import { invoiceNumberSchema } from '../../tools/schemas/index.ts';
+import { invoiceNumberSchema, languageTagSchema } from '../../tools/schemas/index.ts';
 import { defineOperation } from '../operation.ts';
 import { invoicePdfOptions } from './invoice-pdf-options.ts';
-
-const languageTag = z.string().regex(/^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})?$/, 'a language tag such as en, de or fr-CH');
 
 /**
  * An invoice printed in another layout, language, detail or print size, without changing the
@@ -24,7 +22,7 @@ export const previewInvoice = defineOperation({
     .object({
       number: invoiceNumberSchema.describe('invoice number (INV-000123) or the id of a held invoice'),
       layout: z.enum(INVOICE_LAYOUTS).optional().describe('the layout to print in (default: the account preference, else chosen by segment and lines)'),
-      language: languageTag.optional().describe('the language to print in (default: the invoice’s)'),
+      language: languageTagSchema.optional().describe('the language to print in (default: the invoice’s)'),
       detail: z.enum(INVOICE_DETAIL_LEVELS).optional().describe('summary, per_line or per_call (with the call annex)'),
       largePrint: z.boolean().optional(),
       lines: z.number().int().min(1).max(400).default(60).describe('how many printed text lines to return'),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { INVOICE_LAYOUTS } from '../../tools/catalog/index.ts';
-import { invoiceNumberSchema } from '../../tools/schemas/index.ts';
+import { invoiceNumberSchema, languageTagSchema } from '../../tools/schemas/index.ts';
 import { defineOperation } from '../operation.ts';
 import { invoicePdfOptions } from './invoice-pdf-options.ts';
 
@@ -17,11 +17,7 @@ export const renderInvoicePdf = defineOperation({
     .object({
       number: invoiceNumberSchema.describe('invoice number (INV-000123) or the id of a held invoice'),
       layout: z.enum(INVOICE_LAYOUTS).optional().describe('print in this layout instead of the account preference'),
-      language: z
-        .string()
-        .regex(/^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})?$/, 'a language tag such as en, de or fr-CH')
-        .optional()
-        .describe('print in this language instead of the invoice’s'),
+      language: languageTagSchema.optional().describe('print in this language instead of the invoice’s'),
     })
     .strict(),
   output: z.object({ fileName: z.string(), content: z.custom<Uint8Array>((v) => v instanceof Uint8Array, 'PDF bytes') }),

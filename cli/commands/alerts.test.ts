@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listFraudAlerts, listLineBars } from '../../db/index.ts';
 import { createTempStore } from '../../db/testing/create-temp-store.ts';
 import { ingestFraudMonth } from '../../app/alerts/testing/ingest-fraud-month.ts';
-import { runCli } from '../testing/run-cli.ts';
+import { runCliOn } from '../testing/run-cli.ts';
 
 let store: ReturnType<typeof createTempStore>;
 beforeEach(() => {
@@ -10,16 +10,7 @@ beforeEach(() => {
 });
 afterEach(() => store.cleanup());
 
-async function sb(...args: string[]) {
-  const r = await runCli(['--db', store.path, ...args], { env: { ...process.env, CI: '1' } });
-  let json: any;
-  try {
-    json = JSON.parse(r.stdout);
-  } catch {
-    json = undefined;
-  }
-  return { code: r.code, stdout: r.stdout, stderr: r.stderr, json };
-}
+const sb = (...args: string[]) => runCliOn(store.path, ...args);
 
 describe('switchboard alerts', () => {
   it('lists, shows with evidence, dismisses with who and why, and refuses to decide twice', async () => {

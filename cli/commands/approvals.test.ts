@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { getApprovalPolicy, getProposal, saveUser } from '../../db/index.ts';
 import { createTempStore } from '../../db/testing/create-temp-store.ts';
 import { proposeTalkFeeWaiver, setUpLedger, type LedgerUsers } from '../../db/testing/ledger-fixture.ts';
-import { runCli } from '../testing/run-cli.ts';
+import { runCliOn } from '../testing/run-cli.ts';
 
 let store: ReturnType<typeof createTempStore>;
 let u: LedgerUsers;
@@ -16,16 +16,7 @@ beforeEach(async () => {
 afterEach(() => store.cleanup());
 
 /** Runs the CLI in this process as a user runs the bin, on this test's database. */
-async function sb(...args: string[]) {
-  const r = await runCli(['--db', store.path, ...args], { env: { ...process.env, CI: '1' } });
-  let json: any;
-  try {
-    json = JSON.parse(r.stdout);
-  } catch {
-    json = undefined;
-  }
-  return { code: r.code, stdout: r.stdout, stderr: r.stderr, json };
-}
+const sb = (...args: string[]) => runCliOn(store.path, ...args);
 
 describe('approvals and the audit log from the command line', () => {
   it("answers another tenant's approver NOT_FOUND and records the attempt in that approver's audit log", async () => {

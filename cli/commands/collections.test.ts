@@ -4,7 +4,7 @@ import { addDays } from '../../tools/time/index.ts';
 import { testCatalog } from '../../tools/charging/testing/charging-fixtures.ts';
 import { getInvoice, saveCatalogVersion, saveUser } from '../../db/index.ts';
 import { createTempStore } from '../../db/testing/create-temp-store.ts';
-import { runCli } from '../testing/run-cli.ts';
+import { runCliOn } from '../testing/run-cli.ts';
 import { setUpBillingOperator } from './testing/billing-setup.ts';
 
 let store: ReturnType<typeof createTempStore>;
@@ -19,16 +19,7 @@ beforeEach(() => {
 });
 afterEach(() => store.cleanup());
 
-async function sb(...args: string[]) {
-  const r = await runCli(['--db', store.path, ...args], { env: { ...process.env, CI: '1' } });
-  let json: any;
-  try {
-    json = JSON.parse(r.stdout);
-  } catch {
-    json = undefined;
-  }
-  return { code: r.code, stdout: r.stdout, json };
-}
+const sb = (...args: string[]) => runCliOn(store.path, ...args);
 
 describe('switchboard collections', () => {
   it('records a promise (who from --as), pauses the run on it, and shows risk, ladder and promise', async () => {

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listFraudAlerts, saveUser } from '../../db/index.ts';
 import { createTempStore } from '../../db/testing/create-temp-store.ts';
 import { insertPayments } from '../../db/testing/insert-payments.ts';
-import { runCli } from '../testing/run-cli.ts';
+import { runCliOn } from '../testing/run-cli.ts';
 import { setUpBillingOperator } from './testing/billing-setup.ts';
 
 const ADA_IBAN = 'GB29NWBK60161331926819';
@@ -19,16 +19,7 @@ beforeEach(() => {
 });
 afterEach(() => store.cleanup());
 
-async function sb(...args: string[]) {
-  const r = await runCli(['--db', store.path, ...args], { env: { ...process.env, CI: '1' } });
-  let json: any;
-  try {
-    json = JSON.parse(r.stdout);
-  } catch {
-    json = undefined;
-  }
-  return { code: r.code, stdout: r.stdout, stderr: r.stderr, json };
-}
+const sb = (...args: string[]) => runCliOn(store.path, ...args);
 
 describe('switchboard payments refund|scan-fraud', () => {
   it('proposes a refund that another person approves and posts; refuses more than the balance', async () => {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTempStore } from '../../db/testing/create-temp-store.ts';
 import { rf, setUpBilledLedger, statementOf, tx } from '../../app/payments/testing/billed-ledger.ts';
-import { runCli } from '../testing/run-cli.ts';
+import { runCliOn } from '../testing/run-cli.ts';
 
 let store: ReturnType<typeof createTempStore>;
 beforeEach(() => {
@@ -11,16 +11,7 @@ beforeEach(() => {
 });
 afterEach(() => store.cleanup());
 
-async function sb(...args: string[]) {
-  const r = await runCli(['--db', store.path, ...args], { env: { ...process.env, CI: '1' } });
-  let json: any;
-  try {
-    json = JSON.parse(r.stdout);
-  } catch {
-    json = undefined;
-  }
-  return { code: r.code, stdout: r.stdout, stderr: r.stderr, json };
-}
+const sb = (...args: string[]) => runCliOn(store.path, ...args);
 
 describe('switchboard payments', () => {
   it('imports a statement with its counts, lists the unmatched, matches one by hand as the acting user, shows it', async () => {

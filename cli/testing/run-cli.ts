@@ -16,3 +16,18 @@ export async function runCli(args: string[], io: Omit<RunIo, 'stdout' | 'stderr'
   const r = await run(args, io);
   return { code: r.exitCode, stdout: r.stdout, stderr: r.stderr };
 }
+
+// biome-ignore lint/suspicious/noExplicitAny: tests read the printed JSON field by field
+type Json = any;
+
+/** `switchboard --db <db> ...args` in this process (with CI=1), and its stdout parsed when it is JSON (undefined when it is not). */
+export async function runCliOn(db: string, ...args: string[]): Promise<CliRun & { json: Json }> {
+  const r = await runCli(['--db', db, ...args], { env: { ...process.env, CI: '1' } });
+  let json: Json;
+  try {
+    json = JSON.parse(r.stdout);
+  } catch {
+    json = undefined;
+  }
+  return { ...r, json };
+}

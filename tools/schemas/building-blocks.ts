@@ -32,3 +32,6 @@ export const invoiceNumberSchema = z.string().regex(/^(?:[A-Z][A-Z0-9-]{0,11}-\d
 
 /** A proposal id: a positive safe integer. */
 export const proposalIdSchema = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+
+/** A BCP 47 language tag as accounts and renderings take it: a base language, optionally a region (en, de, fr-CH, es_ES). */
+export const languageTagSchema = z.string().regex(/^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})?$/, 'a language tag such as en, de or fr-CH');

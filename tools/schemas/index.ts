@@ -6,5 +6,6 @@ export {
   accountIdSchema,
   invoiceNumberSchema,
   proposalIdSchema,
+  languageTagSchema,
 } from './building-blocks.ts';
 export { describeIssues, zodToBillingError, parseOrThrow } from './zod-to-billing-error.ts';
