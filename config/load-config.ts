@@ -6,6 +6,14 @@ import { BillingError } from '../tools/errors.ts';
 export const appConfigSchema = z.object({
   /** SQLite database file (SWITCHBOARD_DB); `--db` on any command overrides it. */
   dbPath: z.string().min(1, 'SWITCHBOARD_DB is set but empty (an empty path would open a temporary database that keeps nothing): unset it or name a file').default('./data/switchboard.db'),
+  /**
+   * SWITCHBOARD_DATABASE_URL: a PostgreSQL server (postgres://user@host:5432/db) for the books
+   * instead of SQLite files; each database name (`--db`, SWITCHBOARD_DB) is then a schema in it.
+   */
+  databaseUrl: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/\S+$/, 'SWITCHBOARD_DATABASE_URL names a PostgreSQL server: postgres://user@host:5432/database')
+    .optional(),
   /** OpenAI-compatible endpoint settings; without a key or base URL the offline rules model runs. */
   openaiApiKey: z.string().min(1).optional(),
   openaiBaseUrl: z.string().url().optional(),
@@ -55,6 +63,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = scopedEnv.getStore() ?? proc
   const parsed = appConfigSchema.safeParse({
     // Set but empty is refused, not taken as unset: `SWITCHBOARD_DB= switchboard ingest` must not write elsewhere.
     dbPath: env.SWITCHBOARD_DB,
+    databaseUrl: env.SWITCHBOARD_DATABASE_URL || undefined,
     openaiApiKey: env.OPENAI_API_KEY || undefined,
     openaiBaseUrl: env.OPENAI_BASE_URL || undefined,
     model: env.SWITCHBOARD_MODEL || undefined,

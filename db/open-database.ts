@@ -14,6 +14,8 @@ import * as billingSchema from './billing-schema.ts';
 import * as coreSchema from './schema.ts';
 import { storageError } from './storage-error.ts';
 import { BillingError } from '../tools/errors.ts';
+import { loadConfig } from '../config/index.ts';
+import { openPostgresBooks } from './postgres/postgres-books.ts';
 
 const schema = { ...coreSchema, ...billingSchema, ...agentSchema, ...apiSchema, ...webSchema, ...cycleSchema, ...notificationSchema, ...fraudSchema };
 
@@ -22,8 +24,15 @@ export type Db = BetterSQLite3Database<typeof schema>;
 /** An open Switchboard database: the drizzle handle and the raw connection (for transactions and closing). */
 export interface Store {
   db: Db;
+  /**
+   * The connection: better-sqlite3's, or on PostgreSQL the synchronous client with the same calls
+   * (db/postgres/sync-client.ts), so the db layer is written once.
+   */
   sqlite: Database.Database;
+  /** The file, or on PostgreSQL the name the books were opened by (their schema is derived from it). */
   path: string;
+  /** Which engine holds the books; SQLite-only work (file copies, the SQLite checkpointer) asks. */
+  dialect: 'sqlite' | 'postgres';
   close(): void;
 }
 
@@ -68,8 +77,14 @@ function checkDatabasePath(path: string): void {
   }
 }
 
-/** Opens (creating if needed) the SQLite file in WAL mode and applies any pending committed migrations. */
-export function openDatabase(path: string, options: { cacheMb?: number } = {}): Store {
+/**
+ * Opens (creating if needed) the books named `path` and applies any pending committed migrations:
+ * the SQLite file in WAL mode, or, with a PostgreSQL server configured (SWITCHBOARD_DATABASE_URL,
+ * or `options.databaseUrl`), the schema that name stands for on it (db/postgres/postgres-books.ts).
+ */
+export function openDatabase(path: string, options: { cacheMb?: number; databaseUrl?: string } = {}): Store {
+  const url = options.databaseUrl ?? loadConfig().databaseUrl;
+  if (url) return openPostgresBooks(url, path, schema);
   let sqlite: Database.Database | undefined;
   try {
     if (path !== ':memory:') {
@@ -86,7 +101,7 @@ export function openDatabase(path: string, options: { cacheMb?: number } = {}): 
     const db = drizzle({ client: sqlite, schema });
     migrate(db, { migrationsFolder: MIGRATIONS });
     const opened = sqlite;
-    return { db, sqlite: opened, path, close: () => opened.close() };
+    return { db, sqlite: opened, path, dialect: 'sqlite', close: () => opened.close() };
   } catch (err) {
     sqlite?.close();
     const code = (err as NodeJS.ErrnoException).code;
