@@ -20,7 +20,7 @@ export function translateSql(sqlite: string): string {
 }
 
 const cache = new Map<string, string>();
-const MASK = /\u0001(\d+)\u0002/g;
+const MASK = /\uE000(\d+)\uE001/g;
 
 function translate(text: string): string {
   const { code, quoted } = mask(text);
@@ -38,7 +38,7 @@ function translate(text: string): string {
     .replace(/\bbegin\s+(immediate|deferred|exclusive)(\s+transaction)?\b/gi, 'begin')
     .replace(/\blimit\s+-1\b/gi, 'limit all');
   // drizzle's SQLite dialect qualifies the conflict target's columns; PostgreSQL takes bare names.
-  s = s.replace(/\bon\s+conflict\s*\(([^)]*)\)/gi, (_, cols: string) => `on conflict (${cols.replace(/\u0001\d+\u0002\./g, '')})`);
+  s = s.replace(/\bon\s+conflict\s*\(([^)]*)\)/gi, (_, cols: string) => `on conflict (${cols.replace(/\uE000\d+\uE001\./g, '')})`);
   s = nullsAsSqlite(s);
   return s.replace(MASK, (_, i: string) => quoted[Number(i)]!);
 }
@@ -68,7 +68,7 @@ function mask(text: string): { code: string; quoted: string[] } {
       }
       const body = text.slice(i, j + 1);
       quoted.push(c === '`' ? `"${body.slice(1, -1).replaceAll('``', '`').replaceAll('"', '""')}"` : body);
-      code += `\u0001${quoted.length - 1}\u0002`;
+      code += `\uE000${quoted.length - 1}\uE001`;
       i = j + 1;
     } else if (c === '-' && text[i + 1] === '-') {
       const end = text.indexOf('\n', i);
