@@ -17,6 +17,18 @@ const EARLIER_USAGE_SQL = `
     and i.status in ('issued', 'paid', 'overdue')
   order by i.period, l.id`;
 
+// The same on PostgreSQL, with its JSON operators.
+const EARLIER_USAGE_POSTGRES = `
+  select i.period as period,
+         l.value ->> 'subscriptionId' as subscriptionId,
+         l.value ->> 'unitCode' as unitCode,
+         l.value ->> 'quantity' as quantity
+  from invoices i
+  left join lateral jsonb_array_elements(i.document_json::jsonb -> 'lines') with ordinality as l(value, id) on l.value ->> 'section' = 'usage'
+  where i.account_id = ? and i.kind = 'invoice' and i.period >= ? and i.period < ?
+    and i.status in ('issued', 'paid', 'overdue')
+  order by i.period, l.id`;
+
 type Row = { period: string; subscriptionId: string | null; unitCode: string | null; quantity: string | null };
 
 /**
@@ -25,7 +37,7 @@ type Row = { period: string; subscriptionId: string | null; unitCode: string | n
  * period that has one, oldest first.
  */
 export function earlierPeriodUsage(store: Store, accountId: string, period: string, count = 3): EarlierPeriodUsage[] {
-  const q = prepared(store, 'earlier-period-usage', () => store.sqlite.prepare<[string, string, string], Row>(EARLIER_USAGE_SQL));
+  const q = prepared(store, 'earlier-period-usage', () => store.sqlite.prepare<[string, string, string], Row>(store.dialect === 'postgres' ? EARLIER_USAGE_POSTGRES : EARLIER_USAGE_SQL));
   const out = new Map<string, EarlierPeriodUsage>();
   for (const r of q.all(accountId, addMonths(period, -count), period)) {
     const entry = out.get(r.period) ?? { period: r.period, lines: [] };

@@ -2,6 +2,8 @@ import { eq, getTableColumns, getTableName } from 'drizzle-orm';
 import type { AcceptedRecord, IngestSink } from '../tools/cdr/ingest-sink.types.ts';
 import { awaitsCategory } from '../tools/classify/classification.types.ts';
 import type { RatingOutcome } from '../tools/rating/rate-event.ts';
+import { createPostgresRowWriter } from './postgres/postgres-row-writer.ts';
+import type { PgSyncClient } from './postgres/sync-client.ts';
 import { createRawRowWriter, type RawRowWriter, type WriterStatements } from './ingest-writer.worker.mjs';
 import { lockAsConflict } from './database-busy.ts';
 import type { Store } from './open-database.ts';
@@ -205,7 +207,9 @@ export type RowWriter = RawRowWriter;
  * `commitEvery` records: large commits amortise SQLite's random index-page writes.
  */
 export function createRowWriter(store: Store, batchId: number, options: { commitEvery?: number } = {}): RowWriter {
-  return createRawRowWriter(store.sqlite, WRITER_STATEMENTS, batchId, options.commitEvery ?? DEFAULT_COMMIT_EVERY);
+  const commitEvery = options.commitEvery ?? DEFAULT_COMMIT_EVERY;
+  if (store.dialect === 'postgres') return createPostgresRowWriter(store.sqlite as unknown as PgSyncClient, WRITER_STATEMENTS, batchId, commitEvery);
+  return createRawRowWriter(store.sqlite, WRITER_STATEMENTS, batchId, commitEvery);
 }
 
 /** The database side of the ingest pipeline, in this thread (see createWorkerSink for a writer thread). */

@@ -33,6 +33,8 @@ export interface Store {
   path: string;
   /** Which engine holds the books; SQLite-only work (file copies, the SQLite checkpointer) asks. */
   dialect: 'sqlite' | 'postgres';
+  /** On PostgreSQL: the server and the schema holding these books (the checkpointer connects there too). */
+  postgres?: { url: string; schema: string };
   close(): void;
 }
 

@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Makes sure what the tests need is on this machine: Redis on 127.0.0.1:6379, Chromium
+# Makes sure what the tests need is on this machine: Redis on 127.0.0.1:6379, PostgreSQL on
+# 127.0.0.1:5432 (user postgres without a password from loopback, database test: the suite's
+# PostgreSQL run, scripts/run-tests.mjs), Chromium
 # (/usr/bin/chromium, for the console's browser tests) and poppler-utils (pdftoppm, pdftotext: the
 # invoice PDFs rendered to PNG and read back). A fresh machine may have neither: start
 # what is installed, install what is not from the OS packages.
@@ -27,6 +29,29 @@ if ! redis_up; then
   redis_up || { echo "redis did not start" >&2; exit 1; }
 fi
 echo "redis: up on 127.0.0.1:6379"
+
+pg_up() { command -v psql >/dev/null 2>&1 && psql -h 127.0.0.1 -p 5432 -U postgres -d postgres -tAc 'select 1' >/dev/null 2>&1; }
+
+if ! pg_up; then
+  if ! ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1; then
+    echo "postgresql not found: installing it from the OS packages" >&2
+    apt_install postgresql
+  fi
+  version=$(ls /usr/lib/postgresql | sort -n | tail -n 1)
+  [ -d "/etc/postgresql/$version/main" ] || $SUDO pg_createcluster "$version" main >/dev/null
+  hba="/etc/postgresql/$version/main/pg_hba.conf"
+  # The tests connect as postgres from loopback without a password (a test machine only).
+  if ! $SUDO grep -q '^host all postgres 127.0.0.1/32 trust' "$hba"; then
+    $SUDO sed -i '1i host all postgres 127.0.0.1/32 trust' "$hba"
+  fi
+  $SUDO pg_ctlcluster --skip-systemctl-redirect "$version" main start 2>/dev/null || $SUDO pg_ctlcluster --skip-systemctl-redirect "$version" main reload
+  for _ in $(seq 1 50); do pg_up && break; sleep 0.2; done
+  pg_up || { echo "postgresql did not start" >&2; exit 1; }
+fi
+if [ "$(psql -h 127.0.0.1 -U postgres -d postgres -tAc "select 1 from pg_database where datname = 'test'")" != "1" ]; then
+  psql -h 127.0.0.1 -U postgres -d postgres -qc 'create database test' >/dev/null
+fi
+echo "postgresql: up on 127.0.0.1:5432 ($(psql -h 127.0.0.1 -U postgres -d test -tAc 'show server_version'))"
 
 if [ ! -x /usr/bin/chromium ]; then
   echo "chromium not found: installing Debian's chromium package" >&2

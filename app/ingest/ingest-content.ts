@@ -196,7 +196,7 @@ export async function ingestContent(store: Store, content: CdrContent, opts: Ing
   const fraud = opts.detect === false ? null : ingestFraudStage(store, settings.tenant, settings.timezone);
   try {
     const big = content.size === undefined || content.size > 4 * 1024 * 1024;
-    const threaded = (opts.writer ?? (big ? 'thread' : 'inline')) === 'thread' && store.path !== ':memory:';
+    const threaded = (opts.writer ?? (big ? 'thread' : 'inline')) === 'thread' && store.path !== ':memory:' && store.dialect === 'sqlite';
     const sink = threaded ? createWorkerSink(store.path, batchId, settings.tenant) : createDbSink(store, batchId, settings.tenant);
     counts = await ingestLines(readLineBatches(stream, { encoding }), parser, sink, {
       sourceName,

@@ -45,7 +45,7 @@ export function openPostgresBooks(url: string, name: string, schema: Record<stri
   // dialect's, translated per statement (translate-sql.ts).
   const sqlite = opened as unknown as Database.Database;
   const db = drizzle({ client: sqlite, schema }) as unknown as Store['db'];
-  return { db, sqlite, path: name, dialect: 'postgres', close: () => opened.close() };
+  return { db, sqlite, path: name, dialect: 'postgres', postgres: { url, schema: opened.schema }, close: () => opened.close() };
 }
 
 /** Drops the schema of the books named `name` (tests' temporary books). */

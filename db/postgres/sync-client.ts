@@ -147,6 +147,28 @@ export class PgSyncClient {
     return reply;
   }
 
+  /** Runs one statement written for PostgreSQL ($n parameters), untranslated. */
+  queryRaw(sql: string, params: Param[], array = false): { rows: unknown[]; rowCount: number } {
+    const reply = this.send({ op: 'query', sql, params, array });
+    if ('error' in reply) throw new PostgresError(reply.error, sql);
+    return reply;
+  }
+
+  /**
+   * Opens a transaction left open across calls (the ingest writer commits every N rows), holding
+   * the books' writer lock as transaction() does; the caller commits or rolls back with exec.
+   */
+  beginWriter(): void {
+    if (this.depth > 0) throw new BillingError('INTERNAL', 'a writer transaction cannot start inside another transaction');
+    this.exec('BEGIN');
+    try {
+      this.query('SELECT pg_advisory_xact_lock(?, ?)', [WRITER_LOCK_CLASS, this.lock], false);
+    } catch (err) {
+      this.exec('ROLLBACK');
+      throw err;
+    }
+  }
+
   private send(request: Record<string, unknown>): Reply {
     if (this.closed) throw new BillingError('INTERNAL', 'the PostgreSQL connection is closed');
     Atomics.store(this.flag, 0, 0);

@@ -39,6 +39,10 @@ function translate(text: string): string {
     .replace(/\blimit\s+-1\b/gi, 'limit all');
   // drizzle's SQLite dialect qualifies the conflict target's columns; PostgreSQL takes bare names.
   s = s.replace(/\bon\s+conflict\s*\(([^)]*)\)/gi, (_, cols: string) => `on conflict (${cols.replace(/\uE000\d+\uE001\./g, '')})`);
+  // SQLite matches names regardless of case; PostgreSQL folds bare names to lower case, so a
+  // camelCase alias (`as accountId`) would come back as accountid. Mixed-case bare words are
+  // only ever such aliases here (the schema's names are snake_case): quoted, they keep their case.
+  s = s.replace(/(?<![$\w])([A-Za-z_][A-Za-z0-9_]*)\b/g, (word: string) => (/[a-z]/.test(word) && /[A-Z]/.test(word) ? `"${word}"` : word));
   s = nullsAsSqlite(s);
   return s.replace(MASK, (_, i: string) => quoted[Number(i)]!);
 }
