@@ -1,5 +1,21 @@
 -- The PostgreSQL schema as of SQLite migration 0020_usage_compact: written by
 -- scripts/generate-postgres-baseline.ts from db/migrations/ (do not edit by hand).
+CREATE FUNCTION json_extract(doc text, path text) RETURNS text LANGUAGE sql IMMUTABLE AS $fn$
+SELECT doc::jsonb #>> string_to_array(substr(path, 3), '.')
+$fn$;
+--> statement-breakpoint
+CREATE FUNCTION json_remove(doc text, VARIADIC paths text[]) RETURNS jsonb LANGUAGE plpgsql IMMUTABLE AS $fn$
+DECLARE
+  j jsonb := doc::jsonb;
+  p text;
+BEGIN
+  FOREACH p IN ARRAY paths LOOP
+    j := j #- string_to_array(substr(p, 3), '.');
+  END LOOP;
+  RETURN j;
+END
+$fn$;
+--> statement-breakpoint
 CREATE FUNCTION sb_rowid() RETURNS trigger LANGUAGE plpgsql AS $fn$
 DECLARE
   last bigint;

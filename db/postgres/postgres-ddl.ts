@@ -103,8 +103,26 @@ function whenCondition(when: string): string {
     });
 }
 
-/** The helpers the translated schema and the db layer's SQL use on PostgreSQL. */
+/**
+ * The helpers the translated schema and the db layer's SQL use on PostgreSQL: the sequence
+ * trigger of integer keys, and the two SQLite JSON functions the guard triggers call
+ * (json_extract and json_remove over `$.a.b` paths, on the JSON held as text).
+ */
 export const POSTGRES_HELPERS = [
+  `CREATE FUNCTION json_extract(doc text, path text) RETURNS text LANGUAGE sql IMMUTABLE AS $fn$
+SELECT doc::jsonb #>> string_to_array(substr(path, 3), '.')
+$fn$;`,
+  `CREATE FUNCTION json_remove(doc text, VARIADIC paths text[]) RETURNS jsonb LANGUAGE plpgsql IMMUTABLE AS $fn$
+DECLARE
+  j jsonb := doc::jsonb;
+  p text;
+BEGIN
+  FOREACH p IN ARRAY paths LOOP
+    j := j #- string_to_array(substr(p, 3), '.');
+  END LOOP;
+  RETURN j;
+END
+$fn$;`,
   `CREATE FUNCTION sb_rowid() RETURNS trigger LANGUAGE plpgsql AS $fn$
 DECLARE
   last bigint;
