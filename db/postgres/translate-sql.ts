@@ -88,8 +88,8 @@ function mask(text: string): { code: string; quoted: string[] } {
 /** `ON CONFLICT DO NOTHING` before a top-level RETURNING, or at the end. */
 function appendOnConflict(s: string): string {
   const trimmed = s.replace(/;\s*$/, '');
-  const returning = topLevelIndex(trimmed, /\breturning\b/i);
-  return returning === -1 ? `${trimmed} on conflict do nothing` : `${trimmed.slice(0, returning)}on conflict do nothing ${trimmed.slice(returning)}`;
+  const returning = topLevelIndex(trimmed, /^returning\b/i);
+  return returning === -1 ? `${trimmed} on conflict do nothing` : `${trimmed.slice(0, returning).trimEnd()} on conflict do nothing ${trimmed.slice(returning)}`;
 }
 
 function topLevelIndex(s: string, word: RegExp): number {
@@ -98,7 +98,7 @@ function topLevelIndex(s: string, word: RegExp): number {
     const c = s[i];
     if (c === '(') depth++;
     else if (c === ')') depth--;
-    else if (depth === 0 && word.test(s.slice(i, i + 12)) && (i === 0 || /\W/.test(s[i - 1]!))) return i;
+    else if (depth === 0 && (i === 0 || /\W/.test(s[i - 1]!)) && word.test(s.slice(i, i + 16))) return i;
   }
   return -1;
 }
