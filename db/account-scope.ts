@@ -28,7 +28,9 @@ export function listScopedAccounts(scope: TenantScope, filter: { customerId?: st
     .innerJoin(customers, eq(customers.id, accounts.customerId))
     .leftJoin(subscriptions, eq(subscriptions.accountId, accounts.id))
     .where(and(...where))
-    .groupBy(accounts.id)
+    // PostgreSQL takes the customer's columns only as grouped (SQLite took any row's): grouping by
+    // the customer's key too names them, and each account has one customer either way.
+    .groupBy(accounts.id, customers.id)
     .orderBy(asc(accounts.id))
     .limit(filter.limit + 1)
     .all();

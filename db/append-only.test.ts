@@ -1,11 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { decideProposal } from '../graphs/approval/index.ts';
 import { createTempStore } from './testing/create-temp-store.ts';
+import { onPostgres } from './testing/on-postgres.ts';
 import { proposeTalkFeeWaiver, rowOf, setUpLedger, type LedgerUsers } from './testing/ledger-fixture.ts';
 
-/* An attacker with SQL access (the raw connection, as the sqlite3 shell would be) tries to rewrite
- * records through REPLACE and UPSERT, which with recursive_triggers off delete the old row without
- * firing its delete trigger. Every attempt must be refused and leave the row as it was. */
+/* An attacker with SQL access (the raw connection, as the sqlite3 shell or psql would be) tries to
+ * rewrite records through REPLACE and UPSERT, which in SQLite with recursive_triggers off delete the
+ * old row without firing its delete trigger, and through TRUNCATE, PostgreSQL's delete without row
+ * triggers. Every attempt must be refused and leave the row as it was. */
 
 let store: ReturnType<typeof createTempStore>;
 let u: LedgerUsers;
@@ -37,28 +39,38 @@ const AUDIT_COLUMNS = 'id, at, tenant, actor, actor_kind, thread_id, event, subj
 const FORGED_AUDIT = `?, '2025-04-05T00:00:00.000Z', 't', 'bob', 'approver', NULL, 'decision', 'proposal:1', '{"decision":"reject"}'`;
 
 describe('records that cannot be rewritten: REPLACE and UPSERT', () => {
-  it.each([
+  // REPLACE is SQLite's own statement (PostgreSQL has no such conflict resolution; its translator refuses the form).
+  it.skipIf(onPostgres).each([
     ['INSERT OR REPLACE', `INSERT OR REPLACE INTO audit_log (${AUDIT_COLUMNS}) VALUES (${FORGED_AUDIT})`],
     ['REPLACE INTO', `REPLACE INTO audit_log (${AUDIT_COLUMNS}) VALUES (${FORGED_AUDIT})`],
-    ['UPSERT', `INSERT INTO audit_log (${AUDIT_COLUMNS}) VALUES (${FORGED_AUDIT}) ON CONFLICT(id) DO UPDATE SET detail_json = excluded.detail_json`],
-  ])('refuses %s over an audit row and leaves it unchanged', (_name, sql) => {
+  ])('refuses %s over an audit row and leaves it unchanged (SQLite)', (_name, sql) => {
     expectRefused('audit_log', auditId, sql, [auditId]);
   });
 
+  it('refuses UPSERT over an audit row and leaves it unchanged', () => {
+    expectRefused('audit_log', auditId, `INSERT INTO audit_log (${AUDIT_COLUMNS}) VALUES (${FORGED_AUDIT}) ON CONFLICT(id) DO UPDATE SET detail_json = excluded.detail_json`, [auditId]);
+  });
+
+  it.skipIf(!onPostgres).each(['audit_log', 'approval_decisions', 'proposals', 'invoices', 'account_notes'])('refuses TRUNCATE of %s, which fires no row trigger (PostgreSQL)', (table) => {
+    const before = store.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get();
+    expect(() => store.sqlite.exec(`TRUNCATE ${table}`)).toThrow(expect.objectContaining(refused));
+    expect(store.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get()).toEqual(before);
+  });
+
   const DECISION = "(?, ?, 'bob', 'reject', 'rewritten', NULL, '2025-04-05T00:00:00.000Z')";
-  it.each([
+  it.skipIf(onPostgres).each([
     ['INSERT OR REPLACE on its id', `INSERT OR REPLACE INTO approval_decisions (id, proposal_id, decided_by, decision, reason, edited_amount, decided_at) VALUES ${DECISION}`, 'same'],
     ['REPLACE INTO on its (proposal, person) key', `REPLACE INTO approval_decisions (id, proposal_id, decided_by, decision, reason, edited_amount, decided_at) VALUES ${DECISION}`, 'new'],
-    [
-      'UPSERT on its (proposal, person) key',
-      `INSERT INTO approval_decisions (id, proposal_id, decided_by, decision, reason, edited_amount, decided_at) VALUES ${DECISION} ON CONFLICT(proposal_id, decided_by) DO UPDATE SET decision = 'reject'`,
-      'new',
-    ],
-  ])("refuses %s, so bob's approval never turns into a reject", (_name, sql, idKind) => {
+  ])("refuses %s, so bob's approval never turns into a reject (SQLite)", (_name, sql, idKind) => {
     expectRefused('approval_decisions', decisionId, sql, [idKind === 'same' ? decisionId : decisionId + 100, proposalId]);
   });
 
-  it('refuses REPLACE over a proposal and over an issued invoice, by id and by invoice number', () => {
+  it("refuses UPSERT on its (proposal, person) key, so bob's approval never turns into a reject", () => {
+    const sql = `INSERT INTO approval_decisions (id, proposal_id, decided_by, decision, reason, edited_amount, decided_at) VALUES ${DECISION} ON CONFLICT(proposal_id, decided_by) DO UPDATE SET decision = 'reject'`;
+    expectRefused('approval_decisions', decisionId, sql, [decisionId + 100, proposalId]);
+  });
+
+  it.skipIf(onPostgres)('refuses REPLACE over a proposal and over an issued invoice, by id and by invoice number (SQLite)', () => {
     expectRefused(
       'proposals',
       proposalId,
@@ -72,9 +84,9 @@ describe('records that cannot be rewritten: REPLACE and UPSERT', () => {
     expectRefused('invoices', inv.id, `INSERT OR REPLACE INTO invoices ${copy.replace('%ID%', '1000')}`, [inv.id]);
   });
 
-  it('refuses UPDATE OR REPLACE that would take an issued number and so delete the invoice holding it', () => {
+  it('refuses an UPDATE (OR REPLACE, in SQLite) that would take an issued number and so delete the invoice holding it', () => {
     const [a, b] = store.sqlite.prepare("SELECT id FROM invoices WHERE number IN ('INV-000001', 'INV-000002') ORDER BY number").all() as Array<{ id: number }>;
-    expectRefused('invoices', a!.id, "UPDATE OR REPLACE invoices SET number = 'INV-000001' WHERE id = ?", [b!.id]);
+    expectRefused('invoices', a!.id, `UPDATE${onPostgres ? '' : ' OR REPLACE'} invoices SET number = 'INV-000001' WHERE id = ?`, [b!.id]);
     expect(rowOf(store, 'invoices', b!.id)).toMatchObject({ number: 'INV-000002' });
   });
 });

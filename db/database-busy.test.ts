@@ -3,7 +3,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BillingError } from '../tools/errors.ts';
 import { lockAsConflict } from './database-busy.ts';
 import { beginImmediate } from './ingest-writer.worker.mjs';
+import { openDatabase } from './open-database.ts';
+import type { PgSyncClient } from './postgres/sync-client.ts';
 import { createTempStore } from './testing/create-temp-store.ts';
+import { onPostgres } from './testing/on-postgres.ts';
 
 let store: ReturnType<typeof createTempStore>;
 beforeEach(() => {
@@ -12,7 +15,7 @@ beforeEach(() => {
 afterEach(() => store.cleanup());
 
 describe('waiting for the write lock', () => {
-  it('a writer that never gets the lock gives up with a CONFLICT naming the wait, not an internal error', () => {
+  it.skipIf(onPostgres)('a writer that never gets the lock gives up with a CONFLICT naming the wait, not an internal error (SQLite)', () => {
     store.sqlite.exec('BEGIN IMMEDIATE'); // another writer holds the lock
     const other = new Database(store.path);
     try {
@@ -30,6 +33,32 @@ describe('waiting for the write lock', () => {
       store.sqlite.exec('COMMIT');
       beginImmediate(other, 200); // free again: it takes it
       other.exec('COMMIT');
+    } finally {
+      other.close();
+    }
+  });
+
+  it.skipIf(!onPostgres)("a writer that never gets the books' writer lock gives up with a CONFLICT naming the wait, not an internal error (PostgreSQL)", () => {
+    const holder = store.sqlite as unknown as PgSyncClient;
+    holder.beginWriter(); // another writer holds the lock
+    const other = openDatabase(store.path);
+    const client = other.sqlite as unknown as PgSyncClient;
+    try {
+      let thrown: unknown;
+      try {
+        client.beginWriter(200);
+      } catch (err) {
+        thrown = err;
+      }
+      const mapped = lockAsConflict(thrown);
+      expect(mapped).toBeInstanceOf(BillingError);
+      expect((mapped as BillingError).code).toBe('CONFLICT');
+      expect((mapped as BillingError).message).toMatch(/database busy: .*locked by another process/);
+      expect(client.inTransaction).toBe(false);
+      holder.exec('COMMIT');
+      client.beginWriter(200); // free again: it takes it
+      client.exec('COMMIT');
+      expect(holder.transaction(() => 'written')()).toBe('written');
     } finally {
       other.close();
     }

@@ -5,6 +5,7 @@ import { changeInvoiceStatus, getInvoice, issueHeldInvoice, listInvoices, markOv
 import { getProposal, recordDecision } from './proposal-store.ts';
 import { proposeInvoiceCredit } from '../app/proposals/index.ts';
 import { createTempStore } from './testing/create-temp-store.ts';
+import { onPostgres } from './testing/on-postgres.ts';
 import { proposeTalkFeeWaiver, rowOf, setUpLedger, type LedgerUsers } from './testing/ledger-fixture.ts';
 
 /* Issued invoices and notes, and proposals, are protected in the database itself: an attacker with
@@ -18,6 +19,13 @@ afterEach(() => store.cleanup());
 const refused = expect.objectContaining({ code: 'SQLITE_CONSTRAINT_TRIGGER' });
 const idOf = (number: string) => getInvoice(store, number).id;
 
+/** SQL setting text fields of a JSON column, as an attacker would write it on each engine (SQLite's json_set, PostgreSQL's jsonb_set). */
+function jsonSet(column: string, fields: Record<string, string>): string {
+  const entries = Object.entries(fields);
+  if (!onPostgres) return `json_set(${column}, ${entries.map(([k, v]) => `'$.${k}', '${v}'`).join(', ')})`;
+  return `${entries.reduce((doc, [k, v]) => `jsonb_set(${doc}, '{${k}}', '"${v}"')`, `${column}::jsonb`)}::text`;
+}
+
 function expectRefused(table: string, id: number, sql: string, params: unknown[] = [id]) {
   const before = rowOf(store, table, id);
   expect(before).toBeDefined();
@@ -25,7 +33,7 @@ function expectRefused(table: string, id: number, sql: string, params: unknown[]
   expect(rowOf(store, table, id)).toEqual(before);
 }
 
-describe('issued invoices and notes (real SQLite, raw SQL)', () => {
+describe('issued invoices and notes (raw SQL)', () => {
   beforeEach(async () => {
     store = createTempStore();
     u = await setUpLedger(store);
@@ -33,13 +41,13 @@ describe('issued invoices and notes (real SQLite, raw SQL)', () => {
 
   it.each([
     ['its total', "UPDATE invoices SET total = '0.00' WHERE id = ?"],
-    ['its document', "UPDATE invoices SET document_json = json_set(document_json, '$.total', '0.00') WHERE id = ?"],
+    ['its document', `UPDATE invoices SET document_json = ${jsonSet('document_json', { total: '0.00' })} WHERE id = ?`],
     ['its number', "UPDATE invoices SET number = 'INV-999999' WHERE id = ?"],
     ['its account', "UPDATE invoices SET account_id = 'A2' WHERE id = ?"],
     ['its currency', "UPDATE invoices SET currency = 'EUR' WHERE id = ?"],
     ['its status back to draft', "UPDATE invoices SET status = 'draft', number = NULL WHERE id = ?"],
     ['a status it cannot reach (issued -> held)', "UPDATE invoices SET status = 'held' WHERE id = ?"],
-    ['a status change that also edits the document', "UPDATE invoices SET status = 'paid', document_json = json_set(document_json, '$.status', 'paid', '$.total', '0.00') WHERE id = ?"],
+    ['a status change that also edits the document', `UPDATE invoices SET status = 'paid', document_json = ${jsonSet('document_json', { status: 'paid', total: '0.00' })} WHERE id = ?`],
     ['its deletion', 'DELETE FROM invoices WHERE id = ?'],
   ])('refuses changing %s on an issued invoice', (_what, sql) => {
     expectRefused('invoices', idOf('INV-000001'), sql);
@@ -52,7 +60,7 @@ describe('issued invoices and notes (real SQLite, raw SQL)', () => {
     expectRefused('invoices', note, "UPDATE invoices SET total = '-999.00' WHERE id = ?");
     expectRefused('invoices', note, 'DELETE FROM invoices WHERE id = ?');
     changeInvoiceStatus(store, idOf('INV-000001'), 'paid');
-    expectRefused('invoices', idOf('INV-000001'), "UPDATE invoices SET status = 'void', document_json = json_set(document_json, '$.status', 'void') WHERE id = ?");
+    expectRefused('invoices', idOf('INV-000001'), `UPDATE invoices SET status = 'void', document_json = ${jsonSet('document_json', { status: 'void' })} WHERE id = ?`);
   });
 
   it('still makes every legitimate status change: overdue, paid, void', () => {
@@ -97,7 +105,7 @@ describe('held invoices until they are issued', () => {
   });
 });
 
-describe('proposals (real SQLite, raw SQL)', () => {
+describe('proposals (raw SQL)', () => {
   beforeEach(async () => {
     store = createTempStore();
     u = await setUpLedger(store);
@@ -105,7 +113,7 @@ describe('proposals (real SQLite, raw SQL)', () => {
 
   it.each([
     ['its amount', "UPDATE proposals SET amount = '999.00' WHERE id = ?"],
-    ['its payload', "UPDATE proposals SET payload_json = json_set(payload_json, '$.lineId', 'other') WHERE id = ?"],
+    ['its payload', `UPDATE proposals SET payload_json = ${jsonSet('payload_json', { lineId: 'other' })} WHERE id = ?`],
     ['its requester', "UPDATE proposals SET requested_by = 'mallory' WHERE id = ?"],
     ['its kind', "UPDATE proposals SET kind = 'credit' WHERE id = ?"],
     ['its target', "UPDATE proposals SET target_key = 'x', invoice_id = 2, account_id = 'A2' WHERE id = ?"],

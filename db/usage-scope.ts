@@ -130,9 +130,16 @@ export function scopedUsageFigures(scope: TenantScope, bounds: readonly number[]
   const where = scopeWhere(scope);
   if (where === false || bounds.length < 2) return [];
   where.push(gte(usageEvents.startTime, bounds[0]!), lt(usageEvents.startTime, bounds[bounds.length - 1]!));
-  const cases = bounds.slice(1, -1).map((b, i) => sql`WHEN ${usageEvents.startTime} < ${b} THEN ${i}`);
+  // The bounds are written into the SQL as integer literals, not bound: GROUP BY repeats the CASE,
+  // and PostgreSQL matches it to the selected one only when the two are the same text (bound, each
+  // copy has its own parameters and would not match).
+  const literal = (n: number) => {
+    if (!Number.isSafeInteger(n)) throw new BillingError('INTERNAL', `a usage bucket bound must be an integer, not ${n}`);
+    return sql.raw(String(n));
+  };
+  const cases = bounds.slice(1, -1).map((b, i) => sql`WHEN ${usageEvents.startTime} < ${literal(b)} THEN ${literal(i)}`);
   // One bucket needs no CASE (and a bare 0 in GROUP BY would name a column).
-  const bucket = cases.length === 0 ? sql<number>`0` : sql<number>`CASE ${sql.join(cases, sql` `)} ELSE ${bounds.length - 2} END`;
+  const bucket = cases.length === 0 ? sql<number>`0` : sql<number>`CASE ${sql.join(cases, sql` `)} ELSE ${literal(bounds.length - 2)} END`;
   return scope.store.db
     .select({
       bucket,

@@ -1,7 +1,7 @@
 // `bill --jobs 2` killed from outside: its shard processes must not go on billing.
-import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTempStore } from '../../db/testing/create-temp-store.ts';
+import { readDatabase } from '../../db/testing/read-database.ts';
 import { childPids, isAlive, startCli, waitFor } from '../testing/cli-processes.ts';
 import { setUpManyAccounts } from './testing/many-accounts.ts';
 
@@ -14,13 +14,7 @@ beforeEach(() => {
 afterEach(() => store.cleanup());
 
 function invoices(): number {
-  const sqlite = new Database(store.path, { readonly: true });
-  try {
-    sqlite.pragma('busy_timeout = 10000');
-    return (sqlite.prepare('select count(*) n from invoices').get() as { n: number }).n;
-  } finally {
-    sqlite.close();
-  }
+  return Number(readDatabase<{ n: number }>(store.path, 'select count(*) n from invoices').n);
 }
 
 /** Starts `bill --jobs 2`, waits until both shards run and the first invoices are in. */

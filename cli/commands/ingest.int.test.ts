@@ -1,10 +1,10 @@
 // The real launcher on real files, killed and raced the way an operator (or a crash) would.
-import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { batchLeaseHeld, openDatabase } from '../../db/index.ts';
+import { readDatabase } from '../../db/testing/read-database.ts';
 import { writeCdrFile, type GenerationStats } from '../../evals/generator/index.ts';
 import { childPids, isAlive, runCli, startCli, waitFor } from '../testing/cli-processes.ts';
 import { runCli as runInProcess } from '../testing/run-cli.ts';
@@ -32,15 +32,7 @@ function freshDb(): string {
   return path;
 }
 
-function query<T>(db: string, sql: string): T {
-  const sqlite = new Database(db, { readonly: true, fileMustExist: true });
-  try {
-    sqlite.pragma('busy_timeout = 10000');
-    return sqlite.prepare(sql).get() as T;
-  } finally {
-    sqlite.close();
-  }
-}
+const query = <T>(db: string, sql: string): T => readDatabase<T>(db, sql);
 const eventsOf = (db: string, batch: number) => query<{ n: number }>(db, `select count(*) n from usage_events where batch_id = ${batch}`).n;
 const batchRow = (db: string, id: number) => query<{ status: string; read: number } | undefined>(db, `select status, read from ingest_batches where id = ${id}`);
 

@@ -16,6 +16,12 @@ BEGIN
 END
 $fn$;
 --> statement-breakpoint
+CREATE FUNCTION sb_no_truncate() RETURNS trigger LANGUAGE plpgsql AS $fn$
+BEGIN
+  RAISE EXCEPTION '%', TG_ARGV[0];
+END
+$fn$;
+--> statement-breakpoint
 CREATE FUNCTION sb_rowid() RETURNS trigger LANGUAGE plpgsql AS $fn$
 DECLARE
   last bigint;
@@ -896,6 +902,8 @@ $fn$;
 --> statement-breakpoint
 CREATE TRIGGER "audit_log_no_delete" BEFORE DELETE ON "audit_log" FOR EACH ROW EXECUTE FUNCTION "audit_log_no_delete_fn"();
 --> statement-breakpoint
+CREATE TRIGGER "audit_log_no_delete_truncate" BEFORE TRUNCATE ON "audit_log" FOR EACH STATEMENT EXECUTE FUNCTION sb_no_truncate('audit_log is append-only');
+--> statement-breakpoint
 CREATE FUNCTION "approval_decisions_no_update_fn"() RETURNS trigger LANGUAGE plpgsql AS $fn$
 BEGIN
   IF true THEN
@@ -917,6 +925,8 @@ END
 $fn$;
 --> statement-breakpoint
 CREATE TRIGGER "approval_decisions_no_delete" BEFORE DELETE ON "approval_decisions" FOR EACH ROW EXECUTE FUNCTION "approval_decisions_no_delete_fn"();
+--> statement-breakpoint
+CREATE TRIGGER "approval_decisions_no_delete_truncate" BEFORE TRUNCATE ON "approval_decisions" FOR EACH STATEMENT EXECUTE FUNCTION sb_no_truncate('approval decisions are final');
 --> statement-breakpoint
 CREATE FUNCTION "audit_log_no_update_fn"() RETURNS trigger LANGUAGE plpgsql AS $fn$
 BEGIN
@@ -986,6 +996,8 @@ $fn$;
 --> statement-breakpoint
 CREATE TRIGGER "proposals_no_delete" BEFORE DELETE ON "proposals" FOR EACH ROW EXECUTE FUNCTION "proposals_no_delete_fn"();
 --> statement-breakpoint
+CREATE TRIGGER "proposals_no_delete_truncate" BEFORE TRUNCATE ON "proposals" FOR EACH STATEMENT EXECUTE FUNCTION sb_no_truncate('proposals are kept: a proposal is never deleted');
+--> statement-breakpoint
 CREATE FUNCTION "proposals_content_immutable_fn"() RETURNS trigger LANGUAGE plpgsql AS $fn$
 BEGIN
   IF NEW."id" IS DISTINCT FROM OLD."id" OR NEW."tenant" IS DISTINCT FROM OLD."tenant" OR NEW."kind" IS DISTINCT FROM OLD."kind" OR NEW."account_id" IS DISTINCT FROM OLD."account_id"
@@ -1043,6 +1055,8 @@ END
 $fn$;
 --> statement-breakpoint
 CREATE TRIGGER "invoices_no_delete" BEFORE DELETE ON "invoices" FOR EACH ROW EXECUTE FUNCTION "invoices_no_delete_fn"();
+--> statement-breakpoint
+CREATE TRIGGER "invoices_no_delete_truncate" BEFORE TRUNCATE ON "invoices" FOR EACH STATEMENT EXECUTE FUNCTION sb_no_truncate('an issued invoice or note is never deleted; correct it with a note');
 --> statement-breakpoint
 CREATE FUNCTION "invoices_number_not_taken_fn"() RETURNS trigger LANGUAGE plpgsql AS $fn$
 BEGIN
@@ -1103,6 +1117,8 @@ END
 $fn$;
 --> statement-breakpoint
 CREATE TRIGGER "account_notes_no_delete" BEFORE DELETE ON "account_notes" FOR EACH ROW EXECUTE FUNCTION "account_notes_no_delete_fn"();
+--> statement-breakpoint
+CREATE TRIGGER "account_notes_no_delete_truncate" BEFORE TRUNCATE ON "account_notes" FOR EACH STATEMENT EXECUTE FUNCTION sb_no_truncate('account notes are append-only: a note is never deleted');
 --> statement-breakpoint
 CREATE FUNCTION "account_notes_no_replace_fn"() RETURNS trigger LANGUAGE plpgsql AS $fn$
 BEGIN

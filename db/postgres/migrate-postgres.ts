@@ -35,6 +35,11 @@ export function migratePostgres(client: PgSyncClient): void {
     const applied = new Set((client.prepare('SELECT created_at AS at FROM "__drizzle_migrations"').all() as Array<{ at: number }>).map((r) => Number(r.at)));
     return postgresMigrations().filter((m) => m.covers.some((c) => !applied.has(c.when)));
   };
+  // Books already migrated (every open but the first) are checked without the writer lock, so
+  // opening them never waits for a writer at work (an ingest holds the lock for minutes), as
+  // opening an up-to-date SQLite file does not.
+  const known = client.queryRaw(`SELECT to_regclass('"__drizzle_migrations"') IS NOT NULL AS known`, []).rows[0] as { known: boolean };
+  if (known.known && pending().length === 0) return;
   client.transaction(() => {
     client.script('CREATE TABLE IF NOT EXISTS "__drizzle_migrations" (id SERIAL PRIMARY KEY, hash text NOT NULL, created_at bigint)');
     for (const m of pending()) {

@@ -86,10 +86,14 @@ function triggerDdl(name: string, sql: string): string[] {
   const row = event!.toUpperCase() === 'DELETE' ? 'OLD' : 'NEW';
   const condition = when ? whenCondition(when) : 'true';
   const fn = `${name}_fn`;
-  return [
+  const out = [
     `CREATE FUNCTION ${q(fn)}() RETURNS trigger LANGUAGE plpgsql AS $fn$\nBEGIN\n  IF ${condition} THEN\n    RAISE EXCEPTION '${message}';\n  END IF;\n  RETURN ${row};\nEND\n$fn$;`,
     `CREATE TRIGGER ${q(name)} BEFORE ${event!.toUpperCase()} ON ${q(table!)} FOR EACH ROW EXECUTE FUNCTION ${q(fn)}();`,
   ];
+  // TRUNCATE deletes every row without firing row triggers (PostgreSQL's way round a delete guard,
+  // as REPLACE is SQLite's): a table with a delete guard refuses it outright.
+  if (event!.toUpperCase() === 'DELETE') out.push(`CREATE TRIGGER ${q(`${name}_truncate`)} BEFORE TRUNCATE ON ${q(table!)} FOR EACH STATEMENT EXECUTE FUNCTION sb_no_truncate('${message}');`);
+  return out;
 }
 
 /** A trigger's WHEN in PostgreSQL: SQLite's IS / IS NOT between values are IS [NOT] DISTINCT FROM, GLOB a regular expression. */
@@ -105,7 +109,7 @@ function whenCondition(when: string): string {
 
 /**
  * The helpers the translated schema and the db layer's SQL use on PostgreSQL: the sequence
- * trigger of integer keys, and the two SQLite JSON functions the guard triggers call
+ * trigger of integer keys, the TRUNCATE refusal of guarded tables, and the two SQLite JSON functions the guard triggers call
  * (json_extract and json_remove over `$.a.b` paths, on the JSON held as text).
  */
 export const POSTGRES_HELPERS = [
@@ -121,6 +125,11 @@ BEGIN
     j := j #- string_to_array(substr(p, 3), '.');
   END LOOP;
   RETURN j;
+END
+$fn$;`,
+  `CREATE FUNCTION sb_no_truncate() RETURNS trigger LANGUAGE plpgsql AS $fn$
+BEGIN
+  RAISE EXCEPTION '%', TG_ARGV[0];
 END
 $fn$;`,
   `CREATE FUNCTION sb_rowid() RETURNS trigger LANGUAGE plpgsql AS $fn$

@@ -1,5 +1,6 @@
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { BillingError } from '../../tools/errors.ts';
+import { DATABASE_BUSY, LOCK_WAIT_LIMIT_MS } from '../ingest-writer.worker.mjs';
 import { translateSql } from './translate-sql.ts';
 
 type Param = string | number | bigint | Buffer | null;
@@ -23,6 +24,8 @@ const SQLITE_CODE: Record<string, string> = {
   '23502': 'SQLITE_CONSTRAINT_NOTNULL',
   '23514': 'SQLITE_CONSTRAINT_CHECK',
   P0001: 'SQLITE_CONSTRAINT_TRIGGER',
+  // lock_not_available: a lock wait past lock_timeout, as SQLite's past its busy timeout
+  '55P03': 'SQLITE_BUSY',
 };
 
 /** An error from PostgreSQL, carrying its SQLSTATE (`pgCode`) and the SQLite code it stands for (`code`). */
@@ -93,6 +96,8 @@ function bindings(params: unknown[]): Param[] {
 // transaction takes this lock first, so they keep that guarantee on PostgreSQL; statements outside
 // a transaction, and readers, run side by side (docs/postgres.md).
 const WRITER_LOCK_CLASS = 0x5342;
+/** How long a transaction waits for a lock: SQLite's busy_timeout (connectionPragmas), so a writer kept waiting gives up alike. */
+const LOCK_TIMEOUT_MS = 30_000;
 
 /** FNV-1a of the schema name, as a 32-bit signed integer (an advisory lock key). */
 function lockKey(schema: string): number {
@@ -157,16 +162,29 @@ export class PgSyncClient {
   /**
    * Opens a transaction left open across calls (the ingest writer commits every N rows), holding
    * the books' writer lock as transaction() does; the caller commits or rolls back with exec.
+   * A lock kept by another writer past `limitMs` is the ingest writer's DATABASE_BUSY give-up.
    */
-  beginWriter(): void {
+  beginWriter(limitMs = LOCK_WAIT_LIMIT_MS): void {
     if (this.depth > 0) throw new BillingError('INTERNAL', 'a writer transaction cannot start inside another transaction');
     this.exec('BEGIN');
     try {
-      this.query('SELECT pg_advisory_xact_lock(?, ?)', [WRITER_LOCK_CLASS, this.lock], false);
+      this.takeWriterLock(limitMs);
     } catch (err) {
       this.exec('ROLLBACK');
+      if (err instanceof PostgresError && err.pgCode === '55P03') {
+        throw Object.assign(new Error(`the database stayed locked by another process for over ${Math.round(limitMs / 1000)} s; try again when it has finished`), { code: DATABASE_BUSY, cause: err });
+      }
       throw err;
     }
+  }
+
+  /**
+   * Takes the books' writer lock in the open transaction, waiting at most `limitMs`; that bound
+   * (lock_timeout, local to the transaction) stays for the rest of it, as SQLite's busy timeout
+   * bounds every lock wait of a connection. Past it PostgreSQL answers 55P03 (SQLITE_BUSY here).
+   */
+  private takeWriterLock(limitMs: number): void {
+    this.queryRaw("SELECT set_config('lock_timeout', $1, true), pg_advisory_xact_lock($2, $3)", [`${limitMs}ms`, WRITER_LOCK_CLASS, this.lock]);
   }
 
   private send(request: Record<string, unknown>): Reply {
@@ -230,7 +248,7 @@ export class PgSyncClient {
     this.exec('BEGIN');
     this.depth++;
     try {
-      this.query('SELECT pg_advisory_xact_lock(?, ?)', [WRITER_LOCK_CLASS, this.lock], false);
+      this.takeWriterLock(LOCK_TIMEOUT_MS);
       const result = fn();
       if (result instanceof Promise) throw new BillingError('INTERNAL', 'a transaction function must be synchronous');
       this.exec('COMMIT');
