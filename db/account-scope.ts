@@ -28,7 +28,8 @@ export function listScopedAccounts(scope: TenantScope, filter: { customerId?: st
     .innerJoin(customers, eq(customers.id, accounts.customerId))
     .leftJoin(subscriptions, eq(subscriptions.accountId, accounts.id))
     .where(and(...where))
-    .groupBy(accounts.id)
+    // Every selected column is grouped: PostgreSQL, unlike SQLite, rejects a bare column of another table.
+    .groupBy(accounts.id, accounts.customerId, customers.name, customers.segment, accounts.currency, accounts.billingCycleDay)
     .orderBy(asc(accounts.id))
     .limit(filter.limit + 1)
     .all();

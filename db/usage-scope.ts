@@ -130,9 +130,16 @@ export function scopedUsageFigures(scope: TenantScope, bounds: readonly number[]
   const where = scopeWhere(scope);
   if (where === false || bounds.length < 2) return [];
   where.push(gte(usageEvents.startTime, bounds[0]!), lt(usageEvents.startTime, bounds[bounds.length - 1]!));
-  const cases = bounds.slice(1, -1).map((b, i) => sql`WHEN ${usageEvents.startTime} < ${b} THEN ${i}`);
+  // The bounds and bucket numbers are written into the SQL as integer literals, not parameters: the
+  // CASE is repeated in GROUP BY, and PostgreSQL only matches a grouped expression to the selected one
+  // when they are textually the same (two parameter lists never are); a parameter's type is also unknown there.
+  const int = (n: number) => {
+    if (!Number.isSafeInteger(n)) throw new TypeError(`usage bucket bound ${n} is not an integer`);
+    return sql.raw(String(n));
+  };
+  const cases = bounds.slice(1, -1).map((b, i) => sql`WHEN ${usageEvents.startTime} < ${int(b)} THEN ${int(i)}`);
   // One bucket needs no CASE (and a bare 0 in GROUP BY would name a column).
-  const bucket = cases.length === 0 ? sql<number>`0` : sql<number>`CASE ${sql.join(cases, sql` `)} ELSE ${bounds.length - 2} END`;
+  const bucket = cases.length === 0 ? sql<number>`0` : sql<number>`CASE ${sql.join(cases, sql` `)} ELSE ${int(bounds.length - 2)} END`;
   return scope.store.db
     .select({
       bucket,
