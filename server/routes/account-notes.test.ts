@@ -49,9 +49,7 @@ describe('/api/v1/accounts/{accountId}/notes', () => {
     // A replace in each dialect's own words: SQLite's INSERT OR REPLACE, PostgreSQL's upsert.
     const insert = "INTO account_notes (id, tenant, account_id, author, body, created_at) VALUES (?, 't', 'A1', 'ada', 'forged', 'x')";
     const replace = store.dialect === 'postgres' ? `INSERT ${insert} ON CONFLICT (id) DO UPDATE SET author = excluded.author, body = excluded.body` : `INSERT OR REPLACE ${insert}`;
-    expect(() => store.sqlite.prepare(replace).run(note.id)).toThrow(
-      expect.objectContaining(refused),
-    );
+    expect(() => store.sqlite.prepare(replace).run(note.id)).toThrow(expect.objectContaining(refused));
     expect(store.sqlite.prepare('SELECT author, body FROM account_notes').all()).toEqual([{ author: 'dan', body: 'original' }]);
   });
 
