@@ -152,7 +152,9 @@ describe('the customer portal in a real browser', () => {
       await page.getByLabel('Your question').fill(text);
       await page.getByRole('button', { name: 'Send' }).click();
       await page.locator('#chat-form[data-done]').waitFor();
-      await page.waitForFunction(`document.querySelectorAll('.chat-assistant').length > ${before} && !document.querySelector('#chat-form button').disabled`);
+      // Waited for with locators: a string predicate that must be polled is eval'd, which the page's CSP refuses.
+      await page.locator('.chat-assistant').nth(before).waitFor();
+      await page.locator('#chat-form button:enabled').waitFor();
       return (await page.locator('.chat-assistant .chat-text').last().textContent()) ?? '';
     };
     expect(await ask('Why is my bill INV-000001 what it is?')).toContain('12.35');
