@@ -2,6 +2,9 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { openDatabase, type Store } from '../../db/index.ts';
+import { clonePostgresBooks, postgresBooksExist } from '../../db/postgres/clone-postgres-books.ts';
+import { dropPostgresBooks } from '../../db/postgres/postgres-books.ts';
+import { loadConfig } from '../../config/index.ts';
 import { RulesChatModel } from '../../agents/model/index.ts';
 import { runDemo } from '../../cli/commands/demo.ts';
 
@@ -16,7 +19,7 @@ export const DEMO_BUILD = { rows: 20_000, seed: 7, today: '2025-04-20' } as cons
 /** "Today" of a task's conversation unless it says otherwise: INV-… of March (due 2025-04-15) are 35 days overdue. */
 export const EVAL_TODAY = '2025-05-20';
 
-/** A built dataset: a closed SQLite file that each task copies. */
+/** A built dataset: closed books that each task copies (an SQLite file, or on PostgreSQL the schema that path names). */
 export interface BuiltDataset {
   name: string;
   path: string;
@@ -46,18 +49,37 @@ export async function buildDemoDataset(): Promise<BuiltDataset> {
     // Closing checkpoints the WAL into the file, so a plain copy is the whole database.
     store.close();
   }
-  return { name: 'demo-operator', path, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+  return { name: 'demo-operator', path, cleanup: () => removeBooks(path, dir) };
 }
+
+/** Copies closed books: the SQLite file, or on PostgreSQL the schema `from` names into the one `to` names. */
+export function copyBooks(from: string, to: string): void {
+  const url = loadConfig().databaseUrl;
+  if (url) clonePostgresBooks(url, from, to);
+  else copyFileSync(from, to);
+}
+
+/** Deletes the temporary directory of built books, and on PostgreSQL their schema too. */
+export function removeBooks(path: string, dir: string): void {
+  const url = loadConfig().databaseUrl;
+  if (url) dropPostgresBooks(url, path);
+  rmSync(dir, { recursive: true, force: true });
+}
+
+const booksExist = (path: string) => {
+  const url = loadConfig().databaseUrl;
+  return url ? postgresBooksExist(url, path) : existsSync(path);
+};
 
 /**
  * The demo dataset kept in a file across runs (`npm run eval -- --dataset FILE`): built there when
  * missing, reused as it is otherwise (delete the file after changing the demo or the billing code).
  */
 export async function demoDatasetAt(path: string): Promise<BuiltDataset> {
-  if (!existsSync(path)) {
+  if (!booksExist(path)) {
     const built = await buildDemoDataset();
     mkdirSync(dirname(path), { recursive: true });
-    copyFileSync(built.path, path);
+    copyBooks(built.path, path);
     built.cleanup();
   }
   return { name: 'demo-operator', path, cleanup: () => {} };
@@ -68,14 +90,14 @@ export function copyDataset(dataset: BuiltDataset): Store & { dir: string; clean
   const dir = mkdtempSync(join(tmpdir(), 'switchboard-eval-task-'));
   mkdirSync(dir, { recursive: true });
   const path = join(dir, 'task.db');
-  copyFileSync(dataset.path, path);
+  copyBooks(dataset.path, path);
   const store = openDatabase(path);
   return {
     ...store,
     dir,
     cleanup() {
       store.close();
-      rmSync(dir, { recursive: true, force: true });
+      removeBooks(path, dir);
     },
   };
 }

@@ -84,7 +84,13 @@ const STATE_TABLES = [
   'users',
 ];
 function moneyState(): Record<string, unknown[]> {
-  return Object.fromEntries(STATE_TABLES.map((t) => [t, store.sqlite.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all()]));
+  // Rows are put in order here, not by SQLite's rowid (PostgreSQL has none): by their whole content, which is the same on both engines.
+  const sorted = (rows: unknown[]) =>
+    rows
+      .map((r) => [JSON.stringify(r), r] as const)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([, r]) => r);
+  return Object.fromEntries(STATE_TABLES.map((t) => [t, sorted(store.sqlite.prepare(`SELECT * FROM ${t}`).all())]));
 }
 const decisionRows = () => store.sqlite.prepare('SELECT * FROM approval_decisions').all();
 const audit = (tenant = 't') => listAudit(store, tenant);

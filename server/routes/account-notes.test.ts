@@ -46,9 +46,10 @@ describe('/api/v1/accounts/{accountId}/notes', () => {
     const refused = { code: 'SQLITE_CONSTRAINT_TRIGGER' };
     expect(() => store.sqlite.prepare("UPDATE account_notes SET body = 'rewritten' WHERE id = ?").run(note.id)).toThrow(expect.objectContaining(refused));
     expect(() => store.sqlite.prepare('DELETE FROM account_notes WHERE id = ?').run(note.id)).toThrow(expect.objectContaining(refused));
-    expect(() => store.sqlite.prepare("INSERT OR REPLACE INTO account_notes (id, tenant, account_id, author, body, created_at) VALUES (?, 't', 'A1', 'ada', 'forged', 'x')").run(note.id)).toThrow(
-      expect.objectContaining(refused),
-    );
+    // A replace in each dialect's own words: SQLite's INSERT OR REPLACE, PostgreSQL's upsert.
+    const insert = "INTO account_notes (id, tenant, account_id, author, body, created_at) VALUES (?, 't', 'A1', 'ada', 'forged', 'x')";
+    const replace = store.dialect === 'postgres' ? `INSERT ${insert} ON CONFLICT (id) DO UPDATE SET author = excluded.author, body = excluded.body` : `INSERT OR REPLACE ${insert}`;
+    expect(() => store.sqlite.prepare(replace).run(note.id)).toThrow(expect.objectContaining(refused));
     expect(store.sqlite.prepare('SELECT author, body FROM account_notes').all()).toEqual([{ author: 'dan', body: 'original' }]);
   });
 

@@ -33,7 +33,8 @@ describe('/api/v1/audit', () => {
     const ok = await call(api.app, 'GET', '/api/v1/audit/verify', { as: api.users.ada });
     expect(ok.status).toBe(200);
     expect(ok.body).toMatchObject({ ok: true, tenant: 't', rows: 2, firstBroken: null, decisions: { checked: 0, unbacked: [] } });
-    store.sqlite.exec('DROP TRIGGER audit_log_no_update');
+    // PostgreSQL names a trigger's table when dropping it; SQLite's trigger names are schema-wide.
+    store.sqlite.exec(store.dialect === 'postgres' ? 'DROP TRIGGER audit_log_no_update ON audit_log' : 'DROP TRIGGER audit_log_no_update');
     const first = store.sqlite.prepare("SELECT id FROM audit_log WHERE tenant = 't' ORDER BY id LIMIT 1").get() as { id: number };
     store.sqlite.prepare(`UPDATE audit_log SET detail_json = '{}' WHERE id = ?`).run(first.id);
     const broken = await call(api.app, 'GET', '/api/v1/audit/verify', { as: api.users.ada });

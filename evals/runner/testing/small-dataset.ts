@@ -1,7 +1,6 @@
-import { rmSync } from 'node:fs';
 import { createTempStore } from '../../../db/testing/create-temp-store.ts';
 import { setUpChat } from '../../../graphs/supervisor/testing/chat-setup.ts';
-import type { BuiltDataset } from '../build-dataset.ts';
+import { removeBooks, type BuiltDataset } from '../build-dataset.ts';
 
 /**
  * The chat tests' small operator (tenant t: A1 with INV-000001, 12.35 GBP, on Talk 10; A2 with
@@ -13,5 +12,5 @@ export async function buildSmallDataset(): Promise<BuiltDataset> {
   const store = createTempStore();
   await setUpChat(store);
   store.close();
-  return { name: 'demo-operator', path: store.path, cleanup: () => rmSync(store.dir, { recursive: true, force: true }) };
+  return { name: 'demo-operator', path: store.path, cleanup: () => removeBooks(store.path, store.dir) };
 }

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestAndRate } from '../../../cli/commands/testing/billing-setup.ts';
 import { proposeTalkFeeWaiver } from '../../../db/testing/ledger-fixture.ts';
 import { call } from '../../testing/api-setup.ts';
+import { renameCustomer } from '../testing/april-ledger.ts';
 import { launchBrowser, screenshot, signIn, startWebServer } from '../testing/browser.ts';
 
 const XSS_NAME = '<script>window.__xss=1</script><img src=x onerror="window.__xss=2">';
@@ -18,7 +19,7 @@ describe('console pages in a real browser: overview, usage, accounts', { timeout
   beforeAll(async () => {
     [browser, server] = await Promise.all([launchBrowser(), startWebServer()]);
     // Hostile text where customers and switches write it: a customer's name, a CDR's number and free text.
-    server.store.sqlite.prepare("UPDATE customers SET name = ?, customer_json = json_set(customer_json, '$.name', ?) WHERE id = 'C2'").run(XSS_NAME, XSS_NAME);
+    renameCustomer(server.store, 'C2', XSS_NAME);
     await ingestAndRate(server.store, [
       'record_id,service,direction,subscriber,imsi,serving_network,visited_country,other_party,start,duration,disposition,volume,notes',
       `x1,voice,outbound,447700900456,,,,${XSS_DEST.replace(/,/g, ' ')},2025-03-21T10:00:00Z,30,answered,,"<script>window.__xss=4</script>"`,
