@@ -2,6 +2,8 @@
 // Arguments: file, repository root, seed, subscribers, and optionally `inline` or `thread` (the writer)
 // and `no-detect` (without the fraud detection stage, docs/fraud.md), `insert` (then also time the
 // writer alone: the stored rows inserted again into a fresh file, 100 a call, as the writer gets them).
+// With SWITCHBOARD_DATABASE_URL set the books are a fresh PostgreSQL schema instead (dropped after),
+// its bytes per event from pg_total_relation_size; the insert-only figure is SQLite's alone.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -51,6 +53,15 @@ const result = await measure(
 // SQLite's dbstat table (the whole file's pages over rows when dbstat is missing).
 const storage = (() => {
   const rows = (store.sqlite.prepare('select count(*) n from usage_events').get() as { n: number }).n;
+  if (store.dialect === 'postgres') {
+    // The table with its TOAST and indexes, and the texts it shares, after a VACUUM ANALYZE (the
+    // visibility map and statistics an operator's autovacuum would leave).
+    for (const t of ['usage_events', 'usage_dictionary']) store.sqlite.exec(`VACUUM ANALYZE ${t}`);
+    const size = (fn: string, t: string) => (store.sqlite.prepare(`select ${fn}(?::regclass) n`).get(t) as { n: number }).n;
+    const all = size('pg_total_relation_size', 'usage_events') + size('pg_total_relation_size', 'usage_dictionary');
+    const table = size('pg_table_size', 'usage_events') + size('pg_table_size', 'usage_dictionary');
+    return { rows, bytesPerEvent: Math.round(all / rows), bytesPerEventNoIndexes: Math.round(table / rows), pages: { usage_events: size('pg_total_relation_size', 'usage_events') } };
+  }
   try {
     const pages = store.sqlite.prepare("select name, sum(pgsize) bytes from dbstat where name like 'usage_%' or name like 'sqlite_autoindex_usage_%' group by name").all() as Array<{
       name: string;
@@ -67,7 +78,7 @@ const storage = (() => {
 })();
 // The writer alone: SQLite's work per row of this layout, rows prebuilt (read back as stored).
 const insertOnly = (() => {
-  if (!timeInserts) return null;
+  if (!timeInserts || store.dialect === 'postgres') return null;
   const cols = (store.sqlite.prepare("select name from pragma_table_info('usage_events')").all() as Array<{ name: string }>).map((c) => c.name).filter((c) => c !== 'id');
   const rows = store.sqlite
     .prepare(`select ${cols.map((c) => `"${c}"`).join(', ')} from usage_events order by id limit 200000`)
@@ -92,5 +103,7 @@ const insertOnly = (() => {
 })();
 result.extra = { ...result.extra, storage, ...(insertOnly ? { insertOnly } : {}) };
 store.close();
+// Imported here: this harness also runs in the old layout's checkout, which has no PostgreSQL layer.
+if (store.dialect === 'postgres') (await import('../db/postgres/postgres-books.ts')).dropPostgresBooks(store.postgres!.url, store.path);
 rmSync(dir, { recursive: true, force: true });
 console.log(JSON.stringify(result));

@@ -8,6 +8,8 @@ import { loadCatalog } from '../tools/catalog/index.ts';
 import { compileTariff, loadNativeTariff, rateUsage } from '../tools/rating/index.ts';
 import type { AcceptedRecord } from '../tools/cdr/ingest-sink.types.ts';
 import { importTariffFromPath } from '../cli/commands/tariffs.ts';
+import { loadConfig } from '../config/index.ts';
+import { dropPostgresBooks } from '../db/postgres/postgres-books.ts';
 
 const MARCH = Date.UTC(2025, 2, 1);
 
@@ -81,17 +83,27 @@ async function build(store: Store, N: number, M: number, DATASET: string): Promi
   finishBatch(store, batchId, { read: n, accepted: n, duplicates: 0, quarantined: 0 });
 }
 
-/** The base database of N accounts x M events under `root`/bench/out (built when missing); returns its path. */
+/**
+ * The base database of N accounts x M events under `root`/bench/out (built when missing); returns
+ * its path. On PostgreSQL (SWITCHBOARD_DATABASE_URL) the path names a schema, which counts as
+ * built once its bench batch is finished; a half-built one is dropped and built again.
+ */
 export async function ensureBillBase(N: number, M: number, root: string): Promise<string> {
   const DATASET = join(root, 'evals', 'datasets', 'demo-operator');
   const base = join(root, 'bench', 'out', `bill-base-${N}x${M}.db`);
-  if (!existsSync(base)) {
-    const t = Date.now();
-    const store = openDatabase(base);
-    await build(store, N, M, DATASET);
-    store.sqlite.pragma('wal_checkpoint(TRUNCATE)');
-    store.close();
-    console.error(`built ${base}: ${N} accounts x ${M} events in ${((Date.now() - t) / 1000).toFixed(0)} s`);
-  }
+  const url = loadConfig().databaseUrl;
+  if (url) {
+    const probe = openDatabase(base);
+    const done = probe.sqlite.prepare("select count(*) n from ingest_batches where source_name = 'bench' and finished_at is not null").get() as { n: number };
+    probe.close();
+    if (done.n > 0) return base;
+    dropPostgresBooks(url, base);
+  } else if (existsSync(base)) return base;
+  const t = Date.now();
+  const store = openDatabase(base);
+  await build(store, N, M, DATASET);
+  store.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  store.close();
+  console.error(`built ${base}${url ? ' (PostgreSQL)' : ''}: ${N} accounts x ${M} events in ${((Date.now() - t) / 1000).toFixed(0)} s`);
   return base;
 }

@@ -2,7 +2,9 @@
 // billing core's speed figures, then the usage storage layouts side by side (docs/storage.md): this
 // checkout against REF (default: the commit before migration 0020), interleaved round by round on
 // the same file. Each stage runs in its own process so its peak RSS is its own. Figures, not
-// pass/fail: targets are in docs/benchmarks.md.
+// pass/fail: targets are in docs/benchmarks.md. `--database postgres` adds this checkout on
+// PostgreSQL (SWITCHBOARD_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/test) to each
+// round of the layouts: end to end into a fresh schema, bytes per event from pg_total_relation_size.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,6 +21,12 @@ const roundsArg = args.indexOf('--rounds');
 const rounds = roundsArg >= 0 ? Number(args[roundsArg + 1]) : 3;
 const baseArg = args.indexOf('--base');
 const layoutsOnly = args.includes('--layouts-only');
+const databaseArg = args.indexOf('--database');
+const engine = databaseArg >= 0 ? args[databaseArg + 1] : 'sqlite';
+if (engine !== 'sqlite' && engine !== 'postgres') throw new Error(`--database sqlite|postgres, not ${engine}`);
+const postgresUrl = engine === 'postgres' ? process.env.SWITCHBOARD_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test' : null;
+// The SQLite figures are SQLite's whatever the caller's environment says.
+const sqliteEnv = { ...process.env, SWITCHBOARD_DATABASE_URL: '' };
 const SEED = 42;
 const SUBSCRIBERS = 20_000;
 const outDir = join(ROOT, 'bench', 'out');
@@ -43,7 +51,11 @@ function childWith(nodeFlags: string[], script: string, ...params: string[]): St
 }
 
 function childIn(checkout: string, nodeFlags: string[], script: string, ...params: string[]): StageResult[] {
-  const r = spawnSync(process.execPath, [...nodeFlags, '--import', 'tsx', join(checkout, 'bench', script), ...params], { encoding: 'utf8', maxBuffer: 1 << 24, cwd: checkout });
+  return childEnv(sqliteEnv, checkout, nodeFlags, script, ...params);
+}
+
+function childEnv(env: NodeJS.ProcessEnv, checkout: string, nodeFlags: string[], script: string, ...params: string[]): StageResult[] {
+  const r = spawnSync(process.execPath, [...nodeFlags, '--import', 'tsx', join(checkout, 'bench', script), ...params], { encoding: 'utf8', maxBuffer: 1 << 24, cwd: checkout, env });
   if (r.status !== 0) throw new Error(`${script} failed:\n${r.stderr}`);
   return r.stdout
     .trim()
@@ -101,6 +113,7 @@ if (!layoutsOnly) {
 const base = baseCheckout();
 type Layout = 'old' | 'new';
 const runs: Record<Layout, StageResult[]> = { old: [], new: [] };
+const postgresRuns: StageResult[] = [];
 const parses: StageResult[] = [];
 for (let round = 0; round < rounds; round++) {
   parses.push(...child('bench-parse.ts', big));
@@ -109,6 +122,7 @@ for (let round = 0; round < rounds; round++) {
     const dir = layout === 'old' ? base.dir : ROOT;
     runs[layout].push(...childIn(dir, [], 'bench-end-to-end.ts', big, dir, String(SEED), String(SUBSCRIBERS), 'insert'));
   }
+  if (postgresUrl) postgresRuns.push(...childEnv({ ...process.env, SWITCHBOARD_DATABASE_URL: postgresUrl }, ROOT, [], 'bench-end-to-end.ts', big, ROOT, String(SEED), String(SUBSCRIBERS)));
 }
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
 const parseMedian = median(parses.map((p) => p.perSecond));
@@ -127,8 +141,19 @@ for (const layout of ['old', 'new'] as Layout[]) {
     `${layout.padEnd(6)}  ${String(storage.bytesPerEvent).padStart(11)}  ${String(storage.bytesPerEventNoIndexes ?? '–').padStart(15)}  ${`${median(inserts)} [${inserts.join(', ')}]`.padStart(18)}  ${`${median(e2e).toLocaleString('en')} [${e2e.join(', ')}]`.padStart(19)}  ${median(ratios).toFixed(3).padStart(16)}  ${String(median(cpu)).padStart(20)}`,
   );
 }
+if (postgresRuns.length) {
+  // The same checkout on PostgreSQL: its one writer (inline, multi-row inserts), no insert-only figure.
+  const storage = postgresRuns[0]!.extra!.storage as { bytesPerEvent: number; bytesPerEventNoIndexes: number | null };
+  const e2e = postgresRuns.map((r) => r.perSecond);
+  const ratios = postgresRuns.map((r, i) => r.perSecond / parses[i]!.perSecond);
+  const cpu = postgresRuns.map((r) => (r.extra!.cpuUsPerRow as { mainThread: number | null }).mainThread ?? 0);
+  console.log(
+    `${'pg'.padEnd(6)}  ${String(storage.bytesPerEvent).padStart(11)}  ${String(storage.bytesPerEventNoIndexes ?? '–').padStart(15)}  ${'–'.padStart(18)}  ${`${median(e2e).toLocaleString('en')} [${e2e.join(', ')}]`.padStart(19)}  ${median(ratios).toFixed(3).padStart(16)}  ${`main ${median(cpu)}`.padStart(20)}`,
+  );
+}
 const ratio = (f: (r: StageResult) => number) => median(runs.new.map(f)) / median(runs.old.map(f));
 console.log(
   `new / old: end-to-end ${ratio((r) => r.perSecond).toFixed(2)}x, bytes/event ${ratio((r) => (r.extra!.storage as { bytesPerEvent: number }).bytesPerEvent).toFixed(2)}x, insert-only us/row ${ratio((r) => (r.extra!.insertOnly as { usPerRow: number }).usPerRow).toFixed(2)}x`,
 );
 for (const layout of ['old', 'new'] as Layout[]) console.log(`${layout} storage: ${JSON.stringify(runs[layout][0]!.extra!.storage)}`);
+if (postgresRuns.length) console.log(`pg storage (${postgresUrl!.replace(/\/\/[^@/]*@/, '//***@')}): ${JSON.stringify(postgresRuns[0]!.extra!.storage)}`);

@@ -154,7 +154,13 @@ function storedDocument(json: string): InvoiceDocument {
   return raw;
 }
 
-/** Takes the next number of a series; call inside the issuing transaction so a failure leaves no gap. */
+/**
+ * Takes the next number of a series; call inside the issuing transaction so a failure leaves no gap.
+ * The counter moves by `UPDATE ... SET next_number = next_number + 1 RETURNING`, which on
+ * PostgreSQL locks the series row until the transaction ends: a concurrent issuer waits, then
+ * reads the advanced counter, so numbers stay gapless and unique (invoices_series_number) even
+ * without the books' writer lock; SQLite has one writer at a time anyway.
+ */
 function takeNumber(store: Store, series: string): string {
   const q = prepared(store, 'take-number', () => ({
     ensure: store.db
@@ -243,6 +249,25 @@ export function saveInvoice(
     correctionKey?: string;
   },
 ): StoredInvoice | null {
+  try {
+    return saveInvoiceOnce(store, input);
+  } catch (err) {
+    // A concurrent run stored this account's invoice (or this correction) between the check and
+    // the insert: the unique index refused the second, its transaction (number taken included)
+    // rolled back, and it is the same outcome as finding it there.
+    if (isUniqueViolationOf(err, 'invoices_one_per_period', 'invoices.account_id, invoices.period') || isUniqueViolationOf(err, 'invoices_correction_key', 'invoices.correction_key')) return null;
+    throw err;
+  }
+}
+
+/** True when `err` is a unique index's refusal: PostgreSQL names the index, SQLite the columns. */
+function isUniqueViolationOf(err: unknown, index: string, columns: string): boolean {
+  const e = err as { code?: string; constraint?: string; message?: string };
+  if (e?.code !== 'SQLITE_CONSTRAINT_UNIQUE') return false;
+  return e.constraint === index || (e.message ?? '').includes(`UNIQUE constraint failed: ${columns}`);
+}
+
+function saveInvoiceOnce(store: Store, input: Parameters<typeof saveInvoice>[1]): StoredInvoice | null {
   return store.sqlite.transaction(() => {
     const { doc } = input;
     if (doc.kind === 'invoice' && hasPeriodInvoice(store, input.accountId, doc.period.label)) return null;

@@ -67,15 +67,17 @@ export function createPostgresRowWriter(client: PgSyncClient, statements: Writer
       const dupes: Array<[number, string]> = [];
       for (let i = 0; i < events.length; i += ROWS_PER_STATEMENT) {
         const part = events.slice(i, i + ROWS_PER_STATEMENT) as unknown[][];
-        const res = client.queryRaw(statement('event', statements.insertEvent, part.length, ' RETURNING "id", "line_no"'), part.flat() as never[]);
-        const stored = new Set<number>();
-        for (const row of res.rows as Array<{ id: number; line_no: number }>) {
-          stored.add(Number(row.line_no));
+        const res = client.queryRaw(statement('event', statements.insertEvent, part.length, ' RETURNING "id", "idem_key"'), part.flat() as never[]);
+        // Matched on the unique key, not the line: of two rows with one key in a statement the
+        // first is stored and the second skipped (as row-by-row inserts would), whatever their lines.
+        const stored = new Set<string>();
+        for (const row of res.rows as Array<{ id: number; idem_key: string }>) {
+          stored.add(row.idem_key);
           if (firstId === null || row.id < firstId) firstId = row.id;
           if (lastId === null || row.id > lastId) lastId = row.id;
         }
         part.forEach((values, j) => {
-          if (stored.has(Number(values[LINE_NO]))) acceptedNew[i + j] = true;
+          if (stored.delete(values[IDEM_KEY] as string)) acceptedNew[i + j] = true;
           else dupes.push([values[LINE_NO] as number, values[IDEM_KEY] as string]);
         });
       }
@@ -83,12 +85,12 @@ export function createPostgresRowWriter(client: PgSyncClient, statements: Writer
       for (let i = 0; i < quarantined.length; i += ROWS_PER_STATEMENT) {
         const part = quarantined.slice(i, i + ROWS_PER_STATEMENT);
         const res = client.queryRaw(
-          statement('quarantine', statements.insertQuarantine, part.length, ' RETURNING "line_no"'),
+          statement('quarantine', statements.insertQuarantine, part.length, ' RETURNING "dedup_key"'),
           part.flatMap((q) => [batchId, q.lineNo, q.dedupKey, q.raw, q.reason, q.message, createdAt]) as never[],
         );
-        const stored = new Set((res.rows as Array<{ line_no: number }>).map((r) => Number(r.line_no)));
+        const stored = new Set((res.rows as Array<{ dedup_key: string }>).map((r) => r.dedup_key));
         part.forEach((q, j) => {
-          if (stored.has(q.lineNo)) quarantinedNew[i + j] = true;
+          if (stored.delete(q.dedupKey)) quarantinedNew[i + j] = true;
           else dupes.push([q.lineNo, q.dedupKey]);
         });
       }

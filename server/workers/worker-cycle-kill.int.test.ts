@@ -4,9 +4,9 @@
 // on a copy, every issued invoice with its PDF and UBL, each notification recorded once.
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { getCycleRun } from '../../db/index.ts';
+import { readBooks } from '../../db/testing/books-copy.ts';
 import { enqueueCycle, jobKey } from './index.ts';
 import { eventually, fastReclaim, numberGaps, readInvoices, referenceInvoices, startWorkerProcess, useKillFixture } from './testing/worker-fixture.ts';
 
@@ -59,13 +59,8 @@ describe('switchboard worker killed with SIGKILL during a billing cycle', () => 
     const issued = rows.filter((r) => r.number !== null).map((r) => r.number!);
     const files = new Set(readdirSync(documents()));
     expect(issued.filter((n) => !files.has(`${n}.pdf`) || !files.has(`${n}.xml`))).toEqual([]);
-    const sqlite = new Database(f.store.path, { readonly: true });
-    try {
-      const n = sqlite.prepare("select count(*) n, count(distinct invoice_id) invoices from notifications where kind = 'invoice_issued'").get() as { n: number; invoices: number };
-      expect(n).toEqual({ n: issued.length, invoices: issued.length });
-    } finally {
-      sqlite.close();
-    }
+    const n = readBooks(f.store.path, (books) => books.prepare("select count(*) n, count(distinct invoice_id) invoices from notifications where kind = 'invoice_issued'").get());
+    expect(n).toEqual({ n: issued.length, invoices: issued.length });
 
     const run = getCycleRun(f.store, TENANT, PERIOD)!;
     const steps = Object.fromEntries(run.report!.steps.map((s) => [s.step, s]));

@@ -7,12 +7,16 @@ import type { CliProcess } from '../../cli/testing/cli-processes.ts';
 import { loadConfig } from '../../config/index.ts';
 import { openDatabase, setOperatorSetting } from '../../db/index.ts';
 import { createTempStore } from '../../db/testing/create-temp-store.ts';
+import { onPostgres } from '../../db/testing/on-postgres.ts';
 import { billShard, type ShardResult } from './bill-run.ts';
 import { defaultHandlers, enqueueBillRun, jobKey, QUEUES, redisConnection, startWorkers, type RunningWorkers } from './index.ts';
 import { deletePrefix, eventually, numberGaps, readInvoices, startWorkerProcess, testPrefix } from './testing/worker-fixture.ts';
 
 const PERIOD = '2025-03';
 const TENANT = 'switchboard.local';
+// A shard of 1500 accounts bills in about 25 s on PostgreSQL (each statement a round trip) against
+// a few on SQLite; the waits scale with it, the assertions do not.
+const SLOW = onPostgres ? 3 : 1;
 const quiet = { debug() {}, info() {}, warn() {}, error() {} };
 
 let store: ReturnType<typeof createTempStore>;
@@ -58,53 +62,57 @@ async function stateOf(id: string): Promise<string | undefined> {
 }
 
 describe('worker faults (real Redis)', () => {
-  it('two workers racing for the same shard bill each account once', async () => {
-    setUpManyAccounts(store, 1500);
-    const mine: ShardResult[] = [];
-    let rival: CliProcess | undefined;
-    // This worker takes the only shard, lets a rival process start, then stalls past its lock until
-    // the rival has reclaimed the shard and is billing it; waking up, it bills the same accounts too.
-    const first = await startWorkers({
-      store: openDatabase(store.path),
-      redisUrl: loadConfig().redisUrl,
-      prefix,
-      schedule: false,
-      shardSize: 1500,
-      lockDurationMs: 600,
-      // (one worker's stalled check holds off the others' for this long, so it is short here too)
-      stalledIntervalMs: 300,
-      logger: quiet,
-      handlers: {
-        'bill.shard': async (job: Job, deps) => {
-          if (!rival) {
-            rival = await startWorkerProcess(store.path, prefix, ['--no-schedule', '--lock-duration', '600', '--stalled-interval', '300']);
-            children.push(rival);
-            blockUntilRivalBills(store.path, 20_000);
-          }
-          const part = await billShard(job, deps);
-          mine.push(part);
-          return part;
+  it(
+    'two workers racing for the same shard bill each account once',
+    async () => {
+      setUpManyAccounts(store, 1500);
+      const mine: ShardResult[] = [];
+      let rival: CliProcess | undefined;
+      // This worker takes the only shard, lets a rival process start, then stalls past its lock until
+      // the rival has reclaimed the shard and is billing it; waking up, it bills the same accounts too.
+      const first = await startWorkers({
+        store: openDatabase(store.path),
+        redisUrl: loadConfig().redisUrl,
+        prefix,
+        schedule: false,
+        shardSize: 1500,
+        lockDurationMs: 600,
+        // (one worker's stalled check holds off the others' for this long, so it is short here too)
+        stalledIntervalMs: 300,
+        logger: quiet,
+        handlers: {
+          'bill.shard': async (job: Job, deps) => {
+            if (!rival) {
+              rival = await startWorkerProcess(store.path, prefix, ['--no-schedule', '--lock-duration', '600', '--stalled-interval', '300']);
+              children.push(rival);
+              blockUntilRivalBills(store.path, 20_000 * SLOW);
+            }
+            const part = await billShard(job, deps);
+            mine.push(part);
+            return part;
+          },
         },
-      },
-    });
-    running.push(first);
-    await enqueueBillRun(tasks, TENANT, PERIOD);
-    const parent = jobKey('bill-run', TENANT, PERIOD);
-    await eventually('the bill run to finish', async () => (await stateOf(parent)) === 'completed', 30_000);
-    await eventually('this worker to finish its copy of the shard', async () => mine.length > 0, 30_000);
-    const shard = await bill.getJob(jobKey('bill-shard', TENANT, PERIOD, 0));
-    // The shard was taken from under this worker (stalled) while it was blocked, so two processes
-    // billed the same accounts; which of them completes the job last depends on timing and is not
-    // asserted (it made this test fail under load). What must hold whatever the order is below.
-    expect(shard!.stalledCounter).toBeGreaterThanOrEqual(1);
-    console.log(`race: this worker created ${mine[0]!.created}, found ${mine[0]!.alreadyPresent} present`);
-    expect(mine[0]!.accounts).toBe(1500);
-    expect(mine[0]!.created + mine[0]!.alreadyPresent).toBe(1500);
-    const rows = readInvoices(store.path);
-    expect(rows).toHaveLength(1500);
-    expect(new Set(rows.map((r) => r.accountId)).size).toBe(1500);
-    expect(numberGaps(rows)).toEqual([]);
-  }, 60_000);
+      });
+      running.push(first);
+      await enqueueBillRun(tasks, TENANT, PERIOD);
+      const parent = jobKey('bill-run', TENANT, PERIOD);
+      await eventually('the bill run to finish', async () => (await stateOf(parent)) === 'completed', 30_000 * SLOW);
+      await eventually('this worker to finish its copy of the shard', async () => mine.length > 0, 30_000 * SLOW);
+      const shard = await bill.getJob(jobKey('bill-shard', TENANT, PERIOD, 0));
+      // The shard was taken from under this worker (stalled) while it was blocked, so two processes
+      // billed the same accounts; which of them completes the job last depends on timing and is not
+      // asserted (it made this test fail under load). What must hold whatever the order is below.
+      expect(shard!.stalledCounter).toBeGreaterThanOrEqual(1);
+      console.log(`race: this worker created ${mine[0]!.created}, found ${mine[0]!.alreadyPresent} present`);
+      expect(mine[0]!.accounts).toBe(1500);
+      expect(mine[0]!.created + mine[0]!.alreadyPresent).toBe(1500);
+      const rows = readInvoices(store.path);
+      expect(rows).toHaveLength(1500);
+      expect(new Set(rows.map((r) => r.accountId)).size).toBe(1500);
+      expect(numberGaps(rows)).toEqual([]);
+    },
+    60_000 * SLOW,
+  );
 
   it('the same scheduler tick delivered twice starts one bill run', async () => {
     setUpManyAccounts(store, 400);

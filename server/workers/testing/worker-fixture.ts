@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import Database from 'better-sqlite3';
 import { loadConfig } from '../../../config/index.ts';
 import { printed, startCli, type CliProcess } from '../../../cli/testing/cli-processes.ts';
 import { join } from 'node:path';
@@ -8,6 +7,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { billPeriod } from '../../../app/billing/index.ts';
 import { setUpManyAccounts } from '../../../cli/commands/testing/many-accounts.ts';
 import { openDatabase } from '../../../db/index.ts';
+import { copyBooks, dropBooks, readBooks } from '../../../db/testing/books-copy.ts';
 import { createTempStore } from '../../../db/testing/create-temp-store.ts';
 import { QUEUES, redisConnection } from '../queues.ts';
 
@@ -47,15 +47,9 @@ export interface InvoiceRow {
   total: string;
 }
 
-/** The invoices of a database file, read on a connection of its own. */
+/** The invoices of the books at `path` (a file, or its PostgreSQL schema), read on a connection of its own. */
 export function readInvoices(path: string): InvoiceRow[] {
-  const sqlite = new Database(path, { readonly: true });
-  try {
-    sqlite.pragma('busy_timeout = 10000');
-    return sqlite.prepare("select account_id accountId, period, series, number, total from invoices where kind = 'invoice' order by account_id").all() as InvoiceRow[];
-  } finally {
-    sqlite.close();
-  }
+  return readBooks(path, (books) => books.prepare("select account_id accountId, period, series, number, total from invoices where kind = 'invoice' order by account_id").all() as InvoiceRow[]);
 }
 
 /** The numbers of a series that are missing between its first and last (empty when gapless). */
@@ -109,7 +103,7 @@ export function useKillFixture(accounts: number): KillFixture {
     f.store = createTempStore();
     setUpManyAccounts(f.store, accounts);
     f.copy = join(f.store.dir, 'copy.db');
-    f.store.sqlite.exec(`vacuum into '${f.copy}'`);
+    copyBooks(f.store, f.copy);
     f.tasks = new Queue(QUEUES.tasks, { connection, prefix: f.prefix });
     f.bill = new Queue(QUEUES.bill, { connection, prefix: f.prefix });
   }, 60_000);
@@ -117,6 +111,7 @@ export function useKillFixture(accounts: number): KillFixture {
     await Promise.all([f.tasks.close(), f.bill.close()]);
     await connection.quit();
     await deletePrefix(f.prefix);
+    dropBooks(f.copy);
     f.store.cleanup();
   });
   return f;
