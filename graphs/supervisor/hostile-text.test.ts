@@ -84,7 +84,7 @@ const STATE_TABLES = [
   'users',
 ];
 function moneyState(): Record<string, unknown[]> {
-  // Rows are put in order here, not by SQLite's rowid (PostgreSQL has none): by their whole content, which is the same on both engines.
+  // Rows are put in order by their whole content, not by SQLite's rowid (PostgreSQL has none): an order as fixed on either engine.
   const sorted = (rows: unknown[]) =>
     rows
       .map((r) => [JSON.stringify(r), r] as const)
