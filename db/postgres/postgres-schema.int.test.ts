@@ -51,7 +51,7 @@ describe('the PostgreSQL schema is the SQLite schema', () => {
     expect(postgresColumns(pg)).toEqual(sqliteCols);
   });
 
-  it('has the same indexes, unique where SQLite has them unique, and the same guard triggers', () => {
+  it('has the same indexes, unique where SQLite has them unique, and the same guard triggers (PostgreSQL adds its sequence and TRUNCATE ones)', () => {
     const sqliteIndexes = sqlite.sqlite.prepare("select name from sqlite_master where type = 'index' and sql is not null order by name").pluck().all();
     const pgIndexes = pg.sqlite.prepare("select indexname from pg_indexes where schemaname = current_schema() and indexname not like '%_pkey' order by indexname").pluck().all();
     expect(pgIndexes).toEqual(sqliteIndexes);
@@ -64,7 +64,7 @@ describe('the PostgreSQL schema is the SQLite schema', () => {
     const sqliteTriggers = sqlite.sqlite.prepare("select name from sqlite_master where type = 'trigger' order by name").pluck().all();
     const pgTriggers = pg.sqlite
       .prepare(
-        "select tgname from pg_trigger t join pg_class c on c.oid = t.tgrelid join pg_namespace n on n.oid = c.relnamespace where n.nspname = current_schema() and not tgisinternal and tgname not like '%_rowid' order by tgname",
+        "select tgname from pg_trigger t join pg_class c on c.oid = t.tgrelid join pg_namespace n on n.oid = c.relnamespace where n.nspname = current_schema() and not tgisinternal and tgname not like '%_rowid' and tgname not like '%_truncate' order by tgname",
       )
       .pluck()
       .all();
