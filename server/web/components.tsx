@@ -3,6 +3,15 @@ import { formatAmount } from '../../tools/invoice/render/format-invoice-values.t
 
 /** An amount in its currency's format ("£1,234.50"), right-aligned in tables by its class; the exact decimal in its title. */
 export function Money(props: { value: string; currency: string }) {
+  // XXX is ISO 4217's "no currency": a proposal that moves no money (adopting a tax pack) says so
+  // rather than formatting a zero in a currency that does not exist.
+  if (props.currency.toUpperCase() === 'XXX') {
+    return (
+      <span class="money" title={`${props.value} XXX (no currency)`}>
+        no amount
+      </span>
+    );
+  }
   return (
     <span class="money" title={`${props.value} ${props.currency}`}>
       {formatAmount(props.value, props.currency, 'en')}
