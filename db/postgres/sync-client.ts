@@ -96,8 +96,13 @@ function bindings(params: unknown[]): Param[] {
 // transaction takes this lock first, so they keep that guarantee on PostgreSQL; statements outside
 // a transaction, and readers, run side by side (docs/postgres.md).
 const WRITER_LOCK_CLASS = 0x5342;
-/** How long a transaction waits for a lock: SQLite's busy_timeout (connectionPragmas), so a writer kept waiting gives up alike. */
-const LOCK_TIMEOUT_MS = 30_000;
+/**
+ * How long a transaction waits for a lock: as long as the ingest writer waits for its turn
+ * (LOCK_WAIT_LIMIT_MS), not SQLite's 30 s busy timeout. A PostgreSQL round trip costs ~100 times an
+ * SQLite call, so a writer holds its turn longer (a whole small ingest is one turn), and a command
+ * queued behind two of them would otherwise give up where on SQLite it got its turn.
+ */
+const LOCK_TIMEOUT_MS = LOCK_WAIT_LIMIT_MS;
 
 /** FNV-1a of the schema name, as a 32-bit signed integer (an advisory lock key). */
 function lockKey(schema: string): number {
