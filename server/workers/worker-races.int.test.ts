@@ -15,7 +15,7 @@ import { deletePrefix, eventually, numberGaps, readInvoices, startWorkerProcess,
 const PERIOD = '2025-03';
 const TENANT = 'switchboard.local';
 // A shard of 1500 accounts bills in about 25 s on PostgreSQL (each statement a round trip) against
-// a few on SQLite; the waits scale with it, the assertions do not.
+// a few on SQLite; the waits and test timeouts scale with it, the assertions do not.
 const SLOW = onPostgres ? 3 : 1;
 const quiet = { debug() {}, info() {}, warn() {}, error() {} };
 
@@ -114,56 +114,68 @@ describe('worker faults (real Redis)', () => {
     60_000 * SLOW,
   );
 
-  it('the same scheduler tick delivered twice starts one bill run', async () => {
-    setUpManyAccounts(store, 400);
-    const worker = await startWorkers({ store: openDatabase(store.path), redisUrl: loadConfig().redisUrl, prefix, concurrency: 2, shardSize: 100, logger: quiet });
-    running.push(worker);
-    // The monthly tick of April bills March; the same tick arrives twice (at the same instant).
-    const tick = Date.parse('2025-04-01T02:00:00Z');
-    const starts = await Promise.all(['a', 'b'].map((k) => tasks.add('bill.start', {}, { jobId: jobKey('tick', TENANT, tick, k), timestamp: tick })));
-    const finished = await Promise.all(starts.map((j) => eventually('a start to finish', async () => (await tasks.getJob(j.id!))?.finishedOn !== undefined, 30_000)));
-    expect(finished).toHaveLength(2);
-    const results = await Promise.all(starts.map(async (j) => (await tasks.getJob(j.id!))!.returnvalue as { period: string; started: boolean }));
-    expect(results.map((r) => r.period)).toEqual([PERIOD, PERIOD]);
-    const parent = jobKey('bill-run', TENANT, PERIOD);
-    await eventually('the bill run to finish', async () => (await stateOf(parent)) === 'completed', 30_000);
-    const shards = (await bill.getJobs(['completed', 'failed', 'active', 'wait', 'delayed'])).filter((j) => j.name === 'bill.shard');
-    expect(shards.map((j) => j.id).sort()).toEqual([0, 1, 2, 3].map((i) => jobKey('bill-shard', TENANT, PERIOD, i)));
-    expect(shards.every((j) => j.attemptsMade <= 1)).toBe(true);
-    const total = (await bill.getJob(parent))!.returnvalue as { created: number; alreadyPresent: number };
-    expect(total).toMatchObject({ created: 400, alreadyPresent: 0 });
-    expect(readInvoices(store.path)).toHaveLength(400);
-    // Retention removes finished jobs past their age (here: any age), and with them their ids.
-    const cleaned = (await defaultHandlers()['retention.clean']({} as Job, { ...worker.deps, retentionDays: 0 })) as { removed: Record<string, number> };
-    expect(cleaned.removed[`${QUEUES.bill}.completed`]).toBe(5);
-    expect(await bill.getJob(parent)).toBeUndefined();
-  }, 60_000);
+  it(
+    'the same scheduler tick delivered twice starts one bill run',
+    async () => {
+      setUpManyAccounts(store, 400);
+      const worker = await startWorkers({ store: openDatabase(store.path), redisUrl: loadConfig().redisUrl, prefix, concurrency: 2, shardSize: 100, logger: quiet });
+      running.push(worker);
+      // The monthly tick of April bills March; the same tick arrives twice (at the same instant).
+      const tick = Date.parse('2025-04-01T02:00:00Z');
+      const starts = await Promise.all(['a', 'b'].map((k) => tasks.add('bill.start', {}, { jobId: jobKey('tick', TENANT, tick, k), timestamp: tick })));
+      const finished = await Promise.all(starts.map((j) => eventually('a start to finish', async () => (await tasks.getJob(j.id!))?.finishedOn !== undefined, 30_000 * SLOW)));
+      expect(finished).toHaveLength(2);
+      const results = await Promise.all(starts.map(async (j) => (await tasks.getJob(j.id!))!.returnvalue as { period: string; started: boolean }));
+      expect(results.map((r) => r.period)).toEqual([PERIOD, PERIOD]);
+      const parent = jobKey('bill-run', TENANT, PERIOD);
+      await eventually('the bill run to finish', async () => (await stateOf(parent)) === 'completed', 30_000 * SLOW);
+      const shards = (await bill.getJobs(['completed', 'failed', 'active', 'wait', 'delayed'])).filter((j) => j.name === 'bill.shard');
+      expect(shards.map((j) => j.id).sort()).toEqual([0, 1, 2, 3].map((i) => jobKey('bill-shard', TENANT, PERIOD, i)));
+      expect(shards.every((j) => j.attemptsMade <= 1)).toBe(true);
+      const total = (await bill.getJob(parent))!.returnvalue as { created: number; alreadyPresent: number };
+      expect(total).toMatchObject({ created: 400, alreadyPresent: 0 });
+      expect(readInvoices(store.path)).toHaveLength(400);
+      // Retention removes finished jobs past their age (here: any age), and with them their ids.
+      const cleaned = (await defaultHandlers()['retention.clean']({} as Job, { ...worker.deps, retentionDays: 0 })) as { removed: Record<string, number> };
+      expect(cleaned.removed[`${QUEUES.bill}.completed`]).toBe(5);
+      expect(await bill.getJob(parent)).toBeUndefined();
+    },
+    60_000 * SLOW,
+  );
 
-  it('a restart upserts the same job schedulers in the tenant’s zone and billing day', async () => {
-    setOperatorSetting(store, 'timezone', 'Europe/London');
-    setOperatorSetting(store, 'billingDay', 3);
-    const options = { store: openDatabase(store.path), redisUrl: loadConfig().redisUrl, prefix, logger: quiet, dropFolders: [{ switch: 'fs1', format: 'freeswitch-csv', dir: store.dir }] };
-    const once = await startWorkers(options);
-    await once.close();
-    const again = await startWorkers({ ...options, dropFolders: [] });
-    running.push(again);
-    const schedulers = await tasks.getJobSchedulers(0, -1);
-    expect(schedulers.map((s) => s.key).sort()).toEqual(['audit', 'cycle', 'fraud', 'notifications', 'overdue', 'rating', 'retention'].map((k) => `${TENANT}.${k}`));
-    const monthly = schedulers.find((s) => s.key === `${TENANT}.cycle`)!;
-    expect(monthly).toMatchObject({ pattern: '0 2 3 * *', tz: 'Europe/London', name: 'cycle.start' });
-  }, 30_000);
+  it(
+    'a restart upserts the same job schedulers in the tenant’s zone and billing day',
+    async () => {
+      setOperatorSetting(store, 'timezone', 'Europe/London');
+      setOperatorSetting(store, 'billingDay', 3);
+      const options = { store: openDatabase(store.path), redisUrl: loadConfig().redisUrl, prefix, logger: quiet, dropFolders: [{ switch: 'fs1', format: 'freeswitch-csv', dir: store.dir }] };
+      const once = await startWorkers(options);
+      await once.close();
+      const again = await startWorkers({ ...options, dropFolders: [] });
+      running.push(again);
+      const schedulers = await tasks.getJobSchedulers(0, -1);
+      expect(schedulers.map((s) => s.key).sort()).toEqual(['audit', 'cycle', 'fraud', 'notifications', 'overdue', 'rating', 'retention'].map((k) => `${TENANT}.${k}`));
+      const monthly = schedulers.find((s) => s.key === `${TENANT}.cycle`)!;
+      expect(monthly).toMatchObject({ pattern: '0 2 3 * *', tz: 'Europe/London', name: 'cycle.start' });
+    },
+    30_000 * SLOW,
+  );
 
-  it('SIGTERM lets the current shard finish, then the worker exits 0', async () => {
-    setUpManyAccounts(store, 1500);
-    const proc = await startWorkerProcess(store.path, prefix, ['--shard-size', '1500']);
-    children.push(proc);
-    await enqueueBillRun(tasks, TENANT, PERIOD);
-    const shardId = jobKey('bill-shard', TENANT, PERIOD, 0);
-    await eventually('the shard to be billing', async () => readInvoices(store.path).length > 0, 30_000);
-    proc.child.kill('SIGTERM');
-    const end = await proc.ended;
-    expect(end.status).toBe(0);
-    expect(await stateOf(shardId)).toBe('completed');
-    expect(readInvoices(store.path)).toHaveLength(1500);
-  }, 60_000);
+  it(
+    'SIGTERM lets the current shard finish, then the worker exits 0',
+    async () => {
+      setUpManyAccounts(store, 1500);
+      const proc = await startWorkerProcess(store.path, prefix, ['--shard-size', '1500']);
+      children.push(proc);
+      await enqueueBillRun(tasks, TENANT, PERIOD);
+      const shardId = jobKey('bill-shard', TENANT, PERIOD, 0);
+      await eventually('the shard to be billing', async () => readInvoices(store.path).length > 0, 30_000 * SLOW);
+      proc.child.kill('SIGTERM');
+      const end = await proc.ended;
+      expect(end.status).toBe(0);
+      expect(await stateOf(shardId)).toBe('completed');
+      expect(readInvoices(store.path)).toHaveLength(1500);
+    },
+    60_000 * SLOW,
+  );
 });
