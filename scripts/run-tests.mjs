@@ -57,7 +57,9 @@ function dropLeftoverSchemas() {
   const sql = "select string_agg(format('drop schema %I cascade;', nspname), ' ') from pg_namespace where nspname like 'sbp\\_%'";
   const found = spawnSync('psql', [POSTGRES_URL, '-tAc', sql], { encoding: 'utf8' });
   const drops = (found.stdout ?? '').trim();
-  if (drops) spawnSync('psql', [POSTGRES_URL, '-qc', drops], { stdio: 'inherit' });
+  // One statement at a time (psql's input runs each in its own transaction): dropping them all in
+  // one would hold a lock per table of every schema at once (max_locks_per_transaction).
+  if (drops) spawnSync('psql', [POSTGRES_URL, '-q'], { input: `set client_min_messages = warning;\n${drops.replaceAll('; ', ';\n')}`, stdio: ['pipe', 'inherit', 'inherit'] });
 }
 
 const engines = (process.env.SWITCHBOARD_TEST_ENGINES ?? 'sqlite,postgres').split(',');
