@@ -6,7 +6,7 @@
 // PostgreSQL (SWITCHBOARD_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/test) to each
 // round of the layouts: end to end into a fresh schema, bytes per event from pg_total_relation_size.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, symlinkSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -80,7 +80,12 @@ function baseCheckout(): { dir: string; ref: string } {
     mkdirSync(dir, { recursive: true });
     execFileSync('sh', ['-c', `git archive ${ref} | tar -x -C "${dir}"`], { cwd: ROOT });
   }
-  if (!existsSync(join(dir, 'node_modules'))) symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
+  const modules = join(dir, 'node_modules');
+  if (!existsSync(modules)) {
+    // A link left by a checkout that is gone (existsSync follows it and says no): replace it.
+    rmSync(modules, { force: true });
+    symlinkSync(join(ROOT, 'node_modules'), modules);
+  }
   // The same harness on both layouts: it uses only openDatabase, createBatch, createRowWriter and ingestFile.
   for (const f of ['bench-end-to-end.ts', 'measure.ts']) copyFileSync(join(ROOT, 'bench', f), join(dir, 'bench', f));
   return { dir, ref };
