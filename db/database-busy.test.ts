@@ -14,22 +14,27 @@ beforeEach(() => {
 });
 afterEach(() => store.cleanup());
 
+/** `begin` gives up waiting for the lock, and lockAsConflict makes that a CONFLICT naming the wait. */
+function expectBusyConflict(begin: () => void): void {
+  let thrown: unknown;
+  try {
+    begin();
+  } catch (err) {
+    thrown = err;
+  }
+  const mapped = lockAsConflict(thrown);
+  expect(mapped).toBeInstanceOf(BillingError);
+  expect((mapped as BillingError).code).toBe('CONFLICT');
+  expect((mapped as BillingError).message).toMatch(/database busy: .*locked by another process/);
+}
+
 describe('waiting for the write lock', () => {
   it.skipIf(onPostgres)('a writer that never gets the lock gives up with a CONFLICT naming the wait, not an internal error (SQLite)', () => {
     store.sqlite.exec('BEGIN IMMEDIATE'); // another writer holds the lock
     const other = new Database(store.path);
     try {
       other.pragma('busy_timeout = 20');
-      let thrown: unknown;
-      try {
-        beginImmediate(other, 200);
-      } catch (err) {
-        thrown = err;
-      }
-      const mapped = lockAsConflict(thrown);
-      expect(mapped).toBeInstanceOf(BillingError);
-      expect((mapped as BillingError).code).toBe('CONFLICT');
-      expect((mapped as BillingError).message).toMatch(/database busy: .*locked by another process/);
+      expectBusyConflict(() => beginImmediate(other, 200));
       store.sqlite.exec('COMMIT');
       beginImmediate(other, 200); // free again: it takes it
       other.exec('COMMIT');
@@ -44,16 +49,7 @@ describe('waiting for the write lock', () => {
     const other = openDatabase(store.path);
     const client = other.sqlite as unknown as PgSyncClient;
     try {
-      let thrown: unknown;
-      try {
-        client.beginWriter(200);
-      } catch (err) {
-        thrown = err;
-      }
-      const mapped = lockAsConflict(thrown);
-      expect(mapped).toBeInstanceOf(BillingError);
-      expect((mapped as BillingError).code).toBe('CONFLICT');
-      expect((mapped as BillingError).message).toMatch(/database busy: .*locked by another process/);
+      expectBusyConflict(() => client.beginWriter(200));
       expect(client.inTransaction).toBe(false);
       holder.exec('COMMIT');
       client.beginWriter(200); // free again: it takes it

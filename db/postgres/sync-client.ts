@@ -49,13 +49,10 @@ export class PostgresError extends Error {
 export class PgStatement {
   private arrayMode = false;
   private plucked = false;
-  readonly reader: boolean;
   constructor(
     private readonly client: PgSyncClient,
     readonly source: string,
-  ) {
-    this.reader = /^\s*(select|with|values)\b|\breturning\b/i.test(source);
-  }
+  ) {}
   raw(on = true): this {
     this.arrayMode = on;
     return this;
