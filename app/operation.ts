@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { Role } from '../tools/approval/index.ts';
 import { BillingError, toBillingError } from '../tools/errors.ts';
-import { describeIssues, parseOrThrow } from '../tools/schemas/index.ts';
+import { describeIssues, findNul, parseOrThrow } from '../tools/schemas/index.ts';
 import type { OperationContext } from './context.ts';
 
 /**
@@ -39,14 +39,22 @@ export function checkAllowed(op: Operation, ctx: OperationContext): void {
     throw new BillingError('FORBIDDEN', `${actor.id} may not ${op.summary.replace(/\.$/, '').toLowerCase()} (needs ${op.roles.join(' or ')}; holds ${actor.roles.join(', ') || 'no role'})`);
 }
 
+/** Parses an operation's input: a bad field, or text holding a NUL (U+0000), is INVALID_INPUT naming it. */
+export function parseInput<I extends z.ZodType>(op: Pick<Operation<I>, 'input'>, input: unknown): z.output<I> {
+  const parsed = parseOrThrow(op.input, input);
+  const nul = findNul(parsed);
+  if (nul !== null) throw new BillingError('INVALID_INPUT', `${nul}: text may not hold a NUL character (U+0000)`);
+  return parsed;
+}
+
 /**
- * Runs an operation: checks the actor's roles, parses the input (a bad field is INVALID_INPUT
- * naming it), runs the handler and checks its output against the declared schema (a mismatch is
+ * Runs an operation: checks the actor's roles, parses the input (a bad field, or text holding a
+ * NUL, is INVALID_INPUT naming it), runs the handler and checks its output against the declared schema (a mismatch is
  * a defect, INTERNAL, logged with the issues).
  */
 export async function runOperation<I extends z.ZodType, O extends z.ZodType>(op: Operation<I, O>, ctx: OperationContext, input: unknown): Promise<z.output<O>> {
   checkAllowed(op as unknown as Operation, ctx);
-  const parsed = parseOrThrow(op.input, input);
+  const parsed = parseInput(op, input);
   let result: z.input<O>;
   try {
     result = await op.handler(ctx, parsed);

@@ -99,7 +99,8 @@ describe('the large-file writer (SQLite: its thread; PostgreSQL: its multi-row w
       classification: { category: 'unclassified', roaming: 'none', destination: null, destinationCountry: null, reason: `odd \u001f ${n}` },
       rating: null,
     });
-    // PostgreSQL's text cannot hold U+0000 (its insert is refused: docs/scaling.md, known limits), so the NUL rows are SQLite's.
+    // A NUL never reaches a sink from ingest (it quarantines the line as CONTROL_CHARACTER); the NUL rows check
+    // that SQLite's writer thread carries one as its inline path does. PostgreSQL's text cannot hold it at all.
     const nul = onPostgres ? [] : [record(2, '\u0000', null), record(3, '', '\u0000')];
     const records = [record(1, '0161\u001f496', 'a'), ...nul, record(4, '01614960123', 'b'), record(4, 'again', 'c')];
     const [threaded, inline] = [temp(), sqliteTemp()];

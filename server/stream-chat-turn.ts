@@ -1,10 +1,9 @@
 import type { Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
-import { checkAllowed, runOperation, type OperationContext, type OperationEvent } from '../app/index.ts';
+import { checkAllowed, parseInput, runOperation, type OperationContext, type OperationEvent } from '../app/index.ts';
 import { postMessage } from '../app/chat/index.ts';
 import { writableThread } from '../db/index.ts';
 import { toBillingError } from '../tools/errors.ts';
-import { parseOrThrow } from '../tools/schemas/index.ts';
 
 /**
  * Runs a chat turn and streams it as server-sent events: `token`, `agent`, `tool`, `proposal` as
@@ -15,7 +14,7 @@ import { parseOrThrow } from '../tools/schemas/index.ts';
  */
 export function streamChatTurn(c: Context, ctx: OperationContext, raw: unknown, status: 200 | 201 = 200): Response {
   checkAllowed(postMessage, ctx);
-  const input = parseOrThrow(postMessage.input, raw);
+  const input = parseInput(postMessage, raw);
   if (input.threadId) writableThread(ctx.scope, input.threadId, ctx.actor.id);
   c.status(status);
   return streamSSE(c, async (stream) => {

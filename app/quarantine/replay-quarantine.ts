@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { createDbSink, findEventIdByKey, getOperatorSettings, markReplayed, openQuarantineWithBatch, tenantOpenQuarantine, updateQuarantined, type Store } from '../../db/index.ts';
-import { createParser, idempotencyKey, plausibilityWindow, type CdrFormat, type CdrParser, type PlausibilityWindow } from '../../tools/cdr/index.ts';
+import { createParser, idempotencyKey, plausibilityWindow, showNul, type CdrFormat, type CdrParser, type PlausibilityWindow } from '../../tools/cdr/index.ts';
 import { createRecordClassifier, directionRulesFor, type DirectionRules } from '../../tools/classify/index.ts';
 import { assertOwnsIngestion } from '../ingest/ingestion-owner.ts';
 import { defineOperation } from '../operation.ts';
@@ -42,6 +42,13 @@ function replayRows(store: Store, rows: ReturnType<typeof openQuarantineWithBatc
       parser = createParser(row.format as CdrFormat, { ...options, plausibility: window, direction: direction ?? directionRulesFor(settings) });
       if (header) parser.parseLine(header, 0); // teaches a generic CSV parser its columns
       parsers.set(row.parserOptions + row.format, parser);
+    }
+    // A stored NUL line shows its NULs as U+2400, so it is not the line as read: only a corrected line replays it.
+    if (raw.includes('\u0000') || (correctedRaw === undefined && q.reason === 'CONTROL_CHARACTER')) {
+      const message = correctedRaw === undefined ? 'the line held a NUL character (shown as \u2400): give the corrected line' : 'the corrected line holds a NUL character (U+0000)';
+      updateQuarantined(store, q.id, { raw: showNul(raw), reason: 'CONTROL_CHARACTER', message });
+      results.push({ id: q.id, outcome: 'still_quarantined', reason: 'CONTROL_CHARACTER', message });
+      continue;
     }
     const outcome = parser.parseLine(raw, q.lineNo);
     if (outcome.kind !== 'record') {

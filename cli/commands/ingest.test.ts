@@ -118,6 +118,39 @@ describe('ingest: nothing lost, nothing doubled (real SQLite)', () => {
   });
 });
 
+describe('ingest: a NUL character is bad input on every engine', () => {
+  it('quarantines a raw NUL as CONTROL_CHARACTER, once, shown as U+2400, and replays only a corrected line', async () => {
+    settings();
+    const file = join(store.dir, 'Master.csv');
+    const nul = GOOD[1]!.replace('"Bob <1002>"', '"Bob\u0000 <1002>"');
+    writeFileSync(file, [GOOD[0], nul, GOOD[2]].join('\n'));
+    const r = await ingestFile(store, file, { format: 'asterisk' });
+    expect([r.read, r.accepted, r.quarantined]).toEqual([3, 2, 1]);
+    expect(r.quarantineReasons).toEqual({ CONTROL_CHARACTER: 1 });
+    const [q] = listQuarantine(store, { status: 'open' });
+    expect(q).toMatchObject({ lineNo: 2, reason: 'CONTROL_CHARACTER', raw: nul.replace('\u0000', '\u2400') });
+    const again = await ingestFile(store, file, { format: 'asterisk' });
+    expect([again.read, again.accepted, again.duplicates, again.quarantined]).toEqual([3, 0, 3, 0]);
+    // The stored text is not the line as read, so it does not replay by itself, nor does a corrected line that keeps a NUL.
+    expect(replayQuarantine(store, { id: q!.id }).results[0]).toMatchObject({ outcome: 'still_quarantined', reason: 'CONTROL_CHARACTER' });
+    expect(replayQuarantine(store, { id: q!.id, raw: nul }).results[0]).toMatchObject({ outcome: 'still_quarantined', reason: 'CONTROL_CHARACTER' });
+    expect(listQuarantine(store, { status: 'open' })[0]!.raw).toBe(nul.replace('\u0000', '\u2400'));
+    expect(replayQuarantine(store, { id: q!.id, raw: GOOD[1]! }).results[0]).toMatchObject({ outcome: 'accepted' });
+    expect(count('usage_events')).toBe(3);
+  });
+
+  it('quarantines an escaped NUL in a JSON Lines value or key and accepts its neighbours', async () => {
+    settings();
+    const file = join(store.dir, 'cdrs.jsonl');
+    const line = (id: string, extra: string) =>
+      `{"record_id":"${id}","service":"voice","direction":"outbound","subscriber":"447400100001","other_party":"01614960123","start":"2025-03-03T10:00:00Z","duration":60,"disposition":"answered"${extra}}`;
+    writeFileSync(file, [line('j1', ''), line('j2', ',"notes":"a\\u0000b"'), line('j3', ',"x\\u0000":"1"'), line('j4', ',"notes":"\\\\u0000 is text"')].join('\n'));
+    const r = await ingestFile(store, file, { format: 'jsonl' });
+    expect([r.read, r.accepted, r.quarantined]).toEqual([4, 2, 2]);
+    expect(r.quarantineReasons).toEqual({ CONTROL_CHARACTER: 2 });
+  });
+});
+
 describe('quarantine replay of a generic CSV line', () => {
   it('re-reads a corrected line with the columns of its file header', async () => {
     const file = join(store.dir, 'usage.csv');

@@ -34,6 +34,10 @@ describe('/api/v1/accounts/{accountId}/notes', () => {
     expect([forged.status, forged.body.error.code]).toEqual([400, 'INVALID_INPUT']);
     const empty = await call(api.app, 'POST', '/api/v1/accounts/A1/notes', { as: api.users.dan, body: { body: '   ' } });
     expect([empty.status, empty.body.error.message]).toEqual([400, expect.stringContaining('a note needs some text')]);
+    // A NUL is refused at the door on every engine (PostgreSQL's text could not store it), and nothing is written.
+    const nul = await call(api.app, 'POST', '/api/v1/accounts/A1/notes', { as: api.users.dan, body: { body: 'a\u0000b' } });
+    expect([nul.status, nul.body.error.code, nul.body.error.message]).toEqual([400, 'INVALID_INPUT', 'body: text may not hold a NUL character (U+0000)']);
+    expect((await call(api.app, 'GET', '/api/v1/accounts/A1/notes', { as: api.users.dan })).body.notes).toEqual([]);
     expect((await call(api.app, 'POST', '/api/v1/accounts/A1/notes', { as: api.users.bob, body: { body: 'x' } })).status).toBe(403);
     expect((await call(api.app, 'GET', '/api/v1/accounts/A1/notes', { as: api.users.cora })).status).toBe(403);
     expect((await call(api.app, 'POST', '/api/v1/accounts/A1/notes', { as: api.users.uma, body: { body: 'x' } })).status).toBe(404);

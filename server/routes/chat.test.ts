@@ -105,6 +105,8 @@ describe('/api/v1/chat', () => {
     const bad = await call(api.app, 'POST', '/api/v1/chat/threads', { as: api.users.alice, body: { text: 'hi' } });
     expect(bad.status).toBe(400);
     expect(bad.body.error.message).toContain('message');
+    const nul = await call(api.app, 'POST', '/api/v1/chat/threads', { as: api.users.alice, body: { message: 'explain\u0000 invoice' } });
+    expect([nul.status, nul.body.error.message]).toEqual([400, 'message: text may not hold a NUL character (U+0000)']);
 
     for (const path of [`/api/v1/chat/threads/${threadId}`, `/api/v1/chat/threads/${threadId}/messages`]) {
       const other = path.endsWith('messages')

@@ -51,6 +51,11 @@ export function idempotencyKey(sourceName: string, record: UsageRecord, rawLine:
   return record.sourceId ? `${sourceName}:${record.sourceId}` : `${sourceName}:line:${sha1(rawLine)}`;
 }
 
+/** A line with each NUL (U+0000) replaced by the visible SYMBOL FOR NULL (U+2400), for storing and showing. */
+export function showNul(text: string): string {
+  return text.indexOf('\u0000') === -1 ? text : text.replaceAll('\u0000', '\u2400');
+}
+
 /** The dedup key of a quarantined line: the same bad line from the same source is kept once. */
 export function quarantineKey(sourceName: string, rawLine: string): string {
   return `${sourceName}:q:${sha1(rawLine)}`;
@@ -71,7 +76,9 @@ export async function ingestLines(lines: AsyncIterable<PhysicalLine | readonly P
   let quarantined: QuarantinedRecord[] = [];
 
   const quarantine = (line: PhysicalLine, reason: QuarantineReason, message: string) => {
-    quarantined.push({ dedupKey: quarantineKey(options.sourceName, line.text), lineNo: line.lineNo, raw: line.text, reason, message });
+    // The key hashes the line as read; the stored text shows a NUL as U+2400 (PostgreSQL's text
+    // cannot hold U+0000), which also covers the kept prefix of an over-long line.
+    quarantined.push({ dedupKey: quarantineKey(options.sourceName, line.text), lineNo: line.lineNo, raw: showNul(line.text), reason, message: showNul(message) });
   };
 
   // A sink may store asynchronously (a writer thread): up to MAX_IN_FLIGHT chunks are written while
@@ -118,6 +125,11 @@ export async function ingestLines(lines: AsyncIterable<PhysicalLine | readonly P
     if (line.tooLong) {
       counts.read++;
       quarantine(line, 'LINE_TOO_LONG', `line ${line.lineNo} is longer than 64 KiB`);
+      return;
+    }
+    if (line.text.indexOf('\u0000') !== -1) {
+      counts.read++;
+      quarantine(line, 'CONTROL_CHARACTER', `line ${line.lineNo} holds a NUL character (U+0000, shown as \u2400): a binary or corrupted file?`);
       return;
     }
     let outcome;

@@ -77,6 +77,8 @@ export const quarantineReasonSchema = z.enum([
   'UNKNOWN_SERVICE',
   'INVALID_VALUE',
   'LINE_TOO_LONG',
+  // U+0000 in a line or a decoded JSON string: no engine's text column can be trusted with it (PostgreSQL refuses it).
+  'CONTROL_CHARACTER',
   // Plausibility (check-record-plausibility.ts): the record reads, but cannot be believed.
   'TIME_TOO_OLD',
   'TIME_IN_FUTURE',

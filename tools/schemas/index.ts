@@ -9,3 +9,4 @@ export {
   languageTagSchema,
 } from './building-blocks.ts';
 export { describeIssues, zodToBillingError, parseOrThrow } from './zod-to-billing-error.ts';
+export { findNul } from './find-nul.ts';
