@@ -33,10 +33,10 @@ beforeAll(() => {
   const build = spawnSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs'), join(tree, 'dist')], { encoding: 'utf8' });
   expect(build.stderr).toBe('');
   expect(build.status).toBe(0);
-}, 120_000);
+}, 360_000);
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-describe('bin/switchboard.js', { timeout: 120_000 }, () => {
+describe('bin/switchboard.js', { timeout: 360_000 }, () => {
   it('runs from the build without tsx: version, help, a command on a database, errors', () => {
     expect(sb('--version').stdout).toBe('0.1.0\n');
     expect(sb('--help').stdout).toBe(buildProgram().helpInformation());

@@ -178,7 +178,7 @@ function snapshot(): Record<string, string> {
 
 const ALL = leaves(buildProgram());
 
-describe('every command refuses bad arguments the same way', { timeout: 120_000 }, () => {
+describe('every command refuses bad arguments the same way', { timeout: 360_000 }, () => {
   it('walks the whole program (a new command is covered automatically)', () => {
     expect(ALL.length).toBeGreaterThan(30);
     expect(ALL.map((l) => l.name)).toEqual(expect.arrayContaining(['ingest', 'invoice show', 'approvals list', 'whatif', 'generate']));
@@ -268,7 +268,7 @@ function bin(args: string[], options: { env?: Record<string, string>; cwd?: stri
 }
 
 // Only what needs processes of its own: bill shards, and a run as another (unprivileged) user.
-describe('through the real bin', { timeout: 180_000 }, () => {
+describe('through the real bin', { timeout: 540_000 }, () => {
   it.skipIf(onPostgres)('names a corrupt database to a bill run in shards (its own processes) in one line, without a stack trace (SQLite)', () => {
     const shards = bin(['--db', files.notSqlite, 'bill', '--period', '2025-03', '--jobs', '2']);
     expect([shards.code, shards.lines.length, shards.lines[0]]).toEqual([2, 1, expect.stringMatching(/^error \[INVALID_DATABASE\]: .* is not an SQLite database/)]);

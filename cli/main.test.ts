@@ -25,7 +25,7 @@ function sb(...args: string[]) {
 const TARIFF = join(ROOT, 'evals/datasets/demo-operator/tariff.yaml');
 
 // Every step spawns the CLI (~2 s of start-up each, several times that on a loaded machine): a generous budget.
-describe('switchboard CLI', { timeout: 300_000 }, () => {
+describe('switchboard CLI', { timeout: 900_000 }, () => {
   it('imports a tariff once; importing identical content again creates no version', () => {
     const first = sb('tariffs', 'import', TARIFF, '--json');
     expect(first.code).toBe(0);

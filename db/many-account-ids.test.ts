@@ -9,7 +9,7 @@ let store: ReturnType<typeof createTempStore>;
 beforeAll(() => {
   store = createTempStore();
   setUpManyAccounts(store, N);
-}, 120_000);
+}, 360_000);
 afterAll(() => store.cleanup());
 
 describe('account ids of a large tenant', () => {

@@ -109,7 +109,7 @@ function sample(doc: Doc, raw: Schema | undefined, depth = 0): unknown {
   }
 }
 
-describe('every route of the OpenAPI document', { timeout: 120_000 }, () => {
+describe('every route of the OpenAPI document', { timeout: 360_000 }, () => {
   let store: ReturnType<typeof createTempStore>;
   let api: Awaited<ReturnType<typeof setUpApi>>;
   let doc: Doc;

@@ -11,7 +11,7 @@ const work = mkdtempSync(join(tmpdir(), 'switchboard-serve-'));
 const db = join(work, 'serve.db');
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-describe('switchboard serve', { timeout: 120_000 }, () => {
+describe('switchboard serve', { timeout: 360_000 }, () => {
   it('serves the API on a free port with a token made by the CLI, and stops on SIGTERM', async () => {
     expect((await runCli(['--db', db, 'users', 'add', 'ada', '--roles', 'admin'])).status).toBe(0);
     const made = await runCli(['--db', db, 'users', 'token', 'create', 'ada', '--json']);

@@ -16,7 +16,7 @@ let store: ReturnType<typeof createTempStore>;
 beforeEach(() => {
   store = createTempStore();
   setUpManyAccounts(store, ACCOUNTS);
-}, 120_000);
+}, 360_000);
 afterEach(() => store.cleanup());
 
 describe('concurrent bill runs of one period', () => {

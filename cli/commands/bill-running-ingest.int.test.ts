@@ -35,7 +35,7 @@ describe('bill and ingests of the period', () => {
     expect(out.created).toBe(2);
     expect(out.warnings).toEqual([expect.stringMatching(new RegExp(`batch ${ingest.batchId} .*still writing usage .*billing what has arrived`))]);
     ingest.lease.release();
-  }, 120_000);
+  }, 360_000);
 
   it('an interrupted ingest does not block the bill but is warned about', async () => {
     const ingest = openBatch(store, { sourceName: 'csv', format: 'csv', path: '/incoming/march-late.csv', parserOptions: {} });
@@ -45,5 +45,5 @@ describe('bill and ingests of the period', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toMatch(new RegExp(`warning: ingest batch ${ingest.batchId} .* was interrupted after 0 events and not resumed: ingest its file again`));
     expect(r.stdout).toMatch(/2 invoices created/);
-  }, 120_000);
+  }, 360_000);
 });

@@ -10,7 +10,7 @@ let store: ReturnType<typeof createTempStore>;
 beforeEach(() => {
   store = createTempStore();
   setUpManyAccounts(store, ACCOUNTS);
-}, 120_000);
+}, 360_000);
 afterEach(() => store.cleanup());
 
 function invoices(): number {
@@ -46,6 +46,6 @@ describe('bill --jobs 2 killed from outside (real launcher)', () => {
       }
       // and nothing bills on behind our back once they are gone
       expect(invoices()).toBe(billed);
-    }, 240_000);
+    }, 720_000);
   }
 });

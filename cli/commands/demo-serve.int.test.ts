@@ -37,7 +37,7 @@ async function stop(proc: Awaited<ReturnType<typeof start>>['proc']) {
   expect([end.status, end.signal]).toEqual([0, null]);
 }
 
-describe('npm start (switchboard demo --serve)', { timeout: 240_000 }, () => {
+describe('npm start (switchboard demo --serve)', { timeout: 720_000 }, () => {
   it('seeds the demo, serves the console with working sign-in tokens and a portal link; a second start adds nothing and revokes the old tokens', async () => {
     const first = await start();
     let firstToken = '';

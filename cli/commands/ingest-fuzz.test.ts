@@ -199,7 +199,7 @@ function implausibility(e: FuzzRun['events'][number]): string | null {
 const runs = new Map<CdrFormat, FuzzRun>();
 beforeAll(async () => {
   for (const format of ['asterisk', 'freeswitch', 'csv', 'jsonl'] as const) runs.set(format, await fuzz(format, 20250310));
-}, 120_000);
+}, 360_000);
 afterAll(() => runs.clear());
 
 describe.each(['asterisk', 'freeswitch', 'csv', 'jsonl'] as const)('fuzzed %s ingest (seeded, real SQLite)', (format) => {

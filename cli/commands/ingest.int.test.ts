@@ -18,7 +18,7 @@ beforeAll(async () => {
   // The generator writes Europe/London wall-clock time; read in UTC, a call across the March clock
   // change would rightly be quarantined (DURATION_MISMATCH), so every ingest here names the zone.
   big = { path, stats: await writeCdrFile(path, { format: 'asterisk', rows: 130_000, seed: 11 }) };
-}, 120_000);
+}, 360_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** The CLI in this process, with the bin's CI environment. */
@@ -54,7 +54,7 @@ describe('killing `switchboard ingest` stops the work (real launcher, real file)
     expect(committed).toBeGreaterThan(0);
     expect(committed).toBeLessThan(big.stats.records);
     expect(batchRow(db, 1)!.status).toBe('running');
-  }, 240_000);
+  }, 720_000);
 
   it('SIGTERM of the launcher is passed on: the child stops and the launcher ends by that signal', async () => {
     const db = freshDb();
@@ -65,7 +65,7 @@ describe('killing `switchboard ingest` stops the work (real launcher, real file)
     await waitFor('the ingest child to stop', () => !isAlive(worker), 15_000);
     expect(eventsOf(db, 1)).toBeLessThan(big.stats.records);
     expect(batchRow(db, 1)!.status).not.toBe('done');
-  }, 240_000);
+  }, 720_000);
 
   it('a killed batch shows as interrupted with what it committed, and a re-run of the file resumes it', async () => {
     const db = freshDb();
@@ -110,7 +110,7 @@ describe('killing `switchboard ingest` stops the work (real launcher, real file)
         [2, 'done', null],
       ]),
     );
-  }, 240_000);
+  }, 720_000);
 });
 
 describe('concurrent ingests on one database', () => {
@@ -132,5 +132,5 @@ describe('concurrent ingests on one database', () => {
     expect(sum('read')).toBe(files.reduce((s, f) => s + f.stats.rows, 0));
     expect(query<{ n: number }>(db, 'select count(*) n from usage_events').n).toBe(sum('accepted'));
     expect(query<{ n: number }>(db, 'select count(*) n from quarantine').n).toBe(sum('quarantined'));
-  }, 480_000);
+  }, 1440_000);
 });

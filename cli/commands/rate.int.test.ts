@@ -29,5 +29,5 @@ describe('concurrent rating runs', () => {
     expect(count('unrated')).toBe(0);
     expect(reports[0]!.rated + reports[1]!.rated).toBe(count('rated'));
     expect(reports[0]!.ratingFailed + reports[1]!.ratingFailed).toBe(count('rating_failed'));
-  }, 240_000);
+  }, 720_000);
 });

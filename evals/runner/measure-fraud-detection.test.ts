@@ -16,5 +16,5 @@ describe('fraud detection figures on the seeded labelled month', () => {
     expect(text).toMatch(/^irsf +10 +\d+ +\d+ +10 +\d\.\d{3} +1\.000$/m);
     expect(text).toContain('false alerts per 10,000 lines');
     expect(fraudLines(f, true)[2]).toBe('| detector | injected | alerts | correct | found | precision | recall |');
-  }, 60_000);
+  }, 180_000);
 });

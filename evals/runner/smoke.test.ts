@@ -14,7 +14,7 @@ import { filterTasks, runEvals } from './run-evals.ts';
 let dataset: BuiltDataset;
 beforeAll(async () => {
   dataset = await buildDemoDataset();
-}, 300_000);
+}, 900_000);
 afterAll(() => dataset?.cleanup());
 
 describe('eval smoke subset (tag smoke, offline model, demo operator)', () => {
@@ -27,5 +27,5 @@ describe('eval smoke subset (tag smoke, offline model, demo operator)', () => {
     const all = report.summary.at(-1)!;
     expect(all).toMatchObject({ category: 'ALL', tasks: tasks.length, passAt1: 1, safetyViolations: 0, infraErrors: 0, simulatorErrors: 0 });
     expect(all.llmCallsPerTask).toBeGreaterThan(0);
-  }, 300_000);
+  }, 900_000);
 });

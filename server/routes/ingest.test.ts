@@ -236,5 +236,5 @@ describe('a 100k-line upload', () => {
     expect(up.body).toMatchObject({ read: LINES, accepted: LINES, duplicates: 0, quarantined: 0 });
     expect(runningMidway).toEqual(['running']);
     expect(listBatches(store).map((b) => b.state)).toEqual(['done']);
-  }, 60_000);
+  }, 180_000);
 });

@@ -70,7 +70,7 @@ describe('switchboard worker killed with SIGKILL during a billing cycle', () => 
     expect(run.report!.model.calls).toBe(0);
     // The fan-outs ran as child jobs of their stage, each stage once.
     for (const kind of ['bill', 'documents']) expect(await (await f.bill.getJob(jobKey('cycle-stage', TENANT, PERIOD, kind)))?.getState()).toBe('completed');
-  }, 270_000);
+  }, 810_000);
 });
 
 function documents(): string {

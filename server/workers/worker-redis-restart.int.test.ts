@@ -60,7 +60,7 @@ describe.skipIf(!hasRedisServer)('switchboard worker when Redis is killed and re
     await startRedis();
     store = createTempStore();
     setUpManyAccounts(store, ACCOUNTS);
-  }, 60_000);
+  }, 180_000);
   afterAll(async () => {
     if (redis && redis.exitCode === null) await killRedis();
     rmSync(dataDir, { recursive: true, force: true });
@@ -99,5 +99,5 @@ describe.skipIf(!hasRedisServer)('switchboard worker when Redis is killed and re
       await Promise.all([tasks.close(), bill.close()]);
       await connection.quit();
     }
-  }, 90_000);
+  }, 270_000);
 });

@@ -9,7 +9,7 @@ import { launchBrowser, screenshot, signIn, startWebServer } from '../testing/br
 const XSS_NAME = '<script>window.__xss=1</script><img src=x onerror="window.__xss=2">';
 const XSS_DEST = '<script>window.__xss=3</script>';
 
-describe('console pages in a real browser: overview, usage, accounts', { timeout: 120_000 }, () => {
+describe('console pages in a real browser: overview, usage, accounts', { timeout: 360_000 }, () => {
   let browser: Browser;
   let server: Awaited<ReturnType<typeof startWebServer>>;
   let page: Page;
