@@ -85,8 +85,16 @@ export function childPids(pid: number): number[] {
   return found;
 }
 
-/** Polls `probe` until it returns a value (not undefined/false), failing after `timeoutMs`. */
-export async function waitFor<T>(what: string, probe: () => T | undefined | false | null, timeoutMs: number): Promise<T> {
+/**
+ * How much longer than a quiet machine needs a wait may take before it counts as hung: these
+ * machines have run the suite three times slower (vitest.config.ts), and a wait guards against a
+ * hang, never checks speed.
+ */
+export const HANG_GUARD_SCALE = 3;
+
+/** Polls `probe` until it returns a value (not undefined/false), failing after HANG_GUARD_SCALE × `timeoutMs`. */
+export async function waitFor<T>(what: string, probe: () => T | undefined | false | null, quietMs: number): Promise<T> {
+  const timeoutMs = quietMs * HANG_GUARD_SCALE;
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = probe();

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { loadConfig } from '../../../config/index.ts';
-import { printed, startCli, type CliProcess } from '../../../cli/testing/cli-processes.ts';
+import { HANG_GUARD_SCALE, printed, startCli, type CliProcess } from '../../../cli/testing/cli-processes.ts';
 import { join } from 'node:path';
 import { Queue } from 'bullmq';
 import { afterAll, beforeAll } from 'vitest';
@@ -68,8 +68,9 @@ export function numberGaps(rows: InvoiceRow[]): string[] {
   return gaps;
 }
 
-/** Polls an async `probe` until it is true, failing after `timeoutMs`. */
-export async function eventually(what: string, probe: () => Promise<boolean>, timeoutMs: number): Promise<void> {
+/** Polls an async `probe` until it is true, failing after HANG_GUARD_SCALE × `quietMs`. */
+export async function eventually(what: string, probe: () => Promise<boolean>, quietMs: number): Promise<void> {
+  const timeoutMs = quietMs * HANG_GUARD_SCALE;
   const deadline = Date.now() + timeoutMs;
   while (!(await probe())) {
     if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
