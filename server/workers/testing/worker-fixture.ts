@@ -107,7 +107,7 @@ export function useKillFixture(accounts: number): KillFixture {
     copyBooks(f.store, f.copy);
     f.tasks = new Queue(QUEUES.tasks, { connection, prefix: f.prefix });
     f.bill = new Queue(QUEUES.bill, { connection, prefix: f.prefix });
-  }, 60_000);
+  }, 180_000);
   afterAll(async () => {
     await Promise.all([f.tasks.close(), f.bill.close()]);
     await connection.quit();
