@@ -48,9 +48,9 @@ export function parseInput<I extends z.ZodType>(op: Pick<Operation<I>, 'input'>,
 }
 
 /**
- * Runs an operation: checks the actor's roles, parses the input (a bad field, or text holding a
- * NUL, is INVALID_INPUT naming it), runs the handler and checks its output against the declared schema (a mismatch is
- * a defect, INTERNAL, logged with the issues).
+ * Runs an operation: checks the actor's roles, parses the input (parseInput), runs the handler
+ * and checks its output against the declared schema (a mismatch is a defect, INTERNAL, logged
+ * with the issues).
  */
 export async function runOperation<I extends z.ZodType, O extends z.ZodType>(op: Operation<I, O>, ctx: OperationContext, input: unknown): Promise<z.output<O>> {
   checkAllowed(op as unknown as Operation, ctx);

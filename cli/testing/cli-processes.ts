@@ -92,7 +92,7 @@ export function childPids(pid: number): number[] {
  */
 export const HANG_GUARD_SCALE = 3;
 
-/** Polls `probe` until it returns a value (not undefined/false), failing after HANG_GUARD_SCALE × `timeoutMs`. */
+/** Polls `probe` until it returns a value (not undefined/false), failing after HANG_GUARD_SCALE × `quietMs`. */
 export async function waitFor<T>(what: string, probe: () => T | undefined | false | null, quietMs: number): Promise<T> {
   const timeoutMs = quietMs * HANG_GUARD_SCALE;
   const deadline = Date.now() + timeoutMs;

@@ -1,3 +1,4 @@
+import { findNul } from '../schemas/index.ts';
 import { checkTimezone } from './check-parser-options.ts';
 import { quarantine, SKIP } from './create-outcome.ts';
 import { normalizeGenericFields } from './normalize-generic-fields.ts';
@@ -18,16 +19,8 @@ export function parseJsonlLine(line: string, timezone: string): ParseOutcome {
     return quarantine('INVALID_JSON', `a line must hold a JSON object, not ${Array.isArray(value) ? 'an array' : JSON.stringify(value)?.slice(0, 40)}`);
   }
   // A NUL can only arrive escaped here (ingestLines quarantines a raw one); the cheap text test keeps the walk off ordinary lines.
-  if (line.includes('\\u0000') && holdsNul(value)) return quarantine('CONTROL_CHARACTER', 'a value or key holds an escaped NUL character (\\u0000)');
+  if (line.includes('\\u0000') && findNul(value) !== null) return quarantine('CONTROL_CHARACTER', 'a value or key holds an escaped NUL character (\\u0000)');
   return normalizeGenericFields(value as Record<string, unknown>, timezone);
-}
-
-/** Whether a decoded JSON value holds U+0000 in any string or key. */
-function holdsNul(value: unknown): boolean {
-  if (typeof value === 'string') return value.includes('\u0000');
-  if (typeof value !== 'object' || value === null) return false;
-  if (Array.isArray(value)) return value.some(holdsNul);
-  return Object.entries(value).some(([key, v]) => key.includes('\u0000') || holdsNul(v));
 }
 
 /** Creates the JSON Lines parser; it holds no state between lines. */

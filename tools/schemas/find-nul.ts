@@ -1,5 +1,5 @@
 /**
- * Where a value first holds U+0000, as a dotted path (`customer.name`, `lines.2`, `(key) of notes`),
+ * Where a value first holds U+0000, as a dotted path (`customer.name`, `lines.2`, `a key of notes`),
  * or null. Only strings, arrays and plain objects are walked: a NUL has no meaning in billing text,
  * and PostgreSQL's text columns refuse it, so every engine refuses it at the door alike.
  */
