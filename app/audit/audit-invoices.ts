@@ -1,5 +1,4 @@
 import { taxPacksInForce } from '../../db/tax-pack-store.ts';
-import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { z } from 'zod';
 import { invoicesBefore, listTenantInvoices, tenantInvoice, type Store } from '../../db/index.ts';
 import { findBillJump } from '../../tools/audit/index.ts';
@@ -8,14 +7,13 @@ import { auditFindingSchema } from '../../tools/cycle/index.ts';
 import { invoiceInvariantViolations } from '../../tools/invoice/check-invoice-invariants.ts';
 import { DEFAULT_FLAG_RULES } from '../../tools/invoice/flag-invoice.ts';
 import { billingMonthSchema } from '../../tools/schemas/index.ts';
+import { eventLoopPacer } from '../event-loop-turns.ts';
 import { defineOperation } from '../operation.ts';
 
 type Finding = z.infer<typeof auditFindingSchema>;
 
 /** Findings kept in a report; the counts are of all of them. */
 const KEPT = 500;
-/** Invoices audited between two yields to the event loop (a worker's job lock is renewed meanwhile). */
-const SLICE = 200;
 
 /** The counts of an audit of invoices, and its first findings. */
 export const invoiceAuditSchema = z.object({
@@ -35,6 +33,7 @@ export type InvoiceAudit = z.infer<typeof invoiceAuditSchema>;
 export async function auditInvoices(store: Store, tenant: string, rows: ReadonlyArray<{ id: number }>): Promise<InvoiceAudit> {
   const all: Finding[] = [];
   const packs = taxPacksInForce(store);
+  const pace = eventLoopPacer();
   for (let i = 0; i < rows.length; i++) {
     const inv = tenantInvoice(store, tenant, String(rows[i]!.id));
     const at = { invoiceId: inv.id, number: inv.number, accountId: inv.accountId };
@@ -48,7 +47,7 @@ export async function auditInvoices(store: Store, tenant: string, rows: Readonly
     for (const f of checkInvoiceCompliance(inv.document, { packs }).findings) {
       if (f.severity !== 'info') all.push({ ...at, kind: 'compliance', code: f.code, severity: f.severity, message: f.message });
     }
-    if (i % SLICE === SLICE - 1) await yieldToEventLoop();
+    await pace();
   }
   const count = (k: Finding['kind']) => all.filter((f) => f.kind === k).length;
   return {

@@ -1,13 +1,10 @@
-import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { getAccountBundle, inTransaction, newBillingCaches, recordNotification, tenantAccountIds, tenantScope, type Store } from '../../db/index.ts';
 import { describeForecast } from '../../tools/forecast/index.ts';
 import { dec } from '../../tools/money/index.ts';
 import { periodUsageOf } from '../../tools/portal/index.ts';
 import { daysBetween } from '../../tools/time/index.ts';
+import { eventLoopPacer } from '../event-loop-turns.ts';
 import { loadAccountForecast } from '../forecast/load-account-forecast.ts';
-
-/** Accounts scanned between two yields to the event loop. */
-const SLICE = 50;
 
 /** How many days before a period ends its customers hear that the invoice is coming. */
 export const UPCOMING_DAYS = 3;
@@ -34,10 +31,11 @@ export async function recordScheduledNotifications(store: Store, opts: { tenant:
   const caches = newBillingCaches();
   const report: ScheduledScanReport = { accounts: 0, usageThresholds: 0, upcoming: 0, forecasts: 0 };
   const ids = tenantAccountIds(tenantScope(store, opts.tenant));
+  const pace = eventLoopPacer();
   for (let i = 0; i < ids.length; i++) {
     const accountId = ids[i]!;
-    // A worker's job lock is renewed only while the event loop turns: a scan of many accounts yields now and then.
-    if (i % SLICE === SLICE - 1) await yieldToEventLoop();
+    // A worker's job lock is renewed only while the event loop turns.
+    await pace();
     const { forecast } = loadAccountForecast(store, accountId, getAccountBundle(store, accountId).account.billingCycleDay, opts.today, caches);
     const usage = periodUsageOf(forecast);
     const period = usage.period.label;

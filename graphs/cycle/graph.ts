@@ -87,6 +87,12 @@ export async function advanceCycle(deps: CycleDeps, period: string, how: CycleAd
     const before = await graph.getState(config);
     const stoppedAt = before.next.map(fanOutAt).find((k) => k !== undefined);
     const resumed = before.next.length > 0;
+    const external = how.fanOut === 'external';
+    const shardsOf = (kind: FanOut, s: CycleStateType) => (kind === 'bill' ? planAccountShards(store, tenant, deps.options.shardSize ?? 500) : s.shards);
+    // A fan-out already handed out, met again by a retried job (its worker died before the job was
+    // done), a repeated tick, or a stage handing back an earlier fan-out's results: it is named again,
+    // never run here in process beside its shards (resuming would run the stopped-before node).
+    if (external && stoppedAt && how.results?.kind !== stoppedAt) return { status: 'fan_out', kind: stoppedAt, shards: shardsOf(stoppedAt, before.values as CycleStateType) };
     // A new run, or a thread stopped by a crash (not one handing back its shards), counts as a run.
     if (!how.results) startCycleRun(store, { tenant, period, threadId, at: clock.now().toISOString() });
     try {
@@ -97,15 +103,11 @@ export async function advanceCycle(deps: CycleDeps, period: string, how: CycleAd
         await graph.updateState(config, update, FAN_OUT_NODES[r.kind].plan);
       }
       const input = resumed || how.results ? null : { tenant, period, shardResults: {}, auditResults: {}, documentResults: {}, fanOutStartedAt: {}, proposalIds: {} };
-      const external = how.fanOut === 'external';
       const final = (await graph.invoke(input, { ...config, ...(external ? { interruptBefore: FAN_OUT_STOPS } : {}) })) as CycleStateType;
       const after = await graph.getState(config);
       const kind = after.next.map(fanOutAt).find((k) => k !== undefined);
-      if (external && kind) {
-        // The bill run's shards are planned now; the audit and the documents use the same ones.
-        const shards = kind === 'bill' ? planAccountShards(store, tenant, deps.options.shardSize ?? 500) : final.shards;
-        return { status: 'fan_out', kind, shards };
-      }
+      // The bill run's shards are planned now; the audit and the documents use the same ones.
+      if (external && kind) return { status: 'fan_out', kind, shards: shardsOf(kind, final) };
       const started = getCycleRun(store, tenant, period)?.startedAt;
       // An external run's time is from its start, over every stage and every job that ran it.
       const totalMs = external && started ? Math.max(0, clock.now().getTime() - Date.parse(started)) : performance.now() - t0;

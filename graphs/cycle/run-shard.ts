@@ -1,15 +1,15 @@
-import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { auditInvoices } from '../../app/audit/index.ts';
 import { billPeriod, prepareBillRun } from '../../app/billing/index.ts';
+import { eventLoopPacer } from '../../app/event-loop-turns.ts';
 import { invoicePdfOptions } from '../../app/invoices/invoice-pdf-options.ts';
 import { getAccountBundle, getOperatorSettings, listTenantInvoices, tenantAccountIds, tenantInvoice, tenantScope, type Store } from '../../db/index.ts';
 import { mergeSums, sumByCurrency, wholeMs } from '../../tools/cycle/index.ts';
 import type { AuditShardResult, DocumentShardResult, FanOut, Shard, ShardResult } from './state.ts';
 
-/** Accounts billed between two yields to the event loop, so a worker's job lock is renewed while it bills. */
-const SLICE = 25;
+/** Accounts billed in one call (one short write transaction); the event loop may turn between calls, so a worker's job lock is renewed while it bills. */
+export const BILL_SLICE = 10;
 
 /** Splits the tenant's accounts, in id order, into shards of at most `size`. */
 export function planAccountShards(store: Store, tenant: string, size: number): Shard[] {
@@ -36,8 +36,9 @@ export async function runShard(store: Store, shard: Shard & { tenant: string; pe
   const prepared = prepareBillRun(store, shard.period, timezone);
   const out: ShardResult = { index: shard.index, accounts: ids.length, created: 0, issued: 0, held: 0, alreadyPresent: 0, nothingToBill: 0, money: [], failed: [], ms: 0 };
   const sums = [];
-  for (let i = 0; i < ids.length; i += SLICE) {
-    const r = billPeriod(store, { period: shard.period, timezone, accountIds: ids.slice(i, i + SLICE), issueDate: shard.issueDate, prepared });
+  const pace = eventLoopPacer();
+  for (let i = 0; i < ids.length; i += BILL_SLICE) {
+    const r = billPeriod(store, { period: shard.period, timezone, accountIds: ids.slice(i, i + BILL_SLICE), issueDate: shard.issueDate, prepared });
     out.created += r.created.length;
     out.issued += r.created.filter((c) => c.status === 'issued').length;
     out.held += r.created.filter((c) => c.status === 'held').length;
@@ -45,7 +46,7 @@ export async function runShard(store: Store, shard: Shard & { tenant: string; pe
     out.nothingToBill += r.nothingToBill.length;
     out.failed.push(...r.failed);
     sums.push(sumByCurrency(r.created));
-    await yieldToEventLoop();
+    await pace();
   }
   return { ...out, money: mergeSums(sums), ms: wholeMs(performance.now() - t0) };
 }
@@ -85,9 +86,12 @@ export async function renderShardDocuments(store: Store, shard: Shard & { tenant
   const issued = rows.filter((r) => r.number !== null && r.status !== 'held' && r.status !== 'void');
   let written = 0;
   let skipped = 0;
+  const pace = eventLoopPacer();
   // pdfkit loads only when there is something to render.
   const render = issued.length > 0 ? await import('../../tools/invoice/render/index.ts') : undefined;
   for (const row of issued) {
+    // Rendering resolves without an event-loop turn of its own: a worker's job lock needs them.
+    await pace();
     const pdf = join(shard.folder, `${row.number}.pdf`);
     const xml = join(shard.folder, `${row.number}.xml`);
     if (existsSync(pdf) && existsSync(xml)) {

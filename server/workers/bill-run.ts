@@ -1,6 +1,6 @@
-import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { Job } from 'bullmq';
 import { billPeriod, prepareBillRun } from '../../app/billing/index.ts';
+import { BILL_SLICE } from '../../graphs/cycle/index.ts';
 import { tenantAccountIds, tenantScope } from '../../db/index.ts';
 import { billingMonthSchema, parseOrThrow } from '../../tools/schemas/index.ts';
 import { previousMonthIn } from './cycle-context.ts';
@@ -18,9 +18,6 @@ export interface ShardResult {
   held: number;
   failed: Array<{ accountId: string; code: string; message: string }>;
 }
-
-/** Accounts billed between two yields to the event loop, so the job's lock is renewed while it bills. */
-const SLICE = 25;
 
 /** The instant a job was meant for: a scheduler's job waits (delay) from when it was added until its tick. */
 function scheduledAt(job: Job): Date {
@@ -67,15 +64,15 @@ export async function billShard(job: Job, deps: WorkerDeps): Promise<ShardResult
   const out: ShardResult = { period, shard, accounts: accountIds.length, created: 0, alreadyPresent: 0, nothingToBill: 0, held: 0, failed: [] };
   // Read once for the shard, not once a slice (the plan peers are a query over recent invoices).
   const prepared = prepareBillRun(deps.store, period, deps.timezone);
-  for (let i = 0; i < accountIds.length; i += SLICE) {
-    const part = billPeriod(deps.store, { period, timezone: deps.timezone, accountIds: accountIds.slice(i, i + SLICE), prepared });
+  for (let i = 0; i < accountIds.length; i += BILL_SLICE) {
+    const part = billPeriod(deps.store, { period, timezone: deps.timezone, accountIds: accountIds.slice(i, i + BILL_SLICE), prepared });
     out.created += part.created.length;
     out.alreadyPresent += part.alreadyPresent.length;
     out.nothingToBill += part.nothingToBill.length;
     out.held += part.held.length;
     out.failed.push(...part.failed);
-    await job.updateProgress(Math.min(i + SLICE, accountIds.length));
-    await yieldToEventLoop();
+    // A wait on Redis: the event loop turns here, and the job's lock is renewed.
+    await job.updateProgress(Math.min(i + BILL_SLICE, accountIds.length));
   }
   return out;
 }

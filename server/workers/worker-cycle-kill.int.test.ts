@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { getCycleRun } from '../../db/index.ts';
 import { readBooks } from '../../db/testing/books-copy.ts';
 import { enqueueCycle, jobKey } from './index.ts';
-import { eventually, fastReclaim, numberGaps, readInvoices, referenceInvoices, startWorkerProcess, useKillFixture } from './testing/worker-fixture.ts';
+import { eventually, fastReclaim, numberGaps, queueStory, readInvoices, referenceInvoices, startWorkerProcess, useKillFixture } from './testing/worker-fixture.ts';
 
 const ACCOUNTS = 1200;
 const PERIOD = '2025-03';
@@ -41,7 +41,12 @@ describe('switchboard worker killed with SIGKILL during a billing cycle', () => 
         for (const kind of ['bill', 'documents']) if ((await (await f.bill.getJob(jobKey('cycle-stage', TENANT, PERIOD, kind)))?.getState()) !== 'completed') return false;
         return true;
       };
-      await eventually('the cycle to finish', async () => cycleDone() && (await stagesCompleted()), 150_000);
+      await eventually(
+        'the cycle to finish',
+        async () => cycleDone() && (await stagesCompleted()),
+        150_000,
+        async () => `cycle ${getCycleRun(f.store, TENANT, PERIOD)?.status}\n${await queueStory(f.bill, last)}`,
+      );
     } finally {
       last.child.kill('SIGTERM');
     }

@@ -2,7 +2,7 @@
 // account billed once, numbers gapless, totals as an uninterrupted run on a copy of the database.
 import { describe, expect, it } from 'vitest';
 import { enqueueBillRun, jobKey } from './index.ts';
-import { eventually, fastReclaim, numberGaps, readInvoices, referenceInvoices, startWorkerProcess, useKillFixture } from './testing/worker-fixture.ts';
+import { eventually, fastReclaim, numberGaps, queueStory, readInvoices, referenceInvoices, startWorkerProcess, useKillFixture } from './testing/worker-fixture.ts';
 
 const ACCOUNTS = 5000;
 const PERIOD = '2025-03';
@@ -32,7 +32,12 @@ describe('switchboard worker killed with SIGKILL during a bill run', () => {
     // The last start runs the rest to the end.
     const last = await startWorkerProcess(f.store.path, f.prefix, FAST_RECLAIM);
     try {
-      await eventually('the bill run to finish', async () => (await (await f.bill.getJob(parent))?.getState()) === 'completed', 150_000);
+      await eventually(
+        'the bill run to finish',
+        async () => (await (await f.bill.getJob(parent))?.getState()) === 'completed',
+        150_000,
+        () => queueStory(f.bill, last),
+      );
     } finally {
       last.child.kill('SIGTERM');
     }

@@ -68,14 +68,26 @@ export function numberGaps(rows: InvoiceRow[]): string[] {
   return gaps;
 }
 
-/** Polls an async `probe` until it is true, failing after HANG_GUARD_SCALE × `quietMs`. */
-export async function eventually(what: string, probe: () => Promise<boolean>, quietMs: number): Promise<void> {
+/** Polls an async `probe` until it is true, failing after HANG_GUARD_SCALE × `quietMs` with what `explain` says of the moment. */
+export async function eventually(what: string, probe: () => Promise<boolean>, quietMs: number, explain?: () => Promise<string>): Promise<void> {
   const timeoutMs = quietMs * HANG_GUARD_SCALE;
   const deadline = Date.now() + timeoutMs;
   while (!(await probe())) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${explain ? `\n${await explain()}` : ''}`);
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+/** Where a queue stands (job counts, failed jobs and why) and a worker's last errors: what a stuck fault test prints. */
+export async function queueStory(queue: Queue, proc: CliProcess): Promise<string> {
+  const counts = await queue.getJobCounts();
+  const failed = (await queue.getFailed()).map((j) => `${j.id}: ${j.failedReason} (attempts ${j.attemptsMade})`);
+  const errors = proc
+    .stderr()
+    .split('\n')
+    .filter((l) => /"level":(40|50|60)/.test(l))
+    .slice(-15);
+  return [`${queue.name}: ${JSON.stringify(counts)}`, ...failed.map((f) => `failed ${f}`), "the worker's last warnings and errors:", ...errors].join('\n');
 }
 
 /** Worker flags that make a killed worker's jobs come back fast (lock 1.5 s, stalled check every 0.5 s), with shards of `shardSize`. */
