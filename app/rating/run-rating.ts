@@ -3,7 +3,7 @@ import { assertOwnsIngestion } from '../ingest/ingestion-owner.ts';
 import { countRating } from '../metrics.ts';
 import { defineOperation } from '../operation.ts';
 import { progressField } from '../progress-field.ts';
-import { ratePending } from './rate-pending.ts';
+import { ratePendingPaced } from './rate-pending.ts';
 
 /** What a rating run takes from a surface (JSON: the API body, the CLI's flags). */
 export const ratingRunRequestSchema = z
@@ -31,7 +31,7 @@ export const runRating = defineOperation({
   }),
   handler: async (ctx, input) => {
     assertOwnsIngestion(ctx.scope);
-    const out = await ratePending(ctx.store, input);
+    const out = await ratePendingPaced(ctx.store, input);
     countRating({ rated: out.rated, failed: out.ratingFailed });
     return out;
   },
