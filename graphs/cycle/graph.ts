@@ -92,7 +92,7 @@ export async function advanceCycle(deps: CycleDeps, period: string, how: CycleAd
     // A fan-out already handed out, met again by a retried job (its worker died before the job was
     // done), a repeated tick, or a stage handing back an earlier fan-out's results: it is named again,
     // never run here in process beside its shards (resuming would run the stopped-before node).
-    if (external && stoppedAt && how.results?.kind !== stoppedAt) return { status: 'fan_out', kind: stoppedAt, shards: shardsOf(stoppedAt, before.values as CycleStateType) };
+    if (external && stoppedAt && how.results?.kind !== stoppedAt) return { status: 'fan_out', kind: stoppedAt, shards: shardsOf(stoppedAt, before.values) };
     // A new run, or a thread stopped by a crash (not one handing back its shards), counts as a run.
     if (!how.results) startCycleRun(store, { tenant, period, threadId, at: clock.now().toISOString() });
     try {
